@@ -1,0 +1,35 @@
+import type { Parser } from 'web-tree-sitter';
+import type { Rule } from '../rules/rule';
+import type { ResolvedSettings } from '../config/settings';
+import { Linter, type LintResult } from './linter';
+
+export interface SourceFile {
+  text: string;
+  filePath: string;
+  relativePath?: string;
+  settings: ResolvedSettings;
+}
+
+export interface CheckedSource extends LintResult {
+  /** Whether the parser found syntax errors. */
+  hasSyntaxError: boolean;
+}
+
+/** One-shot checking of whole texts (CLI, fix loops): parse, lint, free the tree. */
+export class SourceChecker {
+  constructor(
+    private readonly parser: Parser,
+    private readonly rules: readonly Rule[],
+  ) {}
+
+  check(source: SourceFile): CheckedSource {
+    const tree = this.parser.parse(source.text);
+    if (!tree) throw new Error(`the parser gave up on ${source.filePath}`);
+    try {
+      const result = new Linter(this.rules).lint({ ...source, tree });
+      return { ...result, hasSyntaxError: tree.rootNode.hasError };
+    } finally {
+      tree.delete();
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import type { Finding } from '../rules/rule';
+import { applyEdits, editsOverlap, type TextEdit } from '../text/textEdit';
+import type { CheckedSource } from '../analysis/checkSource';
+
+export interface FixOptions {
+  /** Apply unsafe fixes too (`--unsafe-fixes`). */
+  unsafe: boolean;
+  /** Only fix findings of these codes. */
+  codes?: ReadonlySet<string>;
+}
+
+export interface FixResult {
+  text: string;
+  /** Number of fixes applied, by code. */
+  applied: Map<string, number>;
+  /** The findings of the final text. */
+  final: CheckedSource;
+}
+
+const MAX_PASSES = 10;
+
+/** The fixes of one pass: every allowed fix that does not overlap an earlier one. */
+export function selectFixes(findings: readonly Finding[], options: FixOptions): Finding[] {
+  const chosen: Finding[] = [];
+  const edits: TextEdit[] = [];
+  for (const finding of findings) {
+    const fix = finding.fix;
+    if (!fix || (fix.safety === 'unsafe' && !options.unsafe)) continue;
+    if (options.codes && !options.codes.has(finding.code)) continue;
+    if (editsOverlap(fix.edits, edits)) continue;
+    chosen.push(finding);
+    edits.push(...fix.edits);
+  }
+  return chosen;
+}
+
+/**
+ * Applies fixes until none is left (so applying again changes nothing). A pass
+ * that would introduce a syntax error is retried fix by fix, dropping the
+ * fixes that break the file: a fix must never lose code.
+ */
+export function fixAll(text: string, check: (text: string) => CheckedSource, options: FixOptions): FixResult {
+  const applied = new Map<string, number>();
+  const rejected = new Set<string>();
+  let current = check(text);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const candidates = selectFixes(
+      current.findings.filter((f) => !rejected.has(fixIdentity(text, f))),
+      options,
+    );
+    if (!candidates.length) break;
+    const next = applyEdits(text, candidates.flatMap((f) => f.fix!.edits));
+    const checked = check(next);
+    if (!checked.hasSyntaxError || current.hasSyntaxError) {
+      for (const f of candidates) applied.set(f.code, (applied.get(f.code) ?? 0) + 1);
+      text = next;
+      current = checked;
+      continue;
+    }
+    // Find the culprits one at a time and keep the others for the next pass.
+    for (const f of candidates) {
+      const alone = check(applyEdits(text, f.fix!.edits));
+      if (alone.hasSyntaxError) rejected.add(fixIdentity(text, f));
+    }
+  }
+  return { text, applied, final: current };
+}
+
+function fixIdentity(text: string, finding: Finding): string {
+  const edits = finding.fix?.edits.map((e) => `${e.start}:${e.end}:${e.newText}:${text.slice(e.start, e.end)}`);
+  return `${finding.code}|${edits?.join('|')}`;
+}

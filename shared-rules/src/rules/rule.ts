@@ -1,0 +1,115 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { TextEdit } from '../text/textEdit';
+import type { LineIndex } from '../text/lineIndex';
+import type { ResolvedSettings } from '../config/settings';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** The review categories of the seed review; reports group findings by them. */
+export type Category =
+  | 'syntax'
+  | 'security'
+  | 'naming'
+  | 'type-hints'
+  | 'signatures'
+  | 'indentation'
+  | 'docstrings'
+  | 'undefined-names'
+  | 'foreign-keys'
+  | 'exceptions'
+  | 'unused-code'
+  | 'organization';
+
+export type FixSafety = 'safe' | 'unsafe';
+
+export interface Fix {
+  /** What the fix does, shown as the quick-fix title. */
+  title: string;
+  safety: FixSafety;
+  edits: TextEdit[];
+}
+
+export interface RelatedLocation {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** A problem found by a rule; offsets are UTF-16 code units into the file's text. */
+export interface Finding {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+  fix?: Fix;
+  related?: RelatedLocation[];
+}
+
+export interface RuleOption {
+  /** The key in `[tool.pyreview]` and, prefixed with `pyreview.`, the editor setting. */
+  name: string;
+  type: 'integer' | 'boolean' | 'string';
+  default: number | boolean | string;
+  description: string;
+  /** For string options: the allowed values. */
+  values?: string[];
+}
+
+export interface RuleMeta {
+  code: string;
+  /** kebab-case name describing the flagged pattern; equals the rule's file name. */
+  name: string;
+  /** One sentence, shown in hovers, the catalog and settings. */
+  summary: string;
+  category: Category;
+  severity: Severity;
+  /** Off by default rules are only run when selected. */
+  enabledByDefault: boolean;
+  fix: 'none' | 'sometimes' | 'always';
+  /** Findings are unused or unnecessary code (editors fade them). */
+  unnecessary?: boolean;
+  options?: RuleOption[];
+  /** Markdown with the sections: What it does, Why is this bad?, Example, Fix safety. */
+  docs: string;
+}
+
+export type Options = Readonly<Record<string, number | boolean | string>>;
+
+/** What a rule sees while the tree is walked. */
+export interface RuleContext {
+  readonly text: string;
+  readonly filePath: string;
+  readonly settings: ResolvedSettings;
+  /** The rule's options, defaults merged with configuration. */
+  readonly options: Options;
+  report(finding: Omit<Finding, 'code'> & { code?: string }): void;
+}
+
+/** Handlers keyed by tree-sitter node type; `unit` receives each analysis unit's root. */
+export type Visitor = Partial<Record<string, (node: Node) => void>>;
+
+/** A rule whose findings depend only on the nodes it visits (cached per unit). */
+export interface NodeRule {
+  kind: 'node';
+  meta: RuleMeta;
+  create(context: RuleContext): Visitor;
+}
+
+export interface FileContext extends RuleContext {
+  readonly tree: Tree;
+  readonly lines: LineIndex;
+}
+
+/** A rule that needs the whole file at once (the semantic model, for example). */
+export interface FileRule {
+  kind: 'file';
+  meta: RuleMeta;
+  check(context: FileContext): void;
+}
+
+export type Rule = NodeRule | FileRule;
+
+/** Offsets of a node, as findings and edits use them. */
+export function span(node: Node): { start: number; end: number } {
+  return { start: node.startIndex, end: node.endIndex };
+}

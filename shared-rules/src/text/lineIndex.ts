@@ -1,0 +1,113 @@
+/**
+ * Converts between offsets in a text (UTF-16 code units, as JavaScript strings
+ * and web-tree-sitter count) and line/column positions in the three column
+ * units in use: UTF-16 code units (LSP default), UTF-8 bytes (LSP when the
+ * client negotiates it) and code points (the CLI's columns, as Ruff prints).
+ * Every such conversion in pyreview goes through this class.
+ */
+export type ColumnUnit = 'utf-16' | 'utf-8' | 'utf-32';
+
+export interface LinePosition {
+  /** Zero-based line. */
+  line: number;
+  /** Zero-based column in the unit asked for. */
+  character: number;
+}
+
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        // A lone CR ends a line in Python too; CRLF counts once.
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+  }
+
+  /** Offset just past the line's content, before its line break. */
+  lineContentEnd(line: number): number {
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    let end = this.lineStarts[line + 1];
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineContentEnd(line));
+  }
+
+  lineAt(offset: number): number {
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  position(offset: number, unit: ColumnUnit = 'utf-16'): LinePosition {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    const start = this.lineStarts[line];
+    return { line, character: columnIn(this.text, start, clamped, unit) };
+  }
+
+  /**
+   * The offset of a position given in `unit`. Out-of-range lines and columns
+   * are clamped to the text, as the LSP specification asks of servers.
+   */
+  offset(position: LinePosition, unit: ColumnUnit = 'utf-16'): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line];
+    const end = this.lineContentEnd(position.line);
+    if (unit === 'utf-16') return Math.min(start + Math.max(0, position.character), end);
+    let remaining = Math.max(0, position.character);
+    let i = start;
+    while (i < end && remaining > 0) {
+      const code = this.text.codePointAt(i)!;
+      const width = code > 0xffff ? 2 : 1;
+      remaining -= unit === 'utf-8' ? utf8Length(code) : 1;
+      if (remaining < 0) break; // a column inside a character snaps to its start
+      i += width;
+    }
+    return i;
+  }
+}
+
+function utf8Length(codePoint: number): number {
+  if (codePoint < 0x80) return 1;
+  if (codePoint < 0x800) return 2;
+  if (codePoint < 0x10000) return 3;
+  return 4;
+}
+
+function columnIn(text: string, from: number, to: number, unit: ColumnUnit): number {
+  if (unit === 'utf-16') return to - from;
+  let column = 0;
+  for (let i = from; i < to; ) {
+    const code = text.codePointAt(i)!;
+    column += unit === 'utf-8' ? utf8Length(code) : 1;
+    i += code > 0xffff ? 2 : 1;
+  }
+  return column;
+}
