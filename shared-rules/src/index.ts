@@ -4,6 +4,7 @@ export * from './parsing/pythonParser';
 export * from './text/lineIndex';
 export * from './text/textEdit';
 export * from './analysis/units';
+export * from './analysis/dirtyRegion';
 export * from './analysis/linter';
 export * from './analysis/checkSource';
 export * from './noqa/noqa';

@@ -3,9 +3,10 @@ import type { FileRule, Finding, NodeRule, Options, Rule, RuleContext } from '..
 import type { ResolvedSettings } from '../config/settings';
 import { ignoredCodesForFile, selectorMatches } from '../config/settings';
 import { LineIndex } from '../text/lineIndex';
-import { isSuppressed, noqaLineGroup, scanNoqa, type NoqaIndex } from '../noqa/noqa';
-import { collectUnits, type Unit } from './units';
+import { isSuppressed, NoqaLineGroups, scanNoqa, type NoqaIndex } from '../noqa/noqa';
+import { collectUnitTree, flattenUnits, unitNode, type Unit } from './units';
 import { walkUnit, type Handler } from './walker';
+import type { DirtyRegion } from './dirtyRegion';
 
 export interface LintInput {
   tree: Tree;
@@ -15,6 +16,14 @@ export interface LintInput {
   /** The path relative to the configuration root, for `per-file-ignores`. */
   relativePath?: string;
   settings: ResolvedSettings;
+  /**
+   * What changed since this Linter's previous call (editors know it from the
+   * edits). Without it, every unit is found in the tree again; with it, only
+   * the statements in the region are.
+   */
+  dirty?: DirtyRegion;
+  /** The text's line index, when the caller keeps one. */
+  lines?: LineIndex;
 }
 
 export interface ReportedFinding extends Finding {
@@ -36,20 +45,23 @@ export interface LintResult {
 interface CachedUnit {
   start: number;
   findings: Finding[];
+  /** Start/end pairs of the unit's multi-line strings. */
+  multilineStrings: number[];
 }
 
 function shiftFinding(finding: Finding, delta: number): Finding {
   if (delta === 0) return finding;
-  return {
-    ...finding,
-    start: finding.start + delta,
-    end: finding.end + delta,
-    fix: finding.fix && {
+  const shifted: Finding = { ...finding, start: finding.start + delta, end: finding.end + delta };
+  if (finding.fix) {
+    shifted.fix = {
       ...finding.fix,
       edits: finding.fix.edits.map((edit) => ({ ...edit, start: edit.start + delta, end: edit.end + delta })),
-    },
-    related: finding.related?.map((item) => ({ ...item, start: item.start + delta, end: item.end + delta })),
-  };
+    };
+  }
+  if (finding.related) {
+    shifted.related = finding.related.map((item) => ({ ...item, start: item.start + delta, end: item.end + delta }));
+  }
+  return shifted;
 }
 
 /**
@@ -60,6 +72,7 @@ function shiftFinding(finding: Finding, delta: number): Finding {
 export class Linter {
   private cache = new Map<string, CachedUnit[]>();
   private cacheFingerprint = '';
+  private previousUnits: Unit[] | undefined;
 
   constructor(private readonly rules: readonly Rule[]) {}
 
@@ -74,23 +87,35 @@ export class Linter {
     const nodeRules = enabled.filter((rule): rule is NodeRule => rule.kind === 'node');
     const fileRules = enabled.filter((rule): rule is FileRule => rule.kind === 'file');
     const internalErrors: string[] = [];
-    const lines = new LineIndex(text);
+    const lines = input.lines ?? new LineIndex(text);
 
-    const units = collectUnits(tree.rootNode, text);
+    const unitTree = collectUnitTree(tree.rootNode, text, input.dirty && this.previousUnits, input.dirty);
+    this.previousUnits = unitTree;
+    const units = flattenUnits(unitTree);
     const nextCache = new Map<string, CachedUnit[]>();
     const raw: Finding[] = [];
+    const multilineStrings: number[] = [];
     let walked = 0;
     for (const unit of units) {
       const reusable = this.cache.get(unit.key)?.shift();
-      const findings = reusable
-        ? reusable.findings.map((f) => shiftFinding(f, unit.start - reusable.start))
-        : this.walk(unit, nodeRules, input, internalErrors);
-      if (!reusable) walked++;
+      let entry: CachedUnit;
+      if (reusable) {
+        const delta = unit.start - reusable.start;
+        entry = {
+          start: unit.start,
+          findings: reusable.findings.map((f) => shiftFinding(f, delta)),
+          multilineStrings: delta ? reusable.multilineStrings.map((offset) => offset + delta) : reusable.multilineStrings,
+        };
+      } else {
+        walked++;
+        entry = { start: unit.start, findings: [], multilineStrings: [] };
+        this.walk(tree, unit, nodeRules, input, entry, internalErrors);
+      }
       const entries = nextCache.get(unit.key);
-      const entry = { start: unit.start, findings };
       if (entries) entries.push(entry);
       else nextCache.set(unit.key, [entry]);
-      for (const finding of findings) raw.push(finding);
+      for (const finding of entry.findings) raw.push(finding);
+      for (const offset of entry.multilineStrings) multilineStrings.push(offset);
     }
     this.cache = nextCache;
 
@@ -104,11 +129,12 @@ export class Linter {
     }
 
     const noqa = scanNoqa(text, tree, lines);
+    const groups = new NoqaLineGroups(text, tree, lines, multilineStrings);
     const ignoredHere = input.relativePath ? ignoredCodesForFile(settings, input.relativePath) : [];
     const findings: ReportedFinding[] = [];
     for (const finding of raw) {
       if (ignoredHere.some((selector) => selectorMatches(selector, finding.code))) continue;
-      const group = noqaLineGroup(text, tree, lines, lines.lineAt(finding.start));
+      const group = groups.group(lines.lineAt(finding.start));
       if (isSuppressed(noqa, finding.code, group)) continue;
       findings.push({ ...finding, noqaLine: group.last });
     }
@@ -127,11 +153,10 @@ export class Linter {
     };
   }
 
-  private walk(unit: Unit, rules: readonly NodeRule[], input: LintInput, internalErrors: string[]): Finding[] {
-    const findings: Finding[] = [];
+  private walk(tree: Tree, unit: Unit, rules: readonly NodeRule[], input: LintInput, entry: CachedUnit, internalErrors: string[]): void {
     const handlers = new Map<string, Handler[]>();
     for (const rule of rules) {
-      const visitor = rule.create(this.context(rule, input, findings));
+      const visitor = rule.create(this.context(rule, input, entry.findings));
       for (const [type, handler] of Object.entries(visitor)) {
         if (!handler) continue;
         const guarded: Handler = (node) => {
@@ -146,7 +171,6 @@ export class Linter {
         else handlers.set(type, [guarded]);
       }
     }
-    if (handlers.size) walkUnit(unit, handlers);
-    return findings;
+    walkUnit(unitNode(tree.rootNode, unit), unit.bodyStart, handlers, input.text, entry.multilineStrings);
   }
 }

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { DirtyRegion } from './dirtyRegion';
 
 /**
  * An analysis unit: a statement at module level or directly in the body of a
@@ -6,49 +7,137 @@ import type { Node } from 'web-tree-sitter';
  * in one method re-walks that method and its class header only.
  */
 export interface Unit {
-  node: Node;
   start: number;
   end: number;
+  type: string;
   /**
    * Identical keys mean identical findings: the unit's node type, its column,
    * the headers of the classes around it and its text.
    */
   key: string;
-  /** For a class unit: the body, whose statements are units of their own. */
-  splitBody?: Node;
+  /** The node, for units found in the current tree; see `unitNode`. */
+  node?: Node;
+  /** For a class unit: where its body starts (the body's statements are units of their own)… */
+  bodyStart?: number;
+  /** …its header text, part of its statements' keys… */
+  header?: string;
+  /** …and those statements. */
+  children?: Unit[];
 }
 
-const CLASS_TYPES = new Set(['class_definition']);
-
-/** The body of a class statement (possibly decorated), which is split into units. */
-export function classBody(node: Node): Node | undefined {
+function classBody(node: Node): Node | undefined {
   const definition = node.type === 'decorated_definition' ? node.childForFieldName('definition') : node;
-  if (!definition || !CLASS_TYPES.has(definition.type)) return undefined;
+  if (definition?.type !== 'class_definition') return undefined;
   const body = definition.childForFieldName('body');
   return body?.type === 'block' ? body : undefined;
 }
 
-export function collectUnits(root: Node, text: string): Unit[] {
-  const units: Unit[] = [];
-  collectStatements(root, text, '', units);
-  return units;
+/** The unit's node in the current tree (units reused from an earlier tree carry none). */
+export function unitNode(root: Node, unit: Unit): Node {
+  if (unit.node) return unit.node;
+  let node = root.descendantForIndex(unit.start, unit.end);
+  while (node && !(node.type === unit.type && node.startIndex === unit.start && node.endIndex === unit.end)) {
+    node = node.parent;
+  }
+  if (!node) throw new Error(`no ${unit.type} node at ${unit.start}-${unit.end}`);
+  unit.node = node;
+  return node;
 }
 
-function collectStatements(parent: Node, text: string, context: string, units: Unit[]): void {
+function makeKey(type: string, start: number, end: number, context: string, text: string): string {
+  const column = start - (text.lastIndexOf('\n', start - 1) + 1);
+  return `${type}\u0000${column}\u0000${context}\u0000${text.slice(start, end)}`;
+}
+
+/** A unit from the previous analysis, moved by `delta` and re-keyed when its context changed. */
+function reuse(unit: Unit, delta: number, context: string | undefined, text: string): Unit {
+  const start = unit.start + delta;
+  const end = unit.end + delta;
+  const key = context === undefined ? unit.key : makeKey(unit.type, start, end, context, text);
+  if (!unit.children) return { start, end, type: unit.type, key };
+  const childContext = context === undefined ? undefined : `${context}\u0001${unit.header}`;
+  return {
+    start,
+    end,
+    type: unit.type,
+    key,
+    bodyStart: unit.bodyStart! + delta,
+    header: unit.header,
+    children: unit.children.map((child) => reuse(child, delta, childContext, text)),
+  };
+}
+
+/**
+ * Lists the units below `parent`. With the previous units of this level and
+ * the dirty region, units entirely before or after the region are reused
+ * (moved), and only the statements in between are read from the tree.
+ */
+function collectLevel(
+  parent: Node,
+  text: string,
+  context: string,
+  contextChanged: boolean,
+  previous: Unit[] | undefined,
+  dirty: DirtyRegion | undefined,
+): Unit[] {
+  const units: Unit[] = [];
+  let after: Unit[] = [];
+  let middle: Unit[] = [];
+  let from = 0;
+  if (previous && dirty) {
+    const delta = dirty.newEnd - dirty.oldEnd;
+    let i = 0;
+    while (i < previous.length && previous[i].end < dirty.start) {
+      units.push(reuse(previous[i], 0, contextChanged ? context : undefined, text));
+      i++;
+    }
+    let j = previous.length;
+    while (j > i && previous[j - 1].start > dirty.oldEnd) j--;
+    after = previous.slice(j).map((unit) => reuse(unit, delta, contextChanged ? context : undefined, text));
+    middle = previous.slice(i, j);
+    from = units.length ? units[units.length - 1].end : 0;
+  }
+  const to = after.length ? after[0].start : Infinity;
   const cursor = parent.walk();
   try {
-    if (!cursor.gotoFirstChild()) return;
-    do {
+    let more = previous && dirty ? cursor.gotoFirstChildForIndex(from) : cursor.gotoFirstChild();
+    for (; more && cursor.startIndex < to; more = cursor.gotoNextSibling()) {
       if (!cursor.nodeIsNamed || cursor.nodeType === 'comment') continue;
       const node = cursor.currentNode;
       const start = cursor.startIndex;
       const end = cursor.endIndex;
-      const column = start - (text.lastIndexOf('\n', start - 1) + 1);
+      const type = cursor.nodeType;
+      const unit: Unit = { start, end, type, key: makeKey(type, start, end, context, text), node };
       const body = classBody(node);
-      units.push({ node, start, end, key: `${node.type}\u0000${column}\u0000${context}\u0000${text.slice(start, end)}`, splitBody: body });
-      if (body) collectStatements(body, text, `${context}\u0001${text.slice(start, body.startIndex)}`, units);
-    } while (cursor.gotoNextSibling());
+      if (body) {
+        unit.bodyStart = body.startIndex;
+        unit.header = text.slice(start, body.startIndex);
+        const old = middle.find((candidate) => candidate.start === start && candidate.type === type && candidate.children);
+        const changed = contextChanged || old?.header !== unit.header;
+        unit.children = collectLevel(body, text, `${context}\u0001${unit.header}`, changed, old?.children, old && dirty);
+      }
+      units.push(unit);
+    }
   } finally {
     cursor.delete();
   }
+  return units.concat(after);
+}
+
+/** The units of a module as a tree (class units hold their statements). */
+export function collectUnitTree(root: Node, text: string, previous?: Unit[], dirty?: DirtyRegion): Unit[] {
+  return collectLevel(root, text, '', false, previous, dirty);
+}
+
+/** Depth-first: each class unit is followed by its statements. */
+export function flattenUnits(units: readonly Unit[], out: Unit[] = []): Unit[] {
+  for (const unit of units) {
+    out.push(unit);
+    if (unit.children) flattenUnits(unit.children, out);
+  }
+  return out;
+}
+
+export function collectUnits(root: Node, text: string): Unit[] {
+  return flattenUnits(collectUnitTree(root, text));
 }

@@ -1,5 +1,4 @@
 import type { Node } from 'web-tree-sitter';
-import type { Unit } from './units';
 
 export type Handler = (node: Node) => void;
 
@@ -9,12 +8,19 @@ export const UNIT_EVENT = 'unit';
 /**
  * Walks one unit with a tree cursor (much cheaper than `children` across the
  * WASM boundary) and calls the handlers registered for each node type. A class
- * unit's body is left to the units of its statements.
+ * unit's body (starting at `bodyStart`) is left to the units of its
+ * statements. Strings spanning several lines are recorded in
+ * `multilineStrings` as start/end pairs: `# noqa` comments apply to all their lines.
  */
-export function walkUnit(unit: Unit, handlers: ReadonlyMap<string, Handler[]>): void {
-  for (const handler of handlers.get(UNIT_EVENT) ?? []) handler(unit.node);
-  const skipStart = unit.splitBody?.startIndex ?? -1;
-  const cursor = unit.node.walk();
+export function walkUnit(
+  root: Node,
+  bodyStart: number | undefined,
+  handlers: ReadonlyMap<string, Handler[]>,
+  text: string,
+  multilineStrings: number[],
+): void {
+  for (const handler of handlers.get(UNIT_EVENT) ?? []) handler(root);
+  const cursor = root.walk();
   try {
     for (;;) {
       const type = cursor.nodeType;
@@ -23,7 +29,12 @@ export function walkUnit(unit: Unit, handlers: ReadonlyMap<string, Handler[]>): 
         const node = cursor.currentNode;
         for (const handler of typeHandlers) handler(node);
       }
-      const skip = type === 'block' && cursor.startIndex === skipStart;
+      if (type === 'string') {
+        const { startIndex, endIndex } = cursor;
+        const newline = text.indexOf('\n', startIndex);
+        if (newline !== -1 && newline < endIndex) multilineStrings.push(startIndex, endIndex);
+      }
+      const skip = type === 'block' && cursor.startIndex === bodyStart;
       if (!skip && cursor.gotoFirstChild()) continue;
       let moved = false;
       while (!moved) {

@@ -1,4 +1,4 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import type { LineIndex } from '../text/lineIndex';
 import type { TextEdit } from '../text/textEdit';
 import { selectorMatches } from '../config/settings';
@@ -55,35 +55,56 @@ function codesMatch(codes: NoqaCodes, code: string): boolean {
   return codes === 'all' || codes.some((selector) => selectorMatches(selector, code));
 }
 
-function enclosingString(node: Node | null): Node | undefined {
-  for (let current = node; current; current = current.parent) {
-    if (current.type === 'string') return current;
-    if (current.type === 'module' || current.type === 'block') return undefined;
-  }
-  return undefined;
-}
-
 /**
- * Whether line `line` continues into the next physical line within one token
- * group, as flake8 groups them for `# noqa`: inside a multi-line string or
- * after a backslash continuation.
+ * Groups physical lines the way flake8 does for `# noqa`: the lines of a
+ * multi-line string, and lines joined by a backslash continuation, share one
+ * directive. Works from the text and the multi-line string ranges the walk
+ * recorded, so it costs no tree access per finding.
  */
-function continuesOnNextLine(text: string, tree: Tree, lines: LineIndex, line: number): boolean {
-  if (line + 1 >= lines.lineCount) return false;
-  const lineEnd = lines.lineContentEnd(line);
-  const node = tree.rootNode.descendantForIndex(Math.max(lineEnd - 1, 0), lineEnd);
-  const string = enclosingString(node);
-  if (string && string.startIndex < lineEnd && string.endIndex > lineEnd) return true;
-  return text.charCodeAt(lineEnd - 1) === 92 /* \ */ && node?.type !== 'comment' && !string;
-}
+export class NoqaLineGroups {
+  constructor(
+    private readonly text: string,
+    private readonly tree: Tree,
+    private readonly lines: LineIndex,
+    /** Start/end pairs of multi-line strings, sorted by start. */
+    private readonly multilineStrings: readonly number[],
+  ) {}
 
-/** The lines that share one `# noqa` with `line` (multi-line strings, `\` continuations). */
-export function noqaLineGroup(text: string, tree: Tree, lines: LineIndex, line: number): { first: number; last: number } {
-  let first = line;
-  while (first > 0 && continuesOnNextLine(text, tree, lines, first - 1)) first--;
-  let last = line;
-  while (continuesOnNextLine(text, tree, lines, last)) last++;
-  return { first, last };
+  group(line: number): { first: number; last: number } {
+    let first = line;
+    while (first > 0 && this.continuesOnNextLine(first - 1)) first--;
+    let last = line;
+    while (this.continuesOnNextLine(last)) last++;
+    return { first, last };
+  }
+
+  private insideMultilineString(offset: number): boolean {
+    const ranges = this.multilineStrings;
+    // Binary search for the last string starting before the offset.
+    let low = 0;
+    let high = ranges.length / 2 - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (ranges[mid * 2] < offset) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    // Strings do not overlap except when nested in f-string replacement fields, inside their outer string.
+    for (let i = found; i >= 0 && i > found - 4; i--) if (ranges[i * 2 + 1] > offset) return true;
+    return false;
+  }
+
+  private continuesOnNextLine(line: number): boolean {
+    if (line + 1 >= this.lines.lineCount) return false;
+    const lineEnd = this.lines.lineContentEnd(line);
+    if (this.insideMultilineString(lineEnd)) return true;
+    if (this.text.charCodeAt(lineEnd - 1) !== 92 /* \ */) return false;
+    // A backslash ending a comment continues nothing; ask the tree only in that rare case.
+    const lineText = this.lines.lineText(line);
+    return !lineText.includes('#') || this.tree.rootNode.descendantForIndex(lineEnd - 1)?.type !== 'comment';
+  }
 }
 
 export function isSuppressed(index: NoqaIndex, code: string, group: { first: number; last: number }): boolean {

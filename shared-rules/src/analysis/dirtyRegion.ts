@@ -1,0 +1,29 @@
+/**
+ * The part of a text that changed since the last analysis, as one interval:
+ * `start` is the same in both texts, `oldEnd` is in the previous text and
+ * `newEnd` in the current one. Everything before `start` is unchanged, and
+ * everything after `oldEnd` moved by `newEnd - oldEnd`.
+ */
+export interface DirtyRegion {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** Adds an edit (in the coordinates after `region`) to the region. */
+export function extendDirtyRegion(region: DirtyRegion | undefined, edit: DirtyRegion): DirtyRegion {
+  if (!region) return { ...edit };
+  const end = Math.max(region.newEnd, edit.oldEnd);
+  return {
+    start: Math.min(region.start, edit.start),
+    oldEnd: end - (region.newEnd - region.oldEnd),
+    newEnd: end + (edit.newEnd - edit.oldEnd),
+  };
+}
+
+/** Widens the region to cover a range of the current text (tree-sitter's changed ranges). */
+export function coverRange(region: DirtyRegion, start: number, end: number): DirtyRegion {
+  const delta = region.newEnd - region.oldEnd;
+  const newEnd = Math.max(region.newEnd, end);
+  return { start: Math.min(region.start, start), oldEnd: newEnd - delta, newEnd };
+}

@@ -1,0 +1,100 @@
+/**
+ * The Linter's incremental path (units reused around a dirty region, findings
+ * shifted from the cache) must give exactly what a fresh lint of the final
+ * text gives, whatever the edits.
+ */
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { Edit, type Tree } from 'web-tree-sitter';
+import {
+  coverRange, createPythonParser, extendDirtyRegion, LineIndex, Linter, resolveSettings, RULES, type DirtyRegion,
+} from '@pyreview/shared-rules';
+
+const SOURCE = `"""Module."""
+import os
+
+
+class Store:
+    """A store."""
+
+    def get(self, key):
+        try:
+            return self.items[key]
+        except:
+            return None
+
+    def put(self, key, value):  # noqa: E722
+        self.items[key] = value
+
+
+def main():
+    text = """multi
+    line"""
+    try:
+        pass
+    except:
+        pass
+`;
+
+const SNIPPETS = ['x', ' ', '\n', '(', ')', ':', "'", '"""', '\t', 'é😀中', 'except:\n', '    ', 'class A:\n    def f(self):\n        pass\n', '# noqa', '\\\n'];
+
+const editArbitrary = fc.record({
+  at: fc.nat(),
+  remove: fc.nat({ max: 6 }),
+  insert: fc.constantFrom(...SNIPPETS),
+});
+
+function point(lines: LineIndex, offset: number): { row: number; column: number } {
+  const { line, character } = lines.position(offset);
+  return { row: line, column: character };
+}
+
+describe('incremental linting', () => {
+  it('matches a fresh lint after random edits', async () => {
+    const parser = await createPythonParser();
+    const settings = resolveSettings(RULES, { select: ['ALL'] });
+    await fc.assert(
+      fc.property(fc.array(fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), (bursts) => {
+        let text = SOURCE;
+        let tree: Tree = parser.parse(text)!;
+        const linter = new Linter(RULES);
+        linter.lint({ tree, text, filePath: 'a.py', settings });
+        try {
+          for (const burst of bursts) {
+            let dirty: DirtyRegion | undefined;
+            for (const { at, remove, insert } of burst) {
+              const start = at % (text.length + 1);
+              const end = Math.min(text.length, start + remove);
+              const lines = new LineIndex(text);
+              const after = text.slice(0, start) + insert + text.slice(end);
+              tree.edit(new Edit({
+                startIndex: start, oldEndIndex: end, newEndIndex: start + insert.length,
+                startPosition: point(lines, start), oldEndPosition: point(lines, end),
+                newEndPosition: point(new LineIndex(after), start + insert.length),
+              }));
+              text = after;
+              dirty = extendDirtyRegion(dirty, { start, oldEnd: end, newEnd: start + insert.length });
+            }
+            const next = parser.parse(text, tree)!;
+            for (const range of tree.getChangedRanges(next)) dirty = coverRange(dirty!, range.startIndex, range.endIndex);
+            tree.delete();
+            tree = next;
+            const incremental = linter.lint({ tree, text, filePath: 'a.py', settings, dirty });
+            const freshTree = parser.parse(text)!;
+            try {
+              assert.strictEqual(tree.rootNode.toString(), freshTree.rootNode.toString());
+              const fresh = new Linter(RULES).lint({ tree: freshTree, text, filePath: 'a.py', settings });
+              assert.deepStrictEqual(incremental.findings, fresh.findings);
+              assert.strictEqual(incremental.totalUnits, fresh.totalUnits);
+            } finally {
+              freshTree.delete();
+            }
+          }
+        } finally {
+          tree.delete();
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
