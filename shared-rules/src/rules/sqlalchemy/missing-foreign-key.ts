@@ -1,0 +1,131 @@
+import type { Tree } from 'web-tree-sitter';
+import type { FileContext, FileRule, Fix } from '../rule';
+import { collectTables, positionalArguments, type ColumnInfo, type TableInfo } from '../../sqlalchemy/tables';
+import { foreignKeyTarget } from '../../sqlalchemy/foreignKeyTargets';
+import { indexTables, type IndexedTable } from '../../workspace/moduleSummary';
+import { addImportEdit } from '../../fixes/importEdits';
+import type { TextEdit } from '../../text/textEdit';
+
+const docs = `
+## What it does
+Reports a SQLAlchemy column named \`<x>_id\` that has no \`ForeignKey\`, when the
+workspace defines a table for \`<x>\` (\`__tablename__\` or \`Table\` name \`<x>s\`,
+\`<x>es\`, \`<x-y>ies\` or \`<x>\`, or a model class named \`<X>\`) with a column the
+key can reference: an integer column needs the target's integer primary key; a
+\`String(n)\` column needs a unique or primary-key \`String(n)\` column (such as
+\`consumers.uuid\`). ORM models (\`Column\`, \`mapped_column\`, \`Mapped[...]\`) and
+Core \`Table(...)\` declarations are both checked; a \`ForeignKeyConstraint\` in
+\`__table_args__\` counts as a foreign key.
+
+## Why is this bad?
+Without the constraint the database accepts ids that point at nothing: rows
+outlive what they refer to, and joins silently drop or duplicate data. The
+ORM also cannot infer joins for \`relationship()\` without it.
+
+## Example
+\`\`\`python
+class Consumer(Base):
+    __tablename__ = "consumers"
+    id = Column(Integer, primary_key=True)
+    project_id = Column(Integer, nullable=False)
+\`\`\`
+
+Use instead:
+\`\`\`python
+class Consumer(Base):
+    __tablename__ = "consumers"
+    id = Column(Integer, primary_key=True)
+    project_id = Column(Integer, ForeignKey("projects.id"), nullable=False)
+\`\`\`
+
+## Fix safety
+The fix inserts \`ForeignKey('projects.id')\` after the column type (or as the
+first argument of \`mapped_column\` when it has no type), using \`sa.ForeignKey\`
+when SQLAlchemy is imported as a module and otherwise adding \`ForeignKey\` to the
+file's \`from sqlalchemy import …\`. It is unsafe: a migration must add the
+constraint to existing databases, and existing rows may violate it. Names such
+as \`external_id\` with no matching table are never reported.
+`;
+
+/** The quote the file's strings use most (docstrings aside), so the inserted string looks like its neighbours. */
+function preferredQuote(source: string): string {
+  const text = source.replace(/"""|'''/g, '');
+  let double = 0;
+  let single = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) double++;
+  for (let i = text.indexOf("'"); i !== -1; i = text.indexOf("'", i + 1)) single++;
+  return double > single ? '"' : "'";
+}
+
+/** `ForeignKey` as the file can spell it: already imported from any sqlalchemy module, or through `addImportEdit`. */
+function foreignKeyReference(text: string, tree: Tree, usedAt: number): { reference: string; edit?: TextEdit } {
+  for (const statement of tree.rootNode.namedChildren) {
+    if (statement.type !== 'import_from_statement') continue;
+    if (!statement.childForFieldName('module_name')?.text.startsWith('sqlalchemy')) continue;
+    for (const name of statement.childrenForFieldName('name')) {
+      if (name?.type === 'dotted_name' && name.text === 'ForeignKey') return { reference: 'ForeignKey' };
+      if (name?.type === 'aliased_import' && name.childForFieldName('name')?.text === 'ForeignKey') {
+        return { reference: name.childForFieldName('alias')?.text ?? 'ForeignKey' };
+      }
+    }
+  }
+  return addImportEdit(text, tree, { module: 'sqlalchemy', name: 'ForeignKey', usedAt });
+}
+
+function addForeignKeyFix(context: FileContext, column: ColumnInfo, target: string): Fix | undefined {
+  const call = column.call;
+  const args = call?.childForFieldName('arguments');
+  if (!call || !args) return undefined;
+  const { reference, edit } = foreignKeyReference(context.text, context.tree, call.startIndex);
+  const quote = preferredQuote(context.text);
+  const foreignKey = `${reference}(${quote}${target}${quote})`;
+  const edits: TextEdit[] = edit ? [edit] : [];
+  const positional = positionalArguments(call);
+  if (column.typeArgument) {
+    edits.push({ start: column.typeArgument.endIndex, end: column.typeArgument.endIndex, newText: `, ${foreignKey}` });
+  } else if (positional[0]?.type === 'string') {
+    edits.push({ start: positional[0].endIndex, end: positional[0].endIndex, newText: `, ${foreignKey}` });
+  } else {
+    const open = args.startIndex + 1;
+    const hasArguments = args.namedChildren.some((child) => child.type !== 'comment');
+    edits.push({ start: open, end: open, newText: hasArguments ? `${foreignKey}, ` : foreignKey });
+  }
+  return { title: `Add ${foreignKey}`, safety: 'unsafe', edits };
+}
+
+function checkColumn(context: FileContext, table: TableInfo, column: ColumnInfo, targets: IndexedTable[]): void {
+  const stem = /^([a-z][a-z0-9_]*?)_id$/.exec(column.name)?.[1];
+  if (!stem || column.foreignKey || table.constrainedColumns.has(column.name)) return;
+  const found = foreignKeyTarget(stem, column.type, targets);
+  if (!found) return;
+  const where = found.table.location;
+  context.report({
+    message: `Column \`${column.name}\` has no ForeignKey, but table \`${found.table.tableName}\` has a matching key \`${found.reference}\``,
+    start: column.nameStart,
+    end: column.nameEnd,
+    fix: addForeignKeyFix(context, column, found.reference),
+    related: [{ start: 0, end: 0, message: `table \`${found.table.tableName}\` is defined here`, file: where }],
+  });
+}
+
+export const missingForeignKey: FileRule = {
+  kind: 'file',
+  meta: {
+    code: 'SQA001',
+    name: 'missing-foreign-key',
+    summary: 'A SQLAlchemy `<x>_id` column has no ForeignKey although the workspace defines the table it refers to.',
+    category: 'foreign-keys',
+    severity: 'warning',
+    enabledByDefault: true,
+    fix: 'sometimes',
+    docs,
+  },
+  check(context) {
+    const root = context.tree.rootNode;
+    const tables = collectTables(root, context.text);
+    if (!tables.length) return;
+    const own = indexTables(context.filePath, root, tables);
+    const targets = [...own, ...(context.workspace?.tables(context.filePath) ?? [])];
+    for (const table of tables) for (const column of table.columns) checkColumn(context, table, column, targets);
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * SQA001 across a workspace shaped like a real service: models in one module,
+ * Core tables in another, the newer declarative API in a third. Each file's
+ * inline expectations hold when the other files are indexed, and applying
+ * the fixes removes the findings, keeps the files valid and merges imports.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fixAll, resolveSettings, RULES, summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
+import { FIXTURES } from '../helpers/paths';
+import { sharedChecker } from '../helpers/checker';
+import { expectations } from '../helpers/expectations';
+import { createPythonParser } from '@pyreview/shared-rules';
+
+const WORKSPACE = path.join(FIXTURES, 'workspaces', 'placement');
+
+function pythonFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return pythonFiles(full);
+    return entry.name.endsWith('.py') ? [full] : [];
+  });
+}
+
+async function indexWorkspace(): Promise<WorkspaceIndex> {
+  const parser = await createPythonParser();
+  const index = new WorkspaceIndex();
+  for (const file of pythonFiles(WORKSPACE)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const tree = parser.parse(text)!;
+    index.update(summarizeModule(file, tree.rootNode, text));
+    tree.delete();
+  }
+  return index;
+}
+
+describe('SQLAlchemy rules in a service workspace', () => {
+  const settings = resolveSettings(RULES, { select: ['SQA'] });
+  for (const file of pythonFiles(WORKSPACE)) {
+    const name = path.relative(WORKSPACE, file);
+    it(`${name}: findings match the inline expectations`, async () => {
+      const workspace = await indexWorkspace();
+      const text = fs.readFileSync(file, 'utf8');
+      const result = (await sharedChecker()).check({ text, filePath: file, settings, workspace });
+      const actual = result.findings.map((f) => `${result.lines.lineAt(f.start) + 1}:${f.code}`).sort();
+      assert.deepStrictEqual(actual, expectations(text));
+      for (const finding of result.findings) {
+        assert.ok(finding.related?.[0]?.file, 'related information points at the target table');
+      }
+    });
+  }
+
+  it('fixes every finding with a ForeignKey in the file\'s import style', async () => {
+    const workspace = await indexWorkspace();
+    const checker = await sharedChecker();
+    const fixed = new Map<string, string>();
+    for (const file of pythonFiles(WORKSPACE)) {
+      const check = (text: string) => checker.check({ text, filePath: file, settings, workspace });
+      const result = fixAll(fs.readFileSync(file, 'utf8'), check, { unsafe: true });
+      assert.deepStrictEqual(result.final.findings.filter((f) => f.code === 'SQA001'), [], `${file}: SQA001 left after fixing`);
+      assert.strictEqual(result.final.hasSyntaxError, false);
+      fixed.set(path.relative(WORKSPACE, file), result.text);
+    }
+    const models = fixed.get(path.join('placement', 'db', 'models.py'))!;
+    assert.match(models, /project_id = Column\(Integer, ForeignKey\('projects\.id'\), nullable=False\)/);
+    assert.match(models, /resource_provider_id = Column\(Integer, ForeignKey\('resource_providers\.id'\), nullable=False\)/);
+    assert.match(models, /consumer_id = Column\(String\(36\), ForeignKey\('consumers\.uuid'\), nullable=False\)/);
+    const tables = fixed.get(path.join('placement', 'db', 'tables.py'))!;
+    assert.match(tables, /sa\.Column\('resource_provider_id', sa\.Integer, sa\.ForeignKey\('resource_providers\.id'\), nullable=False\)/);
+    const consumer = fixed.get(path.join('placement', 'objects', 'consumer.py'))!;
+    assert.match(consumer, /^from sqlalchemy import ForeignKey, String$/m);
+    assert.match(consumer, /consumer_type_id: Mapped\[int\] = mapped_column\(ForeignKey\('consumer_types\.id'\)\)/);
+    assert.match(consumer, /user_id: Mapped\[int\] = mapped_column\(ForeignKey\('users\.id'\), nullable=False\)/);
+  });
+});
