@@ -1,6 +1,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { FileContext, FileRule, Fix } from '../rule';
-import { collectTables, positionalArguments, type ColumnInfo, type TableInfo } from '../../sqlalchemy/tables';
+import { collectTables, type ColumnInfo, type TableInfo } from '../../sqlalchemy/tables';
+import { positionalArguments } from '../../syntax/calls';
 import { foreignKeyTarget } from '../../sqlalchemy/foreignKeyTargets';
 import { indexTables, type IndexedTable } from '../../workspace/moduleSummary';
 import { addImportEdit } from '../../fixes/importEdits';

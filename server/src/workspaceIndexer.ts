@@ -1,0 +1,95 @@
+import * as fs from 'fs';
+import { summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
+import type { Parser } from 'web-tree-sitter';
+import { ConfigResolver } from './cli/configResolver';
+import { discoverFiles } from './cli/discovery';
+
+export interface IndexProgress {
+  report(done: number, total: number): void;
+}
+
+/** Files above this size are not summarised: generated code, data dumps. */
+const MAX_INDEXED_LENGTH = 2_000_000;
+
+/** Lets queued LSP messages run between files, so indexing never delays open documents. */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Keeps the workspace index: every Python file of the workspace folders
+ * (honouring `.gitignore` and `exclude`), summarised one at a time and kept
+ * as summaries only — a tree per file would cost ~1.7 MiB of WASM heap per
+ * 2k lines. Open documents' summaries replace their files' on disk.
+ */
+export class WorkspaceIndexer {
+  readonly index = new WorkspaceIndex();
+  private readonly open = new Set<string>();
+
+  constructor(
+    private readonly parser: Parser,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** The Python files of a folder, as the CLI would check them. */
+  listFiles(folder: string): string[] {
+    try {
+      const { files, warnings } = discoverFiles([folder], folder, new ConfigResolver({}, folder));
+      for (const warning of warnings) this.log(warning);
+      return files;
+    } catch (error) {
+      this.log(`pyreview: cannot list the files of ${folder}: ${(error as Error).message}`);
+      return [];
+    }
+  }
+
+  async indexFolders(folders: readonly string[], progress?: IndexProgress): Promise<number> {
+    const files = folders.flatMap((folder) => this.listFiles(folder));
+    for (let i = 0; i < files.length; i++) {
+      if (!this.open.has(files[i])) this.indexFile(files[i]);
+      progress?.report(i + 1, files.length);
+      await yieldToEvents();
+    }
+    return files.length;
+  }
+
+  /** Reads a file from disk into the index (created or changed on disk). */
+  indexFile(file: string): void {
+    let text: string;
+    try {
+      const stats = fs.statSync(file);
+      if (!stats.isFile() || stats.size > MAX_INDEXED_LENGTH) return;
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      this.index.remove(file);
+      return;
+    }
+    if (text.includes('\u0000')) return;
+    this.indexText(file, text);
+  }
+
+  /** The summary of an open document, which wins over the file on disk until it is closed. */
+  indexOpenDocument(file: string, text: string): void {
+    this.open.add(file);
+    this.indexText(file, text);
+  }
+
+  closeDocument(file: string): void {
+    this.open.delete(file);
+    this.indexFile(file);
+  }
+
+  removeFile(file: string): void {
+    if (!this.open.has(file)) this.index.remove(file);
+  }
+
+  private indexText(file: string, text: string): void {
+    const tree = this.parser.parse(text);
+    if (!tree) return;
+    try {
+      this.index.update(summarizeModule(file, tree.rootNode, text));
+    } finally {
+      tree.delete();
+    }
+  }
+}
