@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES="pyflakes3 flake8 python3-mccabe pycodestyle neovim"
+APT_PACKAGES="pyflakes3 flake8 python3-mccabe pycodestyle neovim chromium libkrb5-dev ripgrep"
 missing=""
 for package in $APT_PACKAGES; do
   dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
@@ -15,3 +15,4 @@ fi
 
 npm ci --no-audit --no-fund
 npm test
+npm run test:e2e

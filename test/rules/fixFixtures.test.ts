@@ -10,7 +10,7 @@ import * as path from 'path';
 import { fixAll, RULES, resolveSettings } from '@pyreview/shared-rules';
 import { FIXTURES } from '../helpers/paths';
 import { sharedChecker } from '../helpers/checker';
-import { fixtureCode, fixtureConfig } from './ruleFixtures.test';
+import { fixtureCode, fixtureConfig, fixturePath } from './ruleFixtures.test';
 
 const FIX_FIXTURES = path.join(FIXTURES, 'fixes');
 
@@ -27,7 +27,7 @@ describe('fix fixtures', () => {
       assert.ok(fs.existsSync(expectedFile), `${file}: missing ${path.basename(expectedFile)}`);
       const settings = resolveSettings(RULES, { ...fixtureConfig(before), select: [code] });
       const checker = await sharedChecker();
-      const check = (text: string) => checker.check({ text, filePath: file, settings });
+      const check = (text: string) => checker.check({ text, filePath: fixturePath(before, file), settings });
       const options = { unsafe: true, codes: new Set([code]) };
       const fixed = fixAll(before, check, options);
       assert.ok((fixed.applied.get(code) ?? 0) > 0, `${file}: no ${code} fix was applied`);

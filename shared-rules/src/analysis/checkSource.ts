@@ -1,13 +1,15 @@
-import type { Parser } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import type { Rule } from '../rules/rule';
 import type { ResolvedSettings } from '../config/settings';
 import { Linter, type LintResult } from './linter';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface SourceFile {
   text: string;
   filePath: string;
   relativePath?: string;
   settings: ResolvedSettings;
+  workspace?: WorkspaceIndex;
 }
 
 export interface CheckedSource extends LintResult {
@@ -22,10 +24,12 @@ export class SourceChecker {
     private readonly rules: readonly Rule[],
   ) {}
 
-  check(source: SourceFile): CheckedSource {
+  /** `inspect` sees the tree before it is freed (the CLI summarizes files for the workspace index from it). */
+  check(source: SourceFile, inspect?: (tree: Tree) => void): CheckedSource {
     const tree = this.parser.parse(source.text);
     if (!tree) throw new Error(`the parser gave up on ${source.filePath}`);
     try {
+      inspect?.(tree);
       const result = new Linter(this.rules).lint({ ...source, tree });
       return { ...result, hasSyntaxError: tree.rootNode.hasError };
     } finally {

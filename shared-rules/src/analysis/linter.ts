@@ -1,12 +1,15 @@
 import type { Tree } from 'web-tree-sitter';
-import type { FileRule, Finding, NodeRule, Options, Rule, RuleContext } from '../rules/rule';
+import type { FileRule, Finding, ModuleNameCondition, NodeRule, Options, Rule, RuleContext } from '../rules/rule';
+import { statementBindings, type NameBinding } from '../resolution/bindings';
 import type { ResolvedSettings } from '../config/settings';
 import { ignoredCodesForFile, selectorMatches } from '../config/settings';
 import { LineIndex } from '../text/lineIndex';
 import { isSuppressed, NoqaLineGroups, scanNoqa, type NoqaIndex } from '../noqa/noqa';
 import { collectUnitTree, flattenUnits, unitNode, type Unit } from './units';
 import { walkUnit, type Handler } from './walker';
+import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import type { DirtyRegion } from './dirtyRegion';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface LintInput {
   tree: Tree;
@@ -24,6 +27,15 @@ export interface LintInput {
   dirty?: DirtyRegion;
   /** The text's line index, when the caller keeps one. */
   lines?: LineIndex;
+  /** The other files of the workspace, for rules that look across files. */
+  workspace?: WorkspaceIndex;
+  /**
+   * `carry`: instead of running the file rules, move their previous findings
+   * through the dirty region (dropping those inside it). Editors use it on
+   * keystrokes when the file rules are slow, and run them once typing pauses.
+   * Ignored (the rules run) when nothing can be carried.
+   */
+  fileRules?: 'run' | 'carry';
 }
 
 export interface ReportedFinding extends Finding {
@@ -40,6 +52,10 @@ export interface LintResult {
   /** How many units were walked (the rest came from the cache). */
   walkedUnits: number;
   totalUnits: number;
+  /** Whether the file rules' findings were carried over rather than recomputed. */
+  fileRulesCarried: boolean;
+  /** How long the file rules took when they ran (milliseconds). */
+  fileRulesMs: number;
 }
 
 interface CachedUnit {
@@ -47,6 +63,16 @@ interface CachedUnit {
   findings: Finding[];
   /** Start/end pairs of the unit's multi-line strings. */
   multilineStrings: number[];
+  /** For module-level units: the names they bind. */
+  bindings: NameBinding[];
+}
+
+/** A finding of the previous text moved through the dirty region, or undefined when the region touches it. */
+function carryFinding(finding: Finding, dirty: DirtyRegion): Finding | undefined {
+  const spans = [finding, ...(finding.fix?.edits ?? []), ...(finding.related?.filter((r) => !r.file) ?? [])];
+  if (spans.every((span) => span.end < dirty.start)) return finding;
+  if (spans.every((span) => span.start > dirty.oldEnd)) return shiftFinding(finding, dirty.newEnd - dirty.oldEnd);
+  return undefined;
 }
 
 function shiftFinding(finding: Finding, delta: number): Finding {
@@ -64,6 +90,14 @@ function shiftFinding(finding: Finding, delta: number): Finding {
   return shifted;
 }
 
+/** Whether a module-level name resolves to one of the condition's targets (unbound names are builtins). */
+function conditionHolds(condition: ModuleNameCondition, moduleBindings: ReadonlyMap<string, Array<string | null>>): boolean {
+  const suffix = condition.member ? `.${condition.member}` : '';
+  const bindings = moduleBindings.get(condition.name);
+  if (!bindings) return condition.targets.includes(`builtins.${condition.name}${suffix}`);
+  return bindings.some((target) => target !== null && condition.targets.includes(`${target}${suffix}`));
+}
+
 /**
  * Runs the enabled rules over one file. One Linter per document keeps the
  * findings of each unit: after an edit only the units whose text changed are
@@ -73,14 +107,19 @@ export class Linter {
   private cache = new Map<string, CachedUnit[]>();
   private cacheFingerprint = '';
   private previousUnits: Unit[] | undefined;
+  /** Keeps the semantic model's copy of each unit between lints. */
+  private readonly semantic = new SemanticModelBuilder();
+  /** The file rules' findings, in the coordinates of the last text linted. */
+  private fileFindings: Finding[] | undefined;
 
   constructor(private readonly rules: readonly Rule[]) {}
 
   lint(input: LintInput): LintResult {
     const { tree, text, settings } = input;
-    const fingerprint = `${settings.fingerprint}\u0000${input.filePath}`;
+    const fingerprint = `${settings.fingerprint}\u0000${input.filePath}\u0000${input.relativePath ?? ''}`;
     if (fingerprint !== this.cacheFingerprint) {
       this.cache.clear();
+      this.fileFindings = undefined;
       this.cacheFingerprint = fingerprint;
     }
     const enabled = this.rules.filter((rule) => settings.enabled.has(rule.meta.code));
@@ -92,6 +131,8 @@ export class Linter {
     const unitTree = collectUnitTree(tree.rootNode, text, input.dirty && this.previousUnits, input.dirty);
     this.previousUnits = unitTree;
     const units = flattenUnits(unitTree);
+    const topLevel = new Set(unitTree);
+    const moduleBindings = new Map<string, Array<string | null>>();
     const nextCache = new Map<string, CachedUnit[]>();
     const raw: Finding[] = [];
     const multilineStrings: number[] = [];
@@ -105,41 +146,82 @@ export class Linter {
           start: unit.start,
           findings: reusable.findings.map((f) => shiftFinding(f, delta)),
           multilineStrings: delta ? reusable.multilineStrings.map((offset) => offset + delta) : reusable.multilineStrings,
+          bindings: reusable.bindings,
         };
       } else {
         walked++;
-        entry = { start: unit.start, findings: [], multilineStrings: [] };
+        entry = { start: unit.start, findings: [], multilineStrings: [], bindings: [] };
         this.walk(tree, unit, nodeRules, input, entry, internalErrors);
+        if (topLevel.has(unit)) entry.bindings = statementBindings(unitNode(tree.rootNode, unit));
       }
-      const entries = nextCache.get(unit.key);
-      if (entries) entries.push(entry);
-      else nextCache.set(unit.key, [entry]);
+      for (const { name, target } of entry.bindings) {
+        const targets = moduleBindings.get(name);
+        if (targets) targets.push(target);
+        else moduleBindings.set(name, [target]);
+      }
+      // Error recovery depends on more than a unit's text: a unit with errors is always walked again.
+      if (reusable || !unitNode(tree.rootNode, unit).hasError) {
+        const entries = nextCache.get(unit.key);
+        if (entries) entries.push(entry);
+        else nextCache.set(unit.key, [entry]);
+      }
       for (const finding of entry.findings) raw.push(finding);
       for (const offset of entry.multilineStrings) multilineStrings.push(offset);
     }
     this.cache = nextCache;
 
-    for (const rule of fileRules) {
-      const context = this.context(rule, input, raw);
-      try {
-        rule.check({ ...context, tree, lines });
-      } catch (error) {
-        internalErrors.push(`${rule.meta.code}: ${(error as Error).stack ?? String(error)}`);
-      }
-    }
+    const carried = input.fileRules === 'carry' && input.dirty && this.fileFindings
+      ? this.fileFindings.flatMap((finding) => carryFinding(finding, input.dirty!) ?? [])
+      : undefined;
+    const started = performance.now();
+    const fileFindings = carried ?? this.runFileRules(fileRules, input, lines, internalErrors);
+    const fileRulesMs = carried ? 0 : performance.now() - started;
+    this.fileFindings = fileFindings;
+    for (const finding of fileFindings) raw.push(finding);
 
     const noqa = scanNoqa(text, tree, lines);
     const groups = new NoqaLineGroups(text, tree, lines, multilineStrings);
     const ignoredHere = input.relativePath ? ignoredCodesForFile(settings, input.relativePath) : [];
     const findings: ReportedFinding[] = [];
     for (const finding of raw) {
+      if (finding.condition && !conditionHolds(finding.condition, moduleBindings)) continue;
       if (ignoredHere.some((selector) => selectorMatches(selector, finding.code))) continue;
       const group = groups.group(lines.lineAt(finding.start));
       if (isSuppressed(noqa, finding.code, group)) continue;
-      findings.push({ ...finding, noqaLine: group.last });
+      const { condition: _settled, ...reported } = finding;
+      findings.push({ ...reported, noqaLine: group.last });
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-    return { findings, lines, noqa, internalErrors, walkedUnits: walked, totalUnits: units.length };
+    return {
+      findings, lines, noqa, internalErrors, walkedUnits: walked, totalUnits: units.length,
+      fileRulesCarried: carried !== undefined, fileRulesMs,
+    };
+  }
+
+  private runFileRules(rules: readonly FileRule[], input: LintInput, lines: LineIndex, internalErrors: string[]): Finding[] {
+    const { tree, settings } = input;
+    const findings: Finding[] = [];
+    let model: SemanticModel | undefined;
+    const semanticOptions = { targetVersion: settings.targetVersion, filePath: input.filePath };
+    const units = this.previousUnits ?? [];
+    const semantic = this.semantic;
+    for (const rule of rules) {
+      const context = this.context(rule, input, findings);
+      try {
+        rule.check({
+          ...context,
+          tree,
+          lines,
+          workspace: input.workspace,
+          get model() {
+            return (model ??= semantic.build(tree, input.text, units, semanticOptions));
+          },
+        });
+      } catch (error) {
+        internalErrors.push(`${rule.meta.code}: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
+    return findings;
   }
 
   private context(rule: Rule, input: LintInput, sink: Finding[]): RuleContext {
@@ -147,6 +229,7 @@ export class Linter {
     return {
       text: input.text,
       filePath: input.filePath,
+      relativePath: input.relativePath,
       settings: input.settings,
       options,
       report: (finding) => sink.push({ ...finding, code: finding.code ?? rule.meta.code }),

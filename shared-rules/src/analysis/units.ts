@@ -86,14 +86,18 @@ function collectLevel(
   let from = 0;
   if (previous && dirty) {
     const delta = dirty.newEnd - dirty.oldEnd;
+    // Statements of a class body may have moved to another parent: reuse only those still inside it.
+    const { startIndex: low, endIndex: high } = parent;
     let i = 0;
     while (i < previous.length && previous[i].end < dirty.start) {
-      units.push(reuse(previous[i], 0, contextChanged ? context : undefined, text));
+      if (previous[i].start >= low) units.push(reuse(previous[i], 0, contextChanged ? context : undefined, text));
       i++;
     }
     let j = previous.length;
     while (j > i && previous[j - 1].start > dirty.oldEnd) j--;
-    after = previous.slice(j).map((unit) => reuse(unit, delta, contextChanged ? context : undefined, text));
+    after = previous.slice(j)
+      .filter((unit) => unit.end + delta <= high)
+      .map((unit) => reuse(unit, delta, contextChanged ? context : undefined, text));
     middle = previous.slice(i, j);
     from = units.length ? units[units.length - 1].end : 0;
   }
@@ -107,6 +111,8 @@ function collectLevel(
       const start = cursor.startIndex;
       const end = cursor.endIndex;
       const type = cursor.nodeType;
+      // A statement before the region that grew into it is read again.
+      while (units.length && units[units.length - 1].end > start) units.pop();
       const unit: Unit = { start, end, type, key: makeKey(type, start, end, context, text), node };
       const body = classBody(node);
       if (body) {
@@ -121,7 +127,9 @@ function collectLevel(
   } finally {
     cursor.delete();
   }
-  return units.concat(after);
+  // Statements after the region that a read statement now contains belong to it.
+  const readUpTo = units.length ? units[units.length - 1].end : 0;
+  return units.concat(after.filter((unit) => unit.start >= readUpTo));
 }
 
 /** The units of a module as a tree (class units hold their statements). */

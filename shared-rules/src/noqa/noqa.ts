@@ -21,8 +21,9 @@ export interface NoqaIndex {
 }
 
 // flake8's syntax: `# noqa`, `# noqa:E1,W2`, `# NOQA: E501 W291`; codes match by prefix.
-const LINE_DIRECTIVE = /#\s*noqa(?::\s?((?:[a-z]+[0-9]+(?:[,\s]+)?)+))?/gi;
-const FILE_DIRECTIVE = /#\s*(?:pyreview|flake8)\s*:\s*noqa(?::\s?((?:[a-z]+[0-9]+(?:[,\s]+)?)+))?/gi;
+// Only spaces and tabs separate codes: a directive never runs into the next line.
+const LINE_DIRECTIVE = /#[ \t]*noqa(?::[ \t]?((?:[a-z]+[0-9]+(?:[, \t]+)?)+))?/gi;
+const FILE_DIRECTIVE = /#[ \t]*(?:pyreview|flake8)[ \t]*:[ \t]*noqa(?::[ \t]?((?:[a-z]+[0-9]+(?:[, \t]+)?)+))?/gi;
 
 function parseCodes(list: string | undefined): NoqaCodes {
   if (!list) return 'all';

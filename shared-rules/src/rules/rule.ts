@@ -2,6 +2,9 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { TextEdit } from '../text/textEdit';
 import type { LineIndex } from '../text/lineIndex';
 import type { ResolvedSettings } from '../config/settings';
+import type { SemanticModel } from '../semantic/model';
+import type { FileRange } from '../workspace/moduleSummary';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -33,6 +36,23 @@ export interface RelatedLocation {
   start: number;
   end: number;
   message: string;
+  /** Set when the location is in another file; `start`/`end` are then unused. */
+  file?: FileRange;
+}
+
+/**
+ * A condition on a name used at module level, settled once the whole file is
+ * known: the finding stands only if `name` resolves to one of `targets`.
+ * Node rules use it for names their unit does not bind (imports live
+ * elsewhere in the file), so their findings stay cacheable per unit.
+ */
+export interface ModuleNameCondition {
+  /** The name as used: `r`, `yaml`, `eval`. */
+  name: string;
+  /** The attributes used after it (`load` in `yaml.load`), dotted, or ''. */
+  member: string;
+  /** Qualified names that make the finding stand: `subprocess.run`, `builtins.eval`. */
+  targets: readonly string[];
 }
 
 /** A problem found by a rule; offsets are UTF-16 code units into the file's text. */
@@ -43,6 +63,7 @@ export interface Finding {
   end: number;
   fix?: Fix;
   related?: RelatedLocation[];
+  condition?: ModuleNameCondition;
 }
 
 export interface RuleOption {
@@ -79,6 +100,8 @@ export type Options = Readonly<Record<string, number | boolean | string>>;
 export interface RuleContext {
   readonly text: string;
   readonly filePath: string;
+  /** The path relative to the configuration root, when known (module privacy, per-file logic). */
+  readonly relativePath?: string;
   readonly settings: ResolvedSettings;
   /** The rule's options, defaults merged with configuration. */
   readonly options: Options;
@@ -98,6 +121,10 @@ export interface NodeRule {
 export interface FileContext extends RuleContext {
   readonly tree: Tree;
   readonly lines: LineIndex;
+  /** What the other files of the workspace define, when the caller indexed them. */
+  readonly workspace?: WorkspaceIndex;
+  /** Scopes, bindings and name resolution of the file, built once per lint on first use. */
+  readonly model: SemanticModel;
 }
 
 /** A rule that needs the whole file at once (the semantic model, for example). */

@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run bench`: measures the language server (through its real process
+// over stdio) and the CLI against pyflakes and Ruff's wasm build, prints the
+// tables and writes bench/RESULTS.md.
+//
+// Options: --sizes 1000,5000,20000  --edits 60  --warmup 5  --interval 100
+//          --repeat 3 (CLI runs per tool; the fastest counts)
+//          --skip-server  --skip-cli
+//          --cpu-prof  (V8 profiles of the server and CLI processes, in the
+//                      work directory; summarize one with bench/profileSummary.js)
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { stdlibFiles, concatenatedSource, editSiteInMiddleFunction, STDLIB } = require('./corpus');
+const { measureServer } = require('./serverLatency');
+const { measureThroughput } = require('./throughput');
+const { serverTable, throughputTable, targetsTable, textTable, markdownTable } = require('./report');
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const WORK_DIR = path.join(os.tmpdir(), 'pyreview-bench');
+const PROFILE_DIR = path.join(WORK_DIR, 'profiles');
+
+function parseArgs(argv) {
+  const options = { sizes: [1000, 5000, 20000], edits: 60, warmup: 5, interval: 100, repeat: 3, server: true, cli: true, cpuProf: false };
+  for (let i = 0; i < argv.length; i++) {
+    const value = () => argv[++i];
+    switch (argv[i]) {
+      case '--sizes': options.sizes = value().split(',').map(Number); break;
+      case '--edits': options.edits = Number(value()); break;
+      case '--warmup': options.warmup = Number(value()); break;
+      case '--interval': options.interval = Number(value()); break;
+      case '--repeat': options.repeat = Number(value()); break;
+      case '--skip-server': options.server = false; break;
+      case '--skip-cli': options.cli = false; break;
+      case '--cpu-prof': options.cpuProf = true; break;
+      default: throw new Error(`unknown option ${argv[i]}`);
+    }
+  }
+  return options;
+}
+
+const sizeLabel = (lines) => (lines >= 1000 ? `${Math.round(lines / 1000)}k` : String(lines));
+
+/** The server entry point that exists: the server module itself, else the CLI's `server` command. */
+function serverCommand(nodeFlags) {
+  const direct = path.join(REPO_ROOT, 'server/out/server.js');
+  if (fs.existsSync(direct)) return [process.execPath, ...nodeFlags, direct, '--stdio'];
+  return [process.execPath, ...nodeFlags, path.join(REPO_ROOT, 'server/bin/pyreview.js'), 'server', '--stdio'];
+}
+
+/** The 1-minute load average: above the CPU count, other work competed with the benchmark. */
+function loadAverage() {
+  return os.loadavg()[0].toFixed(2);
+}
+
+function machine() {
+  const cpu = /^model name\s*:\s*(.*)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    nproc: execFileSync('nproc', { encoding: 'utf8' }).trim(),
+    cpu: cpu ? cpu[1] : 'unknown',
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    node: process.version,
+    loadAtStart: loadAverage(),
+    os: `${os.type()} ${os.release()}`,
+    commit,
+  };
+}
+
+async function benchServer(options, files) {
+  const nodeFlags = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const sessions = [];
+  for (const target of options.sizes) {
+    const label = sizeLabel(target);
+    const built = concatenatedSource(files, target);
+    const documentPath = path.join(WORK_DIR, `bench_${label}.py`);
+    fs.writeFileSync(documentPath, built.text);
+    const document = { path: documentPath, text: built.text, lines: built.lines, site: editSiteInMiddleFunction(built.text, built.lines) };
+    process.stderr.write(`server: ${label} (${built.lines} lines from ${built.sources.length} modules), typing in ${document.site.name}() at line ${document.site.line}\n`);
+    try {
+      const result = await measureServer({
+        serverCommand: serverCommand(nodeFlags),
+        document,
+        edits: options.edits,
+        warmupEdits: options.warmup,
+        intervalMs: options.interval,
+        workspaceDir: WORK_DIR,
+      });
+      sessions.push({ label, result, site: document.site, sources: built.sources });
+    } catch (error) {
+      process.stderr.write(`server: ${label} failed: ${error.message}\n`);
+      sessions.push({ label, error: error.message.split('\n')[0] });
+    }
+  }
+  return sessions;
+}
+
+function writeResults({ info, options, sessions, throughput, files, totalLines }) {
+  const sections = [
+    '# Benchmark results',
+    '',
+    `Measured by \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (build, then \`node bench/run.js\`) on ${info.date}, commit ${info.commit}.`,
+    '',
+    `Machine: ${info.nproc} CPUs (nproc), ${info.cpu}, ${info.memory} RAM, ${info.os}, node ${info.node}. 1-minute load average ${info.loadAtStart} at the start, ${info.loadAtEnd} at the end: on a shared machine, trust ratios more than absolute times.`,
+    '',
+    '## Targets',
+    '',
+    markdownTable(targetsTable(sessions, throughput)),
+  ];
+  if (options.server) {
+    sections.push(
+      '',
+      '## Language server, through its process over stdio',
+      '',
+      `\`didChange\` → \`publishDiagnostics\` (same or later version) for ${options.edits} single-character edits sent ${options.interval} ms apart, after ${options.warmup} unmeasured ones, typing a new local name on a line opened in the middle of a function. Each file is a fresh server; files are whole modules of ${STDLIB} concatenated in sorted order (valid Python, no \`__future__\` imports). Lints counts the publications during the typing (a server may lint a burst of edits once); server CPU ms/lint is the server process' user + system time over the typing divided by them: on a loaded machine, latency also includes waiting for a core, this does not. initialize → first diagnostics runs from spawning the server (the client sends \`initialize\` at once) to the first \`publishDiagnostics\` of the opened file. Peak RSS is the server process' VmHWM.`,
+      '',
+      markdownTable(serverTable(sessions)),
+      '',
+      ...sessions.filter((s) => s.result).map((s) => `- ${s.label}: typed in \`${s.site.name}()\` at line ${s.site.line}; built from ${s.sources.map((p) => `\`${path.relative(STDLIB, p)}\``).join(', ')}`),
+    );
+  }
+  if (options.cli) {
+    sections.push(
+      '',
+      '## CLI throughput',
+      '',
+      `${files.length} files, ${totalLines.toLocaleString('en-US')} lines: every \`.py\` file of ${STDLIB} outside test directories, passed as arguments. pyreview: \`node server/bin/pyreview.js check --exit-zero --format json FILES\` with all default rules, run twice from a directory without a cache (the second run reads the cache). Each tool ran ${options.repeat} times, interleaved with the others; the table shows its fastest run by wall time. pyflakes: \`pyflakes3 FILES\`. Ruff: \`node --liftoff-only bench/ruffWasm.js\`, one \`Workspace.check\` per file. Wall time includes process start-up; CPU time is user + system of the process and its threads (pyreview uses a worker per core).`,
+      '',
+      markdownTable(throughputTable(throughput, totalLines)),
+    );
+  }
+  fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${sections.join('\n')}\n`);
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  fs.rmSync(WORK_DIR, { recursive: true, force: true });
+  fs.mkdirSync(WORK_DIR, { recursive: true });
+  const info = machine();
+  const files = stdlibFiles();
+  const totalLines = files.reduce((sum, f) => sum + f.lines, 0);
+
+  const sessions = options.server ? await benchServer(options, files) : [];
+  if (options.server) console.log(`\nLanguage server (didChange → publishDiagnostics)\n${textTable(serverTable(sessions))}`);
+
+  let throughput = [];
+  if (options.cli) {
+    process.stderr.write(`cli: ${files.length} files, ${totalLines} lines\n`);
+    const nodeFlags = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+    throughput = measureThroughput({ files, workDir: path.join(WORK_DIR, 'throughput'), repeat: options.repeat, nodeFlags });
+    console.log(`\nCLI throughput: ${files.length} files, ${totalLines} lines\n${textTable(throughputTable(throughput, totalLines))}`);
+  }
+
+  console.log(`\nTargets\n${textTable(targetsTable(sessions, throughput))}`);
+  info.loadAtEnd = loadAverage();
+  console.log(`\nMachine: ${info.nproc} CPUs, ${info.cpu}, ${info.memory}, node ${info.node}, ${info.date}, load average ${info.loadAtStart} → ${info.loadAtEnd}`);
+  writeResults({ info, options, sessions, throughput, files, totalLines });
+  console.log(`Wrote ${path.relative(process.cwd(), path.join(__dirname, 'RESULTS.md'))}`);
+  if (options.cpuProf) console.log(`CPU profiles in ${PROFILE_DIR}: node bench/profileSummary.js FILE.cpuprofile`);
+}
+
+main().catch((error) => {
+  console.error(error.stack || error.message);
+  process.exit(1);
+});

@@ -1,0 +1,1 @@
+"""Versioned objects wrapping the placement database API."""

@@ -1,0 +1,88 @@
+/**
+ * D100–D107 and D419 against Debian's pydocstyle (6.2.3). pydocstyle judges
+ * module privacy by the path up to the nearest `sys.path` entry, so pyreview
+ * is given paths relative to the corpus root (itself on `sys.path` for the
+ * standard library).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { execFile } from 'child_process';
+import { createPythonParser, resolveSettings, RULES, SourceChecker } from '@pyreview/shared-rules';
+import { matchFindings, type CodeAgreement, type LineFinding } from './findingComparison';
+import { decodePythonSource } from './pythonCorpus';
+
+export const DOCSTRING_CODES = ['D100', 'D101', 'D102', 'D103', 'D104', 'D105', 'D106', 'D107', 'D419'];
+
+export interface DocstringComparison {
+  byCode: Map<string, CodeAgreement>;
+  files: number;
+  skipped: string[];
+}
+
+function runPydocstyle(files: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'pydocstyle',
+      [`--select=${DOCSTRING_CODES.join(',')}`, '--match=.*\\.py', ...files],
+      { maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout) => {
+        // pydocstyle exits 1 when it reports anything.
+        if (error && typeof error.code !== 'number') reject(error);
+        else resolve(stdout);
+      },
+    );
+  });
+}
+
+/** pydocstyle's findings by file: `path:LINE in …:` followed by `    CODE: message`. */
+function parsePydocstyle(output: string): Map<string, LineFinding[]> {
+  const byFile = new Map<string, LineFinding[]>();
+  let current: { file: string; line: number } | undefined;
+  for (const line of output.split('\n')) {
+    const header = /^(.+?):(\d+)\b.*:$/.exec(line);
+    if (header && !line.startsWith(' ')) {
+      current = { file: header[1], line: Number(header[2]) };
+      continue;
+    }
+    const body = /^\s+(D\d{3}): (.*)$/.exec(line);
+    if (body && current) {
+      const list = byFile.get(current.file) ?? [];
+      list.push({ file: current.file, code: body[1], line: current.line, message: body[2] });
+      byFile.set(current.file, list);
+    }
+  }
+  return byFile;
+}
+
+/**
+ * `root` is the `sys.path` entry the files are under (pydocstyle stops its
+ * search for private packages there); files outside it are judged by name.
+ */
+export async function compareDocstrings(files: readonly string[], root: string, concurrency = 2): Promise<DocstringComparison> {
+  const batches: string[][] = [];
+  for (let i = 0; i < files.length; i += 40) batches.push(files.slice(i, i + 40));
+  const outputs: string[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < batches.length) outputs.push(await runPydocstyle(batches[next++]));
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const theirs = parsePydocstyle(outputs.join('\n'));
+
+  const checker = new SourceChecker(await createPythonParser(), RULES);
+  const settings = resolveSettings(RULES, { select: DOCSTRING_CODES });
+  const byCode = new Map<string, CodeAgreement>();
+  const skipped: string[] = [];
+  for (const file of files) {
+    const text = decodePythonSource(fs.readFileSync(file));
+    const inside = !path.relative(root, file).startsWith('..');
+    const ours = checker.check({ text, filePath: file, relativePath: inside ? path.relative(root, file) : undefined, settings });
+    if (ours.hasSyntaxError) {
+      skipped.push(`${file}: syntax error`);
+      continue;
+    }
+    const mine = ours.findings.map((f) => ({ file, code: f.code, line: ours.lines.lineAt(f.start) + 1, message: f.message }));
+    matchFindings(mine, theirs.get(file) ?? [], byCode);
+  }
+  return { byCode, files: files.length, skipped };
+}

@@ -1,0 +1,115 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CACHE_DIRECTORY, ResultCache } from './cache';
+import { checkEntries, readEntries, type Entry } from './checkFiles';
+import type { CliIo } from './cliIo';
+import { checkTargetVersion, parseSelectorList, type CommandLineSettings } from './commandLineSettings';
+import { ConfigResolver } from './configResolver';
+import { discoverFiles } from './discovery';
+import type { FileMode, FileOutcome } from './fileTask';
+import { REPORTERS, type OutputFormat } from './reporters';
+import { countDiagnostics, plural, type CheckReport, type FileReport } from './reporters/report';
+import { statisticsJsonReport, statisticsReport } from './reporters/statistics';
+import { TaskRunner } from './runner';
+import { writeSource } from './sourceFile';
+import { unifiedDiff } from './unifiedDiff';
+import { PYREVIEW_VERSION } from './version';
+
+export interface CheckOptions {
+  paths: string[];
+  select?: string[];
+  extendSelect?: string[];
+  ignore?: string[];
+  targetVersion?: string;
+  config?: string;
+  format: OutputFormat;
+  fix: boolean;
+  unsafeFixes: boolean;
+  diff: boolean;
+  addNoqa: boolean;
+  statistics: boolean;
+  outputFile?: string;
+  exitZero: boolean;
+  jobs?: number;
+  cache: boolean;
+}
+
+function modeOf(options: CheckOptions): FileMode {
+  if (options.diff) return 'diff';
+  if (options.addNoqa) return 'add-noqa';
+  return options.fix ? 'fix' : 'check';
+}
+
+function commandLineSettings(options: CheckOptions): CommandLineSettings {
+  return {
+    select: parseSelectorList(options.select, '--select'),
+    extendSelect: parseSelectorList(options.extendSelect, '--extend-select'),
+    ignore: parseSelectorList(options.ignore, '--ignore'),
+    targetVersion: checkTargetVersion(options.targetVersion),
+  };
+}
+
+/** `pyreview check`: returns the exit status (0 clean, 1 findings, 2 trouble). */
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
+  const configs = new ConfigResolver(commandLineSettings(options), io.cwd, options.config);
+  const discovery = discoverFiles(options.paths, io.cwd, configs);
+  for (const warning of discovery.warnings) io.stderr(`warning: ${warning}\n`);
+  if (!discovery.files.length) io.stderr('warning: No Python files found under the given path(s)\n');
+
+  const mode = modeOf(options);
+  const cache = options.cache ? ResultCache.open(path.join(io.cwd, CACHE_DIRECTORY), PYREVIEW_VERSION) : undefined;
+  const { entries, unreadable } = readEntries(discovery.files, configs, cache, io);
+  const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
+  let outcomes: Array<{ entry: Entry; outcome: FileOutcome }>;
+  try {
+    outcomes = await checkEntries(entries, runner, cache, { mode, unsafeFixes: options.unsafeFixes });
+  } finally {
+    await runner.close();
+  }
+
+  let fixed = 0;
+  // A file that was not fully checked must not pass silently: the run ends with status 2.
+  let incomplete = unreadable > 0;
+  const patches: string[] = [];
+  for (const { entry, outcome } of outcomes) {
+    fixed += Object.values(outcome.fixed).reduce((sum, count) => sum + count, 0);
+    for (const error of outcome.internalErrors) {
+      io.stderr(`error: internal error while checking ${entry.displayPath}: ${error.split('\n')[0]}\n`);
+      incomplete = true;
+    }
+    if (outcome.newText === undefined) continue;
+    if (mode === 'diff') patches.push(unifiedDiff(entry.displayPath, entry.source.text, outcome.newText));
+    else writeSource(entry.path, outcome.newText, entry.source.hasBom);
+  }
+  const cacheProblem = cache?.save();
+  if (cacheProblem) io.stderr(`warning: ${cacheProblem}\n`);
+
+  if (mode === 'diff') {
+    io.stdout(patches.join(''));
+    io.stderr(fixed ? `Would fix ${plural(fixed, 'error')}.\n` : 'No errors would be fixed.\n');
+    return incomplete ? 2 : patches.length ? 1 : 0;
+  }
+  if (mode === 'add-noqa') {
+    const added = outcomes.reduce((sum, { outcome }) => sum + outcome.noqaAdded, 0);
+    io.stderr(`Added ${plural(added, 'noqa directive')}.\n`);
+    return incomplete ? 2 : 0;
+  }
+
+  const files: FileReport[] = entries
+    .filter((entry) => entry.diagnostics?.length)
+    .map((entry) => ({ path: entry.path, displayPath: entry.displayPath, diagnostics: entry.diagnostics! }));
+  const report: CheckReport = { files, fixed, unsafeFixes: options.unsafeFixes, cwd: io.cwd, version: PYREVIEW_VERSION };
+  const output = options.statistics
+    ? options.format === 'json' ? statisticsJsonReport(report) : statisticsReport(report)
+    : REPORTERS[options.format](report);
+  if (options.outputFile) {
+    const target = path.resolve(io.cwd, options.outputFile);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, output);
+  } else {
+    io.stdout(output);
+  }
+  if (incomplete) return 2;
+  return countDiagnostics(report) && !options.exitZero ? 1 : 0;
+}

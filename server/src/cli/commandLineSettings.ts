@@ -1,0 +1,50 @@
+import { parseTargetVersion, RULES, selectorMatches, type UserSettings } from '@pyreview/shared-rules';
+import { UsageError } from './usageError';
+
+/** The settings that `pyreview check` takes on the command line. */
+export interface CommandLineSettings {
+  select?: string[];
+  extendSelect?: string[];
+  ignore?: string[];
+  targetVersion?: string;
+}
+
+/** Splits `--select E7,F401 --select W` into codes. */
+export function parseSelectorList(values: readonly string[] | undefined, flag: string): string[] | undefined {
+  if (!values) return undefined;
+  const selectors = values.flatMap((value) => value.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  for (const selector of selectors) {
+    if (!RULES.some((rule) => selectorMatches(selector, rule.meta.code))) {
+      throw new UsageError(`invalid value '${selector}' for '${flag}': no rule code starts with it`);
+    }
+  }
+  return selectors;
+}
+
+export function checkTargetVersion(value: string | undefined): string | undefined {
+  if (value !== undefined && !parseTargetVersion(value)) {
+    throw new UsageError(`invalid value '${value}' for '--target-version': expected a version such as py312 or 3.12`);
+  }
+  return value;
+}
+
+/**
+ * Puts the command line on top of a configuration file's settings, with
+ * Ruff's precedence: `--select` is the new basis and drops the file's
+ * selection adjustments (`extend-select`, `ignore`, `extend-ignore`), while
+ * `--extend-select` and `--ignore` alone add to what the file says.
+ */
+export function applyCommandLine(file: UserSettings | undefined, cli: CommandLineSettings): UserSettings {
+  const settings: UserSettings = { ...file };
+  if (cli.select) {
+    settings.select = cli.select;
+    settings.extendSelect = cli.extendSelect;
+    settings.ignore = undefined;
+    settings.extendIgnore = cli.ignore;
+  } else {
+    if (cli.extendSelect) settings.extendSelect = [...(settings.extendSelect ?? []), ...cli.extendSelect];
+    if (cli.ignore) settings.extendIgnore = [...(settings.extendIgnore ?? []), ...cli.ignore];
+  }
+  if (cli.targetVersion) settings.targetVersion = cli.targetVersion;
+  return settings;
+}

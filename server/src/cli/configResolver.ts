@@ -1,0 +1,97 @@
+import * as path from 'path';
+import picomatch from 'picomatch';
+import {
+  ConfigError,
+  findPyprojectConfig,
+  loadConfigFile,
+  resolveSettings,
+  RULES,
+  type LoadedConfig,
+  type ResolvedSettings,
+  type UserSettings,
+} from '@pyreview/shared-rules';
+import { applyCommandLine, type CommandLineSettings } from './commandLineSettings';
+
+/** The settings that apply to the files of one directory. */
+export interface DirectoryConfig {
+  /** The directory `per-file-ignores` and `exclude` patterns are relative to. */
+  root: string;
+  /** The configuration file's settings with the command line's on top. */
+  settings: UserSettings;
+  resolved: ResolvedSettings;
+  isExcluded(filePath: string): boolean;
+}
+
+const RULE_OPTIONS = RULES.flatMap((rule) => rule.meta.options ?? []);
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/');
+}
+
+/**
+ * Exclude patterns without a slash match any file or directory of that name
+ * (`build`, `*.pyi`); patterns with one match the path from the root (`tests/data/**`).
+ */
+function excludeMatcher(root: string, patterns: readonly string[]): (filePath: string) => boolean {
+  const byName = patterns.filter((p) => !p.includes('/')).map((p) => picomatch(p, { dot: true }));
+  const byPath = patterns.filter((p) => p.includes('/')).map((p) => picomatch(p.replace(/^\.\//, ''), { dot: true }));
+  return (filePath) => {
+    const name = path.basename(filePath);
+    if (byName.some((matches) => matches(name))) return true;
+    if (!byPath.length) return false;
+    const relative = toPosix(path.relative(root, filePath));
+    return byPath.some((matches) => matches(relative));
+  };
+}
+
+/**
+ * Finds each directory's configuration: `--config FILE` for every file, or the
+ * nearest `pyproject.toml` with a `[tool.pyreview]` table. Command-line
+ * settings override the file's. Throws ConfigError for broken files.
+ */
+export class ConfigResolver {
+  private readonly byDirectory = new Map<string, DirectoryConfig>();
+  private readonly byConfigFile = new Map<string, DirectoryConfig>();
+  private readonly fixed?: LoadedConfig;
+
+  constructor(
+    private readonly commandLine: CommandLineSettings,
+    private readonly cwd: string,
+    configFile?: string,
+  ) {
+    if (configFile) {
+      const file = path.resolve(cwd, configFile);
+      const loaded = loadConfigFile(file, RULE_OPTIONS);
+      if (!loaded) throw new ConfigError(file, undefined, 'has no [tool.pyreview] table');
+      this.fixed = loaded;
+    }
+  }
+
+  forDirectory(directory: string): DirectoryConfig {
+    let config = this.byDirectory.get(directory);
+    if (!config) {
+      const loaded = this.fixed ?? findPyprojectConfig(directory, RULE_OPTIONS);
+      config = this.fromLoaded(loaded);
+      this.byDirectory.set(directory, config);
+    }
+    return config;
+  }
+
+  forFile(filePath: string): DirectoryConfig {
+    return this.forDirectory(path.dirname(filePath));
+  }
+
+  /** Directories under one configuration file share one resolved configuration. */
+  private fromLoaded(loaded: LoadedConfig | undefined): DirectoryConfig {
+    const key = loaded?.file ?? '';
+    let config = this.byConfigFile.get(key);
+    if (!config) {
+      const root = loaded?.root ?? this.cwd;
+      const settings = applyCommandLine(loaded?.settings, this.commandLine);
+      const resolved = resolveSettings(RULES, settings);
+      config = { root, settings, resolved, isExcluded: excludeMatcher(root, resolved.exclude) };
+      this.byConfigFile.set(key, config);
+    }
+    return config;
+  }
+}

@@ -1,0 +1,67 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ConfigResolver } from './configResolver';
+import { GitignoreScope } from './gitignore';
+import { UsageError } from './usageError';
+
+const PYTHON_FILE = /\.pyi?$/;
+
+export interface Discovery {
+  /** Absolute paths, sorted, without duplicates. */
+  files: string[];
+  /** Directories that could not be read. */
+  warnings: string[];
+}
+
+/**
+ * Finds the Python files to check. Files named on the command line are always
+ * checked; inside directories, `.gitignore` files and the configured
+ * `exclude` patterns are honoured and only `*.py` and `*.pyi` are taken.
+ */
+export function discoverFiles(args: readonly string[], cwd: string, configs: ConfigResolver): Discovery {
+  const found = new Set<string>();
+  const warnings: string[] = [];
+
+  const walk = (directory: string, scope: GitignoreScope): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      warnings.push(`cannot read directory ${directory}: ${(error as Error).message}`);
+      return;
+    }
+    const config = configs.forDirectory(directory);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(directory, entry.name);
+      // Symbolic links to directories are not followed: they can loop.
+      const isDirectory = entry.isDirectory();
+      const isFile = entry.isFile() || (entry.isSymbolicLink() && isRegularFile(full));
+      if (!isDirectory && !(isFile && PYTHON_FILE.test(entry.name))) continue;
+      if (scope.ignores(full, isDirectory) || config.isExcluded(full)) continue;
+      if (isDirectory) walk(full, scope.enter(full));
+      else found.add(full);
+    }
+  };
+
+  for (const arg of args.length ? args : ['.']) {
+    const full = path.resolve(cwd, arg);
+    let stats: fs.Stats;
+    try {
+      stats = fs.statSync(full);
+    } catch {
+      throw new UsageError(`${arg}: no such file or directory`);
+    }
+    if (stats.isDirectory()) walk(full, GitignoreScope.at(full));
+    else found.add(full);
+  }
+  return { files: [...found].sort(), warnings };
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,150 @@
+import {
+  addNoqaEdit,
+  applyEdits,
+  fixAll,
+  resolveSettings,
+  RULES,
+  summarizeModule,
+  type CheckedSource,
+  type ModuleSummary,
+  type ResolvedSettings,
+  type SourceChecker,
+  type TextEdit,
+  type UserSettings,
+} from '@pyreview/shared-rules';
+import { isFixable, toCliDiagnostic, type CliDiagnostic } from './diagnostics';
+import { observedIndex, workspaceIndexOf, type SharedWorkspace } from './workspaceShare';
+
+/** What the CLI does with each file. `diff` computes the fixes like `fix` but the caller writes nothing. */
+export type FileMode = 'check' | 'fix' | 'diff' | 'add-noqa';
+
+/** One file's work; plain data so that it can be posted to a worker thread. */
+export interface FileTask {
+  filePath: string;
+  /** Relative to the configuration root, for `per-file-ignores`. */
+  relativePath: string;
+  text: string;
+  settings: UserSettings;
+  mode: FileMode;
+  unsafeFixes: boolean;
+  /** What the other files define, for rules that look across files. */
+  workspace: SharedWorkspace;
+}
+
+export interface FileOutcome {
+  /** The findings of the final text (after fixes or added noqa comments). */
+  diagnostics: CliDiagnostic[];
+  internalErrors: string[];
+  /** The changed text, when fixes or noqa comments changed it. */
+  newText?: string;
+  /** Fixes applied, by code. */
+  fixed: Record<string, number>;
+  noqaAdded: number;
+  /** What the file (as given) contributes to the workspace index. */
+  summary: ModuleSummary;
+  /** Whether a rule looked at the workspace index: then the findings depend on the other files. */
+  readsWorkspace: boolean;
+}
+
+// A syntax error cannot be silenced by a comment that the parser may not even see.
+const UNSILENCEABLE = new Set(['E999']);
+
+/**
+ * Whether cached findings of an unchanged file are the whole answer: always
+ * when only checking, and when there is nothing to fix or silence otherwise.
+ */
+export function cachedResultSuffices(mode: FileMode, diagnostics: readonly CliDiagnostic[], unsafeFixes: boolean): boolean {
+  if (mode === 'check') return true;
+  if (mode === 'add-noqa') return diagnostics.every((d) => UNSILENCEABLE.has(d.code));
+  return !diagnostics.some((d) => isFixable(d, unsafeFixes));
+}
+
+const resolvedByKey = new Map<string, ResolvedSettings>();
+
+/** Resolving is cheap, but every file of a run shares a handful of configurations. */
+function resolve(user: UserSettings): ResolvedSettings {
+  const key = JSON.stringify(user);
+  let resolved = resolvedByKey.get(key);
+  if (!resolved) {
+    resolved = resolveSettings(RULES, user);
+    resolvedByKey.set(key, resolved);
+  }
+  return resolved;
+}
+
+/** The edits that add `# noqa: CODES` for every finding that can be silenced, one per line. */
+function noqaEdits(result: CheckedSource): TextEdit[] {
+  const codesByLine = new Map<number, Set<string>>();
+  for (const finding of result.findings) {
+    if (UNSILENCEABLE.has(finding.code)) continue;
+    const codes = codesByLine.get(finding.noqaLine) ?? new Set<string>();
+    codes.add(finding.code);
+    codesByLine.set(finding.noqaLine, codes);
+  }
+  const edits: TextEdit[] = [];
+  for (const [line, codes] of codesByLine) {
+    const edit = addNoqaEdit(result.lines, result.noqa, line, [...codes].sort());
+    if (edit) edits.push(edit);
+  }
+  return edits;
+}
+
+type FileResult = Pick<FileOutcome, 'internalErrors' | 'newText' | 'fixed' | 'noqaAdded'> & { final: CheckedSource };
+
+function fixFile(task: FileTask, check: (text: string) => CheckedSource): FileResult {
+  if (task.mode === 'fix' || task.mode === 'diff') {
+    const result = fixAll(task.text, check, { unsafe: task.unsafeFixes });
+    return {
+      final: result.final,
+      internalErrors: result.final.internalErrors,
+      newText: result.text === task.text ? undefined : result.text,
+      fixed: Object.fromEntries(result.applied),
+      noqaAdded: 0,
+    };
+  }
+  const result = check(task.text);
+  const unchanged: FileResult = { final: result, internalErrors: result.internalErrors, fixed: {}, noqaAdded: 0 };
+  if (task.mode === 'check') return unchanged;
+  const edits = noqaEdits(result);
+  if (!edits.length) return unchanged;
+  const newText = applyEdits(task.text, edits);
+  const after = check(newText);
+  // A comment must never break a file that parsed before; keep the file as it was.
+  if (after.hasSyntaxError && !result.hasSyntaxError) {
+    return { ...unchanged, internalErrors: [...result.internalErrors, 'adding noqa comments would break the syntax; file left unchanged'] };
+  }
+  return { final: after, internalErrors: after.internalErrors, newText, fixed: {}, noqaAdded: edits.length };
+}
+
+/**
+ * Checks one file (fixing it or adding noqa comments as the mode says) and
+ * summarizes it from the same parse. A failure is reported for that file and
+ * the run goes on.
+ */
+export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome {
+  const settings = resolve(task.settings);
+  let readsWorkspace = false;
+  const workspace = observedIndex(workspaceIndexOf(task.workspace), () => (readsWorkspace = true));
+  let summary: ModuleSummary = { path: task.filePath, names: [], tables: [] };
+  let first = true;
+  const check = (text: string): CheckedSource => {
+    const source = { text, filePath: task.filePath, relativePath: task.relativePath, settings, workspace };
+    if (!first) return checker.check(source);
+    first = false;
+    return checker.check(source, (tree) => (summary = summarizeModule(task.filePath, tree.rootNode, text)));
+  };
+  try {
+    const { final, ...result } = fixFile(task, check);
+    const diagnostics = final.findings.map((finding) => toCliDiagnostic(finding, final.lines, settings));
+    return { ...result, diagnostics, summary, readsWorkspace };
+  } catch (error) {
+    return {
+      diagnostics: [],
+      internalErrors: [`cannot be checked: ${(error as Error).message}`],
+      fixed: {},
+      noqaAdded: 0,
+      summary,
+      readsWorkspace,
+    };
+  }
+}

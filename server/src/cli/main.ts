@@ -1,0 +1,115 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError } from '@pyreview/shared-rules';
+import { runCheck, type CheckOptions } from './checkCommand';
+import type { CliIo } from './cliIo';
+import { OUTPUT_FORMATS } from './reporters';
+import { printRule, printRules, RULES_FORMATS } from './ruleCommands';
+import { startLanguageServer } from './serverCommand';
+import { UsageError } from './usageError';
+import { PYREVIEW_VERSION } from './version';
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return parsed;
+}
+
+function buildProgram(io: CliIo, setStatus: (status: number) => void): Command {
+  const program = new Command('pyreview')
+    .description('A Python linter with fixes you can trust, and its language server.')
+    .version(PYREVIEW_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('check')
+    .description('Check Python files (directories are searched for *.py and *.pyi, honouring .gitignore).')
+    .argument('[paths...]', 'files or directories to check (default: the current directory)')
+    .option('--select <codes>', 'only these rule codes or prefixes (comma-separated; replaces the configuration)', collect)
+    .option('--extend-select <codes>', 'rule codes or prefixes to enable on top of the selection', collect)
+    .option('--ignore <codes>', 'rule codes or prefixes to disable', collect)
+    .option('--target-version <version>', 'the Python version the code runs on, such as py312')
+    .option('--config <file>', 'a pyproject.toml to use for every file instead of the nearest one')
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+    .option('--fix', 'apply safe fixes', false)
+    .option('--unsafe-fixes', 'also apply (with --fix) or count unsafe fixes', false)
+    .option('--diff', 'print the fixes as a unified diff instead of writing them', false)
+    .option('--add-noqa', 'add `# noqa: CODE` comments for every finding', false)
+    .option('--statistics', 'print the number of findings per rule code', false)
+    .option('--output-file <file>', 'write the report to a file instead of standard output')
+    .option('--exit-zero', 'exit with status 0 even when there are findings', false)
+    .option('--jobs <n>', 'worker threads (default: one per core)', positiveInteger)
+    .option('--no-cache', 'ignore and do not update the result cache (.pyreview_cache/)')
+    .action(async (paths: string[], flags: Omit<CheckOptions, 'paths'>) => {
+      setStatus(await runCheck({ ...flags, paths }, io));
+    });
+
+  program
+    .command('rule')
+    .description("Print a rule's documentation.")
+    .argument('<code>', 'the rule code, such as E722')
+    .action((code: string) => setStatus(printRule(code, io)));
+
+  program
+    .command('rules')
+    .description('List every rule.')
+    .addOption(new Option('--format <format>', 'output format').choices(RULES_FORMATS).default('text'))
+    .action((flags: { format: (typeof RULES_FORMATS)[number] }) => setStatus(printRules(flags.format, io)));
+
+  program
+    .command('server')
+    .description('Start the language server.')
+    .option('--stdio', 'talk LSP over standard input and output')
+    .option('--node-ipc', 'talk LSP over a Node IPC channel')
+    .option('--socket <port>', 'talk LSP over a socket')
+    .option('--clientProcessId <pid>', "exit when the client's process does")
+    .action(() => startLanguageServer());
+
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit status. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let status = 0;
+  const program = buildProgram(io, (value) => (status = value));
+  if (argv.length <= 2) {
+    io.stderr(program.helpInformation());
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv);
+    return status;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`error: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`error: pyreview failed: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+/** The process entry point (`bin/pyreview.js`). */
+export function run(): void {
+  main(process.argv, {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then((status) => {
+    // Not process.exit(): piped output is still being written, and the server keeps running.
+    process.exitCode = status;
+  });
+}
+
+if (require.main === module) run();

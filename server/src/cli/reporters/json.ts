@@ -1,0 +1,26 @@
+import { ruleDocsUrl } from '@pyreview/shared-rules';
+import type { CliDiagnostic } from '../diagnostics';
+import { eachDiagnostic, type CheckReport, type FileReport } from './report';
+
+/** A finding in the shape of Ruff's JSON output, so that tools written for Ruff read ours. */
+function ruffShape(file: FileReport, d: CliDiagnostic): object {
+  return {
+    code: d.code,
+    end_location: d.end_location,
+    filename: file.path,
+    fix: d.fix,
+    location: d.location,
+    message: d.message,
+    noqa_row: d.noqa_row,
+    url: ruleDocsUrl(d.code),
+  };
+}
+
+export function jsonReport(report: CheckReport): string {
+  const items = [...eachDiagnostic(report)].map(([file, d]) => ruffShape(file, d));
+  return `${JSON.stringify(items, null, 2)}\n`;
+}
+
+export function jsonLinesReport(report: CheckReport): string {
+  return [...eachDiagnostic(report)].map(([file, d]) => `${JSON.stringify(ruffShape(file, d))}\n`).join('');
+}

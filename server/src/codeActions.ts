@@ -1,0 +1,79 @@
+import { fixAll, type SourceChecker } from '@pyreview/shared-rules';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { DocumentConfig } from './configuration';
+import { diagnosticData } from './diagnostics';
+import { differingSpan, type PythonDocument } from './documents';
+import { rangeOf, type PositionEncoding } from './positionEncoding';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pyreview`;
+
+/** Whether `kind` falls under one of the kinds the client asked for (kinds are dot-separated hierarchies). */
+export function kindRequested(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+function editFor(uri: string, edits: LspTextEdit[]): CodeAction['edit'] {
+  return { changes: { [uri]: edits } };
+}
+
+/**
+ * The quick fixes for the diagnostics a client sends back, built from their
+ * `data` alone: the rule's fix (preferred when safe; unsafe fixes are only
+ * ever offered this way, one at a time) and "Ignore CODE on this line".
+ * Diagnostics computed for another version of the document are skipped:
+ * their edits would land in the wrong place.
+ */
+export function quickFixes(document: PythonDocument, diagnostics: readonly Diagnostic[], config: DocumentConfig): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const ignoreActions = new Map<string, CodeAction>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== 'pyreview') continue;
+    const data = diagnosticData(diagnostic);
+    if (!data || data.version !== document.version) continue;
+    if (data.fix) {
+      actions.push({
+        title: data.fix.safety === 'safe' ? data.fix.title : `${data.fix.title} (unsafe)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: data.fix.safety === 'safe',
+        edit: editFor(document.uri, data.fix.edits),
+      });
+    }
+    if (config.showDisableComment && data.noqaEdit) {
+      // Several findings of one code on one line share a single "ignore" action.
+      const key = `${data.code}:${data.noqaLine}`;
+      const existing = ignoreActions.get(key);
+      if (existing) existing.diagnostics!.push(diagnostic);
+      else ignoreActions.set(key, {
+        title: `Ignore ${data.code} on this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: editFor(document.uri, [data.noqaEdit]),
+      });
+    }
+  }
+  return [...actions, ...ignoreActions.values()];
+}
+
+/**
+ * `source.fixAll.pyreview`: every safe fix (and the unsafe ones when the user
+ * opted in), applied until nothing changes, as one edit of the span that differs.
+ */
+export function fixAllAction(document: PythonDocument, config: DocumentConfig, checker: SourceChecker, encoding: PositionEncoding): CodeAction | undefined {
+  if (!config.enable || document.unparsable) return undefined;
+  const check = (text: string) => checker.check({
+    text,
+    filePath: document.filePath,
+    relativePath: config.relativePath,
+    settings: config.settings,
+  });
+  const fixed = fixAll(document.text, check, { unsafe: config.unsafeFixes }).text;
+  if (fixed === document.text) return undefined;
+  const { start, end } = differingSpan(document.text, fixed);
+  const newText = fixed.slice(start, fixed.length - (document.text.length - end));
+  return {
+    title: 'Fix all auto-fixable problems',
+    kind: FIX_ALL_KIND,
+    edit: editFor(document.uri, [{ range: rangeOf(document.lines, start, end, encoding), newText }]),
+  };
+}

@@ -1,0 +1,140 @@
+import {
+  addNoqaEdit,
+  findRule,
+  ruleDocsUrl,
+  type FileRange,
+  type FixSafety,
+  type LintResult,
+  type ReportedFinding,
+  type Severity,
+} from '@pyreview/shared-rules';
+import { pathToFileURL } from 'url';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type Range,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import type { DocumentConfig } from './configuration';
+import type { LintPhase, PythonDocument } from './documents';
+import { rangeOf, type PositionEncoding } from './positionEncoding';
+
+/**
+ * Everything a code action needs, carried on the diagnostic so that the
+ * server keeps no fix cache: actions are rebuilt from what the client sends back.
+ */
+export interface DiagnosticData {
+  code: string;
+  /** The document version the edits apply to. */
+  version: number;
+  fix?: { title: string; safety: FixSafety; edits: LspTextEdit[] };
+  /** The line (0-based) a `# noqa` for this finding goes on, and the edit adding it. */
+  noqaLine: number;
+  noqaEdit?: LspTextEdit;
+}
+
+const SYNTAX_ERROR = 'E999';
+
+const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface DiagnosticsOutcome {
+  diagnostics: Diagnostic[];
+  /** False when slow file-wide findings were carried over: a settling lint should follow. */
+  settled: boolean;
+  /** Set when the document was not checked; worth a log line. */
+  skipped?: string;
+}
+
+/**
+ * Lints a document's current text with its configuration and converts the
+ * findings to LSP diagnostics in the negotiated position encoding.
+ */
+export function diagnoseDocument(document: PythonDocument, config: DocumentConfig, encoding: PositionEncoding, phase: LintPhase, logError: (message: string) => void): DiagnosticsOutcome {
+  if (!config.enable) return { diagnostics: [], settled: true };
+  const reason = document.unparsable;
+  if (reason === 'binary') {
+    const diagnostics = config.settings.enabled.has(SYNTAX_ERROR) ? [binaryContentDiagnostic(document, config, encoding)] : [];
+    return { diagnostics, settled: true, skipped: 'it contains NUL bytes (binary content)' };
+  }
+  if (reason === 'too-large') return { diagnostics: [], settled: true, skipped: `it has ${document.text.length} characters, more than pyreview checks in an editor` };
+  const linted = document.lint(config.settings, config.relativePath, phase);
+  if (!linted) return { diagnostics: [], settled: true, skipped: 'the parser gave up on it' };
+  const { result, settled } = linted;
+  for (const error of result.internalErrors) logError(`pyreview: internal error in rule ${error}`);
+  return { diagnostics: result.findings.map((finding) => toDiagnostic(finding, result, document, config, encoding)), settled };
+}
+
+function toDiagnostic(finding: ReportedFinding, result: LintResult, document: PythonDocument, config: DocumentConfig, encoding: PositionEncoding): Diagnostic {
+  const { lines } = result;
+  const meta = findRule(finding.code)?.meta;
+  const lspEdit = (start: number, end: number, newText: string): LspTextEdit => ({ range: rangeOf(lines, start, end, encoding), newText });
+  const noqa = addNoqaEdit(lines, result.noqa, finding.noqaLine, [finding.code]);
+  const data: DiagnosticData = {
+    code: finding.code,
+    version: document.version,
+    fix: finding.fix && {
+      title: finding.fix.title,
+      safety: finding.fix.safety,
+      edits: finding.fix.edits.map((edit) => lspEdit(edit.start, edit.end, edit.newText)),
+    },
+    noqaLine: finding.noqaLine,
+    noqaEdit: noqa && lspEdit(noqa.start, noqa.end, noqa.newText),
+  };
+  const diagnostic: Diagnostic = {
+    range: rangeOf(lines, finding.start, finding.end, encoding),
+    severity: SEVERITIES[config.settings.severity.get(finding.code) ?? meta?.severity ?? 'warning'],
+    source: 'pyreview',
+    code: finding.code,
+    codeDescription: { href: ruleDocsUrl(finding.code) },
+    message: finding.message,
+    data,
+  };
+  if (meta?.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((item) => ({
+      location: item.file
+        ? { uri: pathToFileURL(item.file.path).toString(), range: fileRange(item.file) }
+        : { uri: document.uri, range: rangeOf(lines, item.start, item.end, encoding) },
+      message: item.message,
+    }));
+  }
+  return diagnostic;
+}
+
+/**
+ * A place in another file, as the workspace index recorded it. Its columns are
+ * UTF-16 units; for a UTF-8 client they are exact on ASCII lines, which
+ * definitions' names are in practice (the file's text is not kept).
+ */
+function fileRange(range: FileRange): Range {
+  return {
+    start: { line: range.startLine, character: range.startCharacter },
+    end: { line: range.endLine, character: range.endCharacter },
+  };
+}
+
+/** Python refuses source with NUL bytes ("source code cannot contain null bytes"); so do we, once. */
+function binaryContentDiagnostic(document: PythonDocument, config: DocumentConfig, encoding: PositionEncoding): Diagnostic {
+  const at = document.text.indexOf('\u0000');
+  return {
+    range: rangeOf(document.lines, at, at + 1, encoding),
+    severity: SEVERITIES[config.settings.severity.get(SYNTAX_ERROR) ?? 'error'],
+    source: 'pyreview',
+    code: SYNTAX_ERROR,
+    codeDescription: { href: ruleDocsUrl(SYNTAX_ERROR) },
+    message: 'SyntaxError: source code cannot contain null bytes (the file looks binary; it was not checked)',
+  };
+}
+
+/** Narrows the `data` a client sends back; anything malformed yields no actions. */
+export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (!data || typeof data.code !== 'string' || typeof data.version !== 'number' || typeof data.noqaLine !== 'number') return undefined;
+  return data as DiagnosticData;
+}

@@ -1,0 +1,377 @@
+import { createPythonParser, RULES, SourceChecker } from '@pyreview/shared-rules';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  MessageType,
+  ShowMessageNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Connection,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { fixAllAction, FIX_ALL_KIND, kindRequested, quickFixes } from './codeActions';
+import { ConfigurationService, type DocumentConfig } from './configuration';
+import { diagnoseDocument } from './diagnostics';
+import { DocumentStore, type LintPhase, type PythonDocument } from './documents';
+import { noqaHover } from './hover';
+import { negotiatePositionEncoding, type PositionEncoding } from './positionEncoding';
+import { LintScheduler, SettleScheduler } from './scheduler';
+import { fileSystemPath, isPyproject } from './uris';
+import { WorkspaceIndexer } from './workspaceIndexer';
+
+/** How long typing must pause before slow file-wide rules run again. */
+const SETTLE_DELAY_MS = 250;
+
+/** What the client announced it can do, as far as the server's behaviour depends on it. */
+interface ClientSupport {
+  configuration: boolean;
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  configurationRegistration: boolean;
+  watchedFilesRegistration: boolean;
+  workspaceFolderChanges: boolean;
+  workDoneProgress: boolean;
+}
+
+/** The folders to index: the workspace folders, or the root of a single-folder client. */
+function workspaceFolderPaths(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.flatMap((uri) => fileSystemPath(uri) ?? []);
+}
+
+function clientSupport(capabilities: ClientCapabilities): ClientSupport {
+  return {
+    configuration: capabilities.workspace?.configuration === true,
+    pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
+    diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
+    configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,
+    workDoneProgress: capabilities.window?.workDoneProgress === true,
+  };
+}
+
+/**
+ * Starts the pyreview language server on a connection (by default the one
+ * named on the command line: `--stdio`, `--node-ipc` or `--socket=N`).
+ * This function only wires protocol handlers; the work is done by the
+ * modules they call.
+ */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  const parserReady = createPythonParser();
+  let store: DocumentStore | undefined;
+  let checker: SourceChecker | undefined;
+  let indexer: WorkspaceIndexer | undefined;
+  let workspaceFolders: string[] = [];
+  let encoding: PositionEncoding = 'utf-16';
+  let support = clientSupport({});
+  /** What was last published per URI, so that a burst never publishes the same result twice. */
+  const published = new Map<string, string>();
+  /** Pull clients with `run: onSave`: the report of each document's last save. */
+  const savedReports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  /** The last "not checked" reason logged per URI, so that typing does not repeat it. */
+  const skipLogged = new Map<string, string>();
+
+  const configs = new ConfigurationService({
+    fetchEditorSettings: async (scopeUri) => {
+      if (!support.configuration) return undefined;
+      try {
+        return await connection.workspace.getConfiguration({ scopeUri, section: 'pyreview' });
+      } catch (error) {
+        connection.console.warn(`pyreview: workspace/configuration failed, using defaults: ${String(error)}`);
+        return undefined;
+      }
+    },
+    warn: (message) => {
+      connection.console.warn(message);
+      // A notification, not showMessageRequest: there is nothing to answer.
+      background('window/showMessage', connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
+    },
+    log: (message) => connection.console.log(message),
+  });
+
+  const logError = (message: string) => connection.console.error(message);
+  /** Messages sent without waiting: a failure (a client gone away) is logged, never an unhandled rejection. */
+  const background = (what: string, promise: Promise<unknown>) => {
+    promise.catch((error) => logError(`pyreview: ${what} failed: ${String(error)}`));
+  };
+  const resultId = (document: PythonDocument, generation: number) => `${document.serial}.${document.version}.${generation}`;
+
+  function diagnose(document: PythonDocument, config: DocumentConfig, phase: LintPhase) {
+    const outcome = diagnoseDocument(document, config, encoding, phase, logError);
+    if (outcome.skipped && skipLogged.get(document.uri) !== outcome.skipped) {
+      connection.console.warn(`pyreview: ${document.uri} was not checked: ${outcome.skipped}`);
+    }
+    if (outcome.skipped) skipLogged.set(document.uri, outcome.skipped);
+    else skipLogged.delete(document.uri);
+    return outcome;
+  }
+
+  async function lintAndPublish(uri: string, phase: LintPhase = 'keystroke'): Promise<void> {
+    const document = store?.get(uri);
+    if (!document) return;
+    const generation = configs.generation;
+    const config = await configs.forDocument(uri);
+    // The document may have been closed or reopened while settings were fetched;
+    // everything below is synchronous, so what is published is the current version.
+    if (store?.get(uri) !== document) return;
+    const key = resultId(document, generation);
+    if (published.get(uri) === key) return;
+    const outcome = diagnose(document, config, phase);
+    if (outcome.settled) published.set(uri, key);
+    if (outcome.settled) settler.cancel(uri);
+    else settler.schedule(uri);
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: outcome.diagnostics });
+  }
+
+  /** Pull clients: the settled report of a document version, computed when typing paused. */
+  const settledReports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+
+  async function settle(uri: string): Promise<void> {
+    if (!support.pullDiagnostics) return lintAndPublish(uri, 'settle');
+    const document = store?.get(uri);
+    if (!document) return;
+    const generation = configs.generation;
+    const config = await configs.forDocument(uri);
+    if (store?.get(uri) !== document) return;
+    settledReports.set(uri, { resultId: resultId(document, generation), items: diagnose(document, config, 'settle').diagnostics });
+    connection.languages.diagnostics.refresh();
+  }
+
+  const settler = new SettleScheduler(SETTLE_DELAY_MS, settle, (error) => logError(`pyreview: linting failed: ${(error as Error).stack ?? String(error)}`));
+
+  const scheduler = new LintScheduler(lintAndPublish, (error) => logError(`pyreview: linting failed: ${(error as Error).stack ?? String(error)}`));
+
+  /** Lints after a change when the document's `run` setting says so. */
+  function lintOn(trigger: 'change' | 'save' | 'open', uri: string): void {
+    if (support.pullDiagnostics) {
+      // The client pulls after changes by itself; after a save it must pull the new saved state.
+      if (trigger === 'save' && savedReports.delete(uri) && support.diagnosticRefresh) connection.languages.diagnostics.refresh();
+      return;
+    }
+    if (trigger === 'open') return scheduler.schedule(uri);
+    const wanted = trigger === 'change' ? 'onType' : 'onSave';
+    configs.forDocument(uri).then((config) => {
+      if (config.run === wanted) scheduler.schedule(uri);
+    }, (error) => logError(`pyreview: reading settings failed: ${String(error)}`));
+  }
+
+  function relintAll(): void {
+    published.clear();
+    savedReports.clear();
+    settledReports.clear();
+    if (support.pullDiagnostics) {
+      if (support.diagnosticRefresh) connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const document of store?.all() ?? []) scheduler.schedule(document.uri);
+  }
+
+  function unknownDocument(what: string, uri: string): void {
+    connection.console.warn(`pyreview: ${what} for a document that is not open: ${uri}`);
+  }
+
+  connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+    const parser = await parserReady;
+    indexer = new WorkspaceIndexer(parser, (message) => connection.console.warn(message));
+    store = new DocumentStore(parser, indexer.index);
+    workspaceFolders = workspaceFolderPaths(params);
+    checker = new SourceChecker(parser, RULES);
+    encoding = negotiatePositionEncoding(params);
+    support = clientSupport(params.capabilities);
+    return {
+      capabilities: {
+        positionEncoding: encoding,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...(support.pullDiagnostics
+          ? { diagnosticProvider: { identifier: 'pyreview', interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
+      },
+      serverInfo: { name: 'pyreview' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (support.configurationRegistration) {
+      background('registering for configuration changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'pyreview' }));
+    }
+    if (support.watchedFilesRegistration) {
+      const watchers = [{ globPattern: '**/pyproject.toml' }, { globPattern: '**/*.py' }];
+      background('watching files', connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }));
+    }
+    if (support.workspaceFolderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        for (const folder of removed) {
+          const folderPath = fileSystemPath(folder.uri);
+          if (folderPath) indexer?.index.removeBelow(folderPath);
+        }
+        indexFolders(added.flatMap((folder) => fileSystemPath(folder.uri) ?? []));
+      });
+    }
+    indexFolders(workspaceFolders);
+  });
+
+  /**
+   * Indexes workspace folders in the background, one file per event-loop
+   * turn so that open documents are never kept waiting, with progress shown
+   * by the client when it supports it.
+   */
+  function indexFolders(folders: readonly string[]): void {
+    if (!indexer || !folders.length) return;
+    const run = async () => {
+      const progress = support.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+      progress?.begin('pyreview: indexing the workspace', 0, undefined, false);
+      const started = performance.now();
+      const count = await indexer!.indexFolders(folders, {
+        report: (done, total) => {
+          if (done % 25 === 0 || done === total) progress?.report(Math.round((done / total) * 100), `${done}/${total} files`);
+        },
+      });
+      progress?.done();
+      connection.console.log(`pyreview: indexed ${count} files in ${Math.round(performance.now() - started)} ms`);
+      relintAll();
+    };
+    background('indexing the workspace', run());
+  }
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    if (!store) return;
+    store.open(textDocument.uri, textDocument.version, textDocument.text);
+    const filePath = fileSystemPath(textDocument.uri);
+    if (filePath) indexer?.indexOpenDocument(filePath, textDocument.text);
+    published.delete(textDocument.uri);
+    savedReports.delete(textDocument.uri);
+    lintOn('open', textDocument.uri);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const document = store?.change(textDocument.uri, textDocument.version ?? 0, contentChanges, encoding);
+    if (!document) return unknownDocument('didChange', textDocument.uri);
+    lintOn('change', textDocument.uri);
+  });
+
+  connection.onDidSaveTextDocument(({ textDocument }) => {
+    const document = store?.get(textDocument.uri);
+    if (!document) return unknownDocument('didSave', textDocument.uri);
+    // What other files see of this one follows its saves, not every keystroke.
+    const filePath = fileSystemPath(textDocument.uri);
+    if (filePath) indexer?.indexOpenDocument(filePath, document.text);
+    lintOn('save', textDocument.uri);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    if (!store?.close(textDocument.uri)) return unknownDocument('didClose', textDocument.uri);
+    const filePath = fileSystemPath(textDocument.uri);
+    if (filePath) indexer?.closeDocument(filePath);
+    scheduler.cancel(textDocument.uri);
+    settler.cancel(textDocument.uri);
+    settledReports.delete(textDocument.uri);
+    configs.forget(textDocument.uri);
+    published.delete(textDocument.uri);
+    savedReports.delete(textDocument.uri);
+    skipLogged.delete(textDocument.uri);
+    if (!support.pullDiagnostics) background('clearing diagnostics', connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] }));
+  });
+
+  connection.onDidChangeConfiguration(({ settings }) => {
+    configs.invalidate(settings ?? undefined);
+    relintAll();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    let pythonChanged = false;
+    for (const change of changes) {
+      const filePath = fileSystemPath(change.uri);
+      if (!filePath || !/\.pyi?$/.test(filePath)) continue;
+      pythonChanged = true;
+      if (change.type === FileChangeType.Deleted) indexer?.removeFile(filePath);
+      else if (!store?.get(change.uri)) indexer?.indexFile(filePath);
+    }
+    const configChanged = changes.some((change) => isPyproject(change.uri));
+    if (configChanged) configs.invalidate();
+    if (configChanged || pythonChanged) relintAll();
+  });
+
+  connection.languages.diagnostics.on(async ({ textDocument, previousResultId }: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> => {
+    const document = store?.get(textDocument.uri);
+    if (!document) {
+      unknownDocument('textDocument/diagnostic', textDocument.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    }
+    const generation = configs.generation;
+    const config = await configs.forDocument(textDocument.uri);
+    const id = resultId(document, generation);
+    if (config.run === 'onSave') {
+      // Between saves, pulls get what the last save (or the opening) showed.
+      const saved = savedReports.get(textDocument.uri) ?? { resultId: id, items: diagnose(document, config, 'settle').diagnostics };
+      savedReports.set(textDocument.uri, saved);
+      if (previousResultId === saved.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: saved.resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, ...saved };
+    }
+    const settled = settledReports.get(textDocument.uri);
+    if (settled?.resultId === id) {
+      if (previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
+      return { kind: DocumentDiagnosticReportKind.Full, ...settled };
+    }
+    // Without refresh support a client would never ask again: it gets the settled result now.
+    const outcome = diagnose(document, config, support.diagnosticRefresh ? 'keystroke' : 'settle');
+    if (outcome.settled) {
+      settledReports.set(textDocument.uri, { resultId: id, items: outcome.diagnostics });
+      settler.cancel(textDocument.uri);
+    } else {
+      settler.schedule(textDocument.uri);
+    }
+    // An unsettled report gets its own id, so that the settled one is sent in full after the refresh.
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: outcome.settled ? id : `${id}~`, items: outcome.diagnostics };
+  });
+
+  connection.onCodeAction(async ({ textDocument, context }: CodeActionParams): Promise<CodeAction[]> => {
+    const document = store?.get(textDocument.uri);
+    if (!document || !checker) {
+      unknownDocument('textDocument/codeAction', textDocument.uri);
+      return [];
+    }
+    const config = await configs.forDocument(textDocument.uri);
+    if (!config.enable) return [];
+    const actions = kindRequested(context.only, CodeActionKind.QuickFix) ? quickFixes(document, context.diagnostics, config) : [];
+    // Fixing everything re-checks the file several times: only when asked for by kind (on save, "Source Action…").
+    if (context.only && kindRequested(context.only, FIX_ALL_KIND)) {
+      const fixAll = fixAllAction(document, config, checker, encoding);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const document = store?.get(textDocument.uri);
+    if (!document) {
+      unknownDocument('textDocument/hover', textDocument.uri);
+      return null;
+    }
+    return noqaHover(document, position, encoding);
+  });
+
+  connection.onShutdown(() => {
+    settler.dispose();
+    store?.dispose();
+  });
+
+  connection.listen();
+  return connection;
+}
+
+if (require.main === module) startServer();

@@ -1,0 +1,135 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { TextEdit } from '../text/textEdit';
+import { ownNodesOfTypes, statementsOf } from '../syntax/definitions';
+
+/**
+ * "Add docstring" stubs: a placeholder summary the user rewrites, then the
+ * parameters, return value and directly raised exceptions in the configured
+ * convention, inserted so that the code around keeps working (one-line
+ * bodies are split, comments after the colon stay, tabs stay tabs).
+ */
+export type DocstringConvention = 'sphinx' | 'google' | 'numpy';
+
+export const DOCSTRING_CONVENTIONS: readonly DocstringConvention[] = ['sphinx', 'google', 'numpy'];
+
+export interface StubContent {
+  summary: string;
+  /** Parameter names as written, with `*`/`**` for variadic ones. */
+  parameters: string[];
+  /** The return value's type when known (numpy names it), or true when something is returned. */
+  returns: string | boolean;
+  raises: string[];
+}
+
+export function conventionOf(value: unknown): DocstringConvention {
+  return DOCSTRING_CONVENTIONS.includes(value as DocstringConvention) ? (value as DocstringConvention) : 'sphinx';
+}
+
+const describe = (name: string): string => `Describe \`${name.replace(/^\*+/, '')}\`.`;
+const RETURN_TEXT = 'Describe the return value.';
+const RAISE_TEXT = 'Describe when it is raised.';
+
+/** The docstring's lines, without indentation; the first and last carry the quotes. */
+export function stubLines(content: StubContent, convention: DocstringConvention): string[] {
+  const sections: string[][] = [];
+  const { parameters, returns, raises } = content;
+  if (convention === 'sphinx') {
+    const fields = [
+      ...parameters.map((p) => `:param ${p.replace(/^\*+/, '')}: ${describe(p)}`),
+      ...(returns ? [`:returns: ${RETURN_TEXT}`] : []),
+      ...raises.map((r) => `:raises ${r}: ${RAISE_TEXT}`),
+    ];
+    if (fields.length) sections.push(fields);
+  } else if (convention === 'google') {
+    if (parameters.length) sections.push(['Args:', ...parameters.map((p) => `    ${p}: ${describe(p)}`)]);
+    if (returns) sections.push(['Returns:', `    ${RETURN_TEXT}`]);
+    if (raises.length) sections.push(['Raises:', ...raises.map((r) => `    ${r}: ${RAISE_TEXT}`)]);
+  } else {
+    if (parameters.length) sections.push(['Parameters', '----------', ...parameters.flatMap((p) => [p, `    ${describe(p)}`])]);
+    if (returns) sections.push(['Returns', '-------', typeof returns === 'string' ? returns : 'object', `    ${RETURN_TEXT}`]);
+    if (raises.length) sections.push(['Raises', '------', ...raises.flatMap((r) => [r, `    ${RAISE_TEXT}`])]);
+  }
+  if (!sections.length) return [`"""${content.summary}"""`];
+  return [`"""${content.summary}`, ...sections.flatMap((section) => ['', ...section]), '"""'];
+}
+
+function newlineOf(text: string): string {
+  const index = text.indexOf('\n');
+  return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function indentationAt(text: string, offset: number): string {
+  const start = lineStartOf(text, offset);
+  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+}
+
+function render(lines: string[], indent: string, newline: string): string {
+  return lines.map((line, i) => (i === 0 || !line ? line : indent + line)).join(newline);
+}
+
+/** Whether the file indents with tabs (its first indented line does). */
+function indentUnit(text: string): string {
+  return /^[ \t]+\S/m.exec(text)?.[0].startsWith('\t') ? '\t' : '    ';
+}
+
+/** Inserts a docstring as the first statement of a function's or class's body. */
+export function docstringInsertion(text: string, definition: Node, lines: string[]): TextEdit | undefined {
+  const body = definition.childForFieldName('body');
+  if (!body || body.type !== 'block' || !statementsOf(body).length) return undefined;
+  const colon = definition.children.filter((c) => c?.type === ':' && c.endIndex <= body.startIndex).pop();
+  if (!colon) return undefined;
+  const newline = newlineOf(text);
+  const firstStatement = statementsOf(body)[0];
+  const sameLine = !text.slice(colon.endIndex, firstStatement.startIndex).includes('\n');
+  if (sameLine) {
+    // `def f(): pass` becomes a block: the docstring and the old body on lines of their own.
+    const headerIndent = indentationAt(text, definition.startIndex);
+    const indent = headerIndent + (headerIndent.includes('\t') || (!headerIndent && indentUnit(text) === '\t') ? '\t' : '    ');
+    return {
+      start: colon.endIndex,
+      end: firstStatement.startIndex,
+      newText: `${newline}${indent}${render(lines, indent, newline)}${newline}${indent}`,
+    };
+  }
+  // After the header's line, so a comment after the colon stays where it is.
+  const indent = indentationAt(text, firstStatement.startIndex);
+  const lineBreak = text.indexOf('\n', colon.endIndex);
+  // A backslash continuation after the colon would swallow the inserted line.
+  if (text.slice(colon.endIndex, lineBreak).replace(/#.*$/, '').trimEnd().endsWith('\\')) return undefined;
+  const at = lineBreak + 1;
+  return { start: at, end: at, newText: `${indent}${render(lines, indent, newline)}${newline}` };
+}
+
+/** Inserts a module docstring before the first statement, after leading comments (shebang, encoding, licence). */
+export function moduleDocstringInsertion(text: string, tree: Tree, lines: string[]): TextEdit {
+  const newline = newlineOf(text);
+  const first = tree.rootNode.namedChildren.find((n) => n !== null && n.type !== 'comment');
+  const docstring = render(lines, '', newline);
+  if (!first) {
+    const at = text.length;
+    const separator = at > 0 && !text.endsWith('\n') ? newline : '';
+    return { start: at, end: at, newText: `${separator}${docstring}${newline}` };
+  }
+  const at = lineStartOf(text, first.startIndex);
+  return { start: at, end: at, newText: `${docstring}${newline}${newline}` };
+}
+
+const RAISES = new Set(['raise_statement']);
+
+/** Exception classes a body raises itself (`raise ValueError(...)`, `raise errors.Timeout`), in order of appearance. */
+export function directlyRaised(body: Node): string[] {
+  const names: string[] = [];
+  for (const statement of ownNodesOfTypes(body, RAISES)) {
+    let raised = statement.namedChild(0);
+    if (raised?.type === 'call') raised = raised.childForFieldName('function');
+    if (!raised || (raised.type !== 'identifier' && raised.type !== 'attribute')) continue;
+    const name = raised.text.replace(/\s+/g, '');
+    // Class names are capitalized; `raise error` re-raises a caught object.
+    if (/^[A-Z]/.test(name.slice(name.lastIndexOf('.') + 1)) && !names.includes(name)) names.push(name);
+  }
+  return names;
+}

@@ -1,0 +1,52 @@
+import type { FileRule } from '../rule';
+import { functionFacts, isSuppressedDummy, parameterFacts } from './functionFacts';
+
+const docs = `
+## What it does
+Reports a \`*\` parameter (as in \`*args\`) without a type annotation. The
+option \`suppress-dummy-args\` (declared by ANN001) exempts dummy names such as
+\`*_\`.
+
+## Why is this bad?
+The annotation states the type of each extra positional argument and lets type checkers verify every call.
+
+## Example
+\`\`\`python
+def log(message: str, *values):
+    ...
+\`\`\`
+
+Use instead:
+\`\`\`python
+def log(message: str, *values: object) -> None:
+    ...
+\`\`\`
+
+## Fix safety
+There is no fix: the type cannot be known from the function alone.
+`;
+
+export const missingTypeArgs: FileRule = {
+  kind: 'file',
+  meta: {
+    code: 'ANN002',
+    name: 'missing-type-args',
+    summary: 'Parameter `*args` without a type annotation.',
+    category: 'type-hints',
+    severity: 'info',
+    enabledByDefault: true,
+    fix: 'none',
+    docs,
+  },
+  check(context) {
+    for (const facts of functionFacts(context.tree, context.text)) {
+      const parameter = parameterFacts(facts).varargs;
+      if (!parameter || parameter.annotated || isSuppressedDummy(parameter.nameNode.text, context)) continue;
+      context.report({
+        message: `Missing type annotation for \`*${parameter.nameNode.text}\``,
+        start: parameter.nameNode.startIndex,
+        end: parameter.nameNode.endIndex,
+      });
+    }
+  },
+};

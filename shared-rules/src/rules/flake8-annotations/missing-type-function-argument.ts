@@ -1,0 +1,80 @@
+import type { FileRule } from '../rule';
+import { literalType } from '../../inference/returnType';
+import { functionFacts, isSuppressedDummy, parameterFacts, SUPPRESS_DUMMY_ARGS_OPTION } from './functionFacts';
+
+const docs = `
+## What it does
+Reports function parameters without a type annotation. The first parameter of
+a method (\`self\`, \`cls\`) is exempt, except in static methods. With the
+option \`suppress-dummy-args\`, parameters named like dummies (\`_\`,
+\`_unused\`) are exempt too.
+
+## Why is this bad?
+Annotated parameters document what a function accepts and let type checkers
+verify every call.
+
+## Example
+\`\`\`python
+def repeat(text, times=2):
+    return text * times
+\`\`\`
+
+Use instead:
+\`\`\`python
+def repeat(text: str, times: int = 2) -> str:
+    return text * times
+\`\`\`
+
+## Fix safety
+When the default value is a literal (\`0\`, \`-1.5\`, \`"x"\`, \`b""\`, \`True\`), the
+quick fix annotates the parameter with the literal's type: \`times=2\` becomes
+\`times: int = 2\`. A \`None\` default or any other expression gets no fix. The
+fix is unsafe: callers passing other types (a \`float\` where the default is an
+\`int\`) become type errors.
+`;
+
+export const missingTypeFunctionArgument: FileRule = {
+  kind: 'file',
+  meta: {
+    code: 'ANN001',
+    name: 'missing-type-function-argument',
+    summary: 'Function parameter without a type annotation.',
+    category: 'type-hints',
+    severity: 'info',
+    enabledByDefault: true,
+    fix: 'sometimes',
+    options: [SUPPRESS_DUMMY_ARGS_OPTION],
+    docs,
+  },
+  check(context) {
+    for (const facts of functionFacts(context.tree, context.text)) {
+      for (const parameter of parameterFacts(facts).named) {
+        const name = parameter.nameNode.text;
+        if (parameter.annotated || isSuppressedDummy(name, context)) continue;
+        context.report({
+          message: `Missing type annotation for function argument \`${name}\``,
+          start: parameter.nameNode.startIndex,
+          end: parameter.nameNode.endIndex,
+          fix: defaultTypeFix(parameter.node, context.text),
+        });
+      }
+    }
+  },
+};
+
+/** `x=0` → `x: int = 0`, when the default is a literal. */
+function defaultTypeFix(parameter: import('web-tree-sitter').Node, text: string) {
+  if (parameter.type !== 'default_parameter') return undefined;
+  const name = parameter.childForFieldName('name');
+  const value = parameter.childForFieldName('value');
+  if (!name || !value) return undefined;
+  const type = literalType(value);
+  // Only a plain `=` between them is rewritten: never drop a comment or a line break.
+  if (!type || !/^\s*=\s*$/.test(text.slice(name.endIndex, value.startIndex)) ||
+    text.slice(name.endIndex, value.startIndex).includes('\n')) return undefined;
+  return {
+    title: `Annotate \`${name.text}\` as \`${type}\``,
+    safety: 'unsafe' as const,
+    edits: [{ start: name.endIndex, end: value.startIndex, newText: `: ${type} = ` }],
+  };
+}

@@ -1,0 +1,16 @@
+import { unusedArgumentDocs, unusedArgumentRule } from './unusedArgumentRule';
+
+export const unusedMethodArgument = unusedArgumentRule('method', 'method', {
+  code: 'ARG002',
+  name: 'unused-method-argument',
+  summary: 'Argument of a method is never used.',
+  category: 'signatures',
+  severity: 'info',
+  enabledByDefault: true,
+  fix: 'none',
+  docs: unusedArgumentDocs(
+    'methods',
+    'class Greeter:\n    def greet(self, name, loud):\n        return f"hello {name}"',
+    'class Greeter:\n    def greet(self, name):\n        return f"hello {name}"',
+  ),
+});

@@ -1,0 +1,16 @@
+import { unusedArgumentDocs, unusedArgumentRule } from './unusedArgumentRule';
+
+export const unusedStaticMethodArgument = unusedArgumentRule('staticmethod', 'static method', {
+  code: 'ARG004',
+  name: 'unused-static-method-argument',
+  summary: 'Argument of a static method is never used.',
+  category: 'signatures',
+  severity: 'info',
+  enabledByDefault: true,
+  fix: 'none',
+  docs: unusedArgumentDocs(
+    'static methods',
+    'class Maths:\n    @staticmethod\n    def double(x, y):\n        return 2 * x',
+    'class Maths:\n    @staticmethod\n    def double(x):\n        return 2 * x',
+  ),
+});

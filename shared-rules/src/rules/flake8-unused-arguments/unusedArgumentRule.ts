@@ -1,0 +1,50 @@
+import type { FileRule, RuleMeta } from '../rule';
+import { argumentsMayGoUnused, functionFacts, type FunctionKind } from './functionKinds';
+
+/** The five unused-argument rules differ only by the kind of function they look at. */
+export function unusedArgumentRule(kind: FunctionKind, label: string, meta: RuleMeta): FileRule {
+  return {
+    kind: 'file',
+    meta,
+    check(context) {
+      for (const scope of context.model.scopes) {
+        const facts = functionFacts(scope);
+        if (!facts || facts.kind !== kind || argumentsMayGoUnused(facts)) continue;
+        for (const parameter of facts.unused) {
+          const at = parameter.nameNode;
+          if (!at) continue;
+          context.report({ message: `Unused ${label} argument: \`${parameter.name}\``, start: at.startIndex, end: at.endIndex });
+        }
+      }
+    },
+  };
+}
+
+/** The documentation shared by the five rules, for one kind of function. */
+export function unusedArgumentDocs(what: string, example: string, fixed: string): string {
+  return `
+## What it does
+Reports arguments of ${what} that the body never reads. Not reported: names
+starting with \`_\`, dunder methods (their signature is a protocol), methods
+marked \`@abstractmethod\`, \`@override\` or \`@overload\`, stubs whose body is only
+\`...\`, \`pass\`, a docstring or \`raise NotImplementedError\`, and functions
+calling \`locals()\`.
+
+## Why is this bad?
+A parameter nobody reads misleads callers into passing values that have no
+effect, and often hides a forgotten use.
+
+## Example
+\`\`\`python
+${example}
+\`\`\`
+
+Use instead:
+\`\`\`python
+${fixed}
+\`\`\`
+
+## Fix safety
+No fix: removing a parameter changes the signature for every caller.
+`;
+}

@@ -1,0 +1,157 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { TextEdit } from '../../text/textEdit';
+import { STDLIB_MODULES } from './stdlibModules';
+
+const IMPORT_TYPES = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
+
+/** isort's sections, in order. */
+const SECTIONS = ['future', 'standard-library', 'third-party', 'first-party', 'local'] as const;
+type Section = (typeof SECTIONS)[number];
+
+export interface ImportBlock {
+  start: number;
+  end: number;
+  /** The block as isort would write it. */
+  sorted: string;
+}
+
+interface Entry {
+  section: Section;
+  /** `import x` lines come before `from x import y` lines in a section. */
+  isFrom: boolean;
+  module: string;
+  text: string;
+}
+
+/**
+ * The module-level import blocks of a file: runs of import statements
+ * separated by nothing but blank lines. A comment, a `;`, a line
+ * continuation or any other statement ends a block, so comments never move.
+ */
+function importBlocks(tree: Tree, text: string): Node[][] {
+  const blocks: Node[][] = [];
+  let current: Node[] = [];
+  let previousEnd = -1;
+  for (const node of tree.rootNode.namedChildren) {
+    if (!node) continue;
+    // A comment at the end of an import's line belongs to that import.
+    if (node.type === 'comment' && current.length && !text.slice(previousEnd, node.startIndex).includes('\n')) {
+      previousEnd = node.endIndex;
+      continue;
+    }
+    const between = previousEnd >= 0 ? text.slice(previousEnd, node.startIndex) : '';
+    const joins = current.length > 0 && /^[ \t]*(\r?\n[ \t]*)+$/.test(between);
+    if (IMPORT_TYPES.has(node.type) && isSimpleLine(text, node)) {
+      if (!joins && current.length) blocks.push(current);
+      if (!joins) current = [];
+      current.push(node);
+    } else if (current.length) {
+      blocks.push(current);
+      current = [];
+    }
+    previousEnd = node.endIndex;
+  }
+  if (current.length) blocks.push(current);
+  return blocks;
+}
+
+/** A statement alone on its lines, without comments or backslashes inside (a trailing comment is fine). */
+function isSimpleLine(text: string, node: Node): boolean {
+  const lineStart = text.lastIndexOf('\n', node.startIndex - 1) + 1;
+  if (text.slice(lineStart, node.startIndex).trim()) return false;
+  const inside = text.slice(node.startIndex, node.endIndex);
+  if (inside.includes('\\') || inside.includes('#')) return false;
+  const lineEnd = text.indexOf('\n', node.endIndex);
+  const rest = text.slice(node.endIndex, lineEnd === -1 ? text.length : lineEnd);
+  return /^[ \t]*(#.*)?\r?$/.test(rest);
+}
+
+function sectionOf(module: string, firstParty: ReadonlySet<string>): Section {
+  if (module === '__future__') return 'future';
+  if (module.startsWith('.')) return 'local';
+  const top = module.split('.')[0];
+  if (firstParty.has(top)) return 'first-party';
+  if (STDLIB_MODULES.has(top)) return 'standard-library';
+  return 'third-party';
+}
+
+function trailingComment(text: string, node: Node): string {
+  const lineEnd = text.indexOf('\n', node.endIndex);
+  return text.slice(node.endIndex, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '').trimEnd();
+}
+
+/** isort's order of imported names: constants, then classes, then the rest, each case-insensitively. */
+function nameOrder(name: string): [number, string] {
+  const kind = name.length > 1 && name === name.toUpperCase() ? 0 : /^[A-Z]/.test(name) ? 1 : 2;
+  return [kind, name.toLowerCase()];
+}
+
+function compareNames(a: string, b: string): number {
+  const [ka, na] = nameOrder(a);
+  const [kb, nb] = nameOrder(b);
+  return ka - kb || (na < nb ? -1 : na > nb ? 1 : a < b ? -1 : a > b ? 1 : 0);
+}
+
+function entries(text: string, node: Node, firstParty: ReadonlySet<string>): Entry[] {
+  const comment = trailingComment(text, node);
+  const names = node.childrenForFieldName('name').filter((n): n is Node => !!n).map((n) => n.text.replace(/\s+/g, ' '));
+  if (node.type === 'import_statement') {
+    // `import os, sys` becomes one line per module (a trailing comment stays on the first).
+    return names.map((name, index) => ({
+      section: sectionOf(name.split(' ')[0], firstParty),
+      isFrom: false,
+      module: name.split(' ')[0],
+      text: `import ${name}${index === 0 ? comment : ''}`,
+    }));
+  }
+  const moduleNode = node.childForFieldName('module_name');
+  const module = node.type === 'future_import_statement' ? '__future__' : (moduleNode?.text.replace(/\s+/g, '') ?? '');
+  const multiline = node.text.includes('\n');
+  const wildcard = node.namedChildren.some((c) => c?.type === 'wildcard_import');
+  // Multi-line statements keep their own layout; one-line statements get their names sorted.
+  const body = multiline || wildcard ? node.text : `from ${module} import ${[...names].sort(compareNames).join(', ')}`;
+  return [{ section: sectionOf(module, firstParty), isFrom: true, module, text: body + comment }];
+}
+
+function compareEntries(a: Entry, b: Entry): number {
+  if (a.isFrom !== b.isFrom) return a.isFrom ? 1 : -1;
+  // Relative imports: farther packages first (`..x` before `.y`), as isort does.
+  const dots = (m: string) => m.length - m.replace(/^\.+/, '').length;
+  const byDots = dots(b.module) - dots(a.module);
+  if (byDots) return byDots;
+  const x = a.module.toLowerCase();
+  const y = b.module.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+}
+
+/** Every module-level import block with its isort order. */
+export function importBlocksOf(text: string, tree: Tree, firstParty: ReadonlySet<string> = new Set()): ImportBlock[] {
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const result: ImportBlock[] = [];
+  for (const block of importBlocks(tree, text)) {
+    const all = block.flatMap((node) => entries(text, node, firstParty));
+    const lines: string[] = [];
+    for (const section of SECTIONS) {
+      const inSection = all.filter((entry) => entry.section === section).sort(compareEntries);
+      if (!inSection.length) continue;
+      if (lines.length) lines.push('');
+      for (const entry of inSection) if (lines[lines.length - 1] !== entry.text) lines.push(entry.text);
+    }
+    const first = block[0];
+    const last = block[block.length - 1];
+    const end = last.endIndex + trailingComment(text, last).length;
+    result.push({ start: first.startIndex, end, sorted: lines.join(newline) });
+  }
+  return result;
+}
+
+/**
+ * The edits that sort every import block of a file (isort's order: future,
+ * standard library, third party, first party, local), for the
+ * `source.organizeImports` code action. Empty when the imports are sorted.
+ */
+export function organizeImports(text: string, tree: Tree, firstParty: ReadonlySet<string> = new Set()): TextEdit[] {
+  return importBlocksOf(text, tree, firstParty)
+    .filter((block) => text.slice(block.start, block.end) !== block.sorted)
+    .map((block) => ({ start: block.start, end: block.end, newText: block.sorted }));
+}

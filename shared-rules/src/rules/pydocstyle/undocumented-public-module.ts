@@ -1,0 +1,55 @@
+import type { FileRule } from '../rule';
+import { reportMissingModuleDocstring } from './missingDocstrings';
+
+const docs = `
+## What it does
+Reports a module (any file but \`__init__.py\`) without a docstring, unless it is private: its file name, or
+the name of a package directory on its path (relative to the configuration
+root), starts with one underscore.
+
+## Why is this bad?
+The module docstring says what the module is for; it is the first thing
+\`help()\` and documentation generators show.
+
+## Example
+\`\`\`python
+import json
+
+
+def load(path):
+    ...
+\`\`\`
+
+Use instead:
+\`\`\`python
+"""Read and write the settings file."""
+
+import json
+
+
+def load(path):
+    ...
+\`\`\`
+
+## Fix safety
+The quick fix inserts a placeholder docstring before the first statement
+(after a shebang, encoding line or licence comment). It is unsafe because the
+placeholder text must be rewritten, and it changes \`__doc__\`.
+`;
+
+export const undocumentedPublicModule: FileRule = {
+  kind: 'file',
+  meta: {
+    code: 'D100',
+    name: 'undocumented-public-module',
+    summary: 'Public module without a docstring.',
+    category: 'docstrings',
+    severity: 'info',
+    enabledByDefault: true,
+    fix: 'always',
+    docs,
+  },
+  check(context) {
+    reportMissingModuleDocstring(context, 'module');
+  },
+};

@@ -1,0 +1,49 @@
+import type { FileRule } from '../rule';
+import { reportMissingModuleDocstring } from './missingDocstrings';
+
+const docs = `
+## What it does
+Reports an \`__init__.py\` without a docstring, unless it is private: its file name, or
+the name of a package directory on its path (relative to the configuration
+root), starts with one underscore.
+
+## Why is this bad?
+The package docstring says what the package is for; it is the first thing
+\`help()\` and documentation generators show.
+
+## Example
+\`\`\`python
+# mypackage/__init__.py
+from .core import run
+\`\`\`
+
+Use instead:
+\`\`\`python
+# mypackage/__init__.py
+"""Run jobs on a schedule."""
+
+from .core import run
+\`\`\`
+
+## Fix safety
+The quick fix inserts a placeholder docstring before the first statement
+(after a shebang, encoding line or licence comment). It is unsafe because the
+placeholder text must be rewritten, and it changes \`__doc__\`.
+`;
+
+export const undocumentedPublicPackage: FileRule = {
+  kind: 'file',
+  meta: {
+    code: 'D104',
+    name: 'undocumented-public-package',
+    summary: 'Public package without a docstring.',
+    category: 'docstrings',
+    severity: 'info',
+    enabledByDefault: true,
+    fix: 'always',
+    docs,
+  },
+  check(context) {
+    reportMissingModuleDocstring(context, 'package');
+  },
+};

@@ -1,0 +1,58 @@
+import type { FileRule } from '../rule';
+import { argumentsMayGoUnused, functionFacts } from '../flake8-unused-arguments/functionKinds';
+
+const docs = `
+## What it does
+Reports methods that never use \`self\` (directly or through \`super()\`).
+
+## Why is this bad?
+Such a method does not depend on the instance: it reads better, and is easier
+to test, as a \`@staticmethod\` or a module-level function. Not reported:
+decorated methods (properties, overrides, …), dunder methods, stubs whose
+body is only \`...\`, \`pass\`, a docstring or \`raise NotImplementedError\`, and
+methods calling \`locals()\`.
+
+## Example
+\`\`\`python
+class Temperature:
+    def to_fahrenheit(self, celsius):
+        return celsius * 9 / 5 + 32
+\`\`\`
+
+Use instead:
+\`\`\`python
+class Temperature:
+    @staticmethod
+    def to_fahrenheit(celsius):
+        return celsius * 9 / 5 + 32
+\`\`\`
+
+## Fix safety
+No fix: subclasses may override the method and use \`self\`.
+`;
+
+export const noSelfUse: FileRule = {
+  kind: 'file',
+  meta: {
+    code: 'PLR6301',
+    name: 'no-self-use',
+    summary: 'Method does not use `self`; it could be a static method or a function.',
+    category: 'signatures',
+    severity: 'info',
+    enabledByDefault: true,
+    fix: 'none',
+    docs,
+  },
+  check(context) {
+    for (const scope of context.model.scopes) {
+      const facts = functionFacts(scope);
+      if (!facts || facts.kind !== 'method' || !facts.receiver || facts.decorators.length || argumentsMayGoUnused(facts)) continue;
+      if (scope.usesLocals || facts.receiver.used || scope.bindings.get(facts.receiver.name)?.used) continue;
+      // Zero-argument `super()` reads the first argument implicitly.
+      if (/\bsuper\s*\(/.test(scope.node.text)) continue;
+      const name = scope.node.childForFieldName('name');
+      if (!name) continue;
+      context.report({ message: `Method \`${facts.name}\` could be a function, class method, or static method`, start: name.startIndex, end: name.endIndex });
+    }
+  },
+};

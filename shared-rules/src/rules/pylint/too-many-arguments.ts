@@ -1,0 +1,132 @@
+import type { Node } from 'web-tree-sitter';
+import type { NodeRule } from '../rule';
+import { enclosingScope } from '../../analysis/statements';
+
+const docs = `
+## What it does
+Reports function definitions with more than \`max-args\` (5) arguments,
+counted as Ruff does: positional-only, ordinary and keyword-only parameters,
+but not \`*args\`, \`**kwargs\` or names matching \`dummy-variable-rgx\` (\`_\`,
+\`_unused\`). In a method other than a \`@staticmethod\`, the first parameter
+(\`self\`, \`cls\`) is not counted. Functions decorated with \`@override\` or
+\`@overload\` are exempt, since their signature is dictated elsewhere, and so
+are stub files (\`.pyi\`).
+
+## Why is this bad?
+A long parameter list is hard to call correctly and usually means the
+function does too much, or that some parameters belong together in an object.
+
+## Example
+\`\`\`python
+def move(x, y, z, dx, dy, dz, time):
+    return x + dx * time, y + dy * time, z + dz * time
+\`\`\`
+
+Use instead:
+\`\`\`python
+def move(position: Vector, velocity: Vector, time: float) -> Vector:
+    return position + velocity * time
+\`\`\`
+
+## Fix safety
+There is no automatic fix: changing a signature means changing every call.
+`;
+
+const DEFAULT_DUMMY = '^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$';
+const STATIC_DECORATORS = new Set(['staticmethod', 'abc.abstractstaticmethod', 'abstractstaticmethod']);
+/** Signatures imposed by a parent class or by the implementation they describe. */
+const EXEMPT_DECORATORS = new Set([
+  'override', 'typing.override', 'typing_extensions.override',
+  'overload', 'typing.overload', 'typing_extensions.overload',
+]);
+
+/** The name bound by a parameter, or undefined for `*args`, `**kwargs`, `*` and `/`. */
+function parameterName(parameter: Node): string | undefined {
+  switch (parameter.type) {
+    case 'identifier':
+      return parameter.text;
+    case 'typed_parameter': {
+      const target = parameter.namedChild(0);
+      return target?.type === 'identifier' ? target.text : undefined;
+    }
+    case 'default_parameter':
+    case 'typed_default_parameter':
+      return parameter.childForFieldName('name')?.text;
+    default:
+      return undefined;
+  }
+}
+
+/** Dotted names of the decorators on a definition (`@a.b(...)` gives `a.b`). */
+function decoratorNames(definition: Node): string[] {
+  const decorated = definition.parent;
+  if (decorated?.type !== 'decorated_definition') return [];
+  const names: string[] = [];
+  for (const decorator of decorated.namedChildren) {
+    if (decorator.type !== 'decorator') continue;
+    let expression = decorator.namedChildren.find((child) => child.type !== 'comment');
+    if (expression?.type === 'call') expression = expression.childForFieldName('function') ?? undefined;
+    if (expression) names.push(expression.text.replace(/\s+/g, ''));
+  }
+  return names;
+}
+
+function dummyPattern(option: unknown): RegExp {
+  try {
+    return new RegExp(typeof option === 'string' ? option : DEFAULT_DUMMY);
+  } catch {
+    // A pattern JavaScript cannot compile falls back to the default rather than failing the file.
+    return new RegExp(DEFAULT_DUMMY);
+  }
+}
+
+export const tooManyArguments: NodeRule = {
+  kind: 'node',
+  meta: {
+    code: 'PLR0913',
+    name: 'too-many-arguments',
+    summary: 'A function definition has more arguments than `max-args` allows.',
+    category: 'organization',
+    severity: 'info',
+    enabledByDefault: true,
+    fix: 'none',
+    options: [
+      { name: 'max-args', type: 'integer', default: 5, description: 'The most arguments a function may take, `self` and `cls` excluded (pylint `max-args`).' },
+      {
+        name: 'dummy-variable-rgx',
+        type: 'string',
+        default: DEFAULT_DUMMY,
+        description: 'Names of deliberately unused variables and arguments, which are not counted.',
+      },
+    ],
+    docs,
+  },
+  create(context) {
+    const limit = Number(context.options['max-args']);
+    const dummy = dummyPattern(context.options['dummy-variable-rgx']);
+    const stub = context.filePath.endsWith('.pyi');
+    return {
+      function_definition(node) {
+        const name = node.childForFieldName('name');
+        const parameters = node.childForFieldName('parameters');
+        if (stub || !name || !parameters || Number.isNaN(limit)) return;
+        let count = 0;
+        for (const parameter of parameters.namedChildren) {
+          const parameterText = parameterName(parameter);
+          if (parameterText !== undefined && !dummy.test(parameterText)) count++;
+        }
+        if (count <= limit) return;
+        const decorators = decoratorNames(node);
+        if (decorators.some((decorator) => EXEMPT_DECORATORS.has(decorator))) return;
+        const isMethod = enclosingScope(node)?.type === 'class_definition';
+        if (isMethod && !decorators.some((decorator) => STATIC_DECORATORS.has(decorator))) count = Math.max(0, count - 1);
+        if (count <= limit) return;
+        context.report({
+          message: `Too many arguments in function definition (${count} > ${limit})`,
+          start: name.startIndex,
+          end: name.endIndex,
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,123 @@
+import type { SyntaxNode as Node } from './syntax';
+
+export type ScopeKind = 'module' | 'class' | 'function' | 'lambda' | 'generator' | 'type-params';
+
+export type BindingKind =
+  | 'builtin'
+  | 'argument'
+  /** `x = …`, `x += …`, `with … as x`, `except … as x`, match captures: checked for being unused. */
+  | 'assignment'
+  | 'named-expr'
+  /** `x: int` without a value: not a value, except in postponed annotations. */
+  | 'annotation'
+  /** Loop targets, unpacking: never reported as unused. */
+  | 'plain'
+  | 'export'
+  | 'function'
+  | 'class'
+  | 'import'
+  | 'submodule-import'
+  | 'from-import'
+  | 'star-import'
+  | 'future-import'
+  | 'type-param'
+  | 'type-alias'
+  | 'global';
+
+/** The last use of a binding: the scope it happened in and the referencing node. */
+export interface Use {
+  scope: Scope;
+  node: Node | undefined;
+}
+
+export interface Binding {
+  name: string;
+  kind: BindingKind;
+  /**
+   * What defines the name: the identifier for stores, the whole statement for
+   * imports, `def` and `class` statements, the `except` clause.
+   */
+  source: Node | undefined;
+  /** For imports: the imported name (`dotted_name`, `aliased_import`); findings point at it. */
+  nameNode?: Node;
+  used: Use | undefined;
+  /** Imports: the dotted name as written (`os.path`, `pkg.mod.name`). */
+  fullName?: string;
+  /** From-imports: the module text (`..pkg`) and the imported name before `as`. */
+  module?: string;
+  realName?: string;
+  /** Imports redefined in an inner scope while unused (reported with the import). */
+  redefined: Node[];
+  /** `__all__`: the names it lists. */
+  exportNames?: string[];
+  /** Whether the store is the target of a `for` loop. */
+  forTarget?: boolean;
+}
+
+export class Scope {
+  readonly bindings = new Map<string, Binding>();
+  /** Function and lambda scopes: the parameters, in order. */
+  readonly parameters: Binding[] = [];
+  importStarred = false;
+  /** Function scopes: a `locals()` call makes every local used. */
+  usesLocals = false;
+  /** Function scopes: names never reported as unused (traceback helpers). */
+  readonly alwaysUsed: ReadonlySet<string> = ALWAYS_USED;
+
+  constructor(
+    readonly kind: ScopeKind,
+    /** The node opening the scope (module, function, lambda, class, comprehension). */
+    readonly node: Node,
+  ) {}
+
+  get isFunction(): boolean {
+    return this.kind === 'function' || this.kind === 'lambda';
+  }
+}
+
+const ALWAYS_USED: ReadonlySet<string> = new Set(['__tracebackhide__', '__traceback_info__', '__traceback_supplement__']);
+
+const IMPORT_KINDS: ReadonlySet<BindingKind> = new Set(['import', 'submodule-import', 'from-import', 'star-import', 'future-import']);
+const DEFINITION_KINDS: ReadonlySet<BindingKind> = new Set(['builtin', 'function', 'class', ...IMPORT_KINDS]);
+
+export function isImport(binding: Binding): boolean {
+  return IMPORT_KINDS.has(binding.kind);
+}
+
+export function isDefinition(binding: Binding): boolean {
+  return DEFINITION_KINDS.has(binding.kind);
+}
+
+/** Whether a new binding replaces an existing definition (the basis of F811). */
+export function redefines(value: Binding, other: Binding): boolean {
+  if (value.kind === 'annotation') return false;
+  if (value.kind === 'submodule-import' && isImport(other)) return value.fullName === other.fullName;
+  if (isImport(value) && other.kind === 'submodule-import') return value.fullName === other.fullName;
+  return isDefinition(other) && value.name === other.name;
+}
+
+/** Whether an import needs `as`: its binding differs from the last part of the dotted name. */
+function hasAlias(binding: Binding): boolean {
+  const full = binding.fullName ?? binding.name;
+  return full.slice(full.lastIndexOf('.') + 1) !== binding.name;
+}
+
+export function importHasAlias(binding: Binding): boolean {
+  return binding.kind === 'import' && hasAlias(binding);
+}
+
+/** How pyflakes names an import in its messages (`os.path`, `a.b as c`, `x.*`). */
+export function importDisplayName(binding: Binding): string {
+  const full = binding.fullName ?? binding.name;
+  switch (binding.kind) {
+    case 'import':
+      return hasAlias(binding) ? `${full} as ${binding.name}` : full;
+    case 'from-import':
+    case 'future-import':
+      return binding.realName !== binding.name ? `${full} as ${binding.name}` : full;
+    case 'star-import':
+      return full.endsWith('.') ? `from ${full} import *` : `${full}.*`;
+    default:
+      return full;
+  }
+}

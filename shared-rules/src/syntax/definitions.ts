@@ -1,0 +1,168 @@
+import type { Node, Tree } from 'web-tree-sitter';
+
+/**
+ * The functions and classes of a file in source order (parents before their
+ * children), found by walking statements only: expressions are never entered,
+ * which keeps the walk cheap across the WASM boundary. Annotation and
+ * docstring rules share one walk per tree.
+ */
+export interface Definition {
+  kind: 'function' | 'class';
+  /** The `function_definition` or `class_definition`. */
+  node: Node;
+  /** The statement: the `decorated_definition` when decorated, else `node`. */
+  statement: Node;
+  name: string;
+  nameNode: Node;
+  /** Decorator expressions without call arguments or spaces: `property`, `x.setter`, `abc.abstractmethod`. */
+  decorators: string[];
+  /** The enclosing function or class; undefined at module level. */
+  parent?: Definition;
+  /** The body block (undefined only in broken code). */
+  body?: Node;
+}
+
+/** Compound statements whose blocks still belong to the enclosing scope. */
+const STATEMENT_CONTAINERS = new Set([
+  'module', 'block', 'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement',
+  'try_statement', 'except_clause', 'except_group_clause', 'finally_clause', 'with_statement',
+  'match_statement', 'case_clause', 'decorated_definition',
+]);
+
+const memo = new WeakMap<Tree, { text: string; definitions: Definition[] }>();
+
+/** The file's definitions, computed once per tree and text. */
+export function fileDefinitions(tree: Tree, text: string): Definition[] {
+  const known = memo.get(tree);
+  if (known && known.text === text) return known.definitions;
+  const definitions: Definition[] = [];
+  collect(tree.rootNode, undefined, definitions);
+  memo.set(tree, { text, definitions });
+  return definitions;
+}
+
+function collect(container: Node, parent: Definition | undefined, out: Definition[]): void {
+  const cursor = container.walk();
+  try {
+    if (!cursor.gotoFirstChild()) return;
+    do {
+      const type = cursor.nodeType;
+      if (type === 'function_definition' || type === 'class_definition') {
+        const definition = makeDefinition(cursor.currentNode, parent);
+        if (!definition) continue;
+        out.push(definition);
+        if (definition.body) collect(definition.body, definition, out);
+      } else if (STATEMENT_CONTAINERS.has(type)) {
+        collect(cursor.currentNode, parent, out);
+      }
+    } while (cursor.gotoNextSibling());
+  } finally {
+    cursor.delete();
+  }
+}
+
+function makeDefinition(node: Node, parent: Definition | undefined): Definition | undefined {
+  const nameNode = node.childForFieldName('name');
+  if (!nameNode) return undefined;
+  const wrapper = node.parent;
+  const statement = wrapper?.type === 'decorated_definition' ? wrapper : node;
+  const body = node.childForFieldName('body');
+  return {
+    kind: node.type === 'function_definition' ? 'function' : 'class',
+    node,
+    statement,
+    name: nameNode.text,
+    nameNode,
+    decorators: statement === node ? [] : decoratorNames(statement),
+    parent,
+    body: body?.type === 'block' ? body : undefined,
+  };
+}
+
+function decoratorNames(decorated: Node): string[] {
+  const names: string[] = [];
+  for (const child of decorated.namedChildren) {
+    if (child?.type !== 'decorator') continue;
+    let expression = child.namedChildren.find((c) => c?.type !== 'comment') ?? null;
+    if (expression?.type === 'call') expression = expression.childForFieldName('function');
+    if (expression) names.push(expression.text.replace(/\s+/g, ''));
+  }
+  return names;
+}
+
+/** Whether a decorator list names `wanted` directly or through a module (`abc.abstractmethod`). */
+export function hasDecorator(decorators: readonly string[], ...wanted: string[]): boolean {
+  return decorators.some((name) => wanted.includes(name.slice(name.lastIndexOf('.') + 1)) &&
+    (!name.includes('.') || /^(builtins|typing|typing_extensions|abc|functools)\./.test(name)));
+}
+
+export function isDunder(name: string): boolean {
+  return name.length > 4 && name.startsWith('__') && name.endsWith('__');
+}
+
+/** The statements of a block, without comments. */
+export function statementsOf(block: Node): Node[] {
+  return block.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+}
+
+/**
+ * The docstring of a body or module: a first statement that is a string
+ * expression (as both pydocstyle and Python see it).
+ */
+export function docstringOf(bodyOrModule: Node): Node | undefined {
+  const first = statementsOf(bodyOrModule)[0];
+  if (first?.type !== 'expression_statement') return undefined;
+  const value = first.namedChild(0);
+  if (!value || (value.type !== 'string' && value.type !== 'concatenated_string')) return undefined;
+  return value;
+}
+
+const OPAQUE = new Set(['function_definition', 'class_definition', 'decorated_definition', 'lambda']);
+
+/**
+ * The nodes of the given types that belong to a function body itself: nested
+ * functions, classes and lambdas are not entered.
+ */
+export function ownNodesOfTypes(body: Node, types: ReadonlySet<string>): Node[] {
+  const found: Node[] = [];
+  const cursor = body.walk();
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      if (types.has(type)) found.push(cursor.currentNode);
+      if (!OPAQUE.has(type) && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return found;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+export interface Parameter {
+  /** The parameter node (`identifier`, `typed_parameter`, `default_parameter`, …). */
+  node: Node;
+  nameNode: Node;
+  kind: 'named' | 'varargs' | 'kwargs';
+  annotated: boolean;
+}
+
+/** A function's parameters in order; separators (`*`, `/`) are left out. */
+export function functionParameters(fn: Node): Parameter[] {
+  const result: Parameter[] = [];
+  for (const node of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!node) continue;
+    const annotated = node.type === 'typed_parameter' || node.type === 'typed_default_parameter';
+    const inner = node.type === 'typed_parameter' ? node.namedChild(0) : node;
+    if (!inner) continue;
+    if (inner.type === 'list_splat_pattern' || inner.type === 'dictionary_splat_pattern') {
+      const nameNode = inner.namedChildren.find((c) => c?.type === 'identifier');
+      if (nameNode) result.push({ node, nameNode, kind: inner.type === 'list_splat_pattern' ? 'varargs' : 'kwargs', annotated });
+      continue;
+    }
+    const nameNode = inner.type === 'identifier' ? inner : node.childForFieldName('name');
+    if (nameNode?.type === 'identifier') result.push({ node, nameNode, kind: 'named', annotated });
+  }
+  return result;
+}

@@ -1,0 +1,80 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { BARE_EXCEPT, ONLY_E722_E999, TempProject } from './cliHarness';
+
+const CACHE_FILE = '.pyreview_cache/results.json';
+
+interface CacheData {
+  version: string;
+  entries: Record<string, { diagnostics: Array<{ message: string }> }>;
+}
+
+describe('pyreview check: result cache', () => {
+  let project: TempProject;
+  beforeEach(() => {
+    project = new TempProject({ 'a.py': BARE_EXCEPT, 'b.py': BARE_EXCEPT });
+  });
+  afterEach(() => project.cleanup());
+
+  function cache(): CacheData {
+    return JSON.parse(project.read(CACHE_FILE)) as CacheData;
+  }
+
+  /** Rewrites every cached finding's message, so that a test can tell cached results from fresh ones. */
+  function poison(edit: (data: CacheData) => void = () => undefined): void {
+    const data = cache();
+    for (const entry of Object.values(data.entries)) for (const d of entry.diagnostics) d.message = 'FROM CACHE';
+    edit(data);
+    fs.writeFileSync(project.path(CACHE_FILE), JSON.stringify(data));
+  }
+
+  function messages(...extra: string[]): string[] {
+    const run = project.run('check', ...ONLY_E722_E999, '--format', 'json', ...extra);
+    return (JSON.parse(run.stdout) as Array<{ message: string }>).map((item) => item.message);
+  }
+
+  it('reuses results of unchanged files and keeps itself out of git', () => {
+    messages();
+    assert.deepStrictEqual(Object.keys(cache().entries).sort(), [project.path('a.py'), project.path('b.py')]);
+    assert.match(project.read('.pyreview_cache/.gitignore'), /^\*$/m);
+    poison();
+    assert.deepStrictEqual(messages(), ['FROM CACHE', 'FROM CACHE']);
+  });
+
+  it('checks a file again when its content changes', () => {
+    messages();
+    poison();
+    project.write('b.py', `${BARE_EXCEPT}\n`);
+    assert.deepStrictEqual(messages(), ['FROM CACHE', 'Do not use bare `except`']);
+  });
+
+  it('checks again when the configuration changes', () => {
+    messages();
+    poison();
+    project.write('pyproject.toml', '[tool.pyreview]\nper-file-ignores = { "a.py" = ["E999"] }\n');
+    assert.deepStrictEqual(messages(), ['Do not use bare `except`', 'Do not use bare `except`']);
+    poison();
+    assert.deepStrictEqual(messages('--target-version', 'py39'), ['Do not use bare `except`', 'Do not use bare `except`']);
+  });
+
+  it('ignores a cache written by another pyreview version', () => {
+    messages();
+    poison((data) => (data.version = '0.0.0-other'));
+    assert.deepStrictEqual(messages(), ['Do not use bare `except`', 'Do not use bare `except`']);
+    assert.notStrictEqual(cache().version, '0.0.0-other');
+  });
+
+  it('--no-cache neither reads nor writes the cache', () => {
+    messages('--no-cache');
+    assert.ok(!fs.existsSync(project.path(CACHE_FILE)));
+    messages();
+    poison();
+    assert.deepStrictEqual(messages('--no-cache'), ['Do not use bare `except`', 'Do not use bare `except`']);
+  });
+
+  it('survives a corrupt cache file', () => {
+    messages();
+    fs.writeFileSync(project.path(CACHE_FILE), '{ not json');
+    assert.deepStrictEqual(messages(), ['Do not use bare `except`', 'Do not use bare `except`']);
+  });
+});

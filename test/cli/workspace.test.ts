@@ -1,0 +1,86 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { TempProject } from './cliHarness';
+
+const PROJECTS = [
+  'from sqlalchemy import Column, Integer',
+  'from sqlalchemy.orm import declarative_base',
+  'Base = declarative_base()',
+  '',
+  'class Project(Base):',
+  '    __tablename__ = "projects"',
+  '    id = Column(Integer, primary_key=True)',
+  '',
+].join('\n');
+
+const TASKS = [
+  'from sqlalchemy import Column, Integer',
+  'from models.base import Base',
+  '',
+  'class Task(Base):',
+  '    __tablename__ = "tasks"',
+  '    id = Column(Integer, primary_key=True)',
+  '    project_id = Column(Integer, nullable=False)',
+  '',
+].join('\n');
+
+describe('pyreview check: rules that look across files', () => {
+  let project: TempProject;
+  beforeEach(() => {
+    project = new TempProject({ 'models/base.py': PROJECTS, 'models/tasks.py': TASKS });
+  });
+  afterEach(() => project.cleanup());
+
+  function findings(...extra: string[]): string[] {
+    const run = project.run('check', '--select', 'SQA001', '--format', 'json', ...extra);
+    return (JSON.parse(run.stdout) as Array<{ filename: string; code: string; location: { row: number } }>).map(
+      (item) => `${item.filename.slice(project.root.length + 1)}:${item.location.row}:${item.code}`,
+    );
+  }
+
+  it('sees tables defined in the other checked files, with 1 or 2 threads', () => {
+    assert.deepStrictEqual(findings('--jobs', '1'), ['models/tasks.py:7:SQA001']);
+    assert.deepStrictEqual(findings('--jobs', '2', '--no-cache'), ['models/tasks.py:7:SQA001']);
+  });
+
+  it("keeps the cached findings of files whose rules never read the other files' definitions", () => {
+    project.write('util.py', 'try:\n    pass\nexcept:\n    pass\n');
+    const codes = (): string[] =>
+      (JSON.parse(project.run('check', '--select', 'SQA001,E722', '--format', 'json').stdout) as Array<{ code: string; message: string }>).map(
+        (item) => `${item.code} ${item.message.slice(0, 10)}`,
+      );
+    assert.deepStrictEqual(codes(), ['SQA001 Column `pr', 'E722 Do not use']);
+    const cacheFile = project.path('.pyreview_cache/results.json');
+    const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+    for (const entry of Object.values(data.entries) as Array<{ diagnostics: Array<{ message: string }> }>) {
+      for (const d of entry.diagnostics) d.message = 'FROM CACHE';
+    }
+    fs.writeFileSync(cacheFile, JSON.stringify(data));
+    project.write('models/base.py', `${PROJECTS}\nVERSION = 2\n`);
+    assert.deepStrictEqual(codes(), ['SQA001 Column `pr', 'E722 FROM CACHE']);
+  });
+
+  it('after --fix, cached runs still see the tables of the fixed files', () => {
+    project.write('models/base.py', `${PROJECTS}\nclass Box(Base):\n    __tablename__ = "boxes"\n    id = Column(Integer, primary_key=True)\n    project_id = Column(Integer)\n`);
+    project.write('models/tasks.py', 'from sqlalchemy import Column, Integer\nfrom sqlalchemy.orm import relationship\nfrom models.base import Base\n\nclass Usage(Base):\n    __tablename__ = "usages"\n    id = Column(Integer, primary_key=True)\n    project = relationship("Project")\n');
+    const sqa = (...extra: string[]): string[] => {
+      const run = project.run('check', '--select', 'SQA', '--format', 'json', ...extra);
+      return (JSON.parse(run.stdout) as Array<{ filename: string; code: string; location: { row: number } }>).map(
+        (item) => `${item.filename.slice(project.root.length + 1)}:${item.location.row}:${item.code}`,
+      );
+    };
+    assert.deepStrictEqual(sqa(), ['models/base.py:12:SQA001', 'models/tasks.py:8:SQA002']);
+    project.run('check', '--select', 'SQA', '--fix', '--unsafe-fixes');
+    assert.match(project.read('models/base.py'), /project_id = Column\(Integer, ForeignKey\("projects\.id"\)\)|project_id = Column\(Integer, ForeignKey\('projects\.id'\)\)/);
+    assert.deepStrictEqual(sqa(), ['models/tasks.py:8:SQA002']);
+    assert.deepStrictEqual(sqa('--no-cache'), ['models/tasks.py:8:SQA002']);
+  });
+
+  it("re-checks an unchanged file when another file's definitions change", () => {
+    assert.deepStrictEqual(findings(), ['models/tasks.py:7:SQA001']);
+    project.write('models/base.py', PROJECTS.replace('class Project', 'class Program').replace('"projects"', '"programs"'));
+    assert.deepStrictEqual(findings(), []);
+    project.write('models/base.py', PROJECTS);
+    assert.deepStrictEqual(findings(), ['models/tasks.py:7:SQA001']);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The packaged extension in real VS Code (code-server 4.100.3, Chromium driven by playwright-core):
+ * problems with their codes, a quick fix from Ctrl+., fixAll on save, a settings change, rule docs.
+ * Run with `npm run test:e2e` (test/e2e/run.sh installs code-server and builds the .vsix first).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CodeServer } from './codeServer';
+import { PROJECT_FIXTURE, README_IMAGES, REPO_ROOT } from './paths';
+import { Workbench, waitUntil } from './workbench';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** A Problems panel row shows the source and the code as "pyreview(E722)"; its text splits them. */
+function hasCode(rows: string[], code: string): boolean {
+  return rows.some((row) => new RegExp(`\\bpyreview\\W+${code}\\b`).test(row));
+}
+
+function vsixPath(): string {
+  const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return path.join(REPO_ROOT, `pyreview-${version}.vsix`);
+}
+
+/** The quick fix applied from the Ctrl+. menu: F401's on line 2 of app.py. */
+const QUICK_FIX = { code: 'F401', line: 2, title: /^Remove unused import/, apply: (text: string) => text.replace('import os\n', '') };
+
+describe('VS Code (code-server) with the packaged extension', function () {
+  this.timeout(180_000);
+  let home: string;
+  let project: string;
+  let server: CodeServer;
+  let browser: BrowserContext;
+  let workbench: Workbench;
+  const readProject = (name: string) => fs.readFileSync(path.join(project, name), 'utf8');
+
+  before(async () => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'pyreview-code-server-'));
+    project = path.join(home, 'project');
+    fs.cpSync(PROJECT_FIXTURE, project, { recursive: true });
+    server = new CodeServer(home);
+    assert.match(await server.installExtension(vsixPath()), /successfully installed/);
+    await server.start();
+    browser = await chromium.launchPersistentContext(path.join(home, 'chromium'), {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: CHROMIUM_ARGS,
+    });
+    workbench = new Workbench(browser.pages()[0] ?? (await browser.newPage()));
+    await workbench.open(server.url, project);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`vscode-failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('lists the problems of an opened file with their codes in the Problems panel', async () => {
+    await workbench.openFile('app.py');
+    await workbench.showProblems();
+    const expected = ['E722', QUICK_FIX.code];
+    const rows = await waitUntil('problems of app.py', () => workbench.problems(), (problems) => expected.every((code) => hasCode(problems, code)));
+    assert.ok(rows.some((row) => row.includes('Do not use bare `except`')), rows.join('\n'));
+    fs.mkdirSync(README_IMAGES, { recursive: true });
+    fs.copyFileSync(await workbench.screenshot('vscode-1-problems'), path.join(README_IMAGES, 'problems-panel.png'));
+  });
+
+  it('shows the server state and the last lint in the language status item', async () => {
+    const label = await waitUntil('a lint time in the language status', () => workbench.languageStatus(), (text) => /Last lint/.test(text));
+    assert.match(label, /pyreview, Last lint \S+ (AM |PM )?in \d+ ms \(app\.py\)/);
+    await workbench.page.click('[id="status.languageStatus"]');
+    await workbench.page.waitForSelector('.monaco-hover:not(.hidden) >> text=Last lint', { state: 'visible' });
+    await workbench.screenshot('vscode-1b-language-status');
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  it(`applies the ${QUICK_FIX.code} quick fix chosen from the Ctrl+. menu`, async () => {
+    const original = readProject('app.py');
+    await workbench.goToLine(QUICK_FIX.line);
+    const titles = await workbench.openQuickFixes();
+    assert.ok(titles.some((title) => QUICK_FIX.title.test(title)), titles.join(', '));
+    assert.ok(titles.includes(`Ignore ${QUICK_FIX.code} on this line`), titles.join(', '));
+    fs.copyFileSync(await workbench.screenshot('vscode-2-quick-fix-menu'), path.join(README_IMAGES, 'quick-fix-menu.png'));
+    await workbench.chooseQuickFix(QUICK_FIX.title);
+    const expected = QUICK_FIX.apply(original);
+    await waitUntil('the fixed text in the editor', () => workbench.editorText(), (text) => text.trimEnd() === expected.trimEnd());
+    await workbench.save();
+    await waitUntil('app.py saved', async () => readProject('app.py'), (text) => text === expected);
+    await workbench.screenshot('vscode-3-quick-fix-applied');
+  });
+
+  it('applies safe fixes on save through editor.codeActionsOnSave (source.fixAll.pyreview)', async () => {
+    const original = readProject('indent.py');
+    await workbench.openFile('indent.py');
+    await waitUntil('E111 in the Problems panel', () => workbench.problems(), (rows) => hasCode(rows, 'E111'));
+    await workbench.save();
+    const fixed = original.replace('       return f"Hello', '        return f"Hello');
+    await waitUntil('indent.py fixed on disk', async () => readProject('indent.py'), (text) => text === fixed);
+    await waitUntil('E111 gone', () => workbench.problems(), (rows) => !hasCode(rows, 'E111'));
+    await workbench.screenshot('vscode-4-fixed-on-save');
+  });
+
+  it('follows a settings change: pyreview.ignore hides E722', async () => {
+    await workbench.openFile('app.py');
+    await waitUntil('E722 shown', () => workbench.problems(), (rows) => hasCode(rows, 'E722'));
+    const settingsFile = path.join(project, '.vscode', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'pyreview.ignore': ['E722'] }, null, 2));
+    await waitUntil('E722 hidden', () => workbench.problems(), (rows) => !hasCode(rows, 'E722'));
+    await workbench.screenshot('vscode-5-setting-changed');
+  });
+
+  it('restarts a language server that died', async () => {
+    const serverPids = () => server.extensionServerPids(path.join('dist', 'server.js'));
+    const [first] = await waitUntil('the running server', serverPids, (pids) => pids.length === 1);
+    process.kill(first, 'SIGKILL');
+    await waitUntil('a new server', serverPids, (pids) => pids.length === 1 && pids[0] !== first);
+    await waitUntil('the server running again', () => workbench.languageStatus(), (label) => /pyreview/.test(label) && !/stopped|starting/.test(label));
+    await workbench.openFile('indent.py');
+    await workbench.page.keyboard.press('Control+End');
+    await workbench.page.keyboard.type('import sys');
+    await waitUntil('F401 from the new server', () => workbench.problems(), (rows) => hasCode(rows, 'F401'));
+  });
+
+  it('fixes the active file with "pyreview: Fix all auto-fixable problems"', async () => {
+    // The previous test left an unused `import sys` at the end of indent.py.
+    assert.match(await workbench.editorText(), /^import sys$/m);
+    await workbench.runCommand('pyreview: Fix all auto-fixable problems');
+    await waitUntil('import sys removed', () => workbench.editorText(), (text) => !/import sys/.test(text) && /def greet/.test(text));
+    await waitUntil('F401 gone', () => workbench.problems(), (rows) => !hasCode(rows, 'F401'));
+  });
+
+  it('shows a rule’s documentation from the command palette', async () => {
+    await workbench.runCommand('pyreview: Show rule documentation');
+    // Type only once the rule list replaced the command palette, or the keys land in the editor.
+    await waitUntil('the rule list', () => workbench.quickPickLabels(), (labels) => labels.some((label) => /^[A-Z]+[0-9]+, /.test(label)));
+    await workbench.page.keyboard.type('E722');
+    await waitUntil('E722 in the rule list', () => workbench.quickPickLabels(), (labels) => labels[0]?.startsWith('E722') === true);
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.waitForSelector('.tab[aria-label*="E722"]', { timeout: 30_000 });
+    const rendered = await waitUntil('the rendered rule documentation', () => workbench.webviewTexts(), (texts) => texts.some((text) => text.includes('Why is this bad?')));
+    assert.ok(rendered.some((text) => text.includes('bare-except')), rendered.join('\n---\n'));
+    await workbench.screenshot('vscode-6-rule-documentation');
+  });
+});

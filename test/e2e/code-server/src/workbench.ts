@@ -1,0 +1,124 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS } from './paths';
+
+/** Polls `read` until `accept` holds; fails with the last value read. */
+export async function waitUntil<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    last = await read();
+  }
+  return last;
+}
+
+/** Drives one VS Code window in the browser, through what a user sees and types. */
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async open(url: string, folder: string): Promise<void> {
+    await this.page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    await this.page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Opens a file of the folder from the Explorer and waits for its editor. */
+  async openFile(name: string): Promise<void> {
+    await this.page.click(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`);
+    await this.page.waitForSelector(`.tab.active[aria-label^="${name}"]`, { timeout: 30_000 });
+    await this.page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines .view-line');
+    await this.page.click('.editor-group-container.active .monaco-editor .view-lines');
+  }
+
+  /** The active editor's text; the DOM keeps rendered lines in any order, so sort them by position. */
+  async editorText(): Promise<string> {
+    const lines = await this.page.$$eval('.editor-group-container.active .monaco-editor .view-lines .view-line', (elements) =>
+      elements.map((element) => ({ top: parseFloat((element as HTMLElement).style.top), text: element.textContent ?? '' })),
+    );
+    return lines
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text.replace(/\u00a0/g, ' '))
+      .join('\n');
+  }
+
+  async goToLine(line: number): Promise<void> {
+    await this.page.keyboard.press('Control+g');
+    await this.page.keyboard.type(String(line));
+    await this.page.keyboard.press('Enter');
+  }
+
+  async save(): Promise<void> {
+    await this.page.keyboard.press('Control+s');
+  }
+
+  /** Runs a command by its title from the command palette. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await this.page.keyboard.type(title);
+    await waitUntil(`"${title}" in the command palette`, () => this.quickPickLabels(), (labels) => labels.some((label) => label.includes(title)));
+    await this.page.keyboard.press('Enter');
+  }
+
+  async quickPickLabels(): Promise<string[]> {
+    return this.page.$$eval('.quick-input-widget .monaco-list-row', (rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+  }
+
+  /** The text of every webview frame (Markdown previews render in nested iframes). */
+  async webviewTexts(): Promise<string[]> {
+    const texts = await Promise.all(
+      this.page.frames().filter((frame) => frame !== this.page.mainFrame()).map((frame) => frame.locator('body').innerText({ timeout: 1000 }).catch(() => '')),
+    );
+    return texts.filter((text) => text.trim() !== '');
+  }
+
+  /** The `{}` status bar entry's accessible label, listing each language status item's text and detail. */
+  async languageStatus(): Promise<string> {
+    return (await this.page.getAttribute('[id="status.languageStatus"]', 'aria-label', { timeout: 10_000 })) ?? '';
+  }
+
+  /** Shows the Problems panel (once: the keybinding toggles it). */
+  async showProblems(): Promise<void> {
+    if (await this.page.$('.markers-panel')) return;
+    await this.page.keyboard.press('Control+Shift+m');
+    await this.page.waitForSelector('.markers-panel', { timeout: 10_000 });
+  }
+
+  /** The Problems panel's problem rows as text ("message source code [Ln, Col]"). */
+  async problems(): Promise<string[]> {
+    const rows = await this.page.$$eval('.markers-panel .monaco-list-row', (elements) => elements.map((element) => (element as HTMLElement).innerText));
+    return rows.filter((row) => /\[Ln \d+, Col \d+\]/.test(row)).map((row) => row.replace(/\s+/g, ' '));
+  }
+
+  /** Opens the quick-fix menu at the cursor and returns its action titles. */
+  async openQuickFixes(): Promise<string[]> {
+    await this.page.keyboard.press('Control+.');
+    await this.page.waitForSelector('.action-widget .monaco-list-row.action', { timeout: 15_000 });
+    return this.page.$$eval('.action-widget .monaco-list-row.action', (rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+  }
+
+  /** Moves the menu's focus to the wanted action and presses Enter (clicks do not apply actions reliably). */
+  async chooseQuickFix(title: RegExp): Promise<string> {
+    const focused = () => this.page.$eval('.action-widget .monaco-list-row.action.focused', (row) => row.getAttribute('aria-label') ?? '');
+    const count = (await this.page.$$('.action-widget .monaco-list-row.action')).length;
+    for (let step = 0; step <= count; step++) {
+      const label = await focused();
+      if (title.test(label)) {
+        await this.page.keyboard.press('Enter');
+        return label;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`No quick fix matches ${title}`);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * LSP positions and edits computed from first principles (line splitting and
+ * per-encoding column counting), independently of the server's LineIndex, so
+ * that protocol tests can catch conversion bugs on either side.
+ */
+export type Encoding = 'utf-8' | 'utf-16';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface LspTextEdit {
+  range: { start: Position; end: Position };
+  newText: string;
+}
+
+/** Offsets where each line starts; `\r\n`, `\r` and `\n` end lines. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  const breaks = /\r\n|\r|\n/g;
+  for (let match = breaks.exec(text); match; match = breaks.exec(text)) starts.push(match.index + match[0].length);
+  return starts;
+}
+
+function columnWidth(segment: string, encoding: Encoding): number {
+  return encoding === 'utf-8' ? Buffer.byteLength(segment, 'utf8') : segment.length;
+}
+
+export function positionAt(text: string, offset: number, encoding: Encoding): Position {
+  const starts = lineStarts(text);
+  let line = 0;
+  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+  return { line, character: columnWidth(text.slice(starts[line], offset), encoding) };
+}
+
+export function offsetAt(text: string, position: Position, encoding: Encoding): number {
+  const starts = lineStarts(text);
+  const start = starts[position.line];
+  if (start === undefined) throw new Error(`line ${position.line} is past the end`);
+  let offset = start;
+  let column = 0;
+  while (column < position.character) {
+    const codePoint = text.codePointAt(offset);
+    if (codePoint === undefined || codePoint === 10 || codePoint === 13) throw new Error(`column ${position.character} is past the end of line ${position.line}`);
+    const char = String.fromCodePoint(codePoint);
+    column += columnWidth(char, encoding);
+    offset += char.length;
+  }
+  if (column !== position.character) throw new Error(`column ${position.character} splits a character on line ${position.line}`);
+  return offset;
+}
+
+/** Applies non-overlapping LSP edits (as a client does with a WorkspaceEdit). */
+export function applyTextEdits(text: string, edits: readonly LspTextEdit[], encoding: Encoding): string {
+  const spans = edits
+    .map((edit) => ({ start: offsetAt(text, edit.range.start, encoding), end: offsetAt(text, edit.range.end, encoding), newText: edit.newText }))
+    .sort((a, b) => b.start - a.start);
+  for (const span of spans) text = text.slice(0, span.start) + span.newText + text.slice(span.end);
+  return text;
+}
+
+/** The LSP range of a text span, for building incremental changes. */
+export function rangeOf(text: string, start: number, end: number, encoding: Encoding): { start: Position; end: Position } {
+  return { start: positionAt(text, start, encoding), end: positionAt(text, end, encoding) };
+}

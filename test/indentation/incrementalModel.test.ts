@@ -1,0 +1,53 @@
+/**
+ * The indentation model after an edit, built from the model before it, must
+ * equal the model built from scratch: random edits (tabs, brackets, quotes,
+ * `\` continuations, line breaks, deletions) on standard-library files.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { LineIndex } from '@pyreview/shared-rules';
+import { buildIndentationModel, type IndentationModel } from '@pyreview/shared-rules/out/rules/pycodestyle/indentation/indentationModel';
+import { pythonFiles } from '../../scripts/pythonCorpus';
+
+const SNIPPETS = ['\t', '    ', '  ', '"""', "'''", '"', '(', ')', '[', '}', '\\\n', '#', '\n', '\n\t', ':\n', 'f"{', 'x', '\r\n'];
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x80000000;
+  };
+}
+
+function comparable(model: IndentationModel): unknown {
+  const { scan, findings, states } = model;
+  const { rescanned: _rescanned, ...lines } = scan;
+  return { lines, findings, states };
+}
+
+describe('incremental indentation model', function () {
+  this.timeout(120_000);
+  it('equals a full rebuild after each of many random edits', () => {
+    const files = pythonFiles('/usr/lib/python3.11').filter((_, index) => index % 10 === 0);
+    const next = random(20261125);
+    let reused = 0;
+    for (const file of files) {
+      let text = fs.readFileSync(file, 'utf8');
+      let model = buildIndentationModel(text, new LineIndex(text));
+      for (let step = 0; step < 30; step++) {
+        const at = Math.floor(next() * text.length);
+        const removed = next() < 0.3 ? Math.floor(next() * 40) : 0;
+        const inserted = removed && next() < 0.5 ? '' : SNIPPETS[Math.floor(next() * SNIPPETS.length)];
+        text = text.slice(0, at) + inserted + text.slice(at + removed);
+        const lines = new LineIndex(text);
+        const incremental = buildIndentationModel(text, lines, model);
+        const full = buildIndentationModel(text, lines);
+        assert.deepStrictEqual(comparable(incremental), comparable(full), `${file}, edit ${step}: at ${at}, -${removed} +${JSON.stringify(inserted)}`);
+        if (incremental.scan.rescanned.to < lines.lineCount) reused++;
+        model = incremental;
+      }
+    }
+    assert.ok(reused > files.length * 5, `the old model was reused after only ${reused} edits`);
+  });
+});

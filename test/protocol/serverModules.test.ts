@@ -1,0 +1,103 @@
+import * as assert from 'assert';
+import { createPythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
+import type { Diagnostic } from 'vscode-languageserver';
+import { quickFixes } from 'pyreview-server/out/codeActions';
+import { combineSettings, editorUserSettings, settingNameOfOption, type DocumentConfig } from 'pyreview-server/out/configuration';
+import type { DiagnosticData } from 'pyreview-server/out/diagnostics';
+import { diagnoseDocument } from 'pyreview-server/out/diagnostics';
+import { differingSpan, DocumentStore, MAX_DOCUMENT_LENGTH } from 'pyreview-server/out/documents';
+import { LintScheduler } from 'pyreview-server/out/scheduler';
+
+describe('server modules', () => {
+  describe('configuration', () => {
+    it('maps camelCase editor settings to the kebab-case options the catalog declares', () => {
+      const option = RULES.flatMap((rule) => rule.meta.options ?? []).find((o) => o.type === 'integer');
+      assert.ok(option, 'the catalog declares an integer option');
+      const setting = settingNameOfOption(option.name);
+      assert.ok(!setting.includes('-') && setting.toLowerCase() === option.name.replace(/-/g, ''), setting);
+      const logged: string[] = [];
+      assert.deepStrictEqual(editorUserSettings({ [setting]: 7 }).options, { [option.name]: 7 });
+      assert.strictEqual(editorUserSettings({ [setting]: 'seven' }, (m) => logged.push(m)).options, undefined);
+      assert.strictEqual(logged.length, 1, 'a wrong type is logged and ignored');
+    });
+
+    it('treats null and empty lists as "not set" and normalizes severities', () => {
+      const user = editorUserSettings({ select: null, ignore: [], extendSelect: ['E7'], severity: { e722: 'information', E999: 'loud' } }, () => undefined);
+      assert.strictEqual(user.select, undefined);
+      assert.strictEqual(user.ignore, undefined);
+      assert.deepStrictEqual(user.extendSelect, ['E7']);
+      assert.deepStrictEqual(user.severity, { E722: 'info' });
+    });
+
+    it('orders editor and pyproject settings by preference', () => {
+      const editor = { severity: { E722: 'hint' as const }, ignore: ['E9'] };
+      const project = { severity: { E722: 'error' as const }, select: ['E'] };
+      assert.deepStrictEqual(combineSettings(editor, project, 'editorFirst'), { severity: { E722: 'hint' }, select: ['E'], ignore: ['E9'] });
+      assert.deepStrictEqual(combineSettings(editor, project, 'filesystemFirst'), { severity: { E722: 'error' }, ignore: ['E9'], select: ['E'] });
+      assert.deepStrictEqual(combineSettings(editor, project, 'editorOnly'), editor);
+    });
+  });
+
+  describe('code actions', () => {
+    it('prefers safe fixes and titles unsafe ones as such', async () => {
+      const store = new DocumentStore(await createPythonParser());
+      const document = store.open('file:///tmp/actions.py', 3, 'x = 1\n');
+      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, settings: resolveSettings(RULES, {}) };
+      const diagnostic = (safety: 'safe' | 'unsafe'): Diagnostic => {
+        const data: DiagnosticData = {
+          code: 'X100', version: 3, noqaLine: 0,
+          fix: { title: 'Do it', safety, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'y' }] },
+        };
+        return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', source: 'pyreview', code: 'X100', data };
+      };
+      const [safe] = quickFixes(document, [diagnostic('safe')], config);
+      assert.deepStrictEqual([safe.title, safe.isPreferred], ['Do it', true]);
+      const [unsafe] = quickFixes(document, [diagnostic('unsafe')], config);
+      assert.deepStrictEqual([unsafe.title, unsafe.isPreferred], ['Do it (unsafe)', false]);
+      assert.deepStrictEqual(quickFixes(document, [{ ...diagnostic('safe'), data: { code: 'X100' } }], config), [], 'malformed data gives nothing');
+      store.dispose();
+    });
+  });
+
+  describe('documents', () => {
+    it('skips huge documents with a reason instead of parsing them', async () => {
+      const store = new DocumentStore(await createPythonParser());
+      const document = store.open('file:///tmp/huge.py', 1, 'x = 1\n');
+      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, settings: resolveSettings(RULES, { select: ['E999'] }) };
+      assert.deepStrictEqual(diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail), { diagnostics: [], settled: true });
+      store.change(document.uri, 2, [{ text: '#'.repeat(MAX_DOCUMENT_LENGTH + 1) }], 'utf-16');
+      assert.strictEqual(document.unparsable, 'too-large');
+      const outcome = diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail);
+      assert.deepStrictEqual(outcome.diagnostics, []);
+      assert.match(outcome.skipped!, /characters/);
+      assert.strictEqual(document.tree(), undefined);
+      store.dispose();
+    });
+  });
+
+  describe('differingSpan', () => {
+    it('never splits a surrogate pair or a CRLF', () => {
+      assert.deepStrictEqual(differingSpan('a😀b', 'a😁b'), { start: 1, end: 3 });
+      assert.deepStrictEqual(differingSpan('a\r\nb', 'a\rb'), { start: 1, end: 3 });
+      assert.deepStrictEqual(differingSpan('same', 'same'), { start: 4, end: 4 });
+      assert.deepStrictEqual(differingSpan('abc', 'abXc'), { start: 2, end: 2 });
+    });
+  });
+
+  describe('LintScheduler', () => {
+    it('lints once for changes arriving on consecutive event-loop turns', async () => {
+      const linted: string[] = [];
+      const scheduler = new LintScheduler(async (uri) => void linted.push(uri), (error) => assert.fail(String(error)));
+      scheduler.schedule('a');
+      await new Promise((resolve) => setImmediate(resolve));
+      scheduler.schedule('a');
+      scheduler.schedule('b');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepStrictEqual(linted, ['a', 'b']);
+      scheduler.schedule('c');
+      scheduler.cancel('c');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepStrictEqual(linted, ['a', 'b']);
+    });
+  });
+});

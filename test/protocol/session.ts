@@ -1,0 +1,50 @@
+/** Shared set-up of the protocol tests: a server per suite, E722/E999 only, and expected diagnostics from an in-process check. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { UserSettings } from '@pyreview/shared-rules';
+import { checkText } from '../helpers/checker';
+import { LspClient, type LspClientOptions } from '../helpers/lspClient';
+import { positionAt, type Encoding, type Position } from '../helpers/lspText';
+
+/** The rules these tests rely on; others are being added and must not change the results here. */
+export const RULE_SELECTION = { select: ['E722', 'E999'] };
+
+export function startClient(options: LspClientOptions = {}): Promise<LspClient> {
+  return LspClient.start({ ...options, settings: { ...RULE_SELECTION, ...options.settings } });
+}
+
+/** A fresh directory with no pyproject.toml, and URIs of files in it. */
+export function tempWorkspace(): { dir: string; uri(name: string): string; cleanup(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pyreview-protocol-'));
+  return {
+    dir,
+    uri: (name) => pathToFileURL(path.join(dir, name)).href,
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface DiagnosticSummary {
+  code: string;
+  message: string;
+  range: { start: Position; end: Position };
+}
+
+function sorted(list: DiagnosticSummary[]): DiagnosticSummary[] {
+  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+}
+
+/** What the server must publish for `text`: a fresh in-process check, positions converted independently. */
+export async function expectedDiagnostics(text: string, encoding: Encoding, user: UserSettings = RULE_SELECTION): Promise<DiagnosticSummary[]> {
+  const checked = await checkText(text, user);
+  return sorted(checked.findings.map((finding) => ({
+    code: finding.code,
+    message: finding.message,
+    range: { start: positionAt(text, finding.start, encoding), end: positionAt(text, finding.end, encoding) },
+  })));
+}
+
+export function summarize(diagnostics: ReadonlyArray<{ code?: number | string; message: string; range: { start: Position; end: Position } }>): DiagnosticSummary[] {
+  return sorted(diagnostics.map((d) => ({ code: String(d.code), message: d.message, range: d.range })));
+}
