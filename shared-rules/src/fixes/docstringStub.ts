@@ -76,13 +76,17 @@ function indentUnit(text: string): string {
   return /^[ \t]+\S/m.exec(text)?.[0].startsWith('\t') ? '\t' : '    ';
 }
 
-/** Inserts a docstring as the first statement of a function's or class's body. */
+/**
+ * Inserts a docstring as the first statement of a function's or class's body;
+ * a class docstring is followed by a blank line (PEP 257).
+ */
 export function docstringInsertion(text: string, definition: Node, lines: string[]): TextEdit | undefined {
   const body = definition.childForFieldName('body');
   if (!body || body.type !== 'block' || !statementsOf(body).length) return undefined;
   const colon = definition.children.filter((c) => c?.type === ':' && c.endIndex <= body.startIndex).pop();
   if (!colon) return undefined;
   const newline = newlineOf(text);
+  const after = definition.type === 'class_definition' ? newline : '';
   const firstStatement = statementsOf(body)[0];
   const sameLine = !text.slice(colon.endIndex, firstStatement.startIndex).includes('\n');
   if (sameLine) {
@@ -92,7 +96,7 @@ export function docstringInsertion(text: string, definition: Node, lines: string
     return {
       start: colon.endIndex,
       end: firstStatement.startIndex,
-      newText: `${newline}${indent}${render(lines, indent, newline)}${newline}${indent}`,
+      newText: `${newline}${indent}${render(lines, indent, newline)}${newline}${after}${indent}`,
     };
   }
   // After the header's line, so a comment after the colon stays where it is.
@@ -101,7 +105,7 @@ export function docstringInsertion(text: string, definition: Node, lines: string
   // A backslash continuation after the colon would swallow the inserted line.
   if (text.slice(colon.endIndex, lineBreak).replace(/#.*$/, '').trimEnd().endsWith('\\')) return undefined;
   const at = lineBreak + 1;
-  return { start: at, end: at, newText: `${indent}${render(lines, indent, newline)}${newline}` };
+  return { start: at, end: at, newText: `${indent}${render(lines, indent, newline)}${newline}${after}` };
 }
 
 /** Inserts a module docstring before the first statement, after leading comments (shebang, encoding, licence). */

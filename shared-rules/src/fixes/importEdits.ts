@@ -119,8 +119,14 @@ function newImportLine(text: string, statements: Node[], imports: Node[], line: 
   }
   // Before the first statement, after the leading comments (shebang, encoding, licence).
   const first = statements[0];
-  const at = first ? text.lastIndexOf('\n', first.startIndex - 1) + 1 : leadingCommentsEnd(text);
-  return { start: at, end: at, newText: `${line}${newline}` };
+  if (!first) {
+    const at = leadingCommentsEnd(text);
+    return { start: at, end: at, newText: `${line}${newline}` };
+  }
+  // Separate the import from the code after it, with two blank lines before a definition (PEP 8).
+  const at = text.lastIndexOf('\n', first.startIndex - 1) + 1;
+  const definition = /^(function|class|decorated)_definition$/.test(first.type);
+  return { start: at, end: at, newText: `${line}${newline}${newline}${definition ? newline : ''}` };
 }
 
 function leadingDocstring(statements: Node[]): Node | undefined {

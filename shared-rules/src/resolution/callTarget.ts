@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { statementBindings, type NameBinding } from './bindings';
 
 /** `a.b.c` → ['a', 'b', 'c'] for names and attribute chains; undefined for anything else. */
@@ -11,45 +11,65 @@ export function dottedParts(node: Node | null): string[] | undefined {
   return head && attribute ? [...head, attribute] : undefined;
 }
 
-const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition']);
+const SCOPE_TYPES = new Set(['function_definition', 'lambda']);
 
-/** Bindings of `name` in a function's own scope: parameters and every statement of its body, nested scopes excluded. */
-function functionBindings(fn: Node, name: string): NameBinding[] | 'global' {
-  const found: NameBinding[] = [];
-  const parameters = fn.childForFieldName('parameters');
-  for (const parameter of parameters?.namedChildren ?? []) {
+/** A function's own bindings by name; `global`/`nonlocal` names map to 'outer'. */
+type FunctionScope = Map<string, NameBinding[] | 'outer'>;
+
+// Scopes are read once per tree: every call in a function asks about the same bindings.
+const scopesByTree = new WeakMap<Tree, Map<number, FunctionScope>>();
+
+function addBinding(scope: FunctionScope, binding: NameBinding): void {
+  const existing = scope.get(binding.name);
+  if (existing === 'outer') return;
+  if (existing) existing.push(binding);
+  else scope.set(binding.name, [binding]);
+}
+
+/** Parameters and every statement of the body (nested scopes excluded), read once. */
+function functionScope(fn: Node): FunctionScope {
+  let byId = scopesByTree.get(fn.tree);
+  if (!byId) scopesByTree.set(fn.tree, (byId = new Map()));
+  const cached = byId.get(fn.id);
+  if (cached) return cached;
+  const scope: FunctionScope = new Map();
+  for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
     const identifier = parameter.type === 'identifier' ? parameter : parameter.namedChildren.find((c) => c.type === 'identifier');
-    if (identifier?.text === name) found.push({ name, target: null });
+    if (identifier) addBinding(scope, { name: identifier.text, target: null });
   }
   const body = fn.childForFieldName('body');
-  let global = false;
-  const visit = (node: Node): void => {
-    for (const statement of node.namedChildren) {
-      if ((statement.type === 'global_statement' || statement.type === 'nonlocal_statement') &&
-        statement.namedChildren.some((c) => c.text === name)) global = true;
-      for (const binding of statementBindings(statement)) if (binding.name === name) found.push(binding);
-      // Bindings inside nested blocks of compound statements are found by statementBindings; walrus targets:
-      for (const walrus of statement.type === 'expression_statement' ? statement.descendantsOfType('named_expression') : []) {
-        if (walrus?.childForFieldName('name')?.text === name) found.push({ name, target: null });
+  if (body?.type === 'block') {
+    for (const statement of body.namedChildren) {
+      if (statement.type === 'global_statement' || statement.type === 'nonlocal_statement') {
+        for (const name of statement.namedChildren) scope.set(name.text, 'outer');
+        continue;
+      }
+      for (const binding of statementBindings(statement)) addBinding(scope, binding);
+      // Assignment expressions bind in the function too; most statements have none.
+      if (statement.text.includes(':=')) {
+        for (const walrus of statement.descendantsOfType('named_expression')) {
+          const name = walrus?.childForFieldName('name');
+          if (name) addBinding(scope, { name: name.text, target: null });
+        }
       }
     }
-  };
-  if (body?.type === 'block') visit(body);
-  return global ? 'global' : found;
+  }
+  byId.set(fn.id, scope);
+  return scope;
 }
 
 /**
  * Resolves a name used at `node` within the functions around it. Returns the
  * local bindings when a function binds the name (Python makes it local to
  * the whole function), or undefined when the name comes from the module
- * (or the builtins).
+ * (or the builtins). Class bodies are skipped: methods do not see them.
  */
 export function localBindings(node: Node, name: string): NameBinding[] | undefined {
   for (let scope = node.parent; scope; scope = scope.parent) {
-    if (!SCOPE_TYPES.has(scope.type) || scope.type === 'class_definition') continue;
-    const bindings = functionBindings(scope, name);
-    if (bindings === 'global') return undefined;
-    if (bindings.length) return bindings;
+    if (!SCOPE_TYPES.has(scope.type)) continue;
+    const bindings = functionScope(scope).get(name);
+    if (bindings === 'outer') return undefined;
+    if (bindings) return bindings;
   }
   return undefined;
 }

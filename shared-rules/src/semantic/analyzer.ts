@@ -6,7 +6,7 @@ import { exportedNames } from './exports';
 import { stringValue } from './strings';
 import { typeCommentsByStatement, type TypeComment } from './typeComments';
 import type { SemanticMessage } from './messages';
-import { Scope, isImport, redefines, type Binding, type BindingKind, type ScopeKind } from './scope';
+import { Scope, hasAlias, isImport, redefines, type Binding, type BindingKind, type ScopeKind } from './scope';
 
 export interface AnalyzerOptions {
   builtins: ReadonlySet<string>;
@@ -215,7 +215,7 @@ export class Analyzer {
       if (binding && !(binding.kind === 'annotation' && !this.inPostponedAnnotation)) {
         const use = { scope: current, node: this.at(node) };
         binding.used = use;
-        if (isImport(binding) && binding.fullName && binding.fullName !== binding.name && hasAliasName(binding)) {
+        if (isImport(binding) && binding.fullName && hasAlias(binding)) {
           const aliased = scope.bindings.get(binding.fullName);
           if (aliased) aliased.used = use;
         }
@@ -1068,11 +1068,6 @@ export class Analyzer {
       }
     }
   }
-}
-
-function hasAliasName(binding: Binding): boolean {
-  const full = binding.fullName ?? binding.name;
-  return full.slice(full.lastIndexOf('.') + 1) !== binding.name;
 }
 
 function isCalled(node: Node): boolean {

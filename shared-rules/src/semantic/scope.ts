@@ -97,13 +97,9 @@ export function redefines(value: Binding, other: Binding): boolean {
 }
 
 /** Whether an import needs `as`: its binding differs from the last part of the dotted name. */
-function hasAlias(binding: Binding): boolean {
+export function hasAlias(binding: Binding): boolean {
   const full = binding.fullName ?? binding.name;
   return full.slice(full.lastIndexOf('.') + 1) !== binding.name;
-}
-
-export function importHasAlias(binding: Binding): boolean {
-  return binding.kind === 'import' && hasAlias(binding);
 }
 
 /** How pyflakes names an import in its messages (`os.path`, `a.b as c`, `x.*`). */

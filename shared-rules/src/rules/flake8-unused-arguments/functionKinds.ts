@@ -63,8 +63,7 @@ export function functionFacts(scope: Scope): FunctionFacts | undefined {
   }
   if (scope.kind !== 'function' || node.type !== 'function_definition') return undefined;
   const decorators = decoratorNames(node);
-  const container = node.parent?.type === 'decorated_definition' ? node.parent.parent : node.parent;
-  const inClass = container?.type === 'block' && container.parent?.type === 'class_definition';
+  const inClass = directlyInClass(node);
   let kind: FunctionKind = 'function';
   if (inClass) {
     if (decorators.includes('staticmethod')) kind = 'staticmethod';
@@ -84,6 +83,15 @@ export function functionFacts(scope: Scope): FunctionFacts | undefined {
     unused: unusedParameters(scope, parameters),
     receiver: hasReceiver ? scope.parameters[0] : undefined,
   };
+}
+
+/** Whether the innermost scope around a definition is a class body (also under `if`, `try`, …). */
+function directlyInClass(definition: SyntaxNode): boolean {
+  for (let node = definition.parent; node; node = node.parent) {
+    if (node.type === 'class_definition') return true;
+    if (node.type === 'function_definition' || node.type === 'lambda' || node.type === 'module') return false;
+  }
+  return false;
 }
 
 function unusedParameters(scope: Scope, parameters: Binding[]): Binding[] {

@@ -1,0 +1,73 @@
+/**
+ * Every ANN and D fix, safe and unsafe, applied to a copy of a sample of the
+ * standard library: each fixed file still compiles (`python3 -m py_compile`),
+ * the fixes remove exactly the findings that had one, and the other rules'
+ * findings stay the same.
+ */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fixAll, RULES, resolveSettings, type Finding } from '@pyreview/shared-rules';
+import { sharedChecker } from '../helpers/checker';
+import { decodePythonSource, pythonFiles } from '../../scripts/pythonCorpus';
+
+const STDLIB = '/usr/lib/python3.11';
+const SAMPLE_EVERY = 12;
+const FAMILY = /^(ANN|D)\d/;
+
+/** Findings as a sorted list of `code message` (lines move when fixes insert text). */
+function signature(findings: readonly Finding[], keep: (finding: Finding) => boolean): string[] {
+  return findings.filter(keep).map((f) => `${f.code} ${f.message}`).sort();
+}
+
+describe('ANN and D fixes on the standard library (sample)', function () {
+  this.timeout(120_000);
+  it('leave every file compiling and change only the findings they fix', async function () {
+    assert.ok(fs.existsSync(STDLIB), `no standard library at ${STDLIB}`);
+    const files = pythonFiles(STDLIB).filter((_, index) => index % SAMPLE_EVERY === 0);
+    const checker = await sharedChecker();
+    const settings = resolveSettings(RULES, { extendSelect: ['ANN', 'D1', 'D419'] });
+    const familyCodes = new Set(RULES.map((r) => r.meta.code).filter((code) => FAMILY.test(code)));
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pyreview-ann-d-'));
+    const problems: string[] = [];
+    let applied = 0;
+    try {
+      const written: string[] = [];
+      for (const file of files) {
+        const text = decodePythonSource(fs.readFileSync(file));
+        const check = (source: string) => checker.check({ text: source, filePath: file, relativePath: path.relative(STDLIB, file), settings });
+        const before = check(text);
+        if (before.hasSyntaxError) continue;
+        const fixed = fixAll(text, check, { unsafe: true, codes: familyCodes });
+        for (const count of fixed.applied.values()) applied += count;
+        const after = fixed.final.findings;
+        const other = (f: Finding) => !familyCodes.has(f.code);
+        const unfixable = (f: Finding) => familyCodes.has(f.code) && !f.fix;
+        if (JSON.stringify(signature(after, other)) !== JSON.stringify(signature(before.findings, other))) {
+          problems.push(`${file}: other rules' findings changed`);
+        }
+        if (JSON.stringify(signature(after, (f) => familyCodes.has(f.code))) !== JSON.stringify(signature(before.findings, unfixable))) {
+          problems.push(`${file}: the remaining ANN/D findings are not exactly those without a fix`);
+        }
+        const target = path.join(directory, `${written.length}_${path.basename(file)}`);
+        fs.writeFileSync(target, fixed.text);
+        written.push(target);
+      }
+      const compiled = spawnSync('python3', ['-c', [
+        'import py_compile, sys',
+        'for name in sys.argv[1:]:',
+        '    try: py_compile.compile(name, doraise=True, cfile=name + "c")',
+        '    except py_compile.PyCompileError as error: print(name, error.msg.splitlines()[-1])',
+      ].join('\n'), ...written], { encoding: 'utf8' });
+      assert.strictEqual(compiled.status, 0, compiled.stderr);
+      if (compiled.stdout.trim()) problems.push(...compiled.stdout.trim().split('\n').map((line) => `does not compile: ${line}`));
+      assert.ok(written.length > 40, `only ${written.length} files checked`);
+      assert.ok(applied > 1000, `only ${applied} fixes applied: the sample no longer exercises the fixes`);
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+    assert.deepStrictEqual(problems, []);
+  });
+});
