@@ -50,6 +50,12 @@ function plainFixtures(pattern: RegExp): string[] {
   );
 }
 
+/** Files a comparison could not use are listed too. */
+function reportSkipped(result: { byCode: Map<string, CodeAgreement>; skipped: string[] }): Map<string, CodeAgreement> {
+  for (const skipped of result.skipped) console.log(`SKIPPED ${skipped}`);
+  return result.byCode;
+}
+
 function pydocstyleVersion(): string {
   return `pydocstyle ${execFileSync('pydocstyle', ['--version'], { encoding: 'utf8' }).trim()} (Debian)`;
 }
@@ -156,7 +162,7 @@ const COMPARISONS: Comparison[] = [
     codes: ANNOTATION_CODES,
     targets: () => [STDLIB],
     target: 99,
-    run: async (files) => (await compareWithRuff(files, ANNOTATION_CODES, () => 'module.py')).byCode,
+    run: async (files) => reportSkipped(await compareWithRuff(files, ANNOTATION_CODES, () => 'module.py')),
     documented: () => undefined,
   },
   {
@@ -165,7 +171,7 @@ const COMPARISONS: Comparison[] = [
     codes: ANNOTATION_CODES,
     targets: () => plainFixtures(/^ANN/),
     target: 100,
-    run: async (files) => (await compareWithRuff(files, ANNOTATION_CODES, () => 'module.py')).byCode,
+    run: async (files) => reportSkipped(await compareWithRuff(files, ANNOTATION_CODES, () => 'module.py')),
     documented: () => undefined,
   },
   {
@@ -174,7 +180,7 @@ const COMPARISONS: Comparison[] = [
     codes: DOCSTRING_CODES,
     targets: () => [STDLIB],
     target: 99,
-    run: async (files) => (await compareDocstrings(files, STDLIB)).byCode,
+    run: async (files) => reportSkipped(await compareDocstrings(files, STDLIB)),
     documented: () => undefined,
   },
   {
@@ -183,7 +189,7 @@ const COMPARISONS: Comparison[] = [
     codes: DOCSTRING_CODES,
     targets: () => plainFixtures(/^D\d/),
     target: 100,
-    run: async (files) => (await compareDocstrings(files, STDLIB)).byCode,
+    run: async (files) => reportSkipped(await compareDocstrings(files, STDLIB)),
     documented: () => undefined,
   },
 ];

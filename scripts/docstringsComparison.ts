@@ -19,19 +19,38 @@ export interface DocstringComparison {
   skipped: string[];
 }
 
-function runPydocstyle(files: readonly string[]): Promise<string> {
+interface PydocstyleRun {
+  output: string;
+  /** pydocstyle stops at the first file it crashes on (an f-string docstring, for one). */
+  crashed: boolean;
+}
+
+function runPydocstyle(files: readonly string[]): Promise<PydocstyleRun> {
   return new Promise((resolve, reject) => {
     execFile(
       'pydocstyle',
       [`--select=${DOCSTRING_CODES.join(',')}`, '--match=.*\\.py', ...files],
       { maxBuffer: 256 * 1024 * 1024 },
-      (error, stdout) => {
+      (error, stdout, stderr) => {
         // pydocstyle exits 1 when it reports anything.
         if (error && typeof error.code !== 'number') reject(error);
-        else resolve(stdout);
+        else resolve({ output: stdout, crashed: stderr.includes('Traceback') });
       },
     );
   });
+}
+
+/** Runs a batch; when pydocstyle crashes, runs its files one by one and reports those it crashes on. */
+async function runBatch(files: readonly string[], crashedOn: string[]): Promise<string> {
+  const run = await runPydocstyle(files);
+  if (!run.crashed) return run.output;
+  if (files.length === 1) {
+    crashedOn.push(files[0]);
+    return '';
+  }
+  const outputs: string[] = [];
+  for (const file of files) outputs.push(await runBatch([file], crashedOn));
+  return outputs.join('\n');
 }
 
 /** pydocstyle's findings by file: `path:LINE in …:` followed by `    CODE: message`. */
@@ -62,9 +81,10 @@ export async function compareDocstrings(files: readonly string[], root: string, 
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += 40) batches.push(files.slice(i, i + 40));
   const outputs: string[] = [];
+  const crashedOn: string[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < batches.length) outputs.push(await runPydocstyle(batches[next++]));
+    while (next < batches.length) outputs.push(await runBatch(batches[next++], crashedOn));
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const theirs = parsePydocstyle(outputs.join('\n'));
@@ -72,8 +92,9 @@ export async function compareDocstrings(files: readonly string[], root: string, 
   const checker = new SourceChecker(await createPythonParser(), RULES);
   const settings = resolveSettings(RULES, { select: DOCSTRING_CODES });
   const byCode = new Map<string, CodeAgreement>();
-  const skipped: string[] = [];
+  const skipped = crashedOn.map((file) => `${file}: pydocstyle crashes on it`);
   for (const file of files) {
+    if (crashedOn.includes(file)) continue;
     const text = decodePythonSource(fs.readFileSync(file));
     const inside = !path.relative(root, file).startsWith('..');
     const ours = checker.check({ text, filePath: file, relativePath: inside ? path.relative(root, file) : undefined, settings });

@@ -14,6 +14,7 @@ import { fileSystemPath } from './uris';
 
 export type RunMode = 'onType' | 'onSave';
 export type ConfigurationPreference = 'editorFirst' | 'filesystemFirst' | 'editorOnly';
+export type DiagnosticMode = 'openFiles' | 'workspace';
 
 /** What the server needs to know about one document's configuration. */
 export interface DocumentConfig {
@@ -21,6 +22,8 @@ export interface DocumentConfig {
   run: RunMode;
   unsafeFixes: boolean;
   showDisableComment: boolean;
+  /** `workspace`: every file of the workspace is checked, not only open ones. */
+  diagnosticMode: DiagnosticMode;
   settings: ResolvedSettings;
   /** The file's path relative to its `pyproject.toml`, for `per-file-ignores`. */
   relativePath?: string;
@@ -161,6 +164,7 @@ export class ConfigurationService {
       run: lookup(raw, 'run') === 'onSave' ? 'onSave' : 'onType',
       unsafeFixes: lookup(raw, 'unsafeFixes') === true,
       showDisableComment: lookup(raw, 'codeAction.showDisableComment') !== false,
+      diagnosticMode: lookup(raw, 'diagnosticMode') === 'workspace' ? 'workspace' : 'openFiles',
       settings: resolveSettings(RULES, user),
       relativePath: project && fsPath ? path.relative(project.root, fsPath) : undefined,
     };

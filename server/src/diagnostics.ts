@@ -70,7 +70,18 @@ export function diagnoseDocument(document: PythonDocument, config: DocumentConfi
   return { diagnostics: result.findings.map((finding) => toDiagnostic(finding, result, document, config, encoding)), settled };
 }
 
-function toDiagnostic(finding: ReportedFinding, result: LintResult, document: PythonDocument, config: DocumentConfig, encoding: PositionEncoding): Diagnostic {
+/** Where diagnostics belong: an open document (with its version) or a file on disk (version -1). */
+export interface DiagnosticTarget {
+  uri: string;
+  version: number;
+}
+
+/** Converts one file's findings, for files checked from disk (workspace diagnostics). */
+export function toDiagnostics(result: LintResult, target: DiagnosticTarget, config: DocumentConfig, encoding: PositionEncoding): Diagnostic[] {
+  return result.findings.map((finding) => toDiagnostic(finding, result, target, config, encoding));
+}
+
+function toDiagnostic(finding: ReportedFinding, result: LintResult, document: DiagnosticTarget, config: DocumentConfig, encoding: PositionEncoding): Diagnostic {
   const { lines } = result;
   const meta = findRule(finding.code)?.meta;
   const lspEdit = (start: number, end: number, newText: string): LspTextEdit => ({ range: rangeOf(lines, start, end, encoding), newText });

@@ -29,6 +29,11 @@ export class LintScheduler {
     this.pending.delete(uri);
   }
 
+  /** Whether a lint is waiting to run. */
+  get busy(): boolean {
+    return this.armed;
+  }
+
   private turn(): void {
     if (this.changedSinceLastTurn) {
       this.changedSinceLastTurn = false;

@@ -19,16 +19,19 @@ import {
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'url';
 import { fixAllAction, FIX_ALL_KIND, kindRequested, quickFixes } from './codeActions';
 import { ConfigurationService, type DocumentConfig } from './configuration';
-import { diagnoseDocument } from './diagnostics';
+import { diagnoseDocument, toDiagnostics } from './diagnostics';
 import { DocumentStore, type LintPhase, type PythonDocument } from './documents';
 import { noqaHover } from './hover';
 import { negotiatePositionEncoding, type PositionEncoding } from './positionEncoding';
 import { LintScheduler, SettleScheduler } from './scheduler';
 import { fileSystemPath, isPyproject } from './uris';
-import { WorkspaceIndexer } from './workspaceIndexer';
+import { WorkspaceIndexer, readWorkspaceFile } from './workspaceIndexer';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
 /** How long typing must pause before slow file-wide rules run again. */
 const SETTLE_DELAY_MS = 250;
@@ -178,6 +181,41 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const document of store?.all() ?? []) scheduler.schedule(document.uri);
   }
 
+  /** Queues every workspace file for workspace diagnostics (files not in that mode are skipped when their turn comes). */
+  function checkWorkspaceFiles(): void {
+    workspaceDiagnostics.enqueue([...(indexer?.files ?? [])].map((file) => pathToFileURL(file).toString()));
+  }
+
+  let lastChangeAt = 0;
+  let refreshArmed = false;
+  const workspaceDiagnostics = new WorkspaceDiagnostics({
+    lintFile: async (uri) => {
+      const filePath = fileSystemPath(uri);
+      if (!filePath || store?.get(uri) || !checker) return undefined;
+      const config = await configs.forDocument(uri);
+      if (!config.enable || config.diagnosticMode !== 'workspace' || store?.get(uri)) return undefined;
+      const text = readWorkspaceFile(filePath);
+      if (text === undefined) return undefined;
+      const result = checker.check({ text, filePath, relativePath: config.relativePath, settings: config.settings, workspace: indexer?.index });
+      for (const error of result.internalErrors) logError(`pyreview: internal error in rule ${error}`);
+      return toDiagnostics(result, { uri, version: -1 }, config, encoding);
+    },
+    busy: () => scheduler.busy || performance.now() - lastChangeAt < 300,
+    changed: (report) => {
+      if (!support.pullDiagnostics) {
+        const diagnostics = 'items' in report ? report.items : [];
+        background('publishing workspace diagnostics', connection.sendDiagnostics({ uri: report.uri, diagnostics }));
+      } else if (support.diagnosticRefresh && !refreshArmed) {
+        // One refresh for a run of changed files.
+        refreshArmed = true;
+        setTimeout(() => {
+          refreshArmed = false;
+          connection.languages.diagnostics.refresh();
+        }, 200);
+      }
+    },
+  });
+
   function unknownDocument(what: string, uri: string): void {
     connection.console.warn(`pyreview: ${what} for a document that is not open: ${uri}`);
   }
@@ -198,7 +236,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(support.pullDiagnostics
-          ? { diagnosticProvider: { identifier: 'pyreview', interFileDependencies: false, workspaceDiagnostics: false } }
+          ? { diagnosticProvider: { identifier: 'pyreview', interFileDependencies: true, workspaceDiagnostics: true } }
           : {}),
       },
       serverInfo: { name: 'pyreview' },
@@ -217,7 +255,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
         for (const folder of removed) {
           const folderPath = fileSystemPath(folder.uri);
-          if (folderPath) indexer?.index.removeBelow(folderPath);
+          if (!folderPath) continue;
+          const prefix = pathToFileURL(folderPath).toString() + '/';
+          for (const report of workspaceDiagnostics.all()) if (report.uri.startsWith(prefix)) workspaceDiagnostics.remove(report.uri);
+          indexer?.removeFolder(folderPath);
         }
         indexFolders(added.flatMap((folder) => fileSystemPath(folder.uri) ?? []));
       });
@@ -244,6 +285,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       progress?.done();
       connection.console.log(`pyreview: indexed ${count} files in ${Math.round(performance.now() - started)} ms`);
       relintAll();
+      checkWorkspaceFiles();
     };
     background('indexing the workspace', run());
   }
@@ -253,6 +295,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     store.open(textDocument.uri, textDocument.version, textDocument.text);
     const filePath = fileSystemPath(textDocument.uri);
     if (filePath) indexer?.indexOpenDocument(filePath, textDocument.text);
+    workspaceDiagnostics.remove(textDocument.uri);
     published.delete(textDocument.uri);
     savedReports.delete(textDocument.uri);
     lintOn('open', textDocument.uri);
@@ -261,6 +304,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
     const document = store?.change(textDocument.uri, textDocument.version ?? 0, contentChanges, encoding);
     if (!document) return unknownDocument('didChange', textDocument.uri);
+    lastChangeAt = performance.now();
     lintOn('change', textDocument.uri);
   });
 
@@ -285,11 +329,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     savedReports.delete(textDocument.uri);
     skipLogged.delete(textDocument.uri);
     if (!support.pullDiagnostics) background('clearing diagnostics', connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] }));
+    // In workspace mode, the file is checked again as it is on disk.
+    if (filePath && indexer?.files.has(filePath)) workspaceDiagnostics.enqueue([textDocument.uri]);
   });
 
   connection.onDidChangeConfiguration(({ settings }) => {
     configs.invalidate(settings ?? undefined);
     relintAll();
+    checkWorkspaceFiles();
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -298,11 +345,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const filePath = fileSystemPath(change.uri);
       if (!filePath || !/\.pyi?$/.test(filePath)) continue;
       pythonChanged = true;
-      if (change.type === FileChangeType.Deleted) indexer?.removeFile(filePath);
-      else if (!store?.get(change.uri)) indexer?.indexFile(filePath);
+      if (change.type === FileChangeType.Deleted) {
+        indexer?.removeFile(filePath);
+        workspaceDiagnostics.remove(change.uri);
+      } else if (!store?.get(change.uri)) {
+        indexer?.indexFile(filePath);
+        workspaceDiagnostics.enqueue([change.uri]);
+      }
     }
     const configChanged = changes.some((change) => isPyproject(change.uri));
     if (configChanged) configs.invalidate();
+    if (configChanged) checkWorkspaceFiles();
     if (configChanged || pythonChanged) relintAll();
   });
 
@@ -337,6 +390,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     // An unsettled report gets its own id, so that the settled one is sent in full after the refresh.
     return { kind: DocumentDiagnosticReportKind.Full, resultId: outcome.settled ? id : `${id}~`, items: outcome.diagnostics };
+  });
+
+  connection.languages.diagnostics.onWorkspace(({ previousResultIds }) => {
+    const previous = new Map(previousResultIds.map(({ uri, value }) => [uri, value]));
+    const items = workspaceDiagnostics.all().filter((report) => !store?.get(report.uri)).map((report) =>
+      previous.get(report.uri) === report.resultId
+        ? { kind: DocumentDiagnosticReportKind.Unchanged, uri: report.uri, resultId: report.resultId, version: null }
+        : { kind: DocumentDiagnosticReportKind.Full, uri: report.uri, resultId: report.resultId, items: report.items, version: null });
+    return { items } as WorkspaceDiagnosticReport;
   });
 
   connection.onCodeAction(async ({ textDocument, context }: CodeActionParams): Promise<CodeAction[]> => {

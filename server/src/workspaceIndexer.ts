@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
 import type { Parser } from 'web-tree-sitter';
 import { ConfigResolver } from './cli/configResolver';
@@ -10,6 +11,18 @@ export interface IndexProgress {
 
 /** Files above this size are not summarised: generated code, data dumps. */
 const MAX_INDEXED_LENGTH = 2_000_000;
+
+/** A workspace file's text, or undefined when it is gone, too large or binary. */
+export function readWorkspaceFile(file: string): string | undefined {
+  try {
+    const stats = fs.statSync(file);
+    if (!stats.isFile() || stats.size > MAX_INDEXED_LENGTH) return undefined;
+    const text = fs.readFileSync(file, 'utf8');
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Lets queued LSP messages run between files, so indexing never delays open documents. */
 function yieldToEvents(): Promise<void> {
@@ -24,6 +37,8 @@ function yieldToEvents(): Promise<void> {
  */
 export class WorkspaceIndexer {
   readonly index = new WorkspaceIndex();
+  /** Every Python file found in the workspace folders (and since created). */
+  readonly files = new Set<string>();
   private readonly open = new Set<string>();
 
   constructor(
@@ -45,6 +60,7 @@ export class WorkspaceIndexer {
 
   async indexFolders(folders: readonly string[], progress?: IndexProgress): Promise<number> {
     const files = folders.flatMap((folder) => this.listFiles(folder));
+    for (const file of files) this.files.add(file);
     for (let i = 0; i < files.length; i++) {
       if (!this.open.has(files[i])) this.indexFile(files[i]);
       progress?.report(i + 1, files.length);
@@ -55,17 +71,10 @@ export class WorkspaceIndexer {
 
   /** Reads a file from disk into the index (created or changed on disk). */
   indexFile(file: string): void {
-    let text: string;
-    try {
-      const stats = fs.statSync(file);
-      if (!stats.isFile() || stats.size > MAX_INDEXED_LENGTH) return;
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      this.index.remove(file);
-      return;
-    }
-    if (text.includes('\u0000')) return;
-    this.indexText(file, text);
+    this.files.add(file);
+    const text = readWorkspaceFile(file);
+    if (text === undefined) this.index.remove(file);
+    else this.indexText(file, text);
   }
 
   /** The summary of an open document, which wins over the file on disk until it is closed. */
@@ -80,7 +89,15 @@ export class WorkspaceIndexer {
   }
 
   removeFile(file: string): void {
+    this.files.delete(file);
     if (!this.open.has(file)) this.index.remove(file);
+  }
+
+  /** Files below a folder removed from the workspace are forgotten. */
+  removeFolder(folder: string): void {
+    const prefix = path.resolve(folder) + path.sep;
+    for (const file of [...this.files]) if (file.startsWith(prefix)) this.files.delete(file);
+    this.index.removeBelow(folder);
   }
 
   private indexText(file: string, text: string): void {

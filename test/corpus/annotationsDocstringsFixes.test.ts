@@ -17,9 +17,13 @@ const STDLIB = '/usr/lib/python3.11';
 const SAMPLE_EVERY = 12;
 const FAMILY = /^(ANN|D)\d/;
 
-/** Findings as a sorted list of `code message` (lines move when fixes insert text). */
+/**
+ * Findings as a sorted list of `code message`, numbers left out: line numbers
+ * in messages move when fixes insert lines, and statement counts (PLR0915)
+ * include a new docstring, as Ruff and pylint count it.
+ */
 function signature(findings: readonly Finding[], keep: (finding: Finding) => boolean): string[] {
-  return findings.filter(keep).map((f) => `${f.code} ${f.message}`).sort();
+  return findings.filter(keep).map((f) => `${f.code} ${f.message.replace(/\d+/g, 'N')}`).sort();
 }
 
 describe('ANN and D fixes on the standard library (sample)', function () {

@@ -104,12 +104,14 @@ function collectLevel(
   const to = after.length ? after[0].start : Infinity;
   const cursor = parent.walk();
   try {
-    let more = previous && dirty ? cursor.gotoFirstChildForIndex(from) : cursor.gotoFirstChild();
-    for (; more && cursor.startIndex < to; more = cursor.gotoNextSibling()) {
-      if (!cursor.nodeIsNamed || cursor.nodeType === 'comment') continue;
-      const node = cursor.currentNode;
+    // One character early: a zero-width node (error recovery) right after the last reused unit is read too.
+    let more = previous && dirty ? cursor.gotoFirstChildForIndex(Math.max(0, from - 1)) : cursor.gotoFirstChild();
+    for (; more; more = cursor.gotoNextSibling()) {
       const start = cursor.startIndex;
       const end = cursor.endIndex;
+      if (start > to || (start === to && end > to)) break;
+      if (!cursor.nodeIsNamed || cursor.nodeType === 'comment') continue;
+      const node = cursor.currentNode;
       const type = cursor.nodeType;
       // A statement before the region that grew into it is read again.
       while (units.length && units[units.length - 1].end > start) units.pop();

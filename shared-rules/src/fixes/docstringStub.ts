@@ -99,12 +99,16 @@ export function docstringInsertion(text: string, definition: Node, lines: string
       newText: `${newline}${indent}${render(lines, indent, newline)}${newline}${after}${indent}`,
     };
   }
-  // After the header's line, so a comment after the colon stays where it is.
   const indent = indentationAt(text, firstStatement.startIndex);
   const lineBreak = text.indexOf('\n', colon.endIndex);
   // A backslash continuation after the colon would swallow the inserted line.
   if (text.slice(colon.endIndex, lineBreak).replace(/#.*$/, '').trimEnd().endsWith('\\')) return undefined;
-  const at = lineBreak + 1;
+  // After the header's line (a comment after the colon stays there), above the body's leading
+  // comments, unless one is indented differently: then the docstring goes right before the code,
+  // so the comments keep the line they are indented against.
+  const between = text.slice(lineBreak + 1, lineStartOf(text, firstStatement.startIndex)).split(/\r?\n/);
+  const aligned = between.every((line) => !line.trim() || /^[ \t]*/.exec(line)![0] === indent);
+  const at = aligned ? lineBreak + 1 : lineStartOf(text, firstStatement.startIndex);
   return { start: at, end: at, newText: `${indent}${render(lines, indent, newline)}${newline}${after}` };
 }
 

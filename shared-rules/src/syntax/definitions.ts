@@ -107,14 +107,15 @@ export function statementsOf(block: Node): Node[] {
 
 /**
  * The docstring of a body or module: a first statement that is a string
- * expression (as both pydocstyle and Python see it).
+ * literal alone. F-strings are not docstrings (Python leaves `__doc__` empty).
  */
 export function docstringOf(bodyOrModule: Node): Node | undefined {
   const first = statementsOf(bodyOrModule)[0];
   if (first?.type !== 'expression_statement') return undefined;
   const value = first.namedChild(0);
   if (!value || (value.type !== 'string' && value.type !== 'concatenated_string')) return undefined;
-  return value;
+  const parts = value.type === 'string' ? [value] : value.namedChildren;
+  return parts.some((part) => /f/i.test(part?.child(0)?.text.replace(/["']/g, '') ?? '')) ? undefined : value;
 }
 
 const OPAQUE = new Set(['function_definition', 'class_definition', 'decorated_definition', 'lambda']);
