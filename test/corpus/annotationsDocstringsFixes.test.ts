@@ -14,7 +14,7 @@ import { sharedChecker } from '../helpers/checker';
 import { decodePythonSource, pythonFiles } from '../../scripts/pythonCorpus';
 
 const STDLIB = '/usr/lib/python3.11';
-const SAMPLE_EVERY = 12;
+const SAMPLE_EVERY = 8;
 const FAMILY = /^(ANN|D)\d/;
 
 /**

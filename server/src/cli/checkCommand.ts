@@ -41,7 +41,8 @@ function modeOf(options: CheckOptions): FileMode {
   return options.fix ? 'fix' : 'check';
 }
 
-function commandLineSettings(options: CheckOptions): CommandLineSettings {
+/** The rule selection given on the command line, validated. */
+export function commandLineSettings(options: Pick<CheckOptions, 'select' | 'extendSelect' | 'ignore' | 'targetVersion'>): CommandLineSettings {
   return {
     select: parseSelectorList(options.select, '--select'),
     extendSelect: parseSelectorList(options.extendSelect, '--extend-select'),
@@ -103,13 +104,18 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const output = options.statistics
     ? options.format === 'json' ? statisticsJsonReport(report) : statisticsReport(report)
     : REPORTERS[options.format](report);
-  if (options.outputFile) {
-    const target = path.resolve(io.cwd, options.outputFile);
+  writeOutput(output, options.outputFile, io);
+  if (incomplete) return 2;
+  return countDiagnostics(report) && !options.exitZero ? 1 : 0;
+}
+
+/** Writes a report to `--output-file`, or to standard output. */
+export function writeOutput(output: string, outputFile: string | undefined, io: CliIo): void {
+  if (outputFile) {
+    const target = path.resolve(io.cwd, outputFile);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, output);
   } else {
     io.stdout(output);
   }
-  if (incomplete) return 2;
-  return countDiagnostics(report) && !options.exitZero ? 1 : 0;
 }

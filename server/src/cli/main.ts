@@ -3,6 +3,7 @@ import { ConfigError } from '@pyreview/shared-rules';
 import { runCheck, type CheckOptions } from './checkCommand';
 import type { CliIo } from './cliIo';
 import { OUTPUT_FORMATS } from './reporters';
+import { REVIEW_FORMATS, runReview, type ReviewOptions } from './reviewCommand';
 import { printRule, printRules, RULES_FORMATS } from './ruleCommands';
 import { startLanguageServer } from './serverCommand';
 import { UsageError } from './usageError';
@@ -46,6 +47,23 @@ function buildProgram(io: CliIo, setStatus: (status: number) => void): Command {
     .option('--no-cache', 'ignore and do not update the result cache (.pyreview_cache/)')
     .action(async (paths: string[], flags: Omit<CheckOptions, 'paths'>) => {
       setStatus(await runCheck({ ...flags, paths }, io));
+    });
+
+  program
+    .command('review')
+    .description('Write a code review of Python files: security first, then one numbered point per category, with examples and what the fixes would change.')
+    .argument('[paths...]', 'files or directories to review', [])
+    .option('--select <codes>', 'only these rule codes or prefixes (default: every rule)', collect)
+    .option('--extend-select <codes>', 'rule codes or prefixes to add', collect)
+    .option('--ignore <codes>', 'rule codes or prefixes to leave out', collect)
+    .option('--target-version <version>', 'the Python version the code runs on, such as py312')
+    .option('--config <file>', 'a pyproject.toml to use for every file instead of the nearest one')
+    .addOption(new Option('--format <format>', 'report format').choices(REVIEW_FORMATS).default('markdown'))
+    .option('--output-file <file>', 'write the report to a file instead of standard output')
+    .option('--jobs <n>', 'worker threads (default: one per core)', positiveInteger)
+    .option('--no-cache', 'ignore and do not update the result cache (.pyreview_cache/)')
+    .action(async (paths: string[], flags: Omit<ReviewOptions, 'paths'>) => {
+      setStatus(await runReview({ ...flags, paths }, io));
     });
 
   program

@@ -88,17 +88,22 @@ export function buildReview(files: readonly ReviewFile[], rules: readonly Rule[]
   const securityChecks = rules.filter((rule) => rule.meta.category === 'security' && enabledCodes.has(rule.meta.code)).map((rule) => rule.meta.code);
   return {
     files: files.length,
-    lines: files.reduce((sum, file) => sum + file.lines.length, 0),
+    // A final line break ends the last line; it does not start another.
+    lines: files.reduce((sum, file) => sum + file.lines.length - (file.lines[file.lines.length - 1] === '' ? 1 : 0), 0),
     securityChecks,
     sections,
     total: sections.reduce((sum, section) => sum + section.count, 0),
   };
 }
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** The first line of a review: the security verdict, with its evidence. */
 export function securityVerdict(review: Review): string {
   const security = review.sections.find((section) => section.category.id === 'security')!;
-  const scope = `${review.securityChecks.length} security checks (${review.securityChecks.join(', ') || 'none enabled'}) on ${review.files} files, ${review.lines} lines`;
+  const scope = `${count(review.securityChecks.length, 'security check')} (${review.securityChecks.join(', ')}) on ${count(review.files, 'file')}, ${count(review.lines, 'line')}`;
   if (!review.securityChecks.length) return `Security was not checked: no security rule is enabled.`;
   return security.count === 0
     ? `No security defects were found: ${scope}.`
@@ -117,6 +122,6 @@ export function fixSummary(section: Pick<ReviewSection, 'safeFixes' | 'unsafeFix
 export function closingSummary(review: Review): string {
   const fixable = review.sections.reduce((sum, s) => sum + s.safeFixes, 0);
   const withIssues = review.sections.filter((s) => s.count > 0 && s.category.id !== 'security').length;
-  if (review.total === 0) return `Overall, the code is clean: ${review.files} files and ${review.lines} lines passed every enabled rule.`;
-  return `Overall: ${review.total} findings in ${withIssues} categor${withIssues === 1 ? 'y' : 'ies'} across ${review.files} files; ${fixable} can be fixed automatically and safely.`;
+  if (review.total === 0) return `Overall, the code is clean: ${count(review.files, 'file')} and ${count(review.lines, 'line')} passed every enabled rule.`;
+  return `Overall: ${count(review.total, 'finding')} in ${withIssues} categor${withIssues === 1 ? 'y' : 'ies'} across ${count(review.files, 'file')}; ${fixable} can be fixed automatically and safely.`;
 }

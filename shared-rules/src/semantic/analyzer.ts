@@ -1,6 +1,7 @@
 import type { SyntaxNode as Node } from './syntax';
 import { Parser, type Language } from 'web-tree-sitter';
 import { mirrorNode } from './syntax';
+import { describeBinding, FunctionRecording, type FunctionMemo } from './functionMemo';
 import { inDifferentForks } from './forks';
 import { exportedNames } from './exports';
 import { stringValue } from './strings';
@@ -27,6 +28,8 @@ type StoreContext = 'assign' | 'annotated-assign' | 'bare-annotation' | 'augment
 interface Deferred {
   run: () => void;
   stack: Scope[];
+  /** A module-level function or method: run with everything nested in it, and memoized. */
+  memoNode?: Node;
 }
 
 const TYPING_MODULES = new Set(['typing', 'typing_extensions']);
@@ -64,12 +67,15 @@ export class Analyzer {
   /** While reading a string annotation: the string, where its names are reported. */
   private reportAt: Node | undefined;
   private readonly typeComments: Map<number, TypeComment[]>;
+  private recording: FunctionRecording | undefined;
 
   constructor(
     private readonly root: Node,
     /** The grammar, to parse string annotations. */
     private readonly language: Language,
     private readonly options: AnalyzerOptions,
+    /** Results of unchanged functions from earlier runs, by their (reused) definition node. */
+    private readonly memo: WeakMap<Node, FunctionMemo> = new WeakMap(),
   ) {
     this.typeComments = typeCommentsByStatement(root);
   }
@@ -106,16 +112,94 @@ export class Analyzer {
     if (scope) this.deadScopes.push(scope);
   }
 
-  private defer(run: () => void): void {
-    this.deferredFunctions.push({ run, stack: [...this.stack] });
+  private defer(run: () => void, memoNode?: Node): void {
+    this.deferredFunctions.push({ run, stack: [...this.stack], memoNode });
   }
 
   private runDeferred(queue: Deferred[]): void {
     // The queue grows while it runs: nested functions are appended.
     for (let i = 0; i < queue.length; i++) {
       this.stack = queue[i].stack;
-      queue[i].run();
+      if (queue[i].memoNode && !this.recording) this.runMemoized(queue[i]);
+      else queue[i].run();
     }
+  }
+
+  /**
+   * Runs a module-level function together with everything deferred inside it
+   * (nested functions see its final scope either way, as they would at the
+   * end of the module), or replays the memo of an unchanged function whose
+   * outer lookups still find the same kinds of bindings.
+   */
+  private runMemoized(item: Deferred): void {
+    const node = item.memoNode!;
+    const fingerprint = `${this.futureAnnotations}\u0000${this.stack[0].importStarred}\u0000${item.stack.map((scope) => scope.kind).join()}`;
+    const memo = this.memo.get(node);
+    if (
+      memo?.fingerprint === fingerprint &&
+      memo.lookups.every((lookup) => describeBinding(this.stack[lookup.index]?.bindings.get(lookup.name)) === lookup.description)
+    ) {
+      this.replay(memo);
+      return;
+    }
+    const recording = new FunctionRecording(item.stack.length);
+    const outer = [this.deferredFunctions, this.deferredAssignments] as const;
+    const messageStart = this.messages.length;
+    const scopeStart = this.deadScopes.length;
+    this.recording = recording;
+    this.deferredFunctions = [];
+    this.deferredAssignments = [];
+    try {
+      item.run();
+      this.runDeferred(this.deferredFunctions);
+      this.runDeferred(this.deferredAssignments);
+    } finally {
+      [this.deferredFunctions, this.deferredAssignments] = outer;
+      this.recording = undefined;
+    }
+    if (recording.uncacheable) return;
+    this.memo.set(node, {
+      fingerprint,
+      lookups: recording.lookups,
+      uses: recording.uses,
+      starUses: recording.starUses,
+      redefinitions: recording.redefinitions,
+      undefinedLocals: recording.undefinedLocals,
+      messages: this.messages.slice(messageStart).filter((message) => !recording.externalMessages.has(message)),
+      scopes: this.deadScopes.slice(scopeStart),
+    });
+  }
+
+  private replay(memo: FunctionMemo): void {
+    const inside = memo.scopes[0];
+    for (const { index, name, node } of memo.uses) {
+      const binding = this.stack[index].bindings.get(name);
+      if (binding) binding.used = { scope: inside, node };
+    }
+    for (const node of memo.starUses) {
+      for (const scope of this.stack) {
+        for (const binding of scope.bindings.values()) if (binding.kind === 'star-import') binding.used = { scope: inside, node };
+      }
+    }
+    for (const { index, name, node } of memo.redefinitions) this.stack[index].bindings.get(name)?.redefined.push(node);
+    for (const { index, name, node } of memo.undefinedLocals) {
+      const original = this.stack[index].bindings.get(name);
+      if (original) this.messages.push({ kind: 'undefined-local', node, name, original });
+    }
+    this.messages.push(...memo.messages);
+    this.deadScopes.push(...memo.scopes);
+  }
+
+  /** A binding of scope `index` of the stack; lookups outside a recorded function are recorded. */
+  private lookup(index: number, name: string): Binding | undefined {
+    const binding = this.stack[index].bindings.get(name);
+    const recording = this.recording;
+    if (recording && index < recording.boundary) recording.lookups.push({ index, name, description: describeBinding(binding) });
+    return binding;
+  }
+
+  private isOutside(index: number): boolean {
+    return !!this.recording && index < this.recording.boundary;
   }
 
   private at(node: Node): Node {
@@ -126,13 +210,16 @@ export class Analyzer {
 
   private addBinding(node: Node, value: Binding): void {
     let found: Scope = this.stack[0];
+    let foundAt = 0;
+    let existing: Binding | undefined;
     for (let i = this.stack.length - 1; i >= 0; i--) {
-      if (this.stack[i].bindings.has(value.name)) {
+      existing = this.lookup(i, value.name);
+      if (existing) {
         found = this.stack[i];
+        foundAt = i;
         break;
       }
     }
-    const existing = found.bindings.get(value.name);
     const current = this.scope;
     if (existing && existing.kind !== 'builtin' && !(existing.source && inDifferentForks(node, existing.source))) {
       if (isImport(existing) && value.forTarget) {
@@ -148,6 +235,7 @@ export class Analyzer {
         }
       } else if (isImport(existing) && redefines(value, existing)) {
         existing.redefined.push(node);
+        if (this.isOutside(foundAt)) this.recording!.redefinitions.push({ index: foundAt, name: value.name, node });
       }
     }
     const previous = current.bindings.get(value.name);
@@ -179,7 +267,7 @@ export class Analyzer {
   private isTyping(node: Node, matches: (name: string) => boolean): boolean {
     const lookup = (name: string): Binding | undefined => {
       for (let i = this.stack.length - 1; i >= 0; i--) {
-        const binding = this.stack[i].bindings.get(name);
+        const binding = this.lookup(i, name);
         if (binding) return binding;
       }
       return undefined;
@@ -211,13 +299,15 @@ export class Analyzer {
         // Only comprehensions directly in a class body see the class's names.
         if (inGenerators === false) continue;
       }
-      const binding = scope.bindings.get(name);
+      const binding = this.lookup(i, name);
       if (binding && !(binding.kind === 'annotation' && !this.inPostponedAnnotation)) {
         const use = { scope: current, node: this.at(node) };
         binding.used = use;
+        if (this.isOutside(i)) this.recording!.uses.push({ index: i, name, node: use.node });
         if (isImport(binding) && binding.fullName && hasAlias(binding)) {
-          const aliased = scope.bindings.get(binding.fullName);
+          const aliased = this.lookup(i, binding.fullName);
           if (aliased) aliased.used = use;
+          if (aliased && this.isOutside(i)) this.recording!.uses.push({ index: i, name: binding.fullName, node: use.node });
         }
         return;
       }
@@ -233,6 +323,7 @@ export class Analyzer {
           fromList.push(binding.fullName ?? '');
         }
       }
+      this.recording?.starUses.push(this.at(node));
       this.messages.push({ kind: 'import-star-usage', node: this.at(node), name, fromList: fromList.sort().join(', ') });
       return;
     }
@@ -251,11 +342,18 @@ export class Analyzer {
     const current = this.scope;
     if (current.isFunction && !current.bindings.has(name)) {
       // A name read in this function before it is assigned here.
-      for (const scope of this.stack.slice(0, -1)) {
+      for (let i = 0; i < this.stack.length - 1; i++) {
+        const scope = this.stack[i];
         if (!scope.isFunction && scope.kind !== 'module') continue;
-        const used = scope.bindings.get(name)?.used;
-        if (used && used.scope === current && !current.alwaysUsed.has(name) && used.node) {
-          this.messages.push({ kind: 'undefined-local', node: used.node, name, original: scope.bindings.get(name)! });
+        const original = this.lookup(i, name);
+        const used = original?.used;
+        if (original && used && used.scope === current && !current.alwaysUsed.has(name) && used.node) {
+          const message: SemanticMessage = { kind: 'undefined-local', node: used.node, name, original };
+          this.messages.push(message);
+          if (this.isOutside(i)) {
+            this.recording!.undefinedLocals.push({ index: i, name, node: used.node });
+            this.recording!.externalMessages.add(message);
+          }
           break;
         }
       }
@@ -659,7 +757,7 @@ export class Analyzer {
     if (func.type !== 'identifier') return false;
     const name = func.text;
     for (let i = this.stack.length - 1; i >= 0; i--) {
-      const binding = this.stack[i].bindings.get(name);
+      const binding = this.lookup(i, name);
       if (binding) return binding.kind === 'from-import' && TYPING_CALLS.has(binding.realName ?? '');
     }
     return false;
@@ -869,7 +967,8 @@ export class Analyzer {
     for (const param of params) this.visitAnnotation(param.childForFieldName('type'));
     this.visitAnnotation(node.childForFieldName('return_type'));
     for (const param of params) this.visitOptional(param.childForFieldName('value'));
-    this.defer(() => this.runFunction(node, 'function', params, node.childForFieldName('body')));
+    // Module-level functions and methods are memoized (nested ones are part of theirs).
+    this.defer(() => this.runFunction(node, 'function', params, node.childForFieldName('body')), this.inDeferred ? undefined : node);
     if (typeScope) this.popScope();
     const name = node.childForFieldName('name');
     if (name) this.addBinding(node, this.binding(name.text, 'function', node));
@@ -920,6 +1019,7 @@ export class Analyzer {
   private visitGlobal(node: Node): void {
     const module = this.stack[0];
     if (this.scope === module) return;
+    if (this.recording) this.recording.uncacheable = true;
     for (const identifier of node.namedChildren) {
       if (identifier?.type !== 'identifier') continue;
       const name = identifier.text;

@@ -1,5 +1,6 @@
 import type { Tree } from 'web-tree-sitter';
 import { Analyzer } from './analyzer';
+import type { FunctionMemo } from './functionMemo';
 import { builtinNames } from './builtins';
 import type { SemanticMessage } from './messages';
 import type { Scope } from './scope';
@@ -31,10 +32,16 @@ interface MirroredUnit {
  * Builds the semantic model of successive versions of one file. Each unit
  * (module-level statement, statement of a class body) is copied out of the
  * WASM tree once and kept by its key, so after an edit only the changed units
- * are read from the tree again; name resolution then runs over the copies.
+ * are read from the tree again. Name resolution then runs over the copies;
+ * module-level functions and methods whose copy was reused, and whose outer
+ * lookups find the same kinds of bindings, replay their memo instead of
+ * being walked (see `FunctionMemo`).
  */
 export class SemanticModelBuilder {
   private cache = new Map<string, MirroredUnit[]>();
+  /** Module-level functions' results, by definition node (valid while their unit's copy is reused). */
+  private memo = new WeakMap<SyntaxNode, FunctionMemo>();
+  private memoOptions = '';
   /** Of the last build: how many units there were and how many had to be copied from the tree. */
   lastStats = { units: 0, copied: 0 };
 
@@ -73,11 +80,16 @@ export class SemanticModelBuilder {
     this.cache = next;
     this.lastStats = stats;
     addStatementComments(tree, text, containers, rootPlacement);
+    const optionsKey = `${options.targetVersion.join('.')}\u0000${options.filePath}`;
+    if (optionsKey !== this.memoOptions) {
+      this.memo = new WeakMap();
+      this.memoOptions = optionsKey;
+    }
     const baseName = options.filePath.replace(/\\/g, '/').split('/').pop() ?? '';
     const analyzer = new Analyzer(root, tree.language, {
       builtins: builtinNames(options.targetVersion),
       isPackageInit: baseName === '__init__.py',
-    });
+    }, this.memo);
     analyzer.run();
     return { messages: analyzer.messages, scopes: analyzer.deadScopes };
   }

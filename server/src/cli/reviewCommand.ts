@@ -1,0 +1,65 @@
+import * as os from 'os';
+import * as path from 'path';
+import { buildReview, renderReviewHtml, renderReviewMarkdown, RULES, type ReviewFile } from '@pyreview/shared-rules';
+import { CACHE_DIRECTORY, ResultCache } from './cache';
+import { commandLineSettings, writeOutput, type CheckOptions } from './checkCommand';
+import { checkEntries, readEntries } from './checkFiles';
+import type { CliIo } from './cliIo';
+import { ConfigResolver } from './configResolver';
+import { discoverFiles } from './discovery';
+import { TaskRunner } from './runner';
+import { PYREVIEW_VERSION } from './version';
+
+export const REVIEW_FORMATS = ['markdown', 'html'] as const;
+
+export interface ReviewOptions extends Pick<CheckOptions, 'paths' | 'select' | 'extendSelect' | 'ignore' | 'targetVersion' | 'config' | 'outputFile' | 'jobs' | 'cache'> {
+  format: (typeof REVIEW_FORMATS)[number];
+}
+
+/**
+ * `pyreview review`: every category of the catalog is checked (a review
+ * covers what `check`'s defaults leave out, such as docstrings), unless the
+ * command line selects rules; the configuration's `ignore` still applies.
+ * Writes a report shaped like a human code review. Exit status 0, or 2 when
+ * a file could not be checked.
+ */
+export async function runReview(options: ReviewOptions, io: CliIo): Promise<number> {
+  const selection = commandLineSettings(options);
+  if (!selection.select) selection.extendSelect = [...(selection.extendSelect ?? []), 'ALL'];
+  const configs = new ConfigResolver(selection, io.cwd, options.config);
+  const discovery = discoverFiles(options.paths, io.cwd, configs);
+  for (const warning of discovery.warnings) io.stderr(`warning: ${warning}\n`);
+  const cache = options.cache ? ResultCache.open(path.join(io.cwd, CACHE_DIRECTORY), PYREVIEW_VERSION) : undefined;
+  const { entries, unreadable } = readEntries(discovery.files, configs, cache, io);
+  const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
+  let incomplete = unreadable > 0;
+  try {
+    const outcomes = await checkEntries(entries, runner, cache, { mode: 'check', unsafeFixes: false });
+    for (const { entry, outcome } of outcomes) {
+      for (const error of outcome.internalErrors) {
+        io.stderr(`error: internal error while checking ${entry.displayPath}: ${error.split('\n')[0]}\n`);
+        incomplete = true;
+      }
+    }
+  } finally {
+    await runner.close();
+  }
+  cache?.save();
+
+  const files: ReviewFile[] = entries.map((entry) => ({
+    path: entry.displayPath.split(path.sep).join('/'),
+    lines: entry.source.text.split(/\r\n|\r|\n/),
+    findings: (entry.diagnostics ?? []).map((d) => ({
+      code: d.code,
+      message: d.message,
+      line: d.location.row,
+      column: d.location.column,
+      severity: d.severity,
+      fix: d.fix ? { title: d.fix.message, safety: d.fix.applicability } : undefined,
+    })),
+  }));
+  const enabled = new Set(entries.flatMap((entry) => [...entry.config.resolved.enabled]));
+  const review = buildReview(files, RULES, enabled);
+  writeOutput(options.format === 'html' ? renderReviewHtml(review) : renderReviewMarkdown(review), options.outputFile, io);
+  return incomplete ? 2 : 0;
+}

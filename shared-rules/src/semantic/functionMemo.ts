@@ -1,0 +1,63 @@
+import type { SemanticMessage } from './messages';
+import type { Binding, Scope } from './scope';
+import type { SyntaxNode } from './syntax';
+
+/** A name looked up in a scope outside the function (module, class), and what it found. */
+export interface ExternalLookup {
+  /** Index of the scope in the stack the function was defined in. */
+  index: number;
+  name: string;
+  description: string;
+}
+
+/** An effect of the function on a binding outside it. */
+export interface ExternalEffect {
+  index: number;
+  name: string;
+  node: SyntaxNode;
+}
+
+/**
+ * What running one module-level function (or method) and everything nested
+ * in it did, so an unchanged function is not walked again: the lookups it
+ * made outside itself (checked before reuse), its effects there (replayed),
+ * and its own scopes and messages (reused as they are).
+ */
+export interface FunctionMemo {
+  fingerprint: string;
+  lookups: ExternalLookup[];
+  /** Outer bindings it reads (marked used on replay). */
+  uses: ExternalEffect[];
+  /** Nodes of undefined names that star imports may define (they mark every star import used). */
+  starUses: SyntaxNode[];
+  /** Outer imports it redefines (pyflakes reports those with the import when it stays unused). */
+  redefinitions: ExternalEffect[];
+  /** Reads before assignment of names defined outside (F823), reported against the outer binding. */
+  undefinedLocals: ExternalEffect[];
+  messages: SemanticMessage[];
+  scopes: Scope[];
+}
+
+/** Collects a FunctionMemo while the function runs. */
+export class FunctionRecording {
+  readonly lookups: ExternalLookup[] = [];
+  readonly uses: ExternalEffect[] = [];
+  readonly starUses: SyntaxNode[] = [];
+  readonly redefinitions: ExternalEffect[] = [];
+  readonly undefinedLocals: ExternalEffect[] = [];
+  /** Messages about outer bindings, rebuilt on replay rather than kept. */
+  readonly externalMessages = new Set<SemanticMessage>();
+  /** `global`/`nonlocal` change outer scopes while the function runs: never reused. */
+  uncacheable = false;
+
+  constructor(
+    /** Scopes below this stack index are outside the function. */
+    readonly boundary: number,
+  ) {}
+}
+
+/** What decides the outcome of a lookup: which kind of binding was found, and of what. */
+export function describeBinding(binding: Binding | undefined): string {
+  if (!binding) return '';
+  return `${binding.kind}\u0000${binding.fullName ?? ''}\u0000${binding.module ?? ''}\u0000${binding.realName ?? ''}`;
+}
