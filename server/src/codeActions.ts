@@ -1,4 +1,4 @@
-import { fixAll, type SourceChecker } from '@pyreview/shared-rules';
+import { fixAll, organizeImports, type SourceChecker } from '@pyreview/shared-rules';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { DocumentConfig } from './configuration';
 import { diagnosticData } from './diagnostics';
@@ -6,6 +6,7 @@ import { differingSpan, type PythonDocument } from './documents';
 import { rangeOf, type PositionEncoding } from './positionEncoding';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pyreview`;
+export const ORGANIZE_IMPORTS_KIND = `${CodeActionKind.SourceOrganizeImports}.pyreview`;
 
 /** Whether `kind` falls under one of the kinds the client asked for (kinds are dot-separated hierarchies). */
 export function kindRequested(only: readonly string[] | undefined, kind: string): boolean {
@@ -75,5 +76,19 @@ export function fixAllAction(document: PythonDocument, config: DocumentConfig, c
     title: 'Fix all auto-fixable problems',
     kind: FIX_ALL_KIND,
     edit: editFor(document.uri, [{ range: rangeOf(document.lines, start, end, encoding), newText }]),
+  };
+}
+
+/** `source.organizeImports.pyreview`: every import block sorted in isort's order, as one edit. */
+export function organizeImportsAction(document: PythonDocument, config: DocumentConfig, encoding: PositionEncoding): CodeAction | undefined {
+  if (!config.enable || document.unparsable) return undefined;
+  const tree = document.tree();
+  if (!tree || tree.rootNode.hasError) return undefined;
+  const edits = organizeImports(document.text, tree);
+  if (!edits.length) return undefined;
+  return {
+    title: 'Organize imports',
+    kind: ORGANIZE_IMPORTS_KIND,
+    edit: editFor(document.uri, edits.map((edit) => ({ range: rangeOf(document.lines, edit.start, edit.end, encoding), newText: edit.newText }))),
   };
 }

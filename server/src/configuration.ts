@@ -24,6 +24,8 @@ export interface DocumentConfig {
   showDisableComment: boolean;
   /** `workspace`: every file of the workspace is checked, not only open ones. */
   diagnosticMode: DiagnosticMode;
+  /** Show inferred return types as inlay hints. */
+  inlayReturnTypes: boolean;
   settings: ResolvedSettings;
   /** The file's path relative to its `pyproject.toml`, for `per-file-ignores`. */
   relativePath?: string;
@@ -165,6 +167,7 @@ export class ConfigurationService {
       unsafeFixes: lookup(raw, 'unsafeFixes') === true,
       showDisableComment: lookup(raw, 'codeAction.showDisableComment') !== false,
       diagnosticMode: lookup(raw, 'diagnosticMode') === 'workspace' ? 'workspace' : 'openFiles',
+      inlayReturnTypes: lookup(raw, 'inlayHints.returnTypes') === true,
       settings: resolveSettings(RULES, user),
       relativePath: project && fsPath ? path.relative(project.root, fsPath) : undefined,
     };

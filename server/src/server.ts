@@ -22,7 +22,8 @@ import {
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'url';
-import { fixAllAction, FIX_ALL_KIND, kindRequested, quickFixes } from './codeActions';
+import { fixAllAction, FIX_ALL_KIND, kindRequested, organizeImportsAction, ORGANIZE_IMPORTS_KIND, quickFixes } from './codeActions';
+import { returnTypeHints } from './inlayHints';
 import { ConfigurationService, type DocumentConfig } from './configuration';
 import { diagnoseDocument, toDiagnostics } from './diagnostics';
 import { DocumentStore, type LintPhase, type PythonDocument } from './documents';
@@ -232,7 +233,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       capabilities: {
         positionEncoding: encoding,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ORGANIZE_IMPORTS_KIND] },
+        inlayHintProvider: true,
         hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(support.pullDiagnostics
@@ -415,7 +417,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const fixAll = fixAllAction(document, config, checker, encoding);
       if (fixAll) actions.push(fixAll);
     }
+    if (context.only && kindRequested(context.only, ORGANIZE_IMPORTS_KIND)) {
+      const organize = organizeImportsAction(document, config, encoding);
+      if (organize) actions.push(organize);
+    }
     return actions;
+  });
+
+  connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+    const document = store?.get(textDocument.uri);
+    if (!document) {
+      unknownDocument('textDocument/inlayHint', textDocument.uri);
+      return [];
+    }
+    return returnTypeHints(document, range, await configs.forDocument(textDocument.uri), encoding);
   });
 
   connection.onHover(({ textDocument, position }) => {

@@ -42,7 +42,7 @@ describe('server modules', () => {
     it('prefers safe fixes and titles unsafe ones as such', async () => {
       const store = new DocumentStore(await createPythonParser());
       const document = store.open('file:///tmp/actions.py', 3, 'x = 1\n');
-      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', settings: resolveSettings(RULES, {}) };
+      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, {}) };
       const diagnostic = (safety: 'safe' | 'unsafe'): Diagnostic => {
         const data: DiagnosticData = {
           code: 'X100', version: 3, noqaLine: 0,
@@ -63,7 +63,7 @@ describe('server modules', () => {
     it('skips huge documents with a reason instead of parsing them', async () => {
       const store = new DocumentStore(await createPythonParser());
       const document = store.open('file:///tmp/huge.py', 1, 'x = 1\n');
-      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', settings: resolveSettings(RULES, { select: ['E999'] }) };
+      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, { select: ['E999'] }) };
       assert.deepStrictEqual(diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail), { diagnostics: [], settled: true });
       store.change(document.uri, 2, [{ text: '#'.repeat(MAX_DOCUMENT_LENGTH + 1) }], 'utf-16');
       assert.strictEqual(document.unparsable, 'too-large');

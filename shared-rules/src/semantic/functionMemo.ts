@@ -59,5 +59,7 @@ export class FunctionRecording {
 /** What decides the outcome of a lookup: which kind of binding was found, and of what. */
 export function describeBinding(binding: Binding | undefined): string {
   if (!binding) return '';
+  // Most bindings are not imports: their kind alone is the description (no string is built).
+  if (binding.fullName === undefined && binding.module === undefined) return binding.kind;
   return `${binding.kind}\u0000${binding.fullName ?? ''}\u0000${binding.module ?? ''}\u0000${binding.realName ?? ''}`;
 }

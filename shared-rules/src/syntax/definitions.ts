@@ -2,9 +2,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 
 /**
  * The functions and classes of a file in source order (parents before their
- * children), found by walking statements only: expressions are never entered,
- * which keeps the walk cheap across the WASM boundary. Annotation and
- * docstring rules share one walk per tree.
+ * children). Annotation and docstring rules share one search per tree.
  */
 export interface Definition {
   kind: 'function' | 'class';
@@ -22,13 +20,6 @@ export interface Definition {
   body?: Node;
 }
 
-/** Compound statements whose blocks still belong to the enclosing scope. */
-const STATEMENT_CONTAINERS = new Set([
-  'module', 'block', 'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement',
-  'try_statement', 'except_clause', 'except_group_clause', 'finally_clause', 'with_statement',
-  'match_statement', 'case_clause', 'decorated_definition',
-]);
-
 const memo = new WeakMap<Tree, { text: string; definitions: Definition[] }>();
 
 /** The file's definitions, computed once per tree and text. */
@@ -36,29 +27,18 @@ export function fileDefinitions(tree: Tree, text: string): Definition[] {
   const known = memo.get(tree);
   if (known && known.text === text) return known.definitions;
   const definitions: Definition[] = [];
-  collect(tree.rootNode, undefined, definitions);
+  // One native search; results come in document order, so a stack of open ranges gives each parent.
+  const open: Array<{ definition: Definition; end: number }> = [];
+  for (const node of tree.rootNode.descendantsOfType(['function_definition', 'class_definition'])) {
+    if (!node) continue;
+    while (open.length && open[open.length - 1].end <= node.startIndex) open.pop();
+    const definition = makeDefinition(node, open[open.length - 1]?.definition);
+    if (!definition) continue;
+    definitions.push(definition);
+    open.push({ definition, end: node.endIndex });
+  }
   memo.set(tree, { text, definitions });
   return definitions;
-}
-
-function collect(container: Node, parent: Definition | undefined, out: Definition[]): void {
-  const cursor = container.walk();
-  try {
-    if (!cursor.gotoFirstChild()) return;
-    do {
-      const type = cursor.nodeType;
-      if (type === 'function_definition' || type === 'class_definition') {
-        const definition = makeDefinition(cursor.currentNode, parent);
-        if (!definition) continue;
-        out.push(definition);
-        if (definition.body) collect(definition.body, definition, out);
-      } else if (STATEMENT_CONTAINERS.has(type)) {
-        collect(cursor.currentNode, parent, out);
-      }
-    } while (cursor.gotoNextSibling());
-  } finally {
-    cursor.delete();
-  }
 }
 
 function makeDefinition(node: Node, parent: Definition | undefined): Definition | undefined {
@@ -105,40 +85,42 @@ export function statementsOf(block: Node): Node[] {
   return block.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
 }
 
+/** The first statement of a block or module (comments skipped), without listing them all. */
+export function firstStatementOf(block: Node): Node | undefined {
+  let node = block.firstNamedChild;
+  while (node && node.type === 'comment') node = node.nextNamedSibling;
+  return node ?? undefined;
+}
+
 /**
  * The docstring of a body or module: a first statement that is a string
  * literal alone. F-strings are not docstrings (Python leaves `__doc__` empty).
  */
 export function docstringOf(bodyOrModule: Node): Node | undefined {
-  const first = statementsOf(bodyOrModule)[0];
+  const first = firstStatementOf(bodyOrModule);
   if (first?.type !== 'expression_statement') return undefined;
-  const value = first.namedChild(0);
+  const value = first.firstNamedChild;
   if (!value || (value.type !== 'string' && value.type !== 'concatenated_string')) return undefined;
   const parts = value.type === 'string' ? [value] : value.namedChildren;
   return parts.some((part) => /f/i.test(part?.child(0)?.text.replace(/["']/g, '') ?? '')) ? undefined : value;
 }
 
-const OPAQUE = new Set(['function_definition', 'class_definition', 'decorated_definition', 'lambda']);
+const OPAQUE = ['function_definition', 'class_definition', 'lambda'];
 
 /**
- * The nodes of the given types that belong to a function body itself: nested
- * functions, classes and lambdas are not entered.
+ * The nodes of the given types that belong to a function body itself, in
+ * document order: nodes inside nested functions, classes and lambdas are left
+ * out. One native search (cheap) instead of a walk across the WASM boundary.
  */
 export function ownNodesOfTypes(body: Node, types: ReadonlySet<string>): Node[] {
   const found: Node[] = [];
-  const cursor = body.walk();
-  try {
-    for (;;) {
-      const type = cursor.nodeType;
-      if (types.has(type)) found.push(cursor.currentNode);
-      if (!OPAQUE.has(type) && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return found;
-      }
-    }
-  } finally {
-    cursor.delete();
+  let opaqueEnd = -1;
+  for (const node of body.descendantsOfType([...types, ...OPAQUE])) {
+    if (!node || node.startIndex < opaqueEnd) continue;
+    if (OPAQUE.includes(node.type)) opaqueEnd = node.endIndex;
+    else found.push(node);
   }
+  return found;
 }
 
 export interface Parameter {

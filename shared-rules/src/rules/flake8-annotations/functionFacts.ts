@@ -18,6 +18,8 @@ export interface FunctionFacts {
   isClassMethod: boolean;
   /** Public by name, enclosing definitions and `__all__`; module privacy is applied by `isPublic`. */
   publicInModule: boolean;
+  hasReturnAnnotation: boolean;
+  parameters: ParameterFacts;
 }
 
 export type ReturnRuleKind = 'classmethod' | 'staticmethod' | 'special' | 'public' | 'private';
@@ -45,12 +47,15 @@ export function functionFacts(tree: Tree, text: string): FunctionFacts[] {
     overloadedName = isOverload ? definition.name : undefined;
     if (isImplementation) continue;
     const isMethod = definition.parent?.kind === 'class';
+    const isStatic = isMethod && hasDecorator(definition.decorators, 'staticmethod');
     facts.push({
       definition,
       isMethod,
-      isStatic: isMethod && hasDecorator(definition.decorators, 'staticmethod'),
+      isStatic,
       isClassMethod: isMethod && hasDecorator(definition.decorators, 'classmethod'),
       publicInModule: isPublic,
+      hasReturnAnnotation: definition.node.childForFieldName('return_type') !== null,
+      parameters: splitParameters(definition.node, isMethod && !isStatic),
     });
   }
   memo.set(tree, { text, facts });
@@ -134,10 +139,6 @@ export function returnRuleKind(facts: FunctionFacts, context: FileContext): Retu
   return isPublic(facts, context) ? 'public' : 'private';
 }
 
-export function hasReturnAnnotation(facts: FunctionFacts): boolean {
-  return facts.definition.node.childForFieldName('return_type') !== null;
-}
-
 /** Abstract methods and overloads with placeholder bodies: their real return type lives elsewhere. */
 function isPlaceholder(facts: FunctionFacts): boolean {
   const { body, decorators } = facts.definition;
@@ -184,14 +185,14 @@ export interface ParameterFacts {
   kwargs?: { nameNode: Node; annotated: boolean };
 }
 
-export function parameterFacts(facts: FunctionFacts): ParameterFacts {
+function splitParameters(fn: Node, skipFirst: boolean): ParameterFacts {
   const result: ParameterFacts = { named: [] };
-  for (const parameter of functionParameters(facts.definition.node)) {
+  for (const parameter of functionParameters(fn)) {
     if (parameter.kind === 'named') result.named.push(parameter);
     else result[parameter.kind] = parameter;
   }
   // `self` and `cls` are exempt: the first parameter of a method that is not static.
-  if (facts.isMethod && !facts.isStatic) result.named.shift();
+  if (skipFirst) result.named.shift();
   return result;
 }
 
@@ -217,9 +218,9 @@ export const SUPPRESS_DUMMY_ARGS_OPTION = {
 /** Reports the functions of one return-rule kind that lack a return annotation, with the inferred fix. */
 export function reportMissingReturns(context: FileContext, kind: ReturnRuleKind, message: (name: string) => string): void {
   for (const facts of functionFacts(context.tree, context.text)) {
-    if (hasReturnAnnotation(facts) || returnRuleKind(facts, context) !== kind) continue;
+    if (facts.hasReturnAnnotation || returnRuleKind(facts, context) !== kind) continue;
     if (kind === 'special' && facts.definition.name === '__init__' && context.options['mypy-init-return'] === true &&
-      hasAnyTypedParameter(parameterFacts(facts))) continue;
+      hasAnyTypedParameter(facts.parameters)) continue;
     const { nameNode } = facts.definition;
     context.report({
       message: message(facts.definition.name),

@@ -1,6 +1,6 @@
 import type { FileRule } from '../rule';
 import { literalType } from '../../inference/returnType';
-import { functionFacts, isSuppressedDummy, parameterFacts, SUPPRESS_DUMMY_ARGS_OPTION } from './functionFacts';
+import { functionFacts, isSuppressedDummy, SUPPRESS_DUMMY_ARGS_OPTION } from './functionFacts';
 
 const docs = `
 ## What it does
@@ -48,7 +48,7 @@ export const missingTypeFunctionArgument: FileRule = {
   },
   check(context) {
     for (const facts of functionFacts(context.tree, context.text)) {
-      for (const parameter of parameterFacts(facts).named) {
+      for (const parameter of facts.parameters.named) {
         const name = parameter.nameNode.text;
         if (parameter.annotated || isSuppressedDummy(name, context)) continue;
         context.report({

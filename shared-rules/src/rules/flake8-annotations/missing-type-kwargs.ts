@@ -1,5 +1,5 @@
 import type { FileRule } from '../rule';
-import { functionFacts, isSuppressedDummy, parameterFacts } from './functionFacts';
+import { functionFacts, isSuppressedDummy } from './functionFacts';
 
 const docs = `
 ## What it does
@@ -40,7 +40,7 @@ export const missingTypeKwargs: FileRule = {
   },
   check(context) {
     for (const facts of functionFacts(context.tree, context.text)) {
-      const parameter = parameterFacts(facts).kwargs;
+      const parameter = facts.parameters.kwargs;
       if (!parameter || parameter.annotated || isSuppressedDummy(parameter.nameNode.text, context)) continue;
       context.report({
         message: `Missing type annotation for \`**${parameter.nameNode.text}\``,

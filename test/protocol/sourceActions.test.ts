@@ -1,0 +1,80 @@
+/** `source.organizeImports.pyreview` and return-type inlay hints, through the real server. */
+import * as assert from 'assert';
+import type { LspClient } from '../helpers/lspClient';
+import { applyTextEdits } from '../helpers/lspText';
+import { startClient, tempWorkspace } from './session';
+
+interface Action {
+  title: string;
+  kind: string;
+  edit: { changes: Record<string, Array<{ range: unknown; newText: string }>> };
+}
+
+interface Hint {
+  position: { line: number; character: number };
+  label: string;
+  textEdits?: Array<{ range: unknown; newText: string }>;
+}
+
+const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
+
+describe('protocol: organize imports and inlay hints', () => {
+  let client: LspClient;
+  const workspace = tempWorkspace();
+  let counter = 0;
+
+  before(async () => {
+    client = await startClient({ settings: { inlayHints: { returnTypes: true }, targetVersion: 'py39' } });
+  });
+  after(async () => {
+    await client.stop();
+    workspace.cleanup();
+  });
+
+  async function open(text: string): Promise<string> {
+    const uri = workspace.uri(`source${++counter}.py`);
+    client.open(uri, text, 1);
+    await client.waitForDiagnostics(uri, 1);
+    return uri;
+  }
+
+  it('sorts the import block in isort order as one edit', async () => {
+    const text = 'import sys\nimport yaml\nimport os\nfrom __future__ import annotations\n\nprint(os, sys, yaml)\n';
+    const uri = await open(text);
+    const actions = await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: WHOLE_FILE, context: { diagnostics: [], only: ['source.organizeImports'] },
+    });
+    const organize = actions.find((action) => action.kind === 'source.organizeImports.pyreview');
+    assert.ok(organize, `no organize-imports action among ${JSON.stringify(actions.map((a) => a.kind))}`);
+    const result = applyTextEdits(text, organize.edit.changes[uri] as never, 'utf-16');
+    assert.strictEqual(result, 'from __future__ import annotations\n\nimport os\nimport sys\n\nimport yaml\n\nprint(os, sys, yaml)\n');
+  });
+
+  it('offers no organize-imports action when the imports are sorted', async () => {
+    const uri = await open('import os\nimport sys\n\nprint(os, sys)\n');
+    const actions = await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: WHOLE_FILE, context: { diagnostics: [], only: ['source.organizeImports'] },
+    });
+    assert.deepStrictEqual(actions, []);
+  });
+
+  it('hints the return types it can infer, with the import they need', async () => {
+    const text = [
+      'def is_big(x):', '    return x > 1', '',
+      'def nothing():', '    pass', '',
+      'def maybe(flag):', '    if flag:', '        return "yes"', '    return None', '',
+      'def unknown():', '    return compute()', '',
+      'def typed() -> int:', '    return 1', '',
+    ].join('\n');
+    const uri = await open(text);
+    const hints = await client.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE_FILE });
+    assert.deepStrictEqual(hints.map((h) => [h.position.line, h.position.character, h.label]), [
+      [0, 13, '-> bool'],
+      [3, 13, '-> None'],
+      [6, 15, '-> Optional[str]'],
+    ]);
+    const inserted = applyTextEdits(text, hints[2].textEdits as never, 'utf-16');
+    assert.match(inserted, /^from typing import Optional\n/);
+    assert.match(inserted, /def maybe\(flag\) -> Optional\[str\]:/);
+  });
+});
