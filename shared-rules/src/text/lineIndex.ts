@@ -17,7 +17,30 @@ export interface LinePosition {
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  /**
+   * The index of `text` after replacing `[start, end)` of this index's text
+   * by `inserted`, without scanning the rest of the text again (editors
+   * call this on every keystroke). Texts with carriage returns are rescanned:
+   * a CR next to the edit may join or split a CRLF.
+   */
+  edited(text: string, start: number, end: number, inserted: string): LineIndex {
+    if (inserted.includes('\r') || this.text.includes('\r')) return new LineIndex(text);
+    const starts = this.lineStarts;
+    const delta = inserted.length - (end - start);
+    const next: number[] = [];
+    let i = 0;
+    while (i < starts.length && starts[i] <= start) next.push(starts[i++]);
+    for (let at = inserted.indexOf('\n'); at !== -1; at = inserted.indexOf('\n', at + 1)) next.push(start + at + 1);
+    while (i < starts.length && starts[i] <= end) i++;
+    while (i < starts.length) next.push(starts[i++] + delta);
+    return new LineIndex(text, next);
+  }
+
+  constructor(readonly text: string, lineStarts?: number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     if (!text.includes('\r')) {
       // The common case, at native search speed.

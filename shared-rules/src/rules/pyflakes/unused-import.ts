@@ -12,7 +12,9 @@ Reports imports that nothing in the module uses.
 ## Why is this bad?
 Unused imports slow down start-up, can create import cycles and make readers
 look for a use that is not there. Names listed in \`__all__\` and names used in
-string annotations or \`# type:\` comments count as used.
+string annotations or \`# type:\` comments count as used; \`import x as x\` and
+\`from m import x as x\` are deliberate re-exports (the typing convention) and
+are not reported.
 
 ## Example
 \`\`\`python
@@ -36,6 +38,13 @@ keeping the other names' formatting and comments. It is safe, except in
 there it is offered as an unsafe quick fix (list the name in \`__all__\` to keep it).
 `;
 
+/** `import x as x` / `from m import x as x`: the typing convention for a deliberate re-export. */
+function isExplicitReexport(binding: Binding): boolean {
+  if (binding.nameNode?.type !== 'aliased_import') return false;
+  const original = binding.kind === 'from-import' ? binding.realName : binding.fullName;
+  return original === binding.name;
+}
+
 export const unusedImport: FileRule = {
   kind: 'file',
   meta: {
@@ -55,6 +64,7 @@ export const unusedImport: FileRule = {
     for (const message of context.model.messages) {
       if (message.kind !== 'unused-import') continue;
       const { source, nameNode } = message.binding;
+      if (isExplicitReexport(message.binding)) continue;
       if (source && nameNode && noqa.suppresses(source, nameNode, 'F401')) continue;
       unused.push(message.binding);
     }
