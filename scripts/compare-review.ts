@@ -15,6 +15,7 @@ import { pythonFiles } from './pythonCorpus';
 import { comparePycodestyle, INDENTATION_CODES, startsInString } from './pycodestyleComparison';
 import { compareWithRuff } from './ruffComparison';
 import { compareDocstrings, DOCSTRING_CODES } from './docstringsComparison';
+import { compareNaming, PEP8_NAMING_CODES } from './namingComparison';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const STDLIB = '/usr/lib/python3.11';
@@ -54,6 +55,11 @@ function plainFixtures(pattern: RegExp): string[] {
 function reportSkipped(result: { byCode: Map<string, CodeAgreement>; skipped: string[] }): Map<string, CodeAgreement> {
   for (const skipped of result.skipped) console.log(`SKIPPED ${skipped}`);
   return result.byCode;
+}
+
+function pep8NamingVersion(): string {
+  const plugins = execFileSync('flake8', ['--version'], { encoding: 'utf8' });
+  return `pep8-naming ${/naming: ([\d.]+)/.exec(plugins)?.[1] ?? '?'} through flake8 (Debian)`;
 }
 
 function pydocstyleVersion(): string {
@@ -190,6 +196,43 @@ const COMPARISONS: Comparison[] = [
     targets: () => plainFixtures(/^D\d/),
     target: 100,
     run: async (files) => reportSkipped(await compareDocstrings(files, STDLIB)),
+    documented: () => undefined,
+  },
+  {
+    name: 'pep8-naming-stdlib',
+    reference: pep8NamingVersion,
+    codes: PEP8_NAMING_CODES,
+    targets: () => [STDLIB],
+    target: 99,
+    run: async (files) => reportSkipped(await compareNaming(files)),
+    documented: () => undefined,
+  },
+  {
+    // pep8-naming 0.10 has no N818; Ruff has it.
+    name: 'ruff-exception-names',
+    reference: ruffVersion,
+    codes: ['N818'],
+    targets: () => [STDLIB],
+    target: 99,
+    run: async (files) => reportSkipped(await compareWithRuff(files, ['N818'])),
+    documented: () => undefined,
+  },
+  {
+    name: 'pep8-naming-fixtures',
+    reference: pep8NamingVersion,
+    codes: PEP8_NAMING_CODES,
+    targets: () => plainFixtures(/^N8(0|1[56])/),
+    target: 100,
+    run: async (files) => reportSkipped(await compareNaming(files)),
+    documented: () => undefined,
+  },
+  {
+    name: 'ruff-exception-name-fixtures',
+    reference: ruffVersion,
+    codes: ['N818'],
+    targets: () => plainFixtures(/^N818/),
+    target: 100,
+    run: async (files) => reportSkipped(await compareWithRuff(files, ['N818'])),
     documented: () => undefined,
   },
 ];

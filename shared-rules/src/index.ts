@@ -27,3 +27,4 @@ export * from './report/review';
 export * from './report/reviewMarkdown';
 export * from './report/reviewHtml';
 export { organizeImports } from './rules/isort/organizeImports';
+export * from './workspace/modulePath';

@@ -24,7 +24,7 @@ describe('protocol: pull diagnostics', () => {
 
   it('announces a diagnostic provider', () => {
     assert.deepStrictEqual(client.initializeResult.capabilities.diagnosticProvider, {
-      identifier: 'pyreview', interFileDependencies: false, workspaceDiagnostics: false,
+      identifier: 'pyreview', interFileDependencies: true, workspaceDiagnostics: true,
     });
   });
 

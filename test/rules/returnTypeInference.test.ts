@@ -1,6 +1,8 @@
 /** The return-type inference shared by the ANN fixes and the inlay hint: certain types only. */
 import * as assert from 'assert';
-import { createPythonParser, inferReturnType, literalType, renderReturnType, type InferredReturn } from '@pyreview/shared-rules';
+import {
+  createPythonParser, inferFunctionReturnType, inferReturnType, literalType, renderReturnType, type InferredReturn,
+} from '@pyreview/shared-rules';
 
 async function inferred(source: string): Promise<InferredReturn | undefined> {
   const parser = await createPythonParser();
@@ -73,6 +75,35 @@ describe('return type inference', () => {
     try {
       const args = tree.rootNode.descendantsOfType('argument_list')[0]!.namedChildren.map((n) => literalType(n!));
       assert.deepStrictEqual(args, ['int', 'float', 'int', 'str', 'bytes', 'bool', undefined, undefined, undefined, undefined, 'complex']);
+    } finally {
+      tree.delete();
+    }
+  });
+
+  it('uses the data model for special methods and gives nothing for abstract or overload placeholders', async () => {
+    const parser = await createPythonParser();
+    const source = [
+      'class A:',
+      '    def __len__(self):',
+      '        return self.n',
+      '    def __init__(self):',
+      '        return None',
+      '    @staticmethod',
+      '    def __len__():',
+      '        return 1',
+      '    @abstractmethod',
+      '    def area(self):',
+      '        ...',
+      '    def hook(self):',
+      '        ...',
+      'def __repr__():',
+      '    return 1',
+      '',
+    ].join('\n');
+    const tree = parser.parse(source)!;
+    try {
+      const results = tree.rootNode.descendantsOfType('function_definition').map((fn) => inferFunctionReturnType(fn!));
+      assert.deepStrictEqual(results, [type('int'), { kind: 'none' }, type('int'), undefined, { kind: 'none' }, type('int')]);
     } finally {
       tree.delete();
     }

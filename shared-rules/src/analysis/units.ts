@@ -104,13 +104,14 @@ function collectLevel(
   const to = after.length ? after[0].start : Infinity;
   const cursor = parent.walk();
   try {
-    // One character early: a zero-width node (error recovery) right after the last reused unit is read too.
-    let more = previous && dirty ? cursor.gotoFirstChildForIndex(Math.max(0, from - 1)) : cursor.gotoFirstChild();
+    let more = previous && dirty ? cursor.gotoFirstChildForIndex(from) : cursor.gotoFirstChild();
     for (; more; more = cursor.gotoNextSibling()) {
       const start = cursor.startIndex;
       const end = cursor.endIndex;
       if (start > to || (start === to && end > to)) break;
-      if (!cursor.nodeIsNamed || cursor.nodeType === 'comment') continue;
+      // Zero-width nodes (error recovery's empty ERRORs) hold nothing to check, and
+      // tree-sitter's changed ranges do not report them: they are not units.
+      if (!cursor.nodeIsNamed || cursor.nodeType === 'comment' || start === end) continue;
       const node = cursor.currentNode;
       const type = cursor.nodeType;
       // A statement before the region that grew into it is read again.

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { docstringOf, ownNodesOfTypes, statementsOf } from '../syntax/definitions';
+import { decoratorNames, docstringOf, enclosingDefinition, hasDecorator, ownNodesOfTypes, statementsOf } from '../syntax/definitions';
 
 /**
  * Return and parameter types inferred without guessing, for the "add
@@ -224,4 +224,28 @@ export function renderReturnType(
     return { text: `${inferred.name} | None`, typingNames: [] };
   }
   return { text: `${typingReference('Optional')}[${inferred.name}]`, typingNames: ['Optional'] };
+}
+
+const PLACEHOLDER_DECORATORS = ['abstractmethod', 'abstractproperty', 'abstractclassmethod', 'abstractstaticmethod', 'overload'];
+
+/**
+ * The return type of a `function_definition`, as the "add annotation" fix and
+ * the inlay hint offer it: the data model's type for special methods, nothing
+ * for abstract or overload placeholders, else what the body shows.
+ */
+export function inferFunctionReturnType(fn: Node): InferredReturn | undefined {
+  const body = fn.childForFieldName('body');
+  const name = fn.childForFieldName('name')?.text ?? '';
+  const wrapper = fn.parent;
+  const decorators = wrapper?.type === 'decorated_definition' ? decoratorNames(wrapper) : [];
+  const isInstanceMethod = enclosingDefinition(fn)?.type === 'class_definition' &&
+    !hasDecorator(decorators, 'staticmethod', 'classmethod');
+  if (isInstanceMethod) {
+    const special = specialMethodReturnType(name);
+    if (special === 'None') return { kind: 'none' };
+    if (special) return { kind: 'type', name: special, optional: false };
+  }
+  if (!body || body.type !== 'block') return undefined;
+  if (isStubBody(body) && hasDecorator(decorators, ...PLACEHOLDER_DECORATORS)) return undefined;
+  return inferReturnType(body);
 }

@@ -43,6 +43,13 @@ import { undocumentedMagicMethod } from './pydocstyle/undocumented-magic-method'
 import { undocumentedPublicNestedClass } from './pydocstyle/undocumented-public-nested-class';
 import { undocumentedPublicInit } from './pydocstyle/undocumented-public-init';
 import { emptyDocstring } from './pydocstyle/empty-docstring';
+import { invalidClassName } from './pep8-naming/invalid-class-name';
+import { invalidFunctionName } from './pep8-naming/invalid-function-name';
+import { invalidArgumentName } from './pep8-naming/invalid-argument-name';
+import { nonLowercaseVariableInFunction } from './pep8-naming/non-lowercase-variable-in-function';
+import { mixedCaseVariableInClassScope } from './pep8-naming/mixed-case-variable-in-class-scope';
+import { mixedCaseVariableInGlobalScope } from './pep8-naming/mixed-case-variable-in-global-scope';
+import { errorSuffixOnExceptionName } from './pep8-naming/error-suffix-on-exception-name';
 import { unusedImport } from './pyflakes/unused-import';
 import { redefinedWhileUnused } from './pyflakes/redefined-while-unused';
 import { undefinedName } from './pyflakes/undefined-name';
@@ -120,6 +127,13 @@ export const RULES: readonly Rule[] = [
   undocumentedPublicNestedClass,
   undocumentedPublicInit,
   emptyDocstring,
+  invalidClassName,
+  invalidFunctionName,
+  invalidArgumentName,
+  nonLowercaseVariableInFunction,
+  mixedCaseVariableInClassScope,
+  mixedCaseVariableInGlobalScope,
+  errorSuffixOnExceptionName,
 ];
 
 export function findRule(code: string): Rule | undefined {

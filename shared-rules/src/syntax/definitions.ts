@@ -59,7 +59,8 @@ function makeDefinition(node: Node, parent: Definition | undefined): Definition 
   };
 }
 
-function decoratorNames(decorated: Node): string[] {
+/** The decorators of a `decorated_definition`, as `Definition.decorators` lists them. */
+export function decoratorNames(decorated: Node): string[] {
   const names: string[] = [];
   for (const child of decorated.namedChildren) {
     if (child?.type !== 'decorator') continue;
@@ -148,4 +149,12 @@ export function functionParameters(fn: Node): Parameter[] {
     if (nameNode?.type === 'identifier') result.push({ node, nameNode, kind: 'named', annotated });
   }
   return result;
+}
+
+/** The nearest function or class definition around a node (lambdas and comprehensions do not count). */
+export function enclosingDefinition(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'function_definition' || current.type === 'class_definition') return current;
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { FileContext, Fix } from '../rule';
 import { fileDefinitions, functionParameters, hasDecorator, isDunder, type Definition } from '../../syntax/definitions';
 import { isPrivateModulePath, modulePathOf } from '../../syntax/modulePath';
-import { inferReturnType, isStubBody, renderReturnType, specialMethodReturnType, type InferredReturn } from '../../inference/returnType';
+import { inferFunctionReturnType, renderReturnType, type InferredReturn } from '../../inference/returnType';
 import { addImportEdit } from '../../fixes/importEdits';
 import type { TextEdit } from '../../text/textEdit';
 
@@ -139,23 +139,9 @@ export function returnRuleKind(facts: FunctionFacts, context: FileContext): Retu
   return isPublic(facts, context) ? 'public' : 'private';
 }
 
-/** Abstract methods and overloads with placeholder bodies: their real return type lives elsewhere. */
-function isPlaceholder(facts: FunctionFacts): boolean {
-  const { body, decorators } = facts.definition;
-  if (!body || !isStubBody(body)) return false;
-  return hasDecorator(decorators, 'abstractmethod', 'abstractproperty', 'abstractclassmethod', 'abstractstaticmethod', 'overload');
-}
-
-/** The return type a fix or an inlay hint may offer, or undefined. */
+/** The return type a fix may offer, or undefined (the same inference as the inlay hint). */
 export function inferredReturnOf(facts: FunctionFacts): InferredReturn | undefined {
-  const { name, body } = facts.definition;
-  if (facts.isMethod && !facts.isStatic && !facts.isClassMethod) {
-    const special = specialMethodReturnType(name);
-    if (special === 'None') return { kind: 'none' };
-    if (special) return { kind: 'type', name: special, optional: false };
-  }
-  if (!body || isPlaceholder(facts)) return undefined;
-  return inferReturnType(body);
+  return inferFunctionReturnType(facts.definition.node);
 }
 
 /** The "add return annotation" fix: ` -> T` after the parameters, plus any `typing` import. */

@@ -1,0 +1,59 @@
+import type { Node } from 'web-tree-sitter';
+import type { NodeRule } from '../rule';
+import { BINDING_NODE_TYPES, checkBindings, globalNames, hasUppercase, type Scope } from './namingFacts';
+
+const docs = `
+## What it does
+Reports names bound in a function (assignments, \`for\` targets, \`with … as\`, \`except … as\`, comprehension targets, \`:=\`) that have an uppercase letter, unless the function declares them \`global\` or the value is a \`namedtuple(...)\` call.
+
+## Why is this bad?
+PEP 8 names local variables in lower_snake_case; an uppercase local reads like a module constant or a class.
+
+## Example
+\`\`\`python
+def total(items):
+    Sum = 0
+    for item in items:
+        Sum += item
+    return Sum
+\`\`\`
+
+Use instead:
+\`\`\`python
+def total(items):
+    result = 0
+    for item in items:
+        result += item
+    return result
+\`\`\`
+
+## Fix safety
+There is no fix yet: renaming needs every use of the name, which the semantic model will provide.
+`;
+
+export const nonLowercaseVariableInFunction: NodeRule = {
+  kind: 'node',
+  meta: {
+    code: 'N806',
+    name: 'non-lowercase-variable-in-function',
+    summary: 'Variable in a function is not lowercase.',
+    category: 'naming',
+    severity: 'info',
+    enabledByDefault: true,
+    fix: 'none',
+    docs,
+  },
+  create(context) {
+    const globals = new Map<number, Set<string>>();
+    const declaredGlobal = (name: string, scope: Scope): boolean => {
+      if (scope.kind !== 'function') return false;
+      let names = globals.get(scope.node.id);
+      if (!names) globals.set(scope.node.id, (names = globalNames(scope.node)));
+      return names.has(name);
+    };
+    const visit = (node: Node): void =>
+      checkBindings(node, 'function', (name, scope) => hasUppercase(name) && !declaredGlobal(name, scope), (nameNode) =>
+        context.report({ message: `variable '${nameNode.text}' in function should be lowercase`, start: nameNode.startIndex, end: nameNode.endIndex }));
+    return Object.fromEntries(BINDING_NODE_TYPES.map((type) => [type, visit]));
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * Agreement of the docstring, annotation and naming rules with their
+ * reference tools on a slice of the standard library (`npm run
+ * compare:review` runs all of it): at least 99% per code.
+ */
+import * as assert from 'assert';
+import { agreementPercent, type CodeAgreement } from '../../scripts/findingComparison';
+import { pythonFiles } from '../../scripts/pythonCorpus';
+import { compareDocstrings, DOCSTRING_CODES } from '../../scripts/docstringsComparison';
+import { compareNaming, PEP8_NAMING_CODES } from '../../scripts/namingComparison';
+import { compareWithRuff } from '../../scripts/ruffComparison';
+
+const STDLIB = '/usr/lib/python3.11';
+const SAMPLE_EVERY = 10;
+const ANNOTATION_CODES = ['ANN001', 'ANN002', 'ANN003', 'ANN201', 'ANN202', 'ANN204', 'ANN205', 'ANN206'];
+
+function assertAgreement(byCode: Map<string, CodeAgreement>, codes: readonly string[], minimumFindings: number): void {
+  let agreed = 0;
+  for (const code of codes) {
+    const agreement = byCode.get(code) ?? { code, agreed: 0, onlyPyreview: [], onlyReference: [] };
+    agreed += agreement.agreed;
+    const percent = agreementPercent(agreement);
+    assert.ok(percent >= 99, `${code}: ${percent.toFixed(2)}% ${JSON.stringify({ only: [agreement.onlyPyreview, agreement.onlyReference] })}`);
+  }
+  assert.ok(agreed >= minimumFindings, `only ${agreed} findings agreed: the slice no longer exercises the rules`);
+}
+
+describe('review rules against their reference tools (standard library slice)', function () {
+  this.timeout(180_000);
+  const files = pythonFiles(STDLIB).filter((_, index) => index % SAMPLE_EVERY === 0);
+
+  it('D100–D107, D419 agree with pydocstyle 6.2.3', async () => {
+    assertAgreement((await compareDocstrings(files, STDLIB)).byCode, DOCSTRING_CODES, 300);
+  });
+
+  it('N801–N816 agree with pep8-naming 0.10 (flake8)', async () => {
+    assertAgreement((await compareNaming(files)).byCode, PEP8_NAMING_CODES, 100);
+  });
+
+  it('ANN001–ANN206 and N818 agree with Ruff (wasm), every module judged public as the wasm build does', async () => {
+    assertAgreement((await compareWithRuff(files, [...ANNOTATION_CODES, 'N818'], () => 'module.py')).byCode, [...ANNOTATION_CODES, 'N818'], 2000);
+  });
+});
