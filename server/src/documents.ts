@@ -17,12 +17,6 @@ import { displayPath } from './uris';
 /** Larger documents are not parsed: a tree costs ~1 MiB of WASM heap per 1k lines, which never shrinks. */
 export const MAX_DOCUMENT_LENGTH = 8_000_000;
 
-/**
- * File-wide rules that took longer than this on a document are not rerun on
- * each keystroke but when typing pauses: keystroke latency stays flat.
- */
-const INLINE_FILE_RULES_MS = 4;
-
 /** A keystroke lint may carry over slow results; a settling lint recomputes everything. */
 export type LintPhase = 'keystroke' | 'settle';
 
@@ -59,8 +53,6 @@ export class PythonDocument {
   private relintAll = true;
   /** Whether the tree was parsed from scratch rather than from the edited old tree. */
   private treeFromScratch = true;
-  /** How long the file rules took the last time they ran on this document. */
-  private fileRulesMs = 0;
 
   constructor(
     readonly uri: string,
@@ -150,9 +142,9 @@ export class PythonDocument {
    * changed since its previous run so that only the statements there are
    * looked up again. Undefined when the text cannot be parsed.
    *
-   * On a keystroke, file-wide rules that proved slow on this document keep
-   * their previous findings (moved through the edit) and the result is not
-   * settled. Settling runs everything, and first parses an erroneous tree
+   * On a keystroke, file-wide rules that proved slow on this document (or
+   * need the semantic model) keep their previous findings, moved through the
+   * edit, and the result is not settled. Settling runs everything, and first parses an erroneous tree
    * again from scratch: tree-sitter's recovery from errors after an edit can
    * differ from a fresh parse, and settled diagnostics must equal a fresh check's.
    */
@@ -167,10 +159,9 @@ export class PythonDocument {
     // Should the linter throw, its view of the previous text is unknown: the next lint starts over.
     this.dirty = undefined;
     this.relintAll = true;
-    const fileRules = phase === 'keystroke' && this.fileRulesMs > INLINE_FILE_RULES_MS ? 'carry' : 'run';
+    const fileRules = phase === 'keystroke' ? 'carry' : 'run';
     const result = this.linter.lint({ tree, text: this.text, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines, fileRules, workspace: this.workspace });
     this.relintAll = false;
-    if (!result.fileRulesCarried) this.fileRulesMs = result.fileRulesMs;
     const settled = !result.fileRulesCarried && !(tree.rootNode.hasError && !this.treeFromScratch);
     return { result, settled };
   }

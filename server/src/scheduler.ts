@@ -61,12 +61,13 @@ export class SettleScheduler {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  schedule(uri: string): void {
+  /** Settles after the usual pause, or after `delayMs` (0: as soon as queued messages are handled). */
+  schedule(uri: string, delayMs = this.delayMs): void {
     this.cancel(uri);
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
       this.settle(uri).catch(this.onError);
-    }, this.delayMs));
+    }, delayMs));
   }
 
   cancel(uri: string): void {

@@ -132,10 +132,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (store?.get(uri) !== document) return;
     const key = resultId(document, generation);
     if (published.get(uri) === key) return;
+    const firstTime = !published.has(uri);
     const outcome = diagnose(document, config, phase);
     if (outcome.settled) published.set(uri, key);
+    else published.set(uri, `${key}~`);
+    // A document just opened has no reason to wait for a pause in typing.
     if (outcome.settled) settler.cancel(uri);
-    else settler.schedule(uri);
+    else settler.schedule(uri, firstTime ? 0 : undefined);
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics: outcome.diagnostics });
   }
 

@@ -31,9 +31,10 @@ export interface LintInput {
   workspace?: WorkspaceIndex;
   /**
    * `carry`: instead of running the file rules, move their previous findings
-   * through the dirty region (dropping those inside it). Editors use it on
-   * keystrokes when the file rules are slow, and run them once typing pauses.
-   * Ignored (the rules run) when nothing can be carried.
+   * through the dirty region (dropping those inside it), or report none when
+   * they never ran. Editors use it on keystrokes when the file rules are slow,
+   * and run them once typing pauses. Ignored (the rules run) when the text
+   * changed in ways the linter was not told about.
    */
   fileRules?: 'run' | 'carry';
 }
@@ -52,10 +53,8 @@ export interface LintResult {
   /** How many units were walked (the rest came from the cache). */
   walkedUnits: number;
   totalUnits: number;
-  /** Whether the file rules' findings were carried over rather than recomputed. */
+  /** Whether some file rules' findings were carried over rather than recomputed. */
   fileRulesCarried: boolean;
-  /** How long the file rules took when they ran (milliseconds). */
-  fileRulesMs: number;
 }
 
 interface CachedUnit {
@@ -66,6 +65,12 @@ interface CachedUnit {
   /** For module-level units: the names they bind. */
   bindings: NameBinding[];
 }
+
+/** File rules slower than this are not rerun on keystrokes (see `LintInput.fileRules`). */
+const SLOW_FILE_RULE_MS = 2;
+
+/** Thrown by the model getter while carrying: building the model is what carrying avoids. */
+const DEFERRED = Symbol('deferred until the file rules settle');
 
 /** A finding of the previous text moved through the dirty region, or undefined when the region touches it. */
 function carryFinding(finding: Finding, dirty: DirtyRegion): Finding | undefined {
@@ -109,8 +114,8 @@ export class Linter {
   private previousUnits: Unit[] | undefined;
   /** Keeps the semantic model's copy of each unit between lints. */
   private readonly semantic = new SemanticModelBuilder();
-  /** The file rules' findings, in the coordinates of the last text linted. */
-  private fileFindings: Finding[] | undefined;
+  /** Each file rule's last findings (in the coordinates of the last text linted) and how long it took. */
+  private fileRuleState = new Map<string, { findings: Finding[]; ms: number }>();
 
   constructor(private readonly rules: readonly Rule[]) {}
 
@@ -119,7 +124,7 @@ export class Linter {
     const fingerprint = `${settings.fingerprint}\u0000${input.filePath}\u0000${input.relativePath ?? ''}`;
     if (fingerprint !== this.cacheFingerprint) {
       this.cache.clear();
-      this.fileFindings = undefined;
+      this.fileRuleState.clear();
       this.cacheFingerprint = fingerprint;
     }
     const enabled = this.rules.filter((rule) => settings.enabled.has(rule.meta.code));
@@ -170,13 +175,7 @@ export class Linter {
     }
     this.cache = nextCache;
 
-    const carried = input.fileRules === 'carry' && input.dirty && this.fileFindings
-      ? this.fileFindings.flatMap((finding) => carryFinding(finding, input.dirty!) ?? [])
-      : undefined;
-    const started = performance.now();
-    const fileFindings = carried ?? this.runFileRules(fileRules, input, lines, internalErrors);
-    const fileRulesMs = carried ? 0 : performance.now() - started;
-    this.fileFindings = fileFindings;
+    const { findings: fileFindings, carried } = this.runFileRules(fileRules, input, lines, internalErrors);
     for (const finding of fileFindings) raw.push(finding);
 
     const noqa = scanNoqa(text, tree, lines);
@@ -194,19 +193,40 @@ export class Linter {
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
     return {
       findings, lines, noqa, internalErrors, walkedUnits: walked, totalUnits: units.length,
-      fileRulesCarried: carried !== undefined, fileRulesMs,
+      fileRulesCarried: carried,
     };
   }
 
-  private runFileRules(rules: readonly FileRule[], input: LintInput, lines: LineIndex, internalErrors: string[]): Finding[] {
+  /**
+   * Runs the file rules. In `carry` mode, a rule that was slow last time
+   * (or that needs the semantic model, which is not built then) keeps its
+   * previous findings, moved through the dirty region, instead of running.
+   */
+  private runFileRules(rules: readonly FileRule[], input: LintInput, lines: LineIndex, internalErrors: string[]): { findings: Finding[]; carried: boolean } {
     const { tree, settings } = input;
     const findings: Finding[] = [];
+    let carried = false;
     let model: SemanticModel | undefined;
     const semanticOptions = { targetVersion: settings.targetVersion, filePath: input.filePath };
     const units = this.previousUnits ?? [];
     const semantic = this.semantic;
+    const carrying = input.fileRules === 'carry';
+    const carry = (code: string): boolean => {
+      const state = this.fileRuleState.get(code);
+      // Carrying needs to know how the text moved; a rule that never ran has nothing to carry.
+      if (state && !input.dirty) return false;
+      const moved = state ? state.findings.flatMap((finding) => carryFinding(finding, input.dirty!) ?? []) : [];
+      this.fileRuleState.set(code, { findings: moved, ms: state?.ms ?? Infinity });
+      for (const finding of moved) findings.push(finding);
+      carried = true;
+      return true;
+    };
     for (const rule of rules) {
-      const context = this.context(rule, input, findings);
+      const { code } = rule.meta;
+      if (carrying && (this.fileRuleState.get(code)?.ms ?? 0) > SLOW_FILE_RULE_MS && carry(code)) continue;
+      const own: Finding[] = [];
+      const context = this.context(rule, input, own);
+      const started = performance.now();
       try {
         rule.check({
           ...context,
@@ -214,14 +234,18 @@ export class Linter {
           lines,
           workspace: input.workspace,
           get model() {
+            if (!model && carrying) throw DEFERRED;
             return (model ??= semantic.build(tree, input.text, units, semanticOptions));
           },
         });
       } catch (error) {
-        internalErrors.push(`${rule.meta.code}: ${(error as Error).stack ?? String(error)}`);
+        if (error === DEFERRED && carry(code)) continue;
+        if (error !== DEFERRED) internalErrors.push(`${code}: ${(error as Error).stack ?? String(error)}`);
       }
+      this.fileRuleState.set(code, { findings: own, ms: performance.now() - started });
+      for (const finding of own) findings.push(finding);
     }
-    return findings;
+    return { findings, carried };
   }
 
   private context(rule: Rule, input: LintInput, sink: Finding[]): RuleContext {

@@ -111,11 +111,14 @@ function mergeEdit(text: string, statement: Node, wanted: string): TextEdit {
 
 function newImportLine(text: string, statements: Node[], imports: Node[], line: string): TextEdit {
   const newline = newlineOf(text);
-  const anchor = imports[imports.length - 1] ?? leadingDocstring(statements);
+  const lastImport = imports[imports.length - 1];
+  const anchor = lastImport ?? leadingDocstring(statements);
   if (anchor) {
     const at = nextLineStart(text, anchor.endIndex);
     const needsBreak = at === text.length && !text.endsWith('\n');
-    return { start: at, end: at, newText: needsBreak ? `${newline}${line}${newline}` : `${line}${newline}` };
+    // After a docstring, the first import is set off by a blank line (PEP 8).
+    const before = needsBreak || !lastImport ? newline : '';
+    return { start: at, end: at, newText: `${before}${line}${newline}` };
   }
   // Before the first statement, after the leading comments (shebang, encoding, licence).
   const first = statements[0];

@@ -68,21 +68,6 @@ import { unsortedImports } from './isort/unsorted-imports';
 
 /** Every rule pyreview has; all user-facing lists are generated from it. */
 export const RULES: readonly Rule[] = [
-  unusedImport,
-  redefinedWhileUnused,
-  undefinedName,
-  undefinedExport,
-  undefinedLocal,
-  unusedVariable,
-  importStar,
-  importStarUsage,
-  unusedFunctionArgument,
-  unusedMethodArgument,
-  unusedClassMethodArgument,
-  unusedStaticMethodArgument,
-  unusedLambdaArgument,
-  noSelfUse,
-  unsortedImports,
   syntaxError,
   bareExcept,
   tabIndentation,
@@ -134,6 +119,21 @@ export const RULES: readonly Rule[] = [
   mixedCaseVariableInClassScope,
   mixedCaseVariableInGlobalScope,
   errorSuffixOnExceptionName,
+  unusedImport,
+  redefinedWhileUnused,
+  undefinedName,
+  undefinedExport,
+  undefinedLocal,
+  unusedVariable,
+  importStar,
+  importStarUsage,
+  unusedFunctionArgument,
+  unusedMethodArgument,
+  unusedClassMethodArgument,
+  unusedStaticMethodArgument,
+  unusedLambdaArgument,
+  noSelfUse,
+  unsortedImports,
 ];
 
 export function findRule(code: string): Rule | undefined {

@@ -50,7 +50,7 @@ export const missingReturnTypeClassMethod: FileRule = {
     summary: 'Class method without a return type annotation.',
     category: 'type-hints',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'sometimes',
     docs,
   },

@@ -46,7 +46,7 @@ export const missingReturnTypePrivateFunction: FileRule = {
     summary: 'Private function without a return type annotation.',
     category: 'type-hints',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'sometimes',
     docs,
   },

@@ -64,7 +64,7 @@ export const missingReturnTypeSpecialMethod: FileRule = {
     summary: 'Special (dunder) method without a return type annotation.',
     category: 'type-hints',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'sometimes',
     options: [{
       name: 'mypy-init-return',

@@ -50,7 +50,7 @@ export const missingReturnTypeStaticMethod: FileRule = {
     summary: 'Static method without a return type annotation.',
     category: 'type-hints',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'sometimes',
     docs,
   },

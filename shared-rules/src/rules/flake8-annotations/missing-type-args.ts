@@ -34,7 +34,7 @@ export const missingTypeArgs: FileRule = {
     summary: 'Parameter `*args` without a type annotation.',
     category: 'type-hints',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'none',
     docs,
   },

@@ -41,7 +41,7 @@ export const missingTypeFunctionArgument: FileRule = {
     summary: 'Function parameter without a type annotation.',
     category: 'type-hints',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'sometimes',
     options: [SUPPRESS_DUMMY_ARGS_OPTION],
     docs,

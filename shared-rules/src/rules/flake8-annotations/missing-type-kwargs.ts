@@ -34,7 +34,7 @@ export const missingTypeKwargs: FileRule = {
     summary: 'Parameter `**kwargs` without a type annotation.',
     category: 'type-hints',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'none',
     docs,
   },

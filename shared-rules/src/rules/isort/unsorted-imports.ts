@@ -9,7 +9,9 @@ in the \`known-first-party\` option), local (relative imports), separated by a
 blank line; in each section \`import x\` lines before \`from x import y\` lines,
 by module name; names of one-line \`from\` imports sorted (constants, classes,
 then the rest). \`import a, b\` is split into one line per module. Blocks with
-comments between their lines are left alone, so comments never move.
+comments between their lines, or with backslash continuations, are left
+alone, so comments never move; the blank lines after a block are not checked
+(isort and Ruff also want one or two there).
 
 ## Why is this bad?
 A fixed order makes imports easy to scan, shows dependencies at a glance and

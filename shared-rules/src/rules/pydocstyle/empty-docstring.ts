@@ -48,7 +48,7 @@ export const emptyDocstring: FileRule = {
     summary: 'Docstring is empty.',
     category: 'docstrings',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'none',
     docs,
   },

@@ -46,7 +46,7 @@ export const undocumentedMagicMethod: FileRule = {
     summary: 'Magic method without a docstring.',
     category: 'docstrings',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'sometimes',
     docs,
   },

@@ -40,7 +40,7 @@ export const undocumentedPublicClass: FileRule = {
     summary: 'Public class without a docstring.',
     category: 'docstrings',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'sometimes',
     docs,
   },

@@ -45,7 +45,7 @@ export const undocumentedPublicFunction: FileRule = {
     summary: 'Public function without a docstring.',
     category: 'docstrings',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'sometimes',
     options: [DOCSTRING_CONVENTION_OPTION],
     docs,

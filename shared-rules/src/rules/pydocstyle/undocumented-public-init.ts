@@ -49,7 +49,7 @@ export const undocumentedPublicInit: FileRule = {
     summary: '`__init__` without a docstring.',
     category: 'docstrings',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'sometimes',
     docs,
   },

@@ -49,7 +49,7 @@ export const undocumentedPublicMethod: FileRule = {
     summary: 'Public method without a docstring.',
     category: 'docstrings',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'sometimes',
     docs,
   },

@@ -45,7 +45,7 @@ export const undocumentedPublicModule: FileRule = {
     summary: 'Public module without a docstring.',
     category: 'docstrings',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'always',
     docs,
   },

@@ -46,7 +46,7 @@ export const undocumentedPublicNestedClass: FileRule = {
     summary: 'Public nested class without a docstring.',
     category: 'docstrings',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'sometimes',
     docs,
   },

@@ -39,7 +39,7 @@ export const undocumentedPublicPackage: FileRule = {
     summary: 'Public package without a docstring.',
     category: 'docstrings',
     severity: 'info',
-    enabledByDefault: true,
+    enabledByDefault: false,
     fix: 'always',
     docs,
   },

@@ -1,5 +1,7 @@
-import type { FileRule } from '../rule';
-import { addImportEdit } from '../../fixes/importEdits';
+import type { FileContext, FileRule } from '../rule';
+import * as path from 'path';
+import { addImportEdit, type ImportRequest } from '../../fixes/importEdits';
+import { moduleNameForFile } from '../../workspace/modulePath';
 import { KNOWN_IMPORTS } from './knownImports';
 
 const docs = `
@@ -32,7 +34,22 @@ When the name is a well-known standard library name (\`os\`, \`sys\`, \`re\`,
 the file's import block in the file's style (merged into an existing
 \`from module import …\`). Only one import is known for each such name, so the
 fix is safe.
+
+When exactly one other module of the workspace defines the name at module
+level (or exports it through \`__all__\`), the fix adds
+\`from package.module import name\`, with the module path taken from the package
+layout (\`__init__.py\` files). That fix is unsafe: importing a module of the
+project runs its top-level code and may create an import cycle.
 `;
+
+/** `from package.module import name` when exactly one other workspace module defines or exports `name`. */
+function workspaceImport(context: FileContext, name: string): ImportRequest | undefined {
+  const here = path.resolve(context.filePath);
+  const modules = context.workspace?.modulesDefining(name).filter((summary) => path.resolve(summary.path) !== here) ?? [];
+  if (modules.length !== 1) return undefined;
+  const module = moduleNameForFile(modules[0].path);
+  return module ? { module, name } : undefined;
+}
 
 export const undefinedName: FileRule = {
   kind: 'file',
@@ -50,14 +67,18 @@ export const undefinedName: FileRule = {
     for (const message of context.model.messages) {
       if (message.kind !== 'undefined-name') continue;
       const node = message.node;
-      const known = node.type === 'identifier' && node.parent?.type !== 'delete_statement' ? KNOWN_IMPORTS.get(message.name) : undefined;
-      const edit = known && addImportEdit(context.text, context.tree, { ...known, usedAt: node.startIndex }).edit;
-      const statement = known && (known.name ? `from ${known.module} import ${known.name}` : `import ${known.module}`);
+      const importable = node.type === 'identifier' && node.parent?.type !== 'delete_statement';
+      const known = importable ? KNOWN_IMPORTS.get(message.name) : undefined;
+      const fromWorkspace = importable && !known ? workspaceImport(context, message.name) : undefined;
+      const request = known ?? fromWorkspace;
+      const edit = request && addImportEdit(context.text, context.tree, { ...request, usedAt: node.startIndex }).edit;
+      const statement = request && (request.name ? `from ${request.module} import ${request.name}` : `import ${request.module}`);
       context.report({
         message: `undefined name '${message.name}'`,
         start: node.startIndex,
         end: node.endIndex,
-        fix: edit ? { title: `Add \`${statement}\``, safety: 'safe', edits: [edit] } : undefined,
+        // Importing a workspace module runs its top-level code: the user decides.
+        fix: edit ? { title: `Add \`${statement}\``, safety: known ? 'safe' : 'unsafe', edits: [edit] } : undefined,
       });
     }
   },
