@@ -35,6 +35,7 @@ interface Comparison {
 }
 
 const EXCEPTION_CODES = ['B904', 'BLE001', 'S110', 'TRY201', 'B012'];
+const SECURITY_CODES = ['S102', 'S105', 'S106', 'S301', 'S307', 'S324', 'S506', 'S602', 'S608'];
 const ANNOTATION_CODES = ['ANN001', 'ANN002', 'ANN003', 'ANN201', 'ANN202', 'ANN204', 'ANN205', 'ANN206'];
 
 /**
@@ -123,6 +124,20 @@ function importedLogger(difference: LineFinding, side: 'pyreview' | 'reference')
   return logsThroughModule ? 'logs with exc_info=True through a logger attribute of an imported module' : undefined;
 }
 
+/**
+ * Where pyreview's security rules mean something narrower or wider than
+ * Ruff's on purpose: S608 reports SQL text only when it reaches a call that
+ * runs it (`execute()`, `text()`, …), and S301 also knows Python 2's `cPickle`.
+ */
+function securityScope(difference: LineFinding, side: 'pyreview' | 'reference'): string | undefined {
+  const line = fileLines(difference.file)[difference.line - 1] ?? '';
+  if (side === 'reference' && difference.code === 'S608' && !/\b(execute\w*|exec_driver_sql|text)\(/.test(line)) {
+    return 'SQL text that is built but not run on this line: S608 follows it to execute()/text()';
+  }
+  if (side === 'pyreview' && difference.code === 'S301' && /\bcPickle\b/.test(line)) return 'cPickle is pickle under Python 2';
+  return undefined;
+}
+
 const COMPARISONS: Comparison[] = [
   {
     name: 'pycodestyle-stdlib',
@@ -160,6 +175,24 @@ const COMPARISONS: Comparison[] = [
     target: 100,
     run: async (files) => (await compareWithRuff(files, EXCEPTION_CODES)).byCode,
     documented: () => undefined,
+  },
+  {
+    name: 'ruff-security',
+    reference: ruffVersion,
+    codes: SECURITY_CODES,
+    targets: () => [STDLIB],
+    target: 98,
+    run: async (files) => (await compareWithRuff(files, SECURITY_CODES)).byCode,
+    documented: securityScope,
+  },
+  {
+    name: 'ruff-security-fixtures',
+    reference: ruffVersion,
+    codes: SECURITY_CODES,
+    targets: () => plainFixtures(/^S(102|105|106|301|307|324|506|602|608)/),
+    target: 0,
+    run: async (files) => (await compareWithRuff(files, SECURITY_CODES)).byCode,
+    documented: securityScope,
   },
   {
     // The wasm build knows no file path: pyreview is given a neutral one, so neither side sees private modules.

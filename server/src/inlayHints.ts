@@ -1,4 +1,4 @@
-import { addImportEdit, inferReturnType, renderReturnType } from '@pyreview/shared-rules';
+import { addImportEdit, inferFunctionReturnType, renderReturnType } from '@pyreview/shared-rules';
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { DocumentConfig } from './configuration';
 import type { PythonDocument } from './documents';
@@ -20,9 +20,9 @@ export function returnTypeHints(document: PythonDocument, range: Range, config: 
   for (const fn of tree.rootNode.descendantsOfType('function_definition')) {
     if (!fn || fn.endIndex < start || fn.startIndex > end || fn.childForFieldName('return_type')) continue;
     const parameters = fn.childForFieldName('parameters');
-    const body = fn.childForFieldName('body');
-    if (!parameters || !body || fn.hasError) continue;
-    const inferred = inferReturnType(body);
+    if (!parameters || fn.hasError) continue;
+    // The same inference as the ANN20x fixes: dunders by protocol, bodies by their returns.
+    const inferred = inferFunctionReturnType(fn);
     if (!inferred) continue;
     const typing = (name: string) => addImportEdit(document.text, tree, { module: 'typing', name, usedAt: fn.startIndex });
     const rendered = renderReturnType(inferred, config.settings.targetVersion, (name) => typing(name).reference);

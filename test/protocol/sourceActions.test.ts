@@ -65,6 +65,7 @@ describe('protocol: organize imports and inlay hints', () => {
       'def maybe(flag):', '    if flag:', '        return "yes"', '    return None', '',
       'def unknown():', '    return compute()', '',
       'def typed() -> int:', '    return 1', '',
+      'class Box:', '    def __len__(self):', '        return self.size', '',
     ].join('\n');
     const uri = await open(text);
     const hints = await client.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE_FILE });
@@ -72,6 +73,7 @@ describe('protocol: organize imports and inlay hints', () => {
       [0, 13, '-> bool'],
       [3, 13, '-> None'],
       [6, 15, '-> Optional[str]'],
+      [18, 21, '-> int'],
     ]);
     const inserted = applyTextEdits(text, hints[2].textEdits as never, 'utf-16');
     assert.match(inserted, /^from typing import Optional\n/);

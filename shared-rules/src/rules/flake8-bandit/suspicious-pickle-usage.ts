@@ -4,7 +4,7 @@ import { matchCall } from '../../resolution/matchCall';
 const docs = `
 ## What it does
 Reports deserialisation with \`pickle\` and the modules that wrap it:
-\`pickle\`/\`cPickle\`/\`_pickle\`/\`dill\` \`load\`, \`loads\` and \`Unpickler\`, \`shelve.open\`,
+\`pickle\`/\`cPickle\`/\`dill\` \`load\`, \`loads\` and \`Unpickler\`, \`shelve.open\`,
 \`shelve.DbfilenameShelf\`, \`jsonpickle.decode\` and \`pandas.read_pickle\`,
 however they were imported.
 
@@ -26,7 +26,7 @@ There is no automatic fix: the replacement format changes what is stored.
 `;
 
 const TARGETS = [
-  ...['pickle', 'cPickle', '_pickle', 'dill'].flatMap((module) => ['load', 'loads', 'Unpickler'].map((name) => `${module}.${name}`)),
+  ...['pickle', 'cPickle', 'dill'].flatMap((module) => ['load', 'loads', 'Unpickler'].map((name) => `${module}.${name}`)),
   'shelve.open',
   'shelve.DbfilenameShelf',
   'jsonpickle.decode',
