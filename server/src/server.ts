@@ -34,6 +34,9 @@ import { fileSystemPath, isPyproject } from './uris';
 import { WorkspaceIndexer, readWorkspaceFile } from './workspaceIndexer';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
+/** How long after `initialized` the workspace starts being indexed. */
+const INDEXING_DELAY_MS = 500;
+
 /** How long typing must pause before slow file-wide rules run again. */
 const SETTLE_DELAY_MS = 250;
 
@@ -268,7 +271,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         indexFolders(added.flatMap((folder) => fileSystemPath(folder.uri) ?? []));
       });
     }
-    indexFolders(workspaceFolders);
+    // Open documents come first: indexing starts once the editor has had a moment to open them.
+    setTimeout(() => indexFolders(workspaceFolders), INDEXING_DELAY_MS);
   });
 
   /**
@@ -297,9 +301,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidOpenTextDocument(({ textDocument }) => {
     if (!store) return;
-    store.open(textDocument.uri, textDocument.version, textDocument.text);
+    const document = store.open(textDocument.uri, textDocument.version, textDocument.text);
     const filePath = fileSystemPath(textDocument.uri);
-    if (filePath) indexer?.indexOpenDocument(filePath, textDocument.text);
+    // Parsed once: the lint that follows uses the same tree.
+    const tree = filePath ? document.tree() : undefined;
+    if (filePath && tree) indexer?.indexOpenDocument(filePath, tree, document.text);
     workspaceDiagnostics.remove(textDocument.uri);
     published.delete(textDocument.uri);
     savedReports.delete(textDocument.uri);
@@ -318,7 +324,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!document) return unknownDocument('didSave', textDocument.uri);
     // What other files see of this one follows its saves, not every keystroke.
     const filePath = fileSystemPath(textDocument.uri);
-    if (filePath) indexer?.indexOpenDocument(filePath, document.text);
+    const tree = filePath ? document.tree() : undefined;
+    if (filePath && tree) indexer?.indexOpenDocument(filePath, tree, document.text);
     lintOn('save', textDocument.uri);
   });
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
-import type { Parser } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import { ConfigResolver } from './cli/configResolver';
 import { discoverFiles } from './cli/discovery';
 
@@ -77,10 +77,13 @@ export class WorkspaceIndexer {
     else this.indexText(file, text);
   }
 
-  /** The summary of an open document, which wins over the file on disk until it is closed. */
-  indexOpenDocument(file: string, text: string): void {
+  /**
+   * The summary of an open document, from the tree its linting uses, which
+   * wins over the file on disk until it is closed.
+   */
+  indexOpenDocument(file: string, tree: Tree, text: string): void {
     this.open.add(file);
-    this.indexText(file, text);
+    this.index.update(summarizeModule(file, tree.rootNode, text));
   }
 
   closeDocument(file: string): void {

@@ -7,7 +7,7 @@ import { exportedNames } from './exports';
 import { stringValue } from './strings';
 import { typeCommentsByStatement, type TypeComment } from './typeComments';
 import type { SemanticMessage } from './messages';
-import { Scope, hasAlias, isImport, redefines, type Binding, type BindingKind, type ScopeKind } from './scope';
+import { Scope, hasAlias, isImport, redefines, type Binding, type BindingKind, type Reference, type ScopeKind, type Variable } from './scope';
 
 export interface AnalyzerOptions {
   builtins: ReadonlySet<string>;
@@ -102,7 +102,7 @@ export class Analyzer {
   }
 
   private pushScope(kind: ScopeKind, node: Node): Scope {
-    const scope = new Scope(kind, node);
+    const scope = new Scope(kind, node, this.stack[this.stack.length - 1]);
     this.stack.push(scope);
     return scope;
   }
@@ -172,9 +172,15 @@ export class Analyzer {
 
   private replay(memo: FunctionMemo): void {
     const inside = memo.scopes[0];
-    for (const { index, name, node } of memo.uses) {
+    // The memo's outermost scopes were opened in an earlier build's scopes.
+    const own = new Set(memo.scopes);
+    const definedIn = this.stack[this.stack.length - 1];
+    for (const scope of memo.scopes) if (scope.parent && !own.has(scope.parent)) scope.parent = definedIn;
+    for (const { index, name, node, reference } of memo.uses) {
       const binding = this.stack[index].bindings.get(name);
-      if (binding) binding.used = { scope: inside, node };
+      if (!binding) continue;
+      binding.used = { scope: inside, node };
+      if (reference) this.variableOf(binding, index).references.push(reference);
     }
     for (const node of memo.starUses) {
       for (const scope of this.stack) {
@@ -204,6 +210,17 @@ export class Analyzer {
 
   private at(node: Node): Node {
     return this.reportAt ?? node;
+  }
+
+  /** The variable of a binding found in scope `index` of the stack (builtins get theirs when first read). */
+  private variableOf(binding: Binding, index: number): Variable {
+    return (binding.variable ??= this.stack[index].variable(binding.name));
+  }
+
+  private reference(node: Node, kind: Reference['kind']): Reference {
+    const reference: Reference = { node, scope: this.scope, kind };
+    if (this.reportAt) reference.host = this.reportAt;
+    return reference;
   }
 
   // ---- bindings -----------------------------------------------------------
@@ -246,7 +263,12 @@ export class Analyzer {
       // PEP 572: a walrus in a comprehension binds in the enclosing scope.
       while (value.kind === 'named-expr' && target > 0 && this.stack[target].kind === 'generator') target--;
       this.stack[target].bindings.set(value.name, value);
+      value.variable = this.stack[target].variable(value.name);
+    } else {
+      value.variable = current.variable(value.name);
     }
+    const name = definedName(value);
+    if (name) value.variable.references.push(this.reference(name, 'store'));
   }
 
   private binding(name: string, kind: BindingKind, source: Node | undefined, extra: Partial<Binding> = {}): Binding {
@@ -303,7 +325,9 @@ export class Analyzer {
       if (binding && !(binding.kind === 'annotation' && !this.inPostponedAnnotation)) {
         const use = { scope: current, node: this.at(node) };
         binding.used = use;
-        if (this.isOutside(i)) this.recording!.uses.push({ index: i, name, node: use.node });
+        const reference = this.reference(node, 'load');
+        this.variableOf(binding, i).references.push(reference);
+        if (this.isOutside(i)) this.recording!.uses.push({ index: i, name, node: use.node, reference });
         if (isImport(binding) && binding.fullName && hasAlias(binding)) {
           const aliased = this.lookup(i, binding.fullName);
           if (aliased) aliased.used = use;
@@ -363,6 +387,7 @@ export class Analyzer {
 
   private handleDelete(node: Node): void {
     const name = node.text;
+    this.scope.variable(name).references.push(this.reference(node, 'delete'));
     for (let parent = node.parent; parent; parent = parent.parent) {
       // A conditional `del` may not run: keep the binding.
       if (CONDITIONAL_TYPES.has(parent.type)) return;
@@ -1030,9 +1055,22 @@ export class Analyzer {
         if (message.kind === 'undefined-name' && message.name === name) this.messages.splice(i, 1);
       }
       if (!module.bindings.has(name)) module.bindings.set(name, value);
+      // The declaring scope's name is the outer variable: its stores and reads rename with it.
+      value.variable = node.type === 'global_statement' ? module.variable(name) : this.nonlocalVariable(name);
+      this.scope.variables.set(name, value.variable);
+      value.variable.references.push(this.reference(identifier, 'declaration'));
       value.used = { scope: module, node };
       for (const scope of this.stack.slice(1)) scope.bindings.set(name, value);
     }
+  }
+
+  /** The variable a `nonlocal` name refers to: the nearest enclosing function's. */
+  private nonlocalVariable(name: string): Variable {
+    for (let i = this.stack.length - 2; i > 0; i--) {
+      const scope = this.stack[i];
+      if (scope.isFunction && scope.variables.has(name)) return scope.variables.get(name)!;
+    }
+    return this.scope.variable(name);
   }
 
   private deleteTarget(target: Node): void {
@@ -1167,6 +1205,29 @@ export class Analyzer {
         }
       }
     }
+  }
+}
+
+/** The name a binding's definition writes: the identifier, the `def`/`class` name, the import item. */
+function definedName(binding: Binding): Node | undefined {
+  if (binding.nameNode) return binding.nameNode;
+  const source = binding.source;
+  switch (source?.type) {
+    case 'identifier':
+      return source;
+    case 'function_definition':
+    case 'class_definition':
+      return source.childForFieldName('name') ?? undefined;
+    case 'except_clause':
+    case 'except_group_clause':
+      return exceptParts(source).alias;
+    case 'assignment':
+    case 'augmented_assignment': {
+      const left = source.childForFieldName('left');
+      return left?.type === 'identifier' ? left : undefined;
+    }
+    default:
+      return undefined;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SemanticMessage } from './messages';
-import type { Binding, Scope } from './scope';
+import type { Binding, Reference, Scope } from './scope';
 import type { SyntaxNode } from './syntax';
 
 /** A name looked up in a scope outside the function (module, class), and what it found. */
@@ -15,6 +15,8 @@ export interface ExternalEffect {
   index: number;
   name: string;
   node: SyntaxNode;
+  /** For reads: the occurrence, added to the outer variable on replay. */
+  reference?: Reference;
 }
 
 /**

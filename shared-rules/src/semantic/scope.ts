@@ -30,9 +30,33 @@ export interface Use {
   node: Node | undefined;
 }
 
+/** Where a name occurs: `node` is the identifier (or import item, for imports). */
+export interface Reference {
+  node: Node;
+  /** The scope the occurrence is in. */
+  scope: Scope;
+  kind: 'load' | 'store' | 'delete' | 'declaration';
+  /** Inside a string annotation or type comment: that string or comment (`node` is then relative to its value). */
+  host?: Node;
+}
+
+/**
+ * One name of one scope across all its bindings (Python's notion of a
+ * variable): every place it is stored, read, deleted or declared
+ * `global`/`nonlocal`. Scopes declaring the name `global`/`nonlocal` share the
+ * variable of the scope it belongs to. The basis of renaming.
+ */
+export interface Variable {
+  name: string;
+  scope: Scope;
+  references: Reference[];
+}
+
 export interface Binding {
   name: string;
   kind: BindingKind;
+  /** The variable the binding belongs to (builtins get one when first read). */
+  variable?: Variable;
   /**
    * What defines the name: the identifier for stores, the whole statement for
    * imports, `def` and `class` statements, the `except` clause.
@@ -56,6 +80,8 @@ export interface Binding {
 
 export class Scope {
   readonly bindings = new Map<string, Binding>();
+  /** Every name stored, deleted or declared in the scope, even once unbound. */
+  readonly variables = new Map<string, Variable>();
   /** Function and lambda scopes: the parameters, in order. */
   readonly parameters: Binding[] = [];
   importStarred = false;
@@ -68,7 +94,16 @@ export class Scope {
     readonly kind: ScopeKind,
     /** The node opening the scope (module, function, lambda, class, comprehension). */
     readonly node: Node,
+    /** The enclosing scope (re-attached when a memoized function is replayed in a new build). */
+    public parent: Scope | undefined,
   ) {}
+
+  /** The scope's variable `name`, created on first use. */
+  variable(name: string): Variable {
+    let variable = this.variables.get(name);
+    if (!variable) this.variables.set(name, (variable = { name, scope: this, references: [] }));
+    return variable;
+  }
 
   get isFunction(): boolean {
     return this.kind === 'function' || this.kind === 'lambda';
