@@ -56,7 +56,7 @@ describe('addImportEdit', () => {
   });
 
   it('adds a line after the docstring and `__future__` imports', async () => {
-    assert.strictEqual((await apply('"""Doc."""\n\nx = 1\n', OPTIONAL)).text, '"""Doc."""\nfrom typing import Optional\n\nx = 1\n');
+    assert.strictEqual((await apply('"""Doc."""\n\nx = 1\n', OPTIONAL)).text, '"""Doc."""\n\nfrom typing import Optional\n\nx = 1\n');
     assert.strictEqual(
       (await apply('"""Doc."""\nfrom __future__ import annotations\n', OPTIONAL)).text,
       '"""Doc."""\nfrom __future__ import annotations\nfrom typing import Optional\n',

@@ -1,24 +1,14 @@
 import type { FileRule } from '../rule';
 import { reportMissingReturns } from './functionFacts';
+import { RETURN_TYPE_FIX_SAFETY, RETURN_TYPE_INFERENCE, WHY_RETURN_TYPES } from './sharedDocs';
 
 const docs = `
 ## What it does
 Reports a method decorated with \`@classmethod\` that has no return type annotation.
 
-The quick fix adds the return type when the function's own code shows it
-without guessing: \`None\` when no value is returned and nothing is yielded;
-one simple type when every return value is a literal or an expression of that
-type (\`bool\` for comparisons, \`not\`, \`isinstance()\`; \`int\`, \`float\`,
-\`str\`, \`bytes\` literals and f-strings; \`int\` for \`len()\`; \`list\`,
-\`dict\`, \`set\`, \`tuple\` for displays); \`T | None\` (or \`Optional[T]\`
-with the import added, when the target version is below 3.10) when some paths
-return nothing; \`NoReturn\` when every path raises. Generators,
-\`NotImplementedError\` stubs, abstract or overload placeholders and anything
-else get no fix.
+${RETURN_TYPE_INFERENCE}
 
-## Why is this bad?
-Without a return annotation, type checkers and readers must work out what the
-function gives back from its body, and callers are not checked against it.
+${WHY_RETURN_TYPES}
 
 ## Example
 \`\`\`python
@@ -36,10 +26,7 @@ class Config:
         return "config.toml"
 \`\`\`
 
-## Fix safety
-The fix is unsafe: a new annotation makes type checkers check callers and
-overrides against it, which can surface new errors. It is offered only when
-the type is certain; see *What it does*.
+${RETURN_TYPE_FIX_SAFETY}
 `;
 
 export const missingReturnTypeClassMethod: FileRule = {

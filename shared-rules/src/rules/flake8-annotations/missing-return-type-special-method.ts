@@ -1,5 +1,6 @@
 import type { FileRule } from '../rule';
 import { reportMissingReturns } from './functionFacts';
+import { RETURN_TYPE_INFERENCE, WHY_RETURN_TYPES } from './sharedDocs';
 
 const docs = `
 ## What it does
@@ -15,20 +16,9 @@ With the option \`mypy-init-return\` (default \`false\`), \`__init__\` may omit
 its return annotation when at least one of its parameters is annotated, as
 mypy allows.
 
-The quick fix adds the return type when the function's own code shows it
-without guessing: \`None\` when no value is returned and nothing is yielded;
-one simple type when every return value is a literal or an expression of that
-type (\`bool\` for comparisons, \`not\`, \`isinstance()\`; \`int\`, \`float\`,
-\`str\`, \`bytes\` literals and f-strings; \`int\` for \`len()\`; \`list\`,
-\`dict\`, \`set\`, \`tuple\` for displays); \`T | None\` (or \`Optional[T]\`
-with the import added, when the target version is below 3.10) when some paths
-return nothing; \`NoReturn\` when every path raises. Generators,
-\`NotImplementedError\` stubs, abstract or overload placeholders and anything
-else get no fix.
+${RETURN_TYPE_INFERENCE}
 
-## Why is this bad?
-Without a return annotation, type checkers and readers must work out what the
-function gives back from its body, and callers are not checked against it.
+${WHY_RETURN_TYPES}
 
 ## Example
 \`\`\`python

@@ -1,13 +1,12 @@
 import type { FileRule } from '../rule';
 import { reportMissingDocstrings } from './missingDocstrings';
+import { STUB_FIX_SAFETY, WHY_DOCSTRINGS } from './sharedDocs';
 
 const docs = `
 ## What it does
 Reports a public class (no leading underscore; listed in \`__all__\` when the module has one) without a docstring, with pydocstyle's meaning of public.
 
-## Why is this bad?
-Docstrings are what \`help()\`, editors and documentation generators show;
-without one, readers must work out from the code what it is for.
+${WHY_DOCSTRINGS}
 
 ## Example
 \`\`\`python
@@ -23,13 +22,7 @@ class Inventory:
     items: list[str]
 \`\`\`
 
-## Fix safety
-The quick fix inserts a docstring stub: a placeholder summary line to
-rewrite, then, following the option \`docstring-convention\` (\`sphinx\` by
-default, \`google\` or \`numpy\`), one entry per parameter, the return value when
-something is returned and each exception the body raises itself. It is
-unsafe because the placeholder text must be edited, and a docstring changes
-\`__doc__\` (and what \`help()\` shows).
+${STUB_FIX_SAFETY}
 `;
 
 export const undocumentedPublicClass: FileRule = {

@@ -1,14 +1,13 @@
 import type { FileRule } from '../rule';
 import { reportMissingDocstrings, DOCSTRING_CONVENTION_OPTION } from './missingDocstrings';
 import { isOverload } from './docstringTargets';
+import { STUB_FIX_SAFETY, WHY_DOCSTRINGS } from './sharedDocs';
 
 const docs = `
 ## What it does
 Reports a public module-level function without a docstring (nested functions and \`@overload\` signatures are exempt), with pydocstyle's meaning of public.
 
-## Why is this bad?
-Docstrings are what \`help()\`, editors and documentation generators show;
-without one, readers must work out from the code what it is for.
+${WHY_DOCSTRINGS}
 
 ## Example
 \`\`\`python
@@ -28,13 +27,7 @@ def area(width, height):
     return width * height
 \`\`\`
 
-## Fix safety
-The quick fix inserts a docstring stub: a placeholder summary line to
-rewrite, then, following the option \`docstring-convention\` (\`sphinx\` by
-default, \`google\` or \`numpy\`), one entry per parameter, the return value when
-something is returned and each exception the body raises itself. It is
-unsafe because the placeholder text must be edited, and a docstring changes
-\`__doc__\` (and what \`help()\` shows).
+${STUB_FIX_SAFETY}
 `;
 
 export const undocumentedPublicFunction: FileRule = {

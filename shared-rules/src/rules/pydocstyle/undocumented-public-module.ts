@@ -1,5 +1,6 @@
 import type { FileRule } from '../rule';
 import { reportMissingModuleDocstring } from './missingDocstrings';
+import { MODULE_STUB_FIX_SAFETY } from './sharedDocs';
 
 const docs = `
 ## What it does
@@ -31,10 +32,7 @@ def load(path):
     ...
 \`\`\`
 
-## Fix safety
-The quick fix inserts a placeholder docstring before the first statement
-(after a shebang, encoding line or licence comment). It is unsafe because the
-placeholder text must be rewritten, and it changes \`__doc__\`.
+${MODULE_STUB_FIX_SAFETY}
 `;
 
 export const undocumentedPublicModule: FileRule = {
