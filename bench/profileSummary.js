@@ -5,17 +5,20 @@
 // including their callees, so that what dominates a keystroke is visible
 // without opening a profiler UI.
 //
-// Usage: node bench/profileSummary.js FILE.cpuprofile [--top 30] [--match REGEXP]
+// Usage: node bench/profileSummary.js FILE.cpuprofile [--top 30] [--match REGEXP] [--from-ms N]
+// --from-ms skips the first N ms of the profile (start-up and the first lint),
+// leaving the keystrokes.
 const fs = require('fs');
 
 function parseArgs(argv) {
-  const options = { file: undefined, top: 30, match: /./ };
+  const options = { file: undefined, top: 30, match: /./, fromMs: 0 };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--top') options.top = Number(argv[++i]);
     else if (argv[i] === '--match') options.match = new RegExp(argv[++i]);
+    else if (argv[i] === '--from-ms') options.fromMs = Number(argv[++i]);
     else options.file = argv[i];
   }
-  if (!options.file) throw new Error('usage: node bench/profileSummary.js FILE.cpuprofile [--top N] [--match REGEXP]');
+  if (!options.file) throw new Error('usage: node bench/profileSummary.js FILE.cpuprofile [--top N] [--match REGEXP] [--from-ms N]');
   return options;
 }
 
@@ -24,17 +27,19 @@ function frameName({ callFrame }) {
   return `${callFrame.functionName || '(anonymous)'} ${file}:${callFrame.lineNumber + 1}`;
 }
 
-function summarize(profile) {
+function summarize(profile, fromMs) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parents = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   const self = new Map();
   const inclusive = new Map();
   let busy = 0;
+  let elapsed = 0;
   profile.samples.forEach((sample, index) => {
     const micros = profile.timeDeltas[index];
+    elapsed += micros;
     const name = frameName(nodes.get(sample));
-    if (name.startsWith('(idle)')) return;
+    if (name.startsWith('(idle)') || elapsed < fromMs * 1000) return;
     busy += micros;
     self.set(name, (self.get(name) ?? 0) + micros);
     // Recursion must not count a sample twice for the same function.
@@ -58,7 +63,7 @@ function print(title, totals, { top, match }, busy) {
 }
 
 const options = parseArgs(process.argv.slice(2));
-const { busy, self, inclusive } = summarize(JSON.parse(fs.readFileSync(options.file, 'utf8')));
+const { busy, self, inclusive } = summarize(JSON.parse(fs.readFileSync(options.file, 'utf8')), options.fromMs);
 console.log(`busy (not idle): ${(busy / 1000).toFixed(1)} ms`);
 print('self time', self, options, busy);
 print('inclusive time', inclusive, options, busy);

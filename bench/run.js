@@ -7,6 +7,7 @@
 // Options: --sizes 1000,5000,20000  --edits 60  --warmup 5  --interval 100
 //          --repeat 3 (CLI runs per tool; the fastest counts)
 //          --skip-server  --skip-cli
+//          --server FILE  (another server script, e.g. the esbuild bundle dist/server.js)
 //          --cpu-prof  (V8 profiles of the server and CLI processes, in the
 //                      work directory; summarize one with bench/profileSummary.js)
 const fs = require('fs');
@@ -23,7 +24,7 @@ const WORK_DIR = path.join(os.tmpdir(), 'pyreview-bench');
 const PROFILE_DIR = path.join(WORK_DIR, 'profiles');
 
 function parseArgs(argv) {
-  const options = { sizes: [1000, 5000, 20000], edits: 60, warmup: 5, interval: 100, repeat: 3, server: true, cli: true, cpuProf: false };
+  const options = { sizes: [1000, 5000, 20000], edits: 60, warmup: 5, interval: 100, repeat: 3, server: true, cli: true, cpuProf: false, serverScript: undefined };
   for (let i = 0; i < argv.length; i++) {
     const value = () => argv[++i];
     switch (argv[i]) {
@@ -35,6 +36,7 @@ function parseArgs(argv) {
       case '--skip-server': options.server = false; break;
       case '--skip-cli': options.cli = false; break;
       case '--cpu-prof': options.cpuProf = true; break;
+      case '--server': options.serverScript = path.resolve(value()); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
@@ -44,8 +46,8 @@ function parseArgs(argv) {
 const sizeLabel = (lines) => (lines >= 1000 ? `${Math.round(lines / 1000)}k` : String(lines));
 
 /** The server entry point that exists: the server module itself, else the CLI's `server` command. */
-function serverCommand(nodeFlags) {
-  const direct = path.join(REPO_ROOT, 'server/out/server.js');
+function serverCommand(nodeFlags, serverScript) {
+  const direct = serverScript ?? path.join(REPO_ROOT, 'server/out/server.js');
   if (fs.existsSync(direct)) return [process.execPath, ...nodeFlags, direct, '--stdio'];
   return [process.execPath, ...nodeFlags, path.join(REPO_ROOT, 'server/bin/pyreview.js'), 'server', '--stdio'];
 }
@@ -88,7 +90,7 @@ async function benchServer(options, files) {
     process.stderr.write(`server: ${label} (${built.lines} lines from ${built.sources.length} modules), typing in ${document.site.name}() at line ${document.site.line}\n`);
     try {
       const result = await measureServer({
-        serverCommand: serverCommand(nodeFlags),
+        serverCommand: serverCommand(nodeFlags, options.serverScript),
         document,
         edits: options.edits,
         warmupEdits: options.warmup,
@@ -121,7 +123,7 @@ function writeResults({ info, options, sessions, throughput, files, totalLines }
       '',
       '## Language server, through its process over stdio',
       '',
-      `\`didChange\` → \`publishDiagnostics\` (same or later version) for ${options.edits} single-character edits sent ${options.interval} ms apart, after ${options.warmup} unmeasured ones, typing a new local name on a line opened in the middle of a function. Each file is a fresh server; files are whole modules of ${STDLIB} concatenated in sorted order (valid Python, no \`__future__\` imports). Lints counts the publications during the typing (a server may lint a burst of edits once); server CPU ms/lint is the server process' user + system time over the typing divided by them: on a loaded machine, latency also includes waiting for a core, this does not. initialize → first diagnostics runs from spawning the server (the client sends \`initialize\` at once) to the first \`publishDiagnostics\` of the opened file. Peak RSS is the server process' VmHWM.`,
+      `Server: \`${serverCommand([], options.serverScript).slice(1).map((arg) => (path.isAbsolute(arg) ? path.relative(REPO_ROOT, arg) : arg)).join(' ')}\`. \`didChange\` → \`publishDiagnostics\` (same or later version) for ${options.edits} single-character edits sent ${options.interval} ms apart, after ${options.warmup} unmeasured ones, typing a new local name on a line opened in the middle of a function. Each file is a fresh server; files are whole modules of ${STDLIB} concatenated in sorted order (valid Python, no \`__future__\` imports). Lints counts the publications during the typing (a server may lint a burst of edits once); server CPU ms/lint is the server process' user + system time over the typing divided by them: on a loaded machine, latency also includes waiting for a core, this does not. initialize → first diagnostics runs from spawning the server (the client sends \`initialize\` at once) to the first \`publishDiagnostics\` of the opened file. Peak RSS is the server process' VmHWM.`,
       '',
       markdownTable(serverTable(sessions)),
       '',

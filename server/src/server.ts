@@ -28,11 +28,15 @@ import { ConfigurationService, type DocumentConfig } from './configuration';
 import { diagnoseDocument, toDiagnostics } from './diagnostics';
 import { DocumentStore, type LintPhase, type PythonDocument } from './documents';
 import { noqaHover } from './hover';
+import { prepareRename, rename } from './rename';
 import { negotiatePositionEncoding, type PositionEncoding } from './positionEncoding';
 import { LintScheduler, SettleScheduler } from './scheduler';
 import { fileSystemPath, isPyproject } from './uris';
 import { WorkspaceIndexer, readWorkspaceFile } from './workspaceIndexer';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+
+/** Documents up to this size (about 2,500 lines) are checked completely when opened. */
+const SETTLE_ON_OPEN_MAX_LENGTH = 100_000;
 
 /** How long after `initialized` the workspace starts being indexed. */
 const INDEXING_DELAY_MS = 500;
@@ -136,7 +140,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const key = resultId(document, generation);
     if (published.get(uri) === key) return;
     const firstTime = !published.has(uri);
-    const outcome = diagnose(document, config, phase);
+    // A document just opened gets everything at once unless it is large: then its first findings
+    // come at once and the slow file-wide ones right after.
+    const outcome = diagnose(document, config, firstTime && document.text.length <= SETTLE_ON_OPEN_MAX_LENGTH ? 'settle' : phase);
     if (outcome.settled) published.set(uri, key);
     else published.set(uri, `${key}~`);
     // A document just opened has no reason to wait for a pause in typing.
@@ -242,6 +248,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ORGANIZE_IMPORTS_KIND] },
         inlayHintProvider: true,
         hoverProvider: true,
+        renameProvider: { prepareProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(support.pullDiagnostics
           ? { diagnosticProvider: { identifier: 'pyreview', interFileDependencies: true, workspaceDiagnostics: true } }
@@ -441,6 +448,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return [];
     }
     return returnTypeHints(document, range, await configs.forDocument(textDocument.uri), encoding);
+  });
+
+  connection.onPrepareRename(async ({ textDocument, position }) => {
+    const document = store?.get(textDocument.uri);
+    if (!document) {
+      unknownDocument('textDocument/prepareRename', textDocument.uri);
+      return null;
+    }
+    return prepareRename(document, await configs.forDocument(textDocument.uri), position, encoding);
+  });
+
+  connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+    const document = store?.get(textDocument.uri);
+    if (!document) {
+      unknownDocument('textDocument/rename', textDocument.uri);
+      return null;
+    }
+    return rename(document, await configs.forDocument(textDocument.uri), position, newName, encoding);
   });
 
   connection.onHover(({ textDocument, position }) => {

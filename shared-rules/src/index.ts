@@ -22,6 +22,7 @@ export * from './fixes/importEdits';
 export * from './semantic/model';
 export * from './semantic/scope';
 export * from './semantic/messages';
+export * from './semantic/rename';
 export * from './rules/categories';
 export * from './report/review';
 export * from './report/reviewMarkdown';

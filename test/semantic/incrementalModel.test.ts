@@ -26,7 +26,16 @@ function summary(model: SemanticModel): string[] {
   });
   const parameters = model.scopes.flatMap((scope) =>
     scope.parameters.map((p) => `${p.name}@${p.nameNode?.startIndex}:${!!p.used || !!scope.bindings.get(p.name)?.used}`));
-  return [...messages.sort(), ...parameters.sort()];
+  // Every reference of every variable, where it is and in which scope (what renaming relies on).
+  const variables = new Set(model.scopes.flatMap((scope) => [...scope.variables.values()]));
+  const references = [...variables].map((variable) => {
+    // A parent that is not a scope of this build (left over from an earlier one) shows as `stale`.
+    const where = (scope: SemanticModel['scopes'][number]) =>
+      `${scope.kind}@${scope.node.startIndex}<${scope.parent && !model.scopes.includes(scope.parent) ? 'stale' : scope.parent?.node.startIndex}`;
+    const list = variable.references.map((r) => `${r.kind}@${(r.host ?? r.node).startIndex}+${r.host ? r.node.startIndex : ''} in ${where(r.scope)}`);
+    return `${variable.name} of ${where(variable.scope)}: ${list.sort().join(', ')}`;
+  });
+  return [...messages.sort(), ...parameters.sort(), ...references.sort()];
 }
 
 describe('incremental semantic model', function () {

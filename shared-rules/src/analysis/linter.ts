@@ -1,5 +1,5 @@
 import type { Tree } from 'web-tree-sitter';
-import type { FileRule, Finding, ModuleNameCondition, NodeRule, Options, Rule, RuleContext } from '../rules/rule';
+import type { FileRule, Finding, Fix, ModuleNameCondition, NodeRule, Options, RenameRequest, Rule, RuleContext } from '../rules/rule';
 import { statementBindings, type NameBinding } from '../resolution/bindings';
 import type { ResolvedSettings } from '../config/settings';
 import { ignoredCodesForFile, selectorMatches } from '../config/settings';
@@ -8,6 +8,7 @@ import { isSuppressed, NoqaLineGroups, scanNoqa, type NoqaIndex } from '../noqa/
 import { collectUnitTree, flattenUnits, unitNode, type Unit } from './units';
 import { walkUnit, type Handler } from './walker';
 import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
+import { planRename } from '../semantic/rename';
 import type { DirtyRegion } from './dirtyRegion';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
@@ -89,10 +90,17 @@ function shiftFinding(finding: Finding, delta: number): Finding {
       edits: finding.fix.edits.map((edit) => ({ ...edit, start: edit.start + delta, end: edit.end + delta })),
     };
   }
+  if (finding.rename) shifted.rename = { ...finding.rename, offset: finding.rename.offset + delta };
   if (finding.related) {
     shifted.related = finding.related.map((item) => ({ ...item, start: item.start + delta, end: item.end + delta }));
   }
   return shifted;
+}
+
+/** The fix a rename request asks for, or none when the rename engine refuses it. */
+function renameFix(request: RenameRequest, model: SemanticModel, text: string): Fix | undefined {
+  const planned = planRename(model, text, request.offset, request.newName);
+  return planned.ok && planned.edits.length ? { title: request.title, safety: request.safety, edits: planned.edits } : undefined;
 }
 
 /** Whether a module-level name resolves to one of the condition's targets (unbound names are builtins). */
@@ -175,7 +183,10 @@ export class Linter {
     }
     this.cache = nextCache;
 
-    const { findings: fileFindings, carried } = this.runFileRules(fileRules, input, lines, internalErrors);
+    let model: SemanticModel | undefined;
+    const buildModel = (): SemanticModel =>
+      (model ??= this.semantic.build(tree, text, unitTree, { targetVersion: settings.targetVersion, filePath: input.filePath }));
+    const { findings: fileFindings, carried } = this.runFileRules(fileRules, input, lines, internalErrors, buildModel, () => !!model);
     for (const finding of fileFindings) raw.push(finding);
 
     const noqa = scanNoqa(text, tree, lines);
@@ -187,7 +198,16 @@ export class Linter {
       if (ignoredHere.some((selector) => selectorMatches(selector, finding.code))) continue;
       const group = groups.group(lines.lineAt(finding.start));
       if (isSuppressed(noqa, finding.code, group)) continue;
-      const { condition: _settled, ...reported } = finding;
+      const { condition: _settled, rename, ...reported } = finding;
+      // While carrying, the model is not built for a rename's sake: the fix comes with the next full lint.
+      if (rename && (model || input.fileRules !== 'carry')) {
+        try {
+          const fix = renameFix(rename, buildModel(), text);
+          if (fix) reported.fix = fix;
+        } catch (error) {
+          internalErrors.push(`${finding.code} rename fix: ${(error as Error).stack ?? String(error)}`);
+        }
+      }
       findings.push({ ...reported, noqaLine: group.last });
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
@@ -202,14 +222,17 @@ export class Linter {
    * (or that needs the semantic model, which is not built then) keeps its
    * previous findings, moved through the dirty region, instead of running.
    */
-  private runFileRules(rules: readonly FileRule[], input: LintInput, lines: LineIndex, internalErrors: string[]): { findings: Finding[]; carried: boolean } {
-    const { tree, settings } = input;
+  private runFileRules(
+    rules: readonly FileRule[],
+    input: LintInput,
+    lines: LineIndex,
+    internalErrors: string[],
+    buildModel: () => SemanticModel,
+    modelBuilt: () => boolean,
+  ): { findings: Finding[]; carried: boolean } {
+    const { tree } = input;
     const findings: Finding[] = [];
     let carried = false;
-    let model: SemanticModel | undefined;
-    const semanticOptions = { targetVersion: settings.targetVersion, filePath: input.filePath };
-    const units = this.previousUnits ?? [];
-    const semantic = this.semantic;
     const carrying = input.fileRules === 'carry';
     const carry = (code: string): boolean => {
       const state = this.fileRuleState.get(code);
@@ -234,8 +257,8 @@ export class Linter {
           lines,
           workspace: input.workspace,
           get model() {
-            if (!model && carrying) throw DEFERRED;
-            return (model ??= semantic.build(tree, input.text, units, semanticOptions));
+            if (!modelBuilt() && carrying) throw DEFERRED;
+            return buildModel();
           },
         });
       } catch (error) {

@@ -64,6 +64,20 @@ export interface Finding {
   fix?: Fix;
   related?: RelatedLocation[];
   condition?: ModuleNameCondition;
+  /**
+   * A fix renaming the name at `offset` everywhere it is used. Its edits
+   * depend on the whole file, so node rules ask for it and the linter plans
+   * it through the semantic model on each lint; no fix is offered when the
+   * rename is refused. Not kept in reported findings (they get `fix`).
+   */
+  rename?: RenameRequest;
+}
+
+export interface RenameRequest {
+  offset: number;
+  newName: string;
+  title: string;
+  safety: FixSafety;
 }
 
 export interface RuleOption {

@@ -1,6 +1,7 @@
 import type { NodeRule } from '../rule';
 import { functionParameters } from '../../syntax/definitions';
 import { hasUppercase, isIgnoredName } from './namingFacts';
+import { snakeCaseRename } from './snakeCaseRename';
 
 const docs = `
 ## What it does
@@ -22,7 +23,7 @@ def move(dx, dy):
 \`\`\`
 
 ## Fix safety
-There is no fix yet: renaming needs every use of the name, which the semantic model will provide.
+The fix renames the argument to lower_snake_case in the function and, when the callee is certain (a plain function bound once, not a method, not decorated), in \`name=\` keywords of calls in this file. It is unsafe: callers elsewhere may pass the argument by keyword. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to.
 `;
 
 export const invalidArgumentName: NodeRule = {
@@ -34,7 +35,7 @@ export const invalidArgumentName: NodeRule = {
     category: 'naming',
     severity: 'info',
     enabledByDefault: true,
-    fix: 'none',
+    fix: 'sometimes',
     docs,
   },
   create(context) {
@@ -49,7 +50,12 @@ export const invalidArgumentName: NodeRule = {
         const culprit = ordered.find((p) => !isIgnoredName(p.nameNode.text) && hasUppercase(p.nameNode.text));
         if (!culprit) return;
         const { nameNode } = culprit;
-        context.report({ message: `argument name '${nameNode.text}' should be lowercase`, start: nameNode.startIndex, end: nameNode.endIndex });
+        context.report({
+          message: `argument name '${nameNode.text}' should be lowercase`,
+          start: nameNode.startIndex,
+          end: nameNode.endIndex,
+          rename: snakeCaseRename(context, nameNode, 'unsafe', 'callers may pass it by keyword'),
+        });
       },
     };
   },

@@ -1,5 +1,6 @@
 import type { NodeRule } from '../rule';
 import { hasUppercase, isIgnoredName } from './namingFacts';
+import { snakeCaseRename } from './snakeCaseRename';
 
 const docs = `
 ## What it does
@@ -21,7 +22,7 @@ def get_user(user_id):
 \`\`\`
 
 ## Fix safety
-There is no fix yet: renaming needs every use of the name, which the semantic model will provide.
+The fix renames the function to lower_snake_case, with every use in the file that resolves to it (calls, \`global\` declarations, \`__all__\` entries; for methods also \`self.name\`, \`cls.name\` and \`Class.name\`), but not strings, other names that are spelled the same or attributes of other objects. It is unsafe: other modules may import the function, and subclasses or other objects may call a method by its old name. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to.
 `;
 
 export const invalidFunctionName: NodeRule = {
@@ -33,7 +34,7 @@ export const invalidFunctionName: NodeRule = {
     category: 'naming',
     severity: 'info',
     enabledByDefault: true,
-    fix: 'none',
+    fix: 'sometimes',
     docs,
   },
   create(context) {
@@ -43,7 +44,14 @@ export const invalidFunctionName: NodeRule = {
         if (!nameNode) return;
         const name = nameNode.text;
         if (isIgnoredName(name) || name === '__dir__' || name === '__getattr__' || !hasUppercase(name)) return;
-        context.report({ message: `function name '${name}' should be lowercase`, start: nameNode.startIndex, end: nameNode.endIndex });
+        const definedIn = (node.parent?.type === 'decorated_definition' ? node.parent : node).parent?.parent;
+        const risk = definedIn?.type === 'class_definition' ? 'subclasses and other code may call the method' : 'other modules may import it';
+        context.report({
+          message: `function name '${name}' should be lowercase`,
+          start: nameNode.startIndex,
+          end: nameNode.endIndex,
+          rename: snakeCaseRename(context, nameNode, 'unsafe', risk),
+        });
       },
     };
   },

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
 import { BINDING_NODE_TYPES, checkBindings, isMixedCase } from './namingFacts';
+import { snakeCaseRename } from './snakeCaseRename';
 
 const docs = `
 ## What it does
@@ -22,7 +23,7 @@ class Config:
 \`\`\`
 
 ## Fix safety
-There is no fix yet: renaming needs every use of the name, which the semantic model will provide.
+The fix renames the class attribute to lower_snake_case in the class body and through the class (\`Class.name\`, and \`self.name\` / \`cls.name\` in its methods). It is unsafe: other code, subclasses and instances elsewhere may use the attribute. No fix is offered when the new name is a builtin's, is already an attribute or would change what another name refers to.
 `;
 
 export const mixedCaseVariableInClassScope: NodeRule = {
@@ -34,13 +35,18 @@ export const mixedCaseVariableInClassScope: NodeRule = {
     category: 'naming',
     severity: 'info',
     enabledByDefault: true,
-    fix: 'none',
+    fix: 'sometimes',
     docs,
   },
   create(context) {
     const visit = (node: Node): void =>
       checkBindings(node, 'class', isMixedCase, (nameNode) =>
-        context.report({ message: `variable '${nameNode.text}' in class scope should not be mixedCase`, start: nameNode.startIndex, end: nameNode.endIndex }));
+        context.report({
+          message: `variable '${nameNode.text}' in class scope should not be mixedCase`,
+          start: nameNode.startIndex,
+          end: nameNode.endIndex,
+          rename: snakeCaseRename(context, nameNode, 'unsafe', 'other code may use the attribute'),
+        }));
     return Object.fromEntries(BINDING_NODE_TYPES.map((type) => [type, visit]));
   },
 };

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
 import { BINDING_NODE_TYPES, checkBindings, isMixedCase } from './namingFacts';
+import { snakeCaseRename } from './snakeCaseRename';
 
 const docs = `
 ## What it does
@@ -20,7 +21,7 @@ DEFAULT_TIMEOUT = 30
 \`\`\`
 
 ## Fix safety
-There is no fix yet: renaming needs every use of the name, which the semantic model will provide.
+The fix renames the variable to lower_snake_case with every use in the file that resolves to it (functions, \`global\` declarations, \`del\`, \`__all__\` entries), but not strings or attributes of other objects. It is unsafe: other modules may import the name. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to.
 `;
 
 export const mixedCaseVariableInGlobalScope: NodeRule = {
@@ -32,13 +33,18 @@ export const mixedCaseVariableInGlobalScope: NodeRule = {
     category: 'naming',
     severity: 'info',
     enabledByDefault: true,
-    fix: 'none',
+    fix: 'sometimes',
     docs,
   },
   create(context) {
     const visit = (node: Node): void =>
       checkBindings(node, 'module', isMixedCase, (nameNode) =>
-        context.report({ message: `variable '${nameNode.text}' in global scope should not be mixedCase`, start: nameNode.startIndex, end: nameNode.endIndex }));
+        context.report({
+          message: `variable '${nameNode.text}' in global scope should not be mixedCase`,
+          start: nameNode.startIndex,
+          end: nameNode.endIndex,
+          rename: snakeCaseRename(context, nameNode, 'unsafe', 'other modules may import it'),
+        }));
     return Object.fromEntries(BINDING_NODE_TYPES.map((type) => [type, visit]));
   },
 };

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
 import { BINDING_NODE_TYPES, checkBindings, globalNames, hasUppercase, type Scope } from './namingFacts';
+import { snakeCaseRename } from './snakeCaseRename';
 
 const docs = `
 ## What it does
@@ -28,7 +29,7 @@ def total(items):
 \`\`\`
 
 ## Fix safety
-There is no fix yet: renaming needs every use of the name, which the semantic model will provide.
+The fix renames the variable to lower_snake_case with every use that resolves to it, including nested functions, \`nonlocal\` declarations and \`del\`, and nothing else (not strings, not attributes, not other variables of the same name). A local variable cannot be seen from outside the function, so the fix is safe. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to.
 `;
 
 export const nonLowercaseVariableInFunction: NodeRule = {
@@ -40,7 +41,7 @@ export const nonLowercaseVariableInFunction: NodeRule = {
     category: 'naming',
     severity: 'info',
     enabledByDefault: true,
-    fix: 'none',
+    fix: 'sometimes',
     docs,
   },
   create(context) {
@@ -53,7 +54,12 @@ export const nonLowercaseVariableInFunction: NodeRule = {
     };
     const visit = (node: Node): void =>
       checkBindings(node, 'function', (name, scope) => hasUppercase(name) && !declaredGlobal(name, scope), (nameNode) =>
-        context.report({ message: `variable '${nameNode.text}' in function should be lowercase`, start: nameNode.startIndex, end: nameNode.endIndex }));
+        context.report({
+          message: `variable '${nameNode.text}' in function should be lowercase`,
+          start: nameNode.startIndex,
+          end: nameNode.endIndex,
+          rename: snakeCaseRename(context, nameNode, 'safe'),
+        }));
     return Object.fromEntries(BINDING_NODE_TYPES.map((type) => [type, visit]));
   },
 };

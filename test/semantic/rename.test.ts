@@ -1,0 +1,109 @@
+import * as assert from 'assert';
+import { applyEdits, buildSemanticModel, createPythonParser, planRename, SemanticModelBuilder, collectUnitTree } from '@pyreview/shared-rules';
+
+const OPTIONS = { targetVersion: [3, 12] as const, filePath: 'example.py' };
+
+/** Renames the name at the first `|` marker (removed from the text) and returns the new text or the refusal. */
+async function rename(marked: string, newName: string): Promise<string> {
+  const offset = marked.indexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const parser = await createPythonParser();
+  const tree = parser.parse(text)!;
+  try {
+    const result = planRename(buildSemanticModel(tree, text, OPTIONS), text, offset, newName);
+    return result.ok ? applyEdits(text, result.edits) : `refused: ${result.reason}`;
+  } finally {
+    tree.delete();
+  }
+}
+
+describe('rename engine', () => {
+  it('renames a local and its uses, not strings, attributes or other scopes', async () => {
+    const text = 'def f(a):\n    |userName = a.userName\n    print("userName", userName)\n    return userName\n\n\ndef g():\n    userName = 1\n    return userName\n';
+    assert.strictEqual(
+      await rename(text, 'user_name'),
+      'def f(a):\n    user_name = a.userName\n    print("userName", user_name)\n    return user_name\n\n\ndef g():\n    userName = 1\n    return userName\n',
+    );
+  });
+
+  it('renames a module function, its calls in functions defined later, `global`, `del` and `__all__`', async () => {
+    const text = '__all__ = ["getUser", "other"]\n\n\ndef caller():\n    return getUser()\n\n\ndef |getUser():\n    pass\n\n\ndef setter():\n    global getUser\n    getUser = None\n\n\nx = getUser\n';
+    assert.strictEqual(
+      await rename(text, 'get_user'),
+      '__all__ = ["get_user", "other"]\n\n\ndef caller():\n    return get_user()\n\n\ndef get_user():\n    pass\n\n\ndef setter():\n    global get_user\n    get_user = None\n\n\nx = get_user\n',
+    );
+  });
+
+  it('renames keywords at calls of a known callee, and not of a method', async () => {
+    const text = 'def f(|userId, /, *, x=1):\n    return userId\n\n\nclass C:\n    def f(self, userId):\n        return userId\n\n\nf(userId=1)\nC().f(userId=2)\n';
+    // A positional-only parameter has no keyword to rename.
+    assert.match(await rename(text, 'user_id'), /^def f\(user_id, \/, \*, x=1\):\n    return user_id\n[\s\S]*f\(userId=1\)\nC\(\)\.f\(userId=2\)\n$/);
+    const keyword = 'def f(|userId):\n    return userId\n\n\nf(userId=1)\nC().f(userId=2)\n';
+    assert.strictEqual(await rename(keyword, 'user_id'), 'def f(user_id):\n    return user_id\n\n\nf(user_id=1)\nC().f(userId=2)\n');
+  });
+
+  it('renames a class attribute through the class, `self` and `cls`', async () => {
+    const text = 'class C:\n    |maxSize = 1\n\n    def m(self):\n        return self.maxSize + C.maxSize\n\n    @classmethod\n    def k(cls):\n        return cls.maxSize\n\n\ndef h(maxSize):\n    return maxSize\n';
+    assert.strictEqual(
+      await rename(text, 'max_size'),
+      'class C:\n    max_size = 1\n\n    def m(self):\n        return self.max_size + C.max_size\n\n    @classmethod\n    def k(cls):\n        return cls.max_size\n\n\ndef h(maxSize):\n    return maxSize\n',
+    );
+  });
+
+  it('renames a class attribute through `self` in a generic method', async () => {
+    const text = 'class C:\n    |maxSize = 1\n\n    def m[T](self, x: T) -> T:\n        return self.maxSize\n';
+    assert.strictEqual(await rename(text, 'max_size'), 'class C:\n    max_size = 1\n\n    def m[T](self, x: T) -> T:\n        return self.max_size\n');
+  });
+
+  it('renames inside string annotations and through nonlocal', async () => {
+    const text = 'class |Foo:\n    pass\n\n\ndef f(x: "Foo") -> "list[Foo]":\n    return x\n';
+    assert.strictEqual(await rename(text, 'Bar'), 'class Bar:\n    pass\n\n\ndef f(x: "Bar") -> "list[Bar]":\n    return x\n');
+    const closure = 'def f():\n    |count = 0\n\n    def inc():\n        nonlocal count\n        count += 1\n    return inc\n';
+    assert.strictEqual(await rename(closure, 'n'), 'def f():\n    n = 0\n\n    def inc():\n        nonlocal n\n        n += 1\n    return inc\n');
+  });
+
+  it('adds `as` to an import, renames `del`', async () => {
+    assert.strictEqual(await rename('from os import |sep\nprint(sep)\n', 's'), 'from os import sep as s\nprint(s)\n');
+    assert.strictEqual(await rename('|tmp = 1\nprint(tmp)\ndel tmp\n', 't'), 't = 1\nprint(t)\ndel t\n');
+    // Reads where the name is unbound (after `del`, before the assignment) are still the same variable.
+    assert.strictEqual(await rename('print(tmp)\n|tmp = 1\ndel tmp\n\n\ndef f():\n    return tmp\n', 't'), 'print(t)\nt = 1\ndel t\n\n\ndef f():\n    return t\n');
+    assert.match(await rename('import os.path\nprint(|os)\n', 'o'), /^refused: /);
+  });
+
+  it('refuses invalid names, keywords and collisions', async () => {
+    assert.match(await rename('|x = 1\n', 'class'), /refused: `class` is a Python keyword/);
+    assert.match(await rename('|x = 1\n', '1x'), /refused: `1x` is not a valid Python identifier/);
+    assert.match(await rename('|x = 1\ny = 2\n', 'y'), /refused: `y` is already defined in the same scope \(line 2\)/);
+    assert.match(await rename('|x = 1\nprint(len(x))\n', 'len'), /refused: `len` is a builtin used on line 2/);
+    assert.match(await rename('print(|len)\n', 'size'), /refused: `len` is a builtin/);
+  });
+
+  it('refuses when a use would be captured or would capture another name', async () => {
+    // The use inside g would find g's own `y`.
+    assert.match(await rename('|x = 1\n\n\ndef g():\n    y = 2\n    return x + y\n', 'y'), /refused: The use on line 6 would refer to another `y`/);
+    // g reads the module's `y`, which the local would hide.
+    assert.match(await rename('y = 1\n\n\ndef g():\n    |x = 2\n    return x + y\n', 'y'), /refused: `y` used on line 6 would then refer to the renamed name/);
+    // An undefined name would become defined.
+    assert.match(await rename('def g():\n    |x = 2\n    return x + y\n', 'y'), /refused: `y` used on line 3/);
+    // A nested function's own `y` is unaffected: allowed.
+    assert.strictEqual(await rename('def g():\n    |x = 2\n\n    def h():\n        y = 3\n        return y\n    return x\n', 'y'), 'def g():\n    y = 2\n\n    def h():\n        y = 3\n        return y\n    return y\n');
+    // A class attribute is invisible to methods: a method's local of that name is fine.
+    assert.match(await rename('class C:\n    |a = 1\n\n    def m(self):\n        self.b = 2\n', 'b'), /refused: `b` is already an attribute of the class/);
+  });
+
+  it('gives the same edits after an incremental rebuild', async () => {
+    const parser = await createPythonParser();
+    const builder = new SemanticModelBuilder();
+    const first = 'import os\n\n\ndef helper(fooBar):\n    return fooBar + os.sep\n\n\ndef user():\n    return helper(fooBar=1)\n';
+    const tree1 = parser.parse(first)!;
+    builder.build(tree1, first, collectUnitTree(tree1.rootNode, first), OPTIONS);
+    const second = '# comment\n' + first;
+    const tree2 = parser.parse(second)!;
+    const model = builder.build(tree2, second, collectUnitTree(tree2.rootNode, second), OPTIONS);
+    const result = planRename(model, second, second.indexOf('fooBar'), 'foo_bar');
+    assert.ok(result.ok);
+    assert.strictEqual(applyEdits(second, result.edits), second.replace(/fooBar/g, 'foo_bar'));
+    tree1.delete();
+    tree2.delete();
+  });
+});
