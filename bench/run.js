@@ -16,6 +16,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { stdlibFiles, concatenatedSource, editSiteInMiddleFunction, STDLIB } = require('./corpus');
 const { measureServer } = require('./serverLatency');
+const { measureIndexing } = require('./workspaceIndexing');
 const { measureThroughput } = require('./throughput');
 const { serverTable, throughputTable, targetsTable, textTable, markdownTable } = require('./report');
 
@@ -52,6 +53,11 @@ function serverCommand(nodeFlags, serverScript) {
   return [process.execPath, ...nodeFlags, path.join(REPO_ROOT, 'server/bin/pyreview.js'), 'server', '--stdio'];
 }
 
+/** Node flags that make each measured process write a V8 CPU profile. */
+function profileFlags(options) {
+  return options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+}
+
 /** The 1-minute load average: above the CPU count, other work competed with the benchmark. */
 function loadAverage() {
   return os.loadavg()[0].toFixed(2);
@@ -61,7 +67,9 @@ function machine() {
   const cpu = /^model name\s*:\s*(.*)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
   const commit = (() => {
     try {
-      return execFileSync('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+      const head = execFileSync('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+      const dirty = execFileSync('git', ['-C', REPO_ROOT, 'status', '--porcelain'], { encoding: 'utf8' }).trim() !== '';
+      return dirty ? `${head} with uncommitted changes` : head;
     } catch {
       return 'unknown';
     }
@@ -78,8 +86,39 @@ function machine() {
   };
 }
 
+/** Indexing the standard library as a workspace, with a 1k-line file open (the first size's document). */
+async function benchIndexing(options) {
+  const documentPath = path.join(WORK_DIR, `bench_${sizeLabel(options.sizes[0])}.py`);
+  if (!fs.existsSync(documentPath)) return undefined;
+  process.stderr.write(`server: indexing ${STDLIB} as a workspace\n`);
+  try {
+    return await measureIndexing({
+      serverCommand: serverCommand(profileFlags(options), options.serverScript),
+      workspace: STDLIB,
+      document: { path: documentPath, text: fs.readFileSync(documentPath, 'utf8') },
+    });
+  } catch (error) {
+    process.stderr.write(`server: indexing failed: ${error.message}\n`);
+    return undefined;
+  }
+}
+
+function indexingTable(indexing) {
+  return {
+    header: ['files', 'index ms', 'initialize→first diagnostics ms', 'open during indexing→diagnostics ms', 'opened while indexing', 'peak RSS MiB'],
+    rows: [[
+      String(indexing.files),
+      String(Math.round(indexing.indexMs)),
+      indexing.initializeToFirstMs.toFixed(1),
+      indexing.openDuringIndexingMs.toFixed(1),
+      indexing.openedWhileIndexing ? 'yes' : 'no',
+      String(Math.round(indexing.peakRssKiB / 1024)),
+    ]],
+  };
+}
+
 async function benchServer(options, files) {
-  const nodeFlags = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const nodeFlags = profileFlags(options);
   const sessions = [];
   for (const target of options.sizes) {
     const label = sizeLabel(target);
@@ -106,7 +145,7 @@ async function benchServer(options, files) {
   return sessions;
 }
 
-function writeResults({ info, options, sessions, throughput, files, totalLines }) {
+function writeResults({ info, options, sessions, indexing, throughput, files, totalLines }) {
   const sections = [
     '# Benchmark results',
     '',
@@ -128,6 +167,16 @@ function writeResults({ info, options, sessions, throughput, files, totalLines }
       markdownTable(serverTable(sessions)),
       '',
       ...sessions.filter((s) => s.result).map((s) => `- ${s.label}: typed in \`${s.site.name}()\` at line ${s.site.line}; built from ${s.sources.map((p) => `\`${path.relative(STDLIB, p)}\``).join(', ')}`),
+    );
+  }
+  if (indexing) {
+    sections.push(
+      '',
+      '## Workspace index',
+      '',
+      `The server started with ${STDLIB} as its workspace folder: every Python file is summarised in the background (names, \`__all__\`, SQLAlchemy tables; no trees are kept). The 1k-line file is opened right after \`initialize\`, and a second copy once indexing is under way; the index time is what the server logs when it is done.`,
+      '',
+      markdownTable(indexingTable(indexing)),
     );
   }
   if (options.cli) {
@@ -154,18 +203,20 @@ async function main() {
   const sessions = options.server ? await benchServer(options, files) : [];
   if (options.server) console.log(`\nLanguage server (didChange → publishDiagnostics)\n${textTable(serverTable(sessions))}`);
 
+  const indexing = options.server ? await benchIndexing(options) : undefined;
+  if (indexing) console.log(`\nWorkspace index of ${STDLIB}\n${textTable(indexingTable(indexing))}`);
+
   let throughput = [];
   if (options.cli) {
     process.stderr.write(`cli: ${files.length} files, ${totalLines} lines\n`);
-    const nodeFlags = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-    throughput = measureThroughput({ files, workDir: path.join(WORK_DIR, 'throughput'), repeat: options.repeat, nodeFlags });
+    throughput = measureThroughput({ files, workDir: path.join(WORK_DIR, 'throughput'), repeat: options.repeat, nodeFlags: profileFlags(options) });
     console.log(`\nCLI throughput: ${files.length} files, ${totalLines} lines\n${textTable(throughputTable(throughput, totalLines))}`);
   }
 
   console.log(`\nTargets\n${textTable(targetsTable(sessions, throughput))}`);
   info.loadAtEnd = loadAverage();
   console.log(`\nMachine: ${info.nproc} CPUs, ${info.cpu}, ${info.memory}, node ${info.node}, ${info.date}, load average ${info.loadAtStart} → ${info.loadAtEnd}`);
-  writeResults({ info, options, sessions, throughput, files, totalLines });
+  writeResults({ info, options, sessions, indexing, throughput, files, totalLines });
   console.log(`Wrote ${path.relative(process.cwd(), path.join(__dirname, 'RESULTS.md'))}`);
   if (options.cpuProf) console.log(`CPU profiles in ${PROFILE_DIR}: node bench/profileSummary.js FILE.cpuprofile`);
 }

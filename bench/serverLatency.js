@@ -7,15 +7,11 @@ const { performance } = require('perf_hooks');
 const { pathToFileURL } = require('url');
 // The protocol tests' client, compiled by `npm run build`.
 const { LspClient } = require('../out/test/helpers/lspClient');
+const { peakRssKiB } = require('./stats');
 
 const TYPED_NAME = 'bench_name';
 const TYPED_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz';
 const DIAGNOSTICS_TIMEOUT_MS = 120_000;
-
-function peakRssKiB(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)[1]);
-}
 
 const CLOCK_TICKS_PER_SECOND = 100;
 

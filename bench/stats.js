@@ -11,4 +11,10 @@ function median(values) {
   return percentile(values, 50);
 }
 
-module.exports = { percentile, median };
+/** A process' peak resident memory (VmHWM) in KiB, read from /proc. */
+function peakRssKiB(pid) {
+  const status = require('fs').readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)[1]);
+}
+
+module.exports = { percentile, median, peakRssKiB };

@@ -4,16 +4,12 @@
 // index takes (the server logs "indexed N files in M ms"), the server's peak
 // memory, and the first diagnostics of documents opened before and during
 // indexing, so that one can see indexing never holds an open file back.
-const fs = require('fs');
 const { performance } = require('perf_hooks');
 const { pathToFileURL } = require('url');
 const { LspClient } = require('../out/test/helpers/lspClient');
+const { peakRssKiB } = require('./stats');
 
 const TIMEOUT_MS = 300_000;
-
-function peakRssKiB(pid) {
-  return Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
-}
 
 function delay(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -14,7 +14,7 @@ import { statisticsJsonReport, statisticsReport } from './reporters/statistics';
 import { TaskRunner } from './runner';
 import { writeSource } from './sourceFile';
 import { unifiedDiff } from './unifiedDiff';
-import { PYREVIEW_VERSION } from './version';
+import { analysisVersion, PYREVIEW_VERSION } from './version';
 
 export interface CheckOptions {
   paths: string[];
@@ -59,7 +59,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   if (!discovery.files.length) io.stderr('warning: No Python files found under the given path(s)\n');
 
   const mode = modeOf(options);
-  const cache = options.cache ? ResultCache.open(path.join(io.cwd, CACHE_DIRECTORY), PYREVIEW_VERSION) : undefined;
+  const cache = options.cache ? ResultCache.open(path.join(io.cwd, CACHE_DIRECTORY), analysisVersion()) : undefined;
   const { entries, unreadable } = readEntries(discovery.files, configs, cache, io);
   const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
   let outcomes: Array<{ entry: Entry; outcome: FileOutcome }>;

@@ -8,7 +8,7 @@ import type { CliIo } from './cliIo';
 import { ConfigResolver } from './configResolver';
 import { discoverFiles } from './discovery';
 import { TaskRunner } from './runner';
-import { PYREVIEW_VERSION } from './version';
+import { analysisVersion } from './version';
 
 export const REVIEW_FORMATS = ['markdown', 'html'] as const;
 
@@ -29,7 +29,7 @@ export async function runReview(options: ReviewOptions, io: CliIo): Promise<numb
   const configs = new ConfigResolver(selection, io.cwd, options.config);
   const discovery = discoverFiles(options.paths, io.cwd, configs);
   for (const warning of discovery.warnings) io.stderr(`warning: ${warning}\n`);
-  const cache = options.cache ? ResultCache.open(path.join(io.cwd, CACHE_DIRECTORY), PYREVIEW_VERSION) : undefined;
+  const cache = options.cache ? ResultCache.open(path.join(io.cwd, CACHE_DIRECTORY), analysisVersion()) : undefined;
   const { entries, unreadable } = readEntries(discovery.files, configs, cache, io);
   const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
   let incomplete = unreadable > 0;
