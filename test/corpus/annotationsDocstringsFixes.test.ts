@@ -5,12 +5,11 @@
  * findings stay the same.
  */
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { fixAll, RULES, resolveSettings, type Finding } from '@pyreview/shared-rules';
 import { sharedChecker } from '../helpers/checker';
+import { CompiledCopies } from '../helpers/compiledCopies';
 import { decodePythonSource, pythonFiles } from '../../scripts/pythonCorpus';
 
 const STDLIB = '/usr/lib/python3.11';
@@ -34,11 +33,10 @@ describe('ANN and D fixes on the standard library (sample)', function () {
     const checker = await sharedChecker();
     const settings = resolveSettings(RULES, { extendSelect: ['ANN', 'D1', 'D419'] });
     const familyCodes = new Set(RULES.map((r) => r.meta.code).filter((code) => FAMILY.test(code)));
-    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pyreview-ann-d-'));
+    const copies = new CompiledCopies();
     const problems: string[] = [];
     let applied = 0;
     try {
-      const written: string[] = [];
       for (const file of files) {
         const text = decodePythonSource(fs.readFileSync(file));
         const check = (source: string) => checker.check({ text: source, filePath: file, relativePath: path.relative(STDLIB, file), settings });
@@ -55,22 +53,13 @@ describe('ANN and D fixes on the standard library (sample)', function () {
         if (JSON.stringify(signature(after, (f) => familyCodes.has(f.code))) !== JSON.stringify(signature(before.findings, unfixable))) {
           problems.push(`${file}: the remaining ANN/D findings are not exactly those without a fix`);
         }
-        const target = path.join(directory, `${written.length}_${path.basename(file)}`);
-        fs.writeFileSync(target, fixed.text);
-        written.push(target);
+        copies.add(file, fixed.text);
       }
-      const compiled = spawnSync('python3', ['-c', [
-        'import py_compile, sys',
-        'for name in sys.argv[1:]:',
-        '    try: py_compile.compile(name, doraise=True, cfile=name + "c")',
-        '    except py_compile.PyCompileError as error: print(name, error.msg.splitlines()[-1])',
-      ].join('\n'), ...written], { encoding: 'utf8' });
-      assert.strictEqual(compiled.status, 0, compiled.stderr);
-      if (compiled.stdout.trim()) problems.push(...compiled.stdout.trim().split('\n').map((line) => `does not compile: ${line}`));
-      assert.ok(written.length > 40, `only ${written.length} files checked`);
+      problems.push(...copies.compileErrors());
+      assert.ok(copies.count > 40, `only ${copies.count} files checked`);
       assert.ok(applied > 1000, `only ${applied} fixes applied: the sample no longer exercises the fixes`);
     } finally {
-      fs.rmSync(directory, { recursive: true, force: true });
+      copies.remove();
     }
     assert.deepStrictEqual(problems, []);
   });

@@ -6,12 +6,11 @@
  * stay the same, names and numbers left out.
  */
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { fixAll, RULES, resolveSettings, type Finding } from '@pyreview/shared-rules';
 import { sharedChecker } from '../helpers/checker';
+import { CompiledCopies } from '../helpers/compiledCopies';
 import { decodePythonSource, pythonFiles } from '../../scripts/pythonCorpus';
 
 const STDLIB = '/usr/lib/python3.11';
@@ -30,11 +29,10 @@ describe('naming rename fixes on the standard library (sample)', function () {
     const files = pythonFiles(STDLIB).filter((_, index) => index % SAMPLE_EVERY === 0);
     const checker = await sharedChecker();
     const settings = resolveSettings(RULES, { extendSelect: ['N8'] });
-    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pyreview-naming-'));
+    const copies = new CompiledCopies();
     const problems: string[] = [];
     let applied = 0;
     try {
-      const written: string[] = [];
       for (const file of files) {
         const text = decodePythonSource(fs.readFileSync(file));
         const check = (source: string) => checker.check({ text: source, filePath: file, relativePath: path.relative(STDLIB, file), settings });
@@ -51,22 +49,13 @@ describe('naming rename fixes on the standard library (sample)', function () {
         if (JSON.stringify(signature(after, (f) => RENAMED.has(f.code))) !== JSON.stringify(signature(before.findings, unfixable))) {
           problems.push(`${file}: the remaining naming findings are not exactly those without a fix`);
         }
-        const target = path.join(directory, `${written.length}_${path.basename(file)}`);
-        fs.writeFileSync(target, fixed.text);
-        written.push(target);
+        copies.add(file, fixed.text);
       }
-      const compiled = spawnSync('python3', ['-c', [
-        'import py_compile, sys',
-        'for name in sys.argv[1:]:',
-        '    try: py_compile.compile(name, doraise=True, cfile=name + "c")',
-        '    except py_compile.PyCompileError as error: print(name, error.msg.splitlines()[-1])',
-      ].join('\n'), ...written], { encoding: 'utf8' });
-      assert.strictEqual(compiled.status, 0, compiled.stderr);
-      if (compiled.stdout.trim()) problems.push(...compiled.stdout.trim().split('\n').map((line) => `does not compile: ${line}`));
-      assert.ok(written.length > 20, `only ${written.length} files fixed`);
+      problems.push(...copies.compileErrors());
+      assert.ok(copies.count > 20, `only ${copies.count} files fixed`);
       assert.ok(applied > 200, `only ${applied} fixes applied: the sample no longer exercises the fixes`);
     } finally {
-      fs.rmSync(directory, { recursive: true, force: true });
+      copies.remove();
     }
     assert.deepStrictEqual(problems, []);
   });
