@@ -17,6 +17,9 @@ import { displayPath } from './uris';
 /** Larger documents are not parsed: a tree costs ~1 MiB of WASM heap per 1k lines, which never shrinks. */
 export const MAX_DOCUMENT_LENGTH = 8_000_000;
 
+/** Documents up to this size (about 2,500 lines) are checked completely on every keystroke. */
+const SMALL_DOCUMENT_LENGTH = 100_000;
+
 /** A keystroke lint may carry over slow results; a settling lint recomputes everything. */
 export type LintPhase = 'keystroke' | 'settle';
 
@@ -151,7 +154,9 @@ export class PythonDocument {
   lint(settings: ResolvedSettings, relativePath: string | undefined, phase: LintPhase): LintedDocument | undefined {
     let tree = this.tree();
     if (!tree) return undefined;
-    if (phase === 'settle' && tree.rootNode.hasError && !this.treeFromScratch) {
+    // Small documents are always checked completely: everything costs little there.
+    const complete = phase === 'settle' || this.text.length <= SMALL_DOCUMENT_LENGTH;
+    if (complete && tree.rootNode.hasError && !this.treeFromScratch) {
       tree = this.parseFromScratch();
       if (!tree) return undefined;
     }
@@ -159,7 +164,7 @@ export class PythonDocument {
     // Should the linter throw, its view of the previous text is unknown: the next lint starts over.
     this.dirty = undefined;
     this.relintAll = true;
-    const fileRules = phase === 'keystroke' ? 'carry' : 'run';
+    const fileRules = complete ? 'run' : 'carry';
     const result = this.linter.lint({ tree, text: this.text, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines, fileRules, workspace: this.workspace });
     this.relintAll = false;
     const settled = !result.fileRulesCarried && !(tree.rootNode.hasError && !this.treeFromScratch);

@@ -35,9 +35,6 @@ import { fileSystemPath, isPyproject } from './uris';
 import { WorkspaceIndexer, readWorkspaceFile } from './workspaceIndexer';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
-/** Documents up to this size (about 2,500 lines) are checked completely when opened. */
-const SETTLE_ON_OPEN_MAX_LENGTH = 100_000;
-
 /** How long after `initialized` the workspace starts being indexed. */
 const INDEXING_DELAY_MS = 500;
 
@@ -140,9 +137,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const key = resultId(document, generation);
     if (published.get(uri) === key) return;
     const firstTime = !published.has(uri);
-    // A document just opened gets everything at once unless it is large: then its first findings
-    // come at once and the slow file-wide ones right after.
-    const outcome = diagnose(document, config, firstTime && document.text.length <= SETTLE_ON_OPEN_MAX_LENGTH ? 'settle' : phase);
+    const outcome = diagnose(document, config, phase);
     if (outcome.settled) published.set(uri, key);
     else published.set(uri, `${key}~`);
     // A document just opened has no reason to wait for a pause in typing.
