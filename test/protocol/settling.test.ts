@@ -1,0 +1,72 @@
+/**
+ * Large documents: on a keystroke the slow file-wide rules (here F401, which
+ * needs the semantic model) keep their previous findings, and once typing
+ * pauses the settled result follows — published again to push clients, and
+ * behind a `workspace/diagnostic/refresh` for pull clients.
+ */
+import * as assert from 'assert';
+import type { DocumentDiagnosticReport, FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import type { LspClient } from '../helpers/lspClient';
+import { startClient, tempWorkspace } from './session';
+
+// Larger than the size below which documents are checked completely on every keystroke.
+const FILLER = Array.from({ length: 3000 }, (_, i) => `value_${i} = ${i}  # filler line to make the document large\n`).join('');
+const LARGE = `import os\n${FILLER}`;
+const SETTINGS = { select: ['F401', 'E722'] };
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('protocol: settling large documents', () => {
+  const workspace = tempWorkspace();
+  after(() => workspace.cleanup());
+
+  it('publishes the settled findings of a large document after the fast ones (push)', async () => {
+    const client: LspClient = await startClient({ settings: SETTINGS });
+    try {
+      const uri = workspace.uri('large_push.py');
+      client.open(uri, LARGE, 1);
+      const settled = await until('F401 on the opened document', async () =>
+        client.diagnosticsFor(uri).find((p) => p.version === 1 && p.diagnostics.some((d) => d.code === 'F401')));
+      assert.strictEqual(settled.diagnostics.filter((d) => d.code === 'F401').length, 1);
+      // A keystroke elsewhere: F401 is carried (still there) in the first publication of version 2.
+      client.change(uri, 2, [{ range: { start: { line: 2000, character: 0 }, end: { line: 2000, character: 0 } }, text: 'x' }]);
+      const fast = await client.waitForDiagnostics(uri, 2);
+      assert.ok(fast.diagnostics.some((d) => d.code === 'F401'), 'carried through the edit');
+      // Using the import removes F401 once the document settles.
+      client.change(uri, 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'print(os)\n' }]);
+      await until('the settled result without F401', async () =>
+        client.diagnosticsFor(uri).filter((p) => p.version === 3).some((p) => !p.diagnostics.some((d) => d.code === 'F401')) ? true : undefined);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('asks pull clients to pull again once a large document settles', async () => {
+    const client: LspClient = await startClient({
+      settings: SETTINGS,
+      capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
+    });
+    try {
+      const uri = workspace.uri('large_pull.py');
+      client.open(uri, LARGE, 1);
+      const pull = (previousResultId?: string) =>
+        client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+      const first = await pull() as FullDocumentDiagnosticReport;
+      const refreshes = client.diagnosticRefreshes;
+      await until('a refresh request', async () => (client.diagnosticRefreshes > refreshes ? true : undefined));
+      const settled = await pull(first.resultId) as FullDocumentDiagnosticReport;
+      assert.strictEqual(settled.kind, 'full');
+      assert.deepStrictEqual(settled.items.map((d) => d.code), ['F401']);
+    } finally {
+      await client.stop();
+    }
+  });
+});
