@@ -53,3 +53,20 @@ export async function compareNaming(files: readonly string[]): Promise<{ byCode:
   }
   return { byCode, skipped };
 }
+
+/**
+ * Methods whose name the base class chooses (`visit_*` of `ast.NodeVisitor`,
+ * `unittest.TestCase` methods, `@override`): pyreview exempts them from N802,
+ * pep8-naming 0.10 does not (docs/review-differences.md).
+ */
+export function conventionalOverride(difference: LineFinding, side: 'pyreview' | 'reference', lines: readonly string[]): string | undefined {
+  if (side !== 'reference' || difference.code !== 'N802') return undefined;
+  const line = lines[difference.line - 1] ?? '';
+  const previous = lines[difference.line - 2] ?? '';
+  if (/^\s*(async\s+)?def (visit_\w+|assert[A-Z]\w*|setUpClass|tearDownClass|asyncSetUp|asyncTearDown|add\w*Cleanup|do\w*Cleanups|shortDescription|countTestCases|defaultTestResult|addTypeEqualityFunc|subTest|skipTest|enter\w*Context)\b/.test(line) ||
+    /^\s*@(\w+\.)?override\b/.test(previous)) {
+    return 'a method named by its base class (NodeVisitor, TestCase) or marked @override';
+  }
+  return undefined;
+}
+

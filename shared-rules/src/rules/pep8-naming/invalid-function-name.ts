@@ -1,10 +1,10 @@
 import type { NodeRule } from '../rule';
-import { hasUppercase, isIgnoredName } from './namingFacts';
+import { hasUppercase, isConventionalOverride, isIgnoredName } from './namingFacts';
 import { snakeCaseRename } from './snakeCaseRename';
 
 const docs = `
 ## What it does
-Reports functions and methods whose name has an uppercase letter. \`__dir__\`, \`__getattr__\` and the names in pep8-naming's default ignore list (\`setUp\`, \`tearDown\`, …) are exempt.
+Reports functions and methods whose name has an uppercase letter. \`__dir__\`, \`__getattr__\` and the names in pep8-naming's default ignore list (\`setUp\`, \`tearDown\`, …) are exempt, and so are methods whose name the base class chooses: \`visit_*\` in \`ast.NodeVisitor\`/\`NodeTransformer\` subclasses, \`unittest.TestCase\` methods (\`addCleanup\`, \`assert…\`, …) in test cases, and methods marked \`@override\`. (pep8-naming 0.10 reports these; see \`docs/review-differences.md\`.)
 
 ## Why is this bad?
 PEP 8 names functions in lower_snake_case; mixing styles makes names harder to guess.
@@ -44,6 +44,7 @@ export const invalidFunctionName: NodeRule = {
         if (!nameNode) return;
         const name = nameNode.text;
         if (isIgnoredName(name) || name === '__dir__' || name === '__getattr__' || !hasUppercase(name)) return;
+        if (isConventionalOverride(node)) return;
         const definedIn = (node.parent?.type === 'decorated_definition' ? node.parent : node).parent?.parent;
         const risk = definedIn?.type === 'class_definition' ? 'subclasses and other code may call the method' : 'other modules may import it';
         context.report({

@@ -15,6 +15,35 @@ export function isIgnoredName(name: string): boolean {
   return IGNORED_NAMES.has(name);
 }
 
+/** camelCase methods of `unittest.TestCase` that test classes override or extend. */
+const TEST_CASE_METHODS = new Set([
+  'setUp', 'tearDown', 'setUpClass', 'tearDownClass', 'asyncSetUp', 'asyncTearDown', 'addCleanup',
+  'addClassCleanup', 'doCleanups', 'doClassCleanups', 'shortDescription', 'countTestCases', 'defaultTestResult',
+  'addTypeEqualityFunc', 'subTest', 'skipTest', 'enterContext', 'enterClassContext',
+]);
+
+function baseNames(classNode: Node): string[] {
+  return (classNode.childForFieldName('superclasses')?.namedChildren ?? [])
+    .map((base) => base.text.split('.').pop() ?? '');
+}
+
+/**
+ * A method whose name is chosen by the class it extends, not by its author:
+ * `visit_*` in an `ast.NodeVisitor`/`NodeTransformer` subclass, a
+ * `unittest.TestCase` method (`setUp`, `addCleanup`, `assert…`) in a test case,
+ * or any method marked `@override`.
+ */
+export function isConventionalOverride(functionNode: Node): boolean {
+  const name = functionNode.childForFieldName('name')?.text ?? '';
+  const decorated = functionNode.parent?.type === 'decorated_definition' ? functionNode.parent : undefined;
+  if (decorated?.namedChildren.some((child) => child.type === 'decorator' && /(^|\.)override$/.test(child.text.slice(1).trim()))) return true;
+  const classNode = enclosingDefinition(functionNode);
+  if (classNode?.type !== 'class_definition') return false;
+  const bases = baseNames(classNode);
+  if (name.startsWith('visit_') && bases.some((base) => base === 'NodeVisitor' || base === 'NodeTransformer')) return true;
+  return (TEST_CASE_METHODS.has(name) || /^assert[A-Z]/.test(name)) && bases.some((base) => base.endsWith('TestCase'));
+}
+
 /** Python's `str.lower() != str`: the name has an uppercase letter. */
 export function hasUppercase(name: string): boolean {
   return name.toLowerCase() !== name;
