@@ -48,3 +48,14 @@ export async function expectedDiagnostics(text: string, encoding: Encoding, user
 export function summarize(diagnostics: ReadonlyArray<{ code?: number | string; message: string; range: { start: Position; end: Position } }>): DiagnosticSummary[] {
   return sorted(diagnostics.map((d) => ({ code: String(d.code), message: d.message, range: d.range })));
 }
+
+/** Polls `probe` every 50 ms until it gives a value (the server's background work has no event to wait for). */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

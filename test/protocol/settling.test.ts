@@ -7,22 +7,13 @@
 import * as assert from 'assert';
 import type { DocumentDiagnosticReport, FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import type { LspClient } from '../helpers/lspClient';
-import { startClient, tempWorkspace } from './session';
+import { startClient, tempWorkspace, until } from './session';
 
 // Larger than the size below which documents are checked completely on every keystroke.
 const FILLER = Array.from({ length: 3000 }, (_, i) => `value_${i} = ${i}  # filler line to make the document large\n`).join('');
 const LARGE = `import os\n${FILLER}`;
 const SETTINGS = { select: ['F401', 'E722'] };
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('protocol: settling large documents', () => {
   const workspace = tempWorkspace();

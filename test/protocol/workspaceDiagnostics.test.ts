@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { LspClient } from '../helpers/lspClient';
-import { startClient, tempWorkspace } from './session';
+import { startClient, tempWorkspace, until } from './session';
 
 const ONE_BARE_EXCEPT = 'try:\n    run()\nexcept:\n    pass\n';
 const TWO_BARE_EXCEPTS = `${ONE_BARE_EXCEPT}try:\n    run()\nexcept:\n    pass\n`;
@@ -20,15 +20,6 @@ interface WorkspaceReportItem {
   items?: Array<{ code: string }>;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('protocol: workspace diagnostics', () => {
   let client: LspClient | undefined;

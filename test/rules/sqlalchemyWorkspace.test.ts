@@ -8,21 +8,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { fixAll, resolveSettings, RULES, summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
+import { createPythonParser, fixAll, resolveSettings, RULES, summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
 import { FIXTURES } from '../helpers/paths';
 import { sharedChecker } from '../helpers/checker';
 import { expectations } from '../helpers/expectations';
-import { createPythonParser } from '@pyreview/shared-rules';
+import { pythonFiles } from '../../scripts/pythonCorpus';
 
 const WORKSPACE = path.join(FIXTURES, 'workspaces', 'placement');
 
-function pythonFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return pythonFiles(full);
-    return entry.name.endsWith('.py') ? [full] : [];
-  });
-}
 
 async function indexWorkspace(): Promise<WorkspaceIndex> {
   const parser = await createPythonParser();

@@ -148,7 +148,3 @@ export function flattenUnits(units: readonly Unit[], out: Unit[] = []): Unit[] {
   }
   return out;
 }
-
-export function collectUnits(root: Node, text: string): Unit[] {
-  return flattenUnits(collectUnitTree(root, text));
-}

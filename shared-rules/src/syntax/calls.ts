@@ -32,12 +32,4 @@ export function isTrue(node: Node | undefined): boolean {
 }
 
 /** The value of a plain string literal, or undefined for f-strings, concatenations and the like. */
-export function stringValue(node: Node | null | undefined): string | undefined {
-  if (node?.type !== 'string') return undefined;
-  if (node.children.some((c) => c?.type === 'interpolation')) return undefined;
-  const content = node.namedChildren.filter((c) => c.type === 'string_content');
-  const start = node.child(0)?.text ?? '';
-  if (/[bf]/i.test(start)) return undefined;
-  return content.map((c) => c.text).join('');
-}
-
+export { stringLiteralValue as stringValue } from './literals';

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { collectTables, type ColumnType, type TableInfo } from '../sqlalchemy/tables';
+import { stringLiteralValue } from '../syntax/literals';
 
 /** A place in another file: 0-based line and UTF-16 column, as tree-sitter reports them. */
 export interface FileRange {
@@ -71,9 +72,7 @@ function exportedNames(statement: Node): string[] | undefined {
   if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== '__all__') return undefined;
   const value = assignment.childForFieldName('right');
   if (value?.type !== 'list' && value?.type !== 'tuple') return undefined;
-  return value.namedChildren
-    .filter((item) => item.type === 'string')
-    .map((item) => item.namedChildren.filter((c) => c.type === 'string_content').map((c) => c.text).join(''));
+  return value.namedChildren.flatMap((item) => stringLiteralValue(item) ?? []);
 }
 
 export function summarizeModule(path: string, root: Node, text: string): ModuleSummary {
