@@ -1,4 +1,4 @@
-import { fixAll, organizeImports, type SourceChecker } from '@pyreview/shared-rules';
+import { addNoqaEdit, fixAll, organizeImports, scanNoqaLine, type SourceChecker } from '@pyreview/shared-rules';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { DocumentConfig } from './configuration';
 import { diagnosticData } from './diagnostics';
@@ -17,6 +17,15 @@ function editFor(uri: string, edits: LspTextEdit[]): CodeAction['edit'] {
   return { changes: { [uri]: edits } };
 }
 
+/** The edit adding `code` to the `# noqa` of `line` (none when the line's directive already covers it). */
+function ignoreEdit(document: PythonDocument, code: string, line: number, encoding: PositionEncoding): LspTextEdit | undefined {
+  const tree = document.tree();
+  const { lines } = document;
+  if (!tree || line >= lines.lineCount) return undefined;
+  const edit = addNoqaEdit(lines, scanNoqaLine(document.text, tree, lines, line), line, [code]);
+  return edit && { range: rangeOf(lines, edit.start, edit.end, encoding), newText: edit.newText };
+}
+
 /**
  * The quick fixes for the diagnostics a client sends back, built from their
  * `data` alone: the rule's fix (preferred when safe; unsafe fixes are only
@@ -24,7 +33,7 @@ function editFor(uri: string, edits: LspTextEdit[]): CodeAction['edit'] {
  * Diagnostics computed for another version of the document are skipped:
  * their edits would land in the wrong place.
  */
-export function quickFixes(document: PythonDocument, diagnostics: readonly Diagnostic[], config: DocumentConfig): CodeAction[] {
+export function quickFixes(document: PythonDocument, diagnostics: readonly Diagnostic[], config: DocumentConfig, encoding: PositionEncoding): CodeAction[] {
   const actions: CodeAction[] = [];
   const ignoreActions = new Map<string, CodeAction>();
   for (const diagnostic of diagnostics) {
@@ -40,18 +49,21 @@ export function quickFixes(document: PythonDocument, diagnostics: readonly Diagn
         edit: editFor(document.uri, data.fix.edits),
       });
     }
-    if (config.showDisableComment && data.noqaEdit) {
-      // Several findings of one code on one line share a single "ignore" action.
-      const key = `${data.code}:${data.noqaLine}`;
-      const existing = ignoreActions.get(key);
-      if (existing) existing.diagnostics!.push(diagnostic);
-      else ignoreActions.set(key, {
-        title: `Ignore ${data.code} on this line`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        edit: editFor(document.uri, [data.noqaEdit]),
-      });
+    if (!config.showDisableComment) continue;
+    // Several findings of one code on one line share a single "ignore" action.
+    const key = `${data.code}:${data.noqaLine}`;
+    const existing = ignoreActions.get(key);
+    if (existing) {
+      existing.diagnostics!.push(diagnostic);
+      continue;
     }
+    const noqaEdit = ignoreEdit(document, data.code, data.noqaLine, encoding);
+    if (noqaEdit) ignoreActions.set(key, {
+      title: `Ignore ${data.code} on this line`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: editFor(document.uri, [noqaEdit]),
+    });
   }
   return [...actions, ...ignoreActions.values()];
 }

@@ -1,5 +1,4 @@
 import {
-  addNoqaEdit,
   findRule,
   ruleDocsUrl,
   type FileRange,
@@ -29,9 +28,8 @@ export interface DiagnosticData {
   /** The document version the edits apply to. */
   version: number;
   fix?: { title: string; safety: FixSafety; edits: LspTextEdit[] };
-  /** The line (0-based) a `# noqa` for this finding goes on, and the edit adding it. */
+  /** The line (0-based) a `# noqa` for this finding goes on (the edit is made when asked for: most are never used). */
   noqaLine: number;
-  noqaEdit?: LspTextEdit;
 }
 
 const SYNTAX_ERROR = 'E999';
@@ -85,7 +83,6 @@ function toDiagnostic(finding: ReportedFinding, result: LintResult, document: Di
   const { lines } = result;
   const meta = findRule(finding.code)?.meta;
   const lspEdit = (start: number, end: number, newText: string): LspTextEdit => ({ range: rangeOf(lines, start, end, encoding), newText });
-  const noqa = addNoqaEdit(lines, result.noqa, finding.noqaLine, [finding.code]);
   const data: DiagnosticData = {
     code: finding.code,
     version: document.version,
@@ -95,7 +92,6 @@ function toDiagnostic(finding: ReportedFinding, result: LintResult, document: Di
       edits: finding.fix.edits.map((edit) => lspEdit(edit.start, edit.end, edit.newText)),
     },
     noqaLine: finding.noqaLine,
-    noqaEdit: noqa && lspEdit(noqa.start, noqa.end, noqa.newText),
   };
   const diagnostic: Diagnostic = {
     range: rangeOf(lines, finding.start, finding.end, encoding),

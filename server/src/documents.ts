@@ -125,7 +125,8 @@ export class PythonDocument {
     if (!this.reparseNeeded && this.currentTree) return this.currentTree;
     const previous = this.currentTree;
     const text = this.text;
-    // Bounded chunks: measured ~20% faster than handing over the whole string.
+    // Small chunks: tree-sitter reads from a few dozen places after an edit and copies each
+    // chunk into its heap; 4096-unit chunks made a 20k-line reparse ~1.5 ms slower.
     const next = this.parser.parse((index) => text.slice(index, index + PARSE_CHUNK), previous) ?? undefined;
     if (previous && next && this.dirty) {
       // An edit can change the structure far from itself (opening a bracket or a string).
@@ -210,8 +211,8 @@ export class PythonDocument {
   }
 }
 
-/** UTF-16 units handed to tree-sitter per read; its input buffer holds 5119. */
-const PARSE_CHUNK = 4096;
+/** UTF-16 units handed to tree-sitter per read (a full parse is as fast with these as with larger ones). */
+const PARSE_CHUNK = 512;
 
 function countNul(text: string, from: number, to: number): number {
   let count = 0;

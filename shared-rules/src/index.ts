@@ -3,6 +3,7 @@ export * from './rules/catalog';
 export * from './parsing/pythonParser';
 export * from './text/lineIndex';
 export * from './text/textEdit';
+export * from './text/literalCounts';
 export * from './analysis/units';
 export * from './analysis/dirtyRegion';
 export * from './analysis/linter';

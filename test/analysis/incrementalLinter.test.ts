@@ -36,7 +36,10 @@ def main():
         pass
 `;
 
-const SNIPPETS = ['x', ' ', '\n', '(', ')', ':', "'", '"""', '\t', 'é😀中', 'except:\n', '    ', 'class A:\n    def f(self):\n        pass\n', '# noqa', '\\\n'];
+const SNIPPETS = [
+  'x', ' ', '\n', '(', ')', ':', "'", '"""', '\t', 'é😀中', 'except:\n', '    ', 'class A:\n    def f(self):\n        pass\n', '# noqa', '\\\n',
+  '# noqa: E722', '# flake8: noqa: F401', 'Column(', 'import pickle\n', 'pickle.loads(x)\n',
+];
 
 const NODE_CODES = new Set(RULES.filter((rule) => rule.kind === 'node').map((rule) => rule.meta.code));
 
@@ -46,19 +49,43 @@ const editArbitrary = fc.record({
   insert: fc.constantFrom(...SNIPPETS),
 });
 
+/** A burst of edits, linted as a large document's keystroke (file rules carried) or a small one's (everything runs). */
+const burstArbitrary = fc.record({
+  edits: fc.array(editArbitrary, { minLength: 1, maxLength: 3 }),
+  fileRules: fc.constantFrom<'carry' | 'run'>('carry', 'run'),
+});
+
 function point(lines: LineIndex, offset: number): { row: number; column: number } {
   const { line, character } = lines.position(offset);
   return { row: line, column: character };
 }
 
 describe('incremental linting', () => {
+  it('runs the file rules when asked to carry them without an edit to carry them through', async () => {
+    const parser = await createPythonParser();
+    const settings = resolveSettings(RULES, {});
+    const text = 'import os\n\n\ndef f():\n    return 1\n';
+    const tree = parser.parse(text)!;
+    try {
+      const linter = new Linter(RULES);
+      const first = linter.lint({ tree, text, filePath: 'a.py', settings });
+      assert.ok(first.findings.some((f) => f.code === 'F401'), 'F401 (a file rule needing the semantic model) reports the import');
+      // The same text again, as after a settings change: nothing moved, so nothing can be carried.
+      const again = linter.lint({ tree, text, filePath: 'a.py', settings, fileRules: 'carry' });
+      assert.deepStrictEqual(again.findings, first.findings);
+      assert.strictEqual(again.fileRulesCarried, false);
+    } finally {
+      tree.delete();
+    }
+  });
+
   it('matches a fresh lint after random edits', async function () {
     // Every rule runs on every step: slow on a loaded machine, but the point of the test.
     this.timeout(600_000);
     const parser = await createPythonParser();
     const settings = resolveSettings(RULES, { select: ['ALL'] });
     await fc.assert(
-      fc.property(fc.array(fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), (bursts) => {
+      fc.property(fc.array(burstArbitrary, { minLength: 1, maxLength: 8 }), (bursts) => {
         let text = SOURCE;
         let tree: Tree = parser.parse(text)!;
         const linter = new Linter(RULES);
@@ -66,7 +93,7 @@ describe('incremental linting', () => {
         try {
           for (const burst of bursts) {
             let dirty: DirtyRegion | undefined;
-            for (const { at, remove, insert } of burst) {
+            for (const { at, remove, insert } of burst.edits) {
               const start = at % (text.length + 1);
               const end = Math.min(text.length, start + remove);
               const lines = new LineIndex(text);
@@ -83,11 +110,12 @@ describe('incremental linting', () => {
             for (const range of tree.getChangedRanges(next)) dirty = coverRange(dirty!, range.startIndex, range.endIndex);
             tree.delete();
             tree = next;
-            // Keystroke path: node rules incremental (same as a full lint of this very tree), file rules carried.
-            const incremental = linter.lint({ tree, text, filePath: 'a.py', settings, dirty, fileRules: 'carry' });
+            // Keystroke path: the same as a full lint of this very tree; carried file rules aside.
+            const incremental = linter.lint({ tree, text, filePath: 'a.py', settings, dirty, fileRules: burst.fileRules });
             const full = new Linter(RULES).lint({ tree, text, filePath: 'a.py', settings });
-            const ofNodeRules = (findings: typeof full.findings) => findings.filter((f) => NODE_CODES.has(f.code));
-            assert.deepStrictEqual(ofNodeRules(incremental.findings), ofNodeRules(full.findings));
+            const compared = (findings: typeof full.findings) => findings.filter((f) => burst.fileRules === 'run' || NODE_CODES.has(f.code));
+            assert.deepStrictEqual(compared(incremental.findings), compared(full.findings));
+            assert.deepStrictEqual(incremental.noqa, full.noqa);
             assert.strictEqual(incremental.totalUnits, full.totalUnits);
             for (const f of incremental.findings) assert.ok(f.start >= 0 && f.end <= text.length && f.start <= f.end);
             // Pause path: tree-sitter's recovery from errors may differ between incremental and fresh

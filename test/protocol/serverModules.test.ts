@@ -50,11 +50,15 @@ describe('server modules', () => {
         };
         return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', source: 'pyreview', code: 'X100', data };
       };
-      const [safe] = quickFixes(document, [diagnostic('safe')], config);
+      const [safe, ignore] = quickFixes(document, [diagnostic('safe')], config, 'utf-16');
       assert.deepStrictEqual([safe.title, safe.isPreferred], ['Do it', true]);
-      const [unsafe] = quickFixes(document, [diagnostic('unsafe')], config);
+      assert.deepStrictEqual([ignore.title, ignore.edit?.changes?.[document.uri]], [
+        'Ignore X100 on this line',
+        [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, newText: '  # noqa: X100' }],
+      ]);
+      const [unsafe] = quickFixes(document, [diagnostic('unsafe')], config, 'utf-16');
       assert.deepStrictEqual([unsafe.title, unsafe.isPreferred], ['Do it (unsafe)', false]);
-      assert.deepStrictEqual(quickFixes(document, [{ ...diagnostic('safe'), data: { code: 'X100' } }], config), [], 'malformed data gives nothing');
+      assert.deepStrictEqual(quickFixes(document, [{ ...diagnostic('safe'), data: { code: 'X100' } }], config, 'utf-16'), [], 'malformed data gives nothing');
       store.dispose();
     });
   });

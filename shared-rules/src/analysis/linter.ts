@@ -1,15 +1,18 @@
 import type { Tree } from 'web-tree-sitter';
-import type { FileRule, Finding, Fix, ModuleNameCondition, NodeRule, Options, RenameRequest, Rule, RuleContext } from '../rules/rule';
+import type { FileRule, Finding, Fix, NodeRule, Options, RenameRequest, Rule, RuleContext } from '../rules/rule';
 import { statementBindings, type NameBinding } from '../resolution/bindings';
 import type { ResolvedSettings } from '../config/settings';
 import { ignoredCodesForFile, selectorMatches } from '../config/settings';
 import { LineIndex } from '../text/lineIndex';
-import { isSuppressed, NoqaLineGroups, scanNoqa, type NoqaIndex } from '../noqa/noqa';
+import { LiteralCounts } from '../text/literalCounts';
+import { isSuppressed, NoqaLineGroups, scanNoqa, updateNoqa, type NoqaIndex } from '../noqa/noqa';
 import { collectUnitTree, flattenUnits, unitNode, type Unit } from './units';
 import { walkUnit, type Handler } from './walker';
 import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import { planRename } from '../semantic/rename';
 import type { DirtyRegion } from './dirtyRegion';
+import { ModuleBindings } from './moduleBindings';
+import { carryFinding, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface LintInput {
@@ -58,57 +61,16 @@ export interface LintResult {
   fileRulesCarried: boolean;
 }
 
-interface CachedUnit {
-  start: number;
-  findings: Finding[];
-  /** Start/end pairs of the unit's multi-line strings. */
-  multilineStrings: number[];
-  /** For module-level units: the names they bind. */
-  bindings: NameBinding[];
-}
-
 /** File rules slower than this are not rerun on keystrokes (see `LintInput.fileRules`). */
 const SLOW_FILE_RULE_MS = 2;
 
 /** Thrown by the model getter while carrying: building the model is what carrying avoids. */
 const DEFERRED = Symbol('deferred until the file rules settle');
 
-/** A finding of the previous text moved through the dirty region, or undefined when the region touches it. */
-function carryFinding(finding: Finding, dirty: DirtyRegion): Finding | undefined {
-  const spans = [finding, ...(finding.fix?.edits ?? []), ...(finding.related?.filter((r) => !r.file) ?? [])];
-  if (spans.every((span) => span.end < dirty.start)) return finding;
-  if (spans.every((span) => span.start > dirty.oldEnd)) return shiftFinding(finding, dirty.newEnd - dirty.oldEnd);
-  return undefined;
-}
-
-function shiftFinding(finding: Finding, delta: number): Finding {
-  if (delta === 0) return finding;
-  const shifted: Finding = { ...finding, start: finding.start + delta, end: finding.end + delta };
-  if (finding.fix) {
-    shifted.fix = {
-      ...finding.fix,
-      edits: finding.fix.edits.map((edit) => ({ ...edit, start: edit.start + delta, end: edit.end + delta })),
-    };
-  }
-  if (finding.rename) shifted.rename = { ...finding.rename, offset: finding.rename.offset + delta };
-  if (finding.related) {
-    shifted.related = finding.related.map((item) => ({ ...item, start: item.start + delta, end: item.end + delta }));
-  }
-  return shifted;
-}
-
 /** The fix a rename request asks for, or none when the rename engine refuses it. */
 function renameFix(request: RenameRequest, model: SemanticModel, text: string): Fix | undefined {
   const planned = planRename(model, text, request.offset, request.newName);
   return planned.ok && planned.edits.length ? { title: request.title, safety: request.safety, edits: planned.edits } : undefined;
-}
-
-/** Whether a module-level name resolves to one of the condition's targets (unbound names are builtins). */
-function conditionHolds(condition: ModuleNameCondition, moduleBindings: ReadonlyMap<string, Array<string | null>>): boolean {
-  const suffix = condition.member ? `.${condition.member}` : '';
-  const bindings = moduleBindings.get(condition.name);
-  if (!bindings) return condition.targets.includes(`builtins.${condition.name}${suffix}`);
-  return bindings.some((target) => target !== null && condition.targets.includes(`${target}${suffix}`));
 }
 
 /**
@@ -117,9 +79,13 @@ function conditionHolds(condition: ModuleNameCondition, moduleBindings: Readonly
  * walked again, and the others' findings are shifted to their new offsets.
  */
 export class Linter {
-  private cache = new Map<string, CachedUnit[]>();
   private cacheFingerprint = '';
+  /** The units of the last lint, each with what the rules found in it. */
   private previousUnits: Unit[] | undefined;
+  private readonly moduleBindings = new ModuleBindings();
+  private readonly literals = new LiteralCounts();
+  /** The `# noqa` directives of the last text linted, updated through edits. */
+  private noqa: { index: NoqaIndex; lineCount: number } | undefined;
   /** Keeps the semantic model's copy of each unit between lints. */
   private readonly semantic = new SemanticModelBuilder();
   /** Each file rule's last findings (in the coordinates of the last text linted) and how long it took. */
@@ -131,7 +97,7 @@ export class Linter {
     const { tree, text, settings } = input;
     const fingerprint = `${settings.fingerprint}\u0000${input.filePath}\u0000${input.relativePath ?? ''}`;
     if (fingerprint !== this.cacheFingerprint) {
-      this.cache.clear();
+      this.previousUnits = undefined;
       this.fileRuleState.clear();
       this.cacheFingerprint = fingerprint;
     }
@@ -141,74 +107,66 @@ export class Linter {
     const internalErrors: string[] = [];
     const lines = input.lines ?? new LineIndex(text);
 
-    const unitTree = collectUnitTree(tree.rootNode, text, input.dirty && this.previousUnits, input.dirty);
+    this.literals.update(text, input.dirty);
+    const unitTree = collectUnitTree(tree.rootNode, text, this.previousUnits, input.dirty);
     this.previousUnits = unitTree;
     const units = flattenUnits(unitTree);
     const topLevel = new Set(unitTree);
-    const moduleBindings = new Map<string, Array<string | null>>();
-    const nextCache = new Map<string, CachedUnit[]>();
     const raw: Finding[] = [];
     const multilineStrings: number[] = [];
+    const moduleStatements: NameBinding[][] = [];
     let walked = 0;
+    const unitFindings: UnitFindings[] = [];
     for (const unit of units) {
-      const reusable = this.cache.get(unit.key)?.shift();
-      let entry: CachedUnit;
-      if (reusable) {
-        const delta = unit.start - reusable.start;
-        entry = {
-          start: unit.start,
-          findings: reusable.findings.map((f) => shiftFinding(f, delta)),
-          multilineStrings: delta ? reusable.multilineStrings.map((offset) => offset + delta) : reusable.multilineStrings,
-          bindings: reusable.bindings,
-        };
-      } else {
+      let found = unit.found;
+      if (!found) {
         walked++;
-        entry = { start: unit.start, findings: [], multilineStrings: [], bindings: [] };
-        this.walk(tree, unit, nodeRules, input, entry, internalErrors);
-        if (topLevel.has(unit)) entry.bindings = statementBindings(unitNode(tree.rootNode, unit));
+        const sink: Finding[] = [];
+        const strings: number[] = [];
+        this.walk(tree, unit, nodeRules, input, sink, strings, internalErrors);
+        const bindings = topLevel.has(unit) ? statementBindings(unitNode(tree.rootNode, unit)) : [];
+        found = relativeFindings(sink, strings, bindings, unit.start);
+        // Error recovery depends on more than a unit's text: a unit with errors is always walked again.
+        if (!unitNode(tree.rootNode, unit).hasError) unit.found = found;
       }
-      for (const { name, target } of entry.bindings) {
-        const targets = moduleBindings.get(name);
-        if (targets) targets.push(target);
-        else moduleBindings.set(name, [target]);
-      }
-      // Error recovery depends on more than a unit's text: a unit with errors is always walked again.
-      if (reusable || !unitNode(tree.rootNode, unit).hasError) {
-        const entries = nextCache.get(unit.key);
-        if (entries) entries.push(entry);
-        else nextCache.set(unit.key, [entry]);
-      }
-      for (const finding of entry.findings) raw.push(finding);
-      for (const offset of entry.multilineStrings) multilineStrings.push(offset);
+      unitFindings.push(found);
+      if (topLevel.has(unit)) moduleStatements.push(found.bindings);
     }
-    this.cache = nextCache;
+    this.moduleBindings.update(moduleStatements);
+    units.forEach((unit, i) => {
+      const found = unitFindings[i];
+      for (const finding of placeFindings(found, unit.start, this.moduleBindings)) raw.push(finding);
+      for (const offset of found.multilineStrings) multilineStrings.push(offset + unit.start);
+    });
 
     let model: SemanticModel | undefined;
     const buildModel = (): SemanticModel =>
       (model ??= this.semantic.build(tree, text, unitTree, { targetVersion: settings.targetVersion, filePath: input.filePath }));
     const { findings: fileFindings, carried } = this.runFileRules(fileRules, input, lines, internalErrors, buildModel, () => !!model);
-    for (const finding of fileFindings) raw.push(finding);
+    for (const finding of fileFindings) if (!finding.condition || this.moduleBindings.holds(finding.condition)) raw.push(finding);
 
-    const noqa = scanNoqa(text, tree, lines);
+    const noqa = input.dirty && this.noqa ? updateNoqa(this.noqa.index, this.noqa.lineCount, text, tree, lines, input.dirty) : scanNoqa(text, tree, lines);
+    this.noqa = { index: noqa, lineCount: lines.lineCount };
     const groups = new NoqaLineGroups(text, tree, lines, multilineStrings);
     const ignoredHere = input.relativePath ? ignoredCodesForFile(settings, input.relativePath) : [];
     const findings: ReportedFinding[] = [];
     for (const finding of raw) {
-      if (finding.condition && !conditionHolds(finding.condition, moduleBindings)) continue;
       if (ignoredHere.some((selector) => selectorMatches(selector, finding.code))) continue;
       const group = groups.group(lines.lineAt(finding.start));
       if (isSuppressed(noqa, finding.code, group)) continue;
-      const { condition: _settled, rename, ...reported } = finding;
+      const reported: ReportedFinding = { code: finding.code, message: finding.message, start: finding.start, end: finding.end, noqaLine: group.last };
+      if (finding.fix) reported.fix = finding.fix;
+      if (finding.related) reported.related = finding.related;
       // While carrying, the model is not built for a rename's sake: the fix comes with the next full lint.
-      if (rename && (model || input.fileRules !== 'carry')) {
+      if (finding.rename && (model || input.fileRules !== 'carry')) {
         try {
-          const fix = renameFix(rename, buildModel(), text);
+          const fix = renameFix(finding.rename, buildModel(), text);
           if (fix) reported.fix = fix;
         } catch (error) {
           internalErrors.push(`${finding.code} rename fix: ${(error as Error).stack ?? String(error)}`);
         }
       }
-      findings.push({ ...reported, noqaLine: group.last });
+      findings.push(reported);
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
     return {
@@ -233,20 +191,22 @@ export class Linter {
     const { tree } = input;
     const findings: Finding[] = [];
     let carried = false;
-    const carrying = input.fileRules === 'carry';
-    const carry = (code: string): boolean => {
+    // Carrying needs to know how the text moved since the rule last ran; a rule that never ran reports nothing until it does.
+    const canCarry = (code: string): boolean => input.fileRules === 'carry' && !(this.fileRuleState.has(code) && !input.dirty);
+    const carry = (code: string): void => {
       const state = this.fileRuleState.get(code);
-      // Carrying needs to know how the text moved; a rule that never ran has nothing to carry.
-      if (state && !input.dirty) return false;
       const moved = state ? state.findings.flatMap((finding) => carryFinding(finding, input.dirty!) ?? []) : [];
       this.fileRuleState.set(code, { findings: moved, ms: state?.ms ?? Infinity });
       for (const finding of moved) findings.push(finding);
       carried = true;
-      return true;
     };
     for (const rule of rules) {
       const { code } = rule.meta;
-      if (carrying && (this.fileRuleState.get(code)?.ms ?? 0) > SLOW_FILE_RULE_MS && carry(code)) continue;
+      const deferrable = canCarry(code);
+      if (deferrable && (this.fileRuleState.get(code)?.ms ?? 0) > SLOW_FILE_RULE_MS) {
+        carry(code);
+        continue;
+      }
       const own: Finding[] = [];
       const context = this.context(rule, input, own);
       const started = performance.now();
@@ -256,14 +216,18 @@ export class Linter {
           tree,
           lines,
           workspace: input.workspace,
+          textIncludes: (literal) => this.literals.includes(literal),
           get model() {
-            if (!modelBuilt() && carrying) throw DEFERRED;
+            if (!modelBuilt() && deferrable) throw DEFERRED;
             return buildModel();
           },
         });
       } catch (error) {
-        if (error === DEFERRED && carry(code)) continue;
-        if (error !== DEFERRED) internalErrors.push(`${code}: ${(error as Error).stack ?? String(error)}`);
+        if (error === DEFERRED) {
+          carry(code);
+          continue;
+        }
+        internalErrors.push(`${code}: ${(error as Error).stack ?? String(error)}`);
       }
       this.fileRuleState.set(code, { findings: own, ms: performance.now() - started });
       for (const finding of own) findings.push(finding);
@@ -283,10 +247,10 @@ export class Linter {
     };
   }
 
-  private walk(tree: Tree, unit: Unit, rules: readonly NodeRule[], input: LintInput, entry: CachedUnit, internalErrors: string[]): void {
+  private walk(tree: Tree, unit: Unit, rules: readonly NodeRule[], input: LintInput, sink: Finding[], multilineStrings: number[], internalErrors: string[]): void {
     const handlers = new Map<string, Handler[]>();
     for (const rule of rules) {
-      const visitor = rule.create(this.context(rule, input, entry.findings));
+      const visitor = rule.create(this.context(rule, input, sink));
       for (const [type, handler] of Object.entries(visitor)) {
         if (!handler) continue;
         const guarded: Handler = (node) => {
@@ -301,6 +265,6 @@ export class Linter {
         else handlers.set(type, [guarded]);
       }
     }
-    walkUnit(unitNode(tree.rootNode, unit), unit.bodyStart, handlers, input.text, entry.multilineStrings);
+    walkUnit(unitNode(tree.rootNode, unit), unit.bodyStart, handlers, input.text, multilineStrings);
   }
 }

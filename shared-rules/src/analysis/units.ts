@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { DirtyRegion } from './dirtyRegion';
+import type { UnitFindings } from './unitFindings';
 
 /**
  * An analysis unit: a statement at module level or directly in the body of a
@@ -23,6 +24,8 @@ export interface Unit {
   header?: string;
   /** …and those statements. */
   children?: Unit[];
+  /** What the linter found in this unit's text; kept while the unit is reused under the same key. */
+  found?: UnitFindings;
 }
 
 function classBody(node: Node): Node | undefined {
@@ -54,13 +57,15 @@ function reuse(unit: Unit, delta: number, context: string | undefined, text: str
   const start = unit.start + delta;
   const end = unit.end + delta;
   const key = context === undefined ? unit.key : makeKey(unit.type, start, end, context, text);
-  if (!unit.children) return { start, end, type: unit.type, key };
+  const found = context === undefined ? unit.found : undefined;
+  if (!unit.children) return { start, end, type: unit.type, key, found };
   const childContext = context === undefined ? undefined : `${context}\u0001${unit.header}`;
   return {
     start,
     end,
     type: unit.type,
     key,
+    found,
     bodyStart: unit.bodyStart! + delta,
     header: unit.header,
     children: unit.children.map((child) => reuse(child, delta, childContext, text)),
@@ -116,7 +121,10 @@ function collectLevel(
       const type = cursor.nodeType;
       // A statement before the region that grew into it is read again.
       while (units.length && units[units.length - 1].end > start) units.pop();
-      const unit: Unit = { start, end, type, key: makeKey(type, start, end, context, text), node };
+      const key = makeKey(type, start, end, context, text);
+      // A statement read again with its previous text keeps its findings.
+      const found = middle.find((candidate) => candidate.key === key)?.found;
+      const unit: Unit = { start, end, type, key, node, found };
       const body = classBody(node);
       if (body) {
         unit.bodyStart = body.startIndex;
@@ -135,9 +143,22 @@ function collectLevel(
   return units.concat(after.filter((unit) => unit.start >= readUpTo));
 }
 
-/** The units of a module as a tree (class units hold their statements). */
+/**
+ * The units of a module as a tree (class units hold their statements). With
+ * the previous units and the dirty region, only the region is read again;
+ * with the previous units alone, every unit is read and those with a previous
+ * unit's key keep its findings.
+ */
 export function collectUnitTree(root: Node, text: string, previous?: Unit[], dirty?: DirtyRegion): Unit[] {
-  return collectLevel(root, text, '', false, previous, dirty);
+  const units = collectLevel(root, text, '', false, previous, dirty);
+  if (previous && !dirty) adoptFindings(units, previous);
+  return units;
+}
+
+function adoptFindings(units: readonly Unit[], previous: readonly Unit[]): void {
+  const byKey = new Map<string, UnitFindings>();
+  for (const unit of flattenUnits(previous)) if (unit.found) byKey.set(unit.key, unit.found);
+  for (const unit of flattenUnits(units)) unit.found ??= byKey.get(unit.key);
 }
 
 /** Depth-first: each class unit is followed by its statements. */

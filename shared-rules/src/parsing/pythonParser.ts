@@ -19,7 +19,7 @@ export function loadPythonLanguage(): Promise<Language> {
   pythonLanguage ??= (async () => {
     const runtimeWasm = locateWasm('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
     await Parser.init({ locateFile: () => runtimeWasm });
-    return Language.load(locateWasm('tree-sitter-python.wasm', 'tree-sitter-python/tree-sitter-python.wasm'));
+    return Language.load(fs.readFileSync(locateWasm('tree-sitter-python.wasm', 'tree-sitter-python/tree-sitter-python.wasm')));
   })();
   return pythonLanguage;
 }

@@ -135,6 +135,8 @@ export interface NodeRule {
 export interface FileContext extends RuleContext {
   readonly tree: Tree;
   readonly lines: LineIndex;
+  /** Whether the text contains a literal; kept up to date through edits, unlike searching `text` on every keystroke. */
+  textIncludes(literal: string): boolean;
   /** What the other files of the workspace define, when the caller indexed them. */
   readonly workspace?: WorkspaceIndex;
   /** Scopes, bindings and name resolution of the file, built once per lint on first use. */

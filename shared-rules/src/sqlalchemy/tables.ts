@@ -270,13 +270,13 @@ function tableFromCoreCall(statement: Node): TableInfo | undefined {
 }
 
 /** Cheap text test: files that never mention SQLAlchemy's column constructors are skipped. */
-export function mayDeclareTables(text: string): boolean {
-  return text.includes('Column(') || text.includes('mapped_column(') || text.includes('Table(');
+function mayDeclareTables(textIncludes: (literal: string) => boolean): boolean {
+  return textIncludes('Column(') || textIncludes('mapped_column(') || textIncludes('Table(');
 }
 
-/** The tables declared by the module's top-level statements. */
-export function collectTables(root: Node, text: string): TableInfo[] {
-  if (!mayDeclareTables(text)) return [];
+/** The tables declared by the module's top-level statements; `textIncludes` tells whether the text contains a literal. */
+export function collectTables(root: Node, textIncludes: (literal: string) => boolean): TableInfo[] {
+  if (!mayDeclareTables(textIncludes)) return [];
   const tables: TableInfo[] = [];
   for (const statement of root.namedChildren) {
     const table = tableFromClass(statement) ?? tableFromCoreCall(statement);

@@ -15,7 +15,10 @@ export interface LinePosition {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[];
+  /** A typed array: an edit copies the part before it and shifts the part after it at memory speed. */
+  private readonly lineStarts: Int32Array;
+  /** Whether the text has carriage returns (known when the index is built, so that edits need not search for them). */
+  private readonly hasCarriageReturn: boolean;
 
   /**
    * The index of `text` after replacing `[start, end)` of this index's text
@@ -24,25 +27,30 @@ export class LineIndex {
    * a CR next to the edit may join or split a CRLF.
    */
   edited(text: string, start: number, end: number, inserted: string): LineIndex {
-    if (inserted.includes('\r') || this.text.includes('\r')) return new LineIndex(text);
+    if (inserted.includes('\r') || this.hasCarriageReturn) return new LineIndex(text);
     const starts = this.lineStarts;
     const delta = inserted.length - (end - start);
-    const next: number[] = [];
-    let i = 0;
-    while (i < starts.length && starts[i] <= start) next.push(starts[i++]);
-    for (let at = inserted.indexOf('\n'); at !== -1; at = inserted.indexOf('\n', at + 1)) next.push(start + at + 1);
-    while (i < starts.length && starts[i] <= end) i++;
-    while (i < starts.length) next.push(starts[i++] + delta);
+    const kept = this.linesStartingBy(start);
+    const after = this.linesStartingBy(end);
+    const added: number[] = [];
+    for (let at = inserted.indexOf('\n'); at !== -1; at = inserted.indexOf('\n', at + 1)) added.push(start + at + 1);
+    const next = new Int32Array(kept + added.length + starts.length - after);
+    next.set(starts.subarray(0, kept));
+    next.set(added, kept);
+    for (let i = after, j = kept + added.length; i < starts.length; i++, j++) next[j] = starts[i] + delta;
     return new LineIndex(text, next);
   }
 
-  constructor(readonly text: string, lineStarts?: number[]) {
+  /** `lineStarts`, when given, are those of a text without carriage returns. */
+  constructor(readonly text: string, lineStarts?: Int32Array) {
     if (lineStarts) {
       this.lineStarts = lineStarts;
+      this.hasCarriageReturn = false;
       return;
     }
     const starts = [0];
-    if (!text.includes('\r')) {
+    this.hasCarriageReturn = text.includes('\r');
+    if (!this.hasCarriageReturn) {
       // The common case, at native search speed.
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     } else {
@@ -56,7 +64,20 @@ export class LineIndex {
         }
       }
     }
-    this.lineStarts = starts;
+    this.lineStarts = Int32Array.from(starts);
+  }
+
+  /** How many lines start at or before `offset`. */
+  private linesStartingBy(offset: number): number {
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid] <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   get lineCount(): number {
@@ -81,15 +102,7 @@ export class LineIndex {
   }
 
   lineAt(offset: number): number {
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return Math.max(0, this.linesStartingBy(offset) - 1);
   }
 
   position(offset: number, unit: ColumnUnit = 'utf-16'): LinePosition {

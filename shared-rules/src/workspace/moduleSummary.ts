@@ -82,7 +82,7 @@ export function summarizeModule(path: string, root: Node, text: string): ModuleS
     names.push(...definedName(statement));
     all = exportedNames(statement) ?? all;
   }
-  return { path, names, all, tables: indexTables(path, root, collectTables(root, text)) };
+  return { path, names, all, tables: indexTables(path, root, collectTables(root, (literal) => text.includes(literal))) };
 }
 
 /** Tables without their nodes, as the index keeps them. */

@@ -123,7 +123,7 @@ export const missingForeignKey: FileRule = {
   },
   check(context) {
     const root = context.tree.rootNode;
-    const tables = collectTables(root, context.text);
+    const tables = collectTables(root, context.textIncludes);
     if (!tables.length) return;
     const own = indexTables(context.filePath, root, tables);
     const targets = [...own, ...(context.workspace?.tables(context.filePath) ?? [])];

@@ -85,7 +85,7 @@ export const relationshipWithoutForeignKey: FileRule = {
   },
   check(context) {
     const root = context.tree.rootNode;
-    const tables = collectTables(root, context.text);
+    const tables = collectTables(root, context.textIncludes);
     if (!tables.some((table) => table.relationships.length)) return;
     const indexed = indexTables(context.filePath, root, tables);
     const all = [...indexed, ...(context.workspace?.tables(context.filePath) ?? [])];

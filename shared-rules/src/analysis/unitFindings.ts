@@ -1,0 +1,73 @@
+import type { Finding } from '../rules/rule';
+import type { NameBinding } from '../resolution/bindings';
+import type { DirtyRegion } from './dirtyRegion';
+import type { ModuleBindings } from './moduleBindings';
+
+/**
+ * What the node rules found in one unit, with offsets relative to the unit's
+ * start: a unit that only moved keeps it as is, so a keystroke costs nothing
+ * for the statements it did not touch.
+ */
+export interface UnitFindings {
+  findings: Finding[];
+  /** Start/end pairs of the unit's multi-line strings. */
+  multilineStrings: number[];
+  /** For module-level units: the names they bind. */
+  bindings: NameBinding[];
+  /**
+   * The findings that stand at file offsets, for the unit start and module
+   * bindings of the last lint. Rules report calls that might be `pickle.load`
+   * under some import as conditional findings, thousands per file; settling
+   * them once per module-binding generation keeps keystrokes cheap.
+   */
+  placed?: { start: number; generation: number; findings: Finding[] };
+}
+
+/** The unit's findings that stand under the module's bindings, at file offsets for a unit starting at `start`. */
+export function placeFindings(found: UnitFindings, start: number, moduleBindings: ModuleBindings): Finding[] {
+  const { generation } = moduleBindings;
+  const placed = found.placed;
+  if (placed?.start === start && placed.generation === generation) return placed.findings;
+  const standing = placed?.generation === generation
+    ? placed.findings.map((finding) => shiftFinding(finding, start - placed.start))
+    : found.findings.flatMap((finding) => (finding.condition && !moduleBindings.holds(finding.condition) ? [] : [shiftFinding(finding, start)]));
+  found.placed = { start, generation, findings: standing };
+  return standing;
+}
+
+/** Findings and strings recorded at file offsets, made relative to the unit starting at `start`. */
+export function relativeFindings(findings: Finding[], multilineStrings: number[], bindings: NameBinding[], start: number): UnitFindings {
+  return {
+    findings: findings.map((finding) => shiftFinding(finding, -start)),
+    multilineStrings: multilineStrings.map((offset) => offset - start),
+    bindings,
+  };
+}
+
+/** A finding of the previous text moved through the dirty region, or undefined when the region touches it. */
+export function carryFinding(finding: Finding, dirty: DirtyRegion): Finding | undefined {
+  const spans = [finding, ...(finding.fix?.edits ?? []), ...(finding.related?.filter((r) => !r.file) ?? [])];
+  if (spans.every((span) => span.end < dirty.start)) return finding;
+  if (spans.every((span) => span.start > dirty.oldEnd)) return shiftFinding(finding, dirty.newEnd - dirty.oldEnd);
+  return undefined;
+}
+
+/**
+ * The finding with every offset it holds moved by `delta`. Built field by
+ * field: spreading findings of many shapes is several times slower, and this
+ * runs for every finding below an edit.
+ */
+export function shiftFinding(finding: Finding, delta: number): Finding {
+  if (delta === 0) return finding;
+  const shifted: Finding = { code: finding.code, message: finding.message, start: finding.start + delta, end: finding.end + delta };
+  const { fix, related, condition, rename } = finding;
+  if (fix) shifted.fix = { title: fix.title, safety: fix.safety, edits: fix.edits.map((edit) => shiftSpan(edit, delta)) };
+  if (related) shifted.related = related.map((item) => shiftSpan(item, delta));
+  if (condition) shifted.condition = condition;
+  if (rename) shifted.rename = { ...rename, offset: rename.offset + delta };
+  return shifted;
+}
+
+function shiftSpan<T extends { start: number; end: number }>(span: T, delta: number): T {
+  return { ...span, start: span.start + delta, end: span.end + delta };
+}
