@@ -17,6 +17,7 @@ describe('LiteralCounts', () => {
         counts.update(text, undefined);
         for (const needle of NEEDLES) assert.strictEqual(counts.includes(needle), text.includes(needle));
         for (const burst of bursts) {
+          const previousText = text;
           let dirty: DirtyRegion | undefined;
           for (const { at, remove, insert } of burst) {
             const start = at % (text.length + 1);
@@ -24,7 +25,7 @@ describe('LiteralCounts', () => {
             text = text.slice(0, start) + insert + text.slice(end);
             dirty = extendDirtyRegion(dirty, { start, oldEnd: end, newEnd: start + insert.length });
           }
-          counts.update(text, dirty);
+          counts.update(text, dirty && { previousText, region: dirty });
           for (const needle of NEEDLES) assert.strictEqual(counts.includes(needle), text.includes(needle), `${needle} in ${JSON.stringify(text)}`);
         }
       }),

@@ -10,6 +10,12 @@ export interface DirtyRegion {
   newEnd: number;
 }
 
+/** A dirty region with the text it is relative to: what file-wide computations need to update their result for the previous text. */
+export interface TextChange {
+  previousText: string;
+  region: DirtyRegion;
+}
+
 /** Adds an edit (in the coordinates after `region`) to the region. */
 export function extendDirtyRegion(region: DirtyRegion | undefined, edit: DirtyRegion): DirtyRegion {
   if (!region) return { ...edit };

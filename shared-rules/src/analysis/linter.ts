@@ -10,7 +10,7 @@ import { collectUnitTree, flattenUnits, unitNode, type Unit } from './units';
 import { walkUnit, type Handler } from './walker';
 import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import { planRename } from '../semantic/rename';
-import type { DirtyRegion } from './dirtyRegion';
+import type { DirtyRegion, TextChange } from './dirtyRegion';
 import { ModuleBindings } from './moduleBindings';
 import { carryFinding, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -84,6 +84,8 @@ export class Linter {
   private previousUnits: Unit[] | undefined;
   private readonly moduleBindings = new ModuleBindings();
   private readonly literals = new LiteralCounts();
+  /** The text of the last lint, which the next one's dirty region is relative to. */
+  private previousText: string | undefined;
   /** The `# noqa` directives of the last text linted, updated through edits. */
   private noqa: { index: NoqaIndex; lineCount: number } | undefined;
   /** Keeps the semantic model's copy of each unit between lints. */
@@ -107,7 +109,9 @@ export class Linter {
     const internalErrors: string[] = [];
     const lines = input.lines ?? new LineIndex(text);
 
-    this.literals.update(text, input.dirty);
+    const change = input.dirty && this.previousText !== undefined ? { previousText: this.previousText, region: input.dirty } : undefined;
+    this.previousText = text;
+    this.literals.update(text, change);
     const unitTree = collectUnitTree(tree.rootNode, text, this.previousUnits, input.dirty);
     this.previousUnits = unitTree;
     const units = flattenUnits(unitTree);
@@ -142,7 +146,7 @@ export class Linter {
     let model: SemanticModel | undefined;
     const buildModel = (): SemanticModel =>
       (model ??= this.semantic.build(tree, text, unitTree, { targetVersion: settings.targetVersion, filePath: input.filePath }));
-    const { findings: fileFindings, carried } = this.runFileRules(fileRules, input, lines, internalErrors, buildModel, () => !!model);
+    const { findings: fileFindings, carried } = this.runFileRules(fileRules, input, change, lines, internalErrors, buildModel, () => !!model);
     for (const finding of fileFindings) if (!finding.condition || this.moduleBindings.holds(finding.condition)) raw.push(finding);
 
     const noqa = input.dirty && this.noqa ? updateNoqa(this.noqa.index, this.noqa.lineCount, text, tree, lines, input.dirty) : scanNoqa(text, tree, lines);
@@ -183,6 +187,7 @@ export class Linter {
   private runFileRules(
     rules: readonly FileRule[],
     input: LintInput,
+    change: TextChange | undefined,
     lines: LineIndex,
     internalErrors: string[],
     buildModel: () => SemanticModel,
@@ -217,6 +222,7 @@ export class Linter {
           lines,
           workspace: input.workspace,
           textIncludes: (literal) => this.literals.includes(literal),
+          change,
           get model() {
             if (!modelBuilt() && deferrable) throw DEFERRED;
             return buildModel();

@@ -5,6 +5,7 @@ import type { ResolvedSettings } from '../config/settings';
 import type { SemanticModel } from '../semantic/model';
 import type { FileRange } from '../workspace/moduleSummary';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { TextChange } from '../analysis/dirtyRegion';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -137,6 +138,8 @@ export interface FileContext extends RuleContext {
   readonly lines: LineIndex;
   /** Whether the text contains a literal; kept up to date through edits, unlike searching `text` on every keystroke. */
   textIncludes(literal: string): boolean;
+  /** How the text differs from the one linted before, when the caller knows: lets a rule update what it computed then. */
+  readonly change?: TextChange;
   /** What the other files of the workspace define, when the caller indexed them. */
   readonly workspace?: WorkspaceIndex;
   /** Scopes, bindings and name resolution of the file, built once per lint on first use. */

@@ -1,4 +1,4 @@
-import type { DirtyRegion } from '../analysis/dirtyRegion';
+import type { TextChange } from '../analysis/dirtyRegion';
 
 /** Occurrences of `needle` within text[from, to). */
 function countIn(text: string, needle: string, from: number, to: number): number {
@@ -19,20 +19,21 @@ export class LiteralCounts {
   private text = '';
   private readonly counts = new Map<string, number>();
 
-  /** Moves to the next text; with the region that changed, only its surroundings are searched again. */
-  update(text: string, dirty: DirtyRegion | undefined): void {
-    const previous = this.text;
+  /** Moves to the next text; with how it changed from the previous one, only the surroundings of the change are searched. */
+  update(text: string, change: TextChange | undefined): void {
+    const counted = change?.previousText === this.text;
     this.text = text;
-    if (!dirty) {
+    if (!change || !counted) {
       this.counts.clear();
       return;
     }
+    const { previousText, region } = change;
     for (const [needle, count] of this.counts) {
       // Occurrences that overlap the region lie within a needle's length of it; the others did not change.
       const reach = needle.length - 1;
-      const from = Math.max(0, dirty.start - reach);
-      const removed = countIn(previous, needle, from, dirty.oldEnd + reach);
-      const added = countIn(text, needle, from, dirty.newEnd + reach);
+      const from = Math.max(0, region.start - reach);
+      const removed = countIn(previousText, needle, from, region.oldEnd + reach);
+      const added = countIn(text, needle, from, region.newEnd + reach);
       this.counts.set(needle, count - removed + added);
     }
   }

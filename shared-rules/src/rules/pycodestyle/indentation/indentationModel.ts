@@ -1,4 +1,5 @@
 import type { LineIndex } from '../../../text/lineIndex';
+import type { TextChange } from '../../../analysis/dirtyRegion';
 import { CODE, COMMENT, scanLines, type LineScan } from './lineScan';
 
 export type IndentationCode = 'W191' | 'E101' | 'E111' | 'E114' | 'E117';
@@ -104,9 +105,9 @@ let memo: IndentationModel | undefined;
  * issue #376; Ruff does the same). The five rules share one computation, and
  * the next text (after a keystroke) reuses what the edit did not change.
  */
-export function indentationModel(text: string, lines: LineIndex): IndentationModel {
+export function indentationModel(text: string, lines: LineIndex, change?: TextChange): IndentationModel {
   if (memo && memo.text === text) return memo;
-  memo = buildIndentationModel(text, lines, memo);
+  memo = buildIndentationModel(text, lines, memo, change);
   return memo;
 }
 
@@ -119,8 +120,8 @@ interface LineStates {
 }
 
 /** The model of `text`, reusing `previous` (the model of another version) where the texts agree. */
-export function buildIndentationModel(text: string, lines: LineIndex, previous?: IndentationModel): IndentationModel {
-  const scan = scanLines(text, lines, previous);
+export function buildIndentationModel(text: string, lines: LineIndex, previous?: IndentationModel, change?: TextChange): IndentationModel {
+  const scan = scanLines(text, lines, previous, change);
   const count = scan.lineCount;
   const states: LineStates = { char: new Uint16Array(count), level: new Int32Array(count), colon: new Uint8Array(count) };
   const initialChar = firstIndentChar(text, lines, scan);

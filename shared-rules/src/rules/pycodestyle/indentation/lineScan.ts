@@ -1,4 +1,5 @@
 import type { LineIndex } from '../../../text/lineIndex';
+import type { TextChange } from '../../../analysis/dirtyRegion';
 
 /**
  * What each physical line of a file is, as Python's tokenizer sees it: inside
@@ -143,10 +144,13 @@ function search(table: Uint8Array, text: string, from: number): number {
  * was open, up to the first line after it where the old scan had nothing open
  * either and the texts agree to the end (what follows is then the same).
  */
-export function scanLines(text: string, lines: LineIndex, previous?: PreviousScan): LineScan {
+export function scanLines(text: string, lines: LineIndex, previous?: PreviousScan, change?: TextChange): LineScan {
   const scanner = new Scanner(text, lines);
   if (!previous || previous.text.length === 0 || text.length === 0) return scanner.run(0);
-  const { prefix, suffix } = textChange(previous.text, text);
+  // Comparing the texts costs ~0.3 ms at 20k lines; the linter usually knows where they differ.
+  const { prefix, suffix } = change?.previousText === previous.text
+    ? { prefix: change.region.start, suffix: text.length - change.region.newEnd }
+    : textChange(previous.text, text);
   const old = previous.scan;
   let from = lines.lineAt(prefix);
   while (from > 0 && !old.boundary[from]) from--;

@@ -4,7 +4,7 @@ import { reindentFix } from './reindent';
 
 /** Reports one indentation code's findings, each with its reindent fix. */
 export function reportIndentation(context: FileContext, code: IndentationCode): void {
-  const model = indentationModel(context.text, context.lines);
+  const model = indentationModel(context.text, context.lines, context.change);
   const fixes = new Map<string, Fix | undefined>();
   for (const finding of model.findings) {
     if (finding.code !== code) continue;
