@@ -11,6 +11,7 @@ import { pathToFileURL } from 'url';
 import {
   DiagnosticSeverity,
   DiagnosticTag,
+  type CodeDescription,
   type Diagnostic,
   type Range,
   type TextEdit as LspTextEdit,
@@ -79,6 +80,15 @@ export function toDiagnostics(result: LintResult, target: DiagnosticTarget, conf
   return result.findings.map((finding) => toDiagnostic(finding, result, target, config, encoding));
 }
 
+const codeDescriptions = new Map<string, CodeDescription>();
+
+/** One link object per code, shared by its diagnostics (a large file publishes hundreds per keystroke). */
+function codeDescription(code: string): CodeDescription {
+  let description = codeDescriptions.get(code);
+  if (!description) codeDescriptions.set(code, (description = { href: ruleDocsUrl(code) }));
+  return description;
+}
+
 function toDiagnostic(finding: ReportedFinding, result: LintResult, document: DiagnosticTarget, config: DocumentConfig, encoding: PositionEncoding): Diagnostic {
   const { lines } = result;
   const meta = findRule(finding.code)?.meta;
@@ -98,7 +108,7 @@ function toDiagnostic(finding: ReportedFinding, result: LintResult, document: Di
     severity: SEVERITIES[config.settings.severity.get(finding.code) ?? meta?.severity ?? 'warning'],
     source: 'pyreview',
     code: finding.code,
-    codeDescription: { href: ruleDocsUrl(finding.code) },
+    codeDescription: codeDescription(finding.code),
     message: finding.message,
     data,
   };

@@ -12,7 +12,7 @@ import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import { planRename } from '../semantic/rename';
 import type { DirtyRegion, TextChange } from './dirtyRegion';
 import { ModuleBindings } from './moduleBindings';
-import { carryFinding, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
+import { carryFinding, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface LintInput {
@@ -117,7 +117,6 @@ export class Linter {
     const units = flattenUnits(unitTree);
     const topLevel = new Set(unitTree);
     const raw: Finding[] = [];
-    const multilineStrings: number[] = [];
     const moduleStatements: NameBinding[][] = [];
     let walked = 0;
     const unitFindings: UnitFindings[] = [];
@@ -138,9 +137,7 @@ export class Linter {
     }
     this.moduleBindings.update(moduleStatements);
     units.forEach((unit, i) => {
-      const found = unitFindings[i];
-      for (const finding of placeFindings(found, unit.start, this.moduleBindings)) raw.push(finding);
-      for (const offset of found.multilineStrings) multilineStrings.push(offset + unit.start);
+      for (const finding of placeFindings(unitFindings[i], unit.start, this.moduleBindings)) raw.push(finding);
     });
 
     let model: SemanticModel | undefined;
@@ -151,7 +148,7 @@ export class Linter {
 
     const noqa = input.dirty && this.noqa ? updateNoqa(this.noqa.index, this.noqa.lineCount, text, tree, lines, input.dirty) : scanNoqa(text, tree, lines);
     this.noqa = { index: noqa, lineCount: lines.lineCount };
-    const groups = new NoqaLineGroups(text, tree, lines, multilineStrings);
+    const groups = new NoqaLineGroups(text, tree, lines, multilineStringLookup(units, unitFindings));
     const ignoredHere = input.relativePath ? ignoredCodesForFile(settings, input.relativePath) : [];
     const findings: ReportedFinding[] = [];
     for (const finding of raw) {

@@ -2,6 +2,8 @@ import type { Finding } from '../rules/rule';
 import type { NameBinding } from '../resolution/bindings';
 import type { DirtyRegion } from './dirtyRegion';
 import type { ModuleBindings } from './moduleBindings';
+import type { Unit } from './units';
+import { insideStringRanges } from '../noqa/noqa';
 
 /**
  * What the node rules found in one unit, with offsets relative to the unit's
@@ -27,12 +29,36 @@ export interface UnitFindings {
 export function placeFindings(found: UnitFindings, start: number, moduleBindings: ModuleBindings): Finding[] {
   const { generation } = moduleBindings;
   const placed = found.placed;
-  if (placed?.start === start && placed.generation === generation) return placed.findings;
-  const standing = placed?.generation === generation
-    ? placed.findings.map((finding) => shiftFinding(finding, start - placed.start))
-    : found.findings.flatMap((finding) => (finding.condition && !moduleBindings.holds(finding.condition) ? [] : [shiftFinding(finding, start)]));
+  if (placed?.generation === generation) {
+    // Most units have nothing to report: moving them must not allocate.
+    if (placed.start !== start && placed.findings.length) placed.findings = placed.findings.map((finding) => shiftFinding(finding, start - placed.start));
+    placed.start = start;
+    return placed.findings;
+  }
+  const standing = found.findings.flatMap((finding) => (finding.condition && !moduleBindings.holds(finding.condition) ? [] : [shiftFinding(finding, start)]));
   found.placed = { start, generation, findings: standing };
   return standing;
+}
+
+/**
+ * Whether an offset lies inside a multi-line string, asked of the unit
+ * starting last before it (units are in text order, and a class's statements
+ * start after its header): no list of every string in the file is gathered.
+ */
+export function multilineStringLookup(units: readonly Unit[], found: readonly UnitFindings[]): (offset: number) => boolean {
+  return (offset) => {
+    let low = 0;
+    let high = units.length - 1;
+    let at = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (units[mid].start < offset) {
+        at = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return at >= 0 && insideStringRanges(found[at].multilineStrings, offset - units[at].start);
+  };
 }
 
 /** Findings and strings recorded at file offsets, made relative to the unit starting at `start`. */

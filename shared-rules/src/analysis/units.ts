@@ -52,24 +52,26 @@ function makeKey(type: string, start: number, end: number, context: string, text
   return `${type}\u0000${column}\u0000${context}\u0000${text.slice(start, end)}`;
 }
 
-/** A unit from the previous analysis, moved by `delta` and re-keyed when its context changed. */
+/**
+ * A unit from the previous analysis, moved by `delta` and re-keyed when its
+ * context changed. The previous units are not used again, so they are moved
+ * in place: a keystroke then allocates nothing for the statements it did not touch.
+ */
 function reuse(unit: Unit, delta: number, context: string | undefined, text: string): Unit {
-  const start = unit.start + delta;
-  const end = unit.end + delta;
-  const key = context === undefined ? unit.key : makeKey(unit.type, start, end, context, text);
-  const found = context === undefined ? unit.found : undefined;
-  if (!unit.children) return { start, end, type: unit.type, key, found };
-  const childContext = context === undefined ? undefined : `${context}\u0001${unit.header}`;
-  return {
-    start,
-    end,
-    type: unit.type,
-    key,
-    found,
-    bodyStart: unit.bodyStart! + delta,
-    header: unit.header,
-    children: unit.children.map((child) => reuse(child, delta, childContext, text)),
-  };
+  unit.start += delta;
+  unit.end += delta;
+  // The node belongs to the previous tree, which is gone.
+  unit.node = undefined;
+  if (context !== undefined) {
+    unit.key = makeKey(unit.type, unit.start, unit.end, context, text);
+    unit.found = undefined;
+  }
+  if (unit.children) {
+    unit.bodyStart! += delta;
+    const childContext = context === undefined ? undefined : `${context}\u0001${unit.header}`;
+    for (const child of unit.children) reuse(child, delta, childContext, text);
+  }
+  return unit;
 }
 
 /**

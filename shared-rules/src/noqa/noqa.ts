@@ -110,10 +110,28 @@ function codesMatch(codes: NoqaCodes, code: string): boolean {
   return codes === 'all' || codes.some((selector) => selectorMatches(selector, code));
 }
 
+/** Whether `offset` lies inside one of `ranges`: start/end pairs of strings, sorted by start. */
+export function insideStringRanges(ranges: readonly number[], offset: number): boolean {
+  // Binary search for the last string starting before the offset.
+  let low = 0;
+  let high = ranges.length / 2 - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (ranges[mid * 2] < offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  // Strings do not overlap except when nested in f-string replacement fields, inside their outer string.
+  for (let i = found; i >= 0 && i > found - 4; i--) if (ranges[i * 2 + 1] > offset) return true;
+  return false;
+}
+
 /**
  * Groups physical lines the way flake8 does for `# noqa`: the lines of a
  * multi-line string, and lines joined by a backslash continuation, share one
- * directive. Works from the text and the multi-line string ranges the walk
+ * directive. Works from the text and the multi-line strings the walk
  * recorded, so it costs no tree access per finding.
  */
 export class NoqaLineGroups {
@@ -121,8 +139,7 @@ export class NoqaLineGroups {
     private readonly text: string,
     private readonly tree: Tree,
     private readonly lines: LineIndex,
-    /** Start/end pairs of multi-line strings, sorted by start. */
-    private readonly multilineStrings: readonly number[],
+    private readonly insideMultilineString: (offset: number) => boolean,
   ) {}
 
   group(line: number): { first: number; last: number } {
@@ -131,24 +148,6 @@ export class NoqaLineGroups {
     let last = line;
     while (this.continuesOnNextLine(last)) last++;
     return { first, last };
-  }
-
-  private insideMultilineString(offset: number): boolean {
-    const ranges = this.multilineStrings;
-    // Binary search for the last string starting before the offset.
-    let low = 0;
-    let high = ranges.length / 2 - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (ranges[mid * 2] < offset) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    // Strings do not overlap except when nested in f-string replacement fields, inside their outer string.
-    for (let i = found; i >= 0 && i > found - 4; i--) if (ranges[i * 2 + 1] > offset) return true;
-    return false;
   }
 
   private continuesOnNextLine(line: number): boolean {
