@@ -1,10 +1,34 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { ModuleNameCondition } from '../rules/rule';
 import { dottedParts, localBindings } from './callTarget';
+import type { NameBinding } from './bindings';
 
 export interface CallMatch {
   /** Left to the linter when the name comes from the module (or the builtins). */
   condition?: ModuleNameCondition;
+}
+
+/** What every call rule asks about a callee: its dotted name and, lazily, what the surrounding functions bind to its head. */
+interface Callee {
+  head: string;
+  member: string;
+  /** Undefined until asked for; null when no surrounding function binds the head. */
+  local?: NameBinding[] | null;
+}
+
+// A call is looked at by every security rule: read its callee from the tree once.
+const calleesByTree = new WeakMap<Tree, Map<number, Callee | null>>();
+
+function calleeOf(callee: Node): Callee | null {
+  let byId = calleesByTree.get(callee.tree);
+  if (!byId) calleesByTree.set(callee.tree, (byId = new Map()));
+  let known = byId.get(callee.id);
+  if (known === undefined) {
+    const parts = dottedParts(callee);
+    known = parts ? { head: parts[0], member: parts.slice(1).join('.') } : null;
+    byId.set(callee.id, known);
+  }
+  return known;
 }
 
 /**
@@ -15,17 +39,16 @@ export interface CallMatch {
  * linter once the whole file is known, through the returned condition.
  */
 export function matchCall(callee: Node | null, targets: readonly string[]): CallMatch | undefined {
-  const parts = dottedParts(callee);
-  if (!parts || !callee) return undefined;
-  const [head, ...rest] = parts;
-  const member = rest.join('.');
+  const facts = callee && calleeOf(callee);
+  if (!facts || !callee) return undefined;
+  const { head, member } = facts;
   const suffix = member ? `.${member}` : '';
   // Only the head can be an alias: `sp.run` must end like `subprocess.run`, while `r` may be anything.
   const candidates = member ? targets.filter((target) => target.endsWith(suffix)) : targets;
   if (!candidates.length) return undefined;
-  const local = localBindings(callee, head);
-  if (local) {
-    return local.some((binding) => binding.target && candidates.includes(`${binding.target}${suffix}`)) ? {} : undefined;
+  if (facts.local === undefined) facts.local = localBindings(callee, head) ?? null;
+  if (facts.local) {
+    return facts.local.some((binding) => binding.target && candidates.includes(`${binding.target}${suffix}`)) ? {} : undefined;
   }
   return { condition: { name: head, member, targets: candidates } };
 }
