@@ -69,6 +69,9 @@ function targetsTable(sessions, throughput) {
   add('p95 latency at 20k lines ≤ 10 ms', large && percentile(large.latencies, 95), 10, false, (v) => `${ms(v)} ms`);
   add('p50(20k) ≤ 2 × p50(1k)', large && small && percentile(large.latencies, 50) / percentile(small.latencies, 50), 2, false, (v) => `${v.toFixed(2)}×`);
   add('initialize → first diagnostics (1k) ≤ 300 ms', small?.initializeToFirstMs, 300, false, (v) => `${ms(v)} ms`);
+  // The measured starts find the code cache an earlier start of the build wrote; the very first one does not.
+  const first = sessions.find((s) => s.firstStart);
+  if (first) rows.push([`initialize → first diagnostics (${first.label}), first start of a build (no target)`, `${ms(first.firstStart.initializeToFirstMs)} ms`, '']);
   add('CLI lines/s ≥ 5 × pyflakes (wall)', cold && pyflakes && pyflakes.wallSeconds / cold.wallSeconds, 5, true, (v) => `${v.toFixed(2)}×`);
   add('cached run ≥ 20 × faster than empty-cache run (wall)', cold && cached && cold.wallSeconds / cached.wallSeconds, 20, true, (v) => `${v.toFixed(1)}×`);
   // For reference only: pyreview spreads files over every core, pyflakes and Ruff's wasm build use one.

@@ -7,15 +7,19 @@
 // Options: --sizes 1000,5000,20000  --edits 60  --warmup 5  --interval 100
 //          --repeat 3 (CLI runs per tool; the fastest counts)
 //          --skip-server  --skip-cli
-//          --server FILE  (another server script, e.g. the esbuild bundle dist/server.js)
+//          --server FILE  (another server script, e.g. server/out/server.js, the unbundled
+//                          server the CLI's `pyreview server` runs; default: the launcher the
+//                          extension ships, dist/server.js, bundled from the build into the work directory)
 //          --cpu-prof  (V8 profiles of the server and CLI processes, in the
-//                      work directory; summarize one with bench/profileSummary.js)
+//                      work directory; summarize one with bench/profileSummary.js;
+//                      the bundled server's names are minified: add --server server/out/server.js)
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { stdlibFiles, concatenatedSource, editSiteInMiddleFunction, STDLIB } = require('./corpus');
-const { measureServer } = require('./serverLatency');
+const { measureServer, measureFirstStart } = require('./serverLatency');
+const { bundleServer } = require('../scripts/bundle');
 const { measureIndexing } = require('./workspaceIndexing');
 const { measureThroughput } = require('./throughput');
 const { serverTable, throughputTable, targetsTable, textTable, markdownTable } = require('./report');
@@ -23,6 +27,8 @@ const { serverTable, throughputTable, targetsTable, textTable, markdownTable } =
 const REPO_ROOT = path.resolve(__dirname, '..');
 const WORK_DIR = path.join(os.tmpdir(), 'pyreview-bench');
 const PROFILE_DIR = path.join(WORK_DIR, 'profiles');
+const BUNDLE_DIR = path.join(WORK_DIR, 'dist');
+const CODE_CACHE_DIR = path.join(WORK_DIR, 'code-cache');
 
 function parseArgs(argv) {
   const options = { sizes: [1000, 5000, 20000], edits: 60, warmup: 5, interval: 100, repeat: 3, server: true, cli: true, cpuProf: false, serverScript: undefined };
@@ -46,11 +52,9 @@ function parseArgs(argv) {
 
 const sizeLabel = (lines) => (lines >= 1000 ? `${Math.round(lines / 1000)}k` : String(lines));
 
-/** The server entry point that exists: the server module itself, else the CLI's `server` command. */
+/** `--server FILE`, else the launcher the extension ships (scripts/bundle.js, run by main()). */
 function serverCommand(nodeFlags, serverScript) {
-  const direct = serverScript ?? path.join(REPO_ROOT, 'server/out/server.js');
-  if (fs.existsSync(direct)) return [process.execPath, ...nodeFlags, direct, '--stdio'];
-  return [process.execPath, ...nodeFlags, path.join(REPO_ROOT, 'server/bin/pyreview.js'), 'server', '--stdio'];
+  return [process.execPath, ...nodeFlags, serverScript ?? path.join(BUNDLE_DIR, 'server.js'), '--stdio'];
 }
 
 /** Node flags that make each measured process write a V8 CPU profile. */
@@ -120,7 +124,7 @@ function indexingTable(indexing) {
 async function benchServer(options, files) {
   const nodeFlags = profileFlags(options);
   const sessions = [];
-  for (const target of options.sizes) {
+  for (const [index, target] of options.sizes.entries()) {
     const label = sizeLabel(target);
     const built = concatenatedSource(files, target);
     const documentPath = path.join(WORK_DIR, `bench_${label}.py`);
@@ -128,6 +132,8 @@ async function benchServer(options, files) {
     const document = { path: documentPath, text: built.text, lines: built.lines, site: editSiteInMiddleFunction(built.text, built.lines) };
     process.stderr.write(`server: ${label} (${built.lines} lines from ${built.sources.length} modules), typing in ${document.site.name}() at line ${document.site.line}\n`);
     try {
+      // The measured starts are later starts of the same build, as every editor start after the first one.
+      const firstStart = index === 0 ? await measureFirstStart({ serverCommand: serverCommand(nodeFlags, options.serverScript), document, workspaceDir: WORK_DIR }) : undefined;
       const result = await measureServer({
         serverCommand: serverCommand(nodeFlags, options.serverScript),
         document,
@@ -136,7 +142,7 @@ async function benchServer(options, files) {
         intervalMs: options.interval,
         workspaceDir: WORK_DIR,
       });
-      sessions.push({ label, result, site: document.site, sources: built.sources });
+      sessions.push({ label, result, firstStart, site: document.site, sources: built.sources });
     } catch (error) {
       process.stderr.write(`server: ${label} failed: ${error.message}\n`);
       sessions.push({ label, error: error.message.split('\n')[0] });
@@ -162,7 +168,7 @@ function writeResults({ info, options, sessions, indexing, throughput, files, to
       '',
       '## Language server, through its process over stdio',
       '',
-      `Server: \`${serverCommand([], options.serverScript).slice(1).map((arg) => (path.isAbsolute(arg) ? path.relative(REPO_ROOT, arg) : arg)).join(' ')}\`. \`didChange\` → \`publishDiagnostics\` (same or later version) for ${options.edits} single-character edits sent ${options.interval} ms apart, after ${options.warmup} unmeasured ones, typing a new local name on a line opened in the middle of a function. Each file is a fresh server; files are whole modules of ${STDLIB} concatenated in sorted order (valid Python, no \`__future__\` imports). Lints counts the publications during the typing (a server may lint a burst of edits once); server CPU ms/lint is the server process' user + system time over the typing divided by them: on a loaded machine, latency also includes waiting for a core, this does not. initialize → first diagnostics runs from spawning the server (the client sends \`initialize\` at once) to the first \`publishDiagnostics\` of the opened file. Peak RSS is the server process' VmHWM.`,
+      `Server: ${options.serverScript ? `\`node ${path.relative(REPO_ROOT, options.serverScript)} --stdio\`` : 'the launcher the extension ships (`node dist/server.js --stdio`, bundled from this build by `scripts/bundle.js`), which runs the server bundle through a V8 code cache kept in the user\'s cache directory (here a fresh one in the work directory)'}. Before the first file is measured, the server is started twice to open it: once unmeasured with the code cache off (the benchmark's own client code is cold in its first session), then as the first start of a build, reported in the targets${options.serverScript ? '' : '; it writes the code cache that the measured starts use, as every start after the first one of an installed version does'}. \`didChange\` → \`publishDiagnostics\` (same or later version) for ${options.edits} single-character edits sent ${options.interval} ms apart, after ${options.warmup} unmeasured ones, typing a new local name on a line opened in the middle of a function. Each file is a fresh server; files are whole modules of ${STDLIB} concatenated in sorted order (valid Python, no \`__future__\` imports). Lints counts the publications during the typing (a server may lint a burst of edits once); server CPU ms/lint is the server process' user + system time over the typing divided by them: on a loaded machine, latency also includes waiting for a core, this does not. initialize → first diagnostics runs from spawning the server (the client sends \`initialize\` at once) to the first \`publishDiagnostics\` of the opened file. Peak RSS is the server process' VmHWM.`,
       '',
       markdownTable(serverTable(sessions)),
       '',
@@ -196,6 +202,9 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   fs.rmSync(WORK_DIR, { recursive: true, force: true });
   fs.mkdirSync(WORK_DIR, { recursive: true });
+  if (options.server && !options.serverScript) await bundleServer(BUNDLE_DIR);
+  // Inherited by every server started: the launcher keeps its code cache there, not in the user's cache.
+  process.env.PYREVIEW_CODE_CACHE_DIR = CODE_CACHE_DIR;
   const info = machine();
   const files = stdlibFiles();
   const totalLines = files.reduce((sum, f) => sum + f.lines, 0);

@@ -120,4 +120,44 @@ async function measureServer({ serverCommand, document, edits, warmupEdits, inte
   }
 }
 
-module.exports = { measureServer };
+/** One start of the server that opens the document; with `waitForCodeCache`, it stops once the launcher has written its code cache. */
+async function openOnce({ serverCommand, document, workspaceDir, env, waitForCodeCache }) {
+  const uri = pathToFileURL(document.path).href;
+  const started = performance.now();
+  const client = await LspClient.start({
+    command: serverCommand[0],
+    args: serverCommand.slice(1),
+    cwd: workspaceDir,
+    env,
+    rootUri: pathToFileURL(workspaceDir).href,
+    initializeTimeout: DIAGNOSTICS_TIMEOUT_MS,
+  });
+  try {
+    client.open(uri, document.text, 1);
+    const first = await client.waitForDiagnostics(uri, 1, DIAGNOSTICS_TIMEOUT_MS);
+    // The launcher logs `code cache missing|rejected` at start, and `code cache written` a moment after the first lint.
+    const logged = (pattern) => client.logMessages.some((m) => pattern.test(m.message));
+    if (waitForCodeCache && logged(/^pyreview: code cache (missing|rejected)/)) {
+      const deadline = performance.now() + DIAGNOSTICS_TIMEOUT_MS;
+      while (!logged(/^pyreview: code cache written/)) {
+        if (performance.now() > deadline) throw new Error('the server did not write its code cache');
+        await delay(20);
+      }
+    }
+    return first.receivedAt - started;
+  } finally {
+    await client.stop();
+  }
+}
+
+/**
+ * The first start of a build, which leaves the launcher's V8 code cache
+ * behind for the measured starts. The benchmark's own client code is cold in
+ * its first session, so one unmeasured start (without code cache) comes first.
+ */
+async function measureFirstStart({ serverCommand, document, workspaceDir }) {
+  await openOnce({ serverCommand, document, workspaceDir, env: { ...process.env, PYREVIEW_CODE_CACHE_DIR: '' } });
+  return { initializeToFirstMs: await openOnce({ serverCommand, document, workspaceDir, waitForCodeCache: true }) };
+}
+
+module.exports = { measureServer, measureFirstStart };

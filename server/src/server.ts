@@ -70,13 +70,19 @@ function clientSupport(capabilities: ClientCapabilities): ClientSupport {
   };
 }
 
+/** What the process running the server may want to know. */
+export interface ServerHooks {
+  /** Called once, when the first document has been linted (the launcher then writes its code cache). */
+  firstLintDone?(): void;
+}
+
 /**
  * Starts the pyreview language server on a connection (by default the one
  * named on the command line: `--stdio`, `--node-ipc` or `--socket=N`).
  * This function only wires protocol handlers; the work is done by the
  * modules they call.
  */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), hooks: ServerHooks = {}): Connection {
   const parserReady = createPythonParser();
   let store: DocumentStore | undefined;
   let checker: SourceChecker | undefined;
@@ -116,8 +122,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
   const resultId = (document: PythonDocument, generation: number) => `${document.serial}.${document.version}.${generation}`;
 
+  let linted = false;
   function diagnose(document: PythonDocument, config: DocumentConfig, phase: LintPhase) {
     const outcome = diagnoseDocument(document, config, encoding, phase, logError);
+    if (!linted) {
+      linted = true;
+      hooks.firstLintDone?.();
+    }
     if (outcome.skipped && skipLogged.get(document.uri) !== outcome.skipped) {
       connection.console.warn(`pyreview: ${document.uri} was not checked: ${outcome.skipped}`);
     }
@@ -146,8 +157,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics: outcome.diagnostics });
   }
 
-  /** Pull clients: the settled report of a document version, computed when typing paused. */
-  const settledReports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  /**
+   * Pull clients: the last report of each document. An unsettled one (resultId ending in `~`) is
+   * replaced by the settled one once typing pauses.
+   */
+  const pullReports = new Map<string, { resultId: string; items: Diagnostic[] }>();
 
   async function settle(uri: string): Promise<void> {
     if (!support.pullDiagnostics) return lintAndPublish(uri, 'settle');
@@ -156,7 +170,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const generation = configs.generation;
     const config = await configs.forDocument(uri);
     if (store?.get(uri) !== document) return;
-    settledReports.set(uri, { resultId: resultId(document, generation), items: diagnose(document, config, 'settle').diagnostics });
+    pullReports.set(uri, { resultId: resultId(document, generation), items: diagnose(document, config, 'settle').diagnostics });
     connection.languages.diagnostics.refresh();
   }
 
@@ -181,7 +195,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function relintAll(): void {
     published.clear();
     savedReports.clear();
-    settledReports.clear();
+    pullReports.clear();
     if (support.pullDiagnostics) {
       if (support.diagnosticRefresh) connection.languages.diagnostics.refresh();
       return;
@@ -337,7 +351,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (filePath) indexer?.closeDocument(filePath);
     scheduler.cancel(textDocument.uri);
     settler.cancel(textDocument.uri);
-    settledReports.delete(textDocument.uri);
+    pullReports.delete(textDocument.uri);
     configs.forget(textDocument.uri);
     published.delete(textDocument.uri);
     savedReports.delete(textDocument.uri);
@@ -389,21 +403,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (previousResultId === saved.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: saved.resultId };
       return { kind: DocumentDiagnosticReportKind.Full, ...saved };
     }
-    const settled = settledReports.get(textDocument.uri);
-    if (settled?.resultId === id) {
-      if (previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
-      return { kind: DocumentDiagnosticReportKind.Full, ...settled };
+    // VS Code cancels a pull in flight when the document changes and pulls again once it is answered,
+    // often for the version just linted. That version's report stands (its settling is already scheduled):
+    // linting it again, with no edit to carry the slow file-wide findings through, would run every rule.
+    const last = pullReports.get(textDocument.uri);
+    if (last?.resultId === id || last?.resultId === `${id}~`) {
+      if (previousResultId === last.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, ...last };
     }
     // Without refresh support a client would never ask again: it gets the settled result now.
     const outcome = diagnose(document, config, support.diagnosticRefresh ? 'keystroke' : 'settle');
-    if (outcome.settled) {
-      settledReports.set(textDocument.uri, { resultId: id, items: outcome.diagnostics });
-      settler.cancel(textDocument.uri);
-    } else {
-      settler.schedule(textDocument.uri);
-    }
+    if (outcome.settled) settler.cancel(textDocument.uri);
+    else settler.schedule(textDocument.uri);
     // An unsettled report gets its own id, so that the settled one is sent in full after the refresh.
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: outcome.settled ? id : `${id}~`, items: outcome.diagnostics };
+    const report = { resultId: outcome.settled ? id : `${id}~`, items: outcome.diagnostics };
+    pullReports.set(textDocument.uri, report);
+    return { kind: DocumentDiagnosticReportKind.Full, ...report };
   });
 
   connection.languages.diagnostics.onWorkspace(({ previousResultIds }) => {

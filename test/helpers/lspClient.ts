@@ -27,6 +27,8 @@ export interface LspClientOptions {
   command?: string;
   args?: string[];
   cwd?: string;
+  /** The server's environment; default: this process'. */
+  env?: NodeJS.ProcessEnv;
   /** Extra client capabilities, merged over the defaults (publishDiagnostics with versions, code action literals, workspace/configuration). */
   capabilities?: ClientCapabilities;
   /** `general.positionEncodings` offered to the server; default: none (UTF-16). */
@@ -137,6 +139,7 @@ export class LspClient {
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
     const child = spawn(options.command ?? process.execPath, options.args ?? [SERVER_SCRIPT, '--stdio'], {
       cwd: options.cwd ?? REPO_ROOT,
+      env: options.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const client = new LspClient(child, options.settings ?? {});

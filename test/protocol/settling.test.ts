@@ -5,6 +5,8 @@
  * behind a `workspace/diagnostic/refresh` for pull clients.
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { DocumentDiagnosticReport, FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import type { LspClient } from '../helpers/lspClient';
 import { startClient, tempWorkspace, until } from './session';
@@ -56,6 +58,48 @@ describe('protocol: settling large documents', () => {
       const settled = await pull(first.resultId) as FullDocumentDiagnosticReport;
       assert.strictEqual(settled.kind, 'full');
       assert.deepStrictEqual(settled.items.map((d) => d.code), ['F401']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('answers a pull repeated for the same version with the same unsettled report, then settles', async () => {
+    // VS Code cancels a pull in flight when the document changes and then pulls the same version again.
+    const client: LspClient = await startClient({
+      settings: SETTINGS,
+      capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
+    });
+    try {
+      const uri = workspace.uri('large_repeated_pull.py');
+      client.open(uri, LARGE, 1);
+      const pull = (previousResultId?: string) =>
+        client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+      const refreshes = client.diagnosticRefreshes;
+      const first = await pull() as FullDocumentDiagnosticReport;
+      assert.match(first.resultId ?? '', /~$/, 'the first keystroke lint of a large document carries F401 (none yet)');
+      assert.deepStrictEqual(await pull(), first);
+      await until('a refresh request', async () => (client.diagnosticRefreshes > refreshes ? true : undefined));
+      const settled = await pull(first.resultId) as FullDocumentDiagnosticReport;
+      assert.strictEqual(settled.kind, 'full');
+      assert.deepStrictEqual(settled.items.map((d) => d.code), ['F401']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('keeps the findings that need the semantic model when an unchanged document is linted again (push)', async () => {
+    const client: LspClient = await startClient({ settings: SETTINGS });
+    try {
+      const uri = workspace.uri('large_relint.py');
+      client.open(uri, LARGE, 1);
+      await until('F401 on the opened document', async () =>
+        client.diagnosticsFor(uri).find((p) => p.diagnostics.some((d) => d.code === 'F401')));
+      const count = client.diagnosticsFor(uri).length;
+      // Another Python file changed on disk: every open document is linted again, without an edit.
+      fs.writeFileSync(path.join(workspace.dir, 'other.py'), 'x = 1\n');
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uri('other.py'), type: 2 }] });
+      const relinted = await until('a new publication', async () => client.diagnosticsFor(uri)[count]);
+      assert.deepStrictEqual(relinted.diagnostics.map((d) => d.code), ['F401']);
     } finally {
       await client.stop();
     }

@@ -6,7 +6,7 @@ import { promisify } from 'util';
 
 const CODE_SERVER_BIN = path.join(__dirname, '..', 'node_modules', '.bin', 'code-server');
 
-/** Settings that keep a fresh VS Code from opening welcome pages and tips over the editor. */
+/** Settings that keep a fresh VS Code from opening welcome pages and tips over the editor, and log pyreview's messages. */
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
@@ -17,6 +17,7 @@ const USER_SETTINGS = {
   'window.restoreWindows': 'none',
   'editor.minimap.enabled': false,
   'chat.commandCenter.enabled': false,
+  'pyreview.trace.server': 'messages',
 };
 
 function freePort(): Promise<number> {
@@ -88,6 +89,14 @@ export class CodeServer {
     this.process = spawn(CODE_SERVER_BIN, this.args(port), { env: this.env, stdio: ['ignore', log, log] });
     this.url = `http://127.0.0.1:${port}`;
     await waitForHealth(this.url, this.process, 60_000);
+  }
+
+  /** The text of an extension's output channel (with `pyreview.trace.server`, every LSP message), or '' before it exists. */
+  extensionLog(extensionId: string): string {
+    const logs = path.join(this.home, 'user-data', 'logs');
+    const files = fs.existsSync(logs) ? (fs.readdirSync(logs, { recursive: true }) as string[]) : [];
+    const log = files.find((file) => path.basename(path.dirname(file)) === extensionId && file.endsWith('.log'));
+    return log ? fs.readFileSync(path.join(logs, log), 'utf8') : '';
   }
 
   /** Process ids of language servers started from an extension installed in this profile. */

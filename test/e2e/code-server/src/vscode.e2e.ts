@@ -1,6 +1,7 @@
 /**
  * The packaged extension in real VS Code (code-server 4.100.3, Chromium driven by playwright-core):
- * problems with their codes, a quick fix from Ctrl+., fixAll on save, a settings change, rule docs.
+ * problems with their codes, a quick fix from Ctrl+., fixAll on save, a settings change, rule docs,
+ * and the settled findings of a large file after typing.
  * Run with `npm run test:e2e` (test/e2e/run.sh installs code-server and builds the .vsix first).
  */
 import * as assert from 'assert';
@@ -27,6 +28,17 @@ function vsixPath(): string {
 /** The quick fix applied from the Ctrl+. menu: F401's on line 2 of app.py. */
 const QUICK_FIX = { code: 'F401', line: 2, title: /^Remove unused import/, apply: (text: string) => text.replace('import os\n', '') };
 
+/**
+ * Standard-library modules making a file over the 100,000 characters the server checks completely on every
+ * keystroke: in larger files the slow file-wide rules (F401 among them) wait until typing pauses.
+ */
+const LARGE_FILE = { name: 'large.py', sources: ['argparse.py', 'subprocess.py'].map((name) => path.join('/usr/lib/python3.11', name)) };
+
+/** The Problems row of F401 for an `import json` typed into the large file (its text may come without spaces). */
+const isUnusedJson = (row: string) => /pyreview\W*F401\b/.test(row) && row.includes("'json' imported but unused");
+
+const EXTENSION_ID = 'pyreview.pyreview';
+
 describe('VS Code (code-server) with the packaged extension', function () {
   this.timeout(180_000);
   let home: string;
@@ -40,6 +52,9 @@ describe('VS Code (code-server) with the packaged extension', function () {
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'pyreview-code-server-'));
     project = path.join(home, 'project');
     fs.cpSync(PROJECT_FIXTURE, project, { recursive: true });
+    const large = LARGE_FILE.sources.map((source) => fs.readFileSync(source, 'utf8')).join('\n');
+    assert.ok(large.length > 100_000, `${LARGE_FILE.name} has only ${large.length} characters`);
+    fs.writeFileSync(path.join(project, LARGE_FILE.name), large);
     server = new CodeServer(home);
     assert.match(await server.installExtension(vsixPath()), /successfully installed/);
     await server.start();
@@ -149,5 +164,33 @@ describe('VS Code (code-server) with the packaged extension', function () {
     const rendered = await waitUntil('the rendered rule documentation', () => workbench.webviewTexts(), (texts) => texts.some((text) => text.includes('Why is this bad?')));
     assert.ok(rendered.some((text) => text.includes('bare-except')), rendered.join('\n---\n'));
     await workbench.screenshot('vscode-6-rule-documentation');
+  });
+
+  it('shows what a large file settles to once typing pauses: F401 for a new unused import', async () => {
+    await workbench.openFile(LARGE_FILE.name);
+    await workbench.showProblems();
+    await workbench.filterProblems('json');
+    await workbench.focusEditor();
+    await workbench.page.keyboard.press('Control+Home');
+    await workbench.page.keyboard.type('import json\n');
+    // F401 needs the semantic model, which keystroke lints of a large file leave out: only the settled lint,
+    // pulled again after the server's workspace/diagnostic/refresh, reports it.
+    await waitUntil('F401 for the new import', () => workbench.problems(), (rows) => rows.some(isUnusedJson));
+    await workbench.screenshot('vscode-7-large-file-settled');
+  });
+
+  it('keeps the settled findings of a large file when another Python file changes on disk', async () => {
+    // The server lints open files again (without an edit) and asks VS Code to pull.
+    const logged = server.extensionLog(EXTENSION_ID).length;
+    fs.writeFileSync(path.join(project, 'other.py'), 'VALUE = 1\n');
+    await waitUntil('a pull answered after the refresh', async () => server.extensionLog(EXTENSION_ID).slice(logged), (log) =>
+      /'workspace\/diagnostic\/refresh[\s\S]*Received response 'textDocument\/diagnostic/.test(log));
+    // Findings lost by that lint would disappear as soon as VS Code applies the report: watch the panel a while.
+    const watchedUntil = Date.now() + 2000;
+    while (Date.now() < watchedUntil) {
+      assert.ok((await workbench.problems()).some(isUnusedJson), 'F401 for `import json` disappeared');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await workbench.filterProblems('');
   });
 });

@@ -37,6 +37,11 @@ export class Workbench {
     await this.page.click(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`);
     await this.page.waitForSelector(`.tab.active[aria-label^="${name}"]`, { timeout: 30_000 });
     await this.page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines .view-line');
+    await this.focusEditor();
+  }
+
+  /** Gives the keyboard back to the active editor (after a panel took it). */
+  async focusEditor(): Promise<void> {
     await this.page.click('.editor-group-container.active .monaco-editor .view-lines');
   }
 
@@ -92,6 +97,11 @@ export class Workbench {
     if (await this.page.$('.markers-panel')) return;
     await this.page.keyboard.press('Control+Shift+m');
     await this.page.waitForSelector('.markers-panel', { timeout: 10_000 });
+  }
+
+  /** Types into the Problems panel's filter box: only matching rows are listed (its list shows only the rows that fit). */
+  async filterProblems(text: string): Promise<void> {
+    await this.page.fill('.part.panel input[aria-label="Filter Problems"]', text);
   }
 
   /** The Problems panel's problem rows as text ("message source code [Ln, Col]"). */
