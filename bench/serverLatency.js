@@ -41,6 +41,18 @@ function insertion(line, character, text) {
   return { range: { start: position, end: position }, text };
 }
 
+/** Spawns the server and initializes it with the workspace folder as root. */
+function startClient({ serverCommand, workspaceDir, env }) {
+  return LspClient.start({
+    command: serverCommand[0],
+    args: serverCommand.slice(1),
+    cwd: workspaceDir,
+    env,
+    rootUri: pathToFileURL(workspaceDir).href,
+    initializeTimeout: DIAGNOSTICS_TIMEOUT_MS,
+  });
+}
+
 /**
  * The latency of each edit: from sending it to the first publication of its
  * version or a later one (a server may lint a burst of edits once).
@@ -63,13 +75,7 @@ function latencies(sent, published) {
 async function measureServer({ serverCommand, document, edits, warmupEdits, intervalMs, workspaceDir }) {
   const uri = pathToFileURL(document.path).href;
   const started = performance.now();
-  const client = await LspClient.start({
-    command: serverCommand[0],
-    args: serverCommand.slice(1),
-    cwd: workspaceDir,
-    rootUri: pathToFileURL(workspaceDir).href,
-    initializeTimeout: DIAGNOSTICS_TIMEOUT_MS,
-  });
+  const client = await startClient({ serverCommand, workspaceDir });
   let finished = false;
   try {
     const initialized = performance.now();
@@ -124,14 +130,7 @@ async function measureServer({ serverCommand, document, edits, warmupEdits, inte
 async function openOnce({ serverCommand, document, workspaceDir, env, waitForCodeCache }) {
   const uri = pathToFileURL(document.path).href;
   const started = performance.now();
-  const client = await LspClient.start({
-    command: serverCommand[0],
-    args: serverCommand.slice(1),
-    cwd: workspaceDir,
-    env,
-    rootUri: pathToFileURL(workspaceDir).href,
-    initializeTimeout: DIAGNOSTICS_TIMEOUT_MS,
-  });
+  const client = await startClient({ serverCommand, workspaceDir, env });
   try {
     client.open(uri, document.text, 1);
     const first = await client.waitForDiagnostics(uri, 1, DIAGNOSTICS_TIMEOUT_MS);

@@ -16,6 +16,17 @@ const FILLER = Array.from({ length: 3000 }, (_, i) => `value_${i} = ${i}  # fill
 const LARGE = `import os\n${FILLER}`;
 const SETTINGS = { select: ['F401', 'E722'] };
 
+/** A client that pulls diagnostics and honours refresh requests, as VS Code does. */
+function startPullClient(): Promise<LspClient> {
+  return startClient({
+    settings: SETTINGS,
+    capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
+  });
+}
+
+function pullDiagnostics(client: LspClient, uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+  return client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+}
 
 describe('protocol: settling large documents', () => {
   const workspace = tempWorkspace();
@@ -43,15 +54,11 @@ describe('protocol: settling large documents', () => {
   });
 
   it('asks pull clients to pull again once a large document settles', async () => {
-    const client: LspClient = await startClient({
-      settings: SETTINGS,
-      capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
-    });
+    const client = await startPullClient();
     try {
       const uri = workspace.uri('large_pull.py');
       client.open(uri, LARGE, 1);
-      const pull = (previousResultId?: string) =>
-        client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+      const pull = (previousResultId?: string) => pullDiagnostics(client, uri, previousResultId);
       const first = await pull() as FullDocumentDiagnosticReport;
       const refreshes = client.diagnosticRefreshes;
       await until('a refresh request', async () => (client.diagnosticRefreshes > refreshes ? true : undefined));
@@ -65,15 +72,11 @@ describe('protocol: settling large documents', () => {
 
   it('answers a pull repeated for the same version with the same unsettled report, then settles', async () => {
     // VS Code cancels a pull in flight when the document changes and then pulls the same version again.
-    const client: LspClient = await startClient({
-      settings: SETTINGS,
-      capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
-    });
+    const client = await startPullClient();
     try {
       const uri = workspace.uri('large_repeated_pull.py');
       client.open(uri, LARGE, 1);
-      const pull = (previousResultId?: string) =>
-        client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+      const pull = (previousResultId?: string) => pullDiagnostics(client, uri, previousResultId);
       const refreshes = client.diagnosticRefreshes;
       const first = await pull() as FullDocumentDiagnosticReport;
       assert.match(first.resultId ?? '', /~$/, 'the first keystroke lint of a large document carries F401 (none yet)');
