@@ -135,7 +135,8 @@ export class PythonDocument {
       this.relintAll = true;
     }
     this.treeFromScratch = !previous;
-    this.dropTree();
+    // Freeing a large tree takes ~0.5 ms: done once the diagnostics of this edit are on their way.
+    if (previous) setImmediate(() => previous.delete());
     this.currentTree = next;
     this.reparseNeeded = false;
     return next;
