@@ -6,11 +6,13 @@ export type Handler = (node: Node) => void;
 export const UNIT_EVENT = 'unit';
 
 /**
- * Walks one unit with a tree cursor (much cheaper than `children` across the
- * WASM boundary) and calls the handlers registered for each node type. A class
- * unit's body (starting at `bodyStart`) is left to the units of its
- * statements. Strings spanning several lines are recorded in
- * `multilineStrings` as start/end pairs: `# noqa` comments apply to all their lines.
+ * Calls the handlers registered for each node type on the unit's nodes of
+ * that type, in document order (outer nodes first). tree-sitter collects the
+ * nodes in one call: stepping a cursor over every node across the WASM
+ * boundary costs more, and rules look at few node types. A class unit's body
+ * (from `bodyStart` on) is left to the units of its statements. Strings
+ * spanning several lines are recorded in `multilineStrings` as start/end
+ * pairs: `# noqa` comments apply to all their lines.
  */
 export function walkUnit(
   root: Node,
@@ -20,29 +22,17 @@ export function walkUnit(
   multilineStrings: number[],
 ): void {
   for (const handler of handlers.get(UNIT_EVENT) ?? []) handler(root);
-  const cursor = root.walk();
-  try {
-    for (;;) {
-      const type = cursor.nodeType;
-      const typeHandlers = handlers.get(type);
-      if (typeHandlers) {
-        const node = cursor.currentNode;
-        for (const handler of typeHandlers) handler(node);
-      }
-      if (type === 'string') {
-        const { startIndex, endIndex } = cursor;
-        const newline = text.indexOf('\n', startIndex);
-        if (newline !== -1 && newline < endIndex) multilineStrings.push(startIndex, endIndex);
-      }
-      const skip = type === 'block' && cursor.startIndex === bodyStart;
-      if (!skip && cursor.gotoFirstChild()) continue;
-      let moved = false;
-      while (!moved) {
-        if (cursor.gotoNextSibling()) moved = true;
-        else if (!cursor.gotoParent()) return;
-      }
+  const types = [...handlers.keys(), 'string'].filter((type) => type !== UNIT_EVENT);
+  for (const node of root.descendantsOfType(types)) {
+    if (!node) continue;
+    const start = node.startIndex;
+    if (bodyStart !== undefined && start >= bodyStart) continue;
+    const type = node.type;
+    if (type === 'string') {
+      const end = node.endIndex;
+      const newline = text.indexOf('\n', start);
+      if (newline !== -1 && newline < end) multilineStrings.push(start, end);
     }
-  } finally {
-    cursor.delete();
+    for (const handler of handlers.get(type) ?? []) handler(node);
   }
 }
