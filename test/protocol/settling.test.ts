@@ -28,6 +28,19 @@ function pullDiagnostics(client: LspClient, uri: string, previousResultId?: stri
   return client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
 }
 
+/** Waits for the server's refresh request, then pulls again: the settled report has F401. */
+async function expectSettledAfterRefresh(
+  client: LspClient,
+  refreshesBefore: number,
+  pull: (previousResultId?: string) => Promise<DocumentDiagnosticReport>,
+  unsettled: FullDocumentDiagnosticReport,
+): Promise<void> {
+  await until('a refresh request', async () => (client.diagnosticRefreshes > refreshesBefore ? true : undefined));
+  const settled = await pull(unsettled.resultId) as FullDocumentDiagnosticReport;
+  assert.strictEqual(settled.kind, 'full');
+  assert.deepStrictEqual(settled.items.map((d) => d.code), ['F401']);
+}
+
 describe('protocol: settling large documents', () => {
   const workspace = tempWorkspace();
   after(() => workspace.cleanup());
@@ -60,11 +73,7 @@ describe('protocol: settling large documents', () => {
       client.open(uri, LARGE, 1);
       const pull = (previousResultId?: string) => pullDiagnostics(client, uri, previousResultId);
       const first = await pull() as FullDocumentDiagnosticReport;
-      const refreshes = client.diagnosticRefreshes;
-      await until('a refresh request', async () => (client.diagnosticRefreshes > refreshes ? true : undefined));
-      const settled = await pull(first.resultId) as FullDocumentDiagnosticReport;
-      assert.strictEqual(settled.kind, 'full');
-      assert.deepStrictEqual(settled.items.map((d) => d.code), ['F401']);
+      await expectSettledAfterRefresh(client, client.diagnosticRefreshes, pull, first);
     } finally {
       await client.stop();
     }
@@ -81,10 +90,7 @@ describe('protocol: settling large documents', () => {
       const first = await pull() as FullDocumentDiagnosticReport;
       assert.match(first.resultId ?? '', /~$/, 'the first keystroke lint of a large document carries F401 (none yet)');
       assert.deepStrictEqual(await pull(), first);
-      await until('a refresh request', async () => (client.diagnosticRefreshes > refreshes ? true : undefined));
-      const settled = await pull(first.resultId) as FullDocumentDiagnosticReport;
-      assert.strictEqual(settled.kind, 'full');
-      assert.deepStrictEqual(settled.items.map((d) => d.code), ['F401']);
+      await expectSettledAfterRefresh(client, refreshes, pull, first);
     } finally {
       await client.stop();
     }
