@@ -75,8 +75,8 @@ function renameFix(request: RenameRequest, model: SemanticModel, text: string): 
 
 /**
  * Runs the enabled rules over one file. One Linter per document keeps the
- * findings of each unit: after an edit only the units whose text changed are
- * walked again, and the others' findings are shifted to their new offsets.
+ * findings of each unit, relative to the unit: after an edit only the units
+ * whose text changed are walked again, and the others keep theirs as they are.
  */
 export class Linter {
   private cacheFingerprint = '';
