@@ -1,4 +1,5 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
+import { memoizedPerNode } from '../syntax/memo';
 import { statementBindings, type NameBinding } from './bindings';
 
 /** `a.b.c` → ['a', 'b', 'c'] for names and attribute chains; undefined for anything else. */
@@ -16,9 +17,6 @@ const SCOPE_TYPES = new Set(['function_definition', 'lambda']);
 /** A function's own bindings by name; `global`/`nonlocal` names map to 'outer'. */
 type FunctionScope = Map<string, NameBinding[] | 'outer'>;
 
-// Scopes are read once per tree: every call in a function asks about the same bindings.
-const scopesByTree = new WeakMap<Tree, Map<number, FunctionScope>>();
-
 function addBinding(scope: FunctionScope, binding: NameBinding): void {
   const existing = scope.get(binding.name);
   if (existing === 'outer') return;
@@ -26,12 +24,11 @@ function addBinding(scope: FunctionScope, binding: NameBinding): void {
   else scope.set(binding.name, [binding]);
 }
 
-/** Parameters and every statement of the body (nested scopes excluded), read once. */
-function functionScope(fn: Node): FunctionScope {
-  let byId = scopesByTree.get(fn.tree);
-  if (!byId) scopesByTree.set(fn.tree, (byId = new Map()));
-  const cached = byId.get(fn.id);
-  if (cached) return cached;
+/**
+ * Parameters and every statement of the body (nested scopes excluded), read
+ * once per tree: every call in a function asks about the same bindings.
+ */
+const functionScope = memoizedPerNode((fn: Node): FunctionScope => {
   const scope: FunctionScope = new Map();
   for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
     const identifier = parameter.type === 'identifier' ? parameter : parameter.namedChildren.find((c) => c.type === 'identifier');
@@ -54,9 +51,8 @@ function functionScope(fn: Node): FunctionScope {
       }
     }
   }
-  byId.set(fn.id, scope);
   return scope;
-}
+});
 
 /**
  * Resolves a name used at `node` within the functions around it. Returns the

@@ -1,4 +1,5 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
+import { memoizedPerNode } from '../syntax/memo';
 import type { ModuleNameCondition } from '../rules/rule';
 import { dottedParts, localBindings } from './callTarget';
 import type { NameBinding } from './bindings';
@@ -17,19 +18,10 @@ interface Callee {
 }
 
 // A call is looked at by every security rule: read its callee from the tree once.
-const calleesByTree = new WeakMap<Tree, Map<number, Callee | null>>();
-
-function calleeOf(callee: Node): Callee | null {
-  let byId = calleesByTree.get(callee.tree);
-  if (!byId) calleesByTree.set(callee.tree, (byId = new Map()));
-  let known = byId.get(callee.id);
-  if (known === undefined) {
-    const parts = dottedParts(callee);
-    known = parts ? { head: parts[0], member: parts.slice(1).join('.') } : null;
-    byId.set(callee.id, known);
-  }
-  return known;
-}
+const calleeOf = memoizedPerNode((callee: Node): Callee | null => {
+  const parts = dottedParts(callee);
+  return parts ? { head: parts[0], member: parts.slice(1).join('.') } : null;
+});
 
 /**
  * Whether `callee` (a name or attribute chain) refers to one of `targets`,

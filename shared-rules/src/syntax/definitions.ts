@@ -1,4 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import { memoizedPerTree } from './memo';
 
 /**
  * The functions and classes of a file in source order (parents before their
@@ -20,12 +21,8 @@ export interface Definition {
   body?: Node;
 }
 
-const memo = new WeakMap<Tree, { text: string; definitions: Definition[] }>();
-
 /** The file's definitions, computed once per tree and text. */
-export function fileDefinitions(tree: Tree, text: string): Definition[] {
-  const known = memo.get(tree);
-  if (known && known.text === text) return known.definitions;
+export const fileDefinitions = memoizedPerTree((tree: Tree): Definition[] => {
   const definitions: Definition[] = [];
   // One native search; results come in document order, so a stack of open ranges gives each parent.
   const open: Array<{ definition: Definition; end: number }> = [];
@@ -37,9 +34,8 @@ export function fileDefinitions(tree: Tree, text: string): Definition[] {
     definitions.push(definition);
     open.push({ definition, end: node.endIndex });
   }
-  memo.set(tree, { text, definitions });
   return definitions;
-}
+});
 
 function makeDefinition(node: Node, parent: Definition | undefined): Definition | undefined {
   const nameNode = node.childForFieldName('name');

@@ -1,4 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import { memoizedPerTree } from '../../syntax/memo';
 import type { FileContext, Fix } from '../rule';
 import { fileDefinitions, functionParameters, hasDecorator, isDunder, type Definition } from '../../syntax/definitions';
 import { isPrivateModulePath, modulePathOf } from '../../syntax/modulePath';
@@ -24,12 +25,8 @@ export interface FunctionFacts {
 
 export type ReturnRuleKind = 'classmethod' | 'staticmethod' | 'special' | 'public' | 'private';
 
-const memo = new WeakMap<Tree, { text: string; facts: FunctionFacts[] }>();
-
 /** The annotated functions of a file, computed once per tree (implementations of `@overload`s are left out, as Ruff does). */
-export function functionFacts(tree: Tree, text: string): FunctionFacts[] {
-  const known = memo.get(tree);
-  if (known && known.text === text) return known.facts;
+export const functionFacts = memoizedPerTree((tree: Tree, text: string): FunctionFacts[] => {
   const definitions = fileDefinitions(tree, text);
   const exports = text.includes('__all__') ? dunderAllExports(tree.rootNode) : undefined;
   const publicity = new Map<Definition, boolean>();
@@ -58,9 +55,8 @@ export function functionFacts(tree: Tree, text: string): FunctionFacts[] {
       parameters: splitParameters(definition.node, isMethod && !isStatic),
     });
   }
-  memo.set(tree, { text, facts });
   return facts;
-}
+});
 
 function ruffPublic(definition: Definition, exports: Set<string> | undefined, known: Map<Definition, boolean>): boolean {
   const { parent, name } = definition;
@@ -200,6 +196,20 @@ export const SUPPRESS_DUMMY_ARGS_OPTION = {
   default: false,
   description: 'Do not report missing annotations on parameters named like dummies (`_`, `_unused`): ANN001, ANN002, ANN003.',
 };
+
+/** Reports the functions whose `*args` (or `**kwargs`) parameter has no annotation. */
+export function reportUnannotatedVariadic(context: FileContext, which: 'varargs' | 'kwargs'): void {
+  const stars = which === 'varargs' ? '*' : '**';
+  for (const facts of functionFacts(context.tree, context.text)) {
+    const parameter = facts.parameters[which];
+    if (!parameter || parameter.annotated || isSuppressedDummy(parameter.nameNode.text, context)) continue;
+    context.report({
+      message: `Missing type annotation for \`${stars}${parameter.nameNode.text}\``,
+      start: parameter.nameNode.startIndex,
+      end: parameter.nameNode.endIndex,
+    });
+  }
+}
 
 /** Reports the functions of one return-rule kind that lack a return annotation, with the inferred fix. */
 export function reportMissingReturns(context: FileContext, kind: ReturnRuleKind, message: (name: string) => string): void {

@@ -1,5 +1,5 @@
 import type { FileRule } from '../rule';
-import { functionFacts, isSuppressedDummy } from './functionFacts';
+import { reportUnannotatedVariadic } from './functionFacts';
 
 const docs = `
 ## What it does
@@ -39,14 +39,6 @@ export const missingTypeKwargs: FileRule = {
     docs,
   },
   check(context) {
-    for (const facts of functionFacts(context.tree, context.text)) {
-      const parameter = facts.parameters.kwargs;
-      if (!parameter || parameter.annotated || isSuppressedDummy(parameter.nameNode.text, context)) continue;
-      context.report({
-        message: `Missing type annotation for \`**${parameter.nameNode.text}\``,
-        start: parameter.nameNode.startIndex,
-        end: parameter.nameNode.endIndex,
-      });
-    }
+    reportUnannotatedVariadic(context, 'kwargs');
   },
 };

@@ -1,4 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import { memoizedPerTree } from '../../syntax/memo';
 import { docstringOf, fileDefinitions, isDunder, type Definition } from '../../syntax/definitions';
 
 /**
@@ -22,11 +23,7 @@ export interface DocstringTarget {
 /** Methods pydocstyle checks as ordinary methods although their names are dunders. */
 const VARIADIC_MAGIC_METHODS = new Set(['__init__', '__call__', '__new__']);
 
-const memo = new WeakMap<Tree, { text: string; targets: DocstringTarget[] }>();
-
-export function docstringTargets(tree: Tree, text: string): DocstringTarget[] {
-  const known = memo.get(tree);
-  if (known && known.text === text) return known.targets;
+export const docstringTargets = memoizedPerTree((tree: Tree, text: string): DocstringTarget[] => {
   const exports = text.includes('__all__') ? pydocstyleDunderAll(tree.rootNode) : undefined;
   const byDefinition = new Map<Definition, DocstringTarget>();
   const targets: DocstringTarget[] = [];
@@ -42,9 +39,8 @@ export function docstringTargets(tree: Tree, text: string): DocstringTarget[] {
     byDefinition.set(definition, target);
     targets.push(target);
   }
-  memo.set(tree, { text, targets });
   return targets;
-}
+});
 
 function targetKind(definition: Definition, parent: DocstringTarget | undefined): TargetKind {
   if (!parent) return definition.kind;

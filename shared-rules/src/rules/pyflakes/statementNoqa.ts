@@ -1,6 +1,6 @@
 import type { FileContext } from '../rule';
 import type { SyntaxNode } from '../../semantic/syntax';
-import { isSuppressed, scanNoqa, type NoqaIndex } from '../../noqa/noqa';
+import { isSuppressed, scanNoqaLine } from '../../noqa/noqa';
 
 /**
  * pyflakes reports imports and `__all__` entries at their statement's first
@@ -8,15 +8,12 @@ import { isSuppressed, scanNoqa, type NoqaIndex } from '../../noqa/noqa';
  * the name on a later line of the statement: such a comment must still count.
  */
 export class StatementNoqa {
-  private index: NoqaIndex | undefined;
-
   constructor(private readonly context: FileContext) {}
 
   suppresses(statement: SyntaxNode, at: SyntaxNode, code: string): boolean {
     const { lines, text, tree } = this.context;
     const line = lines.lineAt(statement.startIndex);
     if (line === lines.lineAt(at.startIndex)) return false;
-    this.index ??= scanNoqa(text, tree, lines);
-    return isSuppressed(this.index, code, { first: line, last: line });
+    return isSuppressed(scanNoqaLine(text, tree, lines, line), code, { first: line, last: line });
   }
 }
