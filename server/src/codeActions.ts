@@ -1,4 +1,4 @@
-import { addNoqaEdit, fixAll, organizeImports, scanNoqaLine, type SourceChecker } from '@pyreview/shared-rules';
+import { addNoqaEdit, commentsOf, fixAll, organizeImports, scanNoqaLine, type SourceChecker } from '@pyreview/shared-rules';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { DocumentConfig } from './configuration';
 import { diagnosticData } from './diagnostics';
@@ -22,7 +22,7 @@ function ignoreEdit(document: PythonDocument, code: string, line: number, encodi
   const tree = document.tree();
   const { lines } = document;
   if (!tree || line >= lines.lineCount) return undefined;
-  const edit = addNoqaEdit(lines, scanNoqaLine(document.text, tree, lines, line), line, [code]);
+  const edit = addNoqaEdit(lines, scanNoqaLine(document.text, commentsOf(tree), lines, line), line, [code]);
   return edit && { range: rangeOf(lines, edit.start, edit.end, encoding), newText: edit.newText };
 }
 

@@ -12,6 +12,7 @@ import {
 import { Edit, type Parser, type Point, type Tree } from 'web-tree-sitter';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { offsetsOf, type PositionEncoding } from './positionEncoding';
+import { parseStatement, statementDirtyRegion, statementRange } from './statementParse';
 import { displayPath } from './uris';
 
 /** Larger documents are not parsed: a tree costs ~1 MiB of WASM heap per 1k lines, which never shrinks. */
@@ -43,6 +44,8 @@ export class PythonDocument {
   private currentTree: Tree | undefined;
   /** The tree has been `edit`ed but not reparsed yet. */
   private reparseNeeded = true;
+  /** The last top-level statement parsed alone (see statementParse.ts), edited in step with the text. */
+  private statementTree: Tree | undefined;
   private lineIndex: LineIndex | undefined;
   /**
    * NUL characters and lone CRs in the text, kept up to date edit by edit:
@@ -92,16 +95,18 @@ export class PythonDocument {
       ? offsetsOf(this.lines, change.range, encoding)
       : differingSpan(this.text, change.text);
     const newText = 'range' in change ? change.text : change.text.slice(start, change.text.length - (this.text.length - end));
-    if (this.currentTree) {
+    if (this.currentTree || this.statementTree) {
       const startPosition = this.pointAt(start);
-      this.currentTree.edit(new Edit({
+      const edit = new Edit({
         startIndex: start,
         oldEndIndex: end,
         newEndIndex: start + newText.length,
         startPosition,
         oldEndPosition: this.pointAt(end),
         newEndPosition: advancePoint(startPosition, newText),
-      }));
+      });
+      this.currentTree?.edit(edit);
+      this.statementTree?.edit(edit);
     }
     // A CR's loneness depends on the next character: look one before the edit too.
     const before = Math.max(0, start - 1);
@@ -124,13 +129,13 @@ export class PythonDocument {
     }
     if (!this.reparseNeeded && this.currentTree) return this.currentTree;
     const previous = this.currentTree;
-    const text = this.text;
-    // Small chunks: tree-sitter reads from a few dozen places after an edit and copies each
-    // chunk into its heap; 4096-unit chunks made a 20k-line reparse ~1.5 ms slower.
-    const next = this.parser.parse((index) => text.slice(index, index + PARSE_CHUNK), previous) ?? undefined;
-    if (previous && next && this.dirty) {
+    const next = this.parser.parse(this.reader(), previous) ?? undefined;
+    if (previous && next && !this.relintAll) {
       // An edit can change the structure far from itself (opening a bracket or a string).
-      for (const range of previous.getChangedRanges(next)) this.dirty = coverRange(this.dirty, range.startIndex, range.endIndex);
+      let dirty = this.dirty;
+      for (const range of previous.getChangedRanges(next)) dirty = coverRange(dirty, range.startIndex, range.endIndex);
+      // Without edits since the last lint, that lint saw the edited statements parsed alone, as they are here: nothing to read again.
+      this.dirty = dirty ?? { start: this.text.length, oldEnd: this.text.length, newEnd: this.text.length };
     } else {
       this.relintAll = true;
     }
@@ -153,10 +158,11 @@ export class PythonDocument {
    * differ from a fresh parse, and settled diagnostics must equal a fresh check's.
    */
   lint(settings: ResolvedSettings, relativePath: string | undefined, phase: LintPhase): LintedDocument | undefined {
-    let tree = this.tree();
-    if (!tree) return undefined;
     // Small documents are always checked completely: everything costs little there.
     const complete = phase === 'settle' || this.text.length <= SMALL_DOCUMENT_LENGTH;
+    const statement = complete ? undefined : this.parseStatementAlone(settings, relativePath);
+    let tree = statement ? this.currentTree : this.tree();
+    if (!tree) return undefined;
     if (complete && tree.rootNode.hasError && !this.treeFromScratch) {
       tree = this.parseFromScratch();
       if (!tree) return undefined;
@@ -166,10 +172,40 @@ export class PythonDocument {
     this.dirty = undefined;
     this.relintAll = true;
     const fileRules = complete ? 'run' : 'carry';
-    const result = this.linter.lint({ tree, text: this.text, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines, fileRules, workspace: this.workspace });
+    const result = this.linter.lint({ tree, text: this.text, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines, fileRules, workspace: this.workspace, statement });
     this.relintAll = false;
-    const settled = !result.fileRulesCarried && !(tree.rootNode.hasError && !this.treeFromScratch);
+    // A lint with a statement parsed alone is never settled: settling reparses the whole file.
+    const settled = !statement && !result.fileRulesCarried && !(tree.rootNode.hasError && !this.treeFromScratch);
     return { result, settled };
+  }
+
+  /**
+   * For a keystroke lint: the top-level statement holding every edit since
+   * the last lint, parsed alone, with the dirty region widened to what its
+   * parse changed. Undefined when the whole file must be reparsed.
+   */
+  private parseStatementAlone(settings: ResolvedSettings, relativePath: string | undefined): Tree | undefined {
+    if (!this.reparseNeeded || this.relintAll || !this.currentTree || !this.dirty || this.unparsable) return undefined;
+    if (!this.linter.hasUnitsFor(settings, this.filePath, relativePath)) return undefined;
+    const range = statementRange(this.currentTree, this.dirty, this.lines, (offset) => this.pointAt(offset));
+    if (!range) return undefined;
+    // The statement's own previous tree when it is this statement, else the whole file's.
+    const sameStatement = this.statementTree?.rootNode.startIndex === range.startIndex;
+    const old = sameStatement ? this.statementTree! : this.currentTree;
+    const next = parseStatement(this.parser, this.reader(), range, old);
+    if (!next) return undefined;
+    this.dirty = statementDirtyRegion(this.dirty, old, next);
+    this.statementTree?.delete();
+    this.statementTree = next;
+    return next;
+  }
+
+  /** What tree-sitter reads the current text through. */
+  private reader(): (index: number) => string {
+    const text = this.text;
+    // Small chunks: tree-sitter reads from a few dozen places after an edit and copies each
+    // chunk into its heap; 4096-unit chunks made a 20k-line reparse ~1.5 ms slower.
+    return (index) => text.slice(index, index + PARSE_CHUNK);
   }
 
   private parseFromScratch(): Tree | undefined {
@@ -183,6 +219,8 @@ export class PythonDocument {
 
   dispose(): void {
     this.dropTree();
+    this.statementTree?.delete();
+    this.statementTree = undefined;
   }
 
   private dropTree(): void {

@@ -1,4 +1,4 @@
-import { RULES, ruleDocsUrl, scanNoqaLine, selectorMatches, type Rule } from '@pyreview/shared-rules';
+import { commentsOf, RULES, ruleDocsUrl, scanNoqaLine, selectorMatches, type Rule } from '@pyreview/shared-rules';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { PythonDocument } from './documents';
 import { offsetAt, rangeOf, type PositionEncoding } from './positionEncoding';
@@ -30,7 +30,7 @@ export function noqaHover(document: PythonDocument, position: Position, encoding
   const lines = document.lines;
   const offset = offsetAt(lines, position, encoding);
   const line = lines.lineAt(offset);
-  const directive = scanNoqaLine(document.text, tree, lines, line).lines.get(line);
+  const directive = scanNoqaLine(document.text, commentsOf(tree), lines, line).lines.get(line);
   if (!directive || directive.codes === 'all' || offset < directive.start || offset > directive.end) return null;
   const text = document.text.slice(directive.start, directive.end);
   for (const match of text.matchAll(CODE)) {

@@ -38,6 +38,13 @@ export interface LspClientOptions {
   rootUri?: string | null;
   /** Milliseconds to wait for `initialize`. */
   initializeTimeout?: number;
+  /**
+   * `latest`: only the latest publication of each URI keeps its diagnostics;
+   * the earlier ones keep their version and time. For long measurements: a
+   * heap growing with every publication makes this process' garbage
+   * collections pause it, and the pauses would be measured as server latency.
+   */
+  retainDiagnostics?: 'all' | 'latest';
 }
 
 export interface ReceivedDiagnostics extends PublishDiagnosticsParams {
@@ -102,7 +109,7 @@ export class LspClient {
   private waiters: DiagnosticsWaiter[] = [];
   private readonly connection: ProtocolConnection;
 
-  private constructor(readonly process: ChildProcess, settings: Record<string, unknown>) {
+  private constructor(readonly process: ChildProcess, settings: Record<string, unknown>, private readonly retainDiagnostics: 'all' | 'latest') {
     this.settings = settings;
     this.exited = new Promise((resolve) => {
       process.once('exit', (code) => resolve(code));
@@ -142,7 +149,7 @@ export class LspClient {
       env: options.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const client = new LspClient(child, options.settings ?? {});
+    const client = new LspClient(child, options.settings ?? {}, options.retainDiagnostics ?? 'all');
     const capabilities = merged(
       merged(DEFAULT_CAPABILITIES, options.positionEncodings ? { general: { positionEncodings: options.positionEncodings } } : undefined),
       options.capabilities,
@@ -240,6 +247,7 @@ export class LspClient {
   private received(params: PublishDiagnosticsParams): void {
     const record: ReceivedDiagnostics = { ...params, receivedAt: performance.now() };
     const list = this.published.get(params.uri) ?? [];
+    if (this.retainDiagnostics === 'latest' && list.length) list[list.length - 1].diagnostics = [];
     list.push(record);
     this.published.set(params.uri, list);
     const index = list.length - 1;

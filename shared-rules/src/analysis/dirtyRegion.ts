@@ -27,8 +27,9 @@ export function extendDirtyRegion(region: DirtyRegion | undefined, edit: DirtyRe
   };
 }
 
-/** Widens the region to cover a range of the current text (tree-sitter's changed ranges). */
-export function coverRange(region: DirtyRegion, start: number, end: number): DirtyRegion {
+/** Widens the region (undefined: nothing changed) to cover a range of the current text (tree-sitter's changed ranges). */
+export function coverRange(region: DirtyRegion | undefined, start: number, end: number): DirtyRegion {
+  if (!region) return { start, oldEnd: end, newEnd: end };
   const delta = region.newEnd - region.oldEnd;
   const newEnd = Math.max(region.newEnd, end);
   return { start: Math.min(region.start, start), oldEnd: newEnd - delta, newEnd };

@@ -1,11 +1,11 @@
-import type { Tree } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { FileRule, Finding, Fix, NodeRule, Options, RenameRequest, Rule, RuleContext } from '../rules/rule';
 import { statementBindings, type NameBinding } from '../resolution/bindings';
 import type { ResolvedSettings } from '../config/settings';
 import { ignoredCodesForFile, selectorMatches } from '../config/settings';
 import { LineIndex } from '../text/lineIndex';
 import { LiteralCounts } from '../text/literalCounts';
-import { isSuppressed, NoqaLineGroups, scanNoqa, updateNoqa, type NoqaIndex } from '../noqa/noqa';
+import { commentsOf, isSuppressed, NoqaLineGroups, scanNoqa, updateNoqa, type NoqaIndex } from '../noqa/noqa';
 import { collectUnitTree, flattenUnits, unitNode, type Unit } from './units';
 import { walkUnit, type Handler } from './walker';
 import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
@@ -41,6 +41,14 @@ export interface LintInput {
    * changed in ways the linter was not told about.
    */
   fileRules?: 'run' | 'carry';
+  /**
+   * The top-level statement that holds the dirty region, parsed alone
+   * (reparsing one statement costs a fraction of the whole file). `tree` is
+   * then the previous tree with the edits applied but not reparsed: right
+   * outside the statement. Needs the units of an earlier lint (`hasUnitsFor`);
+   * the file rules are carried, as they look at the whole tree.
+   */
+  statement?: Tree;
 }
 
 export interface ReportedFinding extends Finding {
@@ -59,6 +67,10 @@ export interface LintResult {
   totalUnits: number;
   /** Whether some file rules' findings were carried over rather than recomputed. */
   fileRulesCarried: boolean;
+}
+
+function fingerprintOf(settings: ResolvedSettings, filePath: string, relativePath: string | undefined): string {
+  return `${settings.fingerprint}\u0000${filePath}\u0000${relativePath ?? ''}`;
 }
 
 /** File rules slower than this are not rerun on keystrokes (see `LintInput.fileRules`). */
@@ -95,9 +107,17 @@ export class Linter {
 
   constructor(private readonly rules: readonly Rule[]) {}
 
+  /** Whether the last lint was of this file with these settings, so that a statement tree can be used. */
+  hasUnitsFor(settings: ResolvedSettings, filePath: string, relativePath: string | undefined): boolean {
+    return this.previousUnits !== undefined && this.cacheFingerprint === fingerprintOf(settings, filePath, relativePath);
+  }
+
   lint(input: LintInput): LintResult {
-    const { tree, text, settings } = input;
-    const fingerprint = `${settings.fingerprint}\u0000${input.filePath}\u0000${input.relativePath ?? ''}`;
+    const { tree, text, settings, statement } = input;
+    if (statement && !(input.dirty && this.hasUnitsFor(settings, input.filePath, input.relativePath))) {
+      throw new Error('a statement tree needs a dirty region and the units of an earlier lint');
+    }
+    const fingerprint = fingerprintOf(settings, input.filePath, input.relativePath);
     if (fingerprint !== this.cacheFingerprint) {
       this.previousUnits = undefined;
       this.fileRuleState.clear();
@@ -112,7 +132,12 @@ export class Linter {
     const change = input.dirty && this.previousText !== undefined ? { previousText: this.previousText, region: input.dirty } : undefined;
     this.previousText = text;
     this.literals.update(text, change);
-    const unitTree = collectUnitTree(tree.rootNode, text, this.previousUnits, input.dirty);
+    const root = tree.rootNode;
+    const statementRoot = statement?.rootNode;
+    // Offsets inside the statement parsed alone are looked up in its tree, all others in the whole one.
+    const rootAt = (offset: number): Node =>
+      (statementRoot && offset >= statementRoot.startIndex && offset < statementRoot.endIndex ? statementRoot : root);
+    const unitTree = collectUnitTree(statementRoot ?? root, text, this.previousUnits, input.dirty);
     this.previousUnits = unitTree;
     const units = flattenUnits(unitTree);
     const topLevel = new Set(unitTree);
@@ -126,11 +151,12 @@ export class Linter {
         walked++;
         const sink: Finding[] = [];
         const strings: number[] = [];
-        this.walk(tree, unit, nodeRules, input, sink, strings, internalErrors);
-        const bindings = topLevel.has(unit) ? statementBindings(unitNode(tree.rootNode, unit)) : [];
+        const node = unitNode(rootAt(unit.start), unit);
+        this.walk(node, unit, nodeRules, input, sink, strings, internalErrors);
+        const bindings = topLevel.has(unit) ? statementBindings(node) : [];
         found = relativeFindings(sink, strings, bindings, unit.start);
         // Error recovery depends on more than a unit's text: a unit with errors is always walked again.
-        if (!unitNode(tree.rootNode, unit).hasError) unit.found = found;
+        if (!node.hasError) unit.found = found;
       }
       unitFindings.push(found);
       if (topLevel.has(unit)) moduleStatements.push(found.bindings);
@@ -143,12 +169,14 @@ export class Linter {
     let model: SemanticModel | undefined;
     const buildModel = (): SemanticModel =>
       (model ??= this.semantic.build(tree, text, unitTree, { targetVersion: settings.targetVersion, filePath: input.filePath }));
-    const { findings: fileFindings, carried } = this.runFileRules(fileRules, input, change, lines, internalErrors, buildModel, () => !!model);
+    const carrying = input.fileRules === 'carry' || !!statement;
+    const { findings: fileFindings, carried } = this.runFileRules(fileRules, input, carrying, change, lines, internalErrors, buildModel, () => !!model);
     for (const finding of fileFindings) if (!finding.condition || this.moduleBindings.holds(finding.condition)) raw.push(finding);
 
-    const noqa = input.dirty && this.noqa ? updateNoqa(this.noqa.index, this.noqa.lineCount, text, tree, lines, input.dirty) : scanNoqa(text, tree, lines);
+    const isComment = commentsOf(rootAt);
+    const noqa = input.dirty && this.noqa ? updateNoqa(this.noqa.index, this.noqa.lineCount, text, isComment, lines, input.dirty) : scanNoqa(text, isComment, lines);
     this.noqa = { index: noqa, lineCount: lines.lineCount };
-    const groups = new NoqaLineGroups(text, tree, lines, multilineStringLookup(units, unitFindings));
+    const groups = new NoqaLineGroups(text, isComment, lines, multilineStringLookup(units, unitFindings));
     const ignoredHere = input.relativePath ? ignoredCodesForFile(settings, input.relativePath) : [];
     const findings: ReportedFinding[] = [];
     for (const finding of raw) {
@@ -159,7 +187,7 @@ export class Linter {
       if (finding.fix) reported.fix = finding.fix;
       if (finding.related) reported.related = finding.related;
       // While carrying, the model is not built for a rename's sake: the fix comes with the next full lint.
-      if (finding.rename && (model || input.fileRules !== 'carry')) {
+      if (finding.rename && (model || !carrying)) {
         try {
           const fix = renameFix(finding.rename, buildModel(), text);
           if (fix) reported.fix = fix;
@@ -177,13 +205,15 @@ export class Linter {
   }
 
   /**
-   * Runs the file rules. In `carry` mode, a rule that was slow last time
-   * (or that needs the semantic model, which is not built then) keeps its
-   * previous findings, moved through the dirty region, instead of running.
+   * Runs the file rules. When carrying, a rule that was slow last time (or
+   * that needs the semantic model, which is not built then), and every rule
+   * when a statement was parsed alone, keeps its previous findings, moved
+   * through the dirty region, instead of running.
    */
   private runFileRules(
     rules: readonly FileRule[],
     input: LintInput,
+    carrying: boolean,
     change: TextChange | undefined,
     lines: LineIndex,
     internalErrors: string[],
@@ -194,7 +224,7 @@ export class Linter {
     const findings: Finding[] = [];
     let carried = false;
     // Carrying needs to know how the text moved since the rule last ran; a rule that never ran reports nothing until it does.
-    const canCarry = (code: string): boolean => input.fileRules === 'carry' && !(this.fileRuleState.has(code) && !input.dirty);
+    const canCarry = (code: string): boolean => carrying && !(this.fileRuleState.has(code) && !input.dirty);
     const carry = (code: string): void => {
       const state = this.fileRuleState.get(code);
       const moved = state ? state.findings.flatMap((finding) => carryFinding(finding, input.dirty!) ?? []) : [];
@@ -205,7 +235,7 @@ export class Linter {
     for (const rule of rules) {
       const { code } = rule.meta;
       const deferrable = canCarry(code);
-      if (deferrable && (this.fileRuleState.get(code)?.ms ?? 0) > SLOW_FILE_RULE_MS) {
+      if (deferrable && (input.statement || (this.fileRuleState.get(code)?.ms ?? 0) > SLOW_FILE_RULE_MS)) {
         carry(code);
         continue;
       }
@@ -250,7 +280,7 @@ export class Linter {
     };
   }
 
-  private walk(tree: Tree, unit: Unit, rules: readonly NodeRule[], input: LintInput, sink: Finding[], multilineStrings: number[], internalErrors: string[]): void {
+  private walk(node: Node, unit: Unit, rules: readonly NodeRule[], input: LintInput, sink: Finding[], multilineStrings: number[], internalErrors: string[]): void {
     const handlers = new Map<string, Handler[]>();
     for (const rule of rules) {
       const visitor = rule.create(this.context(rule, input, sink));
@@ -268,6 +298,6 @@ export class Linter {
         else handlers.set(type, [guarded]);
       }
     }
-    walkUnit(unitNode(tree.rootNode, unit), unit.bodyStart, handlers, input.text, multilineStrings);
+    walkUnit(node, unit.bodyStart, handlers, input.text, multilineStrings);
   }
 }

@@ -81,6 +81,8 @@ function reuse(unit: Unit, delta: number, context: string | undefined, text: str
  */
 function collectLevel(
   parent: Node,
+  /** Where this level's statements can be: the class body, or anywhere for the module. */
+  bounds: { low: number; high: number },
   text: string,
   context: string,
   contextChanged: boolean,
@@ -94,7 +96,7 @@ function collectLevel(
   if (previous && dirty) {
     const delta = dirty.newEnd - dirty.oldEnd;
     // Statements of a class body may have moved to another parent: reuse only those still inside it.
-    const { startIndex: low, endIndex: high } = parent;
+    const { low, high } = bounds;
     let i = 0;
     while (i < previous.length && previous[i].end < dirty.start) {
       if (previous[i].start >= low) units.push(reuse(previous[i], 0, contextChanged ? context : undefined, text));
@@ -133,7 +135,7 @@ function collectLevel(
         unit.header = text.slice(start, body.startIndex);
         const old = middle.find((candidate) => candidate.start === start && candidate.type === type && candidate.children);
         const changed = contextChanged || old?.header !== unit.header;
-        unit.children = collectLevel(body, text, `${context}\u0001${unit.header}`, changed, old?.children, old && dirty);
+        unit.children = collectLevel(body, { low: body.startIndex, high: body.endIndex }, text, `${context}\u0001${unit.header}`, changed, old?.children, old && dirty);
       }
       units.push(unit);
     }
@@ -149,10 +151,11 @@ function collectLevel(
  * The units of a module as a tree (class units hold their statements). With
  * the previous units and the dirty region, only the region is read again;
  * with the previous units alone, every unit is read and those with a previous
- * unit's key keep its findings.
+ * unit's key keep its findings. `root` may be the root of a statement parsed
+ * alone that contains the dirty region.
  */
 export function collectUnitTree(root: Node, text: string, previous?: Unit[], dirty?: DirtyRegion): Unit[] {
-  const units = collectLevel(root, text, '', false, previous, dirty);
+  const units = collectLevel(root, { low: -Infinity, high: Infinity }, text, '', false, previous, dirty);
   if (previous && !dirty) adoptFindings(units, previous);
   return units;
 }

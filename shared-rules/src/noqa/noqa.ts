@@ -1,4 +1,4 @@
-import type { Tree } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { LineIndex } from '../text/lineIndex';
 import type { TextEdit } from '../text/textEdit';
 import { selectorMatches } from '../config/settings';
@@ -33,12 +33,17 @@ function parseCodes(list: string | undefined): NoqaCodes {
   return list.split(/[,\s]+/).filter(Boolean).map((code) => code.toUpperCase());
 }
 
-function isInComment(tree: Tree, offset: number): boolean {
-  return tree.rootNode.descendantForIndex(offset)?.type === 'comment';
+/** Whether the character at an offset belongs to a comment. */
+export type CommentTest = (offset: number) => boolean;
+
+/** The comment test of a tree, or of the root each offset is to be looked up in. */
+export function commentsOf(tree: Tree | ((offset: number) => Node)): CommentTest {
+  const rootAt = typeof tree === 'function' ? tree : () => tree.rootNode;
+  return (offset) => rootAt(offset).descendantForIndex(offset)?.type === 'comment';
 }
 
 /** Adds the directives on lines `first`..`last` to the index. */
-function scanLines(text: string, tree: Tree, lines: LineIndex, first: number, last: number, index: NoqaIndex): void {
+function scanLines(text: string, isComment: CommentTest, lines: LineIndex, first: number, last: number, index: NoqaIndex): void {
   const from = lines.lineStart(first);
   const to = lines.lineContentEnd(last);
   const span = from === 0 && to === text.length ? text : text.slice(from, to);
@@ -46,11 +51,11 @@ function scanLines(text: string, tree: Tree, lines: LineIndex, first: number, la
   if (!/noqa/i.test(span)) return;
   for (const match of span.matchAll(FILE_DIRECTIVE)) {
     const start = from + match.index!;
-    if (isInComment(tree, start)) index.fileDirectives.set(lines.lineAt(start), parseCodes(match[1]));
+    if (isComment(start)) index.fileDirectives.set(lines.lineAt(start), parseCodes(match[1]));
   }
   for (const match of span.matchAll(LINE_DIRECTIVE)) {
     const start = from + match.index!;
-    if (!isInComment(tree, start)) continue;
+    if (!isComment(start)) continue;
     const line = lines.lineAt(start);
     index.lines.set(line, { line, codes: parseCodes(match[1]), start, end: start + match[0].length });
   }
@@ -65,16 +70,16 @@ function combineFileDirectives(index: NoqaIndex): NoqaIndex {
   return index;
 }
 
-export function scanNoqa(text: string, tree: Tree, lines: LineIndex): NoqaIndex {
+export function scanNoqa(text: string, isComment: CommentTest, lines: LineIndex): NoqaIndex {
   const index: NoqaIndex = { lines: new Map(), fileDirectives: new Map() };
-  scanLines(text, tree, lines, 0, lines.lineCount - 1, index);
+  scanLines(text, isComment, lines, 0, lines.lineCount - 1, index);
   return combineFileDirectives(index);
 }
 
 /** The directives of one line (what `addNoqaEdit` and hovers need), without scanning the whole text. */
-export function scanNoqaLine(text: string, tree: Tree, lines: LineIndex, line: number): NoqaIndex {
+export function scanNoqaLine(text: string, isComment: CommentTest, lines: LineIndex, line: number): NoqaIndex {
   const index: NoqaIndex = { lines: new Map(), fileDirectives: new Map() };
-  scanLines(text, tree, lines, line, line, index);
+  scanLines(text, isComment, lines, line, line, index);
   return combineFileDirectives(index);
 }
 
@@ -83,7 +88,7 @@ export function scanNoqaLine(text: string, tree: Tree, lines: LineIndex, line: n
  * outside the dirty region move with their lines, and only the region's lines
  * are scanned again (a whole-text scan costs ~0.3 ms per keystroke at 20k lines).
  */
-export function updateNoqa(previous: NoqaIndex, previousLineCount: number, text: string, tree: Tree, lines: LineIndex, dirty: DirtyRegion): NoqaIndex {
+export function updateNoqa(previous: NoqaIndex, previousLineCount: number, text: string, isComment: CommentTest, lines: LineIndex, dirty: DirtyRegion): NoqaIndex {
   const lineDelta = lines.lineCount - previousLineCount;
   const offsetDelta = dirty.newEnd - dirty.oldEnd;
   // A line of margin on each side: an edit can join or split the lines at its ends.
@@ -102,7 +107,7 @@ export function updateNoqa(previous: NoqaIndex, previousLineCount: number, text:
     if (line < first) index.fileDirectives.set(line, codes);
     else if (line > lastBefore) index.fileDirectives.set(line + lineDelta, codes);
   }
-  scanLines(text, tree, lines, first, last, index);
+  scanLines(text, isComment, lines, first, last, index);
   return combineFileDirectives(index);
 }
 
@@ -137,7 +142,7 @@ export function insideStringRanges(ranges: readonly number[], offset: number): b
 export class NoqaLineGroups {
   constructor(
     private readonly text: string,
-    private readonly tree: Tree,
+    private readonly isComment: CommentTest,
     private readonly lines: LineIndex,
     private readonly insideMultilineString: (offset: number) => boolean,
   ) {}
@@ -157,7 +162,7 @@ export class NoqaLineGroups {
     if (this.text.charCodeAt(lineEnd - 1) !== 92 /* \ */) return false;
     // A backslash ending a comment continues nothing; ask the tree only in that rare case.
     const lineText = this.lines.lineText(line);
-    return !lineText.includes('#') || this.tree.rootNode.descendantForIndex(lineEnd - 1)?.type !== 'comment';
+    return !lineText.includes('#') || !this.isComment(lineEnd - 1);
   }
 }
 

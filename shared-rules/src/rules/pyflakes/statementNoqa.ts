@@ -1,6 +1,6 @@
 import type { FileContext } from '../rule';
 import type { SyntaxNode } from '../../semantic/syntax';
-import { isSuppressed, scanNoqaLine } from '../../noqa/noqa';
+import { commentsOf, isSuppressed, scanNoqaLine } from '../../noqa/noqa';
 
 /**
  * pyflakes reports imports and `__all__` entries at their statement's first
@@ -14,6 +14,6 @@ export class StatementNoqa {
     const { lines, text, tree } = this.context;
     const line = lines.lineAt(statement.startIndex);
     if (line === lines.lineAt(at.startIndex)) return false;
-    return isSuppressed(scanNoqaLine(text, tree, lines, line), code, { first: line, last: line });
+    return isSuppressed(scanNoqaLine(text, commentsOf(tree), lines, line), code, { first: line, last: line });
   }
 }

@@ -1,0 +1,131 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import fc from 'fast-check';
+import { createPythonParser, Linter, resolveSettings, RULES, type Finding } from '@pyreview/shared-rules';
+import type { Parser, Tree } from 'web-tree-sitter';
+import { DocumentStore } from 'pyreview-server/out/documents';
+import { rangeOf } from '../helpers/lspText';
+
+// Over 100k characters, so that keystroke lints are incremental and reparse one statement alone when they can.
+const SOURCE = fs.readFileSync('/usr/lib/python3.11/inspect.py', 'utf8');
+
+// Mostly edits that keep the code valid (the statement parse's case), and some that break it (the fallback's).
+const FRAGMENTS = [
+  'x', 'y', '_', 'x', 'y', '_', '1', 'name', '', '\n', '\n        ', 'pass\n        ', 'z = 1\n        ', 'return z\n', '.attr', '(1)',
+  ' # noqa', ' # noqa: F841', '😀', 'é', '(', ')', '"', '"""', '\\', ':', '    ', 'def h(self):\n        ', '\ndef top():\n    pass\n',
+];
+
+const NODE_RULE_CODES = new Set(RULES.filter((rule) => rule.kind === 'node').map((rule) => rule.meta.code));
+
+/** Findings of the rules that run on every keystroke (file rules may be carried over then). */
+function nodeRuleFindings(findings: readonly Finding[]) {
+  return findings.filter((f) => NODE_RULE_CODES.has(f.code)).map(({ code, message, start, end }) => ({ code, message, start, end }));
+}
+
+function allFindings(findings: readonly Finding[]) {
+  return findings.map(({ code, message, start, end, fix }) => ({ code, message, start, end, fix }));
+}
+
+/** The first offset from `offset` (up to `limit`) that ends a word: where typing usually happens. */
+function wordEnd(text: string, offset: number, limit: number): number {
+  let at = offset;
+  while (at < limit && !(/\w/.test(text[at - 1]) && !/\w/.test(text[at]))) at++;
+  return at;
+}
+
+/** The parser, counting the parses limited to included ranges (the statement parses). */
+function countingParser(parser: Parser): { parser: Parser; statementParses: () => number } {
+  let count = 0;
+  const counting = Object.create(parser) as Parser;
+  counting.parse = (input, old, options) => {
+    if (options?.includedRanges) count++;
+    return parser.parse(input, old, options);
+  };
+  return { parser: counting, statementParses: () => count };
+}
+
+describe('property: keystrokes linted from one statement parsed alone', function () {
+  this.timeout(300_000);
+  let parser: Parser;
+  let statements: { start: number; end: number }[];
+  const settings = resolveSettings(RULES, {});
+
+  before(async () => {
+    parser = await createPythonParser();
+    const tree = parser.parse(SOURCE)!;
+    statements = tree.rootNode.namedChildren
+      .filter((node) => node !== null && /^(function|class|decorated)_definition$/.test(node.type))
+      .map((node) => ({ start: node!.startIndex, end: node!.endIndex }));
+    tree.delete();
+  });
+
+  it('find what a complete check finds, and settle to a fresh parse and check', () => {
+    const counted = countingParser(parser);
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 1000 }),
+        fc.array(
+          fc.record({
+            // Uniform: fc.double favours values near 0.
+            fraction: fc.nat({ max: 9999 }).map((n) => n / 10_000),
+            removed: fc.nat({ max: 7 }).map((n) => Math.max(0, n - 4)),
+            insert: fc.constantFrom(...FRAGMENTS),
+            lint: fc.nat({ max: 3 }).map((n) => n > 0),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (statementChoice, edits) => {
+          const store = new DocumentStore(counted.parser);
+          const uri = 'file:///property/inspect_copy.py';
+          const document = store.open(uri, 1, SOURCE);
+          try {
+            document.lint(settings, undefined, 'settle');
+            const statement = statements[statementChoice % statements.length];
+            let text = SOURCE;
+            let end = statement.end;
+            let version = 1;
+            for (const edit of edits) {
+              // Inside the statement (as it grows or shrinks), never at its first character.
+              const start = wordEnd(text, statement.start + 1 + Math.floor(edit.fraction * Math.max(0, end - statement.start - 2)), end - 1);
+              const removedEnd = Math.min(start + edit.removed, end - 1, text.length);
+              store.change(uri, ++version, [{ range: rangeOf(text, start, Math.max(start, removedEnd), 'utf-16'), text: edit.insert }], 'utf-16');
+              text = text.slice(0, start) + edit.insert + text.slice(Math.max(start, removedEnd));
+              end += edit.insert.length - Math.max(0, removedEnd - start);
+              if (!edit.lint) continue;
+              const keystroke = document.lint(settings, undefined, 'keystroke')!;
+              const fresh = parser.parse(text)!;
+              try {
+                // Error recovery after an edit may differ from a fresh parse's: only error-free texts compare.
+                if (fresh.rootNode.hasError) continue;
+                const complete = new Linter(RULES).lint({ tree: fresh, text, filePath: document.filePath, settings });
+                assert.deepStrictEqual(nodeRuleFindings(keystroke.result.findings), nodeRuleFindings(complete.findings));
+                compared++;
+              } finally {
+                fresh.delete();
+              }
+            }
+            assert.strictEqual(document.text, text);
+            const settled = document.lint(settings, undefined, 'settle')!;
+            assert.ok(settled.settled);
+            const incremental: Tree = document.tree()!;
+            const fresh = parser.parse(text)!;
+            try {
+              assert.strictEqual(incremental.rootNode.toString(), fresh.rootNode.toString());
+              const complete = new Linter(RULES).lint({ tree: fresh, text, filePath: document.filePath, settings });
+              assert.deepStrictEqual(allFindings(settled.result.findings), allFindings(complete.findings));
+            } finally {
+              fresh.delete();
+            }
+          } finally {
+            store.dispose();
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // The property must have exercised what it is about.
+    const exercised = `${counted.statementParses()} statement parses, ${compared} keystroke lints compared`;
+    assert.ok(counted.statementParses() >= 30 && compared >= 30, exercised);
+  });
+});
