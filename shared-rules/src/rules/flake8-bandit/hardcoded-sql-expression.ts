@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
 import { matchCall } from '../../resolution/matchCall';
 import { positionalArguments, stringValue } from '../../syntax/calls';
+import { memoizedPerNode } from '../../syntax/memo';
 
 const docs = `
 ## What it does
@@ -31,6 +32,8 @@ There is no automatic fix: the parameter style depends on the database driver.
 `;
 
 const SQL = /\b(select\s[\s\S]*\sfrom\s|delete\s+from\s|(insert|replace)\s[\s\S]*\svalues\b|update\s[\s\S]*\sset\s)/i;
+// Every SQL shape above starts with one of these words: code without any has nothing to report.
+const SQL_WORD = /\b(select|delete|insert|replace|update)\b/i;
 const EXECUTE_METHODS = new Set(['execute', 'executemany', 'executescript', 'exec_driver_sql']);
 const TEXT_FUNCTIONS = ['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text'];
 
@@ -70,9 +73,12 @@ function builtSqlText(node: Node): string | undefined {
 }
 
 function isBuiltSql(node: Node): boolean {
+  if (!SQL_WORD.test(node.text)) return false;
   const text = builtSqlText(node);
   return text !== undefined && SQL.test(text);
 }
+
+const mentionsSql = memoizedPerNode((scope: Node): boolean => SQL_WORD.test(scope.text));
 
 /** The value last assigned to `name` before `use`, within the same function (or module-level unit). */
 function localValue(use: Node, name: string): Node | undefined {
@@ -80,6 +86,7 @@ function localValue(use: Node, name: string): Node | undefined {
   for (let node = use.parent; node && !scope; node = node.parent) {
     if (node.type === 'function_definition' || node.parent?.type === 'module') scope = node;
   }
+  if (!scope || !mentionsSql(scope)) return undefined;
   let found: Node | undefined;
   for (const assignment of scope?.descendantsOfType('assignment') ?? []) {
     if (!assignment || assignment.startIndex >= use.startIndex) continue;
@@ -106,12 +113,16 @@ export const hardcodedSqlExpression: NodeRule = {
         const callee = node.childForFieldName('function');
         if (!callee) return;
         const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
-        const textCall = method === undefined || method === 'text' ? matchCall(callee, TEXT_FUNCTIONS) : undefined;
-        if (!(method && EXECUTE_METHODS.has(method)) && !textCall) return;
+        const executes = method !== undefined && EXECUTE_METHODS.has(method);
+        // Any plain call may be an alias of `text()`.
+        if (!executes && method !== undefined && method !== 'text') return;
         const argument = positionalArguments(node)[0];
         if (!argument) return;
         const sql = argument.type === 'identifier' ? localValue(node, argument.text) : argument;
         if (!sql || !isBuiltSql(sql)) return;
+        // Resolving the callee costs the most: only for SQL that is built.
+        const textCall = executes ? undefined : matchCall(callee, TEXT_FUNCTIONS);
+        if (!executes && !textCall) return;
         context.report({
           message: 'Possible SQL injection vector through string-based query construction',
           start: sql.startIndex,
