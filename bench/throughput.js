@@ -1,13 +1,15 @@
 'use strict';
 // Batch throughput over the same files: pyreview's CLI (empty cache, then
-// cached), Debian's pyflakes3 and Ruff's WebAssembly build. Each tool runs as
-// its own process under GNU time, which reports its CPU time and peak memory.
+// cached), Debian's pyflakes3, Ruff's WebAssembly build, and the floor under
+// any checker on web-tree-sitter (parse + one walk). Each runs as its own
+// process under GNU time, which reports its CPU time and peak memory.
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const { performance } = require('perf_hooks');
 
 const GNU_TIME = '/usr/bin/time';
+const PARSE_FLOOR = 'web-tree-sitter parse + walk';
 const REPO_ROOT = path.resolve(__dirname, '..');
 
 /**
@@ -104,6 +106,15 @@ function toolRuns({ paths, workDir, nodeFlags }) {
         };
       },
     },
+    {
+      tool: PARSE_FLOOR,
+      run: () => {
+        const run = timedRun(process.execPath, [path.join(__dirname, 'parseFloor.js'), listFile], { cwd: REPO_ROOT, workDir, name: 'parse-floor' });
+        if (run.status !== 0) return { tool: PARSE_FLOOR, error: failure('parseFloor.js', run) };
+        const summary = JSON.parse(run.output);
+        return { tool: PARSE_FLOOR, run, note: `no rules: ${summary.nodes.toLocaleString('en-US')} nodes visited, ${summary.workers} workers` };
+      },
+    },
   ];
 }
 
@@ -132,4 +143,4 @@ function versionOf(command, args) {
   return (result.stdout || result.stderr || '').trim().split('\n')[0];
 }
 
-module.exports = { measureThroughput };
+module.exports = { measureThroughput, PARSE_FLOOR };

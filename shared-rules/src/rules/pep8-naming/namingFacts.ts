@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { enclosingDefinition, ownNodesOfTypes } from '../../syntax/definitions';
+import { memoizedPerNode } from '../../syntax/memo';
 
 /**
  * What pep8-naming (0.10) looks at: the names a statement binds, the scope
@@ -148,6 +149,20 @@ export function globalNames(fn: Node): Set<string> {
   return names;
 }
 
+/** The names a binding node binds (ignored names left out) and, once asked, its scope. */
+interface BoundNames {
+  names: { node: Node; text: string }[];
+  scope?: Scope;
+}
+
+// Three rules ask about every binding: it is read from the tree once.
+const boundNamesOf = memoizedPerNode((node: Node): BoundNames => ({
+  names: bindingTargets(node)
+    .flatMap(boundNames)
+    .map((name) => ({ node: name, text: name.text }))
+    .filter((name) => !isIgnoredName(name.text)),
+}));
+
 /** Reports every name bound in the wanted kind of scope for which `flagged` holds. */
 export function checkBindings(
   node: Node,
@@ -155,13 +170,9 @@ export function checkBindings(
   flagged: (name: string, scope: Scope) => boolean,
   report: (nameNode: Node) => void,
 ): void {
-  const targets = bindingTargets(node);
-  if (!targets.length) return;
-  const scope = scopeOf(node);
+  const bound = boundNamesOf(node);
+  if (!bound.names.length) return;
+  const scope = (bound.scope ??= scopeOf(node));
   if (scope.kind !== scopeKind) return;
-  for (const target of targets) {
-    for (const nameNode of boundNames(target)) {
-      if (!isIgnoredName(nameNode.text) && flagged(nameNode.text, scope)) report(nameNode);
-    }
-  }
+  for (const name of bound.names) if (flagged(name.text, scope)) report(name.node);
 }
