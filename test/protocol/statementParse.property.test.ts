@@ -6,8 +6,10 @@ import type { Parser, Tree } from 'web-tree-sitter';
 import { DocumentStore } from 'pyreview-server/out/documents';
 import { rangeOf } from '../helpers/lspText';
 
-// Over 100k characters, so that keystroke lints are incremental and reparse one statement alone when they can.
-const SOURCE = fs.readFileSync('/usr/lib/python3.11/inspect.py', 'utf8');
+// Over 100k characters, so that keystroke lints are incremental and reparse one statement alone when they
+// can; in LF and CRLF flavours (tree-sitter's rows and LSP's lines count CRLF differently from offsets).
+const LF_SOURCE = fs.readFileSync('/usr/lib/python3.11/inspect.py', 'utf8');
+const SOURCES = [LF_SOURCE, LF_SOURCE.split('\n').join('\r\n')];
 
 // Mostly edits that keep the code valid (the statement parse's case), and some that break it (the fallback's).
 const FRAGMENTS = [
@@ -47,16 +49,19 @@ function countingParser(parser: Parser): { parser: Parser; statementParses: () =
 describe('property: keystrokes linted from one statement parsed alone', function () {
   this.timeout(300_000);
   let parser: Parser;
-  let statements: { start: number; end: number }[];
+  let statements: { start: number; end: number }[][];
   const settings = resolveSettings(RULES, {});
 
   before(async () => {
     parser = await createPythonParser();
-    const tree = parser.parse(SOURCE)!;
-    statements = tree.rootNode.namedChildren
-      .filter((node) => node !== null && /^(function|class|decorated)_definition$/.test(node.type))
-      .map((node) => ({ start: node!.startIndex, end: node!.endIndex }));
-    tree.delete();
+    statements = SOURCES.map((source) => {
+      const tree = parser.parse(source)!;
+      const found = tree.rootNode.namedChildren
+        .filter((node) => node !== null && /^(function|class|decorated)_definition$/.test(node.type))
+        .map((node) => ({ start: node!.startIndex, end: node!.endIndex }));
+      tree.delete();
+      return found;
+    });
   });
 
   it('find what a complete check finds, and settle to a fresh parse and check', () => {
@@ -64,6 +69,7 @@ describe('property: keystrokes linted from one statement parsed alone', function
     let compared = 0;
     fc.assert(
       fc.property(
+        fc.nat({ max: SOURCES.length - 1 }),
         fc.nat({ max: 1000 }),
         fc.array(
           fc.record({
@@ -75,14 +81,16 @@ describe('property: keystrokes linted from one statement parsed alone', function
           }),
           { minLength: 1, maxLength: 5 },
         ),
-        (statementChoice, edits) => {
+        (sourceIndex, statementChoice, edits) => {
+          const source = SOURCES[sourceIndex];
           const store = new DocumentStore(counted.parser);
           const uri = 'file:///property/inspect_copy.py';
-          const document = store.open(uri, 1, SOURCE);
+          const document = store.open(uri, 1, source);
           try {
             document.lint(settings, undefined, 'settle');
-            const statement = statements[statementChoice % statements.length];
-            let text = SOURCE;
+            const candidates = statements[sourceIndex];
+            const statement = candidates[statementChoice % candidates.length];
+            let text = source;
             let end = statement.end;
             let version = 1;
             for (const edit of edits) {
