@@ -1,4 +1,4 @@
-import { addNoqaEdit, commentsOf, fixAll, organizeImports, scanNoqaLine, type SourceChecker } from '@pyreview/shared-rules';
+import { addNoqaEdit, fixAll, organizeImports, scanNoqaLine, type SourceChecker } from '@pyreview/shared-rules';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { DocumentConfig } from './configuration';
 import { diagnosticData } from './diagnostics';
@@ -19,10 +19,10 @@ function editFor(uri: string, edits: LspTextEdit[]): CodeAction['edit'] {
 
 /** The edit adding `code` to the `# noqa` of `line` (none when the line's directive already covers it). */
 function ignoreEdit(document: PythonDocument, code: string, line: number, encoding: PositionEncoding): LspTextEdit | undefined {
-  const tree = document.tree();
+  const comments = document.comments();
   const { lines } = document;
-  if (!tree || line >= lines.lineCount) return undefined;
-  const edit = addNoqaEdit(lines, scanNoqaLine(document.text, commentsOf(tree), lines, line), line, [code]);
+  if (!comments || line >= lines.lineCount) return undefined;
+  const edit = addNoqaEdit(lines, scanNoqaLine(document.text, comments, lines, line), line, [code]);
   return edit && { range: rangeOf(lines, edit.start, edit.end, encoding), newText: edit.newText };
 }
 

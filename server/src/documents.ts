@@ -1,9 +1,12 @@
 import {
+  commentsOf,
   coverRange,
   extendDirtyRegion,
   LineIndex,
   Linter,
   RULES,
+  rootLookup,
+  type CommentTest,
   type DirtyRegion,
   type LintResult,
   type ResolvedSettings,
@@ -144,6 +147,20 @@ export class PythonDocument {
     this.currentTree = next;
     this.reparseNeeded = false;
     return next;
+  }
+
+  /**
+   * Whether offsets of the current text are in comments. After a keystroke
+   * lint that reparsed a statement alone, and no edit since, the whole
+   * file's tree is edited but not reparsed: looking offsets up in it and in
+   * the statement's tree spares the code actions and hovers asked for while
+   * typing a reparse of the whole file.
+   */
+  comments(): CommentTest | undefined {
+    const onlyStatementsNewer = this.reparseNeeded && !this.dirty && !this.relintAll && !this.unparsable;
+    if (onlyStatementsNewer && this.currentTree && this.statementTree) return commentsOf(rootLookup(this.currentTree, this.statementTree));
+    const tree = this.tree();
+    return tree && commentsOf(tree);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { commentsOf, RULES, ruleDocsUrl, scanNoqaLine, selectorMatches, type Rule } from '@pyreview/shared-rules';
+import { RULES, ruleDocsUrl, scanNoqaLine, selectorMatches, type Rule } from '@pyreview/shared-rules';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { PythonDocument } from './documents';
 import { offsetAt, rangeOf, type PositionEncoding } from './positionEncoding';
@@ -25,12 +25,12 @@ function hoverText(code: string): string {
 
 /** Hover on a code inside a `# noqa: CODE, …` comment: the rule's name and summary, with a link to its docs. */
 export function noqaHover(document: PythonDocument, position: Position, encoding: PositionEncoding): Hover | null {
-  const tree = document.tree();
-  if (!tree) return null;
+  const comments = document.comments();
+  if (!comments) return null;
   const lines = document.lines;
   const offset = offsetAt(lines, position, encoding);
   const line = lines.lineAt(offset);
-  const directive = scanNoqaLine(document.text, commentsOf(tree), lines, line).lines.get(line);
+  const directive = scanNoqaLine(document.text, comments, lines, line).lines.get(line);
   if (!directive || directive.codes === 'all' || offset < directive.start || offset > directive.end) return null;
   const text = document.text.slice(directive.start, directive.end);
   for (const match of text.matchAll(CODE)) {

@@ -1,6 +1,7 @@
 export * from './rules/rule';
 export * from './rules/catalog';
 export * from './parsing/pythonParser';
+export * from './parsing/rootLookup';
 export * from './text/lineIndex';
 export * from './text/textEdit';
 export * from './text/literalCounts';

@@ -35,15 +35,17 @@ function wordEnd(text: string, offset: number, limit: number): number {
   return at;
 }
 
-/** The parser, counting the parses limited to included ranges (the statement parses). */
-function countingParser(parser: Parser): { parser: Parser; statementParses: () => number } {
-  let count = 0;
+/** The parser, counting its parses and those limited to included ranges (the statement parses). */
+function countingParser(parser: Parser): { parser: Parser; parses: () => number; statementParses: () => number } {
+  let all = 0;
+  let statements = 0;
   const counting = Object.create(parser) as Parser;
   counting.parse = (input, old, options) => {
-    if (options?.includedRanges) count++;
+    all++;
+    if (options?.includedRanges) statements++;
     return parser.parse(input, old, options);
   };
-  return { parser: counting, statementParses: () => count };
+  return { parser: counting, parses: () => all, statementParses: () => statements };
 }
 
 describe('property: keystrokes linted from one statement parsed alone', function () {
@@ -135,5 +137,38 @@ describe('property: keystrokes linted from one statement parsed alone', function
     // The property must have exercised what it is about.
     const exercised = `${counted.statementParses()} statement parses, ${compared} keystroke lints compared`;
     assert.ok(counted.statementParses() >= 30 && compared >= 30, exercised);
+  });
+
+  it('answers comment lookups for code actions and hovers from the statement tree, without reparsing the file', () => {
+    const counted = countingParser(parser);
+    const store = new DocumentStore(counted.parser);
+    const uri = 'file:///property/inspect_copy.py';
+    const document = store.open(uri, 1, LF_SOURCE);
+    try {
+      document.lint(settings, undefined, 'settle');
+      // A trailing comment inside a function, and a comment in a later top-level statement.
+      const inside = LF_SOURCE.indexOf('  # ', LF_SOURCE.indexOf('\ndef getmembers('));
+      const later = LF_SOURCE.indexOf('    # ', LF_SOURCE.indexOf('\nclass BlockFinder'));
+      const tree = parser.parse(LF_SOURCE)!;
+      const statementEnd = tree.rootNode.firstChildForIndex(inside)!.endIndex;
+      tree.delete();
+      assert.ok(inside > 0 && later > statementEnd, 'the two comments are in different top-level statements');
+      store.change(uri, 2, [{ range: rangeOf(LF_SOURCE, inside, inside, 'utf-16'), text: ' ' }], 'utf-16');
+      document.lint(settings, undefined, 'keystroke');
+      assert.strictEqual(counted.statementParses(), 1);
+      const parses = counted.parses();
+      const isComment = document.comments()!;
+      assert.strictEqual(isComment(inside + 3), true);
+      assert.strictEqual(isComment(inside - 2), false);
+      assert.strictEqual(isComment(later + 1 + 4), true);
+      assert.strictEqual(isComment(later + 1 - 2), false);
+      assert.strictEqual(counted.parses(), parses, 'the whole file was reparsed');
+      // After another edit, the answer needs the whole tree again.
+      store.change(uri, 3, [{ range: rangeOf(document.text, 0, 0, 'utf-16'), text: '\n' }], 'utf-16');
+      assert.strictEqual(document.comments()!(later + 2 + 4), true);
+      assert.strictEqual(counted.parses(), parses + 1);
+    } finally {
+      store.dispose();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { collectUnitTree, flattenUnits, unitNode, type Unit } from './units';
 import { walkUnit, type Handler } from './walker';
 import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import { planRename } from '../semantic/rename';
+import { rootLookup } from '../parsing/rootLookup';
 import type { DirtyRegion, TextChange } from './dirtyRegion';
 import { ModuleBindings } from './moduleBindings';
 import { carryFinding, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
@@ -132,12 +133,8 @@ export class Linter {
     const change = input.dirty && this.previousText !== undefined ? { previousText: this.previousText, region: input.dirty } : undefined;
     this.previousText = text;
     this.literals.update(text, change);
-    const root = tree.rootNode;
-    const statementRoot = statement?.rootNode;
-    // Offsets inside the statement parsed alone are looked up in its tree, all others in the whole one.
-    const rootAt = (offset: number): Node =>
-      (statementRoot && offset >= statementRoot.startIndex && offset < statementRoot.endIndex ? statementRoot : root);
-    const unitTree = collectUnitTree(statementRoot ?? root, text, this.previousUnits, input.dirty);
+    const rootAt = rootLookup(tree, statement);
+    const unitTree = collectUnitTree((statement ?? tree).rootNode, text, this.previousUnits, input.dirty);
     this.previousUnits = unitTree;
     const units = flattenUnits(unitTree);
     const topLevel = new Set(unitTree);
