@@ -14,43 +14,48 @@ export interface LinePosition {
   character: number;
 }
 
+/** Whether a line starts at `offset` (> 0): after an LF, or after a CR that no LF follows. */
+function startsLine(text: string, offset: number): boolean {
+  const previous = text.charCodeAt(offset - 1);
+  return previous === 10 || (previous === 13 && text.charCodeAt(offset) !== 10);
+}
+
 export class LineIndex {
   /** A typed array: an edit copies the part before it and shifts the part after it at memory speed. */
   private readonly lineStarts: Int32Array;
-  /** Whether the text has carriage returns (known when the index is built, so that edits need not search for them). */
-  private readonly hasCarriageReturn: boolean;
 
   /**
    * The index of `text` after replacing `[start, end)` of this index's text
    * by `inserted`, without scanning the rest of the text again (editors
-   * call this on every keystroke). Texts with carriage returns are rescanned:
-   * a CR next to the edit may join or split a CRLF.
+   * call this on every keystroke). Whether an offset starts a line depends
+   * on the characters on both sides of it (a CR followed by an LF is one
+   * break): the line starts before the edit stay, those past the character
+   * after it move, and those in between are found again.
    */
   edited(text: string, start: number, end: number, inserted: string): LineIndex {
-    if (inserted.includes('\r') || this.hasCarriageReturn) return new LineIndex(text);
     const starts = this.lineStarts;
     const delta = inserted.length - (end - start);
-    const kept = this.linesStartingBy(start);
-    const after = this.linesStartingBy(end);
-    const added: number[] = [];
-    for (let at = inserted.indexOf('\n'); at !== -1; at = inserted.indexOf('\n', at + 1)) added.push(start + at + 1);
-    const next = new Int32Array(kept + added.length + starts.length - after);
+    const kept = this.linesStartingBy(start - 1);
+    const moved = this.linesStartingBy(end);
+    const found: number[] = [];
+    for (let offset = start, last = Math.min(start + inserted.length, text.length); offset <= last; offset++) {
+      if (offset === 0 || startsLine(text, offset)) found.push(offset);
+    }
+    const next = new Int32Array(kept + found.length + starts.length - moved);
     next.set(starts.subarray(0, kept));
-    next.set(added, kept);
-    for (let i = after, j = kept + added.length; i < starts.length; i++, j++) next[j] = starts[i] + delta;
+    next.set(found, kept);
+    for (let i = moved, j = kept + found.length; i < starts.length; i++, j++) next[j] = starts[i] + delta;
     return new LineIndex(text, next);
   }
 
-  /** `lineStarts`, when given, are those of a text without carriage returns. */
+  /** `lineStarts`, when given, are those of `text`. */
   constructor(readonly text: string, lineStarts?: Int32Array) {
     if (lineStarts) {
       this.lineStarts = lineStarts;
-      this.hasCarriageReturn = false;
       return;
     }
     const starts = [0];
-    this.hasCarriageReturn = text.includes('\r');
-    if (!this.hasCarriageReturn) {
+    if (!text.includes('\r')) {
       // The common case, at native search speed.
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     } else {
