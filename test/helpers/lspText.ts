@@ -64,3 +64,12 @@ export function applyTextEdits(text: string, edits: readonly LspTextEdit[], enco
 export function rangeOf(text: string, start: number, end: number, encoding: Encoding): { start: Position; end: Position } {
   return { start: positionAt(text, start, encoding), end: positionAt(text, end, encoding) };
 }
+
+/** Moves an offset off the middle of a surrogate pair or a CRLF (no client sends such positions). */
+export function snap(text: string, offset: number): number {
+  const previous = text.charCodeAt(offset - 1);
+  const next = text.charCodeAt(offset);
+  if (previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) return offset - 1;
+  if (previous === 13 && next === 10) return offset - 1;
+  return offset;
+}

@@ -5,7 +5,7 @@ import { createPythonParser, Linter, resolveSettings, RULES, type Finding } from
 import type { Parser, Tree } from 'web-tree-sitter';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { DocumentStore } from 'pyreview-server/out/documents';
-import { rangeOf, type Encoding } from '../helpers/lspText';
+import { rangeOf, snap, type Encoding } from '../helpers/lspText';
 import { RULE_SELECTION } from './session';
 
 /** Real code with classes, methods, try/except and a line of non-ASCII text, in LF and CRLF flavours. */
@@ -53,15 +53,6 @@ const editArbitrary: fc.Arbitrary<EditSpec> = fc.record({
   sameNotification: fc.boolean(),
   lintAfter: fc.boolean(),
 });
-
-/** Moves an offset off the middle of a surrogate pair or a CRLF (no client sends such positions). */
-function snap(text: string, offset: number): number {
-  const previous = text.charCodeAt(offset - 1);
-  const next = text.charCodeAt(offset);
-  if (previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) return offset - 1;
-  if (previous === 13 && next === 10) return offset - 1;
-  return offset;
-}
 
 /** Every node's type and position, read with a cursor (no recursion). */
 function nodeTable(tree: Tree): string[] {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { createPythonParser, Linter, resolveSettings, RULES, type Finding } from '@pyreview/shared-rules';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { DocumentStore } from 'pyreview-server/out/documents';
-import { rangeOf } from '../helpers/lspText';
+import { rangeOf, snap } from '../helpers/lspText';
 
 // Over 100k characters, so that keystroke lints are incremental and reparse one statement alone when they
 // can; in LF and CRLF flavours (tree-sitter's rows and LSP's lines count CRLF differently from offsets).
@@ -97,8 +97,8 @@ describe('property: keystrokes linted from one statement parsed alone', function
             let version = 1;
             for (const edit of edits) {
               // Inside the statement (as it grows or shrinks), never at its first character.
-              const start = wordEnd(text, statement.start + 1 + Math.floor(edit.fraction * Math.max(0, end - statement.start - 2)), end - 1);
-              const removedEnd = Math.min(start + edit.removed, end - 1, text.length);
+              const start = snap(text, wordEnd(text, statement.start + 1 + Math.floor(edit.fraction * Math.max(0, end - statement.start - 2)), end - 1));
+              const removedEnd = snap(text, Math.min(start + edit.removed, end - 1, text.length));
               store.change(uri, ++version, [{ range: rangeOf(text, start, Math.max(start, removedEnd), 'utf-16'), text: edit.insert }], 'utf-16');
               text = text.slice(0, start) + edit.insert + text.slice(Math.max(start, removedEnd));
               end += edit.insert.length - Math.max(0, removedEnd - start);

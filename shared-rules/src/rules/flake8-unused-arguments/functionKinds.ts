@@ -9,6 +9,8 @@ export interface FunctionFacts {
   decorators: string[];
   /** A body of only `...`, `pass`, a docstring or `raise NotImplementedError`: an interface, not an implementation. */
   isStub: boolean;
+  /** A method implementing one that a base class of this module declares abstract: the base sets its signature. */
+  implementsAbstract: boolean;
   /** Parameters never read (the first one of methods and class methods excluded). */
   unused: Binding[];
   /** The first parameter of a method or class method (`self`, `cls`), if any. */
@@ -17,6 +19,10 @@ export interface FunctionFacts {
 
 /** Decorators that make a signature part of a contract (its arguments may go unused). */
 const CONTRACT_DECORATORS = new Set(['abstractmethod', 'override', 'overload', 'abstractproperty']);
+const ABSTRACT_DECORATORS = new Set(['abstractmethod', 'abstractproperty']);
+
+/** How many levels of base classes are searched for an abstract declaration. */
+const MAX_BASE_DEPTH = 10;
 
 function decoratorNames(definition: SyntaxNode): string[] {
   const decorated = definition.parent?.type === 'decorated_definition' ? definition.parent : undefined;
@@ -59,11 +65,11 @@ function isUsed(scope: Scope, parameter: Binding): boolean {
 export function functionFacts(scope: Scope): FunctionFacts | undefined {
   const node = scope.node;
   if (scope.kind === 'lambda') {
-    return { kind: 'lambda', name: '<lambda>', decorators: [], isStub: false, unused: unusedParameters(scope, scope.parameters) };
+    return { kind: 'lambda', name: '<lambda>', decorators: [], isStub: false, implementsAbstract: false, unused: unusedParameters(scope, scope.parameters) };
   }
   if (scope.kind !== 'function' || node.type !== 'function_definition') return undefined;
   const decorators = decoratorNames(node);
-  const inClass = directlyInClass(node);
+  const inClass = enclosingClass(node);
   let kind: FunctionKind = 'function';
   if (inClass) {
     if (decorators.includes('staticmethod')) kind = 'staticmethod';
@@ -80,16 +86,58 @@ export function functionFacts(scope: Scope): FunctionFacts | undefined {
     name,
     decorators,
     isStub: isStubBody(node.childForFieldName('body')),
+    implementsAbstract: !!inClass && implementsAbstractMethod(inClass, name, scope),
     unused: unusedParameters(scope, parameters),
     receiver: hasReceiver ? scope.parameters[0] : undefined,
   };
 }
 
-/** Whether the innermost scope around a definition is a class body (also under `if`, `try`, …). */
-function directlyInClass(definition: SyntaxNode): boolean {
+/** The class whose body is the innermost scope around a definition (also under `if`, `try`, …). */
+function enclosingClass(definition: SyntaxNode): SyntaxNode | undefined {
   for (let node = definition.parent; node; node = node.parent) {
-    if (node.type === 'class_definition') return true;
-    if (node.type === 'function_definition' || node.type === 'lambda' || node.type === 'module') return false;
+    if (node.type === 'class_definition') return node;
+    if (node.type === 'function_definition' || node.type === 'lambda' || node.type === 'module') return undefined;
+  }
+  return undefined;
+}
+
+/** The classes of this module that a class names as its bases (imported bases are not followed). */
+function baseClasses(classNode: SyntaxNode, module: Scope): SyntaxNode[] {
+  return (classNode.childForFieldName('superclasses')?.namedChildren ?? []).flatMap((base) => {
+    const binding = base.type === 'identifier' ? module.bindings.get(base.text) : undefined;
+    return binding?.kind === 'class' && binding.source?.type === 'class_definition' ? [binding.source] : [];
+  });
+}
+
+/** The method `name` defined directly in a class body. */
+function methodNamed(classNode: SyntaxNode, name: string): SyntaxNode | undefined {
+  for (const statement of classNode.childForFieldName('body')?.namedChildren ?? []) {
+    const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (definition?.type === 'function_definition' && definition.childForFieldName('name')?.text === name) return definition;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a base class of this module (or one of its bases, nearest first)
+ * declares the method abstract before any of them defines it concretely.
+ */
+function implementsAbstractMethod(classNode: SyntaxNode, name: string, scope: Scope): boolean {
+  let module = scope.parent;
+  while (module && module.kind !== 'module') module = module.parent;
+  if (!module) return false;
+  const seen = new Set<SyntaxNode>([classNode]);
+  let level = [classNode];
+  for (let depth = 0; depth < MAX_BASE_DEPTH && level.length; depth++) {
+    const next: SyntaxNode[] = [];
+    for (const base of level.flatMap((node) => baseClasses(node, module))) {
+      if (seen.has(base)) continue;
+      seen.add(base);
+      const method = methodNamed(base, name);
+      if (!method) next.push(base);
+      else if (decoratorNames(method).some((decorator) => ABSTRACT_DECORATORS.has(decorator))) return true;
+    }
+    level = next;
   }
   return false;
 }
@@ -101,7 +149,7 @@ function unusedParameters(scope: Scope, parameters: Binding[]): Binding[] {
 
 /** Whether unused arguments of this function are expected (contracts, protocols, stubs). */
 export function argumentsMayGoUnused(facts: FunctionFacts): boolean {
-  if (facts.isStub) return true;
+  if (facts.isStub || facts.implementsAbstract) return true;
   if (facts.decorators.some((name) => CONTRACT_DECORATORS.has(name))) return true;
   return /^__.*__$/.test(facts.name);
 }

@@ -26,9 +26,10 @@ export function unusedArgumentDocs(what: string, example: string, fixed: string)
 ## What it does
 Reports arguments of ${what} that the body never reads. Not reported: names
 starting with \`_\`, dunder methods (their signature is a protocol), methods
-marked \`@abstractmethod\`, \`@override\` or \`@overload\`, stubs whose body is only
-\`...\`, \`pass\`, a docstring or \`raise NotImplementedError\`, and functions
-calling \`locals()\`.
+marked \`@abstractmethod\`, \`@override\` or \`@overload\`, methods implementing
+one that a base class defined in the same file declares abstract, stubs whose
+body is only \`...\`, \`pass\`, a docstring or \`raise NotImplementedError\`, and
+functions calling \`locals()\`.
 
 ## Why is this bad?
 A parameter nobody reads misleads callers into passing values that have no

@@ -8,9 +8,10 @@ Reports methods that never use \`self\` (directly or through \`super()\`).
 ## Why is this bad?
 Such a method does not depend on the instance: it reads better, and is easier
 to test, as a \`@staticmethod\` or a module-level function. Not reported:
-decorated methods (properties, overrides, …), dunder methods, stubs whose
-body is only \`...\`, \`pass\`, a docstring or \`raise NotImplementedError\`, and
-methods calling \`locals()\`.
+decorated methods (properties, overrides, …), dunder methods, methods
+implementing one that a base class defined in the same file declares abstract,
+stubs whose body is only \`...\`, \`pass\`, a docstring or
+\`raise NotImplementedError\`, and methods calling \`locals()\`.
 
 ## Example
 \`\`\`python
