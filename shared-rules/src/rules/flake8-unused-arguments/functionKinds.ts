@@ -9,8 +9,12 @@ export interface FunctionFacts {
   decorators: string[];
   /** A body of only `...`, `pass`, a docstring or `raise NotImplementedError`: an interface, not an implementation. */
   isStub: boolean;
-  /** A method implementing one that a base class of this module declares abstract: the base sets its signature. */
-  implementsAbstract: boolean;
+  /**
+   * A method implementing one that a base class of this module declares
+   * abstract: the base sets its signature. Looked up when first read (the
+   * rules ask only about functions with something to report).
+   */
+  readonly implementsAbstract: boolean;
   /** Parameters never read (the first one of methods and class methods excluded). */
   unused: Binding[];
   /** The first parameter of a method or class method (`self`, `cls`), if any. */
@@ -79,6 +83,7 @@ export function functionFacts(scope: Scope): FunctionFacts | undefined {
   const name = node.childForFieldName('name')?.text ?? '';
   // `__init_subclass__` and `__class_getitem__` are implicit class methods.
   if (kind === 'method' && (name === '__init_subclass__' || name === '__class_getitem__' || name === '__new__')) kind = 'classmethod';
+  let implementsAbstract: boolean | undefined;
   const hasReceiver = kind === 'method' || kind === 'classmethod';
   const parameters = hasReceiver ? scope.parameters.slice(1) : scope.parameters;
   return {
@@ -86,7 +91,9 @@ export function functionFacts(scope: Scope): FunctionFacts | undefined {
     name,
     decorators,
     isStub: isStubBody(node.childForFieldName('body')),
-    implementsAbstract: !!inClass && implementsAbstractMethod(inClass, name, scope),
+    get implementsAbstract() {
+      return (implementsAbstract ??= !!inClass && implementsAbstractMethod(inClass, name, scope));
+    },
     unused: unusedParameters(scope, parameters),
     receiver: hasReceiver ? scope.parameters[0] : undefined,
   };

@@ -9,7 +9,7 @@ export function unusedArgumentRule(kind: FunctionKind, label: string, meta: Rule
     check(context) {
       for (const scope of context.model.scopes) {
         const facts = functionFacts(scope);
-        if (!facts || facts.kind !== kind || argumentsMayGoUnused(facts)) continue;
+        if (!facts || facts.kind !== kind || !facts.unused.length || argumentsMayGoUnused(facts)) continue;
         for (const parameter of facts.unused) {
           const at = parameter.nameNode;
           if (!at) continue;

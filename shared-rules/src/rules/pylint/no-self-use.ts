@@ -47,8 +47,8 @@ export const noSelfUse: FileRule = {
   check(context) {
     for (const scope of context.model.scopes) {
       const facts = functionFacts(scope);
-      if (!facts || facts.kind !== 'method' || !facts.receiver || facts.decorators.length || argumentsMayGoUnused(facts)) continue;
-      if (scope.usesLocals || facts.receiver.used || scope.bindings.get(facts.receiver.name)?.used) continue;
+      if (!facts || facts.kind !== 'method' || !facts.receiver || facts.decorators.length) continue;
+      if (scope.usesLocals || facts.receiver.used || scope.bindings.get(facts.receiver.name)?.used || argumentsMayGoUnused(facts)) continue;
       // Zero-argument `super()` reads the first argument implicitly.
       if (/\bsuper\s*\(/.test(scope.node.text)) continue;
       const name = scope.node.childForFieldName('name');
