@@ -1,7 +1,7 @@
-import { addNoqaEdit, fixAll, organizeImports, scanNoqaLine, type SourceChecker } from '@pyreview/shared-rules';
+import { addNoqaEdit, fixAll, organizeImports, scanNoqaLine, type RenameRequest, type SourceChecker } from '@pyreview/shared-rules';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { DocumentConfig } from './configuration';
-import { diagnosticData } from './diagnostics';
+import { diagnosticData, lspFix, type LspFix } from './diagnostics';
 import { differingSpan, type PythonDocument } from './documents';
 import { rangeOf, type PositionEncoding } from './positionEncoding';
 
@@ -26,6 +26,17 @@ function ignoreEdit(document: PythonDocument, code: string, line: number, encodi
   return edit && { range: rangeOf(lines, edit.start, edit.end, encoding), newText: edit.newText };
 }
 
+/** The fix of a rename left to be planned on request; none when the last lint built no semantic model for this version. */
+function plannedRename(document: PythonDocument, request: RenameRequest, encoding: PositionEncoding, logError: (message: string) => void): LspFix | undefined {
+  try {
+    const fix = document.renameFix(request);
+    return fix && lspFix(fix, document.lines, encoding);
+  } catch (error) {
+    logError(`pyreview: planning a rename fix failed: ${(error as Error).stack ?? String(error)}`);
+    return undefined;
+  }
+}
+
 /**
  * The quick fixes for the diagnostics a client sends back, built from their
  * `data` alone: the rule's fix (preferred when safe; unsafe fixes are only
@@ -33,20 +44,27 @@ function ignoreEdit(document: PythonDocument, code: string, line: number, encodi
  * Diagnostics computed for another version of the document are skipped:
  * their edits would land in the wrong place.
  */
-export function quickFixes(document: PythonDocument, diagnostics: readonly Diagnostic[], config: DocumentConfig, encoding: PositionEncoding): CodeAction[] {
+export function quickFixes(
+  document: PythonDocument,
+  diagnostics: readonly Diagnostic[],
+  config: DocumentConfig,
+  encoding: PositionEncoding,
+  logError: (message: string) => void,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   const ignoreActions = new Map<string, CodeAction>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'pyreview') continue;
     const data = diagnosticData(diagnostic);
     if (!data || data.version !== document.version) continue;
-    if (data.fix) {
+    const fix = data.fix ?? (data.rename && plannedRename(document, data.rename, encoding, logError));
+    if (fix) {
       actions.push({
-        title: data.fix.safety === 'safe' ? data.fix.title : `${data.fix.title} (unsafe)`,
+        title: fix.safety === 'safe' ? fix.title : `${fix.title} (unsafe)`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        isPreferred: data.fix.safety === 'safe',
-        edit: editFor(document.uri, data.fix.edits),
+        isPreferred: fix.safety === 'safe',
+        edit: editFor(document.uri, fix.edits),
       });
     }
     if (!config.showDisableComment) continue;

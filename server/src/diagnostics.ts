@@ -2,7 +2,10 @@ import {
   findRule,
   ruleDocsUrl,
   type FileRange,
+  type Fix,
   type FixSafety,
+  type LineIndex,
+  type RenameRequest,
   type LintResult,
   type ReportedFinding,
   type Severity,
@@ -24,11 +27,28 @@ import { rangeOf, type PositionEncoding } from './positionEncoding';
  * Everything a code action needs, carried on the diagnostic so that the
  * server keeps no fix cache: actions are rebuilt from what the client sends back.
  */
+export interface LspFix {
+  title: string;
+  safety: FixSafety;
+  edits: LspTextEdit[];
+}
+
+/** A fix with its edits in LSP ranges of the given encoding. */
+export function lspFix(fix: Fix, lines: LineIndex, encoding: PositionEncoding): LspFix {
+  return {
+    title: fix.title,
+    safety: fix.safety,
+    edits: fix.edits.map((edit) => ({ range: rangeOf(lines, edit.start, edit.end, encoding), newText: edit.newText })),
+  };
+}
+
 export interface DiagnosticData {
   code: string;
   /** The document version the edits apply to. */
   version: number;
-  fix?: { title: string; safety: FixSafety; edits: LspTextEdit[] };
+  fix?: LspFix;
+  /** A rename the fix of which is planned when a client asks for code actions (`Linter.renameFix`). */
+  rename?: RenameRequest;
   /** The line (0-based) a `# noqa` for this finding goes on (the edit is made when asked for: most are never used). */
   noqaLine: number;
 }
@@ -92,15 +112,11 @@ function codeDescription(code: string): CodeDescription {
 function toDiagnostic(finding: ReportedFinding, result: LintResult, document: DiagnosticTarget, config: DocumentConfig, encoding: PositionEncoding): Diagnostic {
   const { lines } = result;
   const meta = findRule(finding.code)?.meta;
-  const lspEdit = (start: number, end: number, newText: string): LspTextEdit => ({ range: rangeOf(lines, start, end, encoding), newText });
   const data: DiagnosticData = {
     code: finding.code,
     version: document.version,
-    fix: finding.fix && {
-      title: finding.fix.title,
-      safety: finding.fix.safety,
-      edits: finding.fix.edits.map((edit) => lspEdit(edit.start, edit.end, edit.newText)),
-    },
+    fix: finding.fix && lspFix(finding.fix, lines, encoding),
+    rename: finding.rename,
     noqaLine: finding.noqaLine,
   };
   const diagnostic: Diagnostic = {
@@ -153,5 +169,9 @@ function binaryContentDiagnostic(document: PythonDocument, config: DocumentConfi
 export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   if (!data || typeof data.code !== 'string' || typeof data.version !== 'number' || typeof data.noqaLine !== 'number') return undefined;
+  const { rename } = data;
+  if (rename && !(typeof rename.offset === 'number' && typeof rename.newName === 'string' && typeof rename.title === 'string' && (rename.safety === 'safe' || rename.safety === 'unsafe'))) {
+    return { ...data, rename: undefined } as DiagnosticData;
+  }
   return data as DiagnosticData;
 }

@@ -8,6 +8,8 @@ import {
   rootLookup,
   type CommentTest,
   type DirtyRegion,
+  type Fix,
+  type RenameRequest,
   type LintResult,
   type ResolvedSettings,
   type WorkspaceIndex,
@@ -149,6 +151,11 @@ export class PythonDocument {
     return next;
   }
 
+  /** The fix of a rename request of the current text's diagnostics (planned with the last lint's semantic model). */
+  renameFix(request: RenameRequest): Fix | undefined {
+    return this.linter.renameFix(request, this.text);
+  }
+
   /**
    * Whether offsets of the current text are in comments. After a keystroke
    * lint that reparsed a statement alone, and no edit since, the whole
@@ -189,7 +196,10 @@ export class PythonDocument {
     this.dirty = undefined;
     this.relintAll = true;
     const fileRules = complete ? 'run' : 'carry';
-    const result = this.linter.lint({ tree, text: this.text, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines, fileRules, workspace: this.workspace, statement });
+    const result = this.linter.lint({
+      tree, text: this.text, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines, fileRules, workspace: this.workspace, statement,
+      renameFixes: 'on-request',
+    });
     this.relintAll = false;
     // A lint with a statement parsed alone is never settled: settling reparses the whole file.
     const settled = !statement && !result.fileRulesCarried && !(tree.rootNode.hasError && !this.treeFromScratch);

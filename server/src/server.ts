@@ -438,7 +438,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     const config = await configs.forDocument(textDocument.uri);
     if (!config.enable) return [];
-    const actions = kindRequested(context.only, CodeActionKind.QuickFix) ? quickFixes(document, context.diagnostics, config, encoding) : [];
+    const actions = kindRequested(context.only, CodeActionKind.QuickFix) ? quickFixes(document, context.diagnostics, config, encoding, logError) : [];
     // Fixing everything re-checks the file several times: only when asked for by kind (on save, "Source Action…").
     if (context.only && kindRequested(context.only, FIX_ALL_KIND)) {
       const fixAll = fixAllAction(document, config, checker, encoding);

@@ -39,6 +39,8 @@ describe('server modules', () => {
   });
 
   describe('code actions', () => {
+    const noErrors = (message: string): never => assert.fail(message);
+
     it('prefers safe fixes and titles unsafe ones as such', async () => {
       const store = new DocumentStore(await createPythonParser());
       const document = store.open('file:///tmp/actions.py', 3, 'x = 1\n');
@@ -50,15 +52,37 @@ describe('server modules', () => {
         };
         return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', source: 'pyreview', code: 'X100', data };
       };
-      const [safe, ignore] = quickFixes(document, [diagnostic('safe')], config, 'utf-16');
+      const [safe, ignore] = quickFixes(document, [diagnostic('safe')], config, 'utf-16', noErrors);
       assert.deepStrictEqual([safe.title, safe.isPreferred], ['Do it', true]);
       assert.deepStrictEqual([ignore.title, ignore.edit?.changes?.[document.uri]], [
         'Ignore X100 on this line',
         [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, newText: '  # noqa: X100' }],
       ]);
-      const [unsafe] = quickFixes(document, [diagnostic('unsafe')], config, 'utf-16');
+      const [unsafe] = quickFixes(document, [diagnostic('unsafe')], config, 'utf-16', noErrors);
       assert.deepStrictEqual([unsafe.title, unsafe.isPreferred], ['Do it (unsafe)', false]);
-      assert.deepStrictEqual(quickFixes(document, [{ ...diagnostic('safe'), data: { code: 'X100' } }], config, 'utf-16'), [], 'malformed data gives nothing');
+      assert.deepStrictEqual(quickFixes(document, [{ ...diagnostic('safe'), data: { code: 'X100' } }], config, 'utf-16', noErrors), [], 'malformed data gives nothing');
+      store.dispose();
+    });
+
+    it('plans a rename fix when asked for it, with the semantic model of the lint that reported it', async () => {
+      const store = new DocumentStore(await createPythonParser());
+      const uri = 'file:///tmp/rename.py';
+      const document = store.open(uri, 1, 'def area(width):\n    Total = width * 2\n    return Total\n');
+      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: false, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, { select: ['N806'] }) };
+      const { diagnostics } = diagnoseDocument(document, config, 'utf-16', 'settle', noErrors);
+      assert.deepStrictEqual(diagnostics.map((d) => d.code), ['N806']);
+      const data = diagnostics[0].data as DiagnosticData;
+      assert.strictEqual(data.fix, undefined, 'not planned with the lint');
+      assert.strictEqual(data.rename?.newName, 'total');
+      const [rename, ...others] = quickFixes(document, diagnostics, config, 'utf-16', noErrors);
+      assert.deepStrictEqual(others, []);
+      assert.deepStrictEqual(rename.edit?.changes?.[uri], [
+        { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 9 } }, newText: 'total' },
+        { range: { start: { line: 2, character: 11 }, end: { line: 2, character: 16 } }, newText: 'total' },
+      ]);
+      // Another text has no model yet: nothing, rather than edits planned on the wrong text.
+      store.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }], 'utf-16');
+      assert.deepStrictEqual(quickFixes(document, [{ ...diagnostics[0], data: { ...data, version: 2 } }], config, 'utf-16', noErrors), []);
       store.dispose();
     });
   });

@@ -43,6 +43,13 @@ export interface LintInput {
    */
   fileRules?: 'run' | 'carry';
   /**
+   * `on-request`: findings keep their rename request (`ReportedFinding.rename`)
+   * instead of a planned fix, and `Linter.renameFix` plans it when asked.
+   * Editors ask for one fix at a time; planning every rename of a large file
+   * at each lint costs more than the rest of the rules.
+   */
+  renameFixes?: 'planned' | 'on-request';
+  /**
    * The top-level statement that holds the dirty region, parsed alone
    * (reparsing one statement costs a fraction of the whole file). `tree` is
    * then the previous tree with the edits applied but not reparsed: right
@@ -81,7 +88,7 @@ const SLOW_FILE_RULE_MS = 2;
 const DEFERRED = Symbol('deferred until the file rules settle');
 
 /** The fix a rename request asks for, or none when the rename engine refuses it. */
-function renameFix(request: RenameRequest, model: SemanticModel, text: string): Fix | undefined {
+function plannedRenameFix(request: RenameRequest, model: SemanticModel, text: string): Fix | undefined {
   const planned = planRename(model, text, request.offset, request.newName);
   return planned.ok && planned.edits.length ? { title: request.title, safety: request.safety, edits: planned.edits } : undefined;
 }
@@ -103,10 +110,23 @@ export class Linter {
   private noqa: { index: NoqaIndex; lineCount: number } | undefined;
   /** Keeps the semantic model's copy of each unit between lints. */
   private readonly semantic = new SemanticModelBuilder();
+  /** The semantic model of the last lint, when it built one: what rename fixes are planned with on request. */
+  private lastModel: { text: string; model: SemanticModel } | undefined;
   /** Each file rule's last findings (in the coordinates of the last text linted) and how long it took. */
   private fileRuleState = new Map<string, { findings: Finding[]; ms: number }>();
 
   constructor(private readonly rules: readonly Rule[]) {}
+
+  /**
+   * The fix of a rename request kept by a lint with `renameFixes: 'on-request'`,
+   * planned with that lint's semantic model; none when the last lint built no
+   * model for `text` (a keystroke lint that carried the file rules) or the
+   * rename engine refuses.
+   */
+  renameFix(request: RenameRequest, text: string): Fix | undefined {
+    const last = this.lastModel;
+    return last?.text === text ? plannedRenameFix(request, last.model, text) : undefined;
+  }
 
   /** Whether the last lint was of this file with these settings, so that a statement tree can be used. */
   hasUnitsFor(settings: ResolvedSettings, filePath: string, relativePath: string | undefined): boolean {
@@ -186,14 +206,20 @@ export class Linter {
       // While carrying, the model is not built for a rename's sake: the fix comes with the next full lint.
       if (finding.rename && (model || !carrying)) {
         try {
-          const fix = renameFix(finding.rename, buildModel(), text);
-          if (fix) reported.fix = fix;
+          // On request, the fix is planned later with this lint's model.
+          if (input.renameFixes === 'on-request') buildModel();
+          else {
+            const fix = plannedRenameFix(finding.rename, buildModel(), text);
+            if (fix) reported.fix = fix;
+          }
         } catch (error) {
           internalErrors.push(`${finding.code} rename fix: ${(error as Error).stack ?? String(error)}`);
         }
       }
+      if (finding.rename && input.renameFixes === 'on-request') reported.rename = finding.rename;
       findings.push(reported);
     }
+    this.lastModel = model && { text, model };
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
     return {
       findings, lines, noqa, internalErrors, walkedUnits: walked, totalUnits: units.length,
