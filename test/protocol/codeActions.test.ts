@@ -117,6 +117,24 @@ for (const encoding of ['utf-16', 'utf-8'] as const) {
       client.notify('workspace/didChangeConfiguration', { settings: null });
     });
 
+    it('plans the rename fix of a naming finding when it is asked for', async () => {
+      const previous = client.settings;
+      client.settings = { ...previous, select: ['N806'] };
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      try {
+        const text = 'def area(width):\n    é, Total = 1, width * 2\n    return é + Total\n';
+        const { uri, diagnostics } = await open(text);
+        assert.deepStrictEqual(diagnostics.map((diagnostic) => diagnostic.code), ['N806']);
+        const actions = await codeActions(uri, diagnostics, ['quickfix']);
+        const rename = actions.find((action) => action.title.startsWith('Rename'));
+        assert.ok(rename, `a rename among ${actions.map((action) => action.title).join(', ')}`);
+        assert.strictEqual(apply(text, uri, rename), text.split('Total').join('total'));
+      } finally {
+        client.settings = previous;
+        client.notify('workspace/didChangeConfiguration', { settings: null });
+      }
+    });
+
     it('hides "Ignore" actions when codeAction.showDisableComment is off', async () => {
       client.settings = { ...client.settings, codeAction: { showDisableComment: false } };
       client.notify('workspace/didChangeConfiguration', { settings: null });
