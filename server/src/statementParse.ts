@@ -2,10 +2,10 @@ import { coverRange, type DirtyRegion, type LineIndex } from '@pyreview/shared-r
 import type { ParseCallback, Parser, Point, Range, Tree } from 'web-tree-sitter';
 
 /**
- * Keystrokes inside one top-level statement reparse that statement alone:
- * tree-sitter's incremental reparse of a whole file costs about as much at
- * every edit (3-4 ms at 20k lines once the CPU has idled between
- * keystrokes), one statement's a fraction of it.
+ * Keystrokes inside one top-level statement reparse that statement alone.
+ * Tree-sitter's incremental reparse of a whole file costs about the same
+ * wherever the edit is (3-4 ms at 20k lines once the CPU has idled between
+ * keystrokes); reparsing one statement costs a fraction of that.
  *
  * Python's top-level statements parse independently: each starts at column 0
  * with no bracket open and the indentation stack empty, as a parse of it
