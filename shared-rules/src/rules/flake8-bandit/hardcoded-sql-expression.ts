@@ -32,8 +32,10 @@ There is no automatic fix: the parameter style depends on the database driver.
 `;
 
 const SQL = /\b(select\s[\s\S]*\sfrom\s|delete\s+from\s|(insert|replace)\s[\s\S]*\svalues\b|update\s[\s\S]*\sset\s)/i;
-// Every SQL shape above starts with one of these words: code without any has nothing to report.
-const SQL_WORD = /\b(select|delete|insert|replace|update)\b/i;
+// Every SQL shape above starts with one of these words, followed in the source by a space, a
+// replacement field, the end of the literal or an escape, not by `(` as in `s.replace(…)` or `d.update(…)`.
+// Code without one has nothing to report.
+const SQL_WORD = /\b(select|delete|insert|replace|update)(?=[\s{"'\\%])/i;
 const EXECUTE_METHODS = new Set(['execute', 'executemany', 'executescript', 'exec_driver_sql']);
 const TEXT_FUNCTIONS = ['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text'];
 
@@ -82,6 +84,9 @@ const mentionsSql = memoizedPerNode((scope: Node): boolean => SQL_WORD.test(scop
 
 /** The value last assigned to `name` before `use`, within the same function (or module-level unit). */
 function localValue(use: Node, name: string): Node | undefined {
+  // Most calls pass a name: ask their top-level statement first, one memoized test, before climbing to the function.
+  const statement = use.tree.rootNode.childWithDescendant(use);
+  if (!statement || !mentionsSql(statement)) return undefined;
   let scope: Node | null = null;
   for (let node = use.parent; node && !scope; node = node.parent) {
     if (node.type === 'function_definition' || node.parent?.type === 'module') scope = node;
