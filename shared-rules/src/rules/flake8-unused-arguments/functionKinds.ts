@@ -9,12 +9,8 @@ export interface FunctionFacts {
   decorators: string[];
   /** A body of only `...`, `pass`, a docstring or `raise NotImplementedError`: an interface, not an implementation. */
   isStub: boolean;
-  /**
-   * A method implementing one that a base class of this module declares
-   * abstract: the base sets its signature. Looked up when first read (the
-   * rules ask only about functions with something to report).
-   */
-  readonly implementsAbstract: boolean;
+  /** For methods: their class and scope, to look for an abstract declaration in its bases. */
+  method?: { classNode: SyntaxNode; scope: Scope };
   /** Parameters never read (the first one of methods and class methods excluded). */
   unused: Binding[];
   /** The first parameter of a method or class method (`self`, `cls`), if any. */
@@ -69,7 +65,7 @@ function isUsed(scope: Scope, parameter: Binding): boolean {
 export function functionFacts(scope: Scope): FunctionFacts | undefined {
   const node = scope.node;
   if (scope.kind === 'lambda') {
-    return { kind: 'lambda', name: '<lambda>', decorators: [], isStub: false, implementsAbstract: false, unused: unusedParameters(scope, scope.parameters) };
+    return { kind: 'lambda', name: '<lambda>', decorators: [], isStub: false, unused: unusedParameters(scope, scope.parameters) };
   }
   if (scope.kind !== 'function' || node.type !== 'function_definition') return undefined;
   const decorators = decoratorNames(node);
@@ -83,7 +79,6 @@ export function functionFacts(scope: Scope): FunctionFacts | undefined {
   const name = node.childForFieldName('name')?.text ?? '';
   // `__init_subclass__` and `__class_getitem__` are implicit class methods.
   if (kind === 'method' && (name === '__init_subclass__' || name === '__class_getitem__' || name === '__new__')) kind = 'classmethod';
-  let implementsAbstract: boolean | undefined;
   const hasReceiver = kind === 'method' || kind === 'classmethod';
   const parameters = hasReceiver ? scope.parameters.slice(1) : scope.parameters;
   return {
@@ -91,9 +86,7 @@ export function functionFacts(scope: Scope): FunctionFacts | undefined {
     name,
     decorators,
     isStub: isStubBody(node.childForFieldName('body')),
-    get implementsAbstract() {
-      return (implementsAbstract ??= !!inClass && implementsAbstractMethod(inClass, name, scope));
-    },
+    method: inClass && { classNode: inClass, scope },
     unused: unusedParameters(scope, parameters),
     receiver: hasReceiver ? scope.parameters[0] : undefined,
   };
@@ -154,9 +147,14 @@ function unusedParameters(scope: Scope, parameters: Binding[]): Binding[] {
   return parameters.filter((parameter) => !parameter.name.startsWith('_') && !isUsed(scope, parameter));
 }
 
-/** Whether unused arguments of this function are expected (contracts, protocols, stubs). */
+/**
+ * Whether unused arguments of this function are expected: contracts (a
+ * method implementing one a base class of this module declares abstract,
+ * among others), protocols, stubs. The rules ask only about functions with
+ * something to report: the bases are searched last.
+ */
 export function argumentsMayGoUnused(facts: FunctionFacts): boolean {
-  if (facts.isStub || facts.implementsAbstract) return true;
+  if (facts.isStub || /^__.*__$/.test(facts.name)) return true;
   if (facts.decorators.some((name) => CONTRACT_DECORATORS.has(name))) return true;
-  return /^__.*__$/.test(facts.name);
+  return !!facts.method && implementsAbstractMethod(facts.method.classNode, facts.name, facts.method.scope);
 }
