@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../../semantic/syntax';
 import type { Binding, Scope } from '../../semantic/scope';
+import type { SemanticModel } from '../../semantic/model';
 
 export type FunctionKind = 'function' | 'method' | 'classmethod' | 'staticmethod' | 'lambda';
 
@@ -61,8 +62,23 @@ function isUsed(scope: Scope, parameter: Binding): boolean {
   return current !== undefined && current !== parameter && !!current.used;
 }
 
+const factsByModel = new WeakMap<SemanticModel, Array<{ scope: Scope; facts: FunctionFacts }>>();
+
+/** The facts of each function and lambda of a model, gathered once for the six rules that read them. */
+export function modelFunctionFacts(model: SemanticModel): Array<{ scope: Scope; facts: FunctionFacts }> {
+  let all = factsByModel.get(model);
+  if (!all) {
+    all = model.scopes.flatMap((scope) => {
+      const facts = functionFacts(scope);
+      return facts ? [{ scope, facts }] : [];
+    });
+    factsByModel.set(model, all);
+  }
+  return all;
+}
+
 /** What the unused-argument rules need to know about a function or lambda scope. */
-export function functionFacts(scope: Scope): FunctionFacts | undefined {
+function functionFacts(scope: Scope): FunctionFacts | undefined {
   const node = scope.node;
   if (scope.kind === 'lambda') {
     return { kind: 'lambda', name: '<lambda>', decorators: [], isStub: false, unused: unusedParameters(scope, scope.parameters) };

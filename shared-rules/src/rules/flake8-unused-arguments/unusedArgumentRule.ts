@@ -1,5 +1,5 @@
 import type { FileRule, RuleMeta } from '../rule';
-import { argumentsMayGoUnused, functionFacts, type FunctionKind } from './functionKinds';
+import { argumentsMayGoUnused, modelFunctionFacts, type FunctionKind } from './functionKinds';
 
 /** The five unused-argument rules differ only by the kind of function they look at. */
 export function unusedArgumentRule(kind: FunctionKind, label: string, meta: RuleMeta): FileRule {
@@ -7,9 +7,8 @@ export function unusedArgumentRule(kind: FunctionKind, label: string, meta: Rule
     kind: 'file',
     meta,
     check(context) {
-      for (const scope of context.model.scopes) {
-        const facts = functionFacts(scope);
-        if (!facts || facts.kind !== kind || !facts.unused.length || argumentsMayGoUnused(facts)) continue;
+      for (const { facts } of modelFunctionFacts(context.model)) {
+        if (facts.kind !== kind || !facts.unused.length || argumentsMayGoUnused(facts)) continue;
         for (const parameter of facts.unused) {
           const at = parameter.nameNode;
           if (!at) continue;

@@ -1,5 +1,5 @@
 import type { FileRule } from '../rule';
-import { argumentsMayGoUnused, functionFacts } from '../flake8-unused-arguments/functionKinds';
+import { argumentsMayGoUnused, modelFunctionFacts } from '../flake8-unused-arguments/functionKinds';
 
 const docs = `
 ## What it does
@@ -45,9 +45,8 @@ export const noSelfUse: FileRule = {
     docs,
   },
   check(context) {
-    for (const scope of context.model.scopes) {
-      const facts = functionFacts(scope);
-      if (!facts || facts.kind !== 'method' || !facts.receiver || facts.decorators.length) continue;
+    for (const { scope, facts } of modelFunctionFacts(context.model)) {
+      if (facts.kind !== 'method' || !facts.receiver || facts.decorators.length) continue;
       if (scope.usesLocals || facts.receiver.used || scope.bindings.get(facts.receiver.name)?.used || argumentsMayGoUnused(facts)) continue;
       // Zero-argument `super()` reads the first argument implicitly.
       if (/\bsuper\s*\(/.test(scope.node.text)) continue;
