@@ -44,7 +44,9 @@ export interface LintInput {
   fileRules?: 'run' | 'carry';
   /**
    * `on-request`: findings keep their rename request (`ReportedFinding.rename`)
-   * instead of a planned fix, and `Linter.renameFix` plans it when asked.
+   * instead of a planned fix, and `Linter.renameFix` plans it when asked (as
+   * planned fixes, only from lints that build the semantic model: not while
+   * carrying).
    * Editors ask for one fix at a time; planning every rename at each lint
    * costs about a third of a settling lint at 20k lines.
    */
@@ -208,13 +210,15 @@ export class Linter {
         try {
           const built = buildModel();
           // On request, `renameFix` plans it later with this lint's model.
-          const fix = input.renameFixes === 'on-request' ? undefined : plannedRenameFix(finding.rename, built, text);
-          if (fix) reported.fix = fix;
+          if (input.renameFixes === 'on-request') reported.rename = finding.rename;
+          else {
+            const fix = plannedRenameFix(finding.rename, built, text);
+            if (fix) reported.fix = fix;
+          }
         } catch (error) {
           internalErrors.push(`${finding.code} rename fix: ${(error as Error).stack ?? String(error)}`);
         }
       }
-      if (finding.rename && input.renameFixes === 'on-request') reported.rename = finding.rename;
       findings.push(reported);
     }
     this.lastModel = model && { text, model };
