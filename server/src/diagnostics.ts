@@ -23,10 +23,6 @@ import type { DocumentConfig } from './configuration';
 import type { LintPhase, PythonDocument } from './documents';
 import { rangeOf, type PositionEncoding } from './positionEncoding';
 
-/**
- * Everything a code action needs, carried on the diagnostic so that the
- * server keeps no fix cache: actions are rebuilt from what the client sends back.
- */
 export interface LspFix {
   title: string;
   safety: FixSafety;
@@ -42,6 +38,12 @@ export function lspFix(fix: Fix, lines: LineIndex, encoding: PositionEncoding): 
   };
 }
 
+/**
+ * Everything a code action needs, carried on the diagnostic so that the
+ * server keeps no fix cache: actions are rebuilt from what the client sends
+ * back. Rename fixes are the exception: planned on request, with the
+ * semantic model the document's linter kept from the lint that reported them.
+ */
 export interface DiagnosticData {
   code: string;
   /** The document version the edits apply to. */
