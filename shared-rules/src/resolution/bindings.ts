@@ -12,24 +12,30 @@ export interface NameBinding {
   target: string | null;
 }
 
-function targetNames(node: Node | null, out: NameBinding[]): void {
-  if (!node) return;
+/** The names a binding target writes: names, and names inside tuples, lists, parentheses and starred targets; not attributes or subscripts. */
+export function targetNameNodes(node: Node | null): Node[] {
+  if (!node) return [];
   switch (node.type) {
     case 'identifier':
-      out.push({ name: node.text, target: null });
-      return;
+      return [node];
     case 'pattern_list':
     case 'tuple_pattern':
     case 'list_pattern':
     case 'tuple':
     case 'list':
+    case 'expression_list':
     case 'list_splat_pattern':
+    case 'list_splat':
     case 'parenthesized_expression':
     case 'as_pattern_target':
-      for (const child of node.namedChildren) targetNames(child, out);
-      return;
+      return node.namedChildren.flatMap((child) => targetNameNodes(child));
     default:
+      return [];
   }
+}
+
+function targetNames(node: Node | null, out: NameBinding[]): void {
+  for (const name of targetNameNodes(node)) out.push({ name: name.text, target: null });
 }
 
 function importBindings(statement: Node, out: NameBinding[]): void {

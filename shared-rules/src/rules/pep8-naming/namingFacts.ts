@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { enclosingDefinition, ownNodesOfTypes } from '../../syntax/definitions';
 import { memoizedPerNode } from '../../syntax/memo';
+import { targetNameNodes } from '../../resolution/bindings';
 
 /**
  * What pep8-naming (0.10) looks at: the names a statement binds, the scope
@@ -77,26 +78,6 @@ export function scopeOf(node: Node): Scope {
   return { kind: definition.type === 'function_definition' ? 'function' : 'class', node: definition };
 }
 
-/** The names a target binds: names, and names inside tuples, lists and starred targets; not attributes or subscripts. */
-export function boundNames(target: Node): Node[] {
-  switch (target.type) {
-    case 'identifier':
-      return [target];
-    case 'pattern_list':
-    case 'tuple_pattern':
-    case 'list_pattern':
-    case 'tuple':
-    case 'list':
-    case 'expression_list':
-    case 'parenthesized_expression':
-    case 'list_splat_pattern':
-    case 'list_splat':
-      return target.namedChildren.flatMap((child) => (child && child.type !== 'comment' ? boundNames(child) : []));
-    default:
-      return [];
-  }
-}
-
 function isNamedtupleCall(value: Node | null): boolean {
   if (value?.type !== 'call') return false;
   const callee = value.childForFieldName('function');
@@ -158,7 +139,7 @@ interface BoundNames {
 // Three rules ask about every binding: it is read from the tree once.
 const boundNamesOf = memoizedPerNode((node: Node): BoundNames => ({
   names: bindingTargets(node)
-    .flatMap(boundNames)
+    .flatMap((target) => targetNameNodes(target))
     .map((name) => ({ node: name, text: name.text }))
     .filter((name) => !isIgnoredName(name.text)),
 }));
