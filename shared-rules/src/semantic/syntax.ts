@@ -1,4 +1,4 @@
-import type { Node, TreeCursor } from 'web-tree-sitter';
+import type { Language, Node, TreeCursor } from 'web-tree-sitter';
 
 /**
  * Where a mirrored unit currently sits: its offset in the text and the text.
@@ -90,6 +90,36 @@ export class SyntaxNode {
   }
 }
 
+/** A language's node type names, their named flags and its field names, by id. */
+interface SymbolTables {
+  types: string[];
+  named: boolean[];
+  fields: (string | null)[];
+}
+
+const symbolTables = new WeakMap<Language, SymbolTables>();
+
+/**
+ * Every cursor getter is a call into WASM: reading a node's type id once and
+ * looking its name and named flag up here halves the calls per node.
+ */
+function tablesOf(language: Language): SymbolTables {
+  let tables = symbolTables.get(language);
+  if (!tables) {
+    const types: string[] = [];
+    const named: boolean[] = [];
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      types.push(language.nodeTypeForId(id) ?? 'ERROR');
+      named.push(language.nodeTypeIsNamed(id));
+    }
+    const fields: (string | null)[] = [null];
+    for (let id = 1; id <= language.fieldCount; id++) fields.push(language.fieldNameForId(id));
+    tables = { types, named, fields };
+    symbolTables.set(language, tables);
+  }
+  return tables;
+}
+
 /**
  * Copies `node` and its descendants. A `block` starting at `skipBlockAt`
  * (a class body split into units of its own) is copied without children.
@@ -97,17 +127,20 @@ export class SyntaxNode {
 export function mirrorNode(node: Node, placement: Placement, skipBlockAt = -1): SyntaxNode {
   const cursor = node.walk();
   try {
-    return mirrorCursor(cursor, placement, skipBlockAt);
+    return mirrorCursor(cursor, tablesOf(node.tree.language), placement, skipBlockAt);
   } finally {
     cursor.delete();
   }
 }
 
-function mirrorCursor(cursor: TreeCursor, placement: Placement, skipBlockAt: number): SyntaxNode {
+function mirrorCursor(cursor: TreeCursor, tables: SymbolTables, placement: Placement, skipBlockAt: number): SyntaxNode {
   const base = placement.base;
-  const make = (): SyntaxNode =>
-    new SyntaxNode(cursor.nodeType, cursor.nodeIsNamed, cursor.currentFieldName, cursor.startIndex - base, cursor.endIndex - base, placement);
-  const root = make();
+  // Ids past the table are tree-sitter's ERROR symbol (named).
+  const typeOf = (id: number): string => tables.types[id] ?? 'ERROR';
+  const isNamed = (id: number): boolean => tables.named[id] ?? true;
+  const make = (id: number, field: number): SyntaxNode =>
+    new SyntaxNode(typeOf(id), isNamed(id), tables.fields[field] ?? null, cursor.startIndex - base, cursor.endIndex - base, placement);
+  const root = make(cursor.nodeTypeId, cursor.currentFieldId);
   // stack[i] is the copy of the cursor's node at depth i (a skipped token repeats its parent).
   const stack: SyntaxNode[] = [root];
   let descend = !(root.type === 'block' && cursor.startIndex === skipBlockAt);
@@ -121,12 +154,14 @@ function mirrorCursor(cursor: TreeCursor, placement: Placement, skipBlockAt: num
       }
     }
     const parent = stack[stack.length - 1];
-    if (!cursor.nodeIsNamed && !cursor.currentFieldName && cursor.nodeType !== ',') {
+    const id = cursor.nodeTypeId;
+    const field = cursor.currentFieldId;
+    if (!isNamed(id) && !field && typeOf(id) !== ',') {
       stack.push(parent);
       descend = false;
       continue;
     }
-    const node = make();
+    const node = make(id, field);
     node.parent = parent;
     parent.insertChild(node);
     stack.push(node);
