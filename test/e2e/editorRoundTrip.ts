@@ -3,6 +3,8 @@
  * editor starts the real server, and the one JSON line each editor script prints.
  */
 import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { REPO_ROOT } from '../helpers/paths';
 
@@ -38,8 +40,21 @@ export interface RoundTripResult {
   error?: string;
 }
 
+/** Writes SOURCE to a file in a fresh directory, runs the editor script on it, and returns its report and the file's text afterwards. */
+export async function roundTrip(command: string, args: string[]): Promise<{ result: RoundTripResult; stderr: string; written: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pyreview-${command}-`));
+  try {
+    const file = path.join(dir, 'reader.py');
+    fs.writeFileSync(file, SOURCE);
+    const { result, stderr } = await runEditor(command, args, file);
+    return { result, stderr, written: fs.readFileSync(file, 'utf8') };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Runs an editor script against `file` and returns the JSON line it prints on stdout. */
-export function runEditor(command: string, args: string[], file: string): Promise<{ result: RoundTripResult; stderr: string }> {
+function runEditor(command: string, args: string[], file: string): Promise<{ result: RoundTripResult; stderr: string }> {
   const env = {
     ...process.env,
     PYREVIEW_SERVER_CMD: JSON.stringify([process.execPath, path.join(REPO_ROOT, 'server', 'bin', 'pyreview.js'), 'server', '--stdio']),

@@ -6,27 +6,17 @@
  * chosen the way `M-x eglot-code-actions` offers it, and the saved file is re-checked.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { REPO_ROOT } from '../helpers/paths';
-import { FIXED_SOURCE, FIX_TITLE, runEditor, SOURCE } from './editorRoundTrip';
+import { FIXED_SOURCE, FIX_TITLE, roundTrip } from './editorRoundTrip';
 
 const ELISP_SCRIPT = path.join(REPO_ROOT, 'test', 'e2e', 'emacs', 'lspRoundTrip.el');
 
 describe('Emacs 28 with eglot', function () {
   this.timeout(60_000);
-  let dir: string;
-
-  before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pyreview-emacs-'));
-  });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('takes its settings, shows diagnostics at the right columns, applies a quick fix and re-checks the saved file', async () => {
-    const file = path.join(dir, 'reader.py');
-    fs.writeFileSync(file, SOURCE);
-    const { result, stderr } = await runEditor('emacs', ['--batch', '-q', '-l', ELISP_SCRIPT], file);
+    const { result, stderr, written } = await roundTrip('emacs', ['--batch', '-q', '-l', ELISP_SCRIPT]);
     assert.strictEqual(result.error, undefined, `${result.error}\n${stderr}`);
 
     assert.deepStrictEqual(result.before, ['E722', 'F401', 'S307']);
@@ -36,7 +26,7 @@ describe('Emacs 28 with eglot', function () {
     assert.ok(result.actions.some((title) => title.startsWith(FIX_TITLE)), result.actions.join(', '));
     assert.ok(result.actions.includes('Ignore E722 on this line'), result.actions.join(', '));
 
-    assert.strictEqual(fs.readFileSync(file, 'utf8'), FIXED_SOURCE);
+    assert.strictEqual(written, FIXED_SOURCE);
     assert.strictEqual(result.diagnostics_updated, true);
     assert.ok(!result.after.includes('E722'), result.after.join(', '));
   });

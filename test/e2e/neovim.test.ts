@@ -3,34 +3,24 @@
  * with `pyreview server --stdio`, shows its diagnostics, applies a quick fix and writes the file.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { REPO_ROOT } from '../helpers/paths';
-import { FIXED_SOURCE, FIX_TITLE, runEditor, SOURCE } from './editorRoundTrip';
+import { FIXED_SOURCE, FIX_TITLE, roundTrip } from './editorRoundTrip';
 
 const LUA_SCRIPT = path.join(REPO_ROOT, 'test', 'e2e', 'neovim', 'lspRoundTrip.lua');
 
 describe('Neovim 0.7 built-in LSP client', function () {
   this.timeout(60_000);
-  let dir: string;
-
-  before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pyreview-nvim-'));
-  });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('shows diagnostics, applies a quick fix and writes the fixed file', async () => {
-    const file = path.join(dir, 'reader.py');
-    fs.writeFileSync(file, SOURCE);
-    const { result, stderr } = await runEditor('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${LUA_SCRIPT}`], file);
+    const { result, stderr, written } = await roundTrip('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${LUA_SCRIPT}`]);
     assert.strictEqual(result.error, undefined, `${result.error}\n${stderr}`);
 
     assert.deepStrictEqual(result.before.filter((code) => ['E722', 'F401'].includes(code)), ['E722', 'F401']);
     assert.ok(result.actions.includes('Ignore E722 on this line'), result.actions.join(', '));
     assert.ok(result.applied?.startsWith(FIX_TITLE), result.applied);
 
-    assert.strictEqual(fs.readFileSync(file, 'utf8'), FIXED_SOURCE);
+    assert.strictEqual(written, FIXED_SOURCE);
     assert.strictEqual(result.diagnostics_updated, true);
     assert.ok(!result.after.includes('E722'), result.after.join(', '));
   });
