@@ -83,4 +83,21 @@ describe('pyreview check: rules that look across files', () => {
     project.write('models/base.py', PROJECTS);
     assert.deepStrictEqual(findings(), ['models/tasks.py:7:SQA001']);
   });
+
+  it('--fix keeps an unused import that another checked file imports from the module, in a cold and a cached run', () => {
+    project.write('app/__init__.py', '');
+    project.write('app/compat.py', 'from json import JSONDecodeError\nimport os\n');
+    project.write('app/client.py', 'from .compat import JSONDecodeError\n\nprint(JSONDecodeError)\n');
+    const applicability = (): string[] =>
+      (JSON.parse(project.run('check', '--select', 'F401', '--format', 'json').stdout) as Array<{ filename: string; fix: { applicability: string } }>)
+        .map((item) => `${item.filename.slice(project.root.length + 1)}:${item.fix.applicability}`);
+    assert.deepStrictEqual(applicability(), ['app/compat.py:unsafe', 'app/compat.py:safe']);
+    project.run('check', '--select', 'F401', '--fix', '--no-cache');
+    assert.strictEqual(project.read('app/compat.py'), 'from json import JSONDecodeError\n');
+    // Once nothing imports it, the same fix is safe: the cached result of compat.py must not survive that.
+    project.write('app/client.py', 'print(1)\n');
+    assert.deepStrictEqual(applicability(), ['app/compat.py:safe']);
+    project.run('check', '--select', 'F401', '--fix');
+    assert.strictEqual(project.read('app/compat.py'), '');
+  });
 });

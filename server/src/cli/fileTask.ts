@@ -125,7 +125,7 @@ export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome
   const settings = resolve(task.settings);
   let readsWorkspace = false;
   const workspace = observedIndex(workspaceIndexOf(task.workspace), () => (readsWorkspace = true));
-  let summary: ModuleSummary = { path: task.filePath, names: [], tables: [] };
+  let summary: ModuleSummary = { path: task.filePath, names: [], imports: [], tables: [] };
   let first = true;
   const check = (text: string): CheckedSource => {
     const source = { text, filePath: task.filePath, relativePath: task.relativePath, settings, workspace };

@@ -2,9 +2,9 @@ import type { SyntaxNode as Node } from './syntax';
 import { stringValue } from './strings';
 
 /**
- * The names an `__all__` value lists: a list or tuple of strings, or lists
- * and tuples joined with `+` (pyflakes reads the same forms; anything else
- * contributes nothing).
+ * The names an `__all__` value lists: a list or tuple of strings (a bare
+ * `'a', 'b'` is a tuple), or lists and tuples joined with `+` (pyflakes reads
+ * the same forms; anything else contributes nothing).
  */
 export function exportedNames(value: Node | null | undefined): string[] {
   if (!value) return [];
@@ -29,7 +29,7 @@ export function exportedNames(value: Node | null | undefined): string[] {
 }
 
 function isSequence(node: Node): boolean {
-  return node.type === 'list' || node.type === 'tuple';
+  return node.type === 'list' || node.type === 'tuple' || node.type === 'expression_list';
 }
 
 function addNames(sequence: Node, names: string[]): void {

@@ -28,15 +28,24 @@ export interface IndexedTable {
   location: FileRange;
 }
 
+/** A `from … import …` statement: `level` leading dots, the module after them (may be empty) and the names imported (`*` for all). */
+export interface ImportedNames {
+  level: number;
+  module: string;
+  names: string[];
+}
+
 /**
  * What the workspace needs to know of one file, without keeping its tree
  * (a tree costs about 1.7 MiB of WASM heap per 2k lines): the names it
- * defines at module level, its `__all__`, and its SQLAlchemy tables.
+ * defines at module level, its `__all__`, the names it imports from other
+ * modules (anywhere in the file), and its SQLAlchemy tables.
  */
 export interface ModuleSummary {
   path: string;
   names: string[];
   all?: string[];
+  imports: ImportedNames[];
   tables: IndexedTable[];
 }
 
@@ -66,13 +75,31 @@ function definedName(statement: Node): string[] {
   return [];
 }
 
-/** `__all__ = [...]` / `(...)` of string literals, read literally. */
+/** `__all__ = [...]`, `(...)` or `'a', 'b'` of string literals, read literally. */
 function exportedNames(statement: Node): string[] | undefined {
   const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
   if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== '__all__') return undefined;
   const value = assignment.childForFieldName('right');
-  if (value?.type !== 'list' && value?.type !== 'tuple') return undefined;
+  if (value?.type !== 'list' && value?.type !== 'tuple' && value?.type !== 'expression_list') return undefined;
   return value.namedChildren.flatMap((item) => stringLiteralValue(item) ?? []);
+}
+
+/** Every `from … import …` of the file, functions and conditional blocks included. */
+function importedNames(root: Node): ImportedNames[] {
+  const imports: ImportedNames[] = [];
+  for (const statement of root.descendantsOfType('import_from_statement')) {
+    const source = statement?.childForFieldName('module_name');
+    if (!source) continue;
+    const dotted = source.type === 'relative_import' ? source.namedChildren.find((child) => child.type === 'dotted_name') : source;
+    const prefix = source.type === 'relative_import' ? (source.namedChildren.find((child) => child.type === 'import_prefix')?.text ?? '') : '';
+    const names = statement!.childrenForFieldName('name').flatMap((item) => {
+      const name = item?.type === 'aliased_import' ? item.childForFieldName('name') : item;
+      return name ? [name.text.replace(/\s+/g, '')] : [];
+    });
+    if (statement!.namedChildren.some((child) => child.type === 'wildcard_import')) names.push('*');
+    imports.push({ level: prefix.replace(/\s+/g, '').length, module: dotted?.text.replace(/\s+/g, '') ?? '', names });
+  }
+  return imports;
 }
 
 export function summarizeModule(path: string, root: Node, text: string): ModuleSummary {
@@ -82,7 +109,7 @@ export function summarizeModule(path: string, root: Node, text: string): ModuleS
     names.push(...definedName(statement));
     all = exportedNames(statement) ?? all;
   }
-  return { path, names, all, tables: indexTables(path, root, collectTables(root, (literal) => text.includes(literal))) };
+  return { path, names, all, imports: importedNames(root), tables: indexTables(path, root, collectTables(root, (literal) => text.includes(literal))) };
 }
 
 /** Tables without their nodes, as the index keeps them. */

@@ -1,5 +1,18 @@
 import * as path from 'path';
 import type { IndexedTable, ModuleSummary } from './moduleSummary';
+import { moduleNameForFile } from './modulePath';
+
+/** Who imports which names from a module: keyed by the module's file (relative imports) or `module:` + its dotted name. */
+type Importers = Map<string, Array<{ path: string; names: readonly string[] }>>;
+
+/** The files a relative import may name: `from ..a.b import x` in `p/q/m.py` is `p/a/b.py` or `p/a/b/__init__.py`. */
+function relativeTargets(importer: string, level: number, module: string): string[] {
+  let directory = path.dirname(importer);
+  for (let up = 1; up < level; up++) directory = path.dirname(directory);
+  if (!module) return [path.join(directory, '__init__.py')];
+  const base = path.join(directory, ...module.split('.'));
+  return [`${base}.py`, path.join(base, '__init__.py')];
+}
 
 /**
  * Per-file summaries of every Python file of the workspace. The server and
@@ -8,19 +21,24 @@ import type { IndexedTable, ModuleSummary } from './moduleSummary';
  */
 export class WorkspaceIndex {
   private readonly modules = new Map<string, ModuleSummary>();
+  /** Built on first use after a change: rules ask it for each file checked. */
+  private importers: Importers | undefined;
 
   update(summary: ModuleSummary): void {
     this.modules.set(path.resolve(summary.path), summary);
+    this.importers = undefined;
   }
 
   remove(filePath: string): void {
     this.modules.delete(path.resolve(filePath));
+    this.importers = undefined;
   }
 
   /** Drops every file below a folder (a folder deleted or removed from the workspace). */
   removeBelow(folder: string): void {
     const prefix = path.resolve(folder) + path.sep;
     for (const key of this.modules.keys()) if (key.startsWith(prefix)) this.modules.delete(key);
+    this.importers = undefined;
   }
 
   get size(): number {
@@ -37,6 +55,46 @@ export class WorkspaceIndex {
     for (const [key, summary] of this.modules) {
       if (key !== excluded) yield* summary.tables;
     }
+  }
+
+  /**
+   * For each of `names`, the other files that import it from the module at
+   * `filePath` with `from … import` (a `*` import counts for public names
+   * when the module has no `__all__`).
+   * Imports of the module object itself (`import pkg.mod`, then
+   * `pkg.mod.name`) are not seen.
+   */
+  importersOf(filePath: string, names: readonly string[]): Map<string, string[]> {
+    const here = path.resolve(filePath);
+    const moduleName = moduleNameForFile(here);
+    const entries = [here, ...(moduleName ? [`module:${moduleName}`] : [])].flatMap((key) => this.importerMap().get(key) ?? []);
+    // With an `__all__`, `*` imports only its names, which are not unused.
+    const starImportsAll = !this.modules.get(here)?.all;
+    const result = new Map<string, string[]>();
+    for (const name of names) {
+      const viaStar = starImportsAll && !name.startsWith('_');
+      const files = entries.filter((entry) => entry.path !== here && (entry.names.includes(name) || (viaStar && entry.names.includes('*'))));
+      result.set(name, [...new Set(files.map((entry) => entry.path))].sort());
+    }
+    return result;
+  }
+
+  private importerMap(): Importers {
+    if (this.importers) return this.importers;
+    const importers: Importers = new Map();
+    const add = (key: string, entry: { path: string; names: readonly string[] }): void => {
+      const list = importers.get(key);
+      if (list) list.push(entry);
+      else importers.set(key, [entry]);
+    };
+    for (const [file, summary] of this.modules) {
+      for (const { level, module, names } of summary.imports) {
+        const keys = level ? relativeTargets(file, level, module) : [`module:${module}`];
+        for (const key of keys) add(key, { path: file, names });
+      }
+    }
+    this.importers = importers;
+    return importers;
   }
 
   /** Files that define `name` at module level or export it through `__all__`. */

@@ -37,7 +37,9 @@ except ValueError as err:
 The fix adds \`from <name>\`, first naming the caught exception \`as err\` when
 the handler has no name and \`err\` is not used in the enclosing function. It
 changes the exception's \`__cause__\` and the traceback users see, so it is
-unsafe. A bare \`except:\` cannot name its exception and gets no fix.
+unsafe. A bare \`except:\` cannot name its exception and gets no fix, and
+neither does \`raise err.with_traceback(tb)\`: it raises the caught exception
+itself, which \`from err\` would make its own cause.
 `;
 
 const FRESH_NAME = 'err';
@@ -52,8 +54,15 @@ function enclosingScope(node: Node): Node {
   return current;
 }
 
+/** `name.with_traceback(…)`: the caught exception itself, raised again with another traceback. */
+function reraisesWithTraceback(exc: Node, name: string): boolean {
+  const callee = exc.type === 'call' ? exc.childForFieldName('function') : null;
+  return callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'with_traceback' && isName(callee.childForFieldName('object'), name);
+}
+
 function chainFix(handler: ExceptHandler, exc: Node): Fix | undefined {
   if (handler.name) {
+    if (reraisesWithTraceback(exc, handler.name.text)) return undefined;
     return {
       title: `Chain with \`from ${handler.name.text}\``,
       safety: 'unsafe',

@@ -1,5 +1,6 @@
+import * as path from 'path';
 import type { SyntaxNode as Node } from '../../semantic/syntax';
-import type { FileRule } from '../rule';
+import type { FileContext, FileRule, Fix } from '../rule';
 import type { Binding } from '../../semantic/scope';
 import { importDisplayName } from '../../semantic/scope';
 import { removeImportNames } from './importRemoval';
@@ -33,10 +34,27 @@ print(sys.argv)
 
 ## Fix safety
 The fix removes the unused names, or the whole statement when none is left,
-keeping the other names' formatting and comments. It is safe, except in
-\`__init__.py\`, where an import may be a re-export for users of the package:
-there it is offered as an unsafe quick fix (list the name in \`__all__\` to keep it).
+keeping the other names' formatting and comments. It is safe, except where the
+import may be a re-export: in \`__init__.py\`, for users of the package, and in
+any module that another file of the workspace (the files of a CLI run, or the
+editor's workspace) imports the name from, as \`compat.py\` modules are used.
+There the fix is unsafe and its title names the importing file; list the name in
+\`__all__\` to keep it. Only \`from module import name\` is seen: a file that
+imports the module and reads \`module.name\` is not.
 `;
+
+/** The fix of one statement's unused names: unsafe where they may be re-exports (see the docs). */
+function removalFix(context: FileContext, statement: Node, unused: Binding[], packageInit: boolean): Fix {
+  const names = unused.map((binding) => importDisplayName(binding));
+  const title = names.length > 1 ? 'Remove unused imports' : `Remove unused import \`${names[0]}\``;
+  const edits = removeImportNames(context.text, statement, new Set(unused.map((binding) => binding.nameNode!.id)));
+  if (packageInit) return { title, safety: 'unsafe', edits };
+  const importers = context.workspace?.importersOf(context.filePath, unused.map((binding) => binding.name));
+  const importer = unused.flatMap((binding) => importers?.get(binding.name) ?? [])[0];
+  if (!importer) return { title, safety: 'safe', edits };
+  const where = path.relative(path.dirname(path.resolve(context.filePath)), importer).split(path.sep).join('/');
+  return { title: `${title} (\`${where}\` imports it from this module)`, safety: 'unsafe', edits };
+}
 
 /** `import x as x` / `from m import x as x`: the typing convention for a deliberate re-export. */
 function isExplicitReexport(binding: Binding): boolean {
@@ -69,11 +87,11 @@ export const unusedImport: FileRule = {
       unused.push(message.binding);
     }
     // One fix per statement removes all its unused names at once.
-    const byStatement = new Map<number, { statement: Node; names: Set<number> }>();
+    const byStatement = new Map<number, { statement: Node; unused: Binding[]; fix?: Fix }>();
     for (const binding of unused) {
       if (!binding.source || !binding.nameNode) continue;
-      const entry = byStatement.get(binding.source.id) ?? { statement: binding.source, names: new Set<number>() };
-      entry.names.add(binding.nameNode.id);
+      const entry = byStatement.get(binding.source.id) ?? { statement: binding.source, unused: [] };
+      entry.unused.push(binding);
       byStatement.set(binding.source.id, entry);
     }
     const packageInit = /(^|[\\/])__init__\.py$/.test(context.filePath);
@@ -81,17 +99,12 @@ export const unusedImport: FileRule = {
       const at = binding.nameNode ?? binding.source;
       if (!at) continue;
       const entry = binding.source && byStatement.get(binding.source.id);
+      if (entry) entry.fix ??= removalFix(context, entry.statement, entry.unused, packageInit);
       context.report({
         message: `'${importDisplayName(binding)}' imported but unused`,
         start: at.startIndex,
         end: at.endIndex,
-        fix: entry
-          ? {
-              title: entry.names.size > 1 ? 'Remove unused imports' : `Remove unused import \`${importDisplayName(binding)}\``,
-              safety: packageInit ? 'unsafe' : 'safe',
-              edits: removeImportNames(context.text, entry.statement, entry.names),
-            }
-          : undefined,
+        fix: entry?.fix,
       });
     }
   },
