@@ -71,6 +71,8 @@ export function renameVariable(model: SemanticModel, text: string, variable: Var
   const invalid = invalidNameReason(newName);
   if (invalid) return { ok: false, reason: invalid };
   if (newName === variable.name) return { ok: true, edits: [] };
+  const dynamic = dynamicNameAccess(variable.scope, text);
+  if (dynamic) return { ok: false, reason: `\`${dynamic.call}()\` on line ${lineOf(text, dynamic.index)} may read \`${variable.name}\` by its name, which the rename would not change` };
   const conflict = findConflict(model, text, variable, newName);
   if (conflict) return { ok: false, reason: conflict };
   const attributes = variable.scope.kind === 'class' ? classAttributes(model, variable.scope) : [];
@@ -90,6 +92,26 @@ export function renameVariable(model: SemanticModel, text: string, variable: Var
     for (const node of exportEntries(variable.scope, variable.name)) add(stringContentEdit(node, newName));
   }
   return { ok: true, edits: [...edits.values()].sort((a, b) => a.start - b.start) };
+}
+
+/** Calls that read a scope's names as strings: only in the scope's own text, but anywhere for module names. */
+const LOCAL_NAME_ACCESS = /(?<![\w.])(locals|vars|eval|exec)\s*\(/g;
+const GLOBAL_NAME_ACCESS = /(?<![\w.])(globals|locals|vars|eval|exec)\s*\(/g;
+
+/**
+ * The first call in reach of `scope` that may read its names as strings
+ * (`"%(total)s" % locals()`, `eval("total")`): renaming the variable would not
+ * rename those. Text matches in strings and comments count too: a refused
+ * rename costs less than a broken one.
+ */
+function dynamicNameAccess(scope: Scope, text: string): { call: string; index: number } | undefined {
+  const module = scope.kind === 'module';
+  const pattern = module ? GLOBAL_NAME_ACCESS : LOCAL_NAME_ACCESS;
+  // A global pattern searches from `lastIndex`: the scope's start.
+  pattern.lastIndex = module ? 0 : scope.node.startIndex;
+  const match = pattern.exec(text);
+  if (!match || (!module && match.index >= scope.node.endIndex)) return undefined;
+  return { call: match[1], index: match.index };
 }
 
 /**

@@ -23,7 +23,7 @@ def move(dx, dy):
 \`\`\`
 
 ## Fix safety
-The fix renames the argument to lower_snake_case in the function and, when the callee is certain (a plain function bound once, not a method, not decorated), in \`name=\` keywords of calls in this file. It is unsafe: callers elsewhere may pass the argument by keyword. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to.
+The fix renames the argument to lower_snake_case in the function and, when the callee is certain (a plain function bound once, not a method, not decorated), in \`name=\` keywords of calls in this file. It is unsafe: callers elsewhere may pass the argument by keyword. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to, nor when \`locals()\`, \`vars()\`, \`eval\` or \`exec\` is called in its scope: they may read the name as a string.
 `;
 
 export const invalidArgumentName: NodeRule = {

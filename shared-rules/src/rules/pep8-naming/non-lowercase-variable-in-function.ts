@@ -29,7 +29,7 @@ def total(items):
 \`\`\`
 
 ## Fix safety
-The fix renames the variable to lower_snake_case with every use that resolves to it, including nested functions, \`nonlocal\` declarations and \`del\`, and nothing else (not strings, not attributes, not other variables of the same name). A local variable cannot be seen from outside the function, so the fix is safe. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to.
+The fix renames the variable to lower_snake_case with every use that resolves to it, including nested functions, \`nonlocal\` declarations and \`del\`, and nothing else (not strings, not attributes, not other variables of the same name). A local variable cannot be seen from outside the function, so the fix is safe. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to, nor when \`locals()\`, \`vars()\`, \`eval\` or \`exec\` is called in its scope: they may read the name as a string.
 `;
 
 export const nonLowercaseVariableInFunction: NodeRule = {
