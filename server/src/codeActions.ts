@@ -97,6 +97,7 @@ export function fixAllAction(document: PythonDocument, config: DocumentConfig, c
     filePath: document.filePath,
     relativePath: config.relativePath,
     settings: config.settings,
+    workspace: document.workspace,
   });
   const fixed = fixAll(document.text, check, { unsafe: config.unsafeFixes }).text;
   if (fixed === document.text) return undefined;

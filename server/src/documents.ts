@@ -72,7 +72,8 @@ export class PythonDocument {
     /** Distinguishes successive openings of one URI (pull-diagnostic result ids). */
     readonly serial: number,
     private readonly parser: Parser,
-    private readonly workspace?: WorkspaceIndex,
+    /** What the rest of the workspace defines, for cross-file rules (their fixes too). */
+    readonly workspace?: WorkspaceIndex,
   ) {
     this.filePath = displayPath(uri);
     this.nulCount = countNul(text, 0, text.length);
