@@ -94,9 +94,14 @@ export function renameVariable(model: SemanticModel, text: string, variable: Var
   return { ok: true, edits: [...edits.values()].sort((a, b) => a.start - b.start) };
 }
 
-/** Calls that read a scope's names as strings: only in the scope's own text, but anywhere for module names. */
+/**
+ * Calls that read a scope's names as strings: in the scope's own text; for
+ * module names, the namespace dictionaries anywhere (an `eval` somewhere in a
+ * module mostly evaluates data, and refusing every global rename for it would
+ * cost more than it saves).
+ */
 const LOCAL_NAME_ACCESS = /(?<![\w.])(locals|vars|eval|exec)\s*\(/g;
-const GLOBAL_NAME_ACCESS = /(?<![\w.])(globals|locals|vars|eval|exec)\s*\(/g;
+const GLOBAL_NAME_ACCESS = /(?<![\w.])(globals|locals|vars)\s*\(/g;
 
 /**
  * The first call in reach of `scope` that may read its names as strings

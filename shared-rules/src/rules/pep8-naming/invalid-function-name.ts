@@ -22,7 +22,7 @@ def get_user(user_id):
 \`\`\`
 
 ## Fix safety
-The fix renames the function to lower_snake_case, with every use in the file that resolves to it (calls, \`global\` declarations, \`__all__\` entries; for methods also \`self.name\`, \`cls.name\` and \`Class.name\`), but not strings, other names that are spelled the same or attributes of other objects. It is unsafe: other modules may import the function, and subclasses or other objects may call a method by its old name. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to, nor when \`globals()\`, \`locals()\`, \`vars()\`, \`eval\` or \`exec\` is called in the module (for a method, in its class): they may read the name as a string.
+The fix renames the function to lower_snake_case, with every use in the file that resolves to it (calls, \`global\` declarations, \`__all__\` entries; for methods also \`self.name\`, \`cls.name\` and \`Class.name\`), but not strings, other names that are spelled the same or attributes of other objects. It is unsafe: other modules may import the function, and subclasses or other objects may call a method by its old name. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to, nor when \`globals()\`, \`locals()\` or \`vars()\` is called in the module (for a method: \`locals()\`, \`vars()\`, \`eval\` or \`exec\` in its class): they may read the name as a string.
 `;
 
 export const invalidFunctionName: NodeRule = {

@@ -21,7 +21,7 @@ DEFAULT_TIMEOUT = 30
 \`\`\`
 
 ## Fix safety
-The fix renames the variable to lower_snake_case with every use in the file that resolves to it (functions, \`global\` declarations, \`del\`, \`__all__\` entries), but not strings or attributes of other objects. It is unsafe: other modules may import the name. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to, nor when \`globals()\`, \`locals()\`, \`vars()\`, \`eval\` or \`exec\` is called anywhere in the module: they may read the name as a string.
+The fix renames the variable to lower_snake_case with every use in the file that resolves to it (functions, \`global\` declarations, \`del\`, \`__all__\` entries), but not strings or attributes of other objects. It is unsafe: other modules may import the name. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to, nor when \`globals()\`, \`locals()\` or \`vars()\` is called anywhere in the module: they may read the name as a string.
 `;
 
 export const mixedCaseVariableInGlobalScope: NodeRule = {
