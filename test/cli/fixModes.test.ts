@@ -72,4 +72,19 @@ describe('pyreview check: --fix, --diff, --add-noqa', () => {
     project.run('check', ...ONLY_E722_E999, '--add-noqa', 'broken.py');
     assert.strictEqual(project.read('broken.py'), 'x = (\n');
   });
+
+  it('--fix, --diff and --add-noqa leave a file with a syntax error unchanged, and say so', () => {
+    // The bare `except:` parses, but the file does not: the parser's recovery could misread any of it.
+    const broken = `${BARE_EXCEPT}def f(:\n    pass\n`;
+    project.write('broken.py', broken);
+    for (const mode of [['--fix', '--unsafe-fixes'], ['--diff', '--unsafe-fixes'], ['--add-noqa']]) {
+      const run = project.run('check', ...ONLY_E722_E999, ...mode, 'broken.py');
+      assert.strictEqual(project.read('broken.py'), broken, mode.join(' '));
+      assert.match(run.stderr, /warning: broken\.py was left unchanged: it has a syntax error \(E999\)/, mode.join(' '));
+    }
+    // Without the syntax error, the same fix applies.
+    project.write('broken.py', BARE_EXCEPT);
+    project.run('check', ...ONLY_E722_E999, '--fix', '--unsafe-fixes', 'broken.py');
+    assert.strictEqual(project.read('broken.py'), FIXED);
+  });
 });

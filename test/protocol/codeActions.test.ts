@@ -113,6 +113,12 @@ for (const encoding of ['utf-16', 'utf-8'] as const) {
       assert.strictEqual(fixed, SOURCE.split('except:').join('except Exception:'));
       assert.deepStrictEqual(await resend(uri, fixed, 2), []);
       assert.deepStrictEqual(await codeActions(uri, [], ['source.fixAll.pyreview']), [], 'nothing left to fix');
+
+      // A file with a syntax error is not fixed as a whole: the parser's recovery may misread it.
+      const broken = await open(`${SOURCE}def broken(:\n`);
+      assert.deepStrictEqual(await codeActions(broken.uri, [], ['source.fixAll.pyreview']), []);
+      const quickFix = (await codeActions(broken.uri, broken.diagnostics.filter((d) => d.code === 'E722').slice(0, 1), ['quickfix']))[0];
+      assert.match(quickFix?.title ?? '', /except Exception/, 'the fix of one finding is still offered');
       client.settings = { ...client.settings, unsafeFixes: false };
       client.notify('workspace/didChangeConfiguration', { settings: null });
     });

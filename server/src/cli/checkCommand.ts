@@ -79,6 +79,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       io.stderr(`error: internal error while checking ${entry.displayPath}: ${error.split('\n')[0]}\n`);
       incomplete = true;
     }
+    if (outcome.leftForSyntaxError) io.stderr(`warning: ${entry.displayPath} was left unchanged: it has a syntax error (E999)\n`);
     if (outcome.newText === undefined) continue;
     if (mode === 'diff') patches.push(unifiedDiff(entry.displayPath, entry.source.text, outcome.newText));
     else writeSource(entry.path, outcome.newText, entry.source.hasBom);

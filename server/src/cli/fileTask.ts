@@ -40,6 +40,8 @@ export interface FileOutcome {
   /** Fixes applied, by code. */
   fixed: Record<string, number>;
   noqaAdded: number;
+  /** Fixes or noqa comments were asked for, but the file has a syntax error: it was left as it is. */
+  leftForSyntaxError: boolean;
   /** What the file (as given) contributes to the workspace index. */
   summary: ModuleSummary;
   /** Whether a rule looked at the workspace index: then the findings depend on the other files. */
@@ -89,7 +91,7 @@ function noqaEdits(result: CheckedSource): TextEdit[] {
   return edits;
 }
 
-type FileResult = Pick<FileOutcome, 'internalErrors' | 'newText' | 'fixed' | 'noqaAdded'> & { final: CheckedSource };
+type FileResult = Pick<FileOutcome, 'internalErrors' | 'newText' | 'fixed' | 'noqaAdded' | 'leftForSyntaxError'> & { final: CheckedSource };
 
 function fixFile(task: FileTask, check: (text: string) => CheckedSource): FileResult {
   if (task.mode === 'fix' || task.mode === 'diff') {
@@ -100,20 +102,23 @@ function fixFile(task: FileTask, check: (text: string) => CheckedSource): FileRe
       newText: result.text === task.text ? undefined : result.text,
       fixed: Object.fromEntries(result.applied),
       noqaAdded: 0,
+      leftForSyntaxError: result.syntaxError,
     };
   }
   const result = check(task.text);
-  const unchanged: FileResult = { final: result, internalErrors: result.internalErrors, fixed: {}, noqaAdded: 0 };
+  const unchanged: FileResult = { final: result, internalErrors: result.internalErrors, fixed: {}, noqaAdded: 0, leftForSyntaxError: false };
   if (task.mode === 'check') return unchanged;
+  // As with fixes: where the parser recovered from an error, a comment could land inside a string.
+  if (result.hasSyntaxError) return { ...unchanged, leftForSyntaxError: true };
   const edits = noqaEdits(result);
   if (!edits.length) return unchanged;
   const newText = applyEdits(task.text, edits);
   const after = check(newText);
   // A comment must never break a file that parsed before; keep the file as it was.
-  if (after.hasSyntaxError && !result.hasSyntaxError) {
+  if (after.hasSyntaxError) {
     return { ...unchanged, internalErrors: [...result.internalErrors, 'adding noqa comments would break the syntax; file left unchanged'] };
   }
-  return { final: after, internalErrors: after.internalErrors, newText, fixed: {}, noqaAdded: edits.length };
+  return { final: after, internalErrors: after.internalErrors, newText, fixed: {}, noqaAdded: edits.length, leftForSyntaxError: false };
 }
 
 /**
@@ -143,6 +148,7 @@ export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome
       internalErrors: [`cannot be checked: ${(error as Error).message}`],
       fixed: {},
       noqaAdded: 0,
+      leftForSyntaxError: false,
       summary,
       readsWorkspace,
     };

@@ -15,6 +15,8 @@ export interface FixResult {
   applied: Map<string, number>;
   /** The findings of the final text. */
   final: CheckedSource;
+  /** The text has a syntax error, so nothing was fixed (see `fixAll`). */
+  syntaxError: boolean;
 }
 
 const MAX_PASSES = 10;
@@ -37,12 +39,15 @@ export function selectFixes(findings: readonly Finding[], options: FixOptions): 
 /**
  * Applies fixes until none is left (so applying again changes nothing). A pass
  * that would introduce a syntax error is retried fix by fix, dropping the
- * fixes that break the file: a fix must never lose code.
+ * fixes that break the file: a fix must never lose code. A text that has a
+ * syntax error already is left as it is: the parser's recovery may misread
+ * any part of it, and a fix that breaks it further could not be told apart.
  */
 export function fixAll(text: string, check: (text: string) => CheckedSource, options: FixOptions): FixResult {
   const applied = new Map<string, number>();
   const rejected = new Set<string>();
   let current = check(text);
+  if (current.hasSyntaxError) return { text, applied, final: current, syntaxError: true };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const candidates = selectFixes(
       current.findings.filter((f) => !rejected.has(fixIdentity(text, f))),
@@ -51,7 +56,7 @@ export function fixAll(text: string, check: (text: string) => CheckedSource, opt
     if (!candidates.length) break;
     const next = applyEdits(text, candidates.flatMap((f) => f.fix!.edits));
     const checked = check(next);
-    if (!checked.hasSyntaxError || current.hasSyntaxError) {
+    if (!checked.hasSyntaxError) {
       for (const f of candidates) applied.set(f.code, (applied.get(f.code) ?? 0) + 1);
       text = next;
       current = checked;
@@ -63,7 +68,7 @@ export function fixAll(text: string, check: (text: string) => CheckedSource, opt
       if (alone.hasSyntaxError) rejected.add(fixIdentity(text, f));
     }
   }
-  return { text, applied, final: current };
+  return { text, applied, final: current, syntaxError: false };
 }
 
 function fixIdentity(text: string, finding: Finding): string {
