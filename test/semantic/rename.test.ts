@@ -84,7 +84,9 @@ describe('rename engine', () => {
     assert.match(await rename('|totalCount = 1\n\n\ndef f():\n    return globals()["totalCount"]\n', 'total_count'), /^refused: `globals\(\)` on line 5/);
     // An eval in some function mostly evaluates data: module names stay renameable.
     assert.strictEqual(await rename('|totalCount = 1\n\n\ndef f(text):\n    return eval(text)\n', 'total_count'), 'total_count = 1\n\n\ndef f(text):\n    return eval(text)\n');
-    // Another function's locals(), a method named eval and literal_eval read no name of this scope.
+    assert.match(await rename('def f():\n    |totalCount = 1\n    return vars()\n', 'total_count'), /^refused: `vars\(\)` on line 3/);
+    // Another function's locals(), vars(obj), a method named eval and literal_eval read no name of this scope.
+    assert.strictEqual(await rename('def f(o):\n    |totalCount = 1\n    return vars(o), totalCount\n', 'total_count'), 'def f(o):\n    total_count = 1\n    return vars(o), total_count\n');
     assert.strictEqual(
       await rename('def f(items):\n    |totalCount = 1\n    return self.eval(totalCount), literal_eval("1")\n\n\ndef g():\n    return locals()\n', 'total_count'),
       'def f(items):\n    total_count = 1\n    return self.eval(total_count), literal_eval("1")\n\n\ndef g():\n    return locals()\n',

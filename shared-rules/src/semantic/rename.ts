@@ -95,13 +95,14 @@ export function renameVariable(model: SemanticModel, text: string, variable: Var
 }
 
 /**
- * Calls that read a scope's names as strings: in the scope's own text; for
+ * Calls that read a scope's names as strings (`vars()` without an argument
+ * only: `vars(obj)` reads an object's): in the scope's own text; for
  * module names, the namespace dictionaries anywhere (an `eval` somewhere in a
  * module mostly evaluates data, and refusing every global rename for it would
  * cost more than it saves).
  */
-const LOCAL_NAME_ACCESS = /(?<![\w.])(locals|vars|eval|exec)\s*\(/g;
-const GLOBAL_NAME_ACCESS = /(?<![\w.])(globals|locals|vars)\s*\(/g;
+const LOCAL_NAME_ACCESS = /(?<![\w.])(locals|vars(?=\s*\(\s*\))|eval|exec)\s*\(/g;
+const GLOBAL_NAME_ACCESS = /(?<![\w.])(globals|locals|vars(?=\s*\(\s*\)))\s*\(/g;
 
 /**
  * The first call in reach of `scope` that may read its names as strings
