@@ -8,7 +8,7 @@ import { cachedResultSuffices, type FileMode, type FileOutcome } from './fileTas
 import { ProgressBar } from './progress';
 import type { TaskRunner } from './runner';
 import { encodeSource, readSource, type SourceText } from './sourceFile';
-import { shareWorkspace, type SharedWorkspace } from './workspaceShare';
+import { sameAnswers, shareWorkspace, workspaceIndexOf, type SharedWorkspace } from './workspaceShare';
 
 /** One file on its way through the run. */
 export interface Entry {
@@ -69,7 +69,7 @@ export interface CheckMode {
 interface Job {
   entry: Entry;
   outcome?: FileOutcome;
-  /** The workspace index it was checked with. */
+  /** The workspace index its findings hold for. */
   workspace?: SharedWorkspace;
 }
 
@@ -77,8 +77,9 @@ interface Job {
  * Checks the files whose cached findings are no longer valid. Files are
  * checked and summarized in one parse, with the workspace index of the
  * summaries known so far; the few whose rules read that index are checked
- * again if the complete index turns out different. Findings of a file that
- * read the index are cached with the index's id, those of the others without.
+ * again if the complete index answers their questions differently. Findings
+ * of a file that read the index are cached with the index's id, those of the
+ * others without.
  */
 export async function checkEntries(
   entries: Entry[],
@@ -124,7 +125,15 @@ export async function checkEntries(
   progress.finish();
 
   const complete = shareWorkspace(known());
-  const again = jobs.filter((job) => job.outcome!.readsWorkspace && job.workspace!.id !== complete.id);
+  const completeIndex = workspaceIndexOf(complete);
+  const again: Job[] = [];
+  for (const job of jobs) {
+    const { workspaceQueries } = job.outcome!;
+    if (!workspaceQueries.length || job.workspace!.id === complete.id) continue;
+    // The same answers from the complete index: the findings hold for it.
+    if (sameAnswers(workspaceQueries, completeIndex)) job.workspace = complete;
+    else again.push(job);
+  }
   for (const { entry, cached } of dependent) {
     if (cached.workspace === complete.id) entry.diagnostics = cached.diagnostics;
     else again.push({ entry });
@@ -133,7 +142,7 @@ export async function checkEntries(
   const done = [...new Set([...jobs, ...again])];
 
   return done.map(({ entry, outcome, workspace }) => {
-    const { diagnostics, newText, internalErrors, readsWorkspace } = outcome!;
+    const { diagnostics, newText, internalErrors, workspaceQueries } = outcome!;
     entry.diagnostics = diagnostics;
     // Findings of fixed text are cached under the fixed content; `--diff` wrote nothing, so nothing to cache.
     const written = newText === undefined ? entry.source.bytes : mode === 'diff' ? undefined : encodeSource(newText, entry.source.hasBom);
@@ -142,7 +151,7 @@ export async function checkEntries(
         content: hashContent(written),
         summary: newText === undefined ? entry.summary : undefined,
         context: entry.cacheContext,
-        workspace: readsWorkspace ? workspace!.id : undefined,
+        workspace: workspaceQueries.length ? workspace!.id : undefined,
         diagnostics,
       });
     }

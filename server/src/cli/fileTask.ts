@@ -13,7 +13,7 @@ import {
   type UserSettings,
 } from '@pyreview/shared-rules';
 import { isFixable, toCliDiagnostic, type CliDiagnostic } from './diagnostics';
-import { observedIndex, workspaceIndexOf, type SharedWorkspace } from './workspaceShare';
+import { recordingIndex, workspaceIndexOf, type SharedWorkspace, type WorkspaceQuery } from './workspaceShare';
 
 /** What the CLI does with each file. `diff` computes the fixes like `fix` but the caller writes nothing. */
 export type FileMode = 'check' | 'fix' | 'diff' | 'add-noqa';
@@ -44,8 +44,8 @@ export interface FileOutcome {
   leftForSyntaxError: boolean;
   /** What the file (as given) contributes to the workspace index. */
   summary: ModuleSummary;
-  /** Whether a rule looked at the workspace index: then the findings depend on the other files. */
-  readsWorkspace: boolean;
+  /** What the rules asked the workspace index (nothing: the findings do not depend on the other files). */
+  workspaceQueries: WorkspaceQuery[];
 }
 
 // A syntax error cannot be silenced by a comment that the parser may not even see.
@@ -128,8 +128,7 @@ function fixFile(task: FileTask, check: (text: string) => CheckedSource): FileRe
  */
 export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome {
   const settings = resolve(task.settings);
-  let readsWorkspace = false;
-  const workspace = observedIndex(workspaceIndexOf(task.workspace), () => (readsWorkspace = true));
+  const { index: workspace, queries: workspaceQueries } = recordingIndex(workspaceIndexOf(task.workspace));
   let summary: ModuleSummary = { path: task.filePath, names: [], imports: [], tables: [] };
   let first = true;
   const check = (text: string): CheckedSource => {
@@ -141,7 +140,7 @@ export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome
   try {
     const { final, ...result } = fixFile(task, check);
     const diagnostics = final.findings.map((finding) => toCliDiagnostic(finding, final.lines, settings));
-    return { ...result, diagnostics, summary, readsWorkspace };
+    return { ...result, diagnostics, summary, workspaceQueries };
   } catch (error) {
     return {
       diagnostics: [],
@@ -150,7 +149,7 @@ export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome
       noqaAdded: 0,
       leftForSyntaxError: false,
       summary,
-      readsWorkspace,
+      workspaceQueries,
     };
   }
 }

@@ -34,16 +34,55 @@ export function workspaceIndexOf(shared: SharedWorkspace): WorkspaceIndex {
   return decoded.index;
 }
 
+/** One question a file's rules asked the workspace index, and its answer (as JSON). */
+export interface WorkspaceQuery {
+  member: string;
+  args: unknown[];
+  answer: string;
+}
+
+/** Answers as data: maps and one-shot iterators (`tables()`) become arrays. */
+function materialized(value: unknown): unknown {
+  if (value instanceof Map) return value;
+  if (value && typeof value === 'object' && !Array.isArray(value) && Symbol.iterator in value) return [...(value as Iterable<unknown>)];
+  return value;
+}
+
+function answerJson(value: unknown): string {
+  return JSON.stringify(value instanceof Map ? [...value] : value) ?? 'undefined';
+}
+
 /**
- * The index behind a proxy that notes any use: findings of a file whose rules
- * never looked at the workspace stay valid whatever the other files define.
+ * The index behind a proxy that records every question asked and its answer:
+ * findings of a file whose rules asked nothing stay valid whatever the other
+ * files define, and those of a file that got the same answers from another
+ * index are valid for that index too (`sameAnswers`).
  */
-export function observedIndex(index: WorkspaceIndex, onRead: () => void): WorkspaceIndex {
-  return new Proxy(index, {
+export function recordingIndex(index: WorkspaceIndex): { index: WorkspaceIndex; queries: WorkspaceQuery[] } {
+  const queries: WorkspaceQuery[] = [];
+  const proxy = new Proxy(index, {
     get(target, property) {
-      onRead();
+      const member = String(property);
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') {
+        queries.push({ member, args: [], answer: answerJson(value) });
+        return value;
+      }
+      return (...args: unknown[]) => {
+        const answer = materialized((value as (...a: unknown[]) => unknown).apply(target, args));
+        queries.push({ member, args, answer: answerJson(answer) });
+        return answer;
+      };
     },
+  });
+  return { index: proxy, queries };
+}
+
+/** Whether `index` gives every recorded question the answer recorded. */
+export function sameAnswers(queries: readonly WorkspaceQuery[], index: WorkspaceIndex): boolean {
+  return queries.every(({ member, args, answer }) => {
+    const value: unknown = Reflect.get(index, member, index);
+    const current = typeof value === 'function' ? materialized((value as (...a: unknown[]) => unknown).apply(index, args)) : value;
+    return answerJson(current) === answer;
   });
 }
