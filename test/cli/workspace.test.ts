@@ -56,8 +56,27 @@ describe('pyreview check: rules that look across files', () => {
       for (const d of entry.diagnostics) d.message = 'FROM CACHE';
     }
     fs.writeFileSync(cacheFile, JSON.stringify(data));
-    project.write('models/base.py', `${PROJECTS}\nVERSION = 2\n`);
+    // A new table changes what tasks.py's rule asked about; util.py asked nothing.
+    project.write('models/base.py', `${PROJECTS}\nclass Team(Base):\n    __tablename__ = "teams"\n    id = Column(Integer, primary_key=True)\n`);
     assert.deepStrictEqual(codes(), ['SQA001 Column `pr', 'E722 FROM CACHE']);
+  });
+
+  it("keeps the cached findings of a file that read the index while the index's answers stay the same", () => {
+    const messages = (): string[] =>
+      (JSON.parse(project.run('check', '--select', 'SQA001', '--format', 'json').stdout) as Array<{ message: string }>).map((item) => item.message.slice(0, 10));
+    assert.deepStrictEqual(messages(), ['Column `pr']);
+    const cacheFile = project.path('.pyreview_cache/results.json');
+    const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+    for (const entry of Object.values(data.entries) as Array<{ diagnostics: Array<{ message: string }> }>) {
+      for (const d of entry.diagnostics) d.message = 'FROM CACHE';
+    }
+    fs.writeFileSync(cacheFile, JSON.stringify(data));
+    // A new module with no tables: tasks.py asked about tables, and the answer is the same.
+    project.write('models/util.py', 'def helper():\n    return 1\n');
+    assert.deepStrictEqual(messages(), ['FROM CACHE']);
+    // A new table is another answer: tasks.py is checked again.
+    project.write('models/util.py', 'from models.base import Base\nfrom sqlalchemy import Column, Integer\n\nclass Usage(Base):\n    __tablename__ = "usages"\n    id = Column(Integer, primary_key=True)\n');
+    assert.deepStrictEqual(messages(), ['Column `pr']);
   });
 
   it('after --fix, cached runs still see the tables of the fixed files', () => {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { ModuleSummary } from '@pyreview/shared-rules';
 import type { CliDiagnostic } from './diagnostics';
+import type { WorkspaceQuery } from './workspaceShare';
 
 export const CACHE_DIRECTORY = '.pyreview_cache';
 const CACHE_FILE = 'results.json';
@@ -15,8 +16,8 @@ export interface CacheEntry {
   summary?: ModuleSummary;
   /** Hash of what else the findings depend on: settings, paths, pyreview's version. */
   context?: string;
-  /** The workspace index the findings were computed with, when a rule read it. */
-  workspace?: string;
+  /** What the rules asked the workspace index, when they asked: the findings hold while the answers do. */
+  workspaceQueries?: WorkspaceQuery[];
   diagnostics?: CliDiagnostic[];
 }
 

@@ -96,7 +96,7 @@ export async function checkEntries(
     const valid =
       cached?.summary && cached.diagnostics && cached.context === entry.cacheContext && cachedResultSuffices(mode, cached.diagnostics, unsafeFixes);
     if (!valid) jobs.push({ entry });
-    else if (cached.workspace) dependent.push({ entry, cached });
+    else if (cached.workspaceQueries) dependent.push({ entry, cached });
     else entry.diagnostics = cached.diagnostics;
   }
 
@@ -126,22 +126,16 @@ export async function checkEntries(
 
   const complete = shareWorkspace(known());
   const completeIndex = workspaceIndexOf(complete);
-  const again: Job[] = [];
-  for (const job of jobs) {
-    const { workspaceQueries } = job.outcome!;
-    if (!workspaceQueries.length || job.workspace!.id === complete.id) continue;
-    // The same answers from the complete index: the findings hold for it.
-    if (sameAnswers(workspaceQueries, completeIndex)) job.workspace = complete;
-    else again.push(job);
-  }
+  // Findings that asked the index hold when the complete index gives the same answers.
+  const again = jobs.filter((job) => job.workspace!.id !== complete.id && !sameAnswers(job.outcome!.workspaceQueries, completeIndex));
   for (const { entry, cached } of dependent) {
-    if (cached.workspace === complete.id) entry.diagnostics = cached.diagnostics;
+    if (sameAnswers(cached.workspaceQueries!, completeIndex)) entry.diagnostics = cached.diagnostics;
     else again.push({ entry });
   }
   await run(again, complete, () => undefined);
   const done = [...new Set([...jobs, ...again])];
 
-  return done.map(({ entry, outcome, workspace }) => {
+  return done.map(({ entry, outcome }) => {
     const { diagnostics, newText, internalErrors, workspaceQueries } = outcome!;
     entry.diagnostics = diagnostics;
     // Findings of fixed text are cached under the fixed content; `--diff` wrote nothing, so nothing to cache.
@@ -151,7 +145,7 @@ export async function checkEntries(
         content: hashContent(written),
         summary: newText === undefined ? entry.summary : undefined,
         context: entry.cacheContext,
-        workspace: workspaceQueries.length ? workspace!.id : undefined,
+        workspaceQueries: workspaceQueries.length ? workspaceQueries : undefined,
         diagnostics,
       });
     }

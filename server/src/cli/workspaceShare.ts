@@ -34,7 +34,7 @@ export function workspaceIndexOf(shared: SharedWorkspace): WorkspaceIndex {
   return decoded.index;
 }
 
-/** One question a file's rules asked the workspace index, and its answer (as JSON). */
+/** One question a file's rules asked the workspace index, and a hash of its answer (answers can be large: every table). */
 export interface WorkspaceQuery {
   member: string;
   args: unknown[];
@@ -48,15 +48,17 @@ function materialized(value: unknown): unknown {
   return value;
 }
 
-function answerJson(value: unknown): string {
-  return JSON.stringify(value instanceof Map ? [...value] : value) ?? 'undefined';
+function answerHash(value: unknown): string {
+  const json = JSON.stringify(value instanceof Map ? [...value] : value) ?? 'undefined';
+  return createHash('sha256').update(json).digest('hex').slice(0, 32);
 }
 
 /**
  * The index behind a proxy that records every question asked and its answer:
  * findings of a file whose rules asked nothing stay valid whatever the other
- * files define, and those of a file that got the same answers from another
- * index are valid for that index too (`sameAnswers`).
+ * files define, and those of a file that gets the same answers from another
+ * index (later in the run, or in a later run) are valid for that index too
+ * (`sameAnswers`).
  */
 export function recordingIndex(index: WorkspaceIndex): { index: WorkspaceIndex; queries: WorkspaceQuery[] } {
   const queries: WorkspaceQuery[] = [];
@@ -65,12 +67,12 @@ export function recordingIndex(index: WorkspaceIndex): { index: WorkspaceIndex; 
       const member = String(property);
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function') {
-        queries.push({ member, args: [], answer: answerJson(value) });
+        queries.push({ member, args: [], answer: answerHash(value) });
         return value;
       }
       return (...args: unknown[]) => {
         const answer = materialized((value as (...a: unknown[]) => unknown).apply(target, args));
-        queries.push({ member, args, answer: answerJson(answer) });
+        queries.push({ member, args, answer: answerHash(answer) });
         return answer;
       };
     },
@@ -83,6 +85,6 @@ export function sameAnswers(queries: readonly WorkspaceQuery[], index: Workspace
   return queries.every(({ member, args, answer }) => {
     const value: unknown = Reflect.get(index, member, index);
     const current = typeof value === 'function' ? materialized((value as (...a: unknown[]) => unknown).apply(index, args)) : value;
-    return answerJson(current) === answer;
+    return answerHash(current) === answer;
   });
 }
