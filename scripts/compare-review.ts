@@ -29,7 +29,8 @@ interface Comparison {
   targets: () => string[];
   /** Minimum agreement per code, in percent (every difference must be documented in any case). */
   target: number;
-  run(files: readonly string[]): Promise<Map<string, CodeAgreement>>;
+  /** `root`: the `sys.path` entry the files are under (module privacy is judged below it). */
+  run(files: readonly string[], root: string): Promise<Map<string, CodeAgreement>>;
   /** Why a difference is expected, if it is (see docs/review-differences.md). */
   documented(difference: LineFinding, side: 'pyreview' | 'reference'): string | undefined;
 }
@@ -50,6 +51,12 @@ function plainFixtures(pattern: RegExp): string[] {
       .map((file) => path.join(FIXTURES, dir, file))
       .filter((file) => !/^# (config|path):/m.test(fs.readFileSync(file, 'utf8').split('\n', 2).join('\n'))),
   );
+}
+
+/** `# flake8: noqa` in a file silences it for pyreview, as for flake8; pydocstyle, run alone, ignores the comment. */
+function fileNoqa(difference: LineFinding, side: 'pyreview' | 'reference'): string | undefined {
+  const silenced = side === 'reference' && fileLines(difference.file).some((line) => /^\s*#\s*flake8\s*:\s*noqa\s*$/i.test(line));
+  return silenced ? 'the file says `# flake8: noqa`' : undefined;
 }
 
 /** Files a comparison could not use are listed too. */
@@ -219,8 +226,8 @@ const COMPARISONS: Comparison[] = [
     codes: DOCSTRING_CODES,
     targets: () => [STDLIB],
     target: 99,
-    run: async (files) => reportSkipped(await compareDocstrings(files, STDLIB)),
-    documented: () => undefined,
+    run: async (files, root) => reportSkipped(await compareDocstrings(files, root)),
+    documented: fileNoqa,
   },
   {
     name: 'pydocstyle-fixtures',
@@ -228,8 +235,8 @@ const COMPARISONS: Comparison[] = [
     codes: DOCSTRING_CODES,
     targets: () => plainFixtures(/^D\d/),
     target: 100,
-    run: async (files) => reportSkipped(await compareDocstrings(files, STDLIB)),
-    documented: () => undefined,
+    run: async (files, root) => reportSkipped(await compareDocstrings(files, root)),
+    documented: fileNoqa,
   },
   {
     name: 'pep8-naming-stdlib',
@@ -281,9 +288,9 @@ function expand(targets: readonly string[]): string[] {
   return targets.flatMap((target) => (fs.statSync(target).isDirectory() ? pythonFiles(target) : [target]));
 }
 
-async function runComparison(comparison: Comparison, files: readonly string[]): Promise<boolean> {
+async function runComparison(comparison: Comparison, files: readonly string[], root: string): Promise<boolean> {
   const started = Date.now();
-  const byCode = await comparison.run(files);
+  const byCode = await comparison.run(files, root);
   let ok = true;
   const rows: string[] = [];
   for (const code of comparison.codes) {
@@ -326,10 +333,12 @@ async function main(): Promise<number> {
   const only = args.indexOf('--only') >= 0 ? args.splice(args.indexOf('--only'), 2)[1] : undefined;
   const selected = COMPARISONS.filter((comparison) => !only || comparison.name === only);
   if (!selected.length) throw new Error(`no comparison named ${only}; known: ${COMPARISONS.map((c) => c.name).join(', ')}`);
+  // Paths given replace every row's files; the first one (or its folder) is then the `sys.path` entry.
+  const root = !args.length ? STDLIB : fs.statSync(args[0]).isDirectory() ? args[0] : path.dirname(args[0]);
   let ok = true;
   for (const comparison of selected) {
     const files = expand(args.length ? args : comparison.targets());
-    ok = (await runComparison(comparison, files)) && ok;
+    ok = (await runComparison(comparison, files, root)) && ok;
   }
   return ok ? 0 : 1;
 }

@@ -79,7 +79,8 @@ export function isOverload(definition: Definition): boolean {
 /**
  * `__all__` as pydocstyle reads it: only when the module's top level (outside
  * indented blocks) mentions `__all__` exactly once, in an assignment of a
- * list or tuple of plain strings. Anything else means "no `__all__`".
+ * list or tuple of plain strings (or one string in parentheses, a tuple to
+ * pydocstyle's tokenizer). Anything else means "no `__all__`".
  */
 function pydocstyleDunderAll(root: Node): Set<string> | undefined {
   const mentions: Node[] = [];
@@ -95,7 +96,8 @@ function pydocstyleDunderAll(root: Node): Set<string> | undefined {
   if (assignment.childForFieldName('type') || assignment.parent?.parent?.type !== 'module') return undefined;
   const value = assignment.childForFieldName('right');
   if (!value) return undefined;
-  const surrounded = value.type === 'list' || value.type === 'tuple';
+  // pydocstyle reads the tokens between the brackets: `('a')` lists `a` as `('a',)` would.
+  const surrounded = value.type === 'list' || value.type === 'tuple' || value.type === 'parenthesized_expression';
   // A bare `__all__ = 'a'` is not a sequence; `__all__ = 'a', 'b'` is.
   if (!surrounded && value.type !== 'expression_list') return undefined;
   const names = new Set<string>();
