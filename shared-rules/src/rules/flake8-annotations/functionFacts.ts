@@ -84,7 +84,8 @@ function dunderAllExports(root: Node): Set<string> | undefined {
         const value = expression && dunderAllValue(expression);
         if (value !== undefined) {
           found = true;
-          if (value) collectStrings(value, names);
+          // A string, even in parentheses, is not a list of names to Ruff: it exports nothing.
+          if (value && unparenthesized(value).type !== 'string') collectStrings(value, names);
         }
       } else if (statement.type !== 'function_definition' && statement.type !== 'class_definition' &&
         statement.type !== 'decorated_definition' && /statement|clause|^block$/.test(statement.type)) {
@@ -101,6 +102,12 @@ function dunderAllValue(expression: Node): Node | null | undefined {
   if (expression.type !== 'assignment' && expression.type !== 'augmented_assignment') return undefined;
   if (expression.childForFieldName('left')?.text !== '__all__') return undefined;
   return expression.childForFieldName('right');
+}
+
+function unparenthesized(node: Node): Node {
+  let inner = node;
+  while (inner.type === 'parenthesized_expression' && inner.namedChildren.length === 1) inner = inner.namedChildren[0];
+  return inner;
 }
 
 function collectStrings(node: Node, names: Set<string>): void {
