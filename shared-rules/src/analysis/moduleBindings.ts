@@ -34,15 +34,16 @@ export class ModuleBindings {
     }
   }
 
-  /** Whether the condition's name resolves to one of its targets (unbound names are builtins). */
+  /** Whether the finding stands: the condition's name resolves to one of its targets (unbound names are builtins), or does not with `unless`. */
   holds(condition: ModuleNameCondition): boolean {
     let verdict = this.verdicts.get(condition);
     if (verdict === undefined) {
       const suffix = condition.member ? `.${condition.member}` : '';
       const bound = this.targets.get(condition.name);
-      verdict = bound
+      const resolves = bound
         ? bound.some((target) => target !== null && condition.targets.includes(`${target}${suffix}`))
         : condition.targets.includes(`builtins.${condition.name}${suffix}`);
+      verdict = condition.unless ? !resolves : resolves;
       this.verdicts.set(condition, verdict);
     }
     return verdict;

@@ -54,6 +54,8 @@ export interface ModuleNameCondition {
   member: string;
   /** Qualified names that make the finding stand: `subprocess.run`, `builtins.eval`. */
   targets: readonly string[];
+  /** The other way round: the finding stands unless the name is one of `targets` (`t.overload` with `import typing as t`). */
+  unless?: boolean;
 }
 
 /** A problem found by a rule; offsets are UTF-16 code units into the file's text. */

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { NodeRule } from '../rule';
+import type { ModuleNameCondition, NodeRule } from '../rule';
 import { enclosingScope } from '../../analysis/statements';
 
 const docs = `
@@ -9,8 +9,9 @@ counted as Ruff does: positional-only, ordinary and keyword-only parameters,
 but not \`*args\`, \`**kwargs\` or names matching \`dummy-variable-rgx\` (\`_\`,
 \`_unused\`). In a method other than a \`@staticmethod\`, the first parameter
 (\`self\`, \`cls\`) is not counted. Functions decorated with \`@override\` or
-\`@overload\` are exempt, since their signature is dictated elsewhere, and so
-are stub files (\`.pyi\`).
+\`@overload\` (also through a module alias, \`t.overload\` after
+\`import typing as t\`) are exempt, since their signature is dictated
+elsewhere, and so are stub files (\`.pyi\`).
 
 ## Why is this bad?
 A long parameter list is hard to call correctly and usually means the
@@ -39,6 +40,17 @@ const EXEMPT_DECORATORS = new Set([
   'override', 'typing.override', 'typing_extensions.override',
   'overload', 'typing.overload', 'typing_extensions.overload',
 ]);
+
+/**
+ * `@t.overload` where the module imports `typing as t`: whether `t` is typing
+ * is known once the whole module is, so the finding waits for that.
+ */
+function aliasedExemption(decorators: readonly string[]): ModuleNameCondition | undefined {
+  const aliased = decorators.find((decorator) => /^[^.]+\.(overload|override)$/.test(decorator));
+  if (!aliased) return undefined;
+  const [name, member] = aliased.split('.');
+  return { name, member, targets: [...EXEMPT_DECORATORS].filter((target) => target.endsWith(`.${member}`)), unless: true };
+}
 
 /** The name bound by a parameter, or undefined for `*args`, `**kwargs`, `*` and `/`. */
 function parameterName(parameter: Node): string | undefined {
@@ -125,6 +137,7 @@ export const tooManyArguments: NodeRule = {
           message: `Too many arguments in function definition (${count} > ${limit})`,
           start: name.startIndex,
           end: name.endIndex,
+          condition: aliasedExemption(decorators),
         });
       },
     };
