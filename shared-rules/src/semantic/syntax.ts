@@ -101,7 +101,7 @@ const symbolTables = new WeakMap<Language, SymbolTables>();
 
 /**
  * Every cursor getter is a call into WASM: reading a node's type id once and
- * looking its name and named flag up here halves the calls per node.
+ * looking its name and named flag up here saves one of the six calls per node.
  */
 function tablesOf(language: Language): SymbolTables {
   let tables = symbolTables.get(language);
