@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { TextEdit } from '../text/textEdit';
+import { fromImportNames } from '../syntax/imports';
 
 /** A name a fix needs: `module.name` via `from module import name`, or the module itself. */
 export interface ImportRequest {
@@ -14,21 +15,6 @@ export interface ImportEditResult {
   reference: string;
   /** Undefined when the file already imports what is needed. */
   edit?: TextEdit;
-}
-
-interface ImportedName {
-  name: string;
-  alias?: string;
-  node: Node;
-}
-
-function importedNames(statement: Node): ImportedName[] {
-  return statement.childrenForFieldName('name').filter((n): n is Node => n !== null).map((node) => {
-    if (node.type === 'aliased_import') {
-      return { name: node.childForFieldName('name')?.text ?? '', alias: node.childForFieldName('alias')?.text, node };
-    }
-    return { name: node.text, node };
-  });
 }
 
 function moduleOf(statement: Node): string | undefined {
@@ -65,26 +51,26 @@ export function addImportEdit(text: string, tree: Tree, request: ImportRequest):
 
   for (const statement of imports) {
     if (statement.type === 'import_statement') {
-      for (const item of importedNames(statement)) {
+      for (const item of fromImportNames(statement)) {
         if (item.name !== request.module) continue;
         if (!wanted) return { reference: item.alias ?? item.name };
         return { reference: `${item.alias ?? item.name}.${wanted}` };
       }
     } else if (wanted && statement.type === 'import_from_statement' && moduleOf(statement) === request.module) {
-      const found = importedNames(statement).find((item) => item.name === wanted);
+      const found = fromImportNames(statement).find((item) => item.name === wanted);
       if (found) return { reference: found.alias ?? found.name };
     }
   }
   if (!wanted) return { reference: request.module, edit: newImportLine(text, statements, imports, `import ${request.module}`) };
 
   const mergeTarget = imports.find((s) => s.type === 'import_from_statement' && moduleOf(s) === request.module &&
-    !s.namedChildren.some((c) => c?.type === 'wildcard_import') && importedNames(s).length > 0);
+    !s.namedChildren.some((c) => c?.type === 'wildcard_import') && fromImportNames(s).length > 0);
   if (mergeTarget) return { reference: wanted, edit: mergeEdit(text, mergeTarget, wanted) };
   return { reference: wanted, edit: newImportLine(text, statements, imports, `from ${request.module} import ${wanted}`) };
 }
 
 function mergeEdit(text: string, statement: Node, wanted: string): TextEdit {
-  const items = importedNames(statement);
+  const items = fromImportNames(statement);
   const names = items.map((item) => item.name);
   const sorted = names.every((name, i) => i === 0 || names[i - 1] <= name);
   const index = sorted ? names.findIndex((name) => name > wanted) : -1;

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { decoratorNames, docstringOf, enclosingDefinition, hasDecorator, ownNodesOfTypes, statementsOf } from '../syntax/definitions';
+import { unparenthesized } from '../syntax/expressions';
 
 /**
  * Return and parameter types inferred without guessing, for the "add
@@ -36,15 +37,6 @@ const DISPLAY_TYPES: Readonly<Record<string, string>> = {
 
 const BOOL_CALLS = new Set(['isinstance', 'issubclass', 'callable', 'hasattr']);
 
-function unparenthesized(node: Node): Node {
-  let current = node;
-  while (current.type === 'parenthesized_expression') {
-    const inner = current.namedChildren.find((c) => c?.type !== 'comment');
-    if (!inner) break;
-    current = inner;
-  }
-  return current;
-}
 
 function stringType(node: Node): string {
   const start = node.type === 'concatenated_string' ? node.namedChild(0) : node;

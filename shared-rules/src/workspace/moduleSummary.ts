@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { collectTables, type ColumnType, type TableInfo } from '../sqlalchemy/tables';
 import { stringLiteralValue } from '../syntax/literals';
+import { fromImportNames } from '../syntax/imports';
 
 /** A place in another file: 0-based line and UTF-16 column, as tree-sitter reports them. */
 export interface FileRange {
@@ -29,7 +30,7 @@ export interface IndexedTable {
 }
 
 /** A `from … import …` statement: `level` leading dots, the module after them (may be empty) and the names imported (`*` for all). */
-export interface ImportedNames {
+export interface FromImport {
   level: number;
   module: string;
   names: string[];
@@ -45,7 +46,7 @@ export interface ModuleSummary {
   path: string;
   names: string[];
   all?: string[];
-  imports: ImportedNames[];
+  imports: FromImport[];
   tables: IndexedTable[];
 }
 
@@ -85,17 +86,14 @@ function exportedNames(statement: Node): string[] | undefined {
 }
 
 /** Every `from … import …` of the file, functions and conditional blocks included. */
-function importedNames(root: Node): ImportedNames[] {
-  const imports: ImportedNames[] = [];
+function fromImports(root: Node): FromImport[] {
+  const imports: FromImport[] = [];
   for (const statement of root.descendantsOfType('import_from_statement')) {
     const source = statement?.childForFieldName('module_name');
     if (!source) continue;
     const dotted = source.type === 'relative_import' ? source.namedChildren.find((child) => child.type === 'dotted_name') : source;
     const prefix = source.type === 'relative_import' ? (source.namedChildren.find((child) => child.type === 'import_prefix')?.text ?? '') : '';
-    const names = statement!.childrenForFieldName('name').flatMap((item) => {
-      const name = item?.type === 'aliased_import' ? item.childForFieldName('name') : item;
-      return name ? [name.text.replace(/\s+/g, '')] : [];
-    });
+    const names = fromImportNames(statement!).flatMap(({ name }) => (name ? [name.replace(/\s+/g, '')] : []));
     if (statement!.namedChildren.some((child) => child.type === 'wildcard_import')) names.push('*');
     imports.push({ level: prefix.replace(/\s+/g, '').length, module: dotted?.text.replace(/\s+/g, '') ?? '', names });
   }
@@ -109,7 +107,7 @@ export function summarizeModule(path: string, root: Node, text: string): ModuleS
     names.push(...definedName(statement));
     all = exportedNames(statement) ?? all;
   }
-  return { path, names, all, imports: importedNames(root), tables: indexTables(path, root, collectTables(root, (literal) => text.includes(literal))) };
+  return { path, names, all, imports: fromImports(root), tables: indexTables(path, root, collectTables(root, (literal) => text.includes(literal))) };
 }
 
 /** Tables without their nodes, as the index keeps them. */

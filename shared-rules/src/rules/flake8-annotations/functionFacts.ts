@@ -3,6 +3,7 @@ import { memoizedPerTree } from '../../syntax/memo';
 import type { FileContext, Fix } from '../rule';
 import { fileDefinitions, functionParameters, hasDecorator, isDunder, type Definition } from '../../syntax/definitions';
 import { isPrivateModulePath, modulePathOf } from '../../syntax/modulePath';
+import { unparenthesized } from '../../syntax/expressions';
 import { inferFunctionReturnType, renderReturnType, type InferredReturn } from '../../inference/returnType';
 import { addImportEdit } from '../../fixes/importEdits';
 import type { TextEdit } from '../../text/textEdit';
@@ -102,12 +103,6 @@ function dunderAllValue(expression: Node): Node | null | undefined {
   if (expression.type !== 'assignment' && expression.type !== 'augmented_assignment') return undefined;
   if (expression.childForFieldName('left')?.text !== '__all__') return undefined;
   return expression.childForFieldName('right');
-}
-
-function unparenthesized(node: Node): Node {
-  let inner = node;
-  while (inner.type === 'parenthesized_expression' && inner.namedChildren.length === 1) inner = inner.namedChildren[0];
-  return inner;
 }
 
 function collectStrings(node: Node, names: Set<string>): void {
