@@ -3,7 +3,7 @@
 //   extension.js       the client
 //   server.js          the launcher (server/src/launcher.ts): runs server-bundle.js through a V8 code cache
 //   server-bundle.js   the language server
-//   *.wasm             the tree-sitter runtime and the Python grammar, which pythonParser.ts looks for beside the bundle
+//   pyreview-python.wasm  tree-sitter and the Python grammar, which parserModule.ts looks for beside the bundle
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -13,11 +13,10 @@ const root = path.join(__dirname, '..');
 const CLIENT_ENTRY = path.join(root, 'client', 'out', 'extension.js');
 const SERVER_ENTRY = path.join(root, 'server', 'out', 'server.js');
 const LAUNCHER_ENTRY = path.join(root, 'server', 'out', 'launcher.js');
-const WASM_FILES = [require.resolve('web-tree-sitter/web-tree-sitter.wasm'), require.resolve('tree-sitter-python/tree-sitter-python.wasm')];
+const WASM_FILES = [path.join(root, 'shared-rules', 'wasm', 'pyreview-python.wasm')];
 
 async function bundle(entry, outfile, external = []) {
   if (!fs.existsSync(entry)) throw new Error(`${path.relative(root, entry)} is missing: run \`npm run build\` first`);
-  // Bundling the compiled CommonJS makes esbuild pick web-tree-sitter's `.cjs` build (no import.meta.url).
   await esbuild.build({
     entryPoints: [entry],
     outfile,

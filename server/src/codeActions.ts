@@ -26,10 +26,10 @@ function ignoreEdit(document: PythonDocument, code: string, line: number, encodi
   return edit && { range: rangeOf(lines, edit.start, edit.end, encoding), newText: edit.newText };
 }
 
-/** The fix of a rename left to be planned on request; none when the last lint built no semantic model for this version. */
-function plannedRename(document: PythonDocument, request: RenameRequest, encoding: PositionEncoding, logError: (message: string) => void): LspFix | undefined {
+/** The fix of a rename left to be planned on request; none when the rename engine refuses it. */
+function plannedRename(document: PythonDocument, request: RenameRequest, config: DocumentConfig, encoding: PositionEncoding, logError: (message: string) => void): LspFix | undefined {
   try {
-    const fix = document.renameFix(request);
+    const fix = document.renameFix(request, { targetVersion: config.settings.targetVersion, filePath: document.filePath });
     return fix && lspFix(fix, document.lines, encoding);
   } catch (error) {
     logError(`pyreview: planning a rename fix failed: ${(error as Error).stack ?? String(error)}`);
@@ -57,7 +57,7 @@ export function quickFixes(
     if (diagnostic.source !== 'pyreview') continue;
     const data = diagnosticData(diagnostic);
     if (!data || data.version !== document.version) continue;
-    const fix = data.fix ?? (data.rename && plannedRename(document, data.rename, encoding, logError));
+    const fix = data.fix ?? (data.rename && plannedRename(document, data.rename, config, encoding, logError));
     if (fix) {
       actions.push({
         title: fix.safety === 'safe' ? fix.title : `${fix.title} (unsafe)`,
@@ -113,8 +113,8 @@ export function fixAllAction(document: PythonDocument, config: DocumentConfig, c
 /** `source.organizeImports.pyreview`: every import block sorted in isort's order, as one edit. */
 export function organizeImportsAction(document: PythonDocument, config: DocumentConfig, encoding: PositionEncoding): CodeAction | undefined {
   if (!config.enable || document.unparsable) return undefined;
-  const tree = document.tree();
-  if (!tree || tree.rootNode.hasError) return undefined;
+  const tree = document.syntax();
+  if (!tree || tree.hasError(tree.root)) return undefined;
   const edits = organizeImports(document.text, tree);
   if (!edits.length) return undefined;
   return {

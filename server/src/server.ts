@@ -1,4 +1,4 @@
-import { createPythonParser, RULES, SourceChecker } from '@pyreview/shared-rules';
+import { PythonParser, RULES, SourceChecker } from '@pyreview/shared-rules';
 import {
   CodeActionKind,
   createConnection,
@@ -27,6 +27,7 @@ import { returnTypeHints } from './inlayHints';
 import { ConfigurationService, type DocumentConfig } from './configuration';
 import { diagnoseDocument, toDiagnostics } from './diagnostics';
 import { DocumentStore, type LintPhase, type PythonDocument } from './documents';
+import { FreedMemoryCollector } from './garbageCollection';
 import { noqaHover } from './hover';
 import { prepareRename, rename } from './rename';
 import { negotiatePositionEncoding, type PositionEncoding } from './positionEncoding';
@@ -83,7 +84,7 @@ export interface ServerHooks {
  * modules they call.
  */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), hooks: ServerHooks = {}): Connection {
-  const parserReady = createPythonParser();
+  const parserReady = Promise.resolve(new PythonParser());
   let store: DocumentStore | undefined;
   let checker: SourceChecker | undefined;
   let indexer: WorkspaceIndexer | undefined;
@@ -116,6 +117,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   const logError = (message: string) => connection.console.error(message);
+  const collector = new FreedMemoryCollector();
   /** Messages sent without waiting: a failure (a client gone away) is logged, never an unhandled rejection. */
   const background = (what: string, promise: Promise<unknown>) => {
     promise.catch((error) => logError(`pyreview: ${what} failed: ${String(error)}`));
@@ -125,6 +127,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let linted = false;
   function diagnose(document: PythonDocument, config: DocumentConfig, phase: LintPhase) {
     const outcome = diagnoseDocument(document, config, encoding, phase, logError);
+    store?.trim();
     if (!linted) {
       linted = true;
       hooks.firstLintDone?.();
@@ -245,7 +248,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const parser = await parserReady;
     indexer = new WorkspaceIndexer(parser, (message) => connection.console.warn(message));
-    store = new DocumentStore(parser, indexer.index);
+    store = new DocumentStore(parser, indexer.index, () => collector.memoryFreed());
     workspaceFolders = workspaceFolderPaths(params);
     checker = new SourceChecker(parser, RULES);
     encoding = negotiatePositionEncoding(params);
@@ -320,7 +323,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const document = store.open(textDocument.uri, textDocument.version, textDocument.text);
     const filePath = fileSystemPath(textDocument.uri);
     // Parsed once: the lint that follows uses the same tree.
-    const tree = filePath ? document.tree() : undefined;
+    const tree = filePath ? document.syntax() : undefined;
     if (filePath && tree) indexer?.indexOpenDocument(filePath, tree, document.text);
     workspaceDiagnostics.remove(textDocument.uri);
     published.delete(textDocument.uri);
@@ -340,13 +343,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!document) return unknownDocument('didSave', textDocument.uri);
     // What other files see of this one follows its saves, not every keystroke.
     const filePath = fileSystemPath(textDocument.uri);
-    const tree = filePath ? document.tree() : undefined;
+    const tree = filePath ? document.syntax() : undefined;
     if (filePath && tree) indexer?.indexOpenDocument(filePath, tree, document.text);
     lintOn('save', textDocument.uri);
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
     if (!store?.close(textDocument.uri)) return unknownDocument('didClose', textDocument.uri);
+    collector.memoryFreed();
     const filePath = fileSystemPath(textDocument.uri);
     if (filePath) indexer?.closeDocument(filePath);
     scheduler.cancel(textDocument.uri);
@@ -489,6 +493,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onShutdown(() => {
     settler.dispose();
+    collector.dispose();
     store?.dispose();
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { createPythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
+import { PythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
 import type { Diagnostic } from 'vscode-languageserver';
 import { quickFixes } from 'pyreview-server/out/codeActions';
 import { combineSettings, editorUserSettings, settingNameOfOption, type DocumentConfig } from 'pyreview-server/out/configuration';
@@ -41,8 +41,8 @@ describe('server modules', () => {
   describe('code actions', () => {
     const noErrors = (message: string): never => assert.fail(message);
 
-    it('prefers safe fixes and titles unsafe ones as such', async () => {
-      const store = new DocumentStore(await createPythonParser());
+    it('prefers safe fixes and titles unsafe ones as such', () => {
+      const store = new DocumentStore(new PythonParser());
       const document = store.open('file:///tmp/actions.py', 3, 'x = 1\n');
       const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, {}) };
       const diagnostic = (safety: 'safe' | 'unsafe'): Diagnostic => {
@@ -64,8 +64,8 @@ describe('server modules', () => {
       store.dispose();
     });
 
-    it('plans a rename fix when asked for it, with the semantic model of the lint that reported it', async () => {
-      const store = new DocumentStore(await createPythonParser());
+    it('plans a rename fix when asked for it, with the semantic model of the lint that reported it', () => {
+      const store = new DocumentStore(new PythonParser());
       const uri = 'file:///tmp/rename.py';
       const document = store.open(uri, 1, 'def area(width):\n    Total = width * 2\n    return Total\n');
       const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: false, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, { select: ['N806'] }) };
@@ -88,8 +88,8 @@ describe('server modules', () => {
   });
 
   describe('documents', () => {
-    it('skips huge documents with a reason instead of parsing them', async () => {
-      const store = new DocumentStore(await createPythonParser());
+    it('skips huge documents with a reason instead of parsing them', () => {
+      const store = new DocumentStore(new PythonParser());
       const document = store.open('file:///tmp/huge.py', 1, 'x = 1\n');
       const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, { select: ['E999'] }) };
       assert.deepStrictEqual(diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail), { diagnostics: [], settled: true });
@@ -98,7 +98,7 @@ describe('server modules', () => {
       const outcome = diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail);
       assert.deepStrictEqual(outcome.diagnostics, []);
       assert.match(outcome.skipped!, /characters/);
-      assert.strictEqual(document.tree(), undefined);
+      assert.strictEqual(document.syntax(), undefined);
       store.dispose();
     });
   });

@@ -135,7 +135,7 @@ export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome
     const source = { text, filePath: task.filePath, relativePath: task.relativePath, settings, workspace };
     if (!first) return checker.check(source);
     first = false;
-    return checker.check(source, (tree) => (summary = summarizeModule(task.filePath, tree.rootNode, text)));
+    return checker.check(source, (tree) => (summary = summarizeModule(task.filePath, tree, text)));
   };
   try {
     const { final, ...result } = fixFile(task, check);

@@ -1,4 +1,4 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { NodeId, SyntaxTree } from '../syntax/tree';
 import type { TextEdit } from '../text/textEdit';
 import type { LineIndex } from '../text/lineIndex';
 import type { ResolvedSettings } from '../config/settings';
@@ -122,11 +122,13 @@ export interface RuleContext {
   readonly settings: ResolvedSettings;
   /** The rule's options, defaults merged with configuration. */
   readonly options: Options;
+  /** The syntax tree of the text: every node handle a rule gets is read through it. */
+  readonly tree: SyntaxTree;
   report(finding: Omit<Finding, 'code'> & { code?: string }): void;
 }
 
-/** Handlers keyed by tree-sitter node type; `unit` receives each analysis unit's root. */
-export type Visitor = Partial<Record<string, (node: Node) => void>>;
+/** Handlers keyed by the grammar's node type names; `unit` receives each analysis unit's root. */
+export type Visitor = Partial<Record<string, (node: NodeId) => void>>;
 
 /** A rule whose findings depend only on the nodes it visits (cached per unit). */
 export interface NodeRule {
@@ -136,7 +138,6 @@ export interface NodeRule {
 }
 
 export interface FileContext extends RuleContext {
-  readonly tree: Tree;
   readonly lines: LineIndex;
   /** Whether the text contains a literal; kept up to date through edits, unlike searching `text` on every keystroke. */
   textIncludes(literal: string): boolean;
@@ -158,6 +159,6 @@ export interface FileRule {
 export type Rule = NodeRule | FileRule;
 
 /** Offsets of a node, as findings and edits use them. */
-export function span(node: Node): { start: number; end: number } {
-  return { start: node.startIndex, end: node.endIndex };
+export function span(tree: SyntaxTree, node: NodeId): { start: number; end: number } {
+  return { start: tree.start(node), end: tree.end(node) };
 }

@@ -1,6 +1,6 @@
 import type { SemanticMessage } from './messages';
 import type { Binding, Reference, Scope } from './scope';
-import type { SyntaxNode } from './syntax';
+import type { NodeId } from '../syntax/tree';
 
 /** A name looked up in a scope outside the function (module, class), and what it found. */
 export interface ExternalLookup {
@@ -14,7 +14,7 @@ export interface ExternalLookup {
 export interface ExternalEffect {
   index: number;
   name: string;
-  node: SyntaxNode;
+  node: NodeId;
   /** For reads: the occurrence, added to the outer variable on replay. */
   reference?: Reference;
 }
@@ -31,7 +31,7 @@ export interface FunctionMemo {
   /** Outer bindings it reads (marked used on replay). */
   uses: ExternalEffect[];
   /** Nodes of undefined names that star imports may define (they mark every star import used). */
-  starUses: SyntaxNode[];
+  starUses: NodeId[];
   /** Outer imports it redefines (pyflakes reports those with the import when it stays unused). */
   redefinitions: ExternalEffect[];
   /** Reads before assignment of names defined outside (F823), reported against the outer binding. */
@@ -44,7 +44,7 @@ export interface FunctionMemo {
 export class FunctionRecording {
   readonly lookups: ExternalLookup[] = [];
   readonly uses: ExternalEffect[] = [];
-  readonly starUses: SyntaxNode[] = [];
+  readonly starUses: NodeId[] = [];
   readonly redefinitions: ExternalEffect[] = [];
   readonly undefinedLocals: ExternalEffect[] = [];
   /** Messages about outer bindings, rebuilt on replay rather than kept. */

@@ -2,6 +2,8 @@ import type { FileContext, FileRule } from '../rule';
 import * as path from 'path';
 import { addImportEdit, type ImportRequest } from '../../fixes/importEdits';
 import { moduleNameForFile } from '../../workspace/modulePath';
+import { T } from '../../syntax/grammar';
+import { NONE } from '../../syntax/tree';
 import { KNOWN_IMPORTS } from './knownImports';
 
 const docs = `
@@ -64,19 +66,21 @@ export const undefinedName: FileRule = {
     docs,
   },
   check(context) {
+    const { tree } = context;
     for (const message of context.model.messages) {
       if (message.kind !== 'undefined-name') continue;
       const node = message.node;
-      const importable = node.type === 'identifier' && node.parent?.type !== 'delete_statement';
+      const parent = tree.parent(node);
+      const importable = tree.type(node) === T.identifier && !(parent !== NONE && tree.type(parent) === T.delete_statement);
       const known = importable ? KNOWN_IMPORTS.get(message.name) : undefined;
       const fromWorkspace = importable && !known ? workspaceImport(context, message.name) : undefined;
       const request = known ?? fromWorkspace;
-      const edit = request && addImportEdit(context.text, context.tree, { ...request, usedAt: node.startIndex }).edit;
+      const edit = request && addImportEdit(context.text, tree, { ...request, usedAt: tree.start(node) }).edit;
       const statement = request && (request.name ? `from ${request.module} import ${request.name}` : `import ${request.module}`);
       context.report({
         message: `undefined name '${message.name}'`,
-        start: node.startIndex,
-        end: node.endIndex,
+        start: tree.start(node),
+        end: tree.end(node),
         // Importing a workspace module runs its top-level code: the user decides.
         fix: edit ? { title: `Add \`${statement}\``, safety: known ? 'safe' : 'unsafe', edits: [edit] } : undefined,
       });
