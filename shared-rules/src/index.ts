@@ -31,3 +31,4 @@ export * from './report/reviewMarkdown';
 export * from './report/reviewHtml';
 export { organizeImports } from './rules/isort/organizeImports';
 export * from './workspace/modulePath';
+export * from './codeLocation';
