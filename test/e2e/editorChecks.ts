@@ -10,6 +10,7 @@ import { FIXED_SOURCE, FIX_TITLE, roundTrip, type ServerLaunch } from './editorR
 
 const LUA_SCRIPT = path.join(REPO_ROOT, 'test', 'e2e', 'neovim', 'lspRoundTrip.lua');
 const ELISP_SCRIPT = path.join(REPO_ROOT, 'test', 'e2e', 'emacs', 'lspRoundTrip.el');
+const LSP_MODE_SCRIPT = path.join(REPO_ROOT, 'test', 'e2e', 'emacs', 'lspModeDiagnostics.el');
 
 /** Neovim 0.7's built-in client shows the diagnostics, applies a quick fix and writes the fixed file. */
 export async function checkNeovim(server?: ServerLaunch): Promise<void> {
@@ -40,4 +41,12 @@ export async function checkEmacs(server?: ServerLaunch): Promise<void> {
   assert.strictEqual(written, FIXED_SOURCE);
   assert.strictEqual(result.diagnostics_updated, true);
   assert.ok(!result.after.includes('E722'), result.after.join(', '));
+}
+
+/** Emacs with lsp-mode, the client registered as the README says, receives the diagnostics. */
+export async function checkLspMode(server?: ServerLaunch): Promise<void> {
+  const { result, stderr } = await roundTrip('emacs', ['--batch', '-q', '-l', LSP_MODE_SCRIPT], server);
+  assert.strictEqual(result.error, undefined, `${result.error}\n${stderr}`);
+  assert.deepStrictEqual(result.servers, ['pyreview']);
+  assert.deepStrictEqual(result.before, ['E722', 'F401', 'S307']);
 }

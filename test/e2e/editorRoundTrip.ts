@@ -38,6 +38,8 @@ export interface RoundTripResult {
   /** How the editor shows F401, which the script's configuration makes a hint (Emacs). */
   f401_type?: string;
   diagnostics_updated?: boolean;
+  /** The language servers the editor connected to (lsp-mode). */
+  servers?: string[];
   error?: string;
 }
 

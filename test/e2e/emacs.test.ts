@@ -5,10 +5,16 @@
  * right columns after non-ASCII characters (eglot counts UTF-16 units); the quick fix is
  * chosen the way `M-x eglot-code-actions` offers it, and the saved file is re-checked.
  */
-import { checkEmacs } from './editorChecks';
+import { checkEmacs, checkLspMode } from './editorChecks';
 
 describe('Emacs 28 with eglot', function () {
   this.timeout(60_000);
 
   it('takes its settings, shows diagnostics at the right columns, applies a quick fix and re-checks the saved file', () => checkEmacs());
+});
+
+describe('Emacs 28 with lsp-mode', function () {
+  this.timeout(60_000);
+
+  it('registered as the README says, receives the diagnostics', () => checkLspMode());
 });

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pyreview as checkoutPyreview } from '../cli/cliHarness';
-import { checkEmacs, checkNeovim } from '../e2e/editorChecks';
+import { checkEmacs, checkLspMode, checkNeovim } from '../e2e/editorChecks';
 import { REPO_ROOT } from '../helpers/paths';
 import { InstalledPackage } from './installedPackage';
 
@@ -68,5 +68,6 @@ describe('the npm package installed globally from its tarball, offline', functio
 
     it('Neovim 0.7', () => checkNeovim(launch()));
     it('Emacs 28 with eglot', () => checkEmacs(launch()));
+    it('Emacs 28 with lsp-mode', () => checkLspMode(launch()));
   });
 });
