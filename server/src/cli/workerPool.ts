@@ -20,6 +20,8 @@ export class WorkerPool<T, R> {
   private readonly busy = new Map<Worker, Job<T, R>>();
   private readonly queue: Job<T, R>[] = [];
   private next = 0;
+  /** Why the last worker is gone, once none is left. */
+  private failure?: Error;
 
   constructor(script: string, threads: number, workerData: unknown) {
     this.workers = Array.from({ length: threads }, () => {
@@ -33,6 +35,7 @@ export class WorkerPool<T, R> {
   }
 
   run(task: T): Promise<R> {
+    if (!this.workers.length) return Promise.reject(this.failure ?? new Error('the worker pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ task, resolve, reject });
       this.dispatch();
@@ -76,6 +79,7 @@ export class WorkerPool<T, R> {
     const idleIndex = this.idle.indexOf(worker);
     if (idleIndex >= 0) this.idle.splice(idleIndex, 1);
     if (this.workers.length) return;
+    this.failure = error;
     for (const job of this.queue.slice(this.next)) job.reject(error);
     this.queue.length = 0;
     this.next = 0;
