@@ -6,8 +6,7 @@
 (require 'lsp-mode)
 (require 'python)
 (require 'json)
-
-(defconst pyreview-timeout 20.0)
+(load (expand-file-name "editorReport.el" (file-name-directory load-file-name)) nil t)
 
 (defun pyreview-codes ()
   (let ((diagnostics (gethash (buffer-file-name) (lsp-diagnostics t))))
@@ -38,9 +37,7 @@
     (find-file (getenv "PYREVIEW_FILE"))
     ;; `lsp-deferred' waits for the buffer to be shown in a window, which batch mode never does.
     (unless (lsp-workspaces) (lsp))
-    (let ((deadline (+ (float-time) pyreview-timeout)))
-      (while (and (null (pyreview-codes)) (< (float-time) deadline))
-        (accept-process-output nil 0.05)))
+    (pyreview-wait #'pyreview-codes)
     (puthash "before" (vconcat (pyreview-codes)) result)
     (puthash "after" [] result)
     (puthash "actions" [] result)
@@ -50,9 +47,4 @@
     (lsp-workspace-shutdown (car (lsp-workspaces)))
     (delete-directory state t)))
 
-(let ((result (make-hash-table :test #'equal)))
-  (condition-case err
-      (pyreview-run result)
-    (error (puthash "error" (error-message-string err) result)))
-  (princ (concat (json-encode result) "\n"))
-  (kill-emacs 0))
+(pyreview-report #'pyreview-run)
