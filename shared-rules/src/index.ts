@@ -1,6 +1,7 @@
 export * from './rules/rule';
 export * from './rules/catalog';
 export * from './parsing/parser';
+export { parserWasmPath } from './parsing/parserModule';
 export * from './syntax/tree';
 export * from './syntax/grammar';
 export * from './text/lineIndex';
@@ -32,3 +33,4 @@ export * from './report/reviewMarkdown';
 export * from './report/reviewHtml';
 export { organizeImports } from './rules/isort/organizeImports';
 export * from './workspace/modulePath';
+export * from './codeLocation';

@@ -37,8 +37,8 @@ interface BindingExports {
 
 const WASM_FILE = 'pyreview-python.wasm';
 
-/** Next to the running code first (bundles ship it beside themselves), then in the package's wasm/ folder. */
-function wasmPath(): string {
+/** The parser's file: next to the running code first (bundles ship it beside themselves), then in the package's wasm/ folder. */
+export function parserWasmPath(): string {
   const beside = path.join(__dirname, WASM_FILE);
   return fs.existsSync(beside) ? beside : path.join(__dirname, '..', '..', 'wasm', WASM_FILE);
 }
@@ -57,7 +57,7 @@ export class ParserModule {
   private ints: Int32Array;
 
   constructor() {
-    const module = new WebAssembly.Module(fs.readFileSync(wasmPath()));
+    const module = new WebAssembly.Module(fs.readFileSync(parserWasmPath()));
     const instance = new WebAssembly.Instance(module, {
       env: { read_text: (byteOffset: number, buffer: number, capacity: number) => this.readText(byteOffset, buffer, capacity) },
       // Only reached by tree-sitter's logging and debug output, which pyreview never turns on.

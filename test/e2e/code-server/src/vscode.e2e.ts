@@ -8,21 +8,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { CodeServer } from './codeServer';
-import { PROJECT_FIXTURE, README_IMAGES, REPO_ROOT } from './paths';
+import type { CodeServer } from './codeServer';
+import { PROJECT_FIXTURE, README_IMAGES } from './paths';
+import { VsCodeSession } from './session';
 import { Workbench, waitUntil } from './workbench';
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A Problems panel row shows the source and the code as "pyreview(E722)"; its text splits them. */
 function hasCode(rows: string[], code: string): boolean {
   return rows.some((row) => new RegExp(`\\bpyreview\\W+${code}\\b`).test(row));
-}
-
-function vsixPath(): string {
-  const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
-  return path.join(REPO_ROOT, `pyreview-${version}.vsix`);
 }
 
 /** The quick fix applied from the Ctrl+. menu: F401's on line 2 of app.py. */
@@ -43,8 +36,8 @@ describe('VS Code (code-server) with the packaged extension', function () {
   this.timeout(180_000);
   let home: string;
   let project: string;
+  let session: VsCodeSession;
   let server: CodeServer;
-  let browser: BrowserContext;
   let workbench: Workbench;
   const readProject = (name: string) => fs.readFileSync(path.join(project, name), 'utf8');
 
@@ -55,17 +48,8 @@ describe('VS Code (code-server) with the packaged extension', function () {
     const large = LARGE_FILE.sources.map((source) => fs.readFileSync(source, 'utf8')).join('\n');
     assert.ok(large.length > 100_000, `${LARGE_FILE.name} has only ${large.length} characters`);
     fs.writeFileSync(path.join(project, LARGE_FILE.name), large);
-    server = new CodeServer(home);
-    assert.match(await server.installExtension(vsixPath()), /successfully installed/);
-    await server.start();
-    browser = await chromium.launchPersistentContext(path.join(home, 'chromium'), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: CHROMIUM_ARGS,
-    });
-    workbench = new Workbench(browser.pages()[0] ?? (await browser.newPage()));
-    await workbench.open(server.url, project);
+    session = await VsCodeSession.open(home, project);
+    ({ server, workbench } = session);
   });
 
   afterEach(async function () {
@@ -73,8 +57,7 @@ describe('VS Code (code-server) with the packaged extension', function () {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
     fs.rmSync(home, { recursive: true, force: true });
   });
 
