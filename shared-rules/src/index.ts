@@ -31,3 +31,6 @@ export * from './report/reviewMarkdown';
 export * from './report/reviewHtml';
 export { organizeImports } from './rules/isort/organizeImports';
 export * from './workspace/modulePath';
+export * from './notebook/cellMap';
+export * from './notebook/ipythonSyntax';
+export * from './notebook/notebookCheck';

@@ -187,7 +187,7 @@ export class Linter {
 
     let model: SemanticModel | undefined;
     const buildModel = (): SemanticModel =>
-      (model ??= this.semantic.build(tree, text, unitTree, { targetVersion: settings.targetVersion, filePath: input.filePath }));
+      (model ??= this.semantic.build(tree, text, unitTree, { targetVersion: settings.targetVersion, filePath: input.filePath, notebook: settings.notebook }));
     const carrying = input.fileRules === 'carry' || !!statement;
     const { findings: fileFindings, carried } = this.runFileRules(fileRules, input, carrying, change, lines, internalErrors, buildModel, () => !!model);
     for (const finding of fileFindings) if (!finding.condition || this.moduleBindings.holds(finding.condition)) raw.push(finding);

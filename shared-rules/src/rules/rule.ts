@@ -109,6 +109,8 @@ export interface RuleMeta {
   options?: RuleOption[];
   /** Markdown with the sections: What it does, Why is this bad?, Example, Fix safety. */
   docs: string;
+  /** Why the rule does not run on Jupyter notebooks; unset when it does. */
+  skippedInNotebooks?: string;
 }
 
 export type Options = Readonly<Record<string, number | boolean | string>>;

@@ -17,6 +17,8 @@ export interface SemanticModel {
 export interface SemanticOptions {
   targetVersion: readonly [number, number];
   filePath: string;
+  /** The module is a notebook's cells: IPython's names are defined. */
+  notebook?: boolean;
 }
 
 const EMPTY: SemanticModel = { messages: [], scopes: [] };
@@ -80,14 +82,14 @@ export class SemanticModelBuilder {
     this.cache = next;
     this.lastStats = stats;
     addStatementComments(tree, text, containers, rootPlacement);
-    const optionsKey = `${options.targetVersion.join('.')}\u0000${options.filePath}`;
+    const optionsKey = `${options.targetVersion.join('.')}\u0000${options.filePath}\u0000${options.notebook === true}`;
     if (optionsKey !== this.memoOptions) {
       this.memo = new WeakMap();
       this.memoOptions = optionsKey;
     }
     const baseName = options.filePath.replace(/\\/g, '/').split('/').pop() ?? '';
     const analyzer = new Analyzer(root, tree.language, {
-      builtins: builtinNames(options.targetVersion),
+      builtins: builtinNames(options.targetVersion, options.notebook),
       isPackageInit: baseName === '__init__.py',
     }, this.memo);
     analyzer.run();
