@@ -34,3 +34,4 @@ export * from './workspace/modulePath';
 export * from './notebook/cellMap';
 export * from './notebook/ipythonSyntax';
 export * from './notebook/notebookCheck';
+export * from './notebook/nbformat';

@@ -59,6 +59,8 @@ export interface LintInput {
    * the file rules are carried, as they look at the whole tree.
    */
   statement?: Tree;
+  /** How messages name the line holding an offset; default `line N`. A notebook's module names the cell too. */
+  lineName?: (offset: number) => string;
 }
 
 export interface ReportedFinding extends Finding {
@@ -272,6 +274,7 @@ export class Linter {
           ...context,
           tree,
           lines,
+          lineName: input.lineName ?? ((offset) => `line ${lines.lineAt(offset) + 1}`),
           workspace: input.workspace,
           textIncludes: (literal) => this.literals.includes(literal),
           change,

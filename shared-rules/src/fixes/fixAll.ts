@@ -50,17 +50,18 @@ export interface FixTargetResult<T> extends Omit<FixResult, 'text'> {
   target: T;
 }
 
-class PlainText implements FixTarget<PlainText> {
+/** A plain text as a fix target. */
+export class TextFixTarget implements FixTarget<TextFixTarget> {
   constructor(readonly text: string) {}
 
-  apply(edits: readonly TextEdit[]): PlainText {
-    return new PlainText(applyEdits(this.text, edits));
+  apply(edits: readonly TextEdit[]): TextFixTarget {
+    return new TextFixTarget(applyEdits(this.text, edits));
   }
 }
 
 /** `fixTarget` of a plain text. */
 export function fixAll(text: string, check: (text: string) => CheckedSource, options: FixOptions): FixResult {
-  const { target, ...result } = fixTarget(new PlainText(text), (fixed) => check(fixed.text), options);
+  const { target, ...result } = fixTarget(new TextFixTarget(text), (fixed) => check(fixed.text), options);
   return { ...result, text: target.text };
 }
 

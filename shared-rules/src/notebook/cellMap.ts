@@ -1,4 +1,5 @@
 import type { FixTarget } from '../fixes/fixAll';
+import { LineIndex } from '../text/lineIndex';
 import { applyEdits, type TextEdit } from '../text/textEdit';
 
 const TRAILING_LINE_BREAK = /(?:\r\n|\r|\n)$/;
@@ -65,6 +66,16 @@ export class NotebookModule implements FixTarget<NotebookModule> {
   locate(offset: number): CellOffset {
     const cell = this.cellAt(offset);
     return { cell, offset: Math.min(offset, this.sourceEnd(cell)) - this.starts[cell] };
+  }
+
+  /**
+   * How messages name the line holding a module offset: `cell 2, line 1`.
+   * `cellNumber` numbers a code cell as the user sees it (among all cells).
+   */
+  lineName(offset: number, cellNumber: (cell: number) => number = (cell) => cell + 1): string {
+    const { cell, offset: inCell } = this.locate(offset);
+    const line = new LineIndex(this.cells[cell]).lineAt(inCell) + 1;
+    return `cell ${cellNumber(cell)}, line ${line}`;
   }
 
   /** The module offset of a cell offset. */

@@ -70,10 +70,17 @@ export function notebookFindings(findings: readonly ReportedFinding[], notebook:
 
 /**
  * Checks a notebook's code cells as one module (see `NotebookModule`); the
- * findings' offsets are the module's. `source` describes the notebook file.
+ * findings' offsets are the module's. `source` describes the notebook file;
+ * `cellNumber` numbers a code cell as the user sees it, among all cells.
  */
-export function checkNotebook(checker: SourceChecker, notebook: NotebookModule, source: Omit<SourceFile, 'text'>): CheckedSource {
+export function checkNotebook(
+  checker: SourceChecker,
+  notebook: NotebookModule,
+  source: Omit<SourceFile, 'text'>,
+  cellNumber?: (cell: number) => number,
+): CheckedSource {
   const { text, ipythonLines } = maskedModule(notebook);
-  const result = checker.check({ ...source, text, settings: notebookSettings(source.settings) });
+  const lineName = (offset: number) => notebook.lineName(offset, cellNumber);
+  const result = checker.check({ ...source, text, settings: notebookSettings(source.settings), lineName });
   return { ...result, findings: notebookFindings(result.findings, notebook, ipythonLines) };
 }

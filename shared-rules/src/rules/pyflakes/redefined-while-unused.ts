@@ -65,9 +65,8 @@ export const redefinedWhileUnused: FileRule = {
       if (message.kind !== 'redefined-while-unused') continue;
       const at = nameOf(message.node, message.name);
       const original = definitionNode(message.original);
-      const line = original ? context.lines.lineAt(original.startIndex) + 1 : undefined;
       context.report({
-        message: `redefinition of unused '${message.name}'${line ? ` from line ${line}` : ''}`,
+        message: `redefinition of unused '${message.name}'${original ? ` from ${context.lineName(original.startIndex)}` : ''}`,
         start: at.startIndex,
         end: at.endIndex,
         related: original ? [{ start: original.startIndex, end: original.endIndex, message: `'${message.name}' first defined here` }] : undefined,

@@ -46,7 +46,7 @@ export const undefinedLocal: FileRule = {
     for (const message of context.model.messages) {
       if (message.kind !== 'undefined-local') continue;
       const origin = message.original.source;
-      const where = origin ? ` defined in enclosing scope on line ${context.lines.lineAt(origin.startIndex) + 1}` : '';
+      const where = origin ? ` defined in enclosing scope on ${context.lineName(origin.startIndex)}` : '';
       context.report({
         message: `local variable '${message.name}'${where} referenced before assignment`,
         start: message.node.startIndex,
