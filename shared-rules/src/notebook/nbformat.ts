@@ -35,6 +35,32 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
+/** Whether a prefix of a JSON text is still fine as far as it goes. */
+function validSoFar(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (error) {
+    const { message } = error as Error;
+    const position = /at position (\d+)/.exec(message);
+    return position ? Number(position[1]) >= prefix.length : /^(?:Unexpected end of JSON input|Unterminated string)/.test(message);
+  }
+}
+
+/** Where JSON.parse stopped: the position its message gives, or the first character no valid JSON text continues with. */
+function jsonErrorOffset(text: string, message: string): number {
+  const position = /at position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (validSoFar(text.slice(0, middle))) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -129,9 +155,8 @@ export function parseNotebook(text: string): NotebookFile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message);
-    const where = position ? ` (${lineAndColumn(text, Number(position[1]))})` : '';
-    throw new NotebookFormatError(`is not valid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}${where}`);
+    const message = (error as Error).message.replace(/ in JSON at position \d+.*$|, .*is not valid JSON$/s, '');
+    throw new NotebookFormatError(`is not valid JSON: ${message} (${lineAndColumn(text, jsonErrorOffset(text, (error as Error).message))})`);
   }
   if (!isRecord(json)) throw new NotebookFormatError('is not a Jupyter notebook: its JSON is not an object');
   if (json.nbformat !== 4) throw new NotebookFormatError(`is not a Jupyter notebook in nbformat 4 (nbformat: ${JSON.stringify(json.nbformat) ?? 'missing'})`);
