@@ -182,7 +182,7 @@ export class PythonDocument {
    * again from scratch: tree-sitter's recovery from errors after an edit can
    * differ from a fresh parse, and settled diagnostics must equal a fresh check's.
    */
-  lint(settings: ResolvedSettings, relativePath: string | undefined, phase: LintPhase): LintedDocument | undefined {
+  lint(settings: ResolvedSettings, relativePath: string | undefined, phase: LintPhase, lineName?: (offset: number) => string): LintedDocument | undefined {
     // Small documents are always checked completely: everything costs little there.
     const complete = phase === 'settle' || this.text.length <= SMALL_DOCUMENT_LENGTH;
     const statement = complete ? undefined : this.parseStatementAlone(settings, relativePath);
@@ -199,7 +199,7 @@ export class PythonDocument {
     const fileRules = complete ? 'run' : 'carry';
     const result = this.linter.lint({
       tree, text: this.text, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines, fileRules, workspace: this.workspace, statement,
-      renameFixes: 'on-request',
+      renameFixes: 'on-request', lineName,
     });
     this.relintAll = false;
     // A lint with a statement parsed alone is never settled: settling reparses the whole file.

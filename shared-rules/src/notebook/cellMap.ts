@@ -12,6 +12,15 @@ export function moduleCellText(source: string): string {
   return TRAILING_LINE_BREAK.test(source) ? source : source + ADDED_LINE_BREAK;
 }
 
+/**
+ * A cell's source after edits of its text in the module (source and added
+ * line break): a cell that had no final line break gets none.
+ */
+export function editedCellSource(source: string, edits: readonly TextEdit[]): string {
+  const edited = applyEdits(moduleCellText(source), edits);
+  return TRAILING_LINE_BREAK.test(source) ? edited : edited.replace(TRAILING_LINE_BREAK, '');
+}
+
 /** A place in a notebook's code cells: the cell's index (among the code cells) and an offset in its source. */
 export interface CellOffset {
   cell: number;
@@ -107,12 +116,9 @@ export class NotebookModule implements FixTarget<NotebookModule> {
   apply(edits: readonly TextEdit[]): NotebookModule {
     const byCell = this.cellEdits(edits);
     if (!byCell) throw new Error('an edit spans two notebook cells');
-    const cells = this.cells.map((source, cell) => {
+    return new NotebookModule(this.cells.map((source, cell) => {
       const cellEdits = byCell.get(cell);
-      if (!cellEdits) return source;
-      const edited = applyEdits(moduleCellText(source), cellEdits);
-      return TRAILING_LINE_BREAK.test(source) ? edited : edited.replace(TRAILING_LINE_BREAK, '');
-    });
-    return new NotebookModule(cells);
+      return cellEdits ? editedCellSource(source, cellEdits) : source;
+    }));
   }
 }

@@ -5,7 +5,7 @@ import type { Fix } from '../rules/rule';
 import { RULES } from '../rules/catalog';
 import { LineIndex } from '../text/lineIndex';
 import { NotebookModule } from './cellMap';
-import { maskIPython } from './ipythonSyntax';
+import { maskIPython, type MaskedCell } from './ipythonSyntax';
 
 /** Rules that make no sense in a notebook (their docs say why). */
 export const SKIPPED_IN_NOTEBOOKS: ReadonlySet<string> = new Set(RULES.filter((rule) => rule.meta.skippedInNotebooks).map((rule) => rule.meta.code));
@@ -31,6 +31,14 @@ export function notebookSettings(settings: ResolvedSettings): ResolvedSettings {
 /** Spans of the module (whole lines) that hold IPython syntax: fixes leave them alone. */
 export type IPythonLines = ReadonlyArray<{ start: number; end: number }>;
 
+/** The lines of the module holding the masked spans of its cells; `lines` are the module's. */
+export function ipythonLinesOf(notebook: NotebookModule, masked: readonly MaskedCell[], lines: LineIndex): IPythonLines {
+  return masked.flatMap((cell, index) => cell.masked.map((span) => {
+    const base = notebook.cellStart(index);
+    return { start: lines.lineStart(lines.lineAt(base + span.start)), end: lines.lineContentEnd(lines.lineAt(base + span.end)) };
+  }));
+}
+
 /**
  * The notebook's module as the linter sees it: IPython syntax masked cell by
  * cell (same lengths, so offsets are the notebook's), and the lines that
@@ -39,17 +47,7 @@ export type IPythonLines = ReadonlyArray<{ start: number; end: number }>;
 export function maskedModule(notebook: NotebookModule): { text: string; ipythonLines: IPythonLines } {
   const masked = notebook.cells.map(maskIPython);
   const text = new NotebookModule(masked.map((cell) => cell.text)).text;
-  const ipythonLines: Array<{ start: number; end: number }> = [];
-  let lines: LineIndex | undefined;
-  masked.forEach((cell, index) => {
-    const base = notebook.cellStart(index);
-    for (const span of cell.masked) {
-      lines ??= new LineIndex(text);
-      const first = lines.lineAt(base + span.start);
-      const last = lines.lineAt(base + span.end);
-      ipythonLines.push({ start: lines.lineStart(first), end: lines.lineContentEnd(last) });
-    }
-  });
+  const ipythonLines = masked.some((cell) => cell.masked.length) ? ipythonLinesOf(notebook, masked, new LineIndex(text)) : [];
   return { text, ipythonLines };
 }
 
