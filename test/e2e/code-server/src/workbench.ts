@@ -15,6 +15,9 @@ export async function waitUntil<T>(what: string, read: () => Promise<T>, accept:
   return last;
 }
 
+/** The editors of a notebook's code cells. */
+const NOTEBOOK_CELL_EDITOR = '.editor-group-container.active .notebook-editor .code-cell-row .cell-editor-container .monaco-editor';
+
 /** Drives one VS Code window in the browser, through what a user sees and types. */
 export class Workbench {
   constructor(readonly page: Page) {}
@@ -38,6 +41,37 @@ export class Workbench {
     await this.page.waitForSelector(`.tab.active[aria-label^="${name}"]`, { timeout: 30_000 });
     await this.page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines .view-line');
     await this.focusEditor();
+  }
+
+  /** Opens a notebook of the folder from the Explorer and waits for its cells' editors. */
+  async openNotebook(name: string): Promise<void> {
+    await this.page.click(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`);
+    await this.page.waitForSelector(`.tab.active[aria-label^="${name}"]`, { timeout: 30_000 });
+    await this.page.waitForSelector(`${NOTEBOOK_CELL_EDITOR} .view-lines .view-line`, { timeout: 30_000 });
+  }
+
+  /** The text of each code cell of the active notebook, in order. */
+  async notebookCells(): Promise<string[]> {
+    return this.page.$$eval(NOTEBOOK_CELL_EDITOR, (editors) =>
+      editors.map((editor) =>
+        [...editor.querySelectorAll('.view-lines .view-line')]
+          .map((line) => ({ top: parseFloat((line as HTMLElement).style.top), text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
+          .sort((a, b) => a.top - b.top)
+          .map((line) => line.text)
+          .join('\n')),
+    );
+  }
+
+  /** How many warning and error squiggles each code cell of the active notebook shows. */
+  async notebookSquiggles(): Promise<number[]> {
+    return this.page.$$eval(NOTEBOOK_CELL_EDITOR, (editors) => editors.map((editor) => editor.querySelectorAll('.squiggly-warning, .squiggly-error').length));
+  }
+
+  /** Puts the cursor on a line of a code cell (0-based), by clicking at the line's end. */
+  async clickNotebookLine(cell: number, text: string): Promise<void> {
+    const editor = this.page.locator(NOTEBOOK_CELL_EDITOR).nth(cell);
+    await editor.locator('.view-lines .view-line', { hasText: text }).first().click();
+    await this.page.keyboard.press('End');
   }
 
   /** Gives the keyboard back to the active editor (after a panel took it). */
