@@ -19,6 +19,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { stdlibFiles, concatenatedSource, editSiteInMiddleFunction, STDLIB } = require('./corpus');
 const { measureServer, measureFirstStart } = require('./serverLatency');
+const { benchNotebook } = require('./notebookLatency');
 const { bundleServer } = require('../scripts/bundle');
 const { measureIndexing } = require('./workspaceIndexing');
 const { measureThroughput } = require('./throughput');
@@ -151,7 +152,7 @@ async function benchServer(options, files) {
   return sessions;
 }
 
-function writeResults({ info, options, sessions, indexing, throughput, files, totalLines }) {
+function writeResults({ info, options, sessions, notebook, indexing, throughput, files, totalLines }) {
   const sections = [
     '# Benchmark results',
     '',
@@ -175,6 +176,7 @@ function writeResults({ info, options, sessions, indexing, throughput, files, to
       ...sessions.filter((s) => s.result).map((s) => `- ${s.label}: typed in \`${s.site.name}()\` at line ${s.site.line}; built from ${s.sources.map((p) => `\`${path.relative(STDLIB, p)}\``).join(', ')}`),
     );
   }
+  if (notebook) sections.push('', notebook);
   if (indexing) {
     sections.push(
       '',
@@ -211,6 +213,7 @@ async function main() {
 
   const sessions = options.server ? await benchServer(options, files) : [];
   if (options.server) console.log(`\nLanguage server (didChange → publishDiagnostics)\n${textTable(serverTable(sessions))}`);
+  const notebook = options.server ? await benchNotebook({ serverCommand: serverCommand(profileFlags(options), options.serverScript), workDir: WORK_DIR, edits: options.edits, warmup: options.warmup, interval: options.interval }) : undefined;
 
   const indexing = options.server ? await benchIndexing(options) : undefined;
   if (indexing) console.log(`\nWorkspace index of ${STDLIB}\n${textTable(indexingTable(indexing))}`);
@@ -225,7 +228,7 @@ async function main() {
   console.log(`\nTargets\n${textTable(targetsTable(sessions, throughput))}`);
   info.loadAtEnd = loadAverage();
   console.log(`\nMachine: ${info.nproc} CPUs, ${info.cpu}, ${info.memory}, node ${info.node}, ${info.date}, load average ${info.loadAtStart} → ${info.loadAtEnd}`);
-  writeResults({ info, options, sessions, indexing, throughput, files, totalLines });
+  writeResults({ info, options, sessions, notebook, indexing, throughput, files, totalLines });
   console.log(`Wrote ${path.relative(process.cwd(), path.join(__dirname, 'RESULTS.md'))}`);
   if (options.cpuProf) console.log(`CPU profiles in ${PROFILE_DIR}: node bench/profileSummary.js FILE.cpuprofile`);
 }
