@@ -212,6 +212,7 @@ describe('VS Code (code-server) with the packaged extension', function () {
     await workbench.chooseQuickFix(QUICK_FIX.title);
     await waitUntil('the fixed cell', () => workbench.notebookCells(), (cells) => cells[0] === NOTEBOOK.fixedFirstCell);
     await waitUntil('no squiggle left', () => workbench.notebookSquiggles(), (counts) => counts.every((count) => count === 0));
+    await waitUntil('F401 gone from the Problems panel', () => workbench.problems(), (rows) => !rows.some((row) => row.includes("'os' imported but unused")));
     await workbench.screenshot('vscode-10-notebook-quick-fix-applied');
   });
 });

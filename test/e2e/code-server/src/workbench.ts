@@ -15,8 +15,8 @@ export async function waitUntil<T>(what: string, read: () => Promise<T>, accept:
   return last;
 }
 
-/** The editors of a notebook's code cells. */
-const NOTEBOOK_CELL_EDITOR = '.editor-group-container.active .notebook-editor .code-cell-row .cell-editor-container .monaco-editor';
+/** The editors of a notebook's code cells (VS Code renders notebooks over the editor group, not in it). */
+const NOTEBOOK_CELL_EDITOR = '.notebook-editor .code-cell-row .cell-editor-container .monaco-editor';
 
 /** Drives one VS Code window in the browser, through what a user sees and types. */
 export class Workbench {
@@ -43,18 +43,31 @@ export class Workbench {
     await this.focusEditor();
   }
 
-  /** Opens a notebook of the folder from the Explorer and waits for its cells' editors. */
+  /**
+   * Opens a notebook of the folder from the Explorer and waits for its cells' editors. Right after
+   * the window loads, before the built-in ipynb extension's notebook type is known, VS Code opens
+   * the JSON text instead: that editor is closed and the notebook opened again.
+   */
   async openNotebook(name: string): Promise<void> {
-    await this.page.click(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`);
-    await this.page.waitForSelector(`.tab.active[aria-label^="${name}"]`, { timeout: 30_000 });
-    await this.page.waitForSelector(`${NOTEBOOK_CELL_EDITOR} .view-lines .view-line`, { timeout: 30_000 });
+    for (let attempt = 1; ; attempt++) {
+      await this.page.click(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`);
+      await this.page.waitForSelector(`.tab.active[aria-label^="${name}"]`, { timeout: 30_000 });
+      try {
+        await this.page.waitForSelector(`${NOTEBOOK_CELL_EDITOR} .view-lines .view-line`, { timeout: 10_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press('Control+w');
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+      }
+    }
   }
 
   /** The text of each code cell of the active notebook, in order. */
   async notebookCells(): Promise<string[]> {
     return this.page.$$eval(NOTEBOOK_CELL_EDITOR, (editors) =>
       editors.map((editor) =>
-        [...editor.querySelectorAll('.view-lines .view-line')]
+        Array.from(editor.querySelectorAll('.view-lines .view-line'))
           .map((line) => ({ top: parseFloat((line as HTMLElement).style.top), text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
           .sort((a, b) => a.top - b.top)
           .map((line) => line.text)
