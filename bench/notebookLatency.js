@@ -17,12 +17,10 @@ const { execFileSync } = require('child_process');
 const { performance } = require('perf_hooks');
 const { pathToFileURL } = require('url');
 const { stdlibFiles, concatenatedSource, editSiteInMiddleFunction, countLines } = require('./corpus');
-const { startClient, latencies, cpuMs, delay } = require('./serverLatency');
+const { withClient, typeIntoNewName } = require('./serverLatency');
 const { percentile, peakRssKiB } = require('./stats');
 const { markdownTable, textTable } = require('./report');
 
-const TYPED_NAME = 'bench_name';
-const TYPED_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz';
 const DIAGNOSTICS_TIMEOUT_MS = 120_000;
 
 // Python's own AST (nothing is executed): the lines where top-level statements start, decorators included.
@@ -58,11 +56,11 @@ function editSite(cells) {
   throw new Error('no cell with a function');
 }
 
-function cellChange(notebook, cellUri, version, cellVersion, line, character, text) {
+function cellChange(notebook, cellUri, version, line, character, text) {
   const position = { line, character };
   return {
     notebookDocument: { uri: notebook, version },
-    change: { cells: { textContent: [{ document: { uri: cellUri, version: cellVersion }, changes: [{ range: { start: position, end: position }, text }] }] } },
+    change: { cells: { textContent: [{ document: { uri: cellUri, version }, changes: [{ range: { start: position, end: position }, text }] }] } },
   };
 }
 
@@ -78,52 +76,27 @@ async function measureNotebook({ serverCommand, cells, edits, warmupEdits, inter
   const notebook = pathToFileURL(path.join(workspaceDir, 'bench.ipynb')).href;
   const cellUris = cells.map((_, i) => `vscode-notebook-cell:${notebook.slice('file:'.length)}#cell${i}`);
   const cellUri = cellUris[site.cell];
-  const client = await startClient({ serverCommand, workspaceDir });
-  let finished = false;
-  try {
+  return withClient({ serverCommand, workspaceDir }, async (client) => {
     const opened = performance.now();
     client.notify('notebookDocument/didOpen', {
       notebookDocument: { uri: notebook, notebookType: 'jupyter-notebook', version: 1, cells: cellUris.map((document) => ({ kind: 2, document })) },
       cellTextDocuments: cells.map((text, i) => ({ uri: cellUris[i], languageId: 'python', version: 1, text })),
     });
     const first = await client.waitForDiagnostics(cellUri, 1, DIAGNOSTICS_TIMEOUT_MS);
-
-    // Open a line of our own in the function, then type into its name.
-    const lineStart = cells[site.cell].split('\n').slice(0, site.line - 1).join('\n').length + (site.line > 1 ? 1 : 0);
-    const indentation = cells[site.cell].slice(lineStart, lineStart + site.column);
-    let version = 2;
-    client.notify('notebookDocument/didChange', cellChange(notebook, cellUri, version, version, site.line - 1, site.column, `${TYPED_NAME} = 0\n${indentation}`));
-    await client.waitForDiagnostics(cellUri, version, DIAGNOSTICS_TIMEOUT_MS);
-
-    const sent = [];
-    const cpuBefore = cpuMs(client.pid);
-    for (let i = 0; i < warmupEdits + edits; i++) {
-      version++;
-      const at = performance.now();
-      client.notify('notebookDocument/didChange', cellChange(notebook, cellUri, version, version, site.line - 1, site.column + TYPED_NAME.length + i, TYPED_CHARACTERS[i % TYPED_CHARACTERS.length]));
-      if (i >= warmupEdits) sent.push({ version, at });
-      await delay(Math.max(0, at + intervalMs - performance.now()));
-    }
-    await client.waitForDiagnostics(cellUri, version, DIAGNOSTICS_TIMEOUT_MS);
-    const typingCpuMs = cpuMs(client.pid) - cpuBefore;
-    const published = client.diagnosticsFor(cellUri);
-    const lints = published.filter((p) => p.version > 2).length;
-    const result = {
+    // Only the typed cell changes: its version and the notebook's go up together.
+    const change = (version, line, character, text) => client.notify('notebookDocument/didChange', cellChange(notebook, cellUri, version, line, character, text));
+    const typed = await typeIntoNewName({ client, uri: cellUri, text: cells[site.cell], site, change, edits, warmupEdits, intervalMs });
+    return {
       cells: cells.length,
       lines: cells.reduce((sum, cell) => sum + countLines(cell), 0),
       site,
       openToFirstMs: first.receivedAt - opened,
-      lints,
-      cpuPerLintMs: typingCpuMs / lints,
-      latencies: latencies(sent, published),
+      lints: typed.lints,
+      cpuPerLintMs: typed.cpuPerLintMs,
+      latencies: typed.latencies,
       peakRssKiB: peakRssKiB(client.pid),
     };
-    finished = true;
-    return result;
-  } finally {
-    if (finished) await client.stop();
-    else client.kill();
-  }
+  });
 }
 
 function notebookTable(result) {

@@ -66,6 +66,52 @@ function latencies(sent, published) {
   });
 }
 
+/** Runs `measure` with a started client and stops it; a server that failed or hung gets no polite shutdown. */
+async function withClient(options, measure) {
+  const client = await startClient(options);
+  let finished = false;
+  try {
+    const result = await measure(client);
+    finished = true;
+    return result;
+  } finally {
+    if (finished) await client.stop();
+    else client.kill();
+  }
+}
+
+/**
+ * Opens a line of our own at `site` (1-based line, 0-based column of a
+ * statement in a function) of a document's `text`, then types into its name,
+ * one character per edit from version 3 on. `change(version, line, character,
+ * text)` sends an insertion; `uri` is where its diagnostics are published.
+ */
+async function typeIntoNewName({ client, uri, text, site, change, edits, warmupEdits, intervalMs }) {
+  const { line, column } = site;
+  const lineStart = lineStartOffset(text, line);
+  const indentation = text.slice(lineStart, lineStart + column);
+  let version = 2;
+  change(version, line - 1, column, `${TYPED_NAME} = 0\n${indentation}`);
+  await client.waitForDiagnostics(uri, version, DIAGNOSTICS_TIMEOUT_MS);
+
+  const sent = [];
+  const cpuBefore = cpuMs(client.pid);
+  for (let i = 0; i < warmupEdits + edits; i++) {
+    version++;
+    const at = performance.now();
+    change(version, line - 1, column + TYPED_NAME.length + i, TYPED_CHARACTERS[i % TYPED_CHARACTERS.length]);
+    if (i >= warmupEdits) sent.push({ version, at });
+    await delay(Math.max(0, at + intervalMs - performance.now()));
+  }
+  // The last edit is always linted, whatever the server skipped before it.
+  const last = await client.waitForDiagnostics(uri, version, DIAGNOSTICS_TIMEOUT_MS);
+  const typingCpuMs = cpuMs(client.pid) - cpuBefore;
+  const published = client.diagnosticsFor(uri);
+  // A server may lint a burst of edits once: CPU time is divided by the lints it ran.
+  const lints = published.filter((p) => p.version > 2).length;
+  return { last, publications: published.length, lints, cpuPerLintMs: typingCpuMs / lints, latencies: latencies(sent, published) };
+}
+
 /**
  * @param {object} options
  * @param {string[]} options.serverCommand node and its arguments
@@ -77,55 +123,25 @@ function latencies(sent, published) {
 async function measureServer({ serverCommand, document, edits, warmupEdits, intervalMs, workspaceDir }) {
   const uri = pathToFileURL(document.path).href;
   const started = performance.now();
-  const client = await startClient({ serverCommand, workspaceDir });
-  let finished = false;
-  try {
+  return withClient({ serverCommand, workspaceDir }, async (client) => {
     const initialized = performance.now();
     client.open(uri, document.text, 1);
     const first = await client.waitForDiagnostics(uri, 1, DIAGNOSTICS_TIMEOUT_MS);
-
-    // Open a line of our own in the middle of the function, then type into its name.
-    const { line, column } = document.site;
-    const lineStart = lineStartOffset(document.text, line);
-    const indentation = document.text.slice(lineStart, lineStart + column);
-    let version = 2;
-    client.change(uri, version, [insertion(line - 1, column, `${TYPED_NAME} = 0\n${indentation}`)]);
-    await client.waitForDiagnostics(uri, version, DIAGNOSTICS_TIMEOUT_MS);
-
-    const sent = [];
-    const cpuBefore = cpuMs(client.pid);
-    for (let i = 0; i < warmupEdits + edits; i++) {
-      version++;
-      const at = performance.now();
-      client.change(uri, version, [insertion(line - 1, column + TYPED_NAME.length + i, TYPED_CHARACTERS[i % TYPED_CHARACTERS.length])]);
-      if (i >= warmupEdits) sent.push({ version, at });
-      await delay(Math.max(0, at + intervalMs - performance.now()));
-    }
-    // The last edit is always linted, whatever the server skipped before it.
-    const last = await client.waitForDiagnostics(uri, version, DIAGNOSTICS_TIMEOUT_MS);
-    const typingCpuMs = cpuMs(client.pid) - cpuBefore;
-    const published = client.diagnosticsFor(uri);
-    // A server may lint a burst of edits once: CPU time is divided by the lints it ran.
-    const lints = published.filter((p) => p.version > 2).length;
-    const result = {
+    const change = (version, line, character, text) => client.change(uri, version, [insertion(line, character, text)]);
+    const typed = await typeIntoNewName({ client, uri, text: document.text, site: document.site, change, edits, warmupEdits, intervalMs });
+    return {
       lines: document.lines,
       initializeToFirstMs: first.receivedAt - started,
       initializeMs: initialized - started,
       openToFirstMs: first.receivedAt - initialized,
-      finalDiagnostics: last.diagnostics.length,
-      publications: published.length,
-      lints,
-      cpuPerLintMs: typingCpuMs / lints,
-      latencies: latencies(sent, published),
+      finalDiagnostics: typed.last.diagnostics.length,
+      publications: typed.publications,
+      lints: typed.lints,
+      cpuPerLintMs: typed.cpuPerLintMs,
+      latencies: typed.latencies,
       peakRssKiB: peakRssKiB(client.pid),
     };
-    finished = true;
-    return result;
-  } finally {
-    // A server that failed or hung gets no polite shutdown.
-    if (finished) await client.stop();
-    else client.kill();
-  }
+  });
 }
 
 /** One start of the server that opens the document; with `waitForCodeCache`, it stops once the launcher has written its code cache. */
@@ -161,4 +177,4 @@ async function measureFirstStart({ serverCommand, document, workspaceDir }) {
   return { initializeToFirstMs: await openOnce({ serverCommand, document, workspaceDir, waitForCodeCache: true }) };
 }
 
-module.exports = { measureServer, measureFirstStart, startClient, latencies, cpuMs, delay };
+module.exports = { measureServer, measureFirstStart, withClient, typeIntoNewName };
