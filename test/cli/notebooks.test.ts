@@ -115,6 +115,13 @@ describe('pyreview check: Jupyter notebooks', () => {
     assert.match(run.stderr, /^warning: r\.ipynb was skipped: its kernel's language is R, not Python$/m);
   });
 
+  it('quotes a finding\'s code from its cell in a review, and counts the code cells\' lines', () => {
+    const review = project.run('review', '--select', 'F401,S102', 'analysis.ipynb');
+    assert.strictEqual(review.status, 0, review.stderr);
+    assert.match(review.stdout, /on 1 file, 6 lines\./);
+    assert.match(review.stdout, /- `analysis\.ipynb:cell 2:2` F401 'os' imported but unused\n\s+`import os`/);
+  });
+
   it('names the notebook line of an earlier definition by its cell', () => {
     project.write('redefined.ipynb', notebook([{ type: 'markdown', source: ['x'] }, { type: 'code', source: ['import os'] }, { type: 'code', source: ['x = 1\n', 'import os\n', 'os.getcwd()'] }]));
     assert.match(project.run('check', '--select', 'F811', 'redefined.ipynb').stdout, /^redefined\.ipynb:cell 3:2:8: F811 redefinition of unused 'os' from cell 2, line 1$/m);

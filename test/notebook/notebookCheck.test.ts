@@ -31,6 +31,11 @@ describe('a notebook checked as one module', () => {
     assert.deepStrictEqual(found, [{ code: 'F401', cell: 0, offset: 7 }, { code: 'F821', cell: 2, offset: 6 }]);
   });
 
+  it('honours `# noqa` on a line of a cell, also after a timed statement', async () => {
+    const { found } = await check(['import os  # noqa: F401\nimport sys', '%time import re  # noqa', 'print(undefined_name)  # noqa: F821']);
+    assert.deepStrictEqual(found.map((f) => [f.code, f.cell]), [['F401', 0]]);
+  });
+
   it('knows the names IPython defines', async () => {
     const source = 'display(In[0], Out, _, __, _i)\nget_ipython().run_line_magic("ls", "")\nprint(unknown)';
     const { found } = await check([source]);
