@@ -9,7 +9,7 @@
 //          --settles 3 (settling lints measured after the typing at each site)
 //          --documents 100  --document-lines 2000  --cycles 200  --cycle-lines 5000 (memory)
 //          --repeat 3 (CLI runs per tool; the fastest counts)
-//          --only sites,indexing,memory,cli (run these parts alone)
+//          --only sites,notebook,indexing,memory,cli (run these parts alone)
 //          --skip-server (no sites, indexing or memory)  --skip-cli
 //          --results FILE (default bench/RESULTS.md)
 //          --server FILE  (another server script, e.g. server/out/server.js, the unbundled
@@ -25,6 +25,7 @@ const { execFileSync } = require('child_process');
 const { stdlibFiles, concatenatedSource, editSites, SITE_KINDS, STDLIB } = require('./corpus');
 const { measureServer, measureFirstStart } = require('./serverLatency');
 const { measureMemory } = require('./serverMemory');
+const { benchNotebook } = require('./notebookLatency');
 const { bundleServer } = require('../scripts/bundle');
 const { measureIndexing } = require('./workspaceIndexing');
 const { measureThroughput } = require('./throughput');
@@ -36,8 +37,8 @@ const PROFILE_DIR = path.join(WORK_DIR, 'profiles');
 const BUNDLE_DIR = path.join(WORK_DIR, 'dist');
 const CODE_CACHE_DIR = path.join(WORK_DIR, 'code-cache');
 
-const PARTS = ['sites', 'indexing', 'memory', 'cli'];
-const SERVER_PARTS = ['sites', 'indexing', 'memory'];
+const PARTS = ['sites', 'notebook', 'indexing', 'memory', 'cli'];
+const SERVER_PARTS = ['sites', 'notebook', 'indexing', 'memory'];
 /** The sizes the memory targets are set for. */
 const MEMORY_TARGET_SIZES = { documents: 100, documentLines: 2000, cycles: 200, cycleLines: 5000 };
 
@@ -239,7 +240,7 @@ function memorySection(options, memory) {
   ];
 }
 
-function writeResults({ info, options, sessions, documents, indexing, memory, throughput, files, totalLines }) {
+function writeResults({ info, options, sessions, documents, notebook, indexing, memory, throughput, files, totalLines }) {
   const runs = (part) => options.parts.has(part);
   const sections = [
     '# Benchmark results',
@@ -264,6 +265,7 @@ function writeResults({ info, options, sessions, documents, indexing, memory, th
       ...siteNotes(documents, sessions),
     );
   }
+  if (notebook) sections.push('', notebook);
   if (indexing) {
     sections.push(
       '',
@@ -302,6 +304,9 @@ async function main() {
 
   const { sessions, documents } = runs('sites') ? await benchServer(options, files) : { sessions: [], documents: [] };
   if (runs('sites')) console.log(`\nLanguage server (didChange → publishDiagnostics; settling lint)\n${textTable(serverTable(sessions))}`);
+  const notebook = runs('notebook')
+    ? await benchNotebook({ serverCommand: serverCommand(profileFlags(options), options.serverScript), workDir: WORK_DIR, edits: options.edits, warmup: options.warmup, interval: options.interval })
+    : undefined;
 
   const indexing = runs('indexing') ? await benchIndexing(options, files) : undefined;
   if (indexing) console.log(`\nWorkspace index of ${STDLIB}\n${textTable(indexingTable(indexing))}`);
@@ -320,7 +325,7 @@ async function main() {
   console.log(`\nTargets\n${textTable(targetsTable({ sessions, throughput, memory, memoryTargetsApply: memoryTargetsApply(options) }))}`);
   info.loadAtEnd = loadAverage();
   console.log(`\nMachine: ${info.nproc} CPUs, ${info.cpu}, ${info.memory}, node ${info.node}, ${info.date}, load average ${info.loadAtStart} → ${info.loadAtEnd}`);
-  writeResults({ info, options, sessions, documents, indexing, memory, throughput, files, totalLines });
+  writeResults({ info, options, sessions, documents, notebook, indexing, memory, throughput, files, totalLines });
   console.log(`Wrote ${path.relative(process.cwd(), options.results)}`);
   if (options.cpuProf) console.log(`CPU profiles in ${PROFILE_DIR}: node bench/profileSummary.js FILE.cpuprofile`);
 }

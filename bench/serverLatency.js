@@ -89,6 +89,52 @@ function latencies(sent, published) {
   });
 }
 
+/** Runs `measure` with a started client and stops it; a server that failed or hung gets no polite shutdown. */
+async function withClient(options, measure) {
+  const client = await startClient(options);
+  let finished = false;
+  try {
+    const result = await measure(client);
+    finished = true;
+    return result;
+  } finally {
+    if (finished) await client.stop();
+    else client.kill();
+  }
+}
+
+/**
+ * Opens a line of our own at `site` (1-based line, 0-based column of a
+ * statement in a function) of a document's `text`, then types into its name,
+ * one character per edit from version 3 on. `change(version, line, character,
+ * text)` sends an insertion; `uri` is where its diagnostics are published.
+ */
+async function typeIntoNewName({ client, uri, text, site, change, edits, warmupEdits, intervalMs }) {
+  const { line, column } = site;
+  const lineStart = lineStartOffset(text, line);
+  const indentation = text.slice(lineStart, lineStart + column);
+  let version = 2;
+  change(version, line - 1, column, `${TYPED_NAME} = 0\n${indentation}`);
+  await client.waitForDiagnostics(uri, version, DIAGNOSTICS_TIMEOUT_MS);
+
+  const sent = [];
+  const cpuBefore = cpuMs(client.pid);
+  for (let i = 0; i < warmupEdits + edits; i++) {
+    version++;
+    const at = performance.now();
+    change(version, line - 1, column + TYPED_NAME.length + i, TYPED_CHARACTERS[i % TYPED_CHARACTERS.length]);
+    if (i >= warmupEdits) sent.push({ version, at });
+    await delay(Math.max(0, at + intervalMs - performance.now()));
+  }
+  // The last edit is always linted, whatever the server skipped before it.
+  const last = await client.waitForDiagnostics(uri, version, DIAGNOSTICS_TIMEOUT_MS);
+  const typingCpuMs = cpuMs(client.pid) - cpuBefore;
+  const published = client.diagnosticsFor(uri);
+  // A server may lint a burst of edits once: CPU time is divided by the lints it ran.
+  const lints = published.filter((p) => p.version > 2).length;
+  return { last, publications: published.length, lints, cpuPerLintMs: typingCpuMs / lints, latencies: latencies(sent, published) };
+}
+
 /**
  * The server CPU time of each settling lint: from a moment before it starts
  * to its publication, the next of the same version after the keystroke
@@ -134,9 +180,7 @@ async function measureSettles({ client, uri, plan, version, typed, settles }) {
 async function measureServer({ serverCommand, document, site, edits, warmupEdits, intervalMs, settles, workspaceDir }) {
   const uri = pathToFileURL(document.path).href;
   const started = performance.now();
-  const client = await startClient({ serverCommand, workspaceDir });
-  let finished = false;
-  try {
+  return withClient({ serverCommand, workspaceDir }, async (client) => {
     const initialized = performance.now();
     client.open(uri, document.text, 1);
     const first = await client.waitForDiagnostics(uri, 1, DIAGNOSTICS_TIMEOUT_MS);
@@ -181,13 +225,7 @@ async function measureServer({ serverCommand, document, site, edits, warmupEdits
       settleCpuMs,
       peakRssKiB: peakRssKiB(client.pid),
     };
-    finished = true;
-    return result;
-  } finally {
-    // A server that failed or hung gets no polite shutdown.
-    if (finished) await client.stop();
-    else client.kill();
-  }
+  });
 }
 
 /** One start of the server that opens the document; with `waitForCodeCache`, it stops once the launcher has written its code cache. */
@@ -223,4 +261,4 @@ async function measureFirstStart({ serverCommand, document, workspaceDir }) {
   return { initializeToFirstMs: await openOnce({ serverCommand, document, workspaceDir, waitForCodeCache: true }) };
 }
 
-module.exports = { measureServer, measureFirstStart, startClient, typingPlan, keystroke, DIAGNOSTICS_TIMEOUT_MS };
+module.exports = { measureServer, measureFirstStart, startClient, typingPlan, keystroke, withClient, typeIntoNewName, DIAGNOSTICS_TIMEOUT_MS };

@@ -1,7 +1,7 @@
-import { addNoqaEdit, fixAll, organizeImports, scanNoqaLine, type RenameRequest, type SourceChecker } from '@pyreview/shared-rules';
+import { addNoqaEdit, fixAll, organizeImports, scanNoqaLine, type LineIndex, type RenameRequest, type SourceChecker, type TextEdit } from '@pyreview/shared-rules';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { DocumentConfig } from './configuration';
-import { diagnosticData, lspFix, type LspFix } from './diagnostics';
+import { diagnosticData, documentPlacement, lspFix, type LspFix, type TextPlacement } from './diagnostics';
 import { differingSpan, type PythonDocument } from './documents';
 import { rangeOf, type PositionEncoding } from './positionEncoding';
 
@@ -17,24 +17,46 @@ function editFor(uri: string, edits: LspTextEdit[]): CodeAction['edit'] {
   return { changes: { [uri]: edits } };
 }
 
+/**
+ * What quick fixes are built from: a linted document (a file, or a
+ * notebook's cells as one module), the version its diagnostics carry, and
+ * where its offsets are in the client's documents.
+ */
+export interface FixableDocument {
+  readonly document: PythonDocument;
+  readonly version: number;
+  readonly place: TextPlacement;
+}
+
+/** A file's own document as a FixableDocument. */
+export function fixableFile(document: PythonDocument, encoding: PositionEncoding): FixableDocument {
+  return { document, version: document.version, place: documentPlacement(document.uri, document.lines, encoding) };
+}
+
 /** The edit adding `code` to the `# noqa` of `line` (none when the line's directive already covers it). */
-function ignoreEdit(document: PythonDocument, code: string, line: number, encoding: PositionEncoding): LspTextEdit | undefined {
+function ignoreEdit(document: PythonDocument, code: string, line: number): TextEdit | undefined {
   const comments = document.comments();
   const { lines } = document;
   if (!comments || line >= lines.lineCount) return undefined;
-  const edit = addNoqaEdit(lines, scanNoqaLine(document.text, comments, lines, line), line, [code]);
-  return edit && { range: rangeOf(lines, edit.start, edit.end, encoding), newText: edit.newText };
+  return addNoqaEdit(lines, scanNoqaLine(document.text, comments, lines, line), line, [code]);
 }
 
 /** The fix of a rename left to be planned on request; none when the rename engine refuses it. */
-function plannedRename(document: PythonDocument, request: RenameRequest, config: DocumentConfig, encoding: PositionEncoding, logError: (message: string) => void): LspFix | undefined {
+function plannedRename({ document, place }: FixableDocument, request: RenameRequest, config: DocumentConfig, logError: (message: string) => void): LspFix | undefined {
   try {
-    const fix = document.renameFix(request, { targetVersion: config.settings.targetVersion, filePath: document.filePath });
-    return fix && lspFix(fix, document.lines, encoding);
+    const { targetVersion, notebook } = config.settings;
+    const fix = document.renameFix(request, { targetVersion, filePath: document.filePath, notebook });
+    return fix && lspFix(fix, place);
   } catch (error) {
     logError(`pyreview: planning a rename fix failed: ${(error as Error).stack ?? String(error)}`);
     return undefined;
   }
+}
+
+/** The edit replacing `before` by `after`: the span that differs, as one edit. */
+export function replacementEdit(before: string, after: string, lines: LineIndex, encoding: PositionEncoding): LspTextEdit {
+  const { start, end } = differingSpan(before, after);
+  return { range: rangeOf(lines, start, end, encoding), newText: after.slice(start, after.length - (before.length - end)) };
 }
 
 /**
@@ -45,10 +67,9 @@ function plannedRename(document: PythonDocument, request: RenameRequest, config:
  * their edits would land in the wrong place.
  */
 export function quickFixes(
-  document: PythonDocument,
+  target: FixableDocument,
   diagnostics: readonly Diagnostic[],
   config: DocumentConfig,
-  encoding: PositionEncoding,
   logError: (message: string) => void,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -56,15 +77,15 @@ export function quickFixes(
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'pyreview') continue;
     const data = diagnosticData(diagnostic);
-    if (!data || data.version !== document.version) continue;
-    const fix = data.fix ?? (data.rename && plannedRename(document, data.rename, config, encoding, logError));
+    if (!data || data.version !== target.version) continue;
+    const fix = data.fix ?? (data.rename && plannedRename(target, data.rename, config, logError));
     if (fix) {
       actions.push({
         title: fix.safety === 'safe' ? fix.title : `${fix.title} (unsafe)`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.safety === 'safe',
-        edit: editFor(document.uri, fix.edits),
+        edit: { changes: fix.changes },
       });
     }
     if (!config.showDisableComment) continue;
@@ -75,12 +96,13 @@ export function quickFixes(
       existing.diagnostics!.push(diagnostic);
       continue;
     }
-    const noqaEdit = ignoreEdit(document, data.code, data.noqaLine, encoding);
-    if (noqaEdit) ignoreActions.set(key, {
+    const noqaEdit = ignoreEdit(target.document, data.code, data.noqaLine);
+    const changes = noqaEdit && target.place.changes([noqaEdit]);
+    if (changes) ignoreActions.set(key, {
       title: `Ignore ${data.code} on this line`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: editFor(document.uri, [noqaEdit]),
+      edit: { changes },
     });
   }
   return [...actions, ...ignoreActions.values()];
@@ -101,13 +123,12 @@ export function fixAllAction(document: PythonDocument, config: DocumentConfig, c
   });
   const fixed = fixAll(document.text, check, { unsafe: config.unsafeFixes }).text;
   if (fixed === document.text) return undefined;
-  const { start, end } = differingSpan(document.text, fixed);
-  const newText = fixed.slice(start, fixed.length - (document.text.length - end));
-  return {
-    title: 'Fix all auto-fixable problems',
-    kind: FIX_ALL_KIND,
-    edit: editFor(document.uri, [{ range: rangeOf(document.lines, start, end, encoding), newText }]),
-  };
+  return fixAllActionOf({ [document.uri]: [replacementEdit(document.text, fixed, document.lines, encoding)] });
+}
+
+/** The "fix all" action making these changes. */
+export function fixAllActionOf(changes: Record<string, LspTextEdit[]>): CodeAction {
+  return { title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: { changes } };
 }
 
 /** `source.organizeImports.pyreview`: every import block sorted in isort's order, as one edit. */

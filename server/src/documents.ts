@@ -221,7 +221,7 @@ export class PythonDocument {
    * again from scratch: tree-sitter's recovery from errors after an edit can
    * differ from a fresh parse, and settled diagnostics must equal a fresh check's.
    */
-  lint(settings: ResolvedSettings, relativePath: string | undefined, phase: LintPhase): LintedDocument | undefined {
+  lint(settings: ResolvedSettings, relativePath: string | undefined, phase: LintPhase, lineName?: (offset: number) => string): LintedDocument | undefined {
     // Small documents are always checked completely: everything costs little there.
     const complete = phase === 'settle' || this.text.length <= SMALL_DOCUMENT_LENGTH;
     const tree = this.syntax(complete);
@@ -233,7 +233,7 @@ export class PythonDocument {
     this.lintAll = true;
     const result = this.linter.lint({
       units: this.units, text: this.text, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines,
-      fileRules: complete ? 'run' : 'carry', workspace: this.workspace, partialParse: this.partial, renameFixes: 'on-request',
+      fileRules: complete ? 'run' : 'carry', workspace: this.workspace, partialParse: this.partial, renameFixes: 'on-request', lineName,
     });
     this.lintAll = false;
     // A lint with a statement parsed alone is never settled: settling reparses the whole file.

@@ -22,13 +22,14 @@ import {
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'url';
-import { fixAllAction, FIX_ALL_KIND, kindRequested, organizeImportsAction, ORGANIZE_IMPORTS_KIND, quickFixes } from './codeActions';
+import { fixableFile, fixAllAction, FIX_ALL_KIND, kindRequested, organizeImportsAction, ORGANIZE_IMPORTS_KIND, quickFixes } from './codeActions';
 import { returnTypeHints } from './inlayHints';
 import { ConfigurationService, type DocumentConfig } from './configuration';
 import { diagnoseDocument, toDiagnostics } from './diagnostics';
 import { DocumentStore, type LintPhase, type PythonDocument } from './documents';
 import { FreedMemoryCollector } from './garbageCollection';
 import { noqaHover } from './hover';
+import { NOTEBOOK_DOCUMENT_SYNC, NotebookSync } from './notebookSync';
 import { prepareRename, rename } from './rename';
 import { negotiatePositionEncoding, type PositionEncoding } from './positionEncoding';
 import { LintScheduler, SettleScheduler } from './scheduler';
@@ -88,6 +89,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let store: DocumentStore | undefined;
   let checker: SourceChecker | undefined;
   let indexer: WorkspaceIndexer | undefined;
+  let notebooks: NotebookSync | undefined;
   let workspaceFolders: string[] = [];
   let encoding: PositionEncoding = 'utf-16';
   let support = clientSupport({});
@@ -204,6 +206,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return;
     }
     for (const document of store?.all() ?? []) scheduler.schedule(document.uri);
+    notebooks?.relintAll();
   }
 
   /** Queues every workspace file for workspace diagnostics (files not in that mode are skipped when their turn comes). */
@@ -253,10 +256,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     checker = new SourceChecker(parser, RULES);
     encoding = negotiatePositionEncoding(params);
     support = clientSupport(params.capabilities);
+    notebooks = new NotebookSync(connection, {
+      parser, checker, workspace: indexer.index, encoding, configs, settleDelayMs: SETTLE_DELAY_MS, logError, warn: (message) => connection.console.warn(message),
+    });
     return {
       capabilities: {
         positionEncoding: encoding,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        notebookDocumentSync: NOTEBOOK_DOCUMENT_SYNC,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ORGANIZE_IMPORTS_KIND] },
         inlayHintProvider: true,
         hoverProvider: true,
@@ -392,6 +399,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.languages.diagnostics.on(async ({ textDocument, previousResultId }: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> => {
+    // Notebook cells get their diagnostics pushed (see notebookSync.ts).
+    if (notebooks?.ownsCell(textDocument.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/diagnostic', textDocument.uri);
@@ -435,6 +444,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onCodeAction(async ({ textDocument, context }: CodeActionParams): Promise<CodeAction[]> => {
+    if (notebooks?.ownsCell(textDocument.uri)) return notebooks.codeActions(textDocument.uri, context);
     const document = store?.get(textDocument.uri);
     if (!document || !checker) {
       unknownDocument('textDocument/codeAction', textDocument.uri);
@@ -442,7 +452,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     const config = await configs.forDocument(textDocument.uri);
     if (!config.enable) return [];
-    const actions = kindRequested(context.only, CodeActionKind.QuickFix) ? quickFixes(document, context.diagnostics, config, encoding, logError) : [];
+    const actions = kindRequested(context.only, CodeActionKind.QuickFix) ? quickFixes(fixableFile(document, encoding), context.diagnostics, config, logError) : [];
     // Fixing everything re-checks the file several times: only when asked for by kind (on save, "Source Action…").
     if (context.only && kindRequested(context.only, FIX_ALL_KIND)) {
       const fixAll = fixAllAction(document, config, checker, encoding);
@@ -456,6 +466,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+    if (notebooks?.ownsCell(textDocument.uri)) return [];
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/inlayHint', textDocument.uri);
@@ -465,6 +476,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onPrepareRename(async ({ textDocument, position }) => {
+    if (notebooks?.ownsCell(textDocument.uri)) return null;
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/prepareRename', textDocument.uri);
@@ -474,6 +486,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+    if (notebooks?.ownsCell(textDocument.uri)) return null;
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/rename', textDocument.uri);
@@ -483,6 +496,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onHover(({ textDocument, position }) => {
+    if (notebooks?.ownsCell(textDocument.uri)) return null;
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/hover', textDocument.uri);
@@ -495,6 +509,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     settler.dispose();
     collector.dispose();
     store?.dispose();
+    notebooks?.dispose();
   });
 
   connection.listen();

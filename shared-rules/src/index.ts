@@ -34,3 +34,7 @@ export * from './report/reviewHtml';
 export { organizeImports } from './rules/isort/organizeImports';
 export * from './workspace/modulePath';
 export * from './codeLocation';
+export * from './notebook/cellMap';
+export * from './notebook/ipythonSyntax';
+export * from './notebook/notebookCheck';
+export * from './notebook/nbformat';

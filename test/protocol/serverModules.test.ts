@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { PythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
 import type { Diagnostic } from 'vscode-languageserver';
-import { quickFixes } from 'pyreview-server/out/codeActions';
+import { fixableFile, quickFixes } from 'pyreview-server/out/codeActions';
 import { combineSettings, editorUserSettings, settingNameOfOption, type DocumentConfig } from 'pyreview-server/out/configuration';
 import type { DiagnosticData } from 'pyreview-server/out/diagnostics';
 import { diagnoseDocument } from 'pyreview-server/out/diagnostics';
@@ -48,19 +48,19 @@ describe('server modules', () => {
       const diagnostic = (safety: 'safe' | 'unsafe'): Diagnostic => {
         const data: DiagnosticData = {
           code: 'X100', version: 3, noqaLine: 0,
-          fix: { title: 'Do it', safety, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'y' }] },
+          fix: { title: 'Do it', safety, changes: { [document.uri]: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'y' }] } },
         };
         return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', source: 'pyreview', code: 'X100', data };
       };
-      const [safe, ignore] = quickFixes(document, [diagnostic('safe')], config, 'utf-16', noErrors);
+      const [safe, ignore] = quickFixes(fixableFile(document, 'utf-16'), [diagnostic('safe')], config, noErrors);
       assert.deepStrictEqual([safe.title, safe.isPreferred], ['Do it', true]);
       assert.deepStrictEqual([ignore.title, ignore.edit?.changes?.[document.uri]], [
         'Ignore X100 on this line',
         [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, newText: '  # noqa: X100' }],
       ]);
-      const [unsafe] = quickFixes(document, [diagnostic('unsafe')], config, 'utf-16', noErrors);
+      const [unsafe] = quickFixes(fixableFile(document, 'utf-16'), [diagnostic('unsafe')], config, noErrors);
       assert.deepStrictEqual([unsafe.title, unsafe.isPreferred], ['Do it (unsafe)', false]);
-      assert.deepStrictEqual(quickFixes(document, [{ ...diagnostic('safe'), data: { code: 'X100' } }], config, 'utf-16', noErrors), [], 'malformed data gives nothing');
+      assert.deepStrictEqual(quickFixes(fixableFile(document, 'utf-16'), [{ ...diagnostic('safe'), data: { code: 'X100' } }], config, noErrors), [], 'malformed data gives nothing');
       store.dispose();
     });
 
@@ -74,7 +74,7 @@ describe('server modules', () => {
       const data = diagnostics[0].data as DiagnosticData;
       assert.strictEqual(data.fix, undefined, 'not planned with the lint');
       assert.strictEqual(data.rename?.newName, 'total');
-      const [rename, ...others] = quickFixes(document, diagnostics, config, 'utf-16', noErrors);
+      const [rename, ...others] = quickFixes(fixableFile(document, 'utf-16'), diagnostics, config, noErrors);
       assert.deepStrictEqual(others, []);
       assert.deepStrictEqual(rename.edit?.changes?.[uri], [
         { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 9 } }, newText: 'total' },
@@ -82,7 +82,7 @@ describe('server modules', () => {
       ]);
       // Another text has no model yet: nothing, rather than edits planned on the wrong text.
       store.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }], 'utf-16');
-      assert.deepStrictEqual(quickFixes(document, [{ ...diagnostics[0], data: { ...data, version: 2 } }], config, 'utf-16', noErrors), []);
+      assert.deepStrictEqual(quickFixes(fixableFile(document, 'utf-16'), [{ ...diagnostics[0], data: { ...data, version: 2 } }], config, noErrors), []);
       store.dispose();
     });
   });

@@ -10,6 +10,8 @@ export interface CliEdit {
   content: string;
   location: Location;
   end_location: Location;
+  /** In a notebook: the cell (1-based, among all its cells) the edit's rows and columns are in. */
+  cell?: number;
 }
 
 export interface CliFix {
@@ -30,33 +32,46 @@ export interface CliDiagnostic {
   end_location: Location;
   fix: CliFix | null;
   noqa_row: number;
+  /** In a notebook: the cell (1-based, among all its cells) whose rows and columns these are. */
+  cell?: number;
 }
 
-function location(lines: LineIndex, offset: number): Location {
-  const position = lines.position(offset, 'utf-32');
-  return { row: position.line + 1, column: position.character + 1 };
+/** Where an offset of the checked text is: a location, and the notebook cell holding it. */
+export type Placement = (offset: number) => Location & { cell?: number };
+
+/** The placement of a plain file's offsets. */
+export function textPlacement(lines: LineIndex): Placement {
+  return (offset) => {
+    const position = lines.position(offset, 'utf-32');
+    return { row: position.line + 1, column: position.character + 1 };
+  };
 }
 
-export function toCliDiagnostic(finding: ReportedFinding, lines: LineIndex, settings: ResolvedSettings): CliDiagnostic {
+/** A location with its cell, if any, moved to `cell` on the side. */
+function located(place: Placement, start: number, end: number): { location: Location; end_location: Location; cell?: number } {
+  const { cell, ...location } = place(start);
+  const { cell: _endCell, ...endLocation } = place(end);
+  return cell === undefined ? { location, end_location: endLocation } : { location, end_location: endLocation, cell };
+}
+
+/** A finding of a text with the given lines; `place` maps its offsets (a notebook's module offsets to cells). */
+export function toCliDiagnostic(finding: ReportedFinding, lines: LineIndex, settings: ResolvedSettings, place = textPlacement(lines)): CliDiagnostic {
   const fix = finding.fix;
+  const { cell, ...range } = located(place, finding.start, finding.end);
   return {
     code: finding.code,
     message: finding.message,
     severity: settings.severity.get(finding.code) ?? 'warning',
-    location: location(lines, finding.start),
-    end_location: location(lines, finding.end),
+    ...range,
     fix: fix
       ? {
           applicability: fix.safety,
           message: fix.title,
-          edits: fix.edits.map((edit) => ({
-            content: edit.newText,
-            location: location(lines, edit.start),
-            end_location: location(lines, edit.end),
-          })),
+          edits: fix.edits.map((edit) => ({ content: edit.newText, ...located(place, edit.start, edit.end) })),
         }
       : null,
-    noqa_row: finding.noqaLine + 1,
+    noqa_row: place(lines.lineStart(finding.noqaLine)).row,
+    ...(cell === undefined ? {} : { cell }),
   };
 }
 

@@ -12,6 +12,8 @@ export interface SourceFile {
   relativePath?: string;
   settings: ResolvedSettings;
   workspace?: WorkspaceIndex;
+  /** How messages name lines (see `LintInput.lineName`). */
+  lineName?: (offset: number) => string;
 }
 
 export interface CheckedSource extends LintResult {

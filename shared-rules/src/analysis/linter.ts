@@ -58,6 +58,8 @@ export interface LintInput {
    * parse (a keystroke lint, never settled).
    */
   partialParse?: boolean;
+  /** How messages name the line holding an offset; default `line N`. A notebook's module names the cell too. */
+  lineName?: (offset: number) => string;
 }
 
 export interface ReportedFinding extends Finding {
@@ -199,7 +201,7 @@ export class Linter {
 
     let model: SemanticModel | undefined;
     const buildModel = (): SemanticModel =>
-      (model ??= this.semantic.build(syntax, { targetVersion: settings.targetVersion, filePath: input.filePath }));
+      (model ??= this.semantic.build(syntax, { targetVersion: settings.targetVersion, filePath: input.filePath, notebook: settings.notebook }));
     const carrying = input.fileRules === 'carry' || !!input.partialParse;
     const { findings: fileFindings, carried } = tooDeep
       ? { findings: settings.enabled.has(NESTING_ERROR_CODE) ? [{ ...tooDeep, code: NESTING_ERROR_CODE }] : [], carried: false }
@@ -284,6 +286,7 @@ export class Linter {
         rule.check({
           ...context,
           lines,
+          lineName: input.lineName ?? ((offset) => `line ${lines.lineAt(offset) + 1}`),
           workspace: input.workspace,
           textIncludes: (literal) => this.literals.includes(literal),
           change,

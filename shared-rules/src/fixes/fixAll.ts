@@ -37,38 +37,67 @@ export function selectFixes(findings: readonly Finding[], options: FixOptions): 
 }
 
 /**
+ * What fixes are applied to: a text, or something made of texts whose
+ * findings are offsets of one text (a notebook's cells as one module).
+ */
+export interface FixTarget<T extends FixTarget<T>> {
+  readonly text: string;
+  /** The target with non-overlapping edits of `text` applied. */
+  apply(edits: readonly TextEdit[]): T;
+}
+
+export interface FixTargetResult<T> extends Omit<FixResult, 'text'> {
+  target: T;
+}
+
+/** A plain text as a fix target. */
+export class TextFixTarget implements FixTarget<TextFixTarget> {
+  constructor(readonly text: string) {}
+
+  apply(edits: readonly TextEdit[]): TextFixTarget {
+    return new TextFixTarget(applyEdits(this.text, edits));
+  }
+}
+
+/** `fixTarget` of a plain text. */
+export function fixAll(text: string, check: (text: string) => CheckedSource, options: FixOptions): FixResult {
+  const { target, ...result } = fixTarget(new TextFixTarget(text), (fixed) => check(fixed.text), options);
+  return { ...result, text: target.text };
+}
+
+/**
  * Applies fixes until none is left (so applying again changes nothing). A pass
  * that would introduce a syntax error is retried fix by fix, dropping the
  * fixes that break the file: a fix must never lose code. A text that has a
  * syntax error already is left as it is: the parser's recovery may misread
  * any part of it, and a fix that breaks it further could not be told apart.
  */
-export function fixAll(text: string, check: (text: string) => CheckedSource, options: FixOptions): FixResult {
+export function fixTarget<T extends FixTarget<T>>(target: T, check: (target: T) => CheckedSource, options: FixOptions): FixTargetResult<T> {
   const applied = new Map<string, number>();
   const rejected = new Set<string>();
-  let current = check(text);
-  if (current.hasSyntaxError) return { text, applied, final: current, syntaxError: true };
+  let current = check(target);
+  if (current.hasSyntaxError) return { target, applied, final: current, syntaxError: true };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const candidates = selectFixes(
-      current.findings.filter((f) => !rejected.has(fixIdentity(text, f))),
+      current.findings.filter((f) => !rejected.has(fixIdentity(target.text, f))),
       options,
     );
     if (!candidates.length) break;
-    const next = applyEdits(text, candidates.flatMap((f) => f.fix!.edits));
+    const next = target.apply(candidates.flatMap((f) => f.fix!.edits));
     const checked = check(next);
     if (!checked.hasSyntaxError) {
       for (const f of candidates) applied.set(f.code, (applied.get(f.code) ?? 0) + 1);
-      text = next;
+      target = next;
       current = checked;
       continue;
     }
     // Find the culprits one at a time and keep the others for the next pass.
     for (const f of candidates) {
-      const alone = check(applyEdits(text, f.fix!.edits));
-      if (alone.hasSyntaxError) rejected.add(fixIdentity(text, f));
+      const alone = check(target.apply(f.fix!.edits));
+      if (alone.hasSyntaxError) rejected.add(fixIdentity(target.text, f));
     }
   }
-  return { text, applied, final: current, syntaxError: false };
+  return { target, applied, final: current, syntaxError: false };
 }
 
 function fixIdentity(text: string, finding: Finding): string {

@@ -109,6 +109,8 @@ export interface RuleMeta {
   options?: RuleOption[];
   /** Markdown with the sections: What it does, Why is this bad?, Example, Fix safety. */
   docs: string;
+  /** Why the rule does not run on Jupyter notebooks; unset when it does. */
+  skippedInNotebooks?: string;
 }
 
 export type Options = Readonly<Record<string, number | boolean | string>>;
@@ -139,6 +141,8 @@ export interface NodeRule {
 
 export interface FileContext extends RuleContext {
   readonly lines: LineIndex;
+  /** How a message names the line holding an offset: `line 3`, or in a notebook `cell 2, line 1`. */
+  lineName(offset: number): string;
   /** Whether the text contains a literal; kept up to date through edits, unlike searching `text` on every keystroke. */
   textIncludes(literal: string): boolean;
   /** How the text differs from the one linted before, when the caller knows: lets a rule update what it computed then. */

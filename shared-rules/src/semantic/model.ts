@@ -19,6 +19,8 @@ export interface SemanticModel {
 export interface SemanticOptions {
   targetVersion: readonly [number, number];
   filePath: string;
+  /** The module is a notebook's cells: IPython's names are defined. */
+  notebook?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export class SemanticModelBuilder {
     // "undefined name" or "unused import" is worse than none.
     if (tree.hasError(tree.root)) return { messages: [], scopes: [], tree };
     // Memos hold node handles: a compaction of the tree renumbers them.
-    const memoKey = `${options.targetVersion.join('.')}\u0000${options.filePath}\u0000${tree.compactions}`;
+    const memoKey = `${options.targetVersion.join('.')}\u0000${options.filePath}\u0000${!!options.notebook}\u0000${tree.compactions}`;
     if (memoKey !== this.memoKey) {
       this.memo = new WeakMap();
       this.memoKey = memoKey;
@@ -53,7 +55,7 @@ export class SemanticModelBuilder {
     const baseName = options.filePath.replace(/\\/g, '/').split('/').pop() ?? '';
     const analyzer = new Analyzer(
       tree,
-      { builtins: builtinNames(options.targetVersion), isPackageInit: baseName === '__init__.py' },
+      { builtins: builtinNames(options.targetVersion, options.notebook), isPackageInit: baseName === '__init__.py' },
       (text, host) => this.annotation(tree, text, host),
       this.memos(tree),
     );

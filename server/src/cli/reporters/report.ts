@@ -25,6 +25,11 @@ export function* eachDiagnostic(report: CheckReport): Generator<[FileReport, Cli
   for (const file of report.files) for (const diagnostic of file.diagnostics) yield [file, diagnostic];
 }
 
+/** `path:` and, in a notebook, `cell N:`: where a finding's row and column are, as the text reporter prints it. */
+export function locationPrefix(displayPath: string, diagnostic: CliDiagnostic): string {
+  return diagnostic.cell === undefined ? `${displayPath}:` : `${displayPath}:cell ${diagnostic.cell}:`;
+}
+
 export function countDiagnostics(report: CheckReport): number {
   return report.files.reduce((sum, file) => sum + file.diagnostics.length, 0);
 }

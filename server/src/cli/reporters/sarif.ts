@@ -48,6 +48,11 @@ function result(file: FileReport, d: CliDiagnostic, cwd: string, ruleIndex: Map<
   };
   const index = ruleIndex.get(d.code);
   if (index !== undefined) item.ruleIndex = index;
+  if (d.cell !== undefined) {
+    // The region's lines are the cell's, not the notebook file's: say which cell, and offer no replacement of the file's text.
+    item.properties = { cell: d.cell };
+    return item;
+  }
   if (d.fix) {
     item.fixes = [
       {

@@ -70,9 +70,8 @@ export const redefinedWhileUnused: FileRule = {
       if (message.kind !== 'redefined-while-unused') continue;
       const at = nameOf(tree, message.node, message.name);
       const original = definitionNode(tree, message.original);
-      const line = original !== undefined ? context.lines.lineAt(tree.start(original)) + 1 : undefined;
       context.report({
-        message: `redefinition of unused '${message.name}'${line ? ` from line ${line}` : ''}`,
+        message: `redefinition of unused '${message.name}'${original !== undefined ? ` from ${context.lineName(tree.start(original))}` : ''}`,
         start: tree.start(at),
         end: tree.end(at),
         related: original !== undefined ? [{ start: tree.start(original), end: tree.end(original), message: `'${message.name}' first defined here` }] : undefined,

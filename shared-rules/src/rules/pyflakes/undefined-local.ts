@@ -47,7 +47,7 @@ export const undefinedLocal: FileRule = {
     for (const message of context.model.messages) {
       if (message.kind !== 'undefined-local') continue;
       const origin = message.original.source;
-      const where = origin !== undefined ? ` defined in enclosing scope on line ${context.lines.lineAt(tree.start(origin)) + 1}` : '';
+      const where = origin !== undefined ? ` defined in enclosing scope on ${context.lineName(tree.start(origin))}` : '';
       context.report({
         message: `local variable '${message.name}'${where} referenced before assignment`,
         start: tree.start(message.node),

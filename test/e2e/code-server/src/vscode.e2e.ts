@@ -1,7 +1,7 @@
 /**
  * The packaged extension in real VS Code (code-server 4.100.3, Chromium driven by playwright-core):
  * problems with their codes, a quick fix from Ctrl+., fixAll on save, a settings change, rule docs,
- * and the settled findings of a large file after typing.
+ * the settled findings of a large file after typing, and a quick fix in a notebook cell.
  * Run with `npm run test:e2e` (test/e2e/run.sh installs code-server and builds the .vsix first).
  */
 import * as assert from 'assert';
@@ -31,6 +31,9 @@ const LARGE_FILE = { name: 'large.py', sources: ['argparse.py', 'subprocess.py']
 const isUnusedJson = (row: string) => /pyreview\W*F401\b/.test(row) && row.includes("'json' imported but unused");
 
 const EXTENSION_ID = 'pyreview.pyreview';
+
+/** The notebook of the project folder: F401 for `import os` in its first code cell, after a line magic. */
+const NOTEBOOK = { name: 'report.ipynb', fixedFirstCell: '%matplotlib inline\nimport json' };
 
 describe('VS Code (code-server) with the packaged extension', function () {
   this.timeout(180_000);
@@ -175,5 +178,24 @@ describe('VS Code (code-server) with the packaged extension', function () {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await workbench.filterProblems('');
+  });
+
+  it('shows a squiggle in a notebook cell and removes the unused import with its quick fix', async () => {
+    await workbench.openNotebook(NOTEBOOK.name);
+    await waitUntil('a squiggle in the first code cell', () => workbench.notebookSquiggles(), (counts) => counts[0] > 0 && counts[1] === 0, 60_000);
+    await workbench.showProblems();
+    await workbench.filterProblems("'os' imported");
+    await waitUntil('F401 of the notebook in the Problems panel', () => workbench.problems(), (rows) => rows.some((row) => hasCode([row], 'F401') && row.includes("'os' imported but unused")));
+    await workbench.screenshot('vscode-8-notebook-squiggle');
+    await workbench.filterProblems('');
+    await workbench.clickNotebookLine(0, 'import os');
+    const titles = await workbench.openQuickFixes();
+    assert.ok(titles.some((title) => QUICK_FIX.title.test(title)), titles.join(', '));
+    await workbench.screenshot('vscode-9-notebook-quick-fix-menu');
+    await workbench.chooseQuickFix(QUICK_FIX.title);
+    await waitUntil('the fixed cell', () => workbench.notebookCells(), (cells) => cells[0] === NOTEBOOK.fixedFirstCell);
+    await waitUntil('no squiggle left', () => workbench.notebookSquiggles(), (counts) => counts.every((count) => count === 0));
+    await waitUntil('F401 gone from the Problems panel', () => workbench.problems(), (rows) => !rows.some((row) => row.includes("'os' imported but unused")));
+    await workbench.screenshot('vscode-10-notebook-quick-fix-applied');
   });
 });
