@@ -20,16 +20,28 @@ export interface UnitFindings {
    * The findings that stand at file offsets, for the unit start and module
    * bindings of the last lint. Rules report calls that might be `pickle.load`
    * under some import as conditional findings, thousands per file; settling
-   * them once per module-binding generation keeps keystrokes cheap.
+   * them again only when a name they depend on is bound differently keeps
+   * keystrokes cheap, in imports too.
    */
   placed?: { start: number; generation: number; findings: Finding[] };
+  /** The names the findings' conditions depend on (made on first use). */
+  conditionNames?: ReadonlySet<string>;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function conditionNamesOf(findings: readonly Finding[]): ReadonlySet<string> {
+  const names = findings.flatMap((finding) => (finding.condition ? [finding.condition.name] : []));
+  return names.length ? new Set(names) : NO_NAMES;
 }
 
 /** The unit's findings that stand under the module's bindings, at file offsets for a unit starting at `start`. */
 export function placeFindings(found: UnitFindings, start: number, moduleBindings: ModuleBindings): Finding[] {
   const { generation } = moduleBindings;
   const placed = found.placed;
-  if (placed?.generation === generation) {
+  found.conditionNames ??= conditionNamesOf(found.findings);
+  if (placed && (placed.generation === generation || moduleBindings.unchangedSince(found.conditionNames, placed.generation))) {
+    placed.generation = generation;
     // Most units have nothing to report: moving them must not allocate.
     if (placed.start !== start && placed.findings.length) placed.findings = placed.findings.map((finding) => shiftFinding(finding, start - placed.start));
     placed.start = start;
