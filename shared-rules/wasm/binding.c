@@ -21,6 +21,35 @@ const TSLanguage *tree_sitter_python(void);
 /* Writes up to `capacity` bytes of the text (UTF-16LE) from `byte_offset` into `buffer`; returns how many. */
 IMPORT(read_text) uint32_t read_text(uint32_t byte_offset, char *buffer, uint32_t capacity);
 
+/*
+ * The allocator's break, moved in steps of at least 1/8 of the memory (and
+ * 16 MiB): growing WebAssembly memory by the few pages malloc asks for at a
+ * time costs more than the allocation (the engine makes a new buffer each
+ * time), and parsing a large file asks thousands of times. Replaces wasi-libc's
+ * sbrk, which grows by exactly the increment.
+ */
+enum { PAGE = 65536, MIN_STEP_PAGES = 256 };
+static uintptr_t heap_break;
+
+void *sbrk(intptr_t increment) {
+  uintptr_t memory_end = __builtin_wasm_memory_size(0) * PAGE;
+  if (!heap_break) heap_break = memory_end;
+  if (increment < 0) return (void *)-1;
+  uintptr_t old_break = heap_break;
+  uintptr_t wanted = old_break + (uintptr_t)increment;
+  if (wanted > memory_end) {
+    uintptr_t pages = (wanted - memory_end + PAGE - 1) / PAGE;
+    uintptr_t step = __builtin_wasm_memory_size(0) / 8;
+    if (step < MIN_STEP_PAGES) step = MIN_STEP_PAGES;
+    if ((uintptr_t)__builtin_wasm_memory_grow(0, pages > step ? pages : step) == SIZE_MAX &&
+        (uintptr_t)__builtin_wasm_memory_grow(0, pages) == SIZE_MAX) {
+      return (void *)-1;
+    }
+  }
+  heap_break = wanted;
+  return (void *)old_break;
+}
+
 EXPORT(allocate) void *allocate(uint32_t size) { return malloc(size); }
 EXPORT(release) void release(void *pointer) { free(pointer); }
 
