@@ -169,7 +169,6 @@ export class Linter {
     const tooDeep = nestingError(unitTree);
     if (tooDeep) this.fileRuleState.clear();
     const units = tooDeep ? [] : flattenUnits(unitTree);
-    const topLevel = new Set(unitTree);
     const raw: Finding[] = [];
     const moduleStatements: NameBinding[][] = [];
     let walked = 0;
@@ -186,13 +185,13 @@ export class Linter {
         const node = unit.segment.first as NodeId;
         handlers ??= this.handlers(nodeRules, input, (finding) => sink.push(finding), internalErrors);
         walkUnit(syntax, node, unit.bodyStart, handlers, text, strings);
-        const bindings = topLevel.has(unit) ? statementBindings(syntax, node) : [];
+        const bindings = syntax.parent(node) === syntax.root ? statementBindings(syntax, node) : [];
         found = relativeFindings(sink, strings, bindings, unit.start);
         // Error recovery depends on more than a unit's text: a unit with errors is always walked again.
         if (!syntax.hasError(node)) unit.found = found;
       }
       unitFindings.push(found);
-      if (topLevel.has(unit)) moduleStatements.push(found.bindings);
+      if (unit.segment.parentNode === syntax.root) moduleStatements.push(found.bindings);
     }
     this.moduleBindings.update(moduleStatements);
     units.forEach((unit, i) => {

@@ -193,7 +193,7 @@ export class DocumentUnits {
     tree.sweep(generation);
     tree.compactIfWasteful();
     const link = (container: Segment, level: readonly Unit[]): void => {
-      tree.link(container, level.map((unit) => unit.segment));
+      tree.link(container, level);
       for (const unit of level) if (unit.children) link(unit.segment, unit.children);
     };
     link(tree.module, units);
@@ -225,24 +225,23 @@ export class DocumentUnits {
     previous: Unit[] | undefined,
     dirty: DirtyRegion | undefined,
   ): Unit[] {
-    const units: Unit[] = [];
-    let after: Unit[] = [];
+    let units: Unit[] = [];
+    const after: Unit[] = [];
     let middle: Unit[] = [];
     let from = 0;
     if (previous && dirty) {
       const delta = dirty.newEnd - dirty.oldEnd;
+      const newContext = contextChanged ? context : undefined;
       // Statements of a class body may have moved to another parent: reuse only those still inside it.
       const { low, high } = bounds;
       let i = 0;
-      while (i < previous.length && previous[i].end < dirty.start) {
-        if (previous[i].start >= low) units.push(reuse(previous[i], 0, contextChanged ? context : undefined, text));
-        i++;
-      }
+      while (i < previous.length && previous[i].end < dirty.start) i++;
+      // Units before the region stay as they are (a keystroke at the end of a long module must not touch each).
+      if (newContext === undefined && (i === 0 || previous[0].start >= low)) units = previous.slice(0, i);
+      else for (let k = 0; k < i; k++) if (previous[k].start >= low) units.push(reuse(previous[k], 0, newContext, text));
       let j = previous.length;
       while (j > i && previous[j - 1].start > dirty.oldEnd) j--;
-      after = previous.slice(j)
-        .filter((unit) => unit.end + delta <= high)
-        .map((unit) => reuse(unit, delta, contextChanged ? context : undefined, text));
+      for (let k = j; k < previous.length; k++) if (previous[k].end + delta <= high) after.push(reuse(previous[k], delta, newContext, text));
       middle = previous.slice(i, j);
       from = units.length ? units[units.length - 1].end : 0;
     }
@@ -290,7 +289,8 @@ export class DocumentUnits {
     }
     // Statements after the region that a read statement now contains belong to it.
     const readUpTo = units.length ? units[units.length - 1].end : 0;
-    return units.concat(after.filter((unit) => unit.start >= readUpTo));
+    for (const unit of after) if (unit.start >= readUpTo) units.push(unit);
+    return units;
   }
 }
 
