@@ -135,16 +135,23 @@ export class DocumentUnits {
     } finally {
       rootCursor.close();
     }
-    const cursor = (statement ?? parse).cursor();
-    let units: Unit[];
-    try {
-      units = this.collectLevel(cursor, { low: -Infinity, high: Infinity }, text, '', false, previous && dirty ? previous : undefined, dirty);
-    } finally {
-      cursor.close();
-    }
-    if (previous && !dirty) adoptFindings(units, previous);
+    const collect = (region: DirtyRegion | undefined): Unit[] => {
+      const cursor = (statement ?? parse).cursor();
+      try {
+        const read = this.collectLevel(cursor, { low: -Infinity, high: Infinity }, text, '', false, previous && region ? previous : undefined, region);
+        if (previous && !region) adoptFindings(read, previous);
+        return read;
+      } finally {
+        cursor.close();
+      }
+    };
+    let units = collect(dirty);
     // A statement parsed alone is only used when the tree had no error.
-    if (!statement) this.recopyErroneous(units, parse);
+    if (!statement && !this.recopyErroneous(units, parse)) {
+      // A reused unit of error recovery is gone from this parse: every statement is read again.
+      this.generation++;
+      units = collect(undefined);
+    }
     this.units = units;
     this.keep(units);
     this.complete = true;
@@ -159,14 +166,15 @@ export class DocumentUnits {
   /**
    * Units reused from an earlier parse that hold syntax errors are copied
    * again from this one: error recovery depends on more than a unit's text.
+   * False when one of them is not in this parse (recovery changed its extent).
    */
-  private recopyErroneous(units: readonly Unit[], parse: ParseTree): void {
+  private recopyErroneous(units: readonly Unit[], parse: ParseTree): boolean {
     const tree = this.tree;
     for (const unit of units) {
       if (unit.segment.generation !== this.generation && tree.hasError(unit.segment.first as NodeId)) {
         const cursor = parse.cursor();
         try {
-          if (!cursor.gotoNode(unit.start, unit.end, unit.type)) throw new Error(`no node at ${unit.start}-${unit.end}`);
+          if (!cursor.gotoNode(unit.start, unit.end, unit.type)) return false;
           tree.free(unit.segment);
           unit.segment = this.copy(cursor, unit.start, unit.bodyStart);
           unit.found = undefined;
@@ -174,8 +182,9 @@ export class DocumentUnits {
           cursor.close();
         }
       }
-      if (unit.children) this.recopyErroneous(unit.children, parse);
+      if (unit.children && !this.recopyErroneous(unit.children, parse)) return false;
     }
+    return true;
   }
 
   /** Frees the segments no unit holds any more, compacts the records when worthwhile, and links the rest. */
