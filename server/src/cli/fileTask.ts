@@ -40,7 +40,7 @@ export interface FileOutcome {
   internalErrors: string[];
   /** The changed text, when fixes or noqa comments changed it. */
   newText?: string;
-  /** Fixes applied, by code. */
+  /** Findings fixed, by code. */
   fixed: Record<string, number>;
   noqaAdded: number;
   /** Fixes or noqa comments were asked for, but the file has a syntax error: it was left as it is. */
