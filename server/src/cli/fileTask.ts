@@ -14,7 +14,7 @@ import {
   TextFixTarget,
   type UserSettings,
 } from '@pyreview/shared-rules';
-import { isFixable, toCliDiagnostic, type CliDiagnostic } from './diagnostics';
+import { isFixable, toCliDiagnostics, type CliDiagnostic } from './diagnostics';
 import { notebookTaskDocument } from './notebookTask';
 import { recordingIndex, workspaceIndexOf, type SharedWorkspace, type WorkspaceQuery } from './workspaceShare';
 
@@ -166,7 +166,7 @@ export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome
         return checker.check({ ...source, text }, (tree) => (summary = summarizeModule(task.filePath, tree, text)));
       },
       render: ({ text }) => text,
-      diagnostics: (final) => final.findings.map((finding) => toCliDiagnostic(finding, final.lines, settings)),
+      diagnostics: (final) => toCliDiagnostics(final.findings, final.lines, settings),
     };
     return { ...runDocument(task, document), summary, workspaceQueries };
   } catch (error) {

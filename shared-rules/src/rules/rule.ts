@@ -31,6 +31,13 @@ export interface Fix {
   title: string;
   safety: FixSafety;
   edits: TextEdit[];
+  /**
+   * Set on a fix that rewrites a whole block and that every finding of the
+   * block shares (one object): reports give its edits once, and editors
+   * compute it from the text when a user picks it (`reindentFixAt`), so that
+   * a finding's data stays small however large the block.
+   */
+  shared?: 'reindent';
 }
 
 export interface RelatedLocation {
