@@ -118,7 +118,7 @@ export function quickFixes(
       }
     }
     const fix = data.fix ?? (data.rename && plannedRename(target, data.rename, config, logError));
-    if (fix) actions.push({ ...quickFix(fix, diagnostic), edit: { changes: fix.changes } });
+    for (const choice of fix ? [fix, ...(data.alternatives ?? [])] : []) actions.push({ ...quickFix(choice, diagnostic), edit: { changes: choice.changes } });
     if (!config.showDisableComment) continue;
     // Several findings of one code on one line share a single "ignore" action.
     const key = `${data.code}:${data.noqaLine}`;

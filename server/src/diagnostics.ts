@@ -68,6 +68,8 @@ export interface DiagnosticData {
   /** The document version the edits apply to. */
   version: number;
   fix?: LspFix;
+  /** Other fixes the user may choose instead (`Finding.alternatives`). */
+  alternatives?: LspFix[];
   /**
    * For a fix every finding of a block shares (`Fix.shared`): the offset of
    * the linted text its reindent is computed again from when a client asks
@@ -148,6 +150,7 @@ export function toDiagnostic(finding: ReportedFinding, place: TextPlacement, ver
     code: finding.code,
     version,
     fix: finding.fix && !shared ? lspFix(finding.fix, place) : undefined,
+    alternatives: finding.alternatives?.flatMap((fix) => lspFix(fix, place) ?? []),
     reindentAt: shared ? finding.start : undefined,
     rename: finding.rename,
     noqaLine: finding.noqaLine,
@@ -201,6 +204,7 @@ function binaryContentDiagnostic(document: PythonDocument, config: DocumentConfi
 export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   if (!data || typeof data.code !== 'string' || typeof data.version !== 'number' || typeof data.noqaLine !== 'number') return undefined;
+  if (data.alternatives !== undefined && !Array.isArray(data.alternatives)) return undefined;
   const { rename, reindentAt } = data;
   const renameValid = !rename || (typeof rename.offset === 'number' && typeof rename.newName === 'string' && typeof rename.title === 'string' && (rename.safety === 'safe' || rename.safety === 'unsafe'));
   const reindentValid = reindentAt === undefined || (Number.isInteger(reindentAt) && reindentAt >= 0);

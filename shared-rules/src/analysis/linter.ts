@@ -220,6 +220,7 @@ export class Linter {
       if (isSuppressed(noqa, finding.code, group)) continue;
       const reported: ReportedFinding = { code: finding.code, message: finding.message, start: finding.start, end: finding.end, noqaLine: group.last };
       if (finding.fix) reported.fix = finding.fix;
+      if (finding.alternatives) reported.alternatives = finding.alternatives;
       if (finding.related) reported.related = finding.related;
       // While carrying, the model is not built for a rename's sake: the fix comes with the next full lint.
       if (finding.rename && (model || !carrying)) {

@@ -83,7 +83,7 @@ function sides(spans: Iterable<{ start: number; end: number }>, dirty: DirtyRegi
 
 /**
  * The findings of the previous text moved through the dirty region, without
- * those the region touches (their spans, their fix's edits, their related
+ * those the region touches (their spans, their fixes' edits, their related
  * places). Findings that shared a fix (a block's reindent) still share one:
  * its edits are looked at and moved once, not once per finding.
  */
@@ -93,7 +93,7 @@ export function carryFindings(findings: readonly Finding[], dirty: DirtyRegion):
   const movedFixes = new Map<Fix, Fix>();
   const carried: Finding[] = [];
   for (const finding of findings) {
-    const own = sides([finding, ...(finding.related?.filter((r) => !r.file) ?? [])], dirty);
+    const own = sides([finding, ...(finding.alternatives?.flatMap((fix) => fix.edits) ?? []), ...(finding.related?.filter((r) => !r.file) ?? [])], dirty);
     const { fix } = finding;
     let ofFix = fix && fixSides.get(fix);
     if (fix && !ofFix) fixSides.set(fix, (ofFix = sides(fix.edits, dirty)));
@@ -112,19 +112,24 @@ export function carryFindings(findings: readonly Finding[], dirty: DirtyRegion):
 export function shiftFinding(finding: Finding, delta: number, movedFixes?: Map<Fix, Fix>): Finding {
   if (delta === 0) return finding;
   const shifted: Finding = { code: finding.code, message: finding.message, start: finding.start + delta, end: finding.end + delta };
-  const { fix, related, condition, rename } = finding;
+  const { fix, alternatives, related, condition, rename } = finding;
   if (fix) {
     let moved = movedFixes?.get(fix);
     if (!moved) {
-      moved = { ...fix, edits: fix.edits.map((edit) => shiftSpan(edit, delta)) };
+      moved = shiftFix(fix, delta);
       movedFixes?.set(fix, moved);
     }
     shifted.fix = moved;
   }
+  if (alternatives) shifted.alternatives = alternatives.map((other) => shiftFix(other, delta));
   if (related) shifted.related = related.map((item) => shiftSpan(item, delta));
   if (condition) shifted.condition = condition;
   if (rename) shifted.rename = { ...rename, offset: rename.offset + delta };
   return shifted;
+}
+
+function shiftFix(fix: Fix, delta: number): Fix {
+  return { ...fix, edits: fix.edits.map((edit) => shiftSpan(edit, delta)) };
 }
 
 function shiftSpan<T extends { start: number; end: number }>(span: T, delta: number): T {

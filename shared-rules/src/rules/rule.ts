@@ -72,6 +72,11 @@ export interface Finding {
   start: number;
   end: number;
   fix?: Fix;
+  /**
+   * Other fixes of the finding, for the user to choose from (editors offer
+   * each as a quick fix): `fix` is the first choice, which fix-all applies.
+   */
+  alternatives?: Fix[];
   related?: RelatedLocation[];
   condition?: ModuleNameCondition;
   /**
