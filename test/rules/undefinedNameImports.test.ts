@@ -18,7 +18,7 @@ describe('F821: the imports offered for an undefined name', () => {
     'svc/api.py': 'from oslo_log import log as logging\nfrom . import base\nfrom .db import api as db\n',
     'svc/manager.py': 'def run():\n    from oslo_log import log as logging\n    import numpy as np\n',
     'svc/legacy.py': 'import logging\nimport os.path\n',
-    'svc/db/__init__.py': 'from ..base import Base as base\n',
+    'svc/db/__init__.py': 'from ..base import Base as base\nfrom ..base import Base\n',
     'svc/db/models.py': 'from svc.db import base\n',
     'svc/db/tables.py': 'from svc.db import base\n',
     'svc/base.py': 'class Base:\n    pass\n',
@@ -59,7 +59,10 @@ describe('F821: the imports offered for an undefined name', () => {
       { binds: 'np', module: 'numpy', alias: 'np' },
     ]);
     assert.deepStrictEqual(summary('svc/legacy.py').importBindings, [{ binds: 'logging', module: 'logging' }, { binds: 'os', module: 'os.path' }]);
-    assert.deepStrictEqual(summary('svc/db/__init__.py').importBindings, [{ binds: 'base', module: 'svc.base', name: 'Base', alias: 'base' }]);
+    assert.deepStrictEqual(summary('svc/db/__init__.py').importBindings, [
+      { binds: 'base', module: 'svc.base', name: 'Base', alias: 'base' },
+      { binds: 'Base', module: 'svc.base', name: 'Base' },
+    ]);
   });
 
   it('ranks the imports used nearby first, then the most used; never the file itself', () => {
@@ -79,6 +82,8 @@ describe('F821: the imports offered for an undefined name', () => {
       ['Add `from oslo_log import log as logging`', 'unsafe', ['\nfrom oslo_log import log as logging\n']],
       ['Add `import logging`', 'unsafe', ['\nimport logging\n']],
     ]);
+    const own = sharedChecker().check({ text: 'print(Base)\n', filePath: path.join(root, 'svc', 'base.py'), settings, workspace: workspace() });
+    assert.deepStrictEqual(own.findings.map((f) => f.fix), [undefined], 'no module imports from itself (svc/db imports Base from svc.base)');
     const alone = sharedChecker().check({ text, filePath: path.join(root, 'svc', 'compute.py'), settings });
     assert.deepStrictEqual([alone.findings[0].fix?.title, alone.findings[0].fix?.safety, alone.findings[0].alternatives], ['Add `import logging`', 'unsafe', undefined]);
   });

@@ -70,9 +70,9 @@ function plausibleImports(context: FileContext, name: string, here: () => string
   const add = (request: ImportRequest | undefined) => {
     if (request && !requests.has(importStatement(request))) requests.set(importStatement(request), request);
   };
-  // A module does not import itself (`from nova import utils` in nova/utils.py).
+  // A module imports neither itself (`from nova import utils` in nova/utils.py) nor from itself.
   const used = (context.workspace?.importsBinding(name, context.filePath) ?? [])
-    .filter(({ binding }) => (binding.name ? `${binding.module}.${binding.name}` : binding.module) !== here());
+    .filter(({ binding }) => binding.module !== here() && `${binding.module}.${binding.name}` !== here());
   for (const { binding } of used.slice(0, WORKSPACE_IMPORTS)) add({ module: binding.module, name: binding.name, alias: binding.alias });
   add(KNOWN_IMPORTS.get(name));
   add(workspaceImport(context, name));
