@@ -5,32 +5,27 @@
  * as its own unsafe quick fix.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import type { LspClient } from '../helpers/lspClient';
 import { applyTextEdits } from '../helpers/lspText';
-import { startClient, tempWorkspace, until } from './session';
+import { startClient, workspaceWithFiles, until } from './session';
 
 const OSLO = 'from oslo_log import log as logging\n\nLOG = logging.getLogger(__name__)\n';
 const COMPUTE = 'import sys\n\nLOG = logging.getLogger(__name__)\nlogging.setup(sys.argv, "service")\n';
 
 describe('protocol: the imports F821 offers for an undefined name', () => {
   let client: LspClient;
-  let workspace: ReturnType<typeof tempWorkspace>;
+  let workspace: ReturnType<typeof workspaceWithFiles>;
 
   before(async () => {
-    workspace = tempWorkspace();
-    const write = (name: string, text: string) => {
-      fs.mkdirSync(path.dirname(path.join(workspace.dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(workspace.dir, name), text);
-    };
-    write('service/__init__.py', '');
-    write('service/api.py', OSLO);
-    write('service/manager.py', OSLO);
-    write('service/legacy.py', 'import logging\n\nLOG = logging.getLogger(__name__)\n');
-    write('service/compute.py', COMPUTE);
+    workspace = workspaceWithFiles({
+      'service/__init__.py': '',
+      'service/api.py': OSLO,
+      'service/manager.py': OSLO,
+      'service/legacy.py': 'import logging\n\nLOG = logging.getLogger(__name__)\n',
+      'service/compute.py': COMPUTE,
+    });
     client = await startClient({ rootUri: pathToFileURL(workspace.dir).href, settings: { select: ['F821'] } });
   });
   after(async () => {
