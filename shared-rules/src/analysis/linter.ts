@@ -13,7 +13,7 @@ import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import { planRename } from '../semantic/rename';
 import type { DirtyRegion, TextChange } from './dirtyRegion';
 import { ModuleBindings } from './moduleBindings';
-import { carryFinding, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
+import { carryFindings, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface LintInput {
@@ -219,6 +219,7 @@ export class Linter {
       if (isSuppressed(noqa, finding.code, group)) continue;
       const reported: ReportedFinding = { code: finding.code, message: finding.message, start: finding.start, end: finding.end, noqaLine: group.last };
       if (finding.fix) reported.fix = finding.fix;
+      if (finding.alternatives) reported.alternatives = finding.alternatives;
       if (finding.related) reported.related = finding.related;
       // While carrying, the model is not built for a rename's sake: the fix comes with the next full lint.
       if (finding.rename && (model || !carrying)) {
@@ -266,7 +267,7 @@ export class Linter {
     const canCarry = (code: string): boolean => carrying && !(this.fileRuleState.has(code) && !input.dirty);
     const carry = (code: string): void => {
       const state = this.fileRuleState.get(code);
-      const moved = state ? state.findings.flatMap((finding) => carryFinding(finding, input.dirty!) ?? []) : [];
+      const moved = state ? carryFindings(state.findings, input.dirty!) : [];
       this.fileRuleState.set(code, { findings: moved, ms: state?.ms ?? Infinity });
       for (const finding of moved) findings.push(finding);
       carried = true;

@@ -1075,7 +1075,8 @@ export class Analyzer {
       if (!name) continue;
       const binding = this.binding(this.tree.text(name), 'argument', node, { nameNode: name });
       scope.parameters.push(binding);
-      this.addBinding(node, binding);
+      // A redefinition is reported at the parameter (where its `# noqa` goes), as pyflakes does.
+      this.addBinding(name, binding);
     }
     if (kind === 'function') this.handleTypeComments(node);
     this.visitOptional(body);
