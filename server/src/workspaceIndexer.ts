@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseUnits, summarizeModule, WorkspaceIndex, type PythonParser, type SyntaxTree } from '@pyreview/shared-rules';
-import { ConfigResolver } from './cli/configResolver';
-import { discoverFiles } from './cli/discovery';
+import { ConfigResolver } from './project/configResolver';
+import { discoverFiles } from './project/discovery';
 
 export interface IndexProgress {
   report(done: number, total: number): void;

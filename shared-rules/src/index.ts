@@ -1,4 +1,7 @@
-export * from './rules/rule';
+export * from './findings/finding';
+export * from './findings/ruleMeta';
+export * from './analysis/rule';
+export { span } from './rules/rule';
 export * from './rules/catalog';
 export * from './parsing/parser';
 export { parserWasmPath } from './parsing/parserModule';
@@ -8,7 +11,7 @@ export * from './text/lineIndex';
 export * from './text/textEdit';
 export * from './text/literalCounts';
 export * from './analysis/units';
-export * from './analysis/dirtyRegion';
+export * from './text/dirtyRegion';
 export * from './analysis/linter';
 export * from './analysis/checkSource';
 export * from './noqa/noqa';

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { isNotebookPath, type ModuleSummary } from '@pyreview/shared-rules';
 import { hashContent, type CacheEntry, type ResultCache } from './cache';
 import type { CliIo } from './cliIo';
-import type { ConfigResolver, DirectoryConfig } from './configResolver';
+import type { ConfigResolver, DirectoryConfig } from '../project/configResolver';
 import type { CliDiagnostic } from './diagnostics';
 import { notebookReadProblem } from './notebookTask';
 import { cachedResultSuffices, type FileMode, type FileOutcome } from './fileTask';

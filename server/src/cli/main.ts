@@ -6,7 +6,7 @@ import { OUTPUT_FORMATS } from './reporters';
 import { REVIEW_FORMATS, runReview, type ReviewOptions } from './reviewCommand';
 import { printRule, printRules, RULES_FORMATS } from './ruleCommands';
 import { startLanguageServer } from './serverCommand';
-import { UsageError } from './usageError';
+import { UsageError } from '../project/usageError';
 import { PYREVIEW_VERSION } from './version';
 import { isCheckWorker } from './worker';
 

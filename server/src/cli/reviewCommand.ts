@@ -5,8 +5,8 @@ import { CACHE_DIRECTORY, ResultCache } from './cache';
 import { commandLineSettings, writeOutput, type CheckOptions } from './checkCommand';
 import { checkEntries, readEntries } from './checkFiles';
 import type { CliIo } from './cliIo';
-import { ConfigResolver } from './configResolver';
-import { discoverFiles } from './discovery';
+import { ConfigResolver } from '../project/configResolver';
+import { discoverFiles } from '../project/discovery';
 import { TaskRunner } from './runner';
 import { analysisVersion } from './version';
 

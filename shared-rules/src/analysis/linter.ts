@@ -1,4 +1,5 @@
-import type { FileRule, Finding, Fix, NodeRule, Options, RenameRequest, Rule, RuleContext } from '../rules/rule';
+import type { FileRule, NodeRule, Options, Rule, RuleContext } from './rule';
+import type { Finding, Fix, RenameRequest } from '../findings/finding';
 import type { NodeId } from '../syntax/tree';
 import { statementBindings, type NameBinding } from '../resolution/bindings';
 import type { ResolvedSettings } from '../config/settings';
@@ -11,7 +12,7 @@ import { HandlerTable, walkUnit } from './walker';
 import { nestingError } from './nestingLimits';
 import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import { planRename } from '../semantic/rename';
-import type { DirtyRegion, TextChange } from './dirtyRegion';
+import type { DirtyRegion, TextChange } from '../text/dirtyRegion';
 import { ModuleBindings } from './moduleBindings';
 import { carryFindings, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';

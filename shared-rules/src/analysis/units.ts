@@ -1,7 +1,7 @@
 import { NodeFlag, type ParseTree, type PythonParser, type TreeCursor } from '../parsing/parser';
 import { F, T } from '../syntax/grammar';
 import { SyntaxTree, type NodeId, type Segment } from '../syntax/tree';
-import type { DirtyRegion } from './dirtyRegion';
+import type { DirtyRegion } from '../text/dirtyRegion';
 import type { UnitFindings } from './unitFindings';
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import type { RuleOption } from '../rules/rule';
+import type { RuleOption } from '../findings/ruleMeta';
 import type { SeverityOverride, UserSettings } from './settings';
 import { parseTargetVersion } from './settings';
 

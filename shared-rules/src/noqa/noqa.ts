@@ -3,7 +3,7 @@ import type { SyntaxTree } from '../syntax/tree';
 import type { LineIndex } from '../text/lineIndex';
 import type { TextEdit } from '../text/textEdit';
 import { selectorMatches } from '../config/settings';
-import type { DirtyRegion } from '../analysis/dirtyRegion';
+import type { DirtyRegion } from '../text/dirtyRegion';
 
 /** Codes listed by a directive, or `all` for a blanket `# noqa`. */
 export type NoqaCodes = 'all' | string[];

@@ -1,4 +1,6 @@
-import type { Category, Rule, Severity } from '../rules/rule';
+import type { Rule } from '../analysis/rule';
+import type { Severity } from '../findings/finding';
+import type { Category } from '../findings/ruleMeta';
 import { CATEGORIES, type CategoryInfo } from '../rules/categories';
 
 /** One finding as the report shows it: 1-based line and column (characters). */

@@ -1,4 +1,4 @@
-import { blockStatements } from '../analysis/statements';
+import { blockStatements } from './statements';
 import { F, K, T } from './grammar';
 import { NONE, type NodeId, type SyntaxTree } from './tree';
 

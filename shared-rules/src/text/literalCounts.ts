@@ -1,4 +1,4 @@
-import type { TextChange } from '../analysis/dirtyRegion';
+import type { TextChange } from './dirtyRegion';
 
 /** Occurrences of `needle` within text[from, to). */
 function countIn(text: string, needle: string, from: number, to: number): number {

@@ -5,15 +5,7 @@ import { stringLiteralValue } from '../syntax/literals';
 import { fromImportNames } from '../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 import { moduleNameForFile } from './modulePath';
-
-/** A place in another file: 0-based line and UTF-16 column, as tree-sitter reports them. */
-export interface FileRange {
-  path: string;
-  startLine: number;
-  startCharacter: number;
-  endLine: number;
-  endCharacter: number;
-}
+import type { FileRange } from '../findings/finding';
 
 export interface IndexedColumn {
   name: string;

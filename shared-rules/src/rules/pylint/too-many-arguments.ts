@@ -1,5 +1,5 @@
 import type { ModuleNameCondition, NodeRule } from '../rule';
-import { enclosingScope } from '../../analysis/statements';
+import { enclosingScope } from '../../syntax/statements';
 import { decoratorNames } from '../../syntax/definitions';
 import { F, T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';

@@ -1,5 +1,5 @@
 import type { LineIndex } from '../../../text/lineIndex';
-import type { TextChange } from '../../../analysis/dirtyRegion';
+import type { TextChange } from '../../../text/dirtyRegion';
 
 /**
  * What each physical line of a file is, as Python's tokenizer sees it: inside
