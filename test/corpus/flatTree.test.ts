@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { coverRange, DocumentUnits, parseUnits, PythonParser, type DirtyRegion } from '@pyreview/shared-rules';
 import { describeTree } from '../helpers/syntaxDump';
+import { STDLIB } from '../helpers/stdlib';
 
 /**
  * The flat tree the rules read is checked node for node against the parse
@@ -12,7 +13,6 @@ import { describeTree } from '../helpers/syntaxDump';
  * parse the text with the same grammar; the flat copy must lose nothing.
  */
 
-const STDLIB = '/usr/lib/python3.11';
 
 function pythonFiles(root: string): string[] {
   const files: string[] = [];

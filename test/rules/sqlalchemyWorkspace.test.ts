@@ -11,7 +11,7 @@ import * as path from 'path';
 import { fixAll, parseUnits, PythonParser, resolveSettings, RULES, summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
 import { FIXTURES } from '../helpers/paths';
 import { sharedChecker } from '../helpers/checker';
-import { expectations } from '../helpers/expectations';
+import { expectations } from '../helpers/fixtures';
 import { pythonFiles } from '../../scripts/pythonCorpus';
 
 const WORKSPACE = path.join(FIXTURES, 'workspaces', 'placement');
