@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES="pyflakes3 flake8 python3-mccabe pycodestyle neovim chromium libkrb5-dev ripgrep pydocstyle python3-pep8-naming emacs-nox elpa-eglot elpa-lsp-mode pre-commit git clang lld wasi-libc libclang-rt-14-dev-wasm32"
+APT_PACKAGES="pyflakes3 python3-pyflakes flake8 python3-mccabe pycodestyle neovim chromium libkrb5-dev ripgrep pydocstyle python3-pep8-naming emacs-nox elpa-eglot elpa-lsp-mode pre-commit git clang lld wasi-libc libclang-rt-14-dev-wasm32"
 missing=""
 for package in $APT_PACKAGES; do
   dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
