@@ -1,20 +1,8 @@
 import { hasDecorator, type Definition } from '../syntax/definitions';
-import { memoizedPerTree } from '../syntax/memo';
-import { NONE, type SyntaxTree } from '../syntax/tree';
-import { statementBindings } from './bindings';
+import type { SyntaxTree } from '../syntax/tree';
+import { moduleImportTargets } from './moduleImports';
 
 const TYPING_MODULES = ['typing', 'typing_extensions'];
-
-/** What the module's top-level imports bind names to (`t` → `typing` after `import typing as t`), read once per tree. */
-const moduleImportTargets = memoizedPerTree((tree: SyntaxTree): Map<string, string[]> => {
-  const targets = new Map<string, string[]>();
-  for (let statement = tree.firstNamedChild(tree.root); statement !== NONE; statement = tree.nextNamedSibling(statement)) {
-    for (const { name, target } of statementBindings(tree, statement)) {
-      if (target !== null) targets.set(name, [...(targets.get(name) ?? []), target]);
-    }
-  }
-  return targets;
-});
 
 /**
  * Whether a decorator, as `Definition.decorators` lists it, is `typing.<member>` (or typing_extensions'):

@@ -1,3 +1,6 @@
+import { baseText, classBases } from '../resolution/classBases';
+import { fileDefinitions } from '../syntax/definitions';
+import { moduleImportTargets } from '../resolution/moduleImports';
 import { collectTables, type ColumnType, type TableInfo } from '../sqlalchemy/tables';
 import { F, T } from '../syntax/grammar';
 import { stringLiteralValue } from '../syntax/literals';
@@ -37,11 +40,23 @@ export interface FromImport {
   names: string[];
 }
 
+/** A class defined at module level (also under `if`, `try`, …): what its subclasses inherit. */
+export interface ClassSummary {
+  name: string;
+  /** Its bases as written, dotted (`driver.ComputeDriver`; `Generic[T]` is `Generic`), or the text of another expression. */
+  bases: string[];
+  /** The methods its body defines. */
+  methods: string[];
+}
+
 /**
  * What the workspace needs to know of one file, without keeping its tree
  * (a tree costs about 1.7 MiB of WASM heap per 2k lines): the names it
  * defines at module level, its `__all__`, the names it imports from other
- * modules (anywhere in the file), and its SQLAlchemy tables.
+ * modules (anywhere in the file), its SQLAlchemy tables, its classes and
+ * what its module-level imports bind (`driver` → `nova.virt.driver`,
+ * `Base` → `..base.Base`; the last import of a name), to follow base
+ * classes from module to module.
  */
 export interface ModuleSummary {
   path: string;
@@ -49,6 +64,8 @@ export interface ModuleSummary {
   all?: string[];
   imports: FromImport[];
   tables: IndexedTable[];
+  classes: ClassSummary[];
+  importTargets: Record<string, string>;
 }
 
 type Point = { row: number; column: number };
@@ -129,6 +146,22 @@ function fromImports(tree: SyntaxTree, root: NodeId): FromImport[] {
   return imports;
 }
 
+/** The module-level classes of a file, with their bases and methods. */
+function moduleClasses(tree: SyntaxTree): ClassSummary[] {
+  const classes: ClassSummary[] = [];
+  const byDefinition = new Map<unknown, ClassSummary>();
+  for (const definition of fileDefinitions(tree)) {
+    if (definition.kind === 'class' && !definition.parent) {
+      const summary = { name: definition.name, bases: classBases(tree, definition.node).map((base) => baseText(tree, base)), methods: [] };
+      byDefinition.set(definition, summary);
+      classes.push(summary);
+    } else if (definition.kind === 'function' && definition.parent) {
+      byDefinition.get(definition.parent)?.methods.push(definition.name);
+    }
+  }
+  return classes;
+}
+
 export function summarizeModule(path: string, tree: SyntaxTree, text: string): ModuleSummary {
   const names: string[] = [];
   let all: string[] | undefined;
@@ -142,6 +175,8 @@ export function summarizeModule(path: string, tree: SyntaxTree, text: string): M
     all,
     imports: fromImports(tree, tree.root),
     tables: indexTables(path, tree, collectTables(tree, tree.root, (literal) => text.includes(literal))),
+    classes: moduleClasses(tree),
+    importTargets: Object.fromEntries([...moduleImportTargets(tree)].map(([name, targets]) => [name, targets[targets.length - 1]])),
   };
 }
 
