@@ -135,19 +135,20 @@ function enclosingClass(tree: SyntaxTree, definition: NodeId): NodeId {
 }
 
 /**
- * Whether a method's signature is set by a class it extends: a base class
- * in the file or the workspace defines the method, or (unless the option
- * asks to check them) a base from outside the workspace, whose methods are
- * unknown, may.
+ * Whether a method's signature is set by a class it extends or by its
+ * subclasses: a base class in the file or the workspace defines the method,
+ * a subclass in the file overrides it, or (with `unknownBases`, unless the
+ * option asks to check them) a base from outside the workspace, whose
+ * methods are unknown, may define it.
  */
-function signatureSetByBase(context: FileContext, classNode: NodeId, name: string): boolean {
+function signatureSetByClasses(context: FileContext, classNode: NodeId, name: string, unknownBases: boolean): boolean {
   const model = context.model;
   let hierarchy = hierarchyByModel.get(model);
   if (!hierarchy) hierarchyByModel.set(model, (hierarchy = new ClassHierarchy(context.tree, context.filePath, context.workspace)));
   const { defines, unknownMethods } = hierarchy.ancestry(classNode, name, []);
   if (defines || hierarchy.overriddenInFile(classNode, name)) return true;
   // A method the file calls itself (`self.name(…)`) is the author's helper, whatever the unknown base defines.
-  return unknownMethods && context.options[CHECK_EXTERNAL_SUBCLASSES_OPTION.name] !== true && !methodUses(context.tree).called.has(name);
+  return unknownBases && unknownMethods && context.options[CHECK_EXTERNAL_SUBCLASSES_OPTION.name] !== true && !methodUses(context.tree).called.has(name);
 }
 
 function unusedParameters(scope: Scope, parameters: Binding[]): Binding[] {
@@ -231,17 +232,18 @@ function isCallback(tree: SyntaxTree, facts: FunctionFacts, scope: Scope): boole
 
 /**
  * Whether the signature of this function is set elsewhere: contracts
- * (abstract methods, overrides of a base class's method), protocols, stubs.
- * The rules ask only about functions with something to report: the bases
- * are searched last.
+ * (abstract methods, overrides of a base class's method, methods overridden
+ * below), protocols, stubs; with `unknownBases`, methods of classes that
+ * extend a class from outside the workspace too. The rules ask only about
+ * functions with something to report: the bases are searched last.
  */
-export function signatureIsSet(context: FileContext, facts: FunctionFacts): boolean {
+export function signatureIsSet(context: FileContext, facts: FunctionFacts, unknownBases: boolean): boolean {
   if (facts.isStub || /^__.*__$/.test(facts.name)) return true;
   if (facts.decorators.some((name) => CONTRACT_DECORATORS.has(name))) return true;
-  return !!facts.method && signatureSetByBase(context, facts.method.classNode, facts.name);
+  return !!facts.method && signatureSetByClasses(context, facts.method.classNode, facts.name, unknownBases);
 }
 
 /** Whether unused arguments of this function are expected: its signature is set elsewhere, or it is a callback. */
 export function argumentsMayGoUnused(context: FileContext, facts: FunctionFacts, scope: Scope): boolean {
-  return signatureIsSet(context, facts) || isCallback(context.tree, facts, scope);
+  return signatureIsSet(context, facts, true) || isCallback(context.tree, facts, scope);
 }

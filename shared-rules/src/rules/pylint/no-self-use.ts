@@ -1,5 +1,5 @@
 import type { FileRule } from '../rule';
-import { CHECK_EXTERNAL_SUBCLASSES_OPTION, modelFunctionFacts, signatureIsSet } from '../flake8-unused-arguments/functionKinds';
+import { modelFunctionFacts, signatureIsSet } from '../flake8-unused-arguments/functionKinds';
 import { F } from '../../syntax/grammar';
 import { NONE } from '../../syntax/tree';
 
@@ -11,12 +11,12 @@ Reports methods that never use \`self\` (directly or through \`super()\`).
 Such a method does not depend on the instance: it reads better, and is easier
 to test, as a \`@staticmethod\` or a module-level function. Not reported:
 decorated methods (properties, overrides, …), dunder methods, methods that
-override a method of a base class in the file or the workspace or that a
-subclass in the file overrides, methods of a class extending a class from
-outside the workspace (whose methods pyreview cannot see) unless the file calls
-them itself or the option \`check-external-subclasses\` is set, stubs whose
-body is only \`...\`, \`pass\`, a docstring or \`raise NotImplementedError\`, and
-methods calling \`locals()\`.
+override a method of a base class in the file or the workspace (followed
+through imports and other modules) or that a subclass in the file overrides,
+stubs whose body is only \`...\`, \`pass\`, a docstring or
+\`raise NotImplementedError\`, and methods calling \`locals()\`. Methods of a
+class extending a library's class are reported, although they may override one of
+its methods, which pyreview cannot see.
 
 ## Example
 \`\`\`python
@@ -47,14 +47,13 @@ export const noSelfUse: FileRule = {
     severity: 'info',
     enabledByDefault: true,
     fix: 'none',
-    options: [CHECK_EXTERNAL_SUBCLASSES_OPTION],
     docs,
   },
   check(context) {
     const { tree } = context;
     for (const { scope, facts } of modelFunctionFacts(tree, context.model)) {
       if (facts.kind !== 'method' || !facts.receiver || facts.decorators.length) continue;
-      if (scope.usesLocals || facts.receiver.used || scope.bindings.get(facts.receiver.name)?.used || signatureIsSet(context, facts)) continue;
+      if (scope.usesLocals || facts.receiver.used || scope.bindings.get(facts.receiver.name)?.used || signatureIsSet(context, facts, false)) continue;
       // Zero-argument `super()` reads the first argument implicitly.
       if (/\bsuper\s*\(/.test(tree.text(scope.node))) continue;
       const name = tree.field(scope.node, F.name);
