@@ -33,8 +33,8 @@ signature:
   subclass in the file overrides: the signature is an interface;
 - methods of a class that extends a class from outside the workspace (a
   library's), whose methods pyreview cannot see, unless the file calls the
-  method itself (\`self.name(…)\`): it may override one. The option
-  \`check-external-subclasses\` reports them too;
+  method itself (\`self.name(…)\`) or it is a test method (\`test…\`): it may
+  override one. The option \`check-external-subclasses\` reports them too;
 - parameters that \`mock.patch\`, \`mock.patch.object\` and
   \`mock.patch.multiple\` decorators fill in (on the function, or on the class
   for its \`test…\` methods), unless given \`new\`;
