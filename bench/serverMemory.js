@@ -7,7 +7,7 @@ const fs = require('fs');
 const path = require('path');
 const { pathToFileURL } = require('url');
 const { concatenatedSource, distinctConcatenations, editSites, checkPythonSyntax } = require('./corpus');
-const { startClient, typingPlan, keystroke, DIAGNOSTICS_TIMEOUT_MS } = require('./serverLatency');
+const { withClient, typingPlan, keystroke, DIAGNOSTICS_TIMEOUT_MS } = require('./serverLatency');
 const { peakRssKiB, residentKiB } = require('./stats');
 
 /** How long the server is left alone before memory is read: a settling lint (delay 0 after an open) may still run. */
@@ -32,27 +32,13 @@ async function close(client, uri) {
   await cleared;
 }
 
-/** Runs a measurement on a fresh server; a server that failed or hung gets no polite shutdown. */
-async function withServer({ serverCommand, workspaceDir }, measure) {
-  const client = await startClient({ serverCommand, workspaceDir });
-  let finished = false;
-  try {
-    const result = await measure(client);
-    finished = true;
-    return result;
-  } finally {
-    if (finished) await client.stop();
-    else client.kill();
-  }
-}
-
 /**
  * `count` different files opened one after another, each linted before the
  * next is opened, all kept open; then all closed, and the same files opened
  * again (versions go on from the first opening's, as an editor's do).
  */
 function manyDocuments({ server, documents }) {
-  return withServer(server, async (client) => {
+  return withClient(server, async (client) => {
     const peakStartedKiB = peakRssKiB(client.pid);
     const residentStartedKiB = residentKiB(client.pid);
     for (const { uri, text } of documents) await openAndLint(client, uri, text, 1);
@@ -75,7 +61,7 @@ function manyDocuments({ server, documents }) {
  */
 function openEditCloseCycles({ server, document, site, cycles }) {
   const plan = typingPlan(site);
-  return withServer(server, async (client) => {
+  return withClient(server, async (client) => {
     const trace = [];
     let version = 0;
     for (let cycle = 1; cycle <= cycles; cycle++) {

@@ -14,8 +14,9 @@ if [ -n "$missing" ]; then
 fi
 # IPython's own transformer tells the notebook corpus test which cells are valid IPython (its recommends are a GUI stack).
 dpkg -s python3-ipython >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-ipython
-# Real notebooks for the notebook corpus test (test/corpus/notebooks.test.ts) and OpenStack nova for the
-# default set's figures (test/corpus/openstackDefaultSet.test.ts), unpacked, not installed.
+# Real notebooks for the notebook corpus test (test/corpus/notebooks.test.ts), and OpenStack's nova for
+# F821's import fixes (test/corpus/openstackImports.test.ts) and the default set's figures
+# (test/corpus/openstackDefaultSet.test.ts), unpacked, not installed.
 bash scripts/debian-inputs.sh python-nbsphinx-doc python-statsmodels-doc python3-nova
 
 npm ci --no-audit --no-fund

@@ -1,4 +1,4 @@
-import { addNoqaEdit, fixAll, organizeImports, scanNoqaLine, type LineIndex, type RenameRequest, type SourceChecker, type TextEdit } from '@pyreview/shared-rules';
+import { addNoqaEdit, fixAll, organizeImports, reindentFixAt, scanNoqaLine, type Fix, type FixSafety, type LineIndex, type RenameRequest, type SourceChecker, type TextEdit } from '@pyreview/shared-rules';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { DocumentConfig } from './configuration';
 import { diagnosticData, documentPlacement, lspFix, type LspFix, type TextPlacement } from './diagnostics';
@@ -59,35 +59,66 @@ export function replacementEdit(before: string, after: string, lines: LineIndex,
   return { range: rangeOf(lines, start, end, encoding), newText: after.slice(start, after.length - (before.length - end)) };
 }
 
+/** The reindent fix a diagnostic's data points at, computed from the document's text (which is the linted one: versions match). */
+function sharedFix({ document }: FixableDocument, offset: number): Fix | undefined {
+  return offset <= document.text.length ? reindentFixAt(document.text, document.lines, offset) : undefined;
+}
+
+/** What a quick fix whose edit is left to `codeAction/resolve` carries: where to compute it again. */
+export interface ResolveData {
+  /** The document the actions were asked for (a notebook's cell). */
+  uri: string;
+  version: number;
+  reindentAt: number;
+}
+
+function quickFix(fix: { title: string; safety: FixSafety }, diagnostic: Diagnostic): CodeAction {
+  return {
+    title: fix.safety === 'safe' ? fix.title : `${fix.title} (unsafe)`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.safety === 'safe',
+  };
+}
+
 /**
  * The quick fixes for the diagnostics a client sends back, built from their
  * `data` alone: the rule's fix (preferred when safe; unsafe fixes are only
  * ever offered this way, one at a time) and "Ignore CODE on this line".
  * Diagnostics computed for another version of the document are skipped:
- * their edits would land in the wrong place.
+ * their edits would land in the wrong place. The findings of a block share
+ * one reindent action; with `resolveIn`, its edits (as large as the block)
+ * are left to `codeAction/resolve`.
  */
 export function quickFixes(
   target: FixableDocument,
   diagnostics: readonly Diagnostic[],
   config: DocumentConfig,
   logError: (message: string) => void,
+  resolveIn?: string,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const ignoreActions = new Map<string, CodeAction>();
+  const blockActions = new Map<Fix, CodeAction>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'pyreview') continue;
     const data = diagnosticData(diagnostic);
     if (!data || data.version !== target.version) continue;
-    const fix = data.fix ?? (data.rename && plannedRename(target, data.rename, config, logError));
-    if (fix) {
-      actions.push({
-        title: fix.safety === 'safe' ? fix.title : `${fix.title} (unsafe)`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: fix.safety === 'safe',
-        edit: { changes: fix.changes },
-      });
+    const shared = data.reindentAt !== undefined ? sharedFix(target, data.reindentAt) : undefined;
+    const blockAction = shared && blockActions.get(shared);
+    if (blockAction) blockAction.diagnostics!.push(diagnostic);
+    else if (shared) {
+      const changes = target.place.changes(shared.edits);
+      if (changes) {
+        const action = quickFix(shared, diagnostic);
+        if (resolveIn === undefined) action.edit = { changes };
+        else action.data = { uri: resolveIn, version: target.version, reindentAt: data.reindentAt! } satisfies ResolveData;
+        blockActions.set(shared, action);
+        actions.push(action);
+      }
     }
+    const fix = data.fix ?? (data.rename && plannedRename(target, data.rename, config, logError));
+    for (const choice of fix ? [fix, ...(data.alternatives ?? [])] : []) actions.push({ ...quickFix(choice, diagnostic), edit: { changes: choice.changes } });
     if (!config.showDisableComment) continue;
     // Several findings of one code on one line share a single "ignore" action.
     const key = `${data.code}:${data.noqaLine}`;
@@ -106,6 +137,15 @@ export function quickFixes(
     });
   }
   return [...actions, ...ignoreActions.values()];
+}
+
+/** `codeAction/resolve`: the edit of a quick fix `quickFixes` left without one, when the document is still at its version. */
+export function resolveQuickFix(action: CodeAction, target: FixableDocument): CodeAction {
+  const data = action.data as Partial<ResolveData> | undefined;
+  if (action.edit || !data || data.version !== target.version || !Number.isInteger(data.reindentAt) || data.reindentAt! < 0) return action;
+  const fix = sharedFix(target, data.reindentAt!);
+  const changes = fix && target.place.changes(fix.edits);
+  return changes ? { ...action, edit: { changes } } : action;
 }
 
 /**

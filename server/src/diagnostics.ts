@@ -68,6 +68,14 @@ export interface DiagnosticData {
   /** The document version the edits apply to. */
   version: number;
   fix?: LspFix;
+  /** Other fixes the user may choose instead (`Finding.alternatives`). */
+  alternatives?: LspFix[];
+  /**
+   * For a fix every finding of a block shares (`Fix.shared`): the offset of
+   * the linted text its reindent is computed again from when a client asks
+   * (`reindentFixAt`). Its edits would make each diagnostic as large as the block.
+   */
+  reindentAt?: number;
   /** A rename the fix of which is planned when a client asks for code actions (`Linter.renameFix`). */
   rename?: RenameRequest;
   /** The line (0-based) of the linted text a `# noqa` for this finding goes on (the edit is made when asked for: most are never used). */
@@ -137,10 +145,13 @@ function codeDescription(code: string): CodeDescription {
  */
 export function toDiagnostic(finding: ReportedFinding, place: TextPlacement, version: number, config: DocumentConfig): { uri: string; diagnostic: Diagnostic } {
   const meta = findRule(finding.code)?.meta;
+  const shared = finding.fix?.shared === 'reindent';
   const data: DiagnosticData = {
     code: finding.code,
     version,
-    fix: finding.fix && lspFix(finding.fix, place),
+    fix: finding.fix && !shared ? lspFix(finding.fix, place) : undefined,
+    alternatives: finding.alternatives?.flatMap((fix) => lspFix(fix, place) ?? []),
+    reindentAt: shared ? finding.start : undefined,
     rename: finding.rename,
     noqaLine: finding.noqaLine,
   };
@@ -193,9 +204,10 @@ function binaryContentDiagnostic(document: PythonDocument, config: DocumentConfi
 export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   if (!data || typeof data.code !== 'string' || typeof data.version !== 'number' || typeof data.noqaLine !== 'number') return undefined;
-  const { rename } = data;
-  if (rename && !(typeof rename.offset === 'number' && typeof rename.newName === 'string' && typeof rename.title === 'string' && (rename.safety === 'safe' || rename.safety === 'unsafe'))) {
-    return { ...data, rename: undefined } as DiagnosticData;
-  }
-  return data as DiagnosticData;
+  if (data.alternatives !== undefined && !Array.isArray(data.alternatives)) return undefined;
+  const { rename, reindentAt } = data;
+  const renameValid = !rename || (typeof rename.offset === 'number' && typeof rename.newName === 'string' && typeof rename.title === 'string' && (rename.safety === 'safe' || rename.safety === 'unsafe'));
+  const reindentValid = reindentAt === undefined || (Number.isInteger(reindentAt) && reindentAt >= 0);
+  if (renameValid && reindentValid) return data as DiagnosticData;
+  return { ...data, rename: renameValid ? rename : undefined, reindentAt: reindentValid ? reindentAt : undefined } as DiagnosticData;
 }

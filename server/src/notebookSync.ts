@@ -9,7 +9,7 @@ import {
   type NotebookDocumentSyncOptions,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
-import { fixAllActionOf, FIX_ALL_KIND, kindRequested, quickFixes } from './codeActions';
+import { fixAllActionOf, FIX_ALL_KIND, kindRequested, quickFixes, resolveQuickFix, type FixableDocument } from './codeActions';
 import type { ConfigurationService, DocumentConfig } from './configuration';
 import { toDiagnostic } from './diagnostics';
 import type { LintPhase } from './documents';
@@ -155,8 +155,12 @@ export class NotebookSync {
     return linted && { findings: linted.result.findings, settled: linted.settled };
   }
 
-  /** `textDocument/codeAction` for a cell: quick fixes from the cell's last diagnostics, and fix-all for the whole notebook. */
-  async codeActions(cellUri: string, context: CodeActionContext): Promise<CodeAction[]> {
+  /**
+   * `textDocument/codeAction` for a cell: quick fixes from the cell's last
+   * diagnostics (with `resolve`, large edits left to `codeAction/resolve`),
+   * and fix-all for the whole notebook.
+   */
+  async codeActions(cellUri: string, context: CodeActionContext, resolve: boolean): Promise<CodeAction[]> {
     const notebook = this.store.ofCell(cellUri);
     if (!notebook) return [];
     const config = await this.host.configs.forDocument(notebook.uri);
@@ -166,14 +170,24 @@ export class NotebookSync {
     if (kindRequested(context.only, CodeActionKind.QuickFix)) {
       const current = this.published.get(cellUri)?.diagnostics ?? [];
       const fresh = context.diagnostics.flatMap((diagnostic) => current.filter((candidate) => sameDiagnostic(candidate, diagnostic)));
-      const target = { document: notebook.module, version: notebook.version, place: notebook.placement(encoding) };
-      actions.push(...quickFixes(target, fresh, config, this.host.logError));
+      actions.push(...quickFixes(this.fixTarget(notebook), fresh, config, this.host.logError, resolve ? cellUri : undefined));
     }
     if (context.only && kindRequested(context.only, FIX_ALL_KIND)) {
       const fixAll = this.fixAll(notebook, config, checker, encoding);
       if (fixAll) actions.push(fixAll);
     }
     return actions;
+  }
+
+  /** What the quick fixes of a cell's diagnostics are built from: the notebook's module and where its offsets are in the cells. */
+  fixTarget(notebook: OpenNotebook): FixableDocument {
+    return { document: notebook.module, version: notebook.version, place: notebook.placement(this.host.encoding) };
+  }
+
+  /** `codeAction/resolve` for an action of a cell. */
+  resolveCodeAction(cellUri: string, action: CodeAction): CodeAction {
+    const notebook = this.store.ofCell(cellUri);
+    return notebook ? resolveQuickFix(action, this.fixTarget(notebook)) : action;
   }
 
   /** Every safe fix (unsafe ones too when the user opted in) of the whole notebook, as edits of the cells that change. */

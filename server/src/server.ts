@@ -22,7 +22,7 @@ import {
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'url';
-import { fixableFile, fixAllAction, FIX_ALL_KIND, kindRequested, organizeImportsAction, ORGANIZE_IMPORTS_KIND, quickFixes } from './codeActions';
+import { fixableFile, fixAllAction, FIX_ALL_KIND, kindRequested, organizeImportsAction, ORGANIZE_IMPORTS_KIND, quickFixes, resolveQuickFix, type ResolveData } from './codeActions';
 import { returnTypeHints } from './inlayHints';
 import { ConfigurationService, type DocumentConfig } from './configuration';
 import { diagnoseDocument, toDiagnostics } from './diagnostics';
@@ -52,6 +52,8 @@ interface ClientSupport {
   watchedFilesRegistration: boolean;
   workspaceFolderChanges: boolean;
   workDoneProgress: boolean;
+  /** Code actions may come without their edit, which `codeAction/resolve` fills in. */
+  codeActionResolve: boolean;
 }
 
 /** The folders to index: the workspace folders, or the root of a single-folder client. */
@@ -69,6 +71,8 @@ function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,
     workDoneProgress: capabilities.window?.workDoneProgress === true,
+    codeActionResolve: capabilities.textDocument?.codeAction?.dataSupport === true &&
+      capabilities.textDocument.codeAction.resolveSupport?.properties.includes('edit') === true,
   };
 }
 
@@ -264,7 +268,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         positionEncoding: encoding,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         notebookDocumentSync: NOTEBOOK_DOCUMENT_SYNC,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ORGANIZE_IMPORTS_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ORGANIZE_IMPORTS_KIND], resolveProvider: true },
         inlayHintProvider: true,
         hoverProvider: true,
         renameProvider: { prepareProvider: true },
@@ -444,7 +448,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onCodeAction(async ({ textDocument, context }: CodeActionParams): Promise<CodeAction[]> => {
-    if (notebooks?.ownsCell(textDocument.uri)) return notebooks.codeActions(textDocument.uri, context);
+    if (notebooks?.ownsCell(textDocument.uri)) return notebooks.codeActions(textDocument.uri, context, support.codeActionResolve);
     const document = store?.get(textDocument.uri);
     if (!document || !checker) {
       unknownDocument('textDocument/codeAction', textDocument.uri);
@@ -452,7 +456,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     const config = await configs.forDocument(textDocument.uri);
     if (!config.enable) return [];
-    const actions = kindRequested(context.only, CodeActionKind.QuickFix) ? quickFixes(fixableFile(document, encoding), context.diagnostics, config, logError) : [];
+    const resolveIn = support.codeActionResolve ? textDocument.uri : undefined;
+    const actions = kindRequested(context.only, CodeActionKind.QuickFix) ? quickFixes(fixableFile(document, encoding), context.diagnostics, config, logError, resolveIn) : [];
     // Fixing everything re-checks the file several times: only when asked for by kind (on save, "Source Action…").
     if (context.only && kindRequested(context.only, FIX_ALL_KIND)) {
       const fixAll = fixAllAction(document, config, checker, encoding);
@@ -463,6 +468,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (organize) actions.push(organize);
     }
     return actions;
+  });
+
+  connection.onCodeActionResolve((action) => {
+    const uri = (action.data as Partial<ResolveData> | undefined)?.uri;
+    if (typeof uri !== 'string') return action;
+    if (notebooks?.ownsCell(uri)) return notebooks.resolveCodeAction(uri, action);
+    const document = store?.get(uri);
+    return document ? resolveQuickFix(action, fixableFile(document, encoding)) : action;
   });
 
   connection.languages.inlayHint.on(async ({ textDocument, range }) => {

@@ -33,6 +33,7 @@ export * from './report/review';
 export * from './report/reviewMarkdown';
 export * from './report/reviewHtml';
 export { organizeImports } from './rules/isort/organizeImports';
+export { reindentFixAt } from './rules/pycodestyle/indentation/reindent';
 export * from './workspace/modulePath';
 export * from './codeLocation';
 export * from './notebook/cellMap';

@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tree_sitter/api.h"
+/* Internals of the library compiled with this file: a node's production and its fields (see `flatten`). */
+#include "language.h"
+#include "subtree.h"
 
 #define EXPORT(name) __attribute__((export_name(#name)))
 #define IMPORT(name) __attribute__((import_module("env"), import_name(#name)))
@@ -20,6 +23,35 @@ const TSLanguage *tree_sitter_python(void);
 
 /* Writes up to `capacity` bytes of the text (UTF-16LE) from `byte_offset` into `buffer`; returns how many. */
 IMPORT(read_text) uint32_t read_text(uint32_t byte_offset, char *buffer, uint32_t capacity);
+
+/*
+ * The allocator's break, moved in steps of at least 1/8 of the memory (and
+ * 16 MiB): growing WebAssembly memory by the few pages malloc asks for at a
+ * time costs more than the allocation (the engine makes a new buffer each
+ * time), and parsing a large file asks thousands of times. Replaces wasi-libc's
+ * sbrk, which grows by exactly the increment.
+ */
+enum { PAGE = 65536, MIN_STEP_PAGES = 256 };
+static uintptr_t heap_break;
+
+void *sbrk(intptr_t increment) {
+  uintptr_t memory_end = __builtin_wasm_memory_size(0) * PAGE;
+  if (!heap_break) heap_break = memory_end;
+  if (increment < 0) return (void *)-1;
+  uintptr_t old_break = heap_break;
+  uintptr_t wanted = old_break + (uintptr_t)increment;
+  if (wanted > memory_end) {
+    uintptr_t pages = (wanted - memory_end + PAGE - 1) / PAGE;
+    uintptr_t step = __builtin_wasm_memory_size(0) / 8;
+    if (step < MIN_STEP_PAGES) step = MIN_STEP_PAGES;
+    if ((uintptr_t)__builtin_wasm_memory_grow(0, pages > step ? pages : step) == SIZE_MAX &&
+        (uintptr_t)__builtin_wasm_memory_grow(0, pages) == SIZE_MAX) {
+      return (void *)-1;
+    }
+  }
+  heap_break = wanted;
+  return (void *)old_break;
+}
 
 EXPORT(allocate) void *allocate(uint32_t size) { return malloc(size); }
 EXPORT(release) void release(void *pointer) { free(pointer); }
@@ -157,7 +189,21 @@ enum { RECORD = 6 };
 static int32_t *records;
 static uint32_t record_capacity;
 static uint32_t *path;
+static uint8_t *fielded;
 static uint32_t path_capacity;
+
+/*
+ * Whether any child of the node (through hidden nodes) can be in a field:
+ * its production's field map lists the fields of hidden children too. Asking
+ * the cursor for the field of each child walks its hidden ancestors, which a
+ * list of a million items nests twenty deep.
+ */
+static uint8_t has_fields(TSNode node) {
+  if (ts_node_child_count(node) == 0) return 0;
+  const TSFieldMapEntry *start, *end;
+  ts_language_field_map(tree_sitter_python(), ts_subtree_production_id(*(const Subtree *)node.id), &start, &end);
+  return end > start;
+}
 
 /*
  * How far the last flattened subtree nests, in the three ways CPython limits:
@@ -214,6 +260,7 @@ EXPORT(flatten) uint32_t flatten(int32_t handle_base, uint32_t offset_base, uint
     if (depth == path_capacity) {
       path_capacity = path_capacity ? path_capacity * 2 : 256;
       path = realloc(path, path_capacity * sizeof(uint32_t));
+      fielded = realloc(fielded, path_capacity);
     }
     uint32_t start = ts_node_start_byte(node) / 2;
     TSSymbol symbol = ts_node_symbol(node);
@@ -221,11 +268,13 @@ EXPORT(flatten) uint32_t flatten(int32_t handle_base, uint32_t offset_base, uint
     int split = start == split_at && strcmp(ts_node_type(node), "block") == 0;
     if (split) flags |= SPLIT;
     int32_t *record = records + count * RECORD;
-    record[0] = (int32_t)(symbol | (uint32_t)ts_tree_cursor_current_field_id(&cursor) << 16 | flags << 24);
+    uint32_t field = depth == 0 || fielded[depth - 1] ? ts_tree_cursor_current_field_id(&cursor) : 0;
+    record[0] = (int32_t)(symbol | field << 16 | flags << 24);
     record[1] = (int32_t)(start - offset_base);
     record[2] = (int32_t)(ts_node_end_byte(node) / 2 - offset_base);
     record[3] = depth ? handle_base + (int32_t)path[depth - 1] : -1;
     record[5] = slot;
+    fielded[depth] = has_fields(node);
     path[depth++] = count++;
     measure(DEPTH, depth, start);
     if (symbol == string) strings++;

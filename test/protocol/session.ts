@@ -25,6 +25,16 @@ export function tempWorkspace(): { dir: string; uri(name: string): string; clean
   };
 }
 
+/** A fresh directory holding the given files (paths relative to it). */
+export function workspaceWithFiles(files: Record<string, string>): ReturnType<typeof tempWorkspace> {
+  const workspace = tempWorkspace();
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(workspace.dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(workspace.dir, name), text);
+  }
+  return workspace;
+}
+
 export interface DiagnosticSummary {
   code: string;
   message: string;

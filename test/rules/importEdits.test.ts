@@ -75,4 +75,15 @@ describe('addImportEdit', () => {
     assert.deepStrictEqual(apply('import json\n', { module: 'json' }), { text: 'import json\n', reference: 'json' });
     assert.strictEqual((apply('from typing import *\n', OPTIONAL)).text, 'from typing import *\nfrom typing import Optional\n');
   });
+
+  it('binds an alias: only the same aliased import is reused; merged as `name as alias`', () => {
+    const LOGGING = { module: 'oslo_log', name: 'log', alias: 'logging' };
+    assert.deepStrictEqual(apply('from oslo_log import log as logging\n', LOGGING), { text: 'from oslo_log import log as logging\n', reference: 'logging' });
+    assert.deepStrictEqual(apply('import os\n', LOGGING), { text: 'import os\nfrom oslo_log import log as logging\n', reference: 'logging' });
+    assert.deepStrictEqual(apply('from oslo_log import log\n', LOGGING), { text: 'from oslo_log import log, log as logging\n', reference: 'logging' });
+    assert.deepStrictEqual(apply('from oslo_log import versionutils\n', LOGGING), { text: 'from oslo_log import log as logging, versionutils\n', reference: 'logging' });
+    const NUMPY = { module: 'numpy', alias: 'np' };
+    assert.deepStrictEqual(apply('import numpy\n', NUMPY), { text: 'import numpy\nimport numpy as np\n', reference: 'np' });
+    assert.deepStrictEqual(apply('import numpy as np\n', NUMPY), { text: 'import numpy as np\n', reference: 'np' });
+  });
 });

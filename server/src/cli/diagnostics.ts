@@ -1,4 +1,4 @@
-import type { FixSafety, LineIndex, ReportedFinding, ResolvedSettings, Severity } from '@pyreview/shared-rules';
+import type { Fix, FixSafety, LineIndex, ReportedFinding, ResolvedSettings, Severity } from '@pyreview/shared-rules';
 
 /** A 1-based row and a 1-based column counted in characters (code points), as Ruff prints them. */
 export interface Location {
@@ -18,6 +18,11 @@ export interface CliFix {
   applicability: FixSafety;
   message: string;
   edits: CliEdit[];
+  /**
+   * Set when an earlier finding of the file has the same fix (the findings of
+   * a block share its reindent): `edits` is empty, that finding lists them.
+   */
+  shared_with?: { code: string; location: Location; cell?: number };
 }
 
 /**
@@ -54,25 +59,41 @@ function located(place: Placement, start: number, end: number): { location: Loca
   return cell === undefined ? { location, end_location: endLocation } : { location, end_location: endLocation, cell };
 }
 
-/** A finding of a text with the given lines; `place` maps its offsets (a notebook's module offsets to cells). */
-export function toCliDiagnostic(finding: ReportedFinding, lines: LineIndex, settings: ResolvedSettings, place = textPlacement(lines)): CliDiagnostic {
-  const fix = finding.fix;
-  const { cell, ...range } = located(place, finding.start, finding.end);
-  return {
-    code: finding.code,
-    message: finding.message,
-    severity: settings.severity.get(finding.code) ?? 'warning',
-    ...range,
-    fix: fix
-      ? {
-          applicability: fix.safety,
-          message: fix.title,
-          edits: fix.edits.map((edit) => ({ content: edit.newText, ...located(place, edit.start, edit.end) })),
-        }
-      : null,
-    noqa_row: place(lines.lineStart(finding.noqaLine)).row,
-    ...(cell === undefined ? {} : { cell }),
-  };
+/**
+ * The findings of a text with the given lines, in order; `place` maps their
+ * offsets (a notebook's module offsets to cells). A fix that several findings
+ * share is given in full by the first of them only: a block's reindent would
+ * otherwise be repeated for each of its lines.
+ */
+export function toCliDiagnostics(findings: readonly ReportedFinding[], lines: LineIndex, settings: ResolvedSettings, place = textPlacement(lines)): CliDiagnostic[] {
+  const holders = new Map<Fix, CliDiagnostic>();
+  return findings.map((finding) => {
+    const { cell, ...range } = located(place, finding.start, finding.end);
+    const diagnostic: CliDiagnostic = {
+      code: finding.code,
+      message: finding.message,
+      severity: settings.severity.get(finding.code) ?? 'warning',
+      ...range,
+      fix: null,
+      noqa_row: place(lines.lineStart(finding.noqaLine)).row,
+      ...(cell === undefined ? {} : { cell }),
+    };
+    const fix = finding.fix;
+    if (!fix) return diagnostic;
+    const holder = fix.shared && holders.get(fix);
+    if (holder) {
+      const sharedWith = { code: holder.code, location: holder.location, ...(holder.cell === undefined ? {} : { cell: holder.cell }) };
+      diagnostic.fix = { applicability: fix.safety, message: fix.title, edits: [], shared_with: sharedWith };
+      return diagnostic;
+    }
+    if (fix.shared) holders.set(fix, diagnostic);
+    diagnostic.fix = {
+      applicability: fix.safety,
+      message: fix.title,
+      edits: fix.edits.map((edit) => ({ content: edit.newText, ...located(place, edit.start, edit.end) })),
+    };
+    return diagnostic;
+  });
 }
 
 /** Whether `--fix` (with `--unsafe-fixes` when `unsafe`) would apply this diagnostic's fix. */

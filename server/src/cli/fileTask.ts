@@ -14,7 +14,7 @@ import {
   TextFixTarget,
   type UserSettings,
 } from '@pyreview/shared-rules';
-import { isFixable, toCliDiagnostic, type CliDiagnostic } from './diagnostics';
+import { isFixable, toCliDiagnostics, type CliDiagnostic } from './diagnostics';
 import { notebookTaskDocument } from './notebookTask';
 import { recordingIndex, workspaceIndexOf, type SharedWorkspace, type WorkspaceQuery } from './workspaceShare';
 
@@ -40,7 +40,7 @@ export interface FileOutcome {
   internalErrors: string[];
   /** The changed text, when fixes or noqa comments changed it. */
   newText?: string;
-  /** Fixes applied, by code. */
+  /** Findings fixed, by code. */
   fixed: Record<string, number>;
   noqaAdded: number;
   /** Fixes or noqa comments were asked for, but the file has a syntax error: it was left as it is. */
@@ -153,7 +153,7 @@ function runDocument<T extends FixTarget<T>>(task: FileTask, document: TaskDocum
 export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome {
   const settings = resolve(task.settings);
   const { index: workspace, queries: workspaceQueries } = recordingIndex(workspaceIndexOf(task.workspace));
-  let summary: ModuleSummary = { path: task.filePath, names: [], imports: [], tables: [], classes: [], importTargets: {} };
+  let summary: ModuleSummary = { path: task.filePath, names: [], imports: [], importBindings: [], tables: [], classes: [] };
   try {
     const source = { filePath: task.filePath, relativePath: task.relativePath, settings, workspace };
     if (isNotebookPath(task.filePath)) return { ...runDocument(task, notebookTaskDocument(checker, task.text, source)), summary, workspaceQueries };
@@ -166,7 +166,7 @@ export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome
         return checker.check({ ...source, text }, (tree) => (summary = summarizeModule(task.filePath, tree, text)));
       },
       render: ({ text }) => text,
-      diagnostics: (final) => final.findings.map((finding) => toCliDiagnostic(finding, final.lines, settings)),
+      diagnostics: (final) => toCliDiagnostics(final.findings, final.lines, settings),
     };
     return { ...runDocument(task, document), summary, workspaceQueries };
   } catch (error) {

@@ -10,7 +10,7 @@ import {
   type SourceChecker,
   type SourceFile,
 } from '@pyreview/shared-rules';
-import { toCliDiagnostic, type Placement } from './diagnostics';
+import { toCliDiagnostics, type Placement } from './diagnostics';
 import type { TaskDocument } from './fileTask';
 import { unifiedDiff } from './unifiedDiff';
 
@@ -49,7 +49,7 @@ export function notebookTaskDocument(checker: SourceChecker, text: string, sourc
     target: new NotebookModule(file.codeCells.map((cell) => cell.source)),
     check: (notebook) => checkNotebook(checker, notebook, source, (cell) => file.codeCells[cell].index + 1),
     render: (notebook) => withCellSources(file, notebook.cells),
-    diagnostics: (final, notebook) => final.findings.map((finding) => toCliDiagnostic(finding, final.lines, source.settings, cellPlacement(notebook, file))),
+    diagnostics: (final, notebook) => toCliDiagnostics(final.findings, final.lines, source.settings, cellPlacement(notebook, file)),
   };
 }
 

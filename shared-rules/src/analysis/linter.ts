@@ -13,7 +13,7 @@ import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import { planRename } from '../semantic/rename';
 import type { DirtyRegion, TextChange } from './dirtyRegion';
 import { ModuleBindings } from './moduleBindings';
-import { carryFinding, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
+import { carryFindings, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface LintInput {
@@ -169,7 +169,6 @@ export class Linter {
     const tooDeep = nestingError(unitTree);
     if (tooDeep) this.fileRuleState.clear();
     const units = tooDeep ? [] : flattenUnits(unitTree);
-    const topLevel = new Set(unitTree);
     const raw: Finding[] = [];
     const moduleStatements: NameBinding[][] = [];
     let walked = 0;
@@ -186,13 +185,13 @@ export class Linter {
         const node = unit.segment.first as NodeId;
         handlers ??= this.handlers(nodeRules, input, (finding) => sink.push(finding), internalErrors);
         walkUnit(syntax, node, unit.bodyStart, handlers, text, strings);
-        const bindings = topLevel.has(unit) ? statementBindings(syntax, node) : [];
+        const bindings = syntax.parent(node) === syntax.root ? statementBindings(syntax, node) : [];
         found = relativeFindings(sink, strings, bindings, unit.start);
         // Error recovery depends on more than a unit's text: a unit with errors is always walked again.
         if (!syntax.hasError(node)) unit.found = found;
       }
       unitFindings.push(found);
-      if (topLevel.has(unit)) moduleStatements.push(found.bindings);
+      if (unit.segment.parentNode === syntax.root) moduleStatements.push(found.bindings);
     }
     this.moduleBindings.update(moduleStatements);
     units.forEach((unit, i) => {
@@ -220,6 +219,7 @@ export class Linter {
       if (isSuppressed(noqa, finding.code, group)) continue;
       const reported: ReportedFinding = { code: finding.code, message: finding.message, start: finding.start, end: finding.end, noqaLine: group.last };
       if (finding.fix) reported.fix = finding.fix;
+      if (finding.alternatives) reported.alternatives = finding.alternatives;
       if (finding.related) reported.related = finding.related;
       // While carrying, the model is not built for a rename's sake: the fix comes with the next full lint.
       if (finding.rename && (model || !carrying)) {
@@ -267,7 +267,7 @@ export class Linter {
     const canCarry = (code: string): boolean => carrying && !(this.fileRuleState.has(code) && !input.dirty);
     const carry = (code: string): void => {
       const state = this.fileRuleState.get(code);
-      const moved = state ? state.findings.flatMap((finding) => carryFinding(finding, input.dirty!) ?? []) : [];
+      const moved = state ? carryFindings(state.findings, input.dirty!) : [];
       this.fileRuleState.set(code, { findings: moved, ms: state?.ms ?? Infinity });
       for (const finding of moved) findings.push(finding);
       carried = true;

@@ -135,16 +135,23 @@ export class DocumentUnits {
     } finally {
       rootCursor.close();
     }
-    const cursor = (statement ?? parse).cursor();
-    let units: Unit[];
-    try {
-      units = this.collectLevel(cursor, { low: -Infinity, high: Infinity }, text, '', false, previous && dirty ? previous : undefined, dirty);
-    } finally {
-      cursor.close();
-    }
-    if (previous && !dirty) adoptFindings(units, previous);
+    const collect = (region: DirtyRegion | undefined): Unit[] => {
+      const cursor = (statement ?? parse).cursor();
+      try {
+        const read = this.collectLevel(cursor, { low: -Infinity, high: Infinity }, text, '', false, previous && region ? previous : undefined, region);
+        if (previous && !region) adoptFindings(read, previous);
+        return read;
+      } finally {
+        cursor.close();
+      }
+    };
+    let units = collect(dirty);
     // A statement parsed alone is only used when the tree had no error.
-    if (!statement) this.recopyErroneous(units, parse);
+    if (!statement && !this.recopyErroneous(units, parse)) {
+      // A reused unit of error recovery is gone from this parse: every statement is read again.
+      this.generation++;
+      units = collect(undefined);
+    }
     this.units = units;
     this.keep(units);
     this.complete = true;
@@ -159,14 +166,15 @@ export class DocumentUnits {
   /**
    * Units reused from an earlier parse that hold syntax errors are copied
    * again from this one: error recovery depends on more than a unit's text.
+   * False when one of them is not in this parse (recovery changed its extent).
    */
-  private recopyErroneous(units: readonly Unit[], parse: ParseTree): void {
+  private recopyErroneous(units: readonly Unit[], parse: ParseTree): boolean {
     const tree = this.tree;
     for (const unit of units) {
       if (unit.segment.generation !== this.generation && tree.hasError(unit.segment.first as NodeId)) {
         const cursor = parse.cursor();
         try {
-          if (!cursor.gotoNode(unit.start, unit.end, unit.type)) throw new Error(`no node at ${unit.start}-${unit.end}`);
+          if (!cursor.gotoNode(unit.start, unit.end, unit.type)) return false;
           tree.free(unit.segment);
           unit.segment = this.copy(cursor, unit.start, unit.bodyStart);
           unit.found = undefined;
@@ -174,8 +182,9 @@ export class DocumentUnits {
           cursor.close();
         }
       }
-      if (unit.children) this.recopyErroneous(unit.children, parse);
+      if (unit.children && !this.recopyErroneous(unit.children, parse)) return false;
     }
+    return true;
   }
 
   /** Frees the segments no unit holds any more, compacts the records when worthwhile, and links the rest. */
@@ -193,7 +202,7 @@ export class DocumentUnits {
     tree.sweep(generation);
     tree.compactIfWasteful();
     const link = (container: Segment, level: readonly Unit[]): void => {
-      tree.link(container, level.map((unit) => unit.segment));
+      tree.link(container, level);
       for (const unit of level) if (unit.children) link(unit.segment, unit.children);
     };
     link(tree.module, units);
@@ -225,24 +234,23 @@ export class DocumentUnits {
     previous: Unit[] | undefined,
     dirty: DirtyRegion | undefined,
   ): Unit[] {
-    const units: Unit[] = [];
-    let after: Unit[] = [];
+    let units: Unit[] = [];
+    const after: Unit[] = [];
     let middle: Unit[] = [];
     let from = 0;
     if (previous && dirty) {
       const delta = dirty.newEnd - dirty.oldEnd;
+      const newContext = contextChanged ? context : undefined;
       // Statements of a class body may have moved to another parent: reuse only those still inside it.
       const { low, high } = bounds;
       let i = 0;
-      while (i < previous.length && previous[i].end < dirty.start) {
-        if (previous[i].start >= low) units.push(reuse(previous[i], 0, contextChanged ? context : undefined, text));
-        i++;
-      }
+      while (i < previous.length && previous[i].end < dirty.start) i++;
+      // Units before the region stay as they are (a keystroke at the end of a long module must not touch each).
+      if (newContext === undefined && (i === 0 || previous[0].start >= low)) units = previous.slice(0, i);
+      else for (let k = 0; k < i; k++) if (previous[k].start >= low) units.push(reuse(previous[k], 0, newContext, text));
       let j = previous.length;
       while (j > i && previous[j - 1].start > dirty.oldEnd) j--;
-      after = previous.slice(j)
-        .filter((unit) => unit.end + delta <= high)
-        .map((unit) => reuse(unit, delta, contextChanged ? context : undefined, text));
+      for (let k = j; k < previous.length; k++) if (previous[k].end + delta <= high) after.push(reuse(previous[k], delta, newContext, text));
       middle = previous.slice(i, j);
       from = units.length ? units[units.length - 1].end : 0;
     }
@@ -290,7 +298,8 @@ export class DocumentUnits {
     }
     // Statements after the region that a read statement now contains belong to it.
     const readUpTo = units.length ? units[units.length - 1].end : 0;
-    return units.concat(after.filter((unit) => unit.start >= readUpTo));
+    for (const unit of after) if (unit.start >= readUpTo) units.push(unit);
+    return units;
   }
 }
 

@@ -7,8 +7,16 @@ import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 export interface ImportRequest {
   module: string;
   name?: string;
+  /** The name the import binds instead (`import numpy as np`, `from oslo_log import log as logging`). */
+  alias?: string;
   /** Where the name is used: an import after this offset would come too late at module level. */
   usedAt?: number;
+}
+
+/** The import statement a request adds, as the file gets it when nothing can be reused or merged. */
+export function importStatement(request: ImportRequest): string {
+  const as = request.alias ? ` as ${request.alias}` : '';
+  return request.name ? `from ${request.module} import ${request.name}${as}` : `import ${request.module}${as}`;
 }
 
 export interface ImportEditResult {
@@ -49,54 +57,62 @@ export function addImportEdit(text: string, tree: SyntaxTree, request: ImportReq
   const usedAt = request.usedAt ?? text.length;
   const statements = tree.namedChildren(tree.root).filter((n) => tree.type(n) !== T.comment && tree.start(n) < usedAt);
   const imports = statements.filter((n) => IMPORT_TYPES.has(tree.type(n)));
-  const wanted = request.name;
+  const { name: wanted, alias } = request;
 
   for (const statement of imports) {
     if (tree.type(statement) === T.import_statement) {
       for (const item of fromImportNames(tree, statement)) {
         if (item.name !== request.module) continue;
+        // An alias asked for is a name to bind: only the same import binds it.
+        if (alias) {
+          if (!wanted && item.alias === alias) return { reference: alias };
+          continue;
+        }
         if (!wanted) return { reference: item.alias ?? item.name };
         return { reference: `${item.alias ?? item.name}.${wanted}` };
       }
     } else if (wanted && tree.type(statement) === T.import_from_statement && moduleOf(tree, statement) === request.module) {
-      const found = fromImportNames(tree, statement).find((item) => item.name === wanted);
+      const found = fromImportNames(tree, statement).find((item) => item.name === wanted && (!alias || item.alias === alias));
       if (found) return { reference: found.alias ?? found.name };
     }
   }
-  if (!wanted) return { reference: request.module, edit: newImportLine(tree, text, statements, imports, `import ${request.module}`) };
+  if (!wanted) return { reference: alias ?? request.module, edit: newImportLine(tree, text, statements, imports, importStatement(request)) };
 
+  const reference = alias ?? wanted;
   const mergeTarget = imports.find((s) => tree.type(s) === T.import_from_statement && moduleOf(tree, s) === request.module &&
     tree.childOfType(s, T.wildcard_import) === NONE && fromImportNames(tree, s).length > 0);
-  if (mergeTarget !== undefined) return { reference: wanted, edit: mergeEdit(tree, text, mergeTarget, wanted) };
-  return { reference: wanted, edit: newImportLine(tree, text, statements, imports, `from ${request.module} import ${wanted}`) };
+  if (mergeTarget !== undefined) return { reference, edit: mergeEdit(tree, text, mergeTarget, wanted, alias) };
+  return { reference, edit: newImportLine(tree, text, statements, imports, importStatement(request)) };
 }
 
-function mergeEdit(tree: SyntaxTree, text: string, statement: NodeId, wanted: string): TextEdit {
+/** Adds `wanted` (`wanted as alias`) to a `from … import` list, in order by name when the list is sorted. */
+function mergeEdit(tree: SyntaxTree, text: string, statement: NodeId, wanted: string, alias: string | undefined): TextEdit {
   const items = fromImportNames(tree, statement);
   const names = items.map((item) => item.name);
   const sorted = names.every((name, i) => i === 0 || names[i - 1] <= name);
   const index = sorted ? names.findIndex((name) => name > wanted) : -1;
+  const added = alias ? `${wanted} as ${alias}` : wanted;
   const multiline = tree.childOfType(statement, K['(']) !== NONE &&
     text.slice(tree.start(items[0].node), tree.end(items[items.length - 1].node)).includes('\n');
   if (index !== -1) {
     const before = tree.start(items[index].node);
-    if (!multiline) return { start: before, end: before, newText: `${wanted}, ` };
+    if (!multiline) return { start: before, end: before, newText: `${added}, ` };
     const lineStart = text.lastIndexOf('\n', before - 1) + 1;
     const indent = text.slice(lineStart, before);
-    return { start: before, end: before, newText: `${wanted},${newlineOf(text)}${indent}` };
+    return { start: before, end: before, newText: `${added},${newlineOf(text)}${indent}` };
   }
   const last = items[items.length - 1].node;
   const lastStart = tree.start(last);
   const lastEnd = tree.end(last);
-  if (!multiline) return { start: lastEnd, end: lastEnd, newText: `, ${wanted}` };
+  if (!multiline) return { start: lastEnd, end: lastEnd, newText: `, ${added}` };
   const lineStart = text.lastIndexOf('\n', lastStart - 1) + 1;
   const indent = text.slice(lineStart, lastStart);
   const comma = /^\s*,/.exec(text.slice(lastEnd));
   if (comma) {
     const at = lastEnd + comma[0].length;
-    return { start: at, end: at, newText: `${newlineOf(text)}${indent}${wanted},` };
+    return { start: at, end: at, newText: `${newlineOf(text)}${indent}${added},` };
   }
-  return { start: lastEnd, end: lastEnd, newText: `,${newlineOf(text)}${indent}${wanted}` };
+  return { start: lastEnd, end: lastEnd, newText: `,${newlineOf(text)}${indent}${added}` };
 }
 
 function newImportLine(tree: SyntaxTree, text: string, statements: NodeId[], imports: NodeId[], line: string): TextEdit {

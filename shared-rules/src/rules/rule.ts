@@ -31,6 +31,13 @@ export interface Fix {
   title: string;
   safety: FixSafety;
   edits: TextEdit[];
+  /**
+   * Set on a fix that rewrites a whole block and that every finding of the
+   * block shares (one object): reports give its edits once, and editors
+   * compute it from the text when a user picks it (`reindentFixAt`), so that
+   * a finding's data stays small however large the block.
+   */
+  shared?: 'reindent';
 }
 
 export interface RelatedLocation {
@@ -65,6 +72,11 @@ export interface Finding {
   start: number;
   end: number;
   fix?: Fix;
+  /**
+   * Other fixes of the finding, for the user to choose from (editors offer
+   * each as a quick fix): `fix` is the first choice, which fix-all applies.
+   */
+  alternatives?: Fix[];
   related?: RelatedLocation[];
   condition?: ModuleNameCondition;
   /**

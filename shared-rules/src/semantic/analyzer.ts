@@ -40,6 +40,9 @@ export interface FunctionMemos {
 /** The expression a string annotation holds, parsed as Python would (`ast.parse`); NONE when it is not one expression. */
 export type AnnotationParser = (text: string, host: Node) => Node;
 
+/** Scope kinds, numbered in memo fingerprints. */
+const SCOPE_KINDS: readonly ScopeKind[] = ['module', 'class', 'function', 'lambda', 'generator', 'type-params'];
+
 const TYPING_MODULES = new Set(['typing', 'typing_extensions']);
 const TYPING_CALLS = new Set(['cast', 'TypeVar', 'TypedDict', 'NamedTuple']);
 const CLASS_MAGIC = new Set(['__module__', '__qualname__']);
@@ -143,12 +146,10 @@ export class Analyzer {
    */
   private runMemoized(item: Deferred): void {
     const node = item.memoNode!;
-    const fingerprint = `${this.futureAnnotations}\u0000${this.stack[0].importStarred}\u0000${item.stack.map((scope) => scope.kind).join()}`;
+    let fingerprint = (this.futureAnnotations ? 2 : 0) + (this.stack[0].importStarred ? 1 : 0);
+    for (const scope of item.stack) fingerprint = fingerprint * SCOPE_KINDS.length + SCOPE_KINDS.indexOf(scope.kind) + 1;
     const memo = this.memo.get(node);
-    if (
-      memo?.fingerprint === fingerprint &&
-      memo.lookups.every((lookup) => describeBinding(this.stack[lookup.index]?.bindings.get(lookup.name)) === lookup.description)
-    ) {
+    if (memo?.fingerprint === fingerprint && this.lookupsStillHold(memo)) {
       this.replay(memo);
       return;
     }
@@ -168,6 +169,8 @@ export class Analyzer {
       this.recording = undefined;
     }
     if (recording.uncacheable) return;
+    const scopes = this.deadScopes.slice(scopeStart);
+    const own = new Set(scopes);
     this.memo.set(node, {
       fingerprint,
       lookups: recording.lookups,
@@ -176,21 +179,29 @@ export class Analyzer {
       redefinitions: recording.redefinitions,
       undefinedLocals: recording.undefinedLocals,
       messages: this.messages.slice(messageStart).filter((message) => !recording.externalMessages.has(message)),
-      scopes: this.deadScopes.slice(scopeStart),
+      scopes,
+      outerScopes: scopes.filter((scope) => scope.parent && !own.has(scope.parent)),
     });
+  }
+
+  /** Whether every outer lookup the memoized function made still finds the same kind of binding. */
+  private lookupsStillHold(memo: FunctionMemo): boolean {
+    for (const lookup of memo.lookups) {
+      if (describeBinding(this.stack[lookup.index]?.bindings.get(lookup.name)) !== lookup.description) return false;
+    }
+    return true;
   }
 
   private replay(memo: FunctionMemo): void {
     const inside = memo.scopes[0];
     // The memo's outermost scopes were opened in an earlier build's scopes.
-    const own = new Set(memo.scopes);
     const definedIn = this.stack[this.stack.length - 1];
-    for (const scope of memo.scopes) if (scope.parent && !own.has(scope.parent)) scope.parent = definedIn;
-    for (const { index, name, node, reference } of memo.uses) {
-      const binding = this.stack[index].bindings.get(name);
+    for (const scope of memo.outerScopes) scope.parent = definedIn;
+    for (const effect of memo.uses) {
+      const binding = this.stack[effect.index].bindings.get(effect.name);
       if (!binding) continue;
-      binding.used = { scope: inside, node };
-      if (reference) this.variableOf(binding, index).references.push(reference);
+      binding.used = effect.use ??= { scope: inside, node: effect.node };
+      if (effect.reference) this.variableOf(binding, effect.index).references.push(effect.reference);
     }
     for (const node of memo.starUses) {
       for (const scope of this.stack) {
@@ -210,7 +221,7 @@ export class Analyzer {
   private lookup(index: number, name: string): Binding | undefined {
     const binding = this.stack[index].bindings.get(name);
     const recording = this.recording;
-    if (recording && index < recording.boundary) recording.lookups.push({ index, name, description: describeBinding(binding) });
+    if (recording && index < recording.boundary) recording.lookup(index, name, binding);
     return binding;
   }
 
@@ -1064,7 +1075,8 @@ export class Analyzer {
       if (!name) continue;
       const binding = this.binding(this.tree.text(name), 'argument', node, { nameNode: name });
       scope.parameters.push(binding);
-      this.addBinding(node, binding);
+      // A redefinition is reported at the parameter (where its `# noqa` goes), as pyflakes does.
+      this.addBinding(name, binding);
     }
     if (kind === 'function') this.handleTypeComments(node);
     this.visitOptional(body);

@@ -206,21 +206,21 @@ export class SyntaxTree {
   }
 
   /**
-   * Hangs `children` (in order) below a container segment: the module, or a
-   * class unit whose body was split. Call it for every container after the
+   * Hangs the segments of `children` (in order) below a container segment:
+   * the module, or a class unit whose body was split. Call it for every container after the
    * segments changed, containers before their children.
    */
-  link(container: Segment, children: readonly Segment[]): void {
+  link(container: Segment, children: readonly { segment: Segment }[]): void {
     const parentNode = (container === this.module ? container.first : container.first + container.splitAt) as NodeId;
     let previous: Segment | undefined;
-    for (const child of children) {
+    for (const { segment: child } of children) {
       child.parentNode = parentNode;
       child.previous = previous;
       if (previous) previous.next = child;
       previous = child;
     }
     if (previous) previous.next = undefined;
-    container.firstChild = children[0];
+    container.firstChild = children[0]?.segment;
     container.lastChild = previous;
   }
 

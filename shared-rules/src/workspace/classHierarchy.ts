@@ -1,9 +1,9 @@
 import { baseText, classBases } from '../resolution/classBases';
-import { moduleImportTargets } from '../resolution/moduleImports';
 import { fileDefinitions, type Definition } from '../syntax/definitions';
 import { memoizedPerTree } from '../syntax/memo';
 import type { NodeId, SyntaxTree } from '../syntax/tree';
 import { outsideClassMethods } from './knownClasses';
+import { importBindings, importedName, type ImportBinding } from './moduleSummary';
 import { addToAncestry, MAX_BASE_DEPTH, type Ancestry, type WorkspaceIndex } from './workspaceIndex';
 
 /** The file's definitions by node, its classes by name (in order) and the methods of each class. */
@@ -41,6 +41,7 @@ type LocalBase =
 export class ClassHierarchy {
   private readonly answers = new Map<string, Ancestry>();
   private readonly ancestorsInFile = new Map<Definition, Set<Definition>>();
+  private imports: ImportBinding[] | undefined;
 
   constructor(
     private readonly tree: SyntaxTree,
@@ -71,7 +72,7 @@ export class ClassHierarchy {
           addToAncestry(ancestry, base.definition.name, methods.get(base.definition) ?? [], method, endings);
           next.push(base.definition);
         } else if (base.kind === 'imported' && this.workspace) {
-          const found = this.workspace.ancestry(this.filePath, base.target, base.attributes, method, endings);
+          const found = this.workspace.ancestry(base.target, base.attributes, method, endings);
           ancestry.defines ||= found.defines;
           ancestry.unknownMethods ||= found.unknownMethods;
           for (const name of found.names) if (!ancestry.names.includes(name)) ancestry.names.push(name);
@@ -126,8 +127,9 @@ export class ClassHierarchy {
         const local = this.visibleClass(subclass, base);
         if (local) return { kind: 'local', definition: local };
       }
-      const targets = moduleImportTargets(this.tree).get(parts[0]);
-      return targets ? { kind: 'imported', target: targets[targets.length - 1], attributes: parts.slice(1) } : { kind: 'other', name: base };
+      this.imports ??= importBindings(this.filePath, this.tree, this.tree.root);
+      const target = importedName(this.imports, parts[0]);
+      return target !== undefined ? { kind: 'imported', target, attributes: parts.slice(1) } : { kind: 'other', name: base };
     });
   }
 

@@ -1,11 +1,12 @@
+import * as path from 'path';
 import { baseText, classBases } from '../resolution/classBases';
 import { fileDefinitions } from '../syntax/definitions';
-import { moduleImportTargets } from '../resolution/moduleImports';
 import { collectTables, type ColumnType, type TableInfo } from '../sqlalchemy/tables';
 import { F, T } from '../syntax/grammar';
 import { stringLiteralValue } from '../syntax/literals';
 import { fromImportNames } from '../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
+import { moduleNameForFile } from './modulePath';
 
 /** A place in another file: 0-based line and UTF-16 column, as tree-sitter reports them. */
 export interface FileRange {
@@ -50,22 +51,37 @@ export interface ClassSummary {
 }
 
 /**
+ * A name an import binds and the import, as the file spells it: `logging`
+ * for `from oslo_log import log as logging`. Relative modules are made
+ * absolute (from the file's package), so that another file can use it.
+ */
+export interface ImportBinding {
+  binds: string;
+  module: string;
+  /** `from module import name`; absent for `import module`. */
+  name?: string;
+  /** `as alias`, when it differs from the name imported. */
+  alias?: string;
+  /** The import is in a function or class body: it binds the name there, not in the module. */
+  local?: true;
+}
+
+/**
  * What the workspace needs to know of one file, without keeping its tree
  * (a tree costs about 1.7 MiB of WASM heap per 2k lines): the names it
  * defines at module level, its `__all__`, the names it imports from other
- * modules (anywhere in the file), its SQLAlchemy tables, its classes and
- * what its module-level imports bind (`driver` → `nova.virt.driver`,
- * `Base` → `..base.Base`; the last import of a name), to follow base
- * classes from module to module.
+ * modules and the names its imports bind (anywhere in the file), its
+ * SQLAlchemy tables, and its classes, to follow base classes from module to
+ * module.
  */
 export interface ModuleSummary {
   path: string;
   names: string[];
   all?: string[];
   imports: FromImport[];
+  importBindings: ImportBinding[];
   tables: IndexedTable[];
   classes: ClassSummary[];
-  importTargets: Record<string, string>;
 }
 
 type Point = { row: number; column: number };
@@ -129,6 +145,8 @@ function exportedNames(tree: SyntaxTree, statement: NodeId): string[] | undefine
   return tree.namedChildren(value).flatMap((item) => stringLiteralValue(tree, item) ?? []);
 }
 
+const IMPORT_STATEMENTS = new Set<number>([T.import_statement, T.import_from_statement]);
+
 /** Every `from … import …` of the file, functions and conditional blocks included. */
 function fromImports(tree: SyntaxTree, root: NodeId): FromImport[] {
   const imports: FromImport[] = [];
@@ -144,6 +162,74 @@ function fromImports(tree: SyntaxTree, root: NodeId): FromImport[] {
     imports.push({ level: prefix.replace(/\s+/g, '').length, module: dotted === NONE ? '' : tree.text(dotted).replace(/\s+/g, ''), names });
   }
   return imports;
+}
+
+/** The package a relative import of `level` dots starts from, for the module `moduleName` (`a.b.c` is in `a.b`). */
+function relativeBase(moduleName: string | undefined, isPackage: boolean, level: number): string | undefined {
+  if (moduleName === undefined) return undefined;
+  const parts = moduleName.split('.');
+  const kept = parts.length - (isPackage ? 0 : 1) - (level - 1);
+  return kept > 0 ? parts.slice(0, kept).join('.') : undefined;
+}
+
+/** What every import of the file binds, functions and conditional blocks included (`__future__` and `*` imports bind nothing to suggest). */
+export function importBindings(filePath: string, tree: SyntaxTree, root: NodeId): ImportBinding[] {
+  const bindings: ImportBinding[] = [];
+  let moduleName: { value: string | undefined } | undefined;
+  const spelled = (node: NodeId) => tree.text(node).replace(/\s+/g, '');
+  for (const statement of tree.descendantsOfType(root, IMPORT_STATEMENTS)) {
+    const local = inFunctionOrClass(tree, statement) ? { local: true as const } : {};
+    if (tree.type(statement) === T.import_statement) {
+      for (const { name, alias } of fromImportNames(tree, statement)) {
+        const module = name.replace(/\s+/g, '');
+        if (!module) continue;
+        if (alias && alias !== module) bindings.push({ binds: alias, module, alias, ...local });
+        else bindings.push({ binds: module.split('.')[0], module, ...local });
+      }
+      continue;
+    }
+    const source = tree.field(statement, F.module_name);
+    if (source === NONE) continue;
+    let module: string | undefined = spelled(source);
+    if (tree.type(source) === T.relative_import) {
+      const prefix = tree.childOfType(source, T.import_prefix);
+      const dotted = tree.childOfType(source, T.dotted_name);
+      moduleName ??= { value: moduleNameForFile(filePath) };
+      const base = relativeBase(moduleName.value, path.basename(filePath).startsWith('__init__.'), prefix === NONE ? 0 : spelled(prefix).length);
+      module = base && (dotted === NONE ? base : `${base}.${spelled(dotted)}`);
+    }
+    if (!module) continue;
+    for (const { name, alias } of fromImportNames(tree, statement)) {
+      if (!name) continue;
+      const imported = name.replace(/\s+/g, '');
+      if (alias && alias !== imported) bindings.push({ binds: alias, module, name: imported, alias, ...local });
+      else bindings.push({ binds: imported, module, name: imported, ...local });
+    }
+  }
+  return bindings;
+}
+
+function inFunctionOrClass(tree: SyntaxTree, node: NodeId): boolean {
+  for (let parent = tree.parent(node); parent !== NONE; parent = tree.parent(parent)) {
+    if (tree.type(parent) === T.function_definition || tree.type(parent) === T.class_definition) return true;
+  }
+  return false;
+}
+
+/**
+ * What a name the module binds by import refers to, as a dotted name:
+ * `nova.virt.driver` for `driver` after `from nova.virt import driver`, `os`
+ * after `import os.path`. The last import of the name in the module (not in a
+ * function or class) counts.
+ */
+export function importedName(bindings: readonly ImportBinding[], name: string): string | undefined {
+  for (let i = bindings.length - 1; i >= 0; i--) {
+    const binding = bindings[i];
+    if (binding.binds !== name || binding.local) continue;
+    if (binding.name !== undefined) return `${binding.module}.${binding.name}`;
+    return binding.alias !== undefined ? binding.module : binding.binds;
+  }
+  return undefined;
 }
 
 /** The module-level classes of a file, with their bases and methods. */
@@ -174,9 +260,9 @@ export function summarizeModule(path: string, tree: SyntaxTree, text: string): M
     names,
     all,
     imports: fromImports(tree, tree.root),
+    importBindings: importBindings(path, tree, tree.root),
     tables: indexTables(path, tree, collectTables(tree, tree.root, (literal) => text.includes(literal))),
     classes: moduleClasses(tree),
-    importTargets: Object.fromEntries([...moduleImportTargets(tree)].map(([name, targets]) => [name, targets[targets.length - 1]])),
   };
 }
 

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { outsideClassMethods } from './knownClasses';
-import type { ClassSummary, IndexedTable, ModuleSummary } from './moduleSummary';
+import { importedName, type ClassSummary, type ImportBinding, type IndexedTable, type ModuleSummary } from './moduleSummary';
 import { moduleNameForFile } from './modulePath';
 
 /** Who imports which names from a module: keyed by the module's file (relative imports) or `module:` + its dotted name. */
@@ -13,6 +13,11 @@ function relativeTargets(importer: string, level: number, module: string): strin
   if (!module) return [path.join(directory, '__init__.py')];
   const base = path.join(directory, ...module.split('.'));
   return [`${base}.py`, path.join(base, '__init__.py')];
+}
+
+/** An import binding as one key: `module`, `module:name` and ` as alias`. */
+function bindingKey({ module, name, alias }: ImportBinding): string {
+  return `${module}${name ? `:${name}` : ''}${alias ? ` as ${alias}` : ''}`;
 }
 
 /** A class defined in a file of the workspace. */
@@ -51,18 +56,6 @@ export function addToAncestry(ancestry: Ancestry, name: string, methods: readonl
   if (endings.some((ending) => last.endsWith(ending)) && !ancestry.names.includes(last)) ancestry.names.push(last);
 }
 
-/**
- * An import's qualified name (`ModuleSummary.importTargets`) as a level and
- * dotted parts. A relative `from` import writes one dot more when it names
- * no module: `from . import x` is `..x` (level 1, `x`), `from .a import x` is
- * `.a.x` (level 1, `a.x`), so one part means one dot less.
- */
-function parseTarget(target: string): { level: number; parts: string[] } {
-  const dots = /^\.*/.exec(target)![0].length;
-  const parts = target.slice(dots).split('.').filter(Boolean);
-  return { level: dots > 0 && parts.length === 1 ? dots - 1 : dots, parts };
-}
-
 /** The class a module binds to `name` last. */
 function lastClassNamed(summary: ModuleSummary, name: string): ClassSummary | undefined {
   for (let i = summary.classes.length - 1; i >= 0; i--) if (summary.classes[i].name === name) return summary.classes[i];
@@ -78,6 +71,8 @@ export class WorkspaceIndex {
   private readonly modules = new Map<string, ModuleSummary>();
   /** Built on first use after a change: rules ask it for each file checked. */
   private importers: Importers | undefined;
+  /** By name bound: each import binding it, by its spelling, and the files using it. Built on first use after a change. */
+  private bindings: Map<string, Map<string, { binding: ImportBinding; files: string[] }>> | undefined;
   /** Files by dotted module name, built on first use after files were added or removed (it reads package layouts on disk). */
   private modulePaths: Map<string, string> | undefined;
 
@@ -85,21 +80,26 @@ export class WorkspaceIndex {
     const key = path.resolve(summary.path);
     if (!this.modules.has(key)) this.modulePaths = undefined;
     this.modules.set(key, summary);
-    this.importers = undefined;
+    this.changed();
   }
 
   remove(filePath: string): void {
     this.modules.delete(path.resolve(filePath));
-    this.importers = undefined;
     this.modulePaths = undefined;
+    this.changed();
   }
 
   /** Drops every file below a folder (a folder deleted or removed from the workspace). */
   removeBelow(folder: string): void {
     const prefix = path.resolve(folder) + path.sep;
     for (const key of this.modules.keys()) if (key.startsWith(prefix)) this.modules.delete(key);
-    this.importers = undefined;
     this.modulePaths = undefined;
+    this.changed();
+  }
+
+  private changed(): void {
+    this.importers = undefined;
+    this.bindings = undefined;
   }
 
   get size(): number {
@@ -159,19 +159,39 @@ export class WorkspaceIndex {
   }
 
   /**
-   * The ancestry of the class an import of `importer` names, with
-   * attributes after it (`'nova.virt.driver', ['ComputeDriver']` for
-   * `driver.ComputeDriver` after `from nova.virt import driver`; relative
-   * targets such as `..base.Base` start from `importer`), the class itself
-   * included: whether one of them defines `method`, whether one comes from
-   * outside the workspace with unknown methods, and which of their names end
-   * with `endings`. Classes are followed through the imports of workspace
+   * How the files other than `filePath` import `name`: each import that binds
+   * it (`from oslo_log import log as logging` for `logging`) with the number
+   * of files using it, and of those in `filePath`'s directory. The most used
+   * nearby come first (`base` is `nova.objects.base` next to the objects),
+   * then the most used, then by module.
+   */
+  importsBinding(name: string, filePath: string): Array<{ binding: ImportBinding; files: number; nearby: number }> {
+    const here = path.resolve(filePath);
+    const directory = path.dirname(here);
+    const found = this.bindingMap().get(name);
+    if (!found) return [];
+    return [...found.values()]
+      .map(({ binding, files }) => {
+        const others = files.filter((file) => file !== here);
+        return { binding, files: others.length, nearby: others.filter((file) => path.dirname(file) === directory).length };
+      })
+      .filter(({ files }) => files > 0)
+      .sort((a, b) => b.nearby - a.nearby || b.files - a.files || bindingKey(a.binding).localeCompare(bindingKey(b.binding)));
+  }
+
+  /**
+   * The ancestry of the class a dotted name refers to, with attributes after
+   * it (`'nova.virt.driver', ['ComputeDriver']` for `driver.ComputeDriver`
+   * after `from nova.virt import driver`: see `importedName`), the class
+   * itself included: whether one of them defines `method`, whether one comes
+   * from outside the workspace with unknown methods, and which of their names
+   * end with `endings`. Classes are followed through the imports of workspace
    * modules. The answer is small and changes only when it matters, so a file
    * that asked is checked again only then (see the CLI's recorded questions).
    */
-  ancestry(importer: string, target: string, attributes: readonly string[], method: string, endings: readonly string[]): Ancestry {
+  ancestry(target: string, attributes: readonly string[], method: string, endings: readonly string[]): Ancestry {
     const ancestry: Ancestry = { defines: false, unknownMethods: false, names: [] };
-    let level = [this.classAt(path.resolve(importer), target, attributes)];
+    let level = [this.classAt(target, attributes)];
     const seen = new Set<string>();
     for (let depth = 0; depth < MAX_BASE_DEPTH && level.length; depth++) {
       const next: Array<WorkspaceClass | OutsideClass> = [];
@@ -191,10 +211,9 @@ export class WorkspaceIndex {
     return ancestry;
   }
 
-  /** The workspace class an import names, else the class outside as named by the import. */
-  private classAt(importer: string, target: string, attributes: readonly string[]): WorkspaceClass | OutsideClass {
-    const { level, parts } = parseTarget(target);
-    return this.resolve(importer, level, [...parts, ...attributes], 0) ?? { kind: 'outside', name: [target, ...attributes].join('.') };
+  /** The workspace class a dotted name refers to, else the class outside as the name says. */
+  private classAt(target: string, attributes: readonly string[]): WorkspaceClass | OutsideClass {
+    return this.resolve([...target.split('.'), ...attributes], 0) ?? { kind: 'outside', name: [target, ...attributes].join('.') };
   }
 
   /** What a base of a class of the workspace file at `here` refers to, as the class `className` writes it (`Base`, `driver.ComputeDriver`). */
@@ -205,42 +224,30 @@ export class WorkspaceIndex {
     // `class Base(Base)` extends the `Base` it imports, not itself.
     const own = parts.length === 1 && parts[0] !== className ? lastClassNamed(summary, parts[0]) : undefined;
     if (own) return { kind: 'workspace', path: here, cls: own };
-    const target = summary.importTargets[parts[0]];
-    return target === undefined ? { kind: 'outside', name: base } : this.classAt(here, target, parts.slice(1));
+    const target = importedName(summary.importBindings, parts[0]);
+    return target === undefined ? { kind: 'outside', name: base } : this.classAt(target, parts.slice(1));
   }
 
-  /** The class `parts` names, starting `level` packages above `importer` (0: an absolute name), after `depth` re-exports. */
-  private resolve(importer: string, level: number, parts: readonly string[], depth: number): WorkspaceClass | undefined {
-    const module = this.moduleOf(importer, level, parts);
+  /** The class the dotted `parts` name, after `depth` re-exports. */
+  private resolve(parts: readonly string[], depth: number): WorkspaceClass | undefined {
+    const module = this.moduleOf(parts);
     const summary = module && this.modules.get(module.path);
-    if (!module || !summary || !module.rest.length) return undefined;
+    if (!module || !summary) return undefined;
     const [name, ...attributes] = module.rest;
     if (!attributes.length) {
       const cls = lastClassNamed(summary, name);
       if (cls) return { kind: 'workspace', path: module.path, cls };
     }
-    const target = summary.importTargets[name];
+    const target = importedName(summary.importBindings, name);
     if (target === undefined || depth >= MAX_REEXPORTS) return undefined;
-    const next = parseTarget(target);
-    return this.resolve(module.path, next.level, [...next.parts, ...attributes], depth + 1);
+    return this.resolve([...target.split('.'), ...attributes], depth + 1);
   }
 
-  /** The workspace file of the longest module `parts` starts with, and the names after it. */
-  private moduleOf(importer: string, level: number, parts: readonly string[]): { path: string; rest: string[] } | undefined {
-    if (level === 0) {
-      const paths = this.modulePathsByName();
-      for (let length = parts.length - 1; length > 0; length--) {
-        const found = paths.get(parts.slice(0, length).join('.'));
-        if (found) return { path: found, rest: parts.slice(length) };
-      }
-      return undefined;
-    }
-    let directory = path.dirname(importer);
-    for (let up = 1; up < level; up++) directory = path.dirname(directory);
-    for (let length = parts.length - 1; length >= 0; length--) {
-      const base = path.join(directory, ...parts.slice(0, length));
-      const candidates = length ? [`${base}.py`, path.join(base, '__init__.py')] : [path.join(directory, '__init__.py')];
-      const found = candidates.find((candidate) => this.modules.has(candidate));
+  /** The workspace file of the longest module `parts` starts with, and the names after it (at least one). */
+  private moduleOf(parts: readonly string[]): { path: string; rest: string[] } | undefined {
+    const paths = this.modulePathsByName();
+    for (let length = parts.length - 1; length > 0; length--) {
+      const found = paths.get(parts.slice(0, length).join('.'));
       if (found) return { path: found, rest: parts.slice(length) };
     }
     return undefined;
@@ -255,6 +262,23 @@ export class WorkspaceIndex {
       }
     }
     return this.modulePaths;
+  }
+
+  private bindingMap(): Map<string, Map<string, { binding: ImportBinding; files: string[] }>> {
+    if (this.bindings) return this.bindings;
+    const bindings = new Map<string, Map<string, { binding: ImportBinding; files: string[] }>>();
+    for (const [file, summary] of this.modules) {
+      for (const binding of summary.importBindings) {
+        let spellings = bindings.get(binding.binds);
+        if (!spellings) bindings.set(binding.binds, (spellings = new Map()));
+        const key = bindingKey(binding);
+        const entry = spellings.get(key);
+        if (!entry) spellings.set(key, { binding, files: [file] });
+        else if (entry.files[entry.files.length - 1] !== file) entry.files.push(file);
+      }
+    }
+    this.bindings = bindings;
+    return bindings;
   }
 
   /** Files that define `name` at module level or export it through `__all__`. */

@@ -12,7 +12,7 @@ export interface FileReport {
 export interface CheckReport {
   /** Files with findings, sorted by path; each file's findings sorted by position. */
   files: FileReport[];
-  /** Number of fixes applied by `--fix`. */
+  /** Number of findings `--fix` fixed. */
   fixed: number;
   unsafeFixes: boolean;
   cwd: string;

@@ -2,16 +2,22 @@ import { T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import type { TextEdit } from '../../text/textEdit';
 
+const TRAILING_COMMENT = /[ \t]*#[^\r\n]*/y;
+
 /**
  * An edit deleting a simple statement: its whole lines when it stands alone,
  * or up to its `;` neighbour; the only statement of a block becomes `pass`.
+ * The comment after it on its line goes with it, as it does with its lines:
+ * a `# type: ignore` or `# noqa` left on `pass` would speak of code that is gone.
  */
 export function removeStatement(tree: SyntaxTree, text: string, statement: NodeId): TextEdit {
   const block = tree.parent(statement);
   const start = tree.start(statement);
   const end = tree.end(statement);
   if (block !== NONE && tree.type(block) === T.block && tree.namedChildren(block).filter((c) => tree.type(c) !== T.comment).length === 1) {
-    return { start, end, newText: 'pass' };
+    TRAILING_COMMENT.lastIndex = end;
+    const comment = TRAILING_COMMENT.exec(text);
+    return { start, end: end + (comment ? comment[0].length : 0), newText: 'pass' };
   }
   const after = /^[ \t]*;[ \t]*/.exec(text.slice(end));
   if (after) return { start, end: end + after[0].length, newText: '' };
