@@ -10,24 +10,15 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseUnits, PythonParser, resolveSettings, RULES, summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
+import { resolveSettings, RULES, type WorkspaceIndex } from '@pyreview/shared-rules';
 import { FIXTURES } from '../helpers/paths';
 import { sharedChecker } from '../helpers/checker';
 import { expectations } from '../helpers/expectations';
+import { indexWorkspace } from '../helpers/workspaceIndex';
 import { pythonFiles } from '../../scripts/pythonCorpus';
 
 const WORKSPACE = path.join(FIXTURES, 'workspaces', 'hierarchy');
 const settings = resolveSettings(RULES, { select: ['N802', 'ARG', 'PLR6301'] });
-
-function indexWorkspace(): WorkspaceIndex {
-  const parser = new PythonParser();
-  const index = new WorkspaceIndex();
-  for (const file of pythonFiles(WORKSPACE)) {
-    const text = fs.readFileSync(file, 'utf8');
-    index.update(summarizeModule(file, parseUnits(parser, text).tree, text));
-  }
-  return index;
-}
 
 function findings(file: string, workspace?: WorkspaceIndex): string[] {
   const result = sharedChecker().check({ text: fs.readFileSync(file, 'utf8'), filePath: file, settings, workspace });
@@ -35,7 +26,7 @@ function findings(file: string, workspace?: WorkspaceIndex): string[] {
 }
 
 describe('base classes followed through the workspace', () => {
-  const workspace = indexWorkspace();
+  const workspace = indexWorkspace(WORKSPACE);
   for (const file of pythonFiles(WORKSPACE)) {
     it(`${path.relative(WORKSPACE, file)}: findings match the inline expectations`, () => {
       assert.deepStrictEqual(findings(file, workspace), expectations(fs.readFileSync(file, 'utf8')));
