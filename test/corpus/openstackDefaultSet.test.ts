@@ -12,19 +12,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CLI } from '../cli/cliHarness';
-import { REPO_ROOT } from '../helpers/paths';
+import { NOVA_SOURCES, REPO_ROOT } from '../helpers/paths';
+import { pythonFiles } from '../../scripts/pythonCorpus';
 
-const PACKAGE = 'python3-nova';
-const SOURCES = path.join(REPO_ROOT, '.debian-inputs', PACKAGE, 'usr', 'lib', 'python3', 'dist-packages', 'nova');
 const DOC = path.join(REPO_ROOT, 'docs', 'default-set-on-openstack.md');
-
-function pythonFiles(directory: string): string[] {
-  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(directory, entry.name);
-    if (entry.isDirectory()) return pythonFiles(file);
-    return entry.name.endsWith('.py') ? [file] : [];
-  });
-}
 
 /** Lines as `wc -l` counts them, with a last line that has no line break counted too. */
 function lineCount(text: string): number {
@@ -45,10 +36,10 @@ describe('the default rule set on OpenStack nova (Debian\'s python3-nova)', func
   let copy: string;
 
   before(() => {
-    assert.ok(fs.existsSync(SOURCES), `${PACKAGE} is not unpacked: run bash scripts/debian-inputs.sh ${PACKAGE}`);
+    assert.ok(fs.existsSync(NOVA_SOURCES), 'python3-nova is not unpacked: run bash scripts/debian-inputs.sh python3-nova');
     // The CLI skips hidden directories such as .debian-inputs: check a copy, as a project of its own.
     copy = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pyreview-nova-')));
-    fs.cpSync(SOURCES, path.join(copy, 'nova'), { recursive: true });
+    fs.cpSync(NOVA_SOURCES, path.join(copy, 'nova'), { recursive: true });
   });
 
   after(() => fs.rmSync(copy, { recursive: true, force: true }));
