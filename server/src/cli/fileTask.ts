@@ -144,7 +144,7 @@ function runDocument<T extends FixTarget<T>>(task: FileTask, document: TaskDocum
 export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome {
   const settings = resolve(task.settings);
   const { index: workspace, queries: workspaceQueries } = recordingIndex(workspaceIndexOf(task.workspace));
-  let summary: ModuleSummary = { path: task.filePath, names: [], imports: [], importBindings: [], tables: [] };
+  let summary: ModuleSummary = { path: task.filePath, names: [], imports: [], importBindings: [], tables: [], classes: [] };
   try {
     const source = { filePath: task.filePath, relativePath: task.relativePath, settings, workspace };
     if (isNotebookPath(task.filePath)) return { ...runDocument(task, notebookTaskDocument(checker, task.text, source)), summary, workspaceQueries };
