@@ -1,3 +1,5 @@
+import { parameterName } from '../syntax/definitions';
+import { exceptHandler } from '../syntax/exceptHandlers';
 import { F, K, T } from '../syntax/grammar';
 import { NONE, type NodeId as Node, type SyntaxTree } from '../syntax/tree';
 import { describeBinding, FunctionRecording, type FunctionMemo } from './functionMemo';
@@ -936,7 +938,7 @@ export class Analyzer {
     const handlerNames: string[] = [];
     for (const clause of tree.namedChildren(node)) {
       if (tree.type(clause) !== T.except_clause) continue;
-      const { type } = exceptParts(tree, clause);
+      const { type } = exceptHandler(tree, clause);
       const types = type && (tree.type(type) === T.tuple || tree.type(type) === T.parenthesized_expression) ? tree.namedChildren(type) : [type];
       for (const item of types) if (item && tree.type(item) === T.identifier) handlerNames.push(tree.text(item));
     }
@@ -952,7 +954,7 @@ export class Analyzer {
 
   private visitExcept(clause: Node): void {
     const tree = this.tree;
-    const { type, alias } = exceptParts(tree, clause);
+    const { type, name: alias } = exceptHandler(tree, clause);
     const body = tree.namedChildren(clause).filter((c) => tree.type(c) === T.block);
     if (!alias) {
       this.visitOptional(type);
@@ -1302,7 +1304,7 @@ function definedName(tree: SyntaxTree, binding: Binding): Node | undefined {
     case T.class_definition:
       return tree.field(source, F.name) || undefined;
     case T.except_clause:
-      return exceptParts(tree, source).alias;
+      return exceptHandler(tree, source).name || undefined;
     case T.assignment:
     case T.augmented_assignment: {
       const left = tree.field(source, F.left);
@@ -1345,34 +1347,4 @@ function firstIdentifier(tree: SyntaxTree, node: Node): Node | undefined {
     if (tree.type(current) === T.identifier) return current;
   }
   return undefined;
-}
-
-/** The name a parameter binds (`x`, `x: int`, `x=1`, `*args`, `**kwargs`). */
-export function parameterName(tree: SyntaxTree, param: Node): Node | undefined {
-  switch (tree.type(param)) {
-    case T.identifier:
-      return param;
-    case T.default_parameter:
-    case T.typed_default_parameter:
-      return tree.field(param, F.name) || undefined;
-    case T.typed_parameter:
-    case T.list_splat_pattern:
-    case T.dictionary_splat_pattern: {
-      const inner = tree.namedChild(param, 0);
-      return inner ? parameterName(tree, inner) : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** The exception type and the `as` name of an `except` clause. */
-export function exceptParts(tree: SyntaxTree, clause: Node): { type: Node | undefined; alias: Node | undefined } {
-  const value =
-    tree.field(clause, F.value) || tree.namedChildren(clause).find((c) => tree.type(c) !== T.block && tree.type(c) !== T.comment) || undefined;
-  if (value && tree.type(value) === T.as_pattern) {
-    const alias = tree.field(value, F.alias);
-    return { type: tree.namedChild(value, 0) || undefined, alias: (alias && tree.namedChild(alias, 0)) || alias || undefined };
-  }
-  return { type: value, alias: undefined };
 }
