@@ -4,6 +4,7 @@ import { F, K, T } from '../syntax/grammar';
 import { NONE, type NodeId as Node, type SyntaxTree } from '../syntax/tree';
 import { describeBinding, FunctionRecording, type FunctionMemo } from './functionMemo';
 import { inDifferentForks } from './forks';
+import { reportDeadScopes } from './deadScopes';
 import { exportedNames } from './exports';
 import { stringValue } from './strings';
 import { typeCommentsByStatement, type TypeComment } from './typeComments';
@@ -107,7 +108,7 @@ export class Analyzer {
     this.runDeferred(this.deferredAssignments);
     this.stack = [module];
     this.popScope();
-    this.checkDeadScopes();
+    reportDeadScopes(this.deadScopes, this.options.isPackageInit, this.messages);
   }
 
   // ---- scopes -------------------------------------------------------------
@@ -1242,42 +1243,6 @@ export class Analyzer {
     }
   }
 
-  // ---- the end --------------------------------------------------------------
-
-  private checkDeadScopes(): void {
-    for (const scope of this.deadScopes) {
-      // Imports in a class body are attributes of the class.
-      if (scope.kind === 'class') continue;
-      const all = scope.bindings.get('__all__');
-      const exportNames = all?.kind === 'export' ? (all.exportNames ?? []) : [];
-      const exported = new Set(exportNames);
-      const undefinedExports = exportNames.filter((name) => !scope.bindings.has(name));
-      if (undefinedExports.length && all?.source) {
-        if (!scope.importStarred && !this.options.isPackageInit) {
-          for (const name of undefinedExports) this.messages.push({ kind: 'undefined-export', node: all.source, name });
-        }
-        if (scope.importStarred) {
-          const fromList: string[] = [];
-          for (const binding of scope.bindings.values()) {
-            if (binding.kind !== 'star-import') continue;
-            binding.used = { scope, node: all.source };
-            fromList.push(binding.fullName ?? '');
-          }
-          const list = fromList.sort().join(', ');
-          for (const name of undefinedExports) this.messages.push({ kind: 'import-star-usage', node: all.source, name, fromList: list });
-        }
-      }
-      for (const binding of scope.bindings.values()) {
-        if (!isImport(binding)) continue;
-        const used = !!binding.used || exported.has(binding.name);
-        if (!used) this.messages.push({ kind: 'unused-import', binding, name: binding.name });
-        for (const node of binding.redefined) {
-          if (used) continue;
-          this.messages.push({ kind: 'redefined-while-unused', node, name: binding.name, original: binding });
-        }
-      }
-    }
-  }
 }
 
 /** What `visit` has left to do: nodes to visit, and steps between them (restoring a state). */
