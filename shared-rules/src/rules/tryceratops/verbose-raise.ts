@@ -38,7 +38,9 @@ Replacing \`raise err\` with \`raise\` is safe when \`err\` still is the handled
 exception: the fix is unsafe when the handler assigns \`err\` again, when the
 \`raise\` is in a nested function or class (which may run after the handler
 ends), or in a nested \`except\` or \`finally\` (where a bare \`raise\` re-raises
-the inner exception).
+the inner exception). When those raises were the handler's only uses of
+\`err\`, the fix also removes \`as err\`, which would otherwise be an unused
+variable (F841); every \`raise err\` of the handler is then fixed at once.
 `;
 
 const WRAPPERS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern']);
@@ -97,6 +99,16 @@ function visitStatement(statement: Node, onRaise: (raise: Node) => void): void {
   } else visitChildren(statement, onRaise);
 }
 
+/** Names through which code may read a variable without naming it. */
+const DYNAMIC_READERS = new Set(['locals', 'vars', 'eval', 'exec']);
+
+/** Whether the handler's body names `name` only as the exception of `raises` (and reads no scope dynamically). */
+function onlyReadByRaises(body: Node, name: string, raises: readonly Node[]): boolean {
+  const raised = new Set(raises.map((statement) => raiseParts(statement).exc!.startIndex));
+  return body.descendantsOfType('identifier').every((identifier) =>
+    !identifier || (!DYNAMIC_READERS.has(identifier.text) && (identifier.text !== name || raised.has(identifier.startIndex))));
+}
+
 export const verboseRaise: NodeRule = {
   kind: 'node',
   meta: {
@@ -115,23 +127,31 @@ export const verboseRaise: NodeRule = {
       const name = handler.name?.text;
       const body = handler.body;
       if (!name || !body) return;
-      let rebound: boolean | undefined;
-      const report = (statement: Node): void => {
+      const raises: Node[] = [];
+      const collect = (statement: Node): void => {
         const { exc, cause } = raiseParts(statement);
-        if (cause || !exc || !isName(exc, name)) return;
-        rebound ??= rebinds(body, name);
+        if (!cause && exc && isName(exc, name)) raises.push(statement);
+      };
+      for (const statement of blockStatements(body)) visitStatement(statement, collect);
+      if (!raises.length) return;
+      const rebound = rebinds(body, name);
+      const safe = raises.map((statement) => !rebound && !inOtherContext(statement, body));
+      // Once the raises are bare, a name they alone used is unused (F841, whose fix is unsafe): drop `as name` with them.
+      const alias = safe.every(Boolean) && handler.type && onlyReadByRaises(body, name, raises)
+        ? { start: handler.type.endIndex, end: handler.name!.endIndex, newText: '' }
+        : undefined;
+      const bare = (statement: Node) => ({ start: statement.startIndex, end: statement.endIndex, newText: 'raise' });
+      raises.forEach((statement, i) => {
+        const exc = raiseParts(statement).exc!;
         context.report({
           message: `Use a bare \`raise\` to re-raise \`${name}\``,
           start: exc.startIndex,
           end: exc.endIndex,
-          fix: {
-            title: 'Replace with `raise`',
-            safety: rebound || inOtherContext(statement, body) ? 'unsafe' : 'safe',
-            edits: [{ start: statement.startIndex, end: statement.endIndex, newText: 'raise' }],
-          },
+          fix: alias
+            ? { title: `Replace with \`raise\` and remove \`as ${name}\``, safety: 'safe', edits: [...raises.map(bare), alias] }
+            : { title: 'Replace with `raise`', safety: safe[i] ? 'safe' : 'unsafe', edits: [bare(statement)] },
         });
-      };
-      for (const statement of blockStatements(body)) visitStatement(statement, report);
+      });
     };
     return { except_clause: check, except_group_clause: check };
   },
