@@ -1,4 +1,4 @@
-import { addNoqaEdit, fixAll, organizeImports, scanNoqaLine, type RenameRequest, type SourceChecker } from '@pyreview/shared-rules';
+import { addNoqaEdit, firstPartyNames, fixAll, organizeImports, scanNoqaLine, type RenameRequest, type SourceChecker } from '@pyreview/shared-rules';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { DocumentConfig } from './configuration';
 import { diagnosticData, lspFix, type LspFix } from './diagnostics';
@@ -115,7 +115,7 @@ export function organizeImportsAction(document: PythonDocument, config: Document
   if (!config.enable || document.unparsable) return undefined;
   const tree = document.tree();
   if (!tree || tree.rootNode.hasError) return undefined;
-  const edits = organizeImports(document.text, tree);
+  const edits = organizeImports(document.text, tree, firstPartyNames(config.settings.options, document.workspace));
   if (!edits.length) return undefined;
   return {
     title: 'Organize imports',

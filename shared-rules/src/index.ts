@@ -29,5 +29,5 @@ export * from './rules/categories';
 export * from './report/review';
 export * from './report/reviewMarkdown';
 export * from './report/reviewHtml';
-export { organizeImports } from './rules/isort/organizeImports';
+export { firstPartyNames, organizeImports } from './rules/isort/organizeImports';
 export * from './workspace/modulePath';

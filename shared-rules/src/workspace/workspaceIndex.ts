@@ -23,22 +23,28 @@ export class WorkspaceIndex {
   private readonly modules = new Map<string, ModuleSummary>();
   /** Built on first use after a change: rules ask it for each file checked. */
   private importers: Importers | undefined;
+  private packages: string[] | undefined;
 
   update(summary: ModuleSummary): void {
     this.modules.set(path.resolve(summary.path), summary);
-    this.importers = undefined;
+    this.changed();
   }
 
   remove(filePath: string): void {
     this.modules.delete(path.resolve(filePath));
-    this.importers = undefined;
+    this.changed();
   }
 
   /** Drops every file below a folder (a folder deleted or removed from the workspace). */
   removeBelow(folder: string): void {
     const prefix = path.resolve(folder) + path.sep;
     for (const key of this.modules.keys()) if (key.startsWith(prefix)) this.modules.delete(key);
+    this.changed();
+  }
+
+  private changed(): void {
     this.importers = undefined;
+    this.packages = undefined;
   }
 
   get size(): number {
@@ -95,6 +101,25 @@ export class WorkspaceIndex {
     }
     this.importers = importers;
     return importers;
+  }
+
+  /**
+   * The workspace's own top-level packages, sorted: directories with an
+   * `__init__.py` whose parent has none (`placement/__init__.py` → `placement`).
+   * Import sorting counts them as first-party, as isort and Ruff find a
+   * project's packages in its source folders.
+   */
+  topLevelPackages(): string[] {
+    if (this.packages) return this.packages;
+    const packages = new Set<string>();
+    for (const file of this.modules.keys()) {
+      if (!/^__init__\.pyi?$/.test(path.basename(file))) continue;
+      const directory = path.dirname(file);
+      const parent = path.dirname(directory);
+      if (!this.modules.has(path.join(parent, '__init__.py')) && !this.modules.has(path.join(parent, '__init__.pyi'))) packages.add(path.basename(directory));
+    }
+    this.packages = [...packages].filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)).sort();
+    return this.packages;
   }
 
   /** Files that define `name` at module level or export it through `__all__`. */
