@@ -13,6 +13,11 @@ export function kindRequested(only: readonly string[] | undefined, kind: string)
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
+/** Titles say who offers the action and for which rule, among other extensions' actions: `pyreview (F401): …`. */
+function titled(title: string, code?: string): string {
+  return code ? `pyreview (${code}): ${title}` : `pyreview: ${title}`;
+}
+
 function editFor(uri: string, edits: LspTextEdit[]): CodeAction['edit'] {
   return { changes: { [uri]: edits } };
 }
@@ -60,7 +65,7 @@ export function quickFixes(
     const fix = data.fix ?? (data.rename && plannedRename(document, data.rename, encoding, logError));
     if (fix) {
       actions.push({
-        title: fix.safety === 'safe' ? fix.title : `${fix.title} (unsafe)`,
+        title: titled(fix.safety === 'safe' ? fix.title : `${fix.title} (unsafe)`, data.code),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.safety === 'safe',
@@ -77,7 +82,7 @@ export function quickFixes(
     }
     const noqaEdit = ignoreEdit(document, data.code, data.noqaLine, encoding);
     if (noqaEdit) ignoreActions.set(key, {
-      title: `Ignore ${data.code} on this line`,
+      title: titled('Ignore on this line', data.code),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       edit: editFor(document.uri, [noqaEdit]),
@@ -104,7 +109,7 @@ export function fixAllAction(document: PythonDocument, config: DocumentConfig, c
   const { start, end } = differingSpan(document.text, fixed);
   const newText = fixed.slice(start, fixed.length - (document.text.length - end));
   return {
-    title: 'Fix all auto-fixable problems',
+    title: titled('Fix all auto-fixable problems'),
     kind: FIX_ALL_KIND,
     edit: editFor(document.uri, [{ range: rangeOf(document.lines, start, end, encoding), newText }]),
   };
@@ -118,7 +123,7 @@ export function organizeImportsAction(document: PythonDocument, config: Document
   const edits = organizeImports(document.text, tree, firstPartyNames(config.settings.options, document.workspace));
   if (!edits.length) return undefined;
   return {
-    title: 'Organize imports',
+    title: titled('Organize imports'),
     kind: ORGANIZE_IMPORTS_KIND,
     edit: editFor(document.uri, edits.map((edit) => ({ range: rangeOf(document.lines, edit.start, edit.end, encoding), newText: edit.newText }))),
   };

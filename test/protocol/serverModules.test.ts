@@ -41,7 +41,7 @@ describe('server modules', () => {
   describe('code actions', () => {
     const noErrors = (message: string): never => assert.fail(message);
 
-    it('prefers safe fixes and titles unsafe ones as such', async () => {
+    it('prefers safe fixes, titles unsafe ones as such and names the tool and the rule', async () => {
       const store = new DocumentStore(await createPythonParser());
       const document = store.open('file:///tmp/actions.py', 3, 'x = 1\n');
       const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, {}) };
@@ -53,13 +53,13 @@ describe('server modules', () => {
         return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', source: 'pyreview', code: 'X100', data };
       };
       const [safe, ignore] = quickFixes(document, [diagnostic('safe')], config, 'utf-16', noErrors);
-      assert.deepStrictEqual([safe.title, safe.isPreferred], ['Do it', true]);
+      assert.deepStrictEqual([safe.title, safe.isPreferred], ['pyreview (X100): Do it', true]);
       assert.deepStrictEqual([ignore.title, ignore.edit?.changes?.[document.uri]], [
-        'Ignore X100 on this line',
+        'pyreview (X100): Ignore on this line',
         [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, newText: '  # noqa: X100' }],
       ]);
       const [unsafe] = quickFixes(document, [diagnostic('unsafe')], config, 'utf-16', noErrors);
-      assert.deepStrictEqual([unsafe.title, unsafe.isPreferred], ['Do it (unsafe)', false]);
+      assert.deepStrictEqual([unsafe.title, unsafe.isPreferred], ['pyreview (X100): Do it (unsafe)', false]);
       assert.deepStrictEqual(quickFixes(document, [{ ...diagnostic('safe'), data: { code: 'X100' } }], config, 'utf-16', noErrors), [], 'malformed data gives nothing');
       store.dispose();
     });

@@ -49,6 +49,7 @@ describe('protocol: organize imports and inlay hints', () => {
     });
     const organize = actions.find((action) => action.kind === 'source.organizeImports.pyreview');
     assert.ok(organize, `no organize-imports action among ${JSON.stringify(actions.map((a) => a.kind))}`);
+    assert.strictEqual(organize.title, 'pyreview: Organize imports');
     const result = applyTextEdits(text, organize.edit.changes[uri] as never, 'utf-16');
     assert.strictEqual(result, 'from __future__ import annotations\n\nimport os\nimport sys\n\nimport yaml\n\nprint(os, sys, yaml)\n');
   });

@@ -26,7 +26,7 @@ function vsixPath(): string {
 }
 
 /** The quick fix applied from the Ctrl+. menu: F401's on line 2 of app.py. */
-const QUICK_FIX = { code: 'F401', line: 2, title: /^Remove unused import/, apply: (text: string) => text.replace('import os\n', '') };
+const QUICK_FIX = { code: 'F401', line: 2, title: /^pyreview \(F401\): Remove unused import/, apply: (text: string) => text.replace('import os\n', '') };
 
 /**
  * Standard-library modules making a file over the 100,000 characters the server checks completely on every
@@ -102,7 +102,7 @@ describe('VS Code (code-server) with the packaged extension', function () {
     await workbench.goToLine(QUICK_FIX.line);
     const titles = await workbench.openQuickFixes();
     assert.ok(titles.some((title) => QUICK_FIX.title.test(title)), titles.join(', '));
-    assert.ok(titles.includes(`Ignore ${QUICK_FIX.code} on this line`), titles.join(', '));
+    assert.ok(titles.includes(`pyreview (${QUICK_FIX.code}): Ignore on this line`), titles.join(', '));
     fs.copyFileSync(await workbench.screenshot('vscode-2-quick-fix-menu'), path.join(README_IMAGES, 'quick-fix-menu.png'));
     await workbench.chooseQuickFix(QUICK_FIX.title);
     const expected = QUICK_FIX.apply(original);
