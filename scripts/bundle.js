@@ -13,6 +13,7 @@ const root = path.join(__dirname, '..');
 const CLIENT_ENTRY = path.join(root, 'client', 'out', 'extension.js');
 const SERVER_ENTRY = path.join(root, 'server', 'out', 'server.js');
 const LAUNCHER_ENTRY = path.join(root, 'server', 'out', 'launcher.js');
+const { version } = JSON.parse(fs.readFileSync(path.join(root, 'server', 'package.json'), 'utf8'));
 const WASM_FILES = [require.resolve('web-tree-sitter/web-tree-sitter.wasm'), require.resolve('tree-sitter-python/tree-sitter-python.wasm')];
 
 async function bundle(entry, outfile, external = []) {
@@ -29,6 +30,7 @@ async function bundle(entry, outfile, external = []) {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
+    define: { PYREVIEW_BUNDLED_VERSION: JSON.stringify(version) },
   });
 }
 

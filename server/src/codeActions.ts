@@ -1,7 +1,8 @@
 import { addNoqaEdit, firstPartyNames, fixAll, organizeImports, scanNoqaLine, type RenameRequest, type SourceChecker } from '@pyreview/shared-rules';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { CLIENT_COMMANDS } from './clientSupport';
 import type { DocumentConfig } from './configuration';
-import { diagnosticData, lspFix, type LspFix } from './diagnostics';
+import { diagnosticData, lspFix, type LspFix, type LspFixEdit } from './diagnostics';
 import { differingSpan, type PythonDocument } from './documents';
 import { rangeOf, type PositionEncoding } from './positionEncoding';
 
@@ -18,8 +19,32 @@ function titled(title: string, code?: string): string {
   return code ? `pyreview (${code}): ${title}` : `pyreview: ${title}`;
 }
 
-function editFor(uri: string, edits: LspTextEdit[]): CodeAction['edit'] {
-  return { changes: { [uri]: edits } };
+function editFor(uri: string, edits: readonly LspFixEdit[]): CodeAction['edit'] {
+  return { changes: { [uri]: edits.map(({ range, newText }) => ({ range, newText })) } };
+}
+
+/** Snippet syntax for an edit's text: its placeholders become tab stops, in order. */
+export function snippetOf(edit: LspFixEdit): string {
+  const escape = (text: string) => text.replace(/[$}\\]/g, (character) => `\\${character}`);
+  let snippet = '';
+  let cursor = 0;
+  (edit.placeholders ?? []).forEach(({ start, end }, index) => {
+    snippet += `${escape(edit.newText.slice(cursor, start))}\${${index + 1}:${escape(edit.newText.slice(start, end))}}`;
+    cursor = end;
+  });
+  return snippet + escape(edit.newText.slice(cursor));
+}
+
+/**
+ * How a quick fix applies its edits: as a workspace edit, or, for an edit with
+ * placeholders and a client that inserts snippets (`clientCommands`), through
+ * that command, so that the cursor lands in the first placeholder.
+ */
+function applying(document: PythonDocument, title: string, edits: readonly LspFixEdit[], commands: ReadonlySet<string>): Pick<CodeAction, 'edit' | 'command'> {
+  const [edit] = edits;
+  if (edits.length !== 1 || !edit.placeholders?.length || !commands.has(CLIENT_COMMANDS.insertSnippet)) return { edit: editFor(document.uri, edits) };
+  const target = { uri: document.uri, version: document.version, range: edit.range, snippet: snippetOf(edit) };
+  return { command: { title, command: CLIENT_COMMANDS.insertSnippet, arguments: [target] } };
 }
 
 /** The edit adding `code` to the `# noqa` of `line` (none when the line's directive already covers it). */
@@ -55,6 +80,7 @@ export function quickFixes(
   config: DocumentConfig,
   encoding: PositionEncoding,
   logError: (message: string) => void,
+  commands: ReadonlySet<string> = new Set(),
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const ignoreActions = new Map<string, CodeAction>();
@@ -64,13 +90,8 @@ export function quickFixes(
     if (!data || data.version !== document.version) continue;
     const fix = data.fix ?? (data.rename && plannedRename(document, data.rename, encoding, logError));
     if (fix) {
-      actions.push({
-        title: titled(fix.safety === 'safe' ? fix.title : `${fix.title} (unsafe)`, data.code),
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: fix.safety === 'safe',
-        edit: editFor(document.uri, fix.edits),
-      });
+      const title = titled(fix.safety === 'safe' ? fix.title : `${fix.title} (unsafe)`, data.code);
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safety === 'safe', ...applying(document, title, fix.edits, commands) });
     }
     if (!config.showDisableComment) continue;
     // Several findings of one code on one line share a single "ignore" action.
@@ -89,6 +110,18 @@ export function quickFixes(
     });
   }
   return [...actions, ...ignoreActions.values()];
+}
+
+/**
+ * "Show documentation" for each rule among the diagnostics, for clients that
+ * show the documentation they ship (`clientCommands`), as ESLint offers it.
+ */
+export function documentationActions(diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const codes = new Set(diagnostics.flatMap((diagnostic) => (diagnostic.source === 'pyreview' && typeof diagnostic.code === 'string' ? [diagnostic.code] : [])));
+  return [...codes].map((code) => {
+    const title = titled('Show documentation', code);
+    return { title, kind: CodeActionKind.QuickFix, command: { title, command: CLIENT_COMMANDS.showRuleDocumentation, arguments: [code] } };
+  });
 }
 
 /**

@@ -2,14 +2,17 @@ import * as path from 'path';
 import {
   ConfigError,
   findPyprojectConfig,
+  loadConfigFile,
   mergeSettings,
   resolveSettings,
   RULES,
+  type LoadedConfig,
   type ResolvedSettings,
   type RuleOption,
   type SeverityOverride,
   type UserSettings,
 } from '@pyreview/shared-rules';
+import { editorOptions, type EditorOptions } from './editorOptions';
 import { fileSystemPath } from './uris';
 
 export type RunMode = 'onType' | 'onSave';
@@ -29,6 +32,10 @@ export interface DocumentConfig {
   settings: ResolvedSettings;
   /** The file's path relative to its `pyproject.toml`, for `per-file-ignores`. */
   relativePath?: string;
+  /** The configuration file read, if any. */
+  configurationFile?: string;
+  /** Settings only the editor has (editorOptions.ts); a file its `exclude` matches is not enabled. */
+  editor: EditorOptions;
 }
 
 /** How the server reaches the client for settings and messages. */
@@ -37,6 +44,8 @@ export interface ConfigurationHost {
   fetchEditorSettings(scopeUri: string): Promise<unknown>;
   warn(message: string): void;
   log(message: string): void;
+  /** The workspace folder holding a file, where editor settings' relative paths start. */
+  folderOf?(fsPath: string): string | undefined;
 }
 
 const RULE_OPTIONS: readonly RuleOption[] = RULES.flatMap((rule) => rule.meta.options ?? []);
@@ -159,10 +168,11 @@ export class ConfigurationService {
     const raw = asRecord((await this.host.fetchEditorSettings(uri)) ?? this.pushedSettings);
     const order = preference(lookup(raw, 'configurationPreference'));
     const fsPath = fileSystemPath(uri);
-    const project = order === 'editorOnly' || !fsPath ? undefined : this.pyprojectFor(fsPath);
+    const editor = editorOptions(raw, fsPath && this.host.folderOf?.(fsPath), fsPath);
+    const project = order === 'editorOnly' || !fsPath ? undefined : this.pyprojectFor(fsPath, editor.configurationFile);
     const user = combineSettings(editorUserSettings(raw, (message) => this.host.log(message)), project?.settings, order);
     return {
-      enable: lookup(raw, 'enable') !== false,
+      enable: lookup(raw, 'enable') !== false && !editor.excluded,
       run: lookup(raw, 'run') === 'onSave' ? 'onSave' : 'onType',
       unsafeFixes: lookup(raw, 'unsafeFixes') === true,
       showDisableComment: lookup(raw, 'codeAction.showDisableComment') !== false,
@@ -170,13 +180,18 @@ export class ConfigurationService {
       inlayReturnTypes: lookup(raw, 'inlayHints.returnTypes') === true,
       settings: resolveSettings(RULES, user),
       relativePath: project && fsPath ? path.relative(project.root, fsPath) : undefined,
+      configurationFile: project?.file,
+      editor,
     };
   }
 
-  /** The nearest `[tool.pyreview]`; a broken file is reported once and ignored (defaults apply). */
-  private pyprojectFor(fsPath: string): { root: string; settings: UserSettings } | undefined {
+  /** The nearest `[tool.pyreview]`, or the configured file's; a broken file is reported once and ignored (defaults apply). */
+  private pyprojectFor(fsPath: string, configurationFile: string | undefined): LoadedConfig | undefined {
     try {
-      return findPyprojectConfig(path.dirname(fsPath), RULE_OPTIONS);
+      if (!configurationFile) return findPyprojectConfig(path.dirname(fsPath), RULE_OPTIONS);
+      const loaded = loadConfigFile(configurationFile, RULE_OPTIONS);
+      if (!loaded) throw new ConfigError(configurationFile, undefined, 'has no [tool.pyreview] table');
+      return loaded;
     } catch (error) {
       const detail = error instanceof ConfigError ? error.message : `reading pyproject.toml failed: ${String(error)}`;
       const message = `pyreview: ${detail}. Using the default configuration until it is fixed.`;

@@ -19,14 +19,20 @@ import {
   type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
+import { CLIENT_COMMANDS } from './clientSupport';
 import type { DocumentConfig } from './configuration';
 import type { LintPhase, PythonDocument } from './documents';
 import { rangeOf, type PositionEncoding } from './positionEncoding';
 
+/** An edit of a fix; `placeholders` are spans of `newText` to rewrite (TextEdit.placeholders). */
+export interface LspFixEdit extends LspTextEdit {
+  placeholders?: ReadonlyArray<{ start: number; end: number }>;
+}
+
 export interface LspFix {
   title: string;
   safety: FixSafety;
-  edits: LspTextEdit[];
+  edits: LspFixEdit[];
 }
 
 /** A fix with its edits in LSP ranges of the given encoding. */
@@ -34,7 +40,11 @@ export function lspFix(fix: Fix, lines: LineIndex, encoding: PositionEncoding): 
   return {
     title: fix.title,
     safety: fix.safety,
-    edits: fix.edits.map((edit) => ({ range: rangeOf(lines, edit.start, edit.end, encoding), newText: edit.newText })),
+    edits: fix.edits.map((edit) => ({
+      range: rangeOf(lines, edit.start, edit.end, encoding),
+      newText: edit.newText,
+      ...(edit.placeholders?.length ? { placeholders: edit.placeholders } : {}),
+    })),
   };
 }
 
@@ -76,11 +86,18 @@ export interface DiagnosticsOutcome {
  * Lints a document's current text with its configuration and converts the
  * findings to LSP diagnostics in the negotiated position encoding.
  */
-export function diagnoseDocument(document: PythonDocument, config: DocumentConfig, encoding: PositionEncoding, phase: LintPhase, logError: (message: string) => void): DiagnosticsOutcome {
+export function diagnoseDocument(
+  document: PythonDocument,
+  config: DocumentConfig,
+  encoding: PositionEncoding,
+  phase: LintPhase,
+  logError: (message: string) => void,
+  commandLinks: boolean,
+): DiagnosticsOutcome {
   if (!config.enable) return { diagnostics: [], settled: true };
   const reason = document.unparsable;
   if (reason === 'binary') {
-    const diagnostics = config.settings.enabled.has(SYNTAX_ERROR) ? [binaryContentDiagnostic(document, config, encoding)] : [];
+    const diagnostics = config.settings.enabled.has(SYNTAX_ERROR) ? [binaryContentDiagnostic(document, config, encoding, commandLinks)] : [];
     return { diagnostics, settled: true, skipped: 'it contains NUL bytes (binary content)' };
   }
   if (reason === 'too-large') return { diagnostics: [], settled: true, skipped: `it has ${document.text.length} characters, more than pyreview checks in an editor` };
@@ -88,7 +105,7 @@ export function diagnoseDocument(document: PythonDocument, config: DocumentConfi
   if (!linted) return { diagnostics: [], settled: true, skipped: 'the parser gave up on it' };
   const { result, settled } = linted;
   for (const error of result.internalErrors) logError(`pyreview: internal error in rule ${error}`);
-  return { diagnostics: result.findings.map((finding) => toDiagnostic(finding, result, document, config, encoding)), settled };
+  return { diagnostics: result.findings.map((finding) => toDiagnostic(finding, result, document, config, encoding, commandLinks)), settled };
 }
 
 /** Where diagnostics belong: an open document (with its version) or a file on disk (version -1). */
@@ -98,20 +115,37 @@ export interface DiagnosticTarget {
 }
 
 /** Converts one file's findings, for files checked from disk (workspace diagnostics). */
-export function toDiagnostics(result: LintResult, target: DiagnosticTarget, config: DocumentConfig, encoding: PositionEncoding): Diagnostic[] {
-  return result.findings.map((finding) => toDiagnostic(finding, result, target, config, encoding));
+export function toDiagnostics(result: LintResult, target: DiagnosticTarget, config: DocumentConfig, encoding: PositionEncoding, commandLinks: boolean): Diagnostic[] {
+  return result.findings.map((finding) => toDiagnostic(finding, result, target, config, encoding, commandLinks));
+}
+
+/**
+ * A client that shows rule documentation itself (`clientCommands`) gets a link
+ * running its command, which opens the page bundled with it; others the web page.
+ */
+export function ruleDocumentationHref(code: string, commandLinks: boolean): string {
+  if (!commandLinks) return ruleDocsUrl(code);
+  return `command:${CLIENT_COMMANDS.showRuleDocumentation}?${encodeURIComponent(JSON.stringify([code]))}`;
 }
 
 const codeDescriptions = new Map<string, CodeDescription>();
 
 /** One link object per code, shared by its diagnostics (a large file publishes hundreds per keystroke). */
-function codeDescription(code: string): CodeDescription {
-  let description = codeDescriptions.get(code);
-  if (!description) codeDescriptions.set(code, (description = { href: ruleDocsUrl(code) }));
+function codeDescription(code: string, commandLinks: boolean): CodeDescription {
+  const key = `${commandLinks}:${code}`;
+  let description = codeDescriptions.get(key);
+  if (!description) codeDescriptions.set(key, (description = { href: ruleDocumentationHref(code, commandLinks) }));
   return description;
 }
 
-function toDiagnostic(finding: ReportedFinding, result: LintResult, document: DiagnosticTarget, config: DocumentConfig, encoding: PositionEncoding): Diagnostic {
+function toDiagnostic(
+  finding: ReportedFinding,
+  result: LintResult,
+  document: DiagnosticTarget,
+  config: DocumentConfig,
+  encoding: PositionEncoding,
+  commandLinks: boolean,
+): Diagnostic {
   const { lines } = result;
   const meta = findRule(finding.code)?.meta;
   const data: DiagnosticData = {
@@ -126,7 +160,7 @@ function toDiagnostic(finding: ReportedFinding, result: LintResult, document: Di
     severity: SEVERITIES[config.settings.severity.get(finding.code) ?? meta?.severity ?? 'warning'],
     source: 'pyreview',
     code: finding.code,
-    codeDescription: codeDescription(finding.code),
+    codeDescription: codeDescription(finding.code, commandLinks),
     message: finding.message,
     data,
   };
@@ -155,14 +189,14 @@ function fileRange(range: FileRange): Range {
 }
 
 /** Python refuses source with NUL bytes ("source code cannot contain null bytes"); so do we, once. */
-function binaryContentDiagnostic(document: PythonDocument, config: DocumentConfig, encoding: PositionEncoding): Diagnostic {
+function binaryContentDiagnostic(document: PythonDocument, config: DocumentConfig, encoding: PositionEncoding, commandLinks: boolean): Diagnostic {
   const at = document.text.indexOf('\u0000');
   return {
     range: rangeOf(document.lines, at, at + 1, encoding),
     severity: SEVERITIES[config.settings.severity.get(SYNTAX_ERROR) ?? 'error'],
     source: 'pyreview',
     code: SYNTAX_ERROR,
-    codeDescription: { href: ruleDocsUrl(SYNTAX_ERROR) },
+    codeDescription: codeDescription(SYNTAX_ERROR, commandLinks),
     message: 'SyntaxError: source code cannot contain null bytes (the file looks binary; it was not checked)',
   };
 }

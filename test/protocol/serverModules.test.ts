@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { createPythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
+import { createPythonParser, resolveSettings, RULES, type UserSettings } from '@pyreview/shared-rules';
 import type { Diagnostic } from 'vscode-languageserver';
 import { quickFixes } from 'pyreview-server/out/codeActions';
 import { combineSettings, editorUserSettings, settingNameOfOption, type DocumentConfig } from 'pyreview-server/out/configuration';
@@ -7,6 +7,16 @@ import type { DiagnosticData } from 'pyreview-server/out/diagnostics';
 import { diagnoseDocument } from 'pyreview-server/out/diagnostics';
 import { differingSpan, DocumentStore, MAX_DOCUMENT_LENGTH } from 'pyreview-server/out/documents';
 import { LintScheduler } from 'pyreview-server/out/scheduler';
+
+/** A document's configuration as the server resolves it, with `user` settings and the defaults of everything else. */
+function documentConfig(user: UserSettings, overrides: Partial<DocumentConfig> = {}): DocumentConfig {
+  return {
+    enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false,
+    settings: resolveSettings(RULES, user),
+    editor: { exclude: [], excluded: false, fixAll: true, organizeImports: true },
+    ...overrides,
+  };
+}
 
 describe('server modules', () => {
   describe('configuration', () => {
@@ -44,7 +54,7 @@ describe('server modules', () => {
     it('prefers safe fixes, titles unsafe ones as such and names the tool and the rule', async () => {
       const store = new DocumentStore(await createPythonParser());
       const document = store.open('file:///tmp/actions.py', 3, 'x = 1\n');
-      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, {}) };
+      const config = documentConfig({}, { showDisableComment: true });
       const diagnostic = (safety: 'safe' | 'unsafe'): Diagnostic => {
         const data: DiagnosticData = {
           code: 'X100', version: 3, noqaLine: 0,
@@ -68,8 +78,8 @@ describe('server modules', () => {
       const store = new DocumentStore(await createPythonParser());
       const uri = 'file:///tmp/rename.py';
       const document = store.open(uri, 1, 'def area(width):\n    Total = width * 2\n    return Total\n');
-      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: false, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, { select: ['N806'] }) };
-      const { diagnostics } = diagnoseDocument(document, config, 'utf-16', 'settle', noErrors);
+      const config = documentConfig({ select: ['N806'] }, { showDisableComment: false });
+      const { diagnostics } = diagnoseDocument(document, config, 'utf-16', 'settle', noErrors, false);
       assert.deepStrictEqual(diagnostics.map((d) => d.code), ['N806']);
       const data = diagnostics[0].data as DiagnosticData;
       assert.strictEqual(data.fix, undefined, 'not planned with the lint');
@@ -91,11 +101,11 @@ describe('server modules', () => {
     it('skips huge documents with a reason instead of parsing them', async () => {
       const store = new DocumentStore(await createPythonParser());
       const document = store.open('file:///tmp/huge.py', 1, 'x = 1\n');
-      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, { select: ['E999'] }) };
-      assert.deepStrictEqual(diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail), { diagnostics: [], settled: true });
+      const config = documentConfig({ select: ['E999'] }, { showDisableComment: true });
+      assert.deepStrictEqual(diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail, false), { diagnostics: [], settled: true });
       store.change(document.uri, 2, [{ text: '#'.repeat(MAX_DOCUMENT_LENGTH + 1) }], 'utf-16');
       assert.strictEqual(document.unparsable, 'too-large');
-      const outcome = diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail);
+      const outcome = diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail, false);
       assert.deepStrictEqual(outcome.diagnostics, []);
       assert.match(outcome.skipped!, /characters/);
       assert.strictEqual(document.tree(), undefined);

@@ -30,17 +30,18 @@ function toPosix(file: string): string {
 
 /**
  * Exclude patterns without a slash match any file or directory of that name
- * (`build`, `*.pyi`); patterns with one match the path from the root (`tests/data/**`).
+ * (`build`, `*.pyi`) below the root; patterns with one match the path from the
+ * root (`tests/data/**`).
  */
-function excludeMatcher(root: string, patterns: readonly string[]): (filePath: string) => boolean {
+export function excludeMatcher(root: string, patterns: readonly string[]): (filePath: string) => boolean {
   const byName = patterns.filter((p) => !p.includes('/')).map((p) => picomatch(p, { dot: true }));
   const byPath = patterns.filter((p) => p.includes('/')).map((p) => picomatch(p.replace(/^\.\//, ''), { dot: true }));
   return (filePath) => {
-    const name = path.basename(filePath);
-    if (byName.some((matches) => matches(name))) return true;
-    if (!byPath.length) return false;
     const relative = toPosix(path.relative(root, filePath));
-    return byPath.some((matches) => matches(relative));
+    const inside = relative !== '' && !relative.startsWith('../') && !path.isAbsolute(relative);
+    const names = inside ? relative.split('/') : [path.basename(filePath)];
+    if (byName.some((matches) => names.some((name) => matches(name)))) return true;
+    return inside && byPath.some((matches) => names.some((_, i) => matches(names.slice(0, i + 1).join('/'))));
   };
 }
 

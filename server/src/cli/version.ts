@@ -2,10 +2,13 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
+/** Set by scripts/bundle.js in the extension's bundle, which has no package.json beside it. */
+declare const PYREVIEW_BUNDLED_VERSION: string | undefined;
+
 /** pyreview's version, from the server package's manifest (out/cli/ → package.json). */
-export const PYREVIEW_VERSION: string = (
-  JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }
-).version;
+export const PYREVIEW_VERSION: string = typeof PYREVIEW_BUNDLED_VERSION === 'string'
+  ? PYREVIEW_BUNDLED_VERSION
+  : (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 function javascriptFiles(directory: string): string[] {
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
