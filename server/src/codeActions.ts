@@ -4,7 +4,7 @@ import { CLIENT_COMMANDS } from './clientSupport';
 import type { DocumentConfig } from './configuration';
 import { diagnosticData, lspFix, type LspFix, type LspFixEdit } from './diagnostics';
 import { differingSpan, type PythonDocument } from './documents';
-import { rangeOf, type PositionEncoding } from './positionEncoding';
+import { offsetAt, rangeOf, type PositionEncoding } from './positionEncoding';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pyreview`;
 export const ORGANIZE_IMPORTS_KIND = `${CodeActionKind.SourceOrganizeImports}.pyreview`;
@@ -23,9 +23,11 @@ function editFor(uri: string, edits: readonly LspFixEdit[]): CodeAction['edit'] 
   return { changes: { [uri]: edits.map(({ range, newText }) => ({ range, newText })) } };
 }
 
+const escapeSnippet = (text: string) => text.replace(/[$}\\]/g, (character) => `\\${character}`);
+
 /** Snippet syntax for an edit's text: its placeholders become tab stops, in order. */
 export function snippetOf(edit: LspFixEdit): string {
-  const escape = (text: string) => text.replace(/[$}\\]/g, (character) => `\\${character}`);
+  const escape = escapeSnippet;
   let snippet = '';
   let cursor = 0;
   (edit.placeholders ?? []).forEach(({ start, end }, index) => {
@@ -40,10 +42,14 @@ export function snippetOf(edit: LspFixEdit): string {
  * placeholders and a client that inserts snippets (`clientCommands`), through
  * that command, so that the cursor lands in the first placeholder.
  */
-function applying(document: PythonDocument, title: string, edits: readonly LspFixEdit[], commands: ReadonlySet<string>): Pick<CodeAction, 'edit' | 'command'> {
+function applying(document: PythonDocument, title: string, edits: readonly LspFixEdit[], encoding: PositionEncoding, commands: ReadonlySet<string>): Pick<CodeAction, 'edit' | 'command'> {
   const [edit] = edits;
   if (edits.length !== 1 || !edit.placeholders?.length || !commands.has(CLIENT_COMMANDS.insertSnippet)) return { edit: editFor(document.uri, edits) };
-  const target = { uri: document.uri, version: document.version, range: edit.range, snippet: snippetOf(edit) };
+  // From the start of its line: an editor indents a snippet's later lines like the text before it on its first line.
+  const start = offsetAt(document.lines, edit.range.start, encoding);
+  const before = document.text.slice(document.lines.lineStart(document.lines.lineAt(start)), start);
+  const range = { start: { line: edit.range.start.line, character: 0 }, end: edit.range.end };
+  const target = { uri: document.uri, version: document.version, range, snippet: escapeSnippet(before) + snippetOf(edit) };
   return { command: { title, command: CLIENT_COMMANDS.insertSnippet, arguments: [target] } };
 }
 
@@ -91,7 +97,7 @@ export function quickFixes(
     const fix = data.fix ?? (data.rename && plannedRename(document, data.rename, encoding, logError));
     if (fix) {
       const title = titled(fix.safety === 'safe' ? fix.title : `${fix.title} (unsafe)`, data.code);
-      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safety === 'safe', ...applying(document, title, fix.edits, commands) });
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safety === 'safe', ...applying(document, title, fix.edits, encoding, commands) });
     }
     if (!config.showDisableComment) continue;
     // Several findings of one code on one line share a single "ignore" action.

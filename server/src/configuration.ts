@@ -77,7 +77,8 @@ function selectorList(value: unknown): string[] | undefined {
 }
 
 function optionValue(option: RuleOption, value: unknown): number | boolean | string | undefined {
-  if (value === null || value === undefined) return undefined;
+  // Empty is how the Settings editor leaves a text setting unset.
+  if (value === null || value === undefined || value === '') return undefined;
   if (option.type === 'integer') return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
   if (option.type === 'boolean') return typeof value === 'boolean' ? value : undefined;
   if (typeof value !== 'string') return undefined;
@@ -105,7 +106,7 @@ export function editorUserSettings(rawSettings: unknown, log: (message: string) 
     const setting = raw[settingNameOfOption(option.name)] ?? raw[option.name];
     const value = optionValue(option, setting);
     if (value !== undefined) options[option.name] = value;
-    else if (setting !== undefined && setting !== null) log(`pyreview.${settingNameOfOption(option.name)}: ${JSON.stringify(setting)} is not a valid ${option.type}; ignored`);
+    else if (setting !== undefined && setting !== null && setting !== '') log(`pyreview.${settingNameOfOption(option.name)}: ${JSON.stringify(setting)} is not a valid ${option.type}; ignored`);
   }
   if (Object.keys(options).length) user.options = options;
   return user;

@@ -84,6 +84,15 @@ describe('protocol: editor integration', () => {
     );
   });
 
+  it('starts a snippet at the start of its line, so that the editor indents nothing twice', async () => {
+    await start({ select: ['D102'] }, { clientCommands: ['pyreview.insertSnippet'] });
+    const { uri, diagnostics } = await open('class Shape:\n    """A shape."""\n\n    def area(self, unit=\'$\'): return self.size * 2\n');
+    const [stub] = (await codeActions(uri, diagnostics, ['quickfix'])).filter((action) => action.title.includes('docstring'));
+    const [target] = stub.command!.arguments as Array<{ range: { start: { line: number; character: number } }; snippet: string }>;
+    assert.deepStrictEqual(target.range.start, { line: 3, character: 0 });
+    assert.strictEqual(target.snippet, '    def area(self, unit=\'\\$\'):\n        """${1:TODO: Summarize what `area` does.}\n\n        :param unit: ${2:Describe `unit`.}\n        :returns: ${3:Describe the return value.}\n        """\n        ');
+  });
+
   it('prints debug information: versions, settings in effect, configuration file, documents and index', async () => {
     fs.mkdirSync(path.join(workspace.dir, 'app'), { recursive: true });
     fs.writeFileSync(path.join(workspace.dir, 'app', '__init__.py'), '');
