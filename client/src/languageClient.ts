@@ -82,13 +82,14 @@ function clientOptions({ serverLog, onChecked, restartBudget }: ClientHooks, cli
         if (answered) onChecked(uri, answered.durationMs, answered.typing);
         next(uri, diagnostics);
       },
-      // With pull diagnostics the request itself is the check; after an edit, it answers the edit.
+      // With pull diagnostics the request itself is the check, a typing one when an edit was waiting for it
+      // (VS Code pulls right after each edit; one that no pull answered is not counted later).
       provideDiagnostics: async (document, previousResultId, token, next) => {
-        const start = performance.now();
-        const report = await next(document, previousResultId, token);
         const uri = document instanceof vscode.Uri ? document : document.uri;
-        const answered = timer.answered(uri.toString(), performance.now());
-        onChecked(uri, answered?.durationMs ?? performance.now() - start, answered?.typing ?? false);
+        const start = performance.now();
+        const typing = timer.answered(uri.toString(), start)?.typing ?? false;
+        const report = await next(document, previousResultId, token);
+        onChecked(uri, performance.now() - start, typing);
         return report;
       },
       // A refused rename is shown in the rename box, as VS Code shows errors the provider throws,

@@ -1,11 +1,14 @@
 import type * as vscode from 'vscode';
 
-type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+type Level = 'info' | 'warn' | 'error';
 
 const PREFIX = /^\[(Trace|Debug|Info|Warn|Error)\s*- [^\]]*\] ([\s\S]*)$/;
 
-/** The language client's prefixes, and the level each message is shown at. */
-const LEVELS: Readonly<Record<string, Level>> = { Trace: 'info', Debug: 'debug', Info: 'info', Warn: 'warn', Error: 'error' };
+/**
+ * The language client's prefixes, and the level each message is shown at. The server sends debug
+ * messages only at `pyreview.logLevel: debug`: shown at info, they need no log level set in VS Code too.
+ */
+const LEVELS: Readonly<Record<string, Level>> = { Trace: 'info', Debug: 'info', Info: 'info', Warn: 'warn', Error: 'error' };
 
 /** A normal exit, which the language client reports as an error when the server stops (a restart). */
 const CLEAN_EXIT = /^Server process exited with code 0\.$/;

@@ -1,3 +1,4 @@
+import { findRule } from '@pyreview/shared-rules';
 import { PYREVIEW_VERSION } from './cli/version';
 import type { ClientSupport } from './clientSupport';
 import type { DocumentConfig } from './configuration';
@@ -31,7 +32,7 @@ function list(values: readonly string[]): string {
 /** The settings in effect for one document: what a bug report needs to reproduce its findings. */
 function settingsInEffect({ document, config }: { document: PythonDocument; config: DocumentConfig }): string[] {
   const { settings, editor } = config;
-  const severities = [...settings.severity].map(([code, level]) => `${code}=${level}`);
+  const severities = [...settings.severity].filter(([code, level]) => findRule(code)?.meta.severity !== level).map(([code, level]) => `${code}=${level}`);
   const options = Object.entries(settings.options).map(([name, value]) => `${name}=${JSON.stringify(value)}`);
   return [
     `Settings in effect for ${document.uri}:`,
@@ -41,7 +42,7 @@ function settingsInEffect({ document, config }: { document: PythonDocument; conf
     `  exclude (editor): ${list(editor.exclude)}`,
     `  target version: ${settings.targetVersion.join('.')}; per-file-ignores apply to: ${config.relativePath ?? document.filePath}`,
     `  rules enabled (${settings.enabled.size}): ${list([...settings.enabled].sort())}`,
-    `  severity overrides: ${list(severities)}`,
+    `  severities other than the rules' defaults: ${list(severities)}`,
     `  rule options: ${list(options)}`,
   ];
 }

@@ -5,6 +5,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  DocumentDiagnosticRequest,
   FileChangeType,
   LSPErrorCodes,
   MessageType,
@@ -17,6 +18,7 @@ import {
   type CodeActionParams,
   type Connection,
   type Diagnostic,
+  type Disposable,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type InitializeParams,
@@ -48,6 +50,9 @@ import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
 /** How long after `initialized` the workspace starts being indexed. */
 const INDEXING_DELAY_MS = 500;
+
+/** How long after a document closes its problems are cleared through the workspace report (see onDidCloseTextDocument). */
+const CLOSED_REPORT_DELAY_MS = 300;
 
 /** How long typing must pause before slow file-wide rules run again. */
 const SETTLE_DELAY_MS = 250;
@@ -225,14 +230,42 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** Queues the workspace files to be checked from disk, when some workspace folder is in the `workspace` mode. */
   async function checkWorkspaceFiles(): Promise<void> {
-    // A folder's settings, as a file directly in it gets them.
-    const modes = await Promise.all(workspaceFolders.map((folder) => configs.forDocument(pathToFileURL(path.join(folder, '__init__.py')).toString())));
-    if (modes.some((config) => config.diagnosticMode === 'workspace')) {
+    const workspaceMode = await someFolderInWorkspaceMode();
+    registerDiagnostics(workspaceMode);
+    if (workspaceMode) {
       workspaceDiagnostics.enqueue([...(indexer?.files ?? [])].map((file) => pathToFileURL(file).toString()));
     } else {
       // Out of the mode (never in it, or switched back): what it published is cleared.
       for (const report of workspaceDiagnostics.all()) workspaceDiagnostics.remove(report.uri);
     }
+  }
+
+  async function someFolderInWorkspaceMode(): Promise<boolean> {
+    // A folder's settings, as a file directly in it gets them.
+    const configsOfFolders = await Promise.all(workspaceFolders.map((folder) => configs.forDocument(pathToFileURL(path.join(folder, '__init__.py')).toString())));
+    return configsOfFolders.some((config) => config.diagnosticMode === 'workspace');
+  }
+
+  let diagnosticRegistration: { workspaceMode: boolean; registered: Promise<Disposable> } | undefined;
+
+  /** Whether the client pulls `workspace/diagnostic`, which must then clear what no longer applies. */
+  const workspacePullsExpected = () => support.pullDiagnostics && (!support.diagnosticRegistration || diagnosticRegistration?.workspaceMode === true);
+
+  /**
+   * Clients that register pull diagnostics dynamically (VS Code) get workspace
+   * diagnostics only while some folder is in the `workspace` mode: without them
+   * VS Code clears a closed document's problems itself, and a new registration
+   * clears what the other mode showed.
+   */
+  function registerDiagnostics(workspaceMode: boolean): void {
+    if (!support.diagnosticRegistration || diagnosticRegistration?.workspaceMode === workspaceMode) return;
+    const previous = diagnosticRegistration?.registered;
+    const registered = (async () => {
+      (await previous)?.dispose();
+      return connection.client.register(DocumentDiagnosticRequest.type, { documentSelector: null, identifier: 'pyreview', interFileDependencies: true, workspaceDiagnostics: workspaceMode });
+    })();
+    diagnosticRegistration = { workspaceMode, registered };
+    background('registering for pull diagnostics', registered);
   }
 
   /** Settings or a configuration file changed: everything they may affect is checked again. */
@@ -295,7 +328,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: [DEBUG_INFORMATION_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        ...(support.pullDiagnostics
+        ...(support.pullDiagnostics && !support.diagnosticRegistration
           ? { diagnosticProvider: { identifier: 'pyreview', interFileDependencies: true, workspaceDiagnostics: true } }
           : {}),
       },
@@ -308,6 +341,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       background('registering for configuration changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'pyreview' }));
     }
     background('reading the log settings', configureLog());
+    background('registering for pull diagnostics', someFolderInWorkspaceMode().then(registerDiagnostics));
     if (support.watchedFilesRegistration) {
       const watchers = [{ globPattern: '**/pyproject.toml' }, { globPattern: '**/*.py' }];
       background('watching files', connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }));
@@ -393,11 +427,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     savedReports.delete(uri);
     skipLogged.delete(uri);
     if (!support.pullDiagnostics) background('clearing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
-    // In the `workspace` mode a workspace file is checked again as it is on disk. Otherwise pull clients
-    // keep what they pulled for the document until a workspace report clears it.
+    // In the `workspace` mode a workspace file is checked again as it is on disk. Otherwise a client that
+    // pulls workspace diagnostics keeps what it pulled for the document until a workspace report clears it;
+    // VS Code pulls a closed document once more and ignores workspace reports for it until that is answered.
     background('closing a document', mode.then((diagnosticMode) => {
       if (diagnosticMode === 'workspace' && filePath && indexer?.files.has(filePath)) workspaceDiagnostics.enqueue([uri]);
-      else if (support.pullDiagnostics) workspaceDiagnostics.clear(uri);
+      else if (workspacePullsExpected()) setTimeout(() => store?.get(uri) || workspaceDiagnostics.clear(uri), CLOSED_REPORT_DELAY_MS);
     }));
   });
 

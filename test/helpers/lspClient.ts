@@ -99,6 +99,7 @@ export class LspClient {
   readonly logMessages: Array<{ type: number; message: string }> = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly registrations: unknown[] = [];
+  readonly unregistrations: unknown[] = [];
   /** How many workspace/diagnostic/refresh requests the server sent. */
   diagnosticRefreshes = 0;
   /** `$/progress` notifications (work done and partial results), in order. */
@@ -133,6 +134,10 @@ export class LspClient {
     });
     this.connection.onRequest('client/registerCapability', (params: unknown) => {
       this.registrations.push(params);
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', (params: unknown) => {
+      this.unregistrations.push(params);
       return null;
     });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {

@@ -240,7 +240,8 @@ function severityProperties(rules: readonly Rule[]): Record<string, SettingSchem
 }
 
 function optionSetting(option: RuleOption, codes: string[]): SettingSchema {
-  const markdownDescription = `${option.description} Used by ${codes.join(', ')}; default \`${String(option.default)}\`. ${NOT_SET_NOTE}`;
+  const fallback = option.default === '' ? 'none' : `\`${String(option.default)}\``;
+  const markdownDescription = `${option.description} Used by ${codes.join(', ')}; default ${fallback}. ${NOT_SET_NOTE}`;
   const scope = 'resource' as const;
   if (option.type === 'integer') return { type: ['integer', 'null'], default: null, scope, minimum: 0, markdownDescription };
   if (option.type === 'boolean') {
