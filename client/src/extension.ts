@@ -18,6 +18,7 @@ const STATES: Record<State, ServerState> = {
   [State.Starting]: 'starting',
   [State.Running]: 'running',
   [State.Stopped]: 'stopped',
+  [State.StartFailed]: 'stopped',
 };
 
 let client: LanguageClient | undefined;

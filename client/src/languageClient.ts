@@ -13,7 +13,6 @@ import {
 import { LintTimer } from './lintTimer';
 import type { RestartBudget } from './restartBudget';
 import { SHOW_RULE_DOCUMENTATION_COMMAND } from './ruleDocumentation';
-import { ServerLogChannel } from './serverLogChannel';
 import { INSERT_SNIPPET_COMMAND } from './snippetEdit';
 
 export interface ClientHooks {
@@ -36,7 +35,6 @@ function serverOptions(context: vscode.ExtensionContext): ServerOptions {
 function clientOptions({ serverLog, onChecked, restartBudget }: ClientHooks, client: () => LanguageClient): LanguageClientOptions {
   const timer = new LintTimer();
   const sent = (document: vscode.TextDocument, typing: boolean): void => timer.changed(document.uri.toString(), performance.now(), typing);
-  const channel = new ServerLogChannel(serverLog);
   return {
     documentSelector: [
       { scheme: 'file', language: 'python' },
@@ -44,8 +42,9 @@ function clientOptions({ serverLog, onChecked, restartBudget }: ClientHooks, cli
     ],
     // Settings are not pushed: the server pulls `pyreview.*` per resource with workspace/configuration
     // and registers for didChangeConfiguration itself (a static `synchronize` would notify it twice).
-    outputChannel: channel,
-    traceOutputChannel: channel,
+    // A log channel: the client shows each server message at its level (the protocol trace, at Trace).
+    outputChannel: serverLog,
+    traceOutputChannel: serverLog,
     // The server links rule codes to this extension's own pages and inserts docstring stubs as snippets.
     initializationOptions: { clientCommands: [SHOW_RULE_DOCUMENTATION_COMMAND, INSERT_SNIPPET_COMMAND] },
     markdown: { isTrusted: { enabledCommands: [SHOW_RULE_DOCUMENTATION_COMMAND] } },

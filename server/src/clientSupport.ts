@@ -12,8 +12,6 @@ export const CLIENT_COMMANDS = {
 export interface ClientSupport {
   configuration: boolean;
   pullDiagnostics: boolean;
-  /** Pull diagnostics are registered after `initialized`, and again when the workspace mode is switched. */
-  diagnosticRegistration: boolean;
   diagnosticRefresh: boolean;
   configurationRegistration: boolean;
   watchedFilesRegistration: boolean;
@@ -35,7 +33,6 @@ export function clientSupport(params: Pick<InitializeParams, 'initializationOpti
   return {
     configuration: capabilities.workspace?.configuration === true,
     pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
-    diagnosticRegistration: capabilities.textDocument?.diagnostic?.dynamicRegistration === true,
     diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
     configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,

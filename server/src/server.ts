@@ -5,7 +5,6 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
-  DocumentDiagnosticRequest,
   FileChangeType,
   LSPErrorCodes,
   MessageType,
@@ -18,7 +17,6 @@ import {
   type CodeActionParams,
   type Connection,
   type Diagnostic,
-  type Disposable,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type InitializeParams,
@@ -51,8 +49,13 @@ import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 /** How long after `initialized` the workspace starts being indexed. */
 const INDEXING_DELAY_MS = 500;
 
-/** How long after a document closes its problems are cleared through the workspace report (see onDidCloseTextDocument). */
-const CLOSED_REPORT_DELAY_MS = 300;
+/**
+ * VS Code pulls a closed document once more and ignores workspace reports for it until that pull is
+ * answered: its problems are cleared through the workspace report this long after that pull, or after
+ * the closing if no pull comes.
+ */
+const CLOSED_REPORT_DELAY_MS = 500;
+const CLOSED_PULL_WAIT_MS = 2000;
 
 /** How long typing must pause before slow file-wide rules run again. */
 const SETTLE_DELAY_MS = 250;
@@ -230,9 +233,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** Queues the workspace files to be checked from disk, when some workspace folder is in the `workspace` mode. */
   async function checkWorkspaceFiles(): Promise<void> {
-    const workspaceMode = await someFolderInWorkspaceMode();
-    registerDiagnostics(workspaceMode);
-    if (workspaceMode) {
+    if (await someFolderInWorkspaceMode()) {
       workspaceDiagnostics.enqueue([...(indexer?.files ?? [])].map((file) => pathToFileURL(file).toString()));
     } else {
       // Out of the mode (never in it, or switched back): what it published is cleared.
@@ -244,28 +245,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // A folder's settings, as a file directly in it gets them.
     const configsOfFolders = await Promise.all(workspaceFolders.map((folder) => configs.forDocument(pathToFileURL(path.join(folder, '__init__.py')).toString())));
     return configsOfFolders.some((config) => config.diagnosticMode === 'workspace');
-  }
-
-  let diagnosticRegistration: { workspaceMode: boolean; registered: Promise<Disposable> } | undefined;
-
-  /** Whether the client pulls `workspace/diagnostic`, which must then clear what no longer applies. */
-  const workspacePullsExpected = () => support.pullDiagnostics && (!support.diagnosticRegistration || diagnosticRegistration?.workspaceMode === true);
-
-  /**
-   * Clients that register pull diagnostics dynamically (VS Code) get workspace
-   * diagnostics only while some folder is in the `workspace` mode: without them
-   * VS Code clears a closed document's problems itself, and a new registration
-   * clears what the other mode showed.
-   */
-  function registerDiagnostics(workspaceMode: boolean): void {
-    if (!support.diagnosticRegistration || diagnosticRegistration?.workspaceMode === workspaceMode) return;
-    const previous = diagnosticRegistration?.registered;
-    const registered = (async () => {
-      (await previous)?.dispose();
-      return connection.client.register(DocumentDiagnosticRequest.type, { documentSelector: null, identifier: 'pyreview', interFileDependencies: true, workspaceDiagnostics: workspaceMode });
-    })();
-    diagnosticRegistration = { workspaceMode, registered };
-    background('registering for pull diagnostics', registered);
   }
 
   /** Settings or a configuration file changed: everything they may affect is checked again. */
@@ -328,7 +307,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: [DEBUG_INFORMATION_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        ...(support.pullDiagnostics && !support.diagnosticRegistration
+        ...(support.pullDiagnostics
           ? { diagnosticProvider: { identifier: 'pyreview', interFileDependencies: true, workspaceDiagnostics: true } }
           : {}),
       },
@@ -341,7 +320,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       background('registering for configuration changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'pyreview' }));
     }
     background('reading the log settings', configureLog());
-    background('registering for pull diagnostics', someFolderInWorkspaceMode().then(registerDiagnostics));
     if (support.watchedFilesRegistration) {
       const watchers = [{ globPattern: '**/pyproject.toml' }, { globPattern: '**/*.py' }];
       background('watching files', connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }));
@@ -387,6 +365,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidOpenTextDocument(({ textDocument }) => {
     if (!store) return;
     const document = store.open(textDocument.uri, textDocument.version, textDocument.text);
+    clearTimeout(closing.get(textDocument.uri));
+    closing.delete(textDocument.uri);
     const filePath = fileSystemPath(textDocument.uri);
     // Parsed once: the lint that follows uses the same tree.
     const tree = filePath ? document.tree() : undefined;
@@ -427,14 +407,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     savedReports.delete(uri);
     skipLogged.delete(uri);
     if (!support.pullDiagnostics) background('clearing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
-    // In the `workspace` mode a workspace file is checked again as it is on disk. Otherwise a client that
-    // pulls workspace diagnostics keeps what it pulled for the document until a workspace report clears it;
-    // VS Code pulls a closed document once more and ignores workspace reports for it until that is answered.
+    // In the `workspace` mode a workspace file is checked again as it is on disk. Otherwise a pull client
+    // keeps what it pulled for the document until a workspace report clears it.
     background('closing a document', mode.then((diagnosticMode) => {
       if (diagnosticMode === 'workspace' && filePath && indexer?.files.has(filePath)) workspaceDiagnostics.enqueue([uri]);
-      else if (workspacePullsExpected()) setTimeout(() => store?.get(uri) || workspaceDiagnostics.clear(uri), CLOSED_REPORT_DELAY_MS);
+      else if (support.pullDiagnostics) clearClosedLater(uri, CLOSED_PULL_WAIT_MS);
     }));
   });
+
+  /** Documents closed whose problems a workspace report is to clear (see CLOSED_REPORT_DELAY_MS). */
+  const closing = new Map<string, NodeJS.Timeout>();
+
+  function clearClosedLater(uri: string, delayMs: number): void {
+    clearTimeout(closing.get(uri));
+    closing.set(uri, setTimeout(() => {
+      closing.delete(uri);
+      if (!store?.get(uri)) workspaceDiagnostics.clear(uri);
+    }, delayMs));
+  }
 
   connection.onDidChangeConfiguration(({ settings }) => configurationChanged(settings ?? undefined));
 
@@ -469,7 +459,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const { uri } = textDocument;
     const document = store?.get(uri);
     // VS Code pulls a document once more after closing it: its workspace report, if any, stands.
-    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: workspaceDiagnostics.all().find((report) => report.uri === uri)?.items ?? [] };
+    if (!document) {
+      if (closing.has(uri)) clearClosedLater(uri, CLOSED_REPORT_DELAY_MS);
+      return { kind: DocumentDiagnosticReportKind.Full, items: workspaceDiagnostics.all().find((report) => report.uri === uri)?.items ?? [] };
+    }
     const config = await configs.forDocument(uri);
     // Cancelled while settings were fetched (the document changed, or a refresh came): the client asks again.
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The document changed; pull again.');

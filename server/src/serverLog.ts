@@ -44,8 +44,12 @@ export class ServerLog {
     if (this.write('info', message)) this.console.info(message);
   }
 
+  /**
+   * Sent as a plain log message: the server sends these only at `pyreview.logLevel: debug`, and a
+   * client showing them at its own debug level (VS Code's default is info) would hide them again.
+   */
   debug(message: string): void {
-    if (this.write('debug', message)) this.console.debug(message);
+    if (this.write('debug', message)) this.console.log(message);
   }
 
   /** Whether a message of `level` is wanted; if so it also goes to the log file. */

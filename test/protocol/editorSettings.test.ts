@@ -144,7 +144,7 @@ describe('protocol: editor integration', () => {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     await start({ logLevel: 'debug', logFile });
     const { uri } = await open(BARE_EXCEPT);
-    await until('a debug line about the lint', async () => (client!.logMessages.some((m) => m.type === 5 && m.message.includes(`linted ${uri}`)) ? true : undefined));
+    await until('a debug line about the lint', async () => (client!.logMessages.some((m) => m.type === 4 && m.message.includes(`linted ${uri}`)) ? true : undefined));
     assert.match(fs.readFileSync(logFile, 'utf8'), /\[debug\] pyreview: linted file:/);
     client!.settings = { ...client!.settings, logLevel: 'warning' };
     client!.notify('workspace/didChangeConfiguration', { settings: null });

@@ -131,24 +131,6 @@ describe('protocol: workspace diagnostics', () => {
     assert.deepStrictEqual([cleared.kind, cleared.items], ['full', []]);
   });
 
-  it('registers pull diagnostics with workspace reports only while in the workspace mode, for clients that register dynamically', async () => {
-    type Registration = { registrations: Array<{ id: string; method: string; registerOptions: { workspaceDiagnostics: boolean } }> };
-    client = await startClient({
-      rootUri: pathToFileURL(workspace.dir).href,
-      capabilities: { ...PULL_CAPABILITIES, textDocument: { diagnostic: { dynamicRegistration: true } } },
-    });
-    assert.strictEqual(client.initializeResult.capabilities.diagnosticProvider, undefined, 'registered after initialized');
-    const diagnosticRegistrations = () => (client!.registrations as Registration[]).flatMap((r) => r.registrations).filter((r) => r.method === 'textDocument/diagnostic');
-    const first = await until('a registration', async () => diagnosticRegistrations()[0]);
-    // Without workspace reports, VS Code clears a closed document's problems itself.
-    assert.strictEqual(first.registerOptions.workspaceDiagnostics, false);
-    client.settings = { ...client.settings, diagnosticMode: 'workspace' };
-    client.notify('workspace/didChangeConfiguration', { settings: null });
-    const second = await until('a second registration', async () => diagnosticRegistrations()[1]);
-    assert.strictEqual(second.registerOptions.workspaceDiagnostics, true);
-    assert.deepStrictEqual(client.unregistrations, [{ unregisterations: [{ id: first.id, method: 'textDocument/diagnostic' }] }], 'the first one is removed');
-  });
-
   it('checks only open files in the default mode', async () => {
     client = await startClient({ rootUri: pathToFileURL(workspace.dir).href });
     // Indexing ends with a log line; any workspace check would have been queued by then.

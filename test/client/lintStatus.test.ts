@@ -1,7 +1,6 @@
-/** What the language status item says, and the level the server's log lines are shown at. */
+/** What the language status item says. */
 import * as assert from 'assert';
 import { LintStatus } from '@pyreview/client/out/lintStatus';
-import { levelOf } from '@pyreview/client/out/serverLogChannel';
 
 const A = 'file:///project/a.py';
 const B = 'file:///project/b.py';
@@ -47,17 +46,5 @@ describe('language status', () => {
   it('offers a restart when the server stopped', () => {
     const view = new LintStatus().view('stopped', { uri: A, enabled: true });
     assert.deepStrictEqual([view.severity, view.command.command], ['error', 'pyreview.restart']);
-  });
-});
-
-describe('server log channel', () => {
-  it('shows warnings and errors at their level, a clean exit, debug messages and the protocol trace as information', () => {
-    assert.deepStrictEqual(levelOf('[Warn  - 10:01:02 AM] pyreview: x.toml: unknown key'), { level: 'warn', message: 'pyreview: x.toml: unknown key' });
-    assert.deepStrictEqual(levelOf('[Error - 10:01:02] Request textDocument/hover failed.'), { level: 'error', message: 'Request textDocument/hover failed.' });
-    assert.deepStrictEqual(levelOf('[Error - 10:01:02] Server process exited with code 0.'), { level: 'info', message: 'Server process exited with code 0.' });
-    assert.strictEqual(levelOf('[Error - 10:01:02] Server process exited with code 1.').level, 'error');
-    assert.deepStrictEqual(levelOf("[Trace - 10:01:02 AM] Sending request 'initialize - (0)'."), { level: 'info', message: "[Trace - 10:01:02 AM] Sending request 'initialize - (0)'." });
-    assert.deepStrictEqual(levelOf('pyreview: indexed 3 files in 20 ms'), { level: 'info', message: 'pyreview: indexed 3 files in 20 ms' });
-    assert.deepStrictEqual(levelOf('[Debug - 10:01:02] pyreview: linted x.py'), { level: 'info', message: 'pyreview: linted x.py' }, 'sent at pyreview.logLevel: debug only');
   });
 });
