@@ -15,9 +15,13 @@ export function startClient(options: LspClientOptions = {}): Promise<LspClient> 
   return LspClient.start({ ...options, settings: { ...RULE_SELECTION, ...options.settings } });
 }
 
-/** A fresh directory with no pyproject.toml, and URIs of files in it. */
-export function tempWorkspace(): { dir: string; uri(name: string): string; cleanup(): void } {
+/** A fresh directory with no pyproject.toml, holding `files` (paths relative to it), and URIs of files in it. */
+export function tempWorkspace(files: Record<string, string> = {}): { dir: string; uri(name: string): string; cleanup(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pyreview-protocol-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
   return {
     dir,
     uri: (name) => pathToFileURL(path.join(dir, name)).href,

@@ -1,7 +1,5 @@
 /** `source.organizeImports.pyreview` and return-type inlay hints, through the real server. */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { LspClient } from '../helpers/lspClient';
 import { applyTextEdits } from '../helpers/lspText';
@@ -87,14 +85,14 @@ describe('protocol: organize imports and inlay hints', () => {
 
 describe('protocol: organize imports in a workspace', () => {
   let client: LspClient;
-  const workspace = tempWorkspace();
   const HANDLER = 'import os\n\nfrom placement import exception\nimport sqlalchemy as sa\n\nprint(os, exception, sa)\n';
+  const workspace = tempWorkspace({
+    'placement/__init__.py': '',
+    'placement/exception.py': 'class NotFound(Exception):\n    pass\n',
+    'placement/handler.py': HANDLER,
+  });
 
   before(async () => {
-    for (const [name, text] of [['placement/__init__.py', ''], ['placement/exception.py', 'class NotFound(Exception):\n    pass\n'], ['placement/handler.py', HANDLER]]) {
-      fs.mkdirSync(path.dirname(path.join(workspace.dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(workspace.dir, name), text);
-    }
     client = await startClient({ rootUri: pathToFileURL(workspace.dir).href, settings: { extendSelect: ['I001'] } });
   });
   after(async () => {
