@@ -289,6 +289,23 @@ describe('VS Code (code-server) with the packaged extension', function () {
     assert.match(log, /Settings in effect for file:\/\/.*indent\.py/);
   });
 
+  it('shows why a rename is refused, and logs no error', async () => {
+    const logged = server.extensionLog(EXTENSION_ID, SERVER_LOG).length;
+    await workbench.openFile('shapes.py');
+    await workbench.goToLine(4);
+    await workbench.page.keyboard.press('Home');
+    for (let i = 0; i < 'def perimeter('.length; i++) await workbench.page.keyboard.press('ArrowRight');
+    await workbench.page.keyboard.press('F2');
+    await workbench.page.waitForSelector('.rename-box input', { timeout: 15_000 });
+    await workbench.page.keyboard.press('Control+a');
+    await workbench.page.keyboard.type('height');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.waitForSelector('.notifications-toasts >> text=/`height` is already defined/', { timeout: 15_000 });
+    await workbench.screenshot('vscode-6f-rename-refused');
+    assert.match(await workbench.editorText(), /def perimeter\(width, height\):/, 'nothing renamed');
+    assert.doesNotMatch(server.extensionLog(EXTENSION_ID, SERVER_LOG).slice(logged), /\[error\]/);
+  });
+
   it('shows its progress while it checks the workspace, and clears those problems when switched back to open files', async () => {
     const settingsFile = path.join(project, '.vscode', 'settings.json');
     const settings = fs.readFileSync(settingsFile, 'utf8');
