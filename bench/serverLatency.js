@@ -161,4 +161,4 @@ async function measureFirstStart({ serverCommand, document, workspaceDir }) {
   return { initializeToFirstMs: await openOnce({ serverCommand, document, workspaceDir, waitForCodeCache: true }) };
 }
 
-module.exports = { measureServer, measureFirstStart };
+module.exports = { measureServer, measureFirstStart, cpuMs };
