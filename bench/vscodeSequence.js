@@ -18,7 +18,7 @@ const path = require('path');
 const { pathToFileURL } = require('url');
 const rpc = require('vscode-languageserver-protocol/node');
 const { concatenatedSource, stdlibFiles } = require('./corpus');
-const { cpuMs } = require('./serverLatency');
+const { cpuMs } = require('./stats');
 
 function option(name, fallback) {
   const index = process.argv.indexOf(`--${name}`);

@@ -17,6 +17,8 @@ export interface ClientSupport {
   watchedFilesRegistration: boolean;
   workspaceFolderChanges: boolean;
   workDoneProgress: boolean;
+  /** Code actions may come without their edit, which `codeAction/resolve` fills in. */
+  codeActionResolve: boolean;
   /** Client commands the server may use in code actions and links. */
   commands: ReadonlySet<string>;
   /** `clientInfo`, for debug information. */
@@ -38,6 +40,8 @@ export function clientSupport(params: Pick<InitializeParams, 'initializationOpti
     watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,
     workDoneProgress: capabilities.window?.workDoneProgress === true,
+    codeActionResolve: capabilities.textDocument?.codeAction?.dataSupport === true &&
+      capabilities.textDocument.codeAction.resolveSupport?.properties.includes('edit') === true,
     commands: declaredCommands(params.initializationOptions),
     name: params.clientInfo ? `${params.clientInfo.name}${params.clientInfo.version ? ` ${params.clientInfo.version}` : ''}` : 'unknown client',
   };

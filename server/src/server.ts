@@ -1,4 +1,4 @@
-import { createPythonParser, RULES, SourceChecker } from '@pyreview/shared-rules';
+import { PythonParser, RULES, SourceChecker } from '@pyreview/shared-rules';
 import {
   CodeActionKind,
   createConnection,
@@ -28,14 +28,27 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { PYREVIEW_VERSION } from './cli/version';
 import { clientSupport, CLIENT_COMMANDS } from './clientSupport';
-import { documentationActions, fixAllAction, FIX_ALL_KIND, kindRequested, organizeImportsAction, ORGANIZE_IMPORTS_KIND, quickFixes } from './codeActions';
+import {
+  documentationActions,
+  fixableFile,
+  fixAllAction,
+  FIX_ALL_KIND,
+  kindRequested,
+  organizeImportsAction,
+  ORGANIZE_IMPORTS_KIND,
+  quickFixes,
+  resolveQuickFix,
+  type ResolveData,
+} from './codeActions';
 import { returnTypeHints } from './inlayHints';
 import { ConfigurationService, type DocumentConfig } from './configuration';
 import { DEBUG_INFORMATION_COMMAND, debugInformation } from './debugInformation';
 import { diagnoseDocument, toDiagnostics, type DiagnosticsOutcome } from './diagnostics';
 import { ConfigIdentities, DocumentReports, reportKey } from './documentReports';
 import { DocumentStore, type LintPhase, type PythonDocument } from './documents';
+import { FreedMemoryCollector } from './garbageCollection';
 import { noqaHover } from './hover';
+import { NOTEBOOK_DOCUMENT_SYNC, NotebookSync } from './notebookSync';
 import { prepareRename, rename } from './rename';
 import { negotiatePositionEncoding, type PositionEncoding } from './positionEncoding';
 import { BackgroundProgress } from './progress';
@@ -79,10 +92,11 @@ export interface ServerHooks {
  * modules they call.
  */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), hooks: ServerHooks = {}): Connection {
-  const parserReady = createPythonParser();
+  const parserReady = Promise.resolve(new PythonParser());
   let store: DocumentStore | undefined;
   let checker: SourceChecker | undefined;
   let indexer: WorkspaceIndexer | undefined;
+  let notebooks: NotebookSync | undefined;
   let workspaceFolders: string[] = [];
   let encoding: PositionEncoding = 'utf-16';
   let support = clientSupport({ capabilities: {} });
@@ -119,16 +133,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   const logError = (message: string) => log.error(message);
+  const collector = new FreedMemoryCollector();
   /** Messages sent without waiting: a failure (a client gone away) is logged, never an unhandled rejection. */
   const background = (what: string, promise: Promise<unknown>) => {
     promise.catch((error) => logError(`pyreview: ${what} failed: ${String(error)}`));
   };
   const keyOf = (document: PythonDocument, config: DocumentConfig) => reportKey(document.serial, document.version, configIds.of(config));
 
+  /** Whether rule links run the client's documentation command. */
+  const commandLinks = () => support.commands.has(CLIENT_COMMANDS.showRuleDocumentation);
+
   let linted = false;
   function diagnose(document: PythonDocument, config: DocumentConfig, phase: LintPhase): DiagnosticsOutcome {
     const started = performance.now();
-    const outcome = diagnoseDocument(document, config, encoding, phase, logError, support.commands.has(CLIENT_COMMANDS.showRuleDocumentation));
+    const outcome = diagnoseDocument(document, config, encoding, phase, logError, commandLinks());
+    store?.trim();
     log.debug(`pyreview: linted ${document.uri} version ${document.version} (${phase}) in ${Math.round(performance.now() - started)} ms: ${outcome.diagnostics.length} diagnostics${outcome.settled ? '' : ', file rules carried'}`);
     if (!linted) {
       linted = true;
@@ -215,6 +234,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * report are left to the pull that follows the edit.
    */
   async function relintOpenDocuments(): Promise<void> {
+    notebooks?.relintAll();
     if (!support.pullDiagnostics) {
       for (const document of store?.all() ?? []) {
         reports.forget(document.uri);
@@ -275,7 +295,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (text === undefined) return undefined;
       const result = checker.check({ text, filePath, relativePath: config.relativePath, settings: config.settings, workspace: indexer?.index });
       for (const error of result.internalErrors) logError(`pyreview: internal error in rule ${error}`);
-      return toDiagnostics(result, { uri, version: -1 }, config, encoding, support.commands.has(CLIENT_COMMANDS.showRuleDocumentation));
+      return toDiagnostics(result, { uri, version: -1 }, config, encoding, commandLinks());
     },
     busy: () => scheduler.busy || performance.now() - lastChangeAt < 300,
     changed: (report) => {
@@ -291,17 +311,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const parser = await parserReady;
     indexer = new WorkspaceIndexer(parser, (message) => log.warn(message));
-    store = new DocumentStore(parser, indexer.index);
+    store = new DocumentStore(parser, indexer.index, () => collector.memoryFreed());
     workspaceFolders = workspaceFolderPaths(params);
     checker = new SourceChecker(parser, RULES);
     encoding = negotiatePositionEncoding(params);
     support = clientSupport(params);
     log.info(`pyreview ${PYREVIEW_VERSION} language server (Node.js ${process.version}), for ${support.name}`);
+    notebooks = new NotebookSync(connection, {
+      parser,
+      checker,
+      workspace: indexer.index,
+      encoding,
+      configs,
+      settleDelayMs: SETTLE_DELAY_MS,
+      commandLinks: commandLinks(),
+      logError,
+      warn: (message) => log.warn(message),
+    });
     return {
       capabilities: {
         positionEncoding: encoding,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ORGANIZE_IMPORTS_KIND] },
+        notebookDocumentSync: NOTEBOOK_DOCUMENT_SYNC,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ORGANIZE_IMPORTS_KIND], resolveProvider: true },
         inlayHintProvider: true,
         hoverProvider: true,
         renameProvider: { prepareProvider: true },
@@ -369,7 +401,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     closing.delete(textDocument.uri);
     const filePath = fileSystemPath(textDocument.uri);
     // Parsed once: the lint that follows uses the same tree.
-    const tree = filePath ? document.tree() : undefined;
+    const tree = filePath ? document.syntax() : undefined;
     if (filePath && tree) indexer?.indexOpenDocument(filePath, tree, document.text);
     workspaceDiagnostics.remove(textDocument.uri);
     reports.forget(textDocument.uri);
@@ -389,7 +421,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!document) return unknownDocument('didSave', textDocument.uri);
     // What other files see of this one follows its saves, not every keystroke.
     const filePath = fileSystemPath(textDocument.uri);
-    const tree = filePath ? document.tree() : undefined;
+    const tree = filePath ? document.syntax() : undefined;
     if (filePath && tree) indexer?.indexOpenDocument(filePath, tree, document.text);
     lintOn('save', textDocument.uri);
   });
@@ -397,6 +429,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidCloseTextDocument(({ textDocument }) => {
     const { uri } = textDocument;
     if (!store?.close(uri)) return unknownDocument('didClose', uri);
+    collector.memoryFreed();
     const filePath = fileSystemPath(uri);
     if (filePath) indexer?.closeDocument(filePath);
     const mode = configs.forDocument(uri).then((config) => config.diagnosticMode);
@@ -457,6 +490,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.languages.diagnostics.on(async ({ textDocument, previousResultId }: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
     const { uri } = textDocument;
+    // Notebook cells get their diagnostics pushed (see notebookSync.ts).
+    if (notebooks?.ownsCell(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const document = store?.get(uri);
     // VS Code pulls a document once more after closing it: its workspace report, if any, stands.
     if (!document) {
@@ -519,6 +554,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   connection.onCodeAction(async ({ textDocument, context }: CodeActionParams): Promise<CodeAction[]> => {
+    if (notebooks?.ownsCell(textDocument.uri)) return notebooks.codeActions(textDocument.uri, context, support.codeActionResolve);
     const document = store?.get(textDocument.uri);
     if (!document || !checker) {
       unknownDocument('textDocument/codeAction', textDocument.uri);
@@ -528,8 +564,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!config.enable) return [];
     const actions: CodeAction[] = [];
     if (kindRequested(context.only, CodeActionKind.QuickFix)) {
-      actions.push(...quickFixes(document, context.diagnostics, config, encoding, logError, support.commands));
-      if (support.commands.has(CLIENT_COMMANDS.showRuleDocumentation)) actions.push(...documentationActions(context.diagnostics));
+      const resolveIn = support.codeActionResolve ? textDocument.uri : undefined;
+      actions.push(...quickFixes(fixableFile(document, encoding), context.diagnostics, config, logError, resolveIn, support.commands));
+      if (commandLinks()) actions.push(...documentationActions(context.diagnostics));
     }
     // Fixing everything re-checks the file several times: only when asked for by kind (on save, "Source Action…").
     if (context.only && config.editor.fixAll && kindRequested(context.only, FIX_ALL_KIND)) {
@@ -541,6 +578,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (organize) actions.push(organize);
     }
     return actions;
+  });
+
+  connection.onCodeActionResolve((action) => {
+    const uri = (action.data as Partial<ResolveData> | undefined)?.uri;
+    if (typeof uri !== 'string') return action;
+    if (notebooks?.ownsCell(uri)) return notebooks.resolveCodeAction(uri, action);
+    const document = store?.get(uri);
+    return document ? resolveQuickFix(action, fixableFile(document, encoding)) : action;
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
@@ -561,6 +606,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+    if (notebooks?.ownsCell(textDocument.uri)) return [];
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/inlayHint', textDocument.uri);
@@ -570,6 +616,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onPrepareRename(async ({ textDocument, position }) => {
+    if (notebooks?.ownsCell(textDocument.uri)) return null;
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/prepareRename', textDocument.uri);
@@ -579,6 +626,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+    if (notebooks?.ownsCell(textDocument.uri)) return null;
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/rename', textDocument.uri);
@@ -588,17 +636,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onHover(({ textDocument, position }) => {
+    if (notebooks?.ownsCell(textDocument.uri)) return null;
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/hover', textDocument.uri);
       return null;
     }
-    return noqaHover(document, position, encoding, support.commands.has(CLIENT_COMMANDS.showRuleDocumentation));
+    return noqaHover(document, position, encoding, commandLinks());
   });
 
   connection.onShutdown(() => {
     settler.dispose();
+    collector.dispose();
     store?.dispose();
+    notebooks?.dispose();
   });
 
   connection.listen();

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { LspClient } from '../helpers/lspClient';
+import { REPO_ROOT } from '../helpers/paths';
 import { startClient, tempWorkspace, until } from './session';
 
 const BARE_EXCEPT = 'try:\n    run()\nexcept:\n    pass\n';
@@ -47,7 +48,7 @@ describe('protocol: editor integration', () => {
     });
 
   it('tells its version in serverInfo and in its first log line', async () => {
-    const version = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'server', 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     await start();
     assert.deepStrictEqual(client!.initializeResult.serverInfo, { name: 'pyreview', version });
     assert.match(client!.logMessages[0]?.message ?? '', new RegExp(`^pyreview ${version.replace(/\./g, '\\.')} language server \\(Node\\.js v\\d+`));

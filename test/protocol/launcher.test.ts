@@ -18,7 +18,11 @@ describe('protocol: the shipped launcher and its code cache', function () {
   const started: LspClient[] = [];
   const cacheFiles = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((name) => name.endsWith('.v8cache')) : []);
 
-  before(() => bundleServer(dist));
+  before(async () => {
+    await bundleServer(dist);
+    // The extension's manifest, above dist/ as in the .vsix: the server reads its version there.
+    fs.copyFileSync(path.join(REPO_ROOT, 'package.json'), path.join(workspace.dir, 'package.json'));
+  });
   after(() => {
     for (const client of started.splice(0)) client.kill();
     workspace.cleanup();
@@ -41,7 +45,7 @@ describe('protocol: the shipped launcher and its code cache', function () {
   }
 
   it('writes a cache after the first lint, uses it next time, and replaces a damaged one', async () => {
-    const expected = await expectedDiagnostics(TEXT, 'utf-16');
+    const expected = expectedDiagnostics(TEXT, 'utf-16');
     assert.ok(expected.length >= 2, 'the document has findings');
 
     const first = await session(true);
@@ -70,7 +74,7 @@ describe('protocol: the shipped launcher and its code cache', function () {
     started.push(client);
     const uri = workspace.uri('plain.py');
     client.open(uri, TEXT, 1);
-    assert.deepStrictEqual(summarize((await client.waitForDiagnostics(uri, 1)).diagnostics), await expectedDiagnostics(TEXT, 'utf-16'));
+    assert.deepStrictEqual(summarize((await client.waitForDiagnostics(uri, 1)).diagnostics), expectedDiagnostics(TEXT, 'utf-16'));
     assert.ok(client.logMessages.some((m) => m.message === 'pyreview: no code cache (no cache directory)'));
     assert.strictEqual(await client.stop(), 0);
   });

@@ -40,8 +40,8 @@ function sorted(list: DiagnosticSummary[]): DiagnosticSummary[] {
 }
 
 /** What the server must publish for `text`: a fresh in-process check, positions converted independently. */
-export async function expectedDiagnostics(text: string, encoding: Encoding, user: UserSettings = RULE_SELECTION): Promise<DiagnosticSummary[]> {
-  const checked = await checkText(text, user);
+export function expectedDiagnostics(text: string, encoding: Encoding, user: UserSettings = RULE_SELECTION): DiagnosticSummary[] {
+  const checked = checkText(text, user);
   return sorted(checked.findings.map((finding) => ({
     code: finding.code,
     message: finding.message,

@@ -117,8 +117,8 @@ describe('protocol: organize imports in a workspace', () => {
     // The quick fix of I001 sorts the same way (fix-all and the action must not undo each other).
     await until('I001 fixed the same way', async () => {
       const i001 = client.diagnosticsFor(uri).at(-1)!.diagnostics.find((d) => d.code === 'I001');
-      const fix = (i001?.data as { fix?: { edits: unknown[] } } | undefined)?.fix;
-      return fix && applyTextEdits(HANDLER, fix.edits as never, 'utf-16') === expected ? true : undefined;
+      const fix = (i001?.data as { fix?: { changes: Record<string, unknown[]> } } | undefined)?.fix;
+      return fix && applyTextEdits(HANDLER, fix.changes[uri] as never, 'utf-16') === expected ? true : undefined;
     });
   });
 });

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { isNotebookPath } from '@pyreview/shared-rules';
 import { CACHE_DIRECTORY, ResultCache } from './cache';
 import { checkEntries, readEntries, type Entry } from './checkFiles';
 import type { CliIo } from './cliIo';
@@ -8,6 +9,7 @@ import { checkTargetVersion, parseSelectorList, type CommandLineSettings } from 
 import { ConfigResolver } from './configResolver';
 import { discoverFiles } from './discovery';
 import type { FileMode, FileOutcome } from './fileTask';
+import { notebookDiff } from './notebookTask';
 import { REPORTERS, type OutputFormat } from './reporters';
 import { countDiagnostics, plural, type CheckReport, type FileReport } from './reporters/report';
 import { statisticsJsonReport, statisticsReport } from './reporters/statistics';
@@ -81,7 +83,10 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     }
     if (outcome.leftForSyntaxError) io.stderr(`warning: ${entry.displayPath} was left unchanged: it has a syntax error (E999)\n`);
     if (outcome.newText === undefined) continue;
-    if (mode === 'diff') patches.push(unifiedDiff(entry.displayPath, entry.source.text, outcome.newText));
+    if (mode === 'diff') {
+      const diff = isNotebookPath(entry.path) ? notebookDiff : unifiedDiff;
+      patches.push(diff(entry.displayPath, entry.source.text, outcome.newText));
+    }
     else writeSource(entry.path, outcome.newText, entry.source.hasBom);
   }
   const cacheProblem = cache?.save();

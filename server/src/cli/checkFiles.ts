@@ -1,9 +1,10 @@
 import * as path from 'path';
-import type { ModuleSummary } from '@pyreview/shared-rules';
+import { isNotebookPath, type ModuleSummary } from '@pyreview/shared-rules';
 import { hashContent, type CacheEntry, type ResultCache } from './cache';
 import type { CliIo } from './cliIo';
 import type { ConfigResolver, DirectoryConfig } from './configResolver';
 import type { CliDiagnostic } from './diagnostics';
+import { notebookReadProblem } from './notebookTask';
 import { cachedResultSuffices, type FileMode, type FileOutcome } from './fileTask';
 import { ProgressBar } from './progress';
 import type { TaskRunner } from './runner';
@@ -43,6 +44,16 @@ export function readEntries(
     if (typeof source === 'string') {
       io.stderr(`error: ${displayPath(io.cwd, file)} ${source}\n`);
       unreadable++;
+      continue;
+    }
+    const problem = isNotebookPath(file) ? notebookReadProblem(source.text) : undefined;
+    if (problem && 'error' in problem) {
+      io.stderr(`error: ${displayPath(io.cwd, file)} ${problem.error}\n`);
+      unreadable++;
+      continue;
+    }
+    if (problem) {
+      io.stderr(`warning: ${displayPath(io.cwd, file)} was skipped: ${problem.skipped}\n`);
       continue;
     }
     const config = configs.forFile(file);

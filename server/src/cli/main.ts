@@ -8,6 +8,7 @@ import { printRule, printRules, RULES_FORMATS } from './ruleCommands';
 import { startLanguageServer } from './serverCommand';
 import { UsageError } from './usageError';
 import { PYREVIEW_VERSION } from './version';
+import { isCheckWorker } from './worker';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -120,6 +121,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /** The process entry point (`bin/pyreview.js`). */
 export function run(): void {
+  // The bundle is also the script of the CLI's worker threads, which serve checks instead (worker.ts).
+  if (isCheckWorker()) return;
   main(process.argv, {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
