@@ -29,6 +29,23 @@ export function tempWorkspace(files: Record<string, string> = {}): { dir: string
   };
 }
 
+/**
+ * For the enclosing suite: a workspace holding `files` and a server started on
+ * it with `settings` (mocha's before and after hooks); `client` is set once
+ * the suite runs.
+ */
+export function serverInWorkspace(files: Record<string, string>, settings: Record<string, unknown>): { workspace: ReturnType<typeof tempWorkspace>; client: LspClient } {
+  const suite = { workspace: tempWorkspace(files), client: undefined as unknown as LspClient };
+  before(async () => {
+    suite.client = await startClient({ rootUri: pathToFileURL(suite.workspace.dir).href, settings });
+  });
+  after(async () => {
+    await suite.client?.stop();
+    suite.workspace.cleanup();
+  });
+  return suite;
+}
+
 export interface DiagnosticSummary {
   code: string;
   message: string;

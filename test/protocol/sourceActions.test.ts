@@ -1,9 +1,8 @@
 /** `source.organizeImports.pyreview` and return-type inlay hints, through the real server. */
 import * as assert from 'assert';
-import { pathToFileURL } from 'url';
 import type { LspClient } from '../helpers/lspClient';
 import { applyTextEdits } from '../helpers/lspText';
-import { startClient, tempWorkspace, until } from './session';
+import { serverInWorkspace, startClient, tempWorkspace, until } from './session';
 
 interface Action {
   title: string;
@@ -84,23 +83,15 @@ describe('protocol: organize imports and inlay hints', () => {
 });
 
 describe('protocol: organize imports in a workspace', () => {
-  let client: LspClient;
   const HANDLER = 'import os\n\nfrom placement import exception\nimport sqlalchemy as sa\n\nprint(os, exception, sa)\n';
-  const workspace = tempWorkspace({
+  const suite = serverInWorkspace({
     'placement/__init__.py': '',
     'placement/exception.py': 'class NotFound(Exception):\n    pass\n',
     'placement/handler.py': HANDLER,
-  });
-
-  before(async () => {
-    client = await startClient({ rootUri: pathToFileURL(workspace.dir).href, settings: { extendSelect: ['I001'] } });
-  });
-  after(async () => {
-    await client.stop();
-    workspace.cleanup();
-  });
+  }, { extendSelect: ['I001'] });
 
   it('sorts the workspace’s own packages as first-party, as I001 does', async () => {
+    const { client, workspace } = suite;
     const uri = workspace.uri('placement/handler.py');
     client.open(uri, HANDLER, 1);
     await client.waitForDiagnostics(uri, 1);
