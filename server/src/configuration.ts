@@ -1,11 +1,13 @@
 import * as path from 'path';
 import {
   ConfigError,
+  configErrorOf,
   findPyprojectConfig,
   loadConfigFile,
   mergeSettings,
   resolveSettings,
   RULES,
+  type ConfigProblem,
   type LoadedConfig,
   type ResolvedSettings,
   type RuleOption,
@@ -44,6 +46,8 @@ export interface ConfigurationHost {
   fetchEditorSettings(scopeUri: string): Promise<unknown>;
   warn(message: string): void;
   log(message: string): void;
+  /** The mistakes of a configuration file read for a document (none: it has none now), to be shown in the file. */
+  configProblems?(file: string, problems: readonly ConfigProblem[]): void;
   /** The workspace folder holding a file, where editor settings' relative paths start. */
   folderOf?(fsPath: string): string | undefined;
 }
@@ -186,21 +190,32 @@ export class ConfigurationService {
     };
   }
 
-  /** The nearest `[tool.pyreview]`, or the configured file's; a broken file is reported once and ignored (defaults apply). */
+  /**
+   * The nearest `[tool.pyreview]`, or the configured file's. Keys in error are
+   * left out and shown in the file (`configProblems`) and the log; a file that
+   * cannot be read as a whole is also a warning, and ignored (defaults apply).
+   */
   private pyprojectFor(fsPath: string, configurationFile: string | undefined): LoadedConfig | undefined {
     try {
-      if (!configurationFile) return findPyprojectConfig(path.dirname(fsPath), RULE_OPTIONS);
-      const loaded = loadConfigFile(configurationFile, RULE_OPTIONS);
-      if (!loaded) throw new ConfigError(configurationFile, undefined, 'has no [tool.pyreview] table');
+      const loaded = configurationFile ? loadConfigFile(configurationFile, RULE_OPTIONS) : findPyprojectConfig(path.dirname(fsPath), RULE_OPTIONS);
+      if (configurationFile && !loaded) throw new ConfigError(configurationFile, undefined, 'has no [tool.pyreview] table');
+      if (loaded?.file) {
+        this.host.configProblems?.(loaded.file, loaded.problems);
+        for (const problem of loaded.problems) this.once(`pyreview: ${configErrorOf(loaded.file, problem).message}; left out`, (message) => this.host.log(message));
+      }
       return loaded;
     } catch (error) {
+      if (error instanceof ConfigError) this.host.configProblems?.(error.file, [{ line: error.line, detail: error.detail }]);
       const detail = error instanceof ConfigError ? error.message : `reading pyproject.toml failed: ${String(error)}`;
-      const message = `pyreview: ${detail}. Using the default configuration until it is fixed.`;
-      if (!this.shownWarnings.has(message)) {
-        this.shownWarnings.add(message);
-        this.host.warn(message);
-      }
+      this.once(`pyreview: ${detail}. Using the default configuration until it is fixed.`, (message) => this.host.warn(message));
       return undefined;
     }
+  }
+
+  /** Says something once per configuration change, so that typing does not repeat it. */
+  private once(message: string, say: (message: string) => void): void {
+    if (this.shownWarnings.has(message)) return;
+    this.shownWarnings.add(message);
+    say(message);
   }
 }

@@ -1,4 +1,4 @@
-import { PythonParser, RULES, SourceChecker } from '@pyreview/shared-rules';
+import { PythonParser, RULES, SourceChecker, type ConfigProblem } from '@pyreview/shared-rules';
 import {
   CodeActionKind,
   createConnection,
@@ -41,6 +41,7 @@ import {
   type ResolveData,
 } from './codeActions';
 import { returnTypeHints } from './inlayHints';
+import { configProblemDiagnostics } from './configDiagnostics';
 import { ConfigurationService, type DocumentConfig } from './configuration';
 import { DEBUG_INFORMATION_COMMAND, debugInformation } from './debugInformation';
 import { diagnoseDocument, toDiagnostics, type DiagnosticsOutcome } from './diagnostics';
@@ -129,8 +130,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       background('window/showMessage', connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
     },
     log: (message) => log.info(message),
+    configProblems: showConfigProblems,
     folderOf,
   });
+
+  /** What each configuration file shows (as JSON), so that a file is published only when that changes. */
+  const shownConfigProblems = new Map<string, string>();
+
+  /** A configuration file's mistakes, shown in the file where every client can see them. */
+  function showConfigProblems(file: string, problems: readonly ConfigProblem[]): void {
+    const uri = pathToFileURL(file).toString();
+    const diagnostics = configProblemDiagnostics(file, problems, encoding);
+    const shown = JSON.stringify(diagnostics);
+    if ((shownConfigProblems.get(uri) ?? '[]') === shown) return;
+    shownConfigProblems.set(uri, shown);
+    background('publishing configuration problems', connection.sendDiagnostics({ uri, diagnostics }));
+  }
 
   const logError = (message: string) => log.error(message);
   const collector = new FreedMemoryCollector();
@@ -474,6 +489,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         indexer?.indexFile(filePath);
         background('checking the workspace', checkFile(change.uri));
       }
+    }
+    for (const change of changes) {
+      const filePath = change.type === FileChangeType.Deleted && isPyproject(change.uri) ? fileSystemPath(change.uri) : undefined;
+      if (filePath) showConfigProblems(filePath, []);
     }
     if (changes.some((change) => isPyproject(change.uri))) configurationChanged();
     else if (pythonChanged) background('linting open documents', relintOpenDocuments());

@@ -131,6 +131,19 @@ describe('protocol: workspace diagnostics', () => {
     assert.deepStrictEqual([cleared.kind, cleared.items], ['full', []]);
   });
 
+  it('checks the Python files of a workspace whose pyproject.toml has a mistake, with the rest of its table, and no notebook as Python', async () => {
+    fs.writeFileSync(path.join(workspace.dir, 'pyproject.toml'), '[tool.pyreview]\nextend-selct = ["ANN"]\nexclude = ["clean.py"]\n');
+    const notebook = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: ['import os\n'] }] };
+    fs.writeFileSync(path.join(workspace.dir, 'report.ipynb'), JSON.stringify(notebook));
+    client = await startClient({ rootUri: pathToFileURL(workspace.dir).href, settings: { diagnosticMode: 'workspace' } });
+    const checked = await client.waitForDiagnostics(fileUri('pkg/never_opened.py'), undefined, 20_000);
+    assert.deepStrictEqual(checked.diagnostics.map((d) => d.code), ['E722']);
+    await until('the workspace index', async () => (client!.logMessages.some((m) => /indexed 1 files/.test(m.message)) ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepStrictEqual(client.diagnosticsFor(fileUri('report.ipynb')), [], 'a notebook is not Python source');
+    assert.deepStrictEqual(client.diagnosticsFor(fileUri('clean.py')), [], 'excluded by the rest of the table');
+  });
+
   it('checks only open files in the default mode', async () => {
     client = await startClient({ rootUri: pathToFileURL(workspace.dir).href });
     // Indexing ends with a log line; any workspace check would have been queued by then.

@@ -2,6 +2,7 @@ import * as path from 'path';
 import picomatch from 'picomatch';
 import {
   ConfigError,
+  configErrorOf,
   findPyprojectConfig,
   loadConfigFile,
   resolveSettings,
@@ -48,7 +49,9 @@ export function excludeMatcher(root: string, patterns: readonly string[]): (file
 /**
  * Finds each directory's configuration: `--config FILE` for every file, or the
  * nearest `pyproject.toml` with a `[tool.pyreview]` table. Command-line
- * settings override the file's. Throws ConfigError for broken files.
+ * settings override the file's. Throws ConfigError for broken files, and,
+ * unless `leaveOutMistakes` (the editor's workspace index), for a key in
+ * error, where the command line stops.
  */
 export class ConfigResolver {
   private readonly byDirectory = new Map<string, DirectoryConfig>();
@@ -59,10 +62,11 @@ export class ConfigResolver {
     private readonly commandLine: CommandLineSettings,
     private readonly cwd: string,
     configFile?: string,
+    private readonly leaveOutMistakes = false,
   ) {
     if (configFile) {
       const file = path.resolve(cwd, configFile);
-      const loaded = loadConfigFile(file, RULE_OPTIONS);
+      const loaded = this.checked(loadConfigFile(file, RULE_OPTIONS));
       if (!loaded) throw new ConfigError(file, undefined, 'has no [tool.pyreview] table');
       this.fixed = loaded;
     }
@@ -71,11 +75,17 @@ export class ConfigResolver {
   forDirectory(directory: string): DirectoryConfig {
     let config = this.byDirectory.get(directory);
     if (!config) {
-      const loaded = this.fixed ?? findPyprojectConfig(directory, RULE_OPTIONS);
+      const loaded = this.fixed ?? this.checked(findPyprojectConfig(directory, RULE_OPTIONS));
       config = this.fromLoaded(loaded);
       this.byDirectory.set(directory, config);
     }
     return config;
+  }
+
+  private checked(loaded: LoadedConfig | undefined): LoadedConfig | undefined {
+    const [problem] = loaded?.problems ?? [];
+    if (problem && !this.leaveOutMistakes) throw configErrorOf(loaded!.file!, problem);
+    return loaded;
   }
 
   forFile(filePath: string): DirectoryConfig {
