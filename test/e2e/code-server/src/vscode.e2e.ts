@@ -283,10 +283,11 @@ describe('VS Code (code-server) with the packaged extension', function () {
     await workbench.page.keyboard.press('Home');
     for (let i = 0; i < 'def perimeter('.length; i++) await workbench.page.keyboard.press('ArrowRight');
     await workbench.page.keyboard.press('F2');
-    await workbench.page.waitForSelector('.rename-box input', { timeout: 15_000 });
-    await workbench.page.keyboard.press('Control+a');
-    await workbench.page.keyboard.type('height');
-    await workbench.page.keyboard.press('Enter');
+    // Filled through the box itself: keys typed before it has the focus would go to the editor.
+    const input = workbench.page.locator('.rename-box input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('height');
+    await input.press('Enter');
     await workbench.page.waitForSelector('.notifications-toasts >> text=/`height` is already defined/', { timeout: 15_000 });
     await workbench.screenshot('vscode-6f-rename-refused');
     assert.match(await workbench.editorText(), /def perimeter\(width, height\):/, 'nothing renamed');
