@@ -1,15 +1,20 @@
 import * as path from 'path';
 import {
   ConfigError,
+  configErrorOf,
   findPyprojectConfig,
+  loadConfigFile,
   mergeSettings,
   resolveSettings,
   RULES,
+  type ConfigProblem,
+  type LoadedConfig,
   type ResolvedSettings,
   type RuleOption,
   type SeverityOverride,
   type UserSettings,
 } from '@pyreview/shared-rules';
+import { editorOptions, type EditorOptions } from './editorOptions';
 import { fileSystemPath } from './uris';
 
 export type RunMode = 'onType' | 'onSave';
@@ -29,6 +34,10 @@ export interface DocumentConfig {
   settings: ResolvedSettings;
   /** The file's path relative to its `pyproject.toml`, for `per-file-ignores`. */
   relativePath?: string;
+  /** The configuration file read, if any. */
+  configurationFile?: string;
+  /** Settings only the editor has (editorOptions.ts); a file its `exclude` matches is not enabled. */
+  editor: EditorOptions;
 }
 
 /** How the server reaches the client for settings and messages. */
@@ -37,6 +46,10 @@ export interface ConfigurationHost {
   fetchEditorSettings(scopeUri: string): Promise<unknown>;
   warn(message: string): void;
   log(message: string): void;
+  /** The mistakes of a configuration file read for a document (none: it has none now), to be shown in the file. */
+  configProblems?(file: string, problems: readonly ConfigProblem[]): void;
+  /** The workspace folder holding a file, where editor settings' relative paths start. */
+  folderOf?(fsPath: string): string | undefined;
 }
 
 const RULE_OPTIONS: readonly RuleOption[] = RULES.flatMap((rule) => rule.meta.options ?? []);
@@ -68,7 +81,8 @@ function selectorList(value: unknown): string[] | undefined {
 }
 
 function optionValue(option: RuleOption, value: unknown): number | boolean | string | undefined {
-  if (value === null || value === undefined) return undefined;
+  // Empty is how the Settings editor leaves a text setting unset.
+  if (value === null || value === undefined || value === '') return undefined;
   if (option.type === 'integer') return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
   if (option.type === 'boolean') return typeof value === 'boolean' ? value : undefined;
   if (typeof value !== 'string') return undefined;
@@ -96,7 +110,7 @@ export function editorUserSettings(rawSettings: unknown, log: (message: string) 
     const setting = raw[settingNameOfOption(option.name)] ?? raw[option.name];
     const value = optionValue(option, setting);
     if (value !== undefined) options[option.name] = value;
-    else if (setting !== undefined && setting !== null) log(`pyreview.${settingNameOfOption(option.name)}: ${JSON.stringify(setting)} is not a valid ${option.type}; ignored`);
+    else if (setting !== undefined && setting !== null && setting !== '') log(`pyreview.${settingNameOfOption(option.name)}: ${JSON.stringify(setting)} is not a valid ${option.type}; ignored`);
   }
   if (Object.keys(options).length) user.options = options;
   return user;
@@ -159,10 +173,11 @@ export class ConfigurationService {
     const raw = asRecord((await this.host.fetchEditorSettings(uri)) ?? this.pushedSettings);
     const order = preference(lookup(raw, 'configurationPreference'));
     const fsPath = fileSystemPath(uri);
-    const project = order === 'editorOnly' || !fsPath ? undefined : this.pyprojectFor(fsPath);
+    const editor = editorOptions(raw, fsPath && this.host.folderOf?.(fsPath), fsPath);
+    const project = order === 'editorOnly' || !fsPath ? undefined : this.pyprojectFor(fsPath, editor.configurationFile);
     const user = combineSettings(editorUserSettings(raw, (message) => this.host.log(message)), project?.settings, order);
     return {
-      enable: lookup(raw, 'enable') !== false,
+      enable: lookup(raw, 'enable') !== false && !editor.excluded,
       run: lookup(raw, 'run') === 'onSave' ? 'onSave' : 'onType',
       unsafeFixes: lookup(raw, 'unsafeFixes') === true,
       showDisableComment: lookup(raw, 'codeAction.showDisableComment') !== false,
@@ -170,21 +185,37 @@ export class ConfigurationService {
       inlayReturnTypes: lookup(raw, 'inlayHints.returnTypes') === true,
       settings: resolveSettings(RULES, user),
       relativePath: project && fsPath ? path.relative(project.root, fsPath) : undefined,
+      configurationFile: project?.file,
+      editor,
     };
   }
 
-  /** The nearest `[tool.pyreview]`; a broken file is reported once and ignored (defaults apply). */
-  private pyprojectFor(fsPath: string): { root: string; settings: UserSettings } | undefined {
+  /**
+   * The nearest `[tool.pyreview]`, or the configured file's. Keys in error are
+   * left out and shown in the file (`configProblems`) and the log; a file that
+   * cannot be read as a whole is also a warning, and ignored (defaults apply).
+   */
+  private pyprojectFor(fsPath: string, configurationFile: string | undefined): LoadedConfig | undefined {
     try {
-      return findPyprojectConfig(path.dirname(fsPath), RULE_OPTIONS);
-    } catch (error) {
-      const detail = error instanceof ConfigError ? error.message : `reading pyproject.toml failed: ${String(error)}`;
-      const message = `pyreview: ${detail}. Using the default configuration until it is fixed.`;
-      if (!this.shownWarnings.has(message)) {
-        this.shownWarnings.add(message);
-        this.host.warn(message);
+      const loaded = configurationFile ? loadConfigFile(configurationFile, RULE_OPTIONS) : findPyprojectConfig(path.dirname(fsPath), RULE_OPTIONS);
+      if (configurationFile && !loaded) throw new ConfigError(configurationFile, undefined, 'has no [tool.pyreview] table');
+      if (loaded?.file) {
+        this.host.configProblems?.(loaded.file, loaded.problems);
+        for (const problem of loaded.problems) this.once(`pyreview: ${configErrorOf(loaded.file, problem).message}; left out`, (message) => this.host.log(message));
       }
+      return loaded;
+    } catch (error) {
+      if (error instanceof ConfigError) this.host.configProblems?.(error.file, [{ line: error.line, detail: error.detail }]);
+      const detail = error instanceof ConfigError ? error.message : `reading pyproject.toml failed: ${String(error)}`;
+      this.once(`pyreview: ${detail}. Using the default configuration until it is fixed.`, (message) => this.host.warn(message));
       return undefined;
     }
+  }
+
+  /** Says something once per configuration change, so that typing does not repeat it. */
+  private once(message: string, say: (message: string) => void): void {
+    if (this.shownWarnings.has(message)) return;
+    this.shownWarnings.add(message);
+    say(message);
   }
 }

@@ -16,6 +16,13 @@ describe('pyreview check: configuration', () => {
     assert.strictEqual(run.stderr.trim(), `${project.path('pyproject.toml')}:5: select: expected a list of strings`);
   });
 
+  it('exits 2 on an unknown key, suggesting the key meant', () => {
+    project.write('pyproject.toml', '[tool.pyreview]\nextend-selct = ["ANN"]\n');
+    const run = project.run('check');
+    assert.strictEqual(run.status, 2);
+    assert.strictEqual(run.stderr.trim(), `${project.path('pyproject.toml')}:2: extend-selct: unknown setting; did you mean \`extend-select\`?`);
+  });
+
   it('exits 2 on invalid TOML, naming the line', () => {
     project.write('pyproject.toml', '[tool.pyreview]\nselect = ["E722"\nignore = []\n');
     const run = project.run('check');

@@ -109,15 +109,34 @@ describe('protocol: configuration', () => {
     assert.deepStrictEqual((await client.waitForDiagnostics(uri)).diagnostics, []);
   });
 
-  it('warns about a broken pyproject.toml with file and line, and lints with defaults', async () => {
-    const file = writePyproject('[project]\nname = "demo"\n\n[tool.pyreview]\nignore = "E722"\n');
-    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uri('pyproject.toml'), type: 2 }] });
+  it('shows a mistaken key where it is in pyproject.toml, with a suggestion, and keeps the rest of the table', async () => {
+    const pyproject = workspace.uri('pyproject.toml');
+    const file = writePyproject('[project]\nname = "demo"\n\n[tool.pyreview]\nextend-selct = ["ANN"]\nignore = ["E722"]\nseverity = { E999 = "loud" }\n');
+    const shown = client.waitForDiagnostics(pyproject, undefined);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pyproject, type: 2 }] });
     const { first } = await open();
-    assert.deepStrictEqual(first.diagnostics.map((d) => d.code), ['E722'], 'defaults apply');
-    const warning = client.shownMessages.find((message) => message.message.includes(file));
-    assert.ok(warning, `a message naming ${file}: ${JSON.stringify(client.shownMessages)}`);
-    assert.strictEqual(warning.type, 2, 'a warning');
-    assert.ok(warning.message.includes(`${file}:5`), warning.message);
+    assert.deepStrictEqual(first.diagnostics, [], 'ignore = ["E722"] applies');
+    const problems = (await shown).diagnostics.map(({ range, message, severity }) => ({ range, message, severity }));
+    assert.deepStrictEqual(problems, [
+      {
+        range: { start: { line: 4, character: 0 }, end: { line: 4, character: 12 } },
+        message: 'extend-selct: unknown setting; did you mean `extend-select`?; pyreview leaves it out',
+        severity: 2,
+      },
+      {
+        range: { start: { line: 6, character: 13 }, end: { line: 6, character: 17 } },
+        message: 'E999: expected one of error, warning, info, hint, off, got "loud"; pyreview leaves it out',
+        severity: 2,
+      },
+    ]);
+    assert.ok(!client.shownMessages.some((message) => message.message.includes(file)), 'no toast for a key left out');
+    assert.ok(client.logMessages.some((message) => message.message.includes(`${file}:5: extend-selct: unknown setting`)), 'logged');
+
+    const fixed = client.waitForDiagnostics(pyproject, undefined);
+    writePyproject('[tool.pyreview]\nextend-select = ["ANN"]\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pyproject, type: 2 }] });
+    await open();
+    assert.deepStrictEqual((await fixed).diagnostics, [], 'cleared once fixed');
   });
 
   it('reports invalid TOML without crashing', async () => {
@@ -126,5 +145,7 @@ describe('protocol: configuration', () => {
     const { first } = await open();
     assert.deepStrictEqual(first.diagnostics.map((d) => d.code), ['E722']);
     assert.ok(client.shownMessages.some((message) => message.message.includes(`${file}:1`)), JSON.stringify(client.shownMessages));
+    const [problem] = client.diagnosticsFor(workspace.uri('pyproject.toml')).at(-1)!.diagnostics;
+    assert.match(problem.message, /^invalid TOML: .*; pyreview uses its default configuration$/);
   });
 });

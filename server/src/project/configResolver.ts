@@ -2,6 +2,7 @@ import * as path from 'path';
 import picomatch from 'picomatch';
 import {
   ConfigError,
+  configErrorOf,
   findPyprojectConfig,
   loadConfigFile,
   resolveSettings,
@@ -30,24 +31,27 @@ function toPosix(file: string): string {
 
 /**
  * Exclude patterns without a slash match any file or directory of that name
- * (`build`, `*.pyi`); patterns with one match the path from the root (`tests/data/**`).
+ * (`build`, `*.pyi`) below the root; patterns with one match the path from the
+ * root (`tests/data/**`).
  */
-function excludeMatcher(root: string, patterns: readonly string[]): (filePath: string) => boolean {
+export function excludeMatcher(root: string, patterns: readonly string[]): (filePath: string) => boolean {
   const byName = patterns.filter((p) => !p.includes('/')).map((p) => picomatch(p, { dot: true }));
   const byPath = patterns.filter((p) => p.includes('/')).map((p) => picomatch(p.replace(/^\.\//, ''), { dot: true }));
   return (filePath) => {
-    const name = path.basename(filePath);
-    if (byName.some((matches) => matches(name))) return true;
-    if (!byPath.length) return false;
     const relative = toPosix(path.relative(root, filePath));
-    return byPath.some((matches) => matches(relative));
+    const inside = relative !== '' && !relative.startsWith('../') && !path.isAbsolute(relative);
+    const names = inside ? relative.split('/') : [path.basename(filePath)];
+    if (byName.some((matches) => names.some((name) => matches(name)))) return true;
+    return inside && byPath.some((matches) => names.some((_, i) => matches(names.slice(0, i + 1).join('/'))));
   };
 }
 
 /**
  * Finds each directory's configuration: `--config FILE` for every file, or the
  * nearest `pyproject.toml` with a `[tool.pyreview]` table. Command-line
- * settings override the file's. Throws ConfigError for broken files.
+ * settings override the file's. Throws ConfigError for broken files, and,
+ * unless `leaveOutMistakes` (the editor's workspace index), for a key in
+ * error, where the command line stops.
  */
 export class ConfigResolver {
   private readonly byDirectory = new Map<string, DirectoryConfig>();
@@ -58,10 +62,11 @@ export class ConfigResolver {
     private readonly commandLine: CommandLineSettings,
     private readonly cwd: string,
     configFile?: string,
+    private readonly leaveOutMistakes = false,
   ) {
     if (configFile) {
       const file = path.resolve(cwd, configFile);
-      const loaded = loadConfigFile(file, RULE_OPTIONS);
+      const loaded = this.checked(loadConfigFile(file, RULE_OPTIONS));
       if (!loaded) throw new ConfigError(file, undefined, 'has no [tool.pyreview] table');
       this.fixed = loaded;
     }
@@ -70,11 +75,17 @@ export class ConfigResolver {
   forDirectory(directory: string): DirectoryConfig {
     let config = this.byDirectory.get(directory);
     if (!config) {
-      const loaded = this.fixed ?? findPyprojectConfig(directory, RULE_OPTIONS);
+      const loaded = this.fixed ?? this.checked(findPyprojectConfig(directory, RULE_OPTIONS));
       config = this.fromLoaded(loaded);
       this.byDirectory.set(directory, config);
     }
     return config;
+  }
+
+  private checked(loaded: LoadedConfig | undefined): LoadedConfig | undefined {
+    const [problem] = loaded?.problems ?? [];
+    if (problem && !this.leaveOutMistakes) throw configErrorOf(loaded!.file!, problem);
+    return loaded;
   }
 
   forFile(filePath: string): DirectoryConfig {
