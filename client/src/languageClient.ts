@@ -101,7 +101,7 @@ function clientOptions({ serverLog, onChecked, restartBudget }: ClientHooks, cli
         try {
           return await protocol2CodeConverter.asWorkspaceEdit(await client().sendRequest(RenameRequest.type, params, token), token);
         } catch (error) {
-          if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed) throw new Error(error.message);
+          if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed) throw new Error(error.message, { cause: error });
           throw error;
         }
       },

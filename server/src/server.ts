@@ -26,7 +26,7 @@ import {
 } from 'vscode-languageserver/node';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { PYREVIEW_VERSION } from './cli/version';
+import { PYREVIEW_VERSION } from './version';
 import { clientSupport, CLIENT_COMMANDS } from './clientSupport';
 import {
   documentationActions,

@@ -16,7 +16,7 @@ import { statisticsJsonReport, statisticsReport } from './reporters/statistics';
 import { TaskRunner } from './runner';
 import { writeSource } from './sourceFile';
 import { unifiedDiff } from './unifiedDiff';
-import { analysisVersion, PYREVIEW_VERSION } from './version';
+import { analysisVersion, PYREVIEW_VERSION } from '../version';
 
 export interface CheckOptions {
   paths: string[];

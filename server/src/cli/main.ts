@@ -7,7 +7,7 @@ import { REVIEW_FORMATS, runReview, type ReviewOptions } from './reviewCommand';
 import { printRule, printRules, RULES_FORMATS } from './ruleCommands';
 import { startLanguageServer } from './serverCommand';
 import { UsageError } from '../project/usageError';
-import { PYREVIEW_VERSION } from './version';
+import { PYREVIEW_VERSION } from '../version';
 import { isCheckWorker } from './worker';
 
 function collect(value: string, previous: string[] | undefined): string[] {

@@ -8,7 +8,7 @@ import type { CliIo } from './cliIo';
 import { ConfigResolver } from '../project/configResolver';
 import { discoverFiles } from '../project/discovery';
 import { TaskRunner } from './runner';
-import { analysisVersion } from './version';
+import { analysisVersion } from '../version';
 
 export const REVIEW_FORMATS = ['markdown', 'html'] as const;
 

@@ -40,6 +40,7 @@ const RAISE_TEXT = placeholder('Describe when it is raised.');
 function withPlaceholders(edit: TextEdit): TextEdit {
   let newText = '';
   const placeholders: Array<{ start: number; end: number }> = [];
+  // eslint-disable-next-line no-control-regex
   for (const part of edit.newText.split(/([\u0001\u0002])/)) {
     if (part === OPEN) placeholders.push({ start: newText.length, end: newText.length });
     else if (part === CLOSE) placeholders[placeholders.length - 1].end = newText.length;
