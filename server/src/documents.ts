@@ -27,7 +27,7 @@ import { offsetsOf, type PositionEncoding } from './positionEncoding';
 import { parseStatement, statementDirtyRegion, statementRange } from './statementParse';
 import { displayPath } from './uris';
 
-/** Larger documents are not parsed: a tree costs ~1 MiB of WASM heap per 1k lines, which never shrinks. */
+/** Larger documents are not parsed: their trees would take WebAssembly memory, which never shrinks. */
 export const MAX_DOCUMENT_LENGTH = 8_000_000;
 
 /** Documents up to this size (about 2,500 lines) are checked completely on every keystroke. */

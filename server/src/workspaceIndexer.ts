@@ -31,8 +31,8 @@ function yieldToEvents(): Promise<void> {
 /**
  * Keeps the workspace index: every Python file of the workspace folders
  * (honouring `.gitignore` and `exclude`), summarised one at a time and kept
- * as summaries only — a tree per file would cost ~1.7 MiB of WASM heap per
- * 2k lines. Open documents' summaries replace their files' on disk.
+ * as summaries only: a tree per file would hold far more WebAssembly memory
+ * than the summaries. Open documents' summaries replace their files' on disk.
  */
 export class WorkspaceIndexer {
   readonly index = new WorkspaceIndex();

@@ -60,7 +60,7 @@ export interface ImportBinding {
 
 /**
  * What the workspace needs to know of one file, without keeping its tree
- * (a tree costs about 1.7 MiB of WASM heap per 2k lines): the names it
+ * (a tree is many times larger than its summary): the names it
  * defines at module level, its `__all__`, the names it imports from other
  * modules and the names its imports bind (anywhere in the file), its
  * SQLAlchemy tables, and its classes, to follow base classes from module to
