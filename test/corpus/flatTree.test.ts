@@ -13,7 +13,6 @@ import { STDLIB } from '../helpers/stdlib';
  * parse the text with the same grammar; the flat copy must lose nothing.
  */
 
-
 function pythonFiles(root: string): string[] {
   const files: string[] = [];
   const visit = (directory: string): void => {
@@ -105,7 +104,10 @@ describe('flat syntax tree', function () {
         const before = source.slice(0, offset).split('\n');
         return { row: before.length - 1, column: before[before.length - 1].length };
       };
-      parse.edit({ start: at, oldEnd: at + removed, newEnd: at + inserted.length, startPoint: point(at, text), oldEndPoint: point(at + removed, text), newEndPoint: point(at + inserted.length, next) });
+      parse.edit({
+        start: at, oldEnd: at + removed, newEnd: at + inserted.length,
+        startPoint: point(at, text), oldEndPoint: point(at + removed, text), newEndPoint: point(at + inserted.length, next),
+      });
       const reparsed = ours.parse(next, parse);
       let region: DirtyRegion = { start: at, oldEnd: at + removed, newEnd: at + inserted.length };
       for (const range of parse.changedRanges(reparsed)) region = coverRange(region, range.start, range.end);

@@ -23,7 +23,6 @@ interface Comparison {
   withoutDocumented(byCode: Map<string, Agreement>): Map<string, Agreement>;
 }
 
-
 describe('pyflakes agreement on the standard library (slice)', function () {
   this.timeout(180_000);
   it('reaches 99.5% for F401, F821, F822, F823 and F841', function () {

@@ -20,7 +20,6 @@ interface WorkspaceReportItem {
   items?: Array<{ code: string }>;
 }
 
-
 describe('protocol: workspace diagnostics', () => {
   let client: LspClient | undefined;
   let workspace: ReturnType<typeof tempWorkspace>;
@@ -57,7 +56,9 @@ describe('protocol: workspace diagnostics', () => {
     assert.deepStrictEqual((await cleared).diagnostics, []);
   });
 
-  const PULL_CAPABILITIES = { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } }, window: { workDoneProgress: true } };
+  const PULL_CAPABILITIES = {
+    textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } }, window: { workDoneProgress: true },
+  };
 
   type WorkspacePull = { items: WorkspaceReportItem[] };
   const workspacePull = (previousResultIds: Array<{ uri: string; value: string }> = []) =>

@@ -86,4 +86,3 @@ export interface RenameRequest {
   title: string;
   safety: FixSafety;
 }
-

@@ -44,4 +44,3 @@ export interface RuleMeta {
   /** Why the rule does not run on Jupyter notebooks; unset when it does. */
   skippedInNotebooks?: string;
 }
-

@@ -39,7 +39,6 @@ const DISPLAY_TYPES: ReadonlyMap<number, string> = new Map<number, string>([
 
 const BOOL_CALLS = new Set(['isinstance', 'issubclass', 'callable', 'hasattr']);
 
-
 function stringType(tree: SyntaxTree, node: NodeId): string {
   const start = tree.type(node) === T.concatenated_string ? tree.namedChild(node, 0) : node;
   const first = start === NONE ? NONE : tree.firstChild(start);

@@ -1280,7 +1280,6 @@ function definedName(tree: SyntaxTree, binding: Binding): Node | undefined {
   }
 }
 
-
 function isCalled(tree: SyntaxTree, node: Node): boolean {
   const parent = tree.parent(node);
   if (!parent) return false;

@@ -15,7 +15,6 @@ export interface ExceptHandler {
   star: boolean;
 }
 
-
 export function exceptHandler(tree: SyntaxTree, clause: NodeId): ExceptHandler {
   const value = tree.field(clause, F.value);
   let type = value;
