@@ -4,6 +4,7 @@ import {
   extendDirtyRegion,
   LineIndex,
   Linter,
+  parserInput,
   RULES,
   rootLookup,
   type CommentTest,
@@ -53,11 +54,10 @@ export class PythonDocument {
   private statementTree: Tree | undefined;
   private lineIndex: LineIndex | undefined;
   /**
-   * NUL characters and lone CRs in the text, kept up to date edit by edit:
+   * NUL characters in the text, kept up to date edit by edit:
    * scanning a 20k-line text costs ~0.5 ms each time, an edit's surroundings nothing.
    */
   private nulCount: number;
-  private loneCrCount: number;
   /** What changed since the last lint (undefined: nothing, unless `relintAll`). */
   private dirty: DirtyRegion | undefined;
   /** The next lint must look at the whole file (first lint, or a tree parsed from scratch). */
@@ -77,7 +77,6 @@ export class PythonDocument {
   ) {
     this.filePath = displayPath(uri);
     this.nulCount = countNul(text, 0, text.length);
-    this.loneCrCount = countLoneCr(text, 0, text.length);
   }
 
   /** Line starts of the current text, built once per text. */
@@ -101,28 +100,27 @@ export class PythonDocument {
       ? offsetsOf(this.lines, change.range, encoding)
       : differingSpan(this.text, change.text);
     const newText = 'range' in change ? change.text : change.text.slice(start, change.text.length - (this.text.length - end));
+    // A CR just before the edit may turn lone or stop being lone (the parser reads a lone CR as LF, see parserInput):
+    // tree-sitter lexes a token again when an edit touches what it looked at, one character past its end at least.
+    const startPosition = this.pointAt(start);
+    const oldEndPosition = this.pointAt(end);
+    this.nulCount += countNul(newText, 0, newText.length) - countNul(this.text, start, end);
+    const previous = this.text;
+    this.text = previous.slice(0, start) + newText + previous.slice(end);
+    // Keeping the line index in step costs far less than rebuilding it on the next lint.
+    if (this.lineIndex && this.lineIndex.text === previous) this.lineIndex = this.lineIndex.edited(this.text, start, end, newText);
     if (this.currentTree || this.statementTree) {
-      const startPosition = this.pointAt(start);
       const edit = new Edit({
         startIndex: start,
         oldEndIndex: end,
         newEndIndex: start + newText.length,
         startPosition,
-        oldEndPosition: this.pointAt(end),
-        newEndPosition: advancePoint(startPosition, newText),
+        oldEndPosition,
+        newEndPosition: this.pointAt(start + newText.length),
       });
       this.currentTree?.edit(edit);
       this.statementTree?.edit(edit);
     }
-    // A CR's loneness depends on the next character: look one before the edit too.
-    const before = Math.max(0, start - 1);
-    this.nulCount += countNul(newText, 0, newText.length) - countNul(this.text, start, end);
-    this.loneCrCount -= countLoneCr(this.text, before, end);
-    const previous = this.text;
-    this.text = previous.slice(0, start) + newText + previous.slice(end);
-    // Keeping the line index in step costs far less than rebuilding it on the next lint.
-    if (this.lineIndex && this.lineIndex.text === previous) this.lineIndex = this.lineIndex.edited(this.text, start, end, newText);
-    this.loneCrCount += countLoneCr(this.text, before, start + newText.length);
     this.reparseNeeded = true;
     this.dirty = extendDirtyRegion(this.dirty, { start, oldEnd: end, newEnd: start + newText.length });
   }
@@ -233,11 +231,11 @@ export class PythonDocument {
     const text = this.text;
     // Small chunks: tree-sitter reads from a few dozen places after an edit and copies each
     // chunk into its heap; 4096-unit chunks made a 20k-line reparse ~1.5 ms slower.
-    return (index) => text.slice(index, index + PARSE_CHUNK);
+    return (index) => parserInput(text, index, index + PARSE_CHUNK);
   }
 
   private parseFromScratch(): Tree | undefined {
-    const next = this.parser.parse(this.text) ?? undefined;
+    const next = this.parser.parse(parserInput(this.text)) ?? undefined;
     this.dropTree();
     this.currentTree = next;
     this.treeFromScratch = true;
@@ -258,22 +256,13 @@ export class PythonDocument {
   }
 
   /**
-   * A tree-sitter point: rows count '\n' only (a lone '\r' is not a line break
-   * for tree-sitter, unlike LineIndex), columns are UTF-16 code units.
+   * A tree-sitter point: rows are LineIndex's lines (the parser reads lone CRs
+   * as LFs, see parserInput), columns are UTF-16 code units.
    */
   private pointAt(offset: number): Point {
     const lines = this.lines;
-    if (this.loneCrCount === 0) {
-      const row = lines.lineAt(offset);
-      return { row, column: offset - lines.lineStart(row) };
-    }
-    let row = 0;
-    let rowStart = 0;
-    for (let i = this.text.indexOf('\n'); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
-      row++;
-      rowStart = i + 1;
-    }
-    return { row, column: offset - rowStart };
+    const row = lines.lineAt(offset);
+    return { row, column: offset - lines.lineStart(row) };
   }
 }
 
@@ -284,25 +273,6 @@ function countNul(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0) count++;
   return count;
-}
-
-/** CRs in [from, to) that are not followed by LF (a line break for LineIndex, not for tree-sitter). */
-function countLoneCr(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10) count++;
-  return count;
-}
-
-function advancePoint(start: Point, inserted: string): Point {
-  let rows = 0;
-  let lastBreak = -1;
-  for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) {
-    rows++;
-    lastBreak = i;
-  }
-  return rows === 0
-    ? { row: start.row, column: start.column + inserted.length }
-    : { row: start.row + rows, column: inserted.length - lastBreak - 1 };
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
+import { parserInput, summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { ConfigResolver } from './cli/configResolver';
 import { discoverFiles } from './cli/discovery';
@@ -104,7 +104,7 @@ export class WorkspaceIndexer {
   }
 
   private indexText(file: string, text: string): void {
-    const tree = this.parser.parse(text);
+    const tree = this.parser.parse(parserInput(text));
     if (!tree) return;
     try {
       this.index.update(summarizeModule(file, tree.rootNode, text));

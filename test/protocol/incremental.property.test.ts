@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import fc from 'fast-check';
-import { createPythonParser, Linter, resolveSettings, RULES, type Finding } from '@pyreview/shared-rules';
+import { createPythonParser, Linter, parserInput, resolveSettings, RULES, type Finding } from '@pyreview/shared-rules';
 import type { Parser, Tree } from 'web-tree-sitter';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { DocumentStore } from 'pyreview-server/out/documents';
@@ -123,7 +123,7 @@ describe('property: incremental edits equal a fresh parse', () => {
             const reused = document.lint(settings, undefined, 'settle')!;
             assert.ok(reused.settled);
             const incremental = document.tree()!;
-            const fresh = parser.parse(expected)!;
+            const fresh = parser.parse(parserInput(expected))!;
             try {
               assert.strictEqual(incremental.rootNode.toString(), fresh.rootNode.toString());
               assert.deepStrictEqual(nodeTable(incremental), nodeTable(fresh));

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import fc from 'fast-check';
-import { createPythonParser, Linter, resolveSettings, RULES, type Finding } from '@pyreview/shared-rules';
+import { createPythonParser, Linter, parserInput, resolveSettings, RULES, type Finding } from '@pyreview/shared-rules';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { DocumentStore } from 'pyreview-server/out/documents';
 import { rangeOf, snap } from '../helpers/lspText';
@@ -104,7 +104,7 @@ describe('property: keystrokes linted from one statement parsed alone', function
               end += edit.insert.length - Math.max(0, removedEnd - start);
               if (!edit.lint) continue;
               const keystroke = document.lint(settings, undefined, 'keystroke')!;
-              const fresh = parser.parse(text)!;
+              const fresh = parser.parse(parserInput(text))!;
               try {
                 // Error recovery after an edit may differ from a fresh parse's: only error-free texts compare.
                 if (fresh.rootNode.hasError) continue;
@@ -119,7 +119,7 @@ describe('property: keystrokes linted from one statement parsed alone', function
             const settled = document.lint(settings, undefined, 'settle')!;
             assert.ok(settled.settled);
             const incremental: Tree = document.tree()!;
-            const fresh = parser.parse(text)!;
+            const fresh = parser.parse(parserInput(text))!;
             try {
               assert.strictEqual(incremental.rootNode.toString(), fresh.rootNode.toString());
               // The editor's lints leave rename fixes to be planned on request.

@@ -1,5 +1,6 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import type { Rule } from '../rules/rule';
+import { parserInput } from '../parsing/parserInput';
 import type { ResolvedSettings } from '../config/settings';
 import { Linter, type LintResult } from './linter';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -26,7 +27,7 @@ export class SourceChecker {
 
   /** `inspect` sees the tree before it is freed (the CLI summarizes files for the workspace index from it). */
   check(source: SourceFile, inspect?: (tree: Tree) => void): CheckedSource {
-    const tree = this.parser.parse(source.text);
+    const tree = this.parser.parse(parserInput(source.text));
     if (!tree) throw new Error(`the parser gave up on ${source.filePath}`);
     try {
       inspect?.(tree);

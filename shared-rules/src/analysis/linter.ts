@@ -11,6 +11,8 @@ import { walkUnit, type Handler } from './walker';
 import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import { planRename } from '../semantic/rename';
 import { rootLookup } from '../parsing/rootLookup';
+import { parserInput } from '../parsing/parserInput';
+import { withFileLineEndings } from '../text/lineEndings';
 import type { DirtyRegion, TextChange } from './dirtyRegion';
 import { ModuleBindings } from './moduleBindings';
 import { carryFinding, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
@@ -89,6 +91,12 @@ const SLOW_FILE_RULE_MS = 2;
 /** Thrown by the model getter while carrying: building the model is what carrying avoids. */
 const DEFERRED = Symbol('deferred until the file rules settle');
 
+/** A rule's fix, inserting line breaks as the file writes them. */
+function withLineEndingsOf(text: string, lines: LineIndex, fix: Fix): Fix {
+  const edits = withFileLineEndings(fix.edits, text, lines);
+  return edits === fix.edits ? fix : { ...fix, edits: [...edits] };
+}
+
 /** The fix a rename request asks for, or none when the rename engine refuses it. */
 function plannedRenameFix(request: RenameRequest, model: SemanticModel, text: string): Fix | undefined {
   const planned = planRename(model, text, request.offset, request.newName);
@@ -127,7 +135,7 @@ export class Linter {
    */
   renameFix(request: RenameRequest, text: string): Fix | undefined {
     const last = this.lastModel;
-    return last?.text === text ? plannedRenameFix(request, last.model, text) : undefined;
+    return last?.text === parserInput(text) ? plannedRenameFix(request, last.model, text) : undefined;
   }
 
   /** Whether the last lint was of this file with these settings, so that a statement tree can be used. */
@@ -135,7 +143,9 @@ export class Linter {
     return this.previousUnits !== undefined && this.cacheFingerprint === fingerprintOf(settings, filePath, relativePath);
   }
 
-  lint(input: LintInput): LintResult {
+  lint(given: LintInput): LintResult {
+    // Rules read the text as Python does: a lone CR ends a line as an LF does (parserInput keeps every offset).
+    const input = { ...given, text: parserInput(given.text) };
     const { tree, text, settings, statement } = input;
     if (statement && !(input.dirty && this.hasUnitsFor(settings, input.filePath, input.relativePath))) {
       throw new Error('a statement tree needs a dirty region and the units of an earlier lint');
@@ -203,7 +213,7 @@ export class Linter {
       const group = groups.group(lines.lineAt(finding.start));
       if (isSuppressed(noqa, finding.code, group)) continue;
       const reported: ReportedFinding = { code: finding.code, message: finding.message, start: finding.start, end: finding.end, noqaLine: group.last };
-      if (finding.fix) reported.fix = finding.fix;
+      if (finding.fix) reported.fix = withLineEndingsOf(given.text, lines, finding.fix);
       if (finding.related) reported.related = finding.related;
       // While carrying, the model is not built for a rename's sake: the fix comes with the next full lint.
       if (finding.rename && (model || !carrying)) {

@@ -1,5 +1,8 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { TextEdit } from '../../text/textEdit';
+import { LineIndex } from '../../text/lineIndex';
+import { withFileLineEndings } from '../../text/lineEndings';
+import { parserInput } from '../../parsing/parserInput';
 import { STDLIB_MODULES } from './stdlibModules';
 
 const IMPORT_TYPES = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
@@ -151,7 +154,10 @@ export function importBlocksOf(text: string, tree: Tree, firstParty: ReadonlySet
  * `source.organizeImports` code action. Empty when the imports are sorted.
  */
 export function organizeImports(text: string, tree: Tree, firstParty: ReadonlySet<string> = new Set()): TextEdit[] {
-  return importBlocksOf(text, tree, firstParty)
-    .filter((block) => text.slice(block.start, block.end) !== block.sorted)
+  // Read as the rules read it (a lone CR as LF), written back with the file's line endings.
+  const read = parserInput(text);
+  const edits = importBlocksOf(read, tree, firstParty)
+    .filter((block) => read.slice(block.start, block.end) !== block.sorted)
     .map((block) => ({ start: block.start, end: block.end, newText: block.sorted }));
+  return [...withFileLineEndings(edits, text, new LineIndex(text))];
 }
