@@ -1,6 +1,7 @@
 import {
   findRule,
   ruleDocsUrl,
+  tooLongToCheck,
   type FileRange,
   type Fix,
   type FixSafety,
@@ -83,7 +84,7 @@ export function diagnoseDocument(document: PythonDocument, config: DocumentConfi
     const diagnostics = config.settings.enabled.has(SYNTAX_ERROR) ? [binaryContentDiagnostic(document, config, encoding)] : [];
     return { diagnostics, settled: true, skipped: 'it contains NUL bytes (binary content)' };
   }
-  if (reason === 'too-large') return { diagnostics: [], settled: true, skipped: `it has ${document.text.length} characters, more than pyreview checks in an editor` };
+  if (reason === 'too-large') return { diagnostics: [], settled: true, skipped: tooLongToCheck(document.text.length) };
   const linted = document.lint(config.settings, config.relativePath, phase);
   if (!linted) return { diagnostics: [], settled: true, skipped: 'the parser gave up on it' };
   const { result, settled } = linted;

@@ -4,6 +4,8 @@ import { parserInput, summarizeModule, WorkspaceIndex } from '@pyreview/shared-r
 import type { Parser, Tree } from 'web-tree-sitter';
 import { ConfigResolver } from './cli/configResolver';
 import { discoverFiles } from './cli/discovery';
+import { fsPath } from './cli/fileNames';
+import { readSource } from './cli/sourceFile';
 
 export interface IndexProgress {
   report(done: number, total: number): void;
@@ -15,13 +17,13 @@ const MAX_INDEXED_LENGTH = 2_000_000;
 /** A workspace file's text, or undefined when it is gone, too large or binary. */
 export function readWorkspaceFile(file: string): string | undefined {
   try {
-    const stats = fs.statSync(file);
+    const stats = fs.statSync(fsPath(file));
     if (!stats.isFile() || stats.size > MAX_INDEXED_LENGTH) return undefined;
-    const text = fs.readFileSync(file, 'utf8');
-    return text.includes('\u0000') ? undefined : text;
   } catch {
     return undefined;
   }
+  const source = readSource(file);
+  return typeof source === 'string' || source.text.includes('\u0000') ? undefined : source.text;
 }
 
 /** Lets queued LSP messages run between files, so indexing never delays open documents. */

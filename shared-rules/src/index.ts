@@ -3,6 +3,7 @@ export * from './rules/catalog';
 export * from './parsing/pythonParser';
 export * from './parsing/rootLookup';
 export * from './parsing/parserInput';
+export * from './parsing/limits';
 export * from './text/lineIndex';
 export * from './text/textEdit';
 export * from './text/lineEndings';

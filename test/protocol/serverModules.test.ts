@@ -1,11 +1,11 @@
 import * as assert from 'assert';
-import { createPythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
+import { createPythonParser, MAX_SOURCE_LENGTH, resolveSettings, RULES } from '@pyreview/shared-rules';
 import type { Diagnostic } from 'vscode-languageserver';
 import { quickFixes } from 'pyreview-server/out/codeActions';
 import { combineSettings, editorUserSettings, settingNameOfOption, type DocumentConfig } from 'pyreview-server/out/configuration';
 import type { DiagnosticData } from 'pyreview-server/out/diagnostics';
 import { diagnoseDocument } from 'pyreview-server/out/diagnostics';
-import { differingSpan, DocumentStore, MAX_DOCUMENT_LENGTH } from 'pyreview-server/out/documents';
+import { differingSpan, DocumentStore } from 'pyreview-server/out/documents';
 import { LintScheduler } from 'pyreview-server/out/scheduler';
 
 describe('server modules', () => {
@@ -93,7 +93,7 @@ describe('server modules', () => {
       const document = store.open('file:///tmp/huge.py', 1, 'x = 1\n');
       const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, { select: ['E999'] }) };
       assert.deepStrictEqual(diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail), { diagnostics: [], settled: true });
-      store.change(document.uri, 2, [{ text: '#'.repeat(MAX_DOCUMENT_LENGTH + 1) }], 'utf-16');
+      store.change(document.uri, 2, [{ text: '#'.repeat(MAX_SOURCE_LENGTH + 1) }], 'utf-16');
       assert.strictEqual(document.unparsable, 'too-large');
       const outcome = diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail);
       assert.deepStrictEqual(outcome.diagnostics, []);
