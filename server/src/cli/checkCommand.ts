@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CACHE_DIRECTORY, ResultCache } from './cache';
+import { openResultCache } from './cache';
 import { checkEntries, readEntries, type Entry } from './checkFiles';
 import type { CliIo } from './cliIo';
 import { checkTargetVersion, parseSelectorList, type CommandLineSettings } from './commandLineSettings';
@@ -59,8 +59,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   if (!discovery.files.length) io.stderr('warning: No Python files found under the given path(s)\n');
 
   const mode = modeOf(options);
-  const cache = options.cache ? ResultCache.open(path.join(io.cwd, CACHE_DIRECTORY), analysisVersion()) : undefined;
-  const { entries, unreadable } = readEntries(discovery.files, configs, cache, io);
+  const cache = options.cache ? openResultCache(io.cwd, analysisVersion(), (message) => io.stderr(`warning: ${message}\n`)) : undefined;
+  const { entries, unchecked } = readEntries(discovery.files, configs, cache, io);
   const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
   let outcomes: Array<{ entry: Entry; outcome: FileOutcome }>;
   try {
@@ -71,18 +71,28 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
 
   let fixed = 0;
   // A file that was not fully checked must not pass silently: the run ends with status 2.
-  let incomplete = unreadable > 0;
+  let incomplete = unchecked > 0;
   const patches: string[] = [];
   for (const { entry, outcome } of outcomes) {
-    fixed += Object.values(outcome.fixed).reduce((sum, count) => sum + count, 0);
     for (const error of outcome.internalErrors) {
       io.stderr(`error: internal error while checking ${entry.displayPath}: ${error.split('\n')[0]}\n`);
       incomplete = true;
     }
     if (outcome.leftForSyntaxError) io.stderr(`warning: ${entry.displayPath} was left unchanged: it has a syntax error (E999)\n`);
+    const fixes = Object.values(outcome.fixed).reduce((sum, count) => sum + count, 0);
     if (outcome.newText === undefined) continue;
-    if (mode === 'diff') patches.push(unifiedDiff(entry.displayPath, entry.source.text, outcome.newText));
-    else writeSource(entry.path, outcome.newText, entry.source.hasBom);
+    if (mode === 'diff') {
+      patches.push(unifiedDiff(entry.displayPath, entry.source.text, outcome.newText));
+      fixed += fixes;
+      continue;
+    }
+    const problem = writeSource(entry.path, entry.source, outcome.newText);
+    if (problem) {
+      io.stderr(`error: ${entry.displayPath} was left unchanged: ${problem}\n`);
+      incomplete = true;
+    } else {
+      fixed += fixes;
+    }
   }
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr(`warning: ${cacheProblem}\n`);

@@ -113,6 +113,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`error: ${error.message}\n`);
       return 2;
     }
+    // The system refused something (a file that cannot be written, a disk full): its message says what, a stack trace nothing more.
+    if (error instanceof Error && 'syscall' in error) {
+      io.stderr(`error: ${error.message}\n`);
+      return 2;
+    }
     io.stderr(`error: pyreview failed: ${(error as Error).stack ?? String(error)}\n`);
     return 2;
   }
@@ -120,6 +125,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /** The process entry point (`bin/pyreview.js`). */
 export function run(): void {
+  // A reader that stops reading (`pyreview check | head -1`) ends the output, quietly: the run and its exit status go on.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   main(process.argv, {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
