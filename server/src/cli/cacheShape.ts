@@ -1,0 +1,73 @@
+import { WorkspaceIndex } from '@pyreview/shared-rules';
+import type { CacheEntry } from './cache';
+
+/**
+ * Whether data read from the cache file has the shape this version writes:
+ * the file is anyone's to edit, and an entry of another shape must be checked
+ * again rather than believed (or crash the run).
+ */
+type Check = (value: unknown) => boolean;
+
+const isString: Check = (value) => typeof value === 'string';
+const isNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value);
+const isBoolean: Check = (value) => typeof value === 'boolean';
+const oneOf = (...allowed: unknown[]): Check => (value) => allowed.includes(value);
+const arrayOf = (item: Check): Check => (value) => Array.isArray(value) && value.every(item);
+const optional = (check: Check): Check => (value) => value === undefined || check(value);
+const nullable = (check: Check): Check => (value) => value === null || check(value);
+
+function shape(fields: Record<string, Check>): Check {
+  return (value) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+    && Object.entries(fields).every(([name, check]) => check((value as Record<string, unknown>)[name]));
+}
+
+const location = shape({ row: isNumber, column: isNumber });
+const diagnostic = shape({
+  code: isString,
+  message: isString,
+  severity: oneOf('error', 'warning', 'info', 'hint'),
+  location,
+  end_location: location,
+  fix: nullable(shape({
+    applicability: oneOf('safe', 'unsafe'),
+    message: isString,
+    edits: arrayOf(shape({ content: isString, location, end_location: location })),
+  })),
+  noqa_row: isNumber,
+});
+const fileRange = shape({ path: isString, startLine: isNumber, startCharacter: isNumber, endLine: isNumber, endCharacter: isNumber });
+const summary = shape({
+  path: isString,
+  names: arrayOf(isString),
+  all: optional(arrayOf(isString)),
+  imports: arrayOf(shape({ level: isNumber, module: isString, names: arrayOf(isString) })),
+  tables: arrayOf(shape({
+    tableName: isString,
+    className: optional(isString),
+    columns: arrayOf(shape({
+      name: isString,
+      type: optional(shape({ kind: oneOf('integer', 'string', 'other'), length: optional(isNumber) })),
+      primaryKey: isBoolean,
+      unique: isBoolean,
+      foreignKey: optional(isString),
+    })),
+    references: arrayOf(isString),
+    location: fileRange,
+  })),
+});
+/** The index's questions: a cached query must not name a member that changes the index (or is no method). */
+const QUERIES = new Set(Object.getOwnPropertyNames(WorkspaceIndex.prototype).filter((name) => !['constructor', 'update', 'remove', 'removeBelow'].includes(name)));
+const isQuery: Check = (value) => typeof value === 'string' && QUERIES.has(value);
+
+const entry = shape({
+  content: isString,
+  summary: optional(summary),
+  context: optional(isString),
+  workspaceQueries: optional(arrayOf(shape({ member: isQuery, args: Array.isArray, answer: isString }))),
+  diagnostics: optional(arrayOf(diagnostic)),
+});
+
+export function isCacheEntry(value: unknown): value is CacheEntry {
+  return entry(value);
+}
