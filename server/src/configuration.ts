@@ -1,13 +1,16 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import {
-  ConfigError,
+  describeProblem,
   findPyprojectConfig,
+  loadConfigFile,
   mergeSettings,
+  readUserSettings,
   resolveSettings,
   RULES,
+  type ConfigProblem,
+  type LoadedConfig,
   type ResolvedSettings,
-  type RuleOption,
-  type SeverityOverride,
   type UserSettings,
 } from '@pyreview/shared-rules';
 import { fileSystemPath } from './uris';
@@ -37,16 +40,8 @@ export interface ConfigurationHost {
   fetchEditorSettings(scopeUri: string): Promise<unknown>;
   warn(message: string): void;
   log(message: string): void;
-}
-
-const RULE_OPTIONS: readonly RuleOption[] = RULES.flatMap((rule) => rule.meta.options ?? []);
-const SEVERITY_ALIASES: Readonly<Record<string, SeverityOverride>> = {
-  error: 'error', warning: 'warning', info: 'info', information: 'info', hint: 'hint', off: 'off',
-};
-
-/** `max-complexity` → `maxComplexity`: the editor setting named after a rule option. */
-export function settingNameOfOption(optionName: string): string {
-  return optionName.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  /** Shows the mistakes in a configuration file where they are (none: the file is fine now). */
+  showFileProblems(file: string, source: string | undefined, problems: readonly ConfigProblem[]): void;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -60,46 +55,15 @@ function lookup(raw: Record<string, unknown>, dotted: string): unknown {
   return rest.length ? lookup(asRecord(raw[head]), rest.join('.')) : raw[head];
 }
 
-/** An editor list setting; null, absent or empty means "not set here", so pyproject.toml applies. */
-function selectorList(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const list = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
-  return list.length ? list : undefined;
-}
-
-function optionValue(option: RuleOption, value: unknown): number | boolean | string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (option.type === 'integer') return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
-  if (option.type === 'boolean') return typeof value === 'boolean' ? value : undefined;
-  if (typeof value !== 'string') return undefined;
-  return !option.values || option.values.includes(value) ? value : undefined;
-}
-
-/** The rule-related part of the editor's `pyreview.*` settings, as UserSettings. */
-export function editorUserSettings(rawSettings: unknown, log: (message: string) => void = () => undefined): UserSettings {
-  const raw = asRecord(rawSettings);
-  const user: UserSettings = {
-    select: selectorList(raw.select),
-    extendSelect: selectorList(raw.extendSelect),
-    ignore: selectorList(raw.ignore),
-  };
-  const severity: Record<string, SeverityOverride> = {};
-  for (const [code, level] of Object.entries(asRecord(raw.severity))) {
-    const normalized = typeof level === 'string' ? SEVERITY_ALIASES[level.toLowerCase()] : undefined;
-    if (normalized) severity[code.toUpperCase()] = normalized;
-    else log(`pyreview.severity.${code}: ${JSON.stringify(level)} is not one of error, warning, info, hint, off; ignored`);
-  }
-  if (Object.keys(severity).length) user.severity = severity;
-  if (typeof raw.targetVersion === 'string' && raw.targetVersion.trim()) user.targetVersion = raw.targetVersion;
-  const options: Record<string, number | boolean | string> = {};
-  for (const option of RULE_OPTIONS) {
-    const setting = raw[settingNameOfOption(option.name)] ?? raw[option.name];
-    const value = optionValue(option, setting);
-    if (value !== undefined) options[option.name] = value;
-    else if (setting !== undefined && setting !== null) log(`pyreview.${settingNameOfOption(option.name)}: ${JSON.stringify(setting)} is not a valid ${option.type}; ignored`);
-  }
-  if (Object.keys(options).length) user.options = options;
-  return user;
+/**
+ * The rule-related part of the editor's `pyreview.*` settings, as
+ * UserSettings: null or an empty list means "not set here" (so that
+ * `pyproject.toml` applies); each mistake is reported and the rest applies.
+ */
+export function editorUserSettings(rawSettings: unknown, report: (message: string) => void = () => undefined): UserSettings {
+  const { settings, problems } = readUserSettings(asRecord(rawSettings), 'editor', RULES);
+  for (const problem of problems) report(`${problem.setting}: ${problem.message}`);
+  return settings;
 }
 
 function preference(value: unknown): ConfigurationPreference {
@@ -123,6 +87,8 @@ export class ConfigurationService {
   private pushedSettings: unknown;
   /** Configuration warnings already shown since the last change, so typing does not repeat them. */
   private readonly shownWarnings = new Set<string>();
+  /** The mistakes last shown per configuration file, so that each change is shown once and a fixed file is cleared. */
+  private readonly fileProblems = new Map<string, string>();
   private changes = 0;
 
   constructor(private readonly host: ConfigurationHost) {}
@@ -149,6 +115,12 @@ export class ConfigurationService {
     this.cache.clear();
     this.shownWarnings.clear();
     this.changes++;
+    // A file shown with mistakes may be fixed, or no longer configure pyreview: read it again now.
+    for (const [file, shown] of this.fileProblems) {
+      if (shown === '[]') continue;
+      const loaded = fs.existsSync(file) ? loadConfigFile(file, RULES) : undefined;
+      this.showProblems(loaded ?? { file, root: path.dirname(file), settings: {}, problems: [] });
+    }
   }
 
   forget(uri: string): void {
@@ -160,7 +132,7 @@ export class ConfigurationService {
     const order = preference(lookup(raw, 'configurationPreference'));
     const fsPath = fileSystemPath(uri);
     const project = order === 'editorOnly' || !fsPath ? undefined : this.pyprojectFor(fsPath);
-    const user = combineSettings(editorUserSettings(raw, (message) => this.host.log(message)), project?.settings, order);
+    const user = combineSettings(editorUserSettings(raw, (message) => this.warnOnce(`pyreview: ${message}; ignored`)), project?.settings, order);
     return {
       enable: lookup(raw, 'enable') !== false,
       run: lookup(raw, 'run') === 'onSave' ? 'onSave' : 'onType',
@@ -173,18 +145,33 @@ export class ConfigurationService {
     };
   }
 
-  /** The nearest `[tool.pyreview]`; a broken file is reported once and ignored (defaults apply). */
-  private pyprojectFor(fsPath: string): { root: string; settings: UserSettings } | undefined {
+  /** The nearest `[tool.pyreview]`, its mistakes shown in the file (what is valid in it applies). */
+  private pyprojectFor(fsPath: string): LoadedConfig | undefined {
     try {
-      return findPyprojectConfig(path.dirname(fsPath), RULE_OPTIONS);
+      const loaded = findPyprojectConfig(path.dirname(fsPath), RULES);
+      if (loaded) this.showProblems(loaded);
+      return loaded;
     } catch (error) {
-      const detail = error instanceof ConfigError ? error.message : `reading pyproject.toml failed: ${String(error)}`;
-      const message = `pyreview: ${detail}. Using the default configuration until it is fixed.`;
-      if (!this.shownWarnings.has(message)) {
-        this.shownWarnings.add(message);
-        this.host.warn(message);
-      }
+      this.warnOnce(`pyreview: reading pyproject.toml failed: ${String(error)}. Using the default configuration.`);
       return undefined;
     }
+  }
+
+  private showProblems({ file, source, problems }: LoadedConfig): void {
+    if (!file) return;
+    const key = JSON.stringify(problems);
+    if (this.fileProblems.get(file) === key) return;
+    this.fileProblems.set(file, key);
+    this.host.showFileProblems(file, source, problems);
+    if (problems.length) {
+      const described = problems.map((problem) => describeProblem(file, source, problem)).join('; ');
+      this.warnOnce(`pyreview: ${described}. The rest of the configuration applies.`);
+    }
+  }
+
+  private warnOnce(message: string): void {
+    if (this.shownWarnings.has(message)) return;
+    this.shownWarnings.add(message);
+    this.host.warn(message);
   }
 }

@@ -2,10 +2,11 @@ import {
   findRule,
   ruleDocsUrl,
   tooLongToCheck,
+  LineIndex,
+  type ConfigProblem,
   type FileRange,
   type Fix,
   type FixSafety,
-  type LineIndex,
   type RenameRequest,
   type LintResult,
   type ReportedFinding,
@@ -166,6 +167,17 @@ function binaryContentDiagnostic(document: PythonDocument, config: DocumentConfi
     codeDescription: { href: ruleDocsUrl(SYNTAX_ERROR) },
     message: 'SyntaxError: source code cannot contain null bytes (the file looks binary; it was not checked)',
   };
+}
+
+/** A configuration file's mistakes, each on the key or list item at fault (the file's start when it was not found). */
+export function configProblemDiagnostics(problems: readonly ConfigProblem[], source: string | undefined, encoding: PositionEncoding): Diagnostic[] {
+  const lines = new LineIndex(source ?? '');
+  return problems.map((problem) => ({
+    range: rangeOf(lines, problem.range?.start ?? 0, problem.range?.end ?? 0, encoding),
+    severity: DiagnosticSeverity.Warning,
+    source: 'pyreview',
+    message: problem.setting ? `${problem.setting}: ${problem.message}` : problem.message,
+  }));
 }
 
 /** Narrows the `data` a client sends back; anything malformed yields no actions. */

@@ -25,7 +25,7 @@ import { pathToFileURL } from 'url';
 import { fixAllAction, FIX_ALL_KIND, kindRequested, organizeImportsAction, ORGANIZE_IMPORTS_KIND, quickFixes } from './codeActions';
 import { returnTypeHints } from './inlayHints';
 import { ConfigurationService, type DocumentConfig } from './configuration';
-import { diagnoseDocument, toDiagnostics } from './diagnostics';
+import { configProblemDiagnostics, diagnoseDocument, toDiagnostics } from './diagnostics';
 import { DocumentStore, type LintPhase, type PythonDocument } from './documents';
 import { noqaHover } from './hover';
 import { prepareRename, rename } from './rename';
@@ -113,6 +113,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       background('window/showMessage', connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
     },
     log: (message) => connection.console.log(message),
+    showFileProblems: (file, source, problems) => {
+      const diagnostics = configProblemDiagnostics(problems, source, encoding);
+      background('publishing configuration problems', connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics }));
+    },
   });
 
   const logError = (message: string) => connection.console.error(message);

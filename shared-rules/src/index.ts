@@ -15,6 +15,8 @@ export * from './analysis/checkSource';
 export * from './noqa/noqa';
 export * from './config/settings';
 export * from './config/pyproject';
+export * from './config/problems';
+export * from './config/readSettings';
 export * from './fixes/fixAll';
 export * from './rules/mccabe/pathComplexity';
 export * from './docs/ruleDocs';

@@ -120,6 +120,42 @@ describe('protocol: configuration', () => {
     assert.ok(warning.message.includes(`${file}:5`), warning.message);
   });
 
+  it('keeps the valid rest of [tool.pyreview] and shows each mistake on its key in pyproject.toml', async () => {
+    const file = writePyproject('[tool.pyreview]\nseverity = { E722 = "hint" }\nextend-selct = ["ANN"]\n');
+    const pyproject = workspace.uri('pyproject.toml');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pyproject, type: 2 }] });
+    const { first } = await open();
+    assert.deepStrictEqual(first.diagnostics.map((d) => [d.code, d.severity]), [['E722', 4]], 'the valid severity applies');
+    const [shown] = client.diagnosticsFor(pyproject).slice(-1);
+    assert.deepStrictEqual(shown.diagnostics.map(({ range, severity, message }) => ({ range, severity, message })), [{
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 12 } },
+      severity: 2,
+      message: "extend-selct: unknown setting (did you mean 'extend-select'?)",
+    }]);
+    assert.ok(client.shownMessages.some((m) => m.type === 2 && m.message.includes(`${file}:3:1: extend-selct`)), JSON.stringify(client.shownMessages));
+
+    const cleared = client.waitForDiagnostics(pyproject);
+    writePyproject('[tool.pyreview]\nseverity = { E722 = "hint" }\nextend-select = ["ANN"]\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pyproject, type: 2 }] });
+    assert.deepStrictEqual((await cleared).diagnostics, [], 'fixed: the mistake goes away');
+  });
+
+  it('warns about editor settings it cannot use, naming them, and applies the rest', async () => {
+    try {
+      changeSettings({ select: ['NOPE9'], maxComplexity: 'ten', severity: { E722: 'error', E9: 'loud' } });
+      const { first } = await open();
+      assert.deepStrictEqual(first.diagnostics.map((d) => [d.code, d.severity]), [['E722', 1]], 'not every rule off: the default selection, and the valid severity');
+      const warnings = client.shownMessages.filter((m) => m.type === 2).map((m) => m.message);
+      for (const expected of [
+        "pyreview.select: unknown rule code 'NOPE9': no rule code starts with it; ignored",
+        'pyreview.maxComplexity: expected a whole number, got "ten"; ignored',
+        'pyreview.severity.E9: expected one of error, warning, info, hint, off, got "loud"; ignored',
+      ]) assert.ok(warnings.some((message) => message.includes(expected)), `${expected} in ${JSON.stringify(warnings)}`);
+    } finally {
+      changeSettings({ select: ['E722', 'E999'], maxComplexity: null, severity: {} });
+    }
+  });
+
   it('reports invalid TOML without crashing', async () => {
     const file = writePyproject('[tool.pyreview\nselect = [\n');
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uri('pyproject.toml'), type: 2 }] });

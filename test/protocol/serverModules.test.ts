@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { createPythonParser, MAX_SOURCE_LENGTH, resolveSettings, RULES } from '@pyreview/shared-rules';
+import { createPythonParser, MAX_SOURCE_LENGTH, resolveSettings, RULES, settingNameOfOption } from '@pyreview/shared-rules';
 import type { Diagnostic } from 'vscode-languageserver';
 import { quickFixes } from 'pyreview-server/out/codeActions';
-import { combineSettings, editorUserSettings, settingNameOfOption, type DocumentConfig } from 'pyreview-server/out/configuration';
+import { combineSettings, editorUserSettings, type DocumentConfig } from 'pyreview-server/out/configuration';
 import type { DiagnosticData } from 'pyreview-server/out/diagnostics';
 import { diagnoseDocument } from 'pyreview-server/out/diagnostics';
 import { differingSpan, DocumentStore } from 'pyreview-server/out/documents';

@@ -51,16 +51,29 @@ export function commandLineSettings(options: Pick<CheckOptions, 'select' | 'exte
   };
 }
 
-/** `pyreview check`: returns the exit status (0 clean, 1 findings, 2 trouble). */
-export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
-  const configs = new ConfigResolver(commandLineSettings(options), io.cwd, options.config);
+/**
+ * Finds the files to check and their configurations. Mistakes in a
+ * configuration file stop the run (exit status 2, as a mistake on the
+ * command line does): every one is reported, with its place.
+ */
+export function discoverWithConfigurations(options: Pick<CheckOptions, 'paths' | 'config'>, settings: CommandLineSettings, io: CliIo): { configs: ConfigResolver; files: string[] } | undefined {
+  const configs = new ConfigResolver(settings, io.cwd, options.config);
   const discovery = discoverFiles(options.paths, io.cwd, configs);
   for (const warning of discovery.warnings) io.stderr(`warning: ${warning}\n`);
-  if (!discovery.files.length) io.stderr('warning: No Python files found under the given path(s)\n');
+  for (const problem of configs.problems) io.stderr(`error: ${problem}\n`);
+  return configs.problems.length ? undefined : { configs, files: discovery.files };
+}
+
+/** `pyreview check`: returns the exit status (0 clean, 1 findings, 2 trouble). */
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
+  const discovered = discoverWithConfigurations(options, commandLineSettings(options), io);
+  if (!discovered) return 2;
+  const { configs, files: paths } = discovered;
+  if (!paths.length) io.stderr('warning: No Python files found under the given path(s)\n');
 
   const mode = modeOf(options);
   const cache = options.cache ? openResultCache(io.cwd, analysisVersion(), (message) => io.stderr(`warning: ${message}\n`)) : undefined;
-  const { entries, unchecked } = readEntries(discovery.files, configs, cache, io);
+  const { entries, unchecked } = readEntries(paths, configs, cache, io);
   const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
   let outcomes: Array<{ entry: Entry; outcome: FileOutcome }>;
   try {

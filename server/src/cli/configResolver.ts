@@ -2,6 +2,7 @@ import * as path from 'path';
 import picomatch from 'picomatch';
 import {
   ConfigError,
+  describeProblem,
   findPyprojectConfig,
   loadConfigFile,
   resolveSettings,
@@ -21,8 +22,6 @@ export interface DirectoryConfig {
   resolved: ResolvedSettings;
   isExcluded(filePath: string): boolean;
 }
-
-const RULE_OPTIONS = RULES.flatMap((rule) => rule.meta.options ?? []);
 
 function toPosix(file: string): string {
   return file.split(path.sep).join('/');
@@ -47,9 +46,13 @@ function excludeMatcher(root: string, patterns: readonly string[]): (filePath: s
 /**
  * Finds each directory's configuration: `--config FILE` for every file, or the
  * nearest `pyproject.toml` with a `[tool.pyreview]` table. Command-line
- * settings override the file's. Throws ConfigError for broken files.
+ * settings override the file's. Mistakes in the files are collected in
+ * `problems` (the valid rest applies); a `--config` file without the table
+ * throws ConfigError.
  */
 export class ConfigResolver {
+  /** The mistakes of every configuration file read so far, described with their places. */
+  readonly problems: string[] = [];
   private readonly byDirectory = new Map<string, DirectoryConfig>();
   private readonly byConfigFile = new Map<string, DirectoryConfig>();
   private readonly fixed?: LoadedConfig;
@@ -61,8 +64,8 @@ export class ConfigResolver {
   ) {
     if (configFile) {
       const file = path.resolve(cwd, configFile);
-      const loaded = loadConfigFile(file, RULE_OPTIONS);
-      if (!loaded) throw new ConfigError(file, undefined, 'has no [tool.pyreview] table');
+      const loaded = loadConfigFile(file, RULES);
+      if (!loaded) throw new ConfigError(file, 'has no [tool.pyreview] table');
       this.fixed = loaded;
     }
   }
@@ -70,7 +73,7 @@ export class ConfigResolver {
   forDirectory(directory: string): DirectoryConfig {
     let config = this.byDirectory.get(directory);
     if (!config) {
-      const loaded = this.fixed ?? findPyprojectConfig(directory, RULE_OPTIONS);
+      const loaded = this.fixed ?? findPyprojectConfig(directory, RULES);
       config = this.fromLoaded(loaded);
       this.byDirectory.set(directory, config);
     }
@@ -86,6 +89,7 @@ export class ConfigResolver {
     const key = loaded?.file ?? '';
     let config = this.byConfigFile.get(key);
     if (!config) {
+      for (const problem of loaded?.problems ?? []) this.problems.push(describeProblem(loaded!.file!, loaded!.source, problem));
       const root = loaded?.root ?? this.cwd;
       const settings = applyCommandLine(loaded?.settings, this.commandLine);
       const resolved = resolveSettings(RULES, settings);

@@ -2,11 +2,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildReview, renderReviewHtml, renderReviewMarkdown, RULES, type ReviewFile } from '@pyreview/shared-rules';
 import { openResultCache } from './cache';
-import { commandLineSettings, writeOutput, type CheckOptions } from './checkCommand';
+import { commandLineSettings, discoverWithConfigurations, writeOutput, type CheckOptions } from './checkCommand';
 import { checkEntries, readEntries } from './checkFiles';
 import type { CliIo } from './cliIo';
-import { ConfigResolver } from './configResolver';
-import { discoverFiles } from './discovery';
 import { TaskRunner } from './runner';
 import { analysisVersion } from './version';
 
@@ -26,11 +24,11 @@ export interface ReviewOptions extends Pick<CheckOptions, 'paths' | 'select' | '
 export async function runReview(options: ReviewOptions, io: CliIo): Promise<number> {
   const selection = commandLineSettings(options);
   if (!selection.select) selection.extendSelect = [...(selection.extendSelect ?? []), 'ALL'];
-  const configs = new ConfigResolver(selection, io.cwd, options.config);
-  const discovery = discoverFiles(options.paths, io.cwd, configs);
-  for (const warning of discovery.warnings) io.stderr(`warning: ${warning}\n`);
+  const discovered = discoverWithConfigurations(options, selection, io);
+  if (!discovered) return 2;
+  const { configs, files: paths } = discovered;
   const cache = options.cache ? openResultCache(io.cwd, analysisVersion(), (message) => io.stderr(`warning: ${message}\n`)) : undefined;
-  const { entries, unchecked } = readEntries(discovery.files, configs, cache, io);
+  const { entries, unchecked } = readEntries(paths, configs, cache, io);
   const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
   let incomplete = unchecked > 0;
   try {
