@@ -9,6 +9,7 @@ import {
   MessageType,
   ShowMessageNotification,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
   type ClientCapabilities,
   type CodeAction,
@@ -30,6 +31,7 @@ import { DocumentStore, type LintPhase, type PythonDocument } from './documents'
 import { noqaHover } from './hover';
 import { prepareRename, rename } from './rename';
 import { negotiatePositionEncoding, type PositionEncoding } from './positionEncoding';
+import { ProtocolGate, REFUSED_REQUEST, type Refusal } from './protocolGate';
 import { LintScheduler, SettleScheduler } from './scheduler';
 import { fileSystemPath, isPyproject } from './uris';
 import { WorkspaceIndexer, readWorkspaceFile } from './workspaceIndexer';
@@ -70,6 +72,14 @@ function clientSupport(capabilities: ClientCapabilities): ClientSupport {
   };
 }
 
+/** The connection named on the command line, with LSP's lifecycle and params' shapes enforced before any handler (protocolGate.ts). */
+function gatedConnection(): Connection {
+  let connection: Connection | undefined = undefined;
+  const gate = new ProtocolGate((method) => connection?.console.warn(`pyreview: ${method} ignored: its params are not of the shape LSP gives them`));
+  connection = createConnection(ProposedFeatures.all, { messageStrategy: gate });
+  return connection;
+}
+
 /** What the process running the server may want to know. */
 export interface ServerHooks {
   /** Called once, when the first document has been linted (the launcher then writes its code cache). */
@@ -82,7 +92,10 @@ export interface ServerHooks {
  * This function only wires protocol handlers; the work is done by the
  * modules they call.
  */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all), hooks: ServerHooks = {}): Connection {
+export function startServer(connection: Connection = gatedConnection(), hooks: ServerHooks = {}): Connection {
+  connection.onRequest(REFUSED_REQUEST, (refusal: Refusal) => {
+    throw new ResponseError(refusal.code, refusal.message);
+  });
   const parserReady = createPythonParser();
   let store: DocumentStore | undefined;
   let checker: SourceChecker | undefined;

@@ -1,27 +1,12 @@
 import { WorkspaceIndex } from '@pyreview/shared-rules';
+import { arrayOf, isBoolean, isNumber, isString, nullable, oneOf, optional, shape, type Check } from '../shapes';
 import type { CacheEntry } from './cache';
 
-/**
+/*
  * Whether data read from the cache file has the shape this version writes:
  * the file is anyone's to edit, and an entry of another shape must be checked
  * again rather than believed (or crash the run).
  */
-type Check = (value: unknown) => boolean;
-
-const isString: Check = (value) => typeof value === 'string';
-const isNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value);
-const isBoolean: Check = (value) => typeof value === 'boolean';
-const oneOf = (...allowed: unknown[]): Check => (value) => allowed.includes(value);
-const arrayOf = (item: Check): Check => (value) => Array.isArray(value) && value.every(item);
-const optional = (check: Check): Check => (value) => value === undefined || check(value);
-const nullable = (check: Check): Check => (value) => value === null || check(value);
-
-function shape(fields: Record<string, Check>): Check {
-  return (value) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-    && Object.entries(fields).every(([name, check]) => check((value as Record<string, unknown>)[name]));
-}
-
 const location = shape({ row: isNumber, column: isNumber });
 const diagnostic = shape({
   code: isString,
