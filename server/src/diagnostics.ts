@@ -2,6 +2,7 @@ import {
   findRule,
   ruleDocsUrl,
   tooLongToCheck,
+  NUL_BYTES_MESSAGE,
   LineIndex,
   type ConfigProblem,
   type FileRange,
@@ -165,7 +166,7 @@ function binaryContentDiagnostic(document: PythonDocument, config: DocumentConfi
     source: 'pyreview',
     code: SYNTAX_ERROR,
     codeDescription: { href: ruleDocsUrl(SYNTAX_ERROR) },
-    message: 'SyntaxError: source code cannot contain null bytes (the file looks binary; it was not checked)',
+    message: NUL_BYTES_MESSAGE,
   };
 }
 

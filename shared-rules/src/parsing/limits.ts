@@ -10,3 +10,6 @@ export function tooLongToCheck(length: number): string | undefined {
     ? `it has ${length.toLocaleString('en-US')} characters, more than the ${MAX_SOURCE_LENGTH.toLocaleString('en-US')} pyreview checks`
     : undefined;
 }
+
+/** Python refuses source with NUL bytes: so does pyreview, with Python's message, running no rule. */
+export const NUL_BYTES_MESSAGE = 'SyntaxError: source code cannot contain null bytes (the file looks binary; it was not checked)';
