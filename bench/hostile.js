@@ -4,7 +4,8 @@
 // test/hostile/inputs.ts and prints, for each, the CLI's time and peak memory, the
 // server's time to first diagnostics, peak memory, keystroke latency (in the files
 // typed into) and time to answer shutdown, against the limits the tests check.
-// A process past the deadline or the memory cap is killed and reported so.
+// A process past the deadline or the memory cap is killed and reported so; a rule that
+// throws (an internal error) counts as over a limit too.
 //
 // Options: --deadline 60 (seconds)  --cap 2000 (MiB)  --keystrokes 20  --only NAME,NAME
 const fs = require('fs');
@@ -46,13 +47,15 @@ async function main() {
       const cli = await measureCli(input.name, [], guard, directory);
       const typing = input.typingLine === undefined ? undefined : { line: input.typingLine, keystrokes: options.keystrokes };
       const server = await measureServer(input.name, input.bytes.toString('utf8'), guard, { typing });
+      const cliErrors = /internal error/.test(cli.stderr) ? ', internal errors' : '';
+      const serverErrors = /internal error/.test(server.log) ? ', internal errors' : '';
       const keystrokes = server.keystrokeMs.length ? `p50 ${Math.round(percentile(server.keystrokeMs, 50))} ms, p95 ${Math.round(percentile(server.keystrokeMs, 95))} ms (${server.keystrokeMs.length}/${options.keystrokes})` : typing ? 'none answered' : '';
       const row = {
         input: `${input.name} (${(input.bytes.length / 1e6).toFixed(1)} MB)`,
-        cli: `${seconds(cli.ms)} (CPU ${seconds(cli.cpuMs)})${killedNote(cli.killed, options)}, ${mib(cli.peakMiB)}, exit ${cli.status ?? 'killed'}`,
-        cliOk: !cli.killed && cli.cpuMs <= LIMITS.cliMs && cli.peakMiB <= LIMITS.peakRssMiB,
-        server: `${seconds(server.firstDiagnosticsMs)}${server.firstDiagnosticsCpuMs === undefined ? '' : ` (CPU ${seconds(server.firstDiagnosticsCpuMs)})`}${killedNote(server.killed, options)}, ${mib(server.peakMiB)}`,
-        serverOk: server.firstDiagnosticsCpuMs !== undefined && server.firstDiagnosticsCpuMs <= LIMITS.firstDiagnosticsMs && server.peakMiB <= LIMITS.peakRssMiB,
+        cli: `${seconds(cli.ms)} (CPU ${seconds(cli.cpuMs)})${killedNote(cli.killed, options)}, ${mib(cli.peakMiB)}, exit ${cli.status ?? 'killed'}${cliErrors}`,
+        cliOk: !cli.killed && !cliErrors && cli.cpuMs <= LIMITS.cliMs && cli.peakMiB <= LIMITS.peakRssMiB,
+        server: `${seconds(server.firstDiagnosticsMs)}${server.firstDiagnosticsCpuMs === undefined ? '' : ` (CPU ${seconds(server.firstDiagnosticsCpuMs)})`}${killedNote(server.killed, options)}, ${mib(server.peakMiB)}${serverErrors}`,
+        serverOk: !serverErrors && server.firstDiagnosticsCpuMs !== undefined && server.firstDiagnosticsCpuMs <= LIMITS.firstDiagnosticsMs && server.peakMiB <= LIMITS.peakRssMiB,
         keystrokes,
         keystrokesOk: !typing || (server.keystrokeMs.length === options.keystrokes && percentile(server.keystrokeMs, 95) <= LIMITS.keystrokeMs),
         shutdown: server.shutdownMs === undefined ? 'no answer' : seconds(server.shutdownMs),
