@@ -13,7 +13,6 @@ import {
   type ReportedFinding,
   type Severity,
 } from '@pyreview/shared-rules';
-import { pathToFileURL } from 'url';
 import {
   DiagnosticSeverity,
   DiagnosticTag,
@@ -25,6 +24,7 @@ import {
 import type { DocumentConfig } from './configuration';
 import type { LintPhase, PythonDocument } from './documents';
 import { rangeOf, type PositionEncoding } from './positionEncoding';
+import { fileUri } from './uris';
 
 export interface LspFix {
   title: string;
@@ -137,7 +137,7 @@ function toDiagnostic(finding: ReportedFinding, result: LintResult, document: Di
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((item) => ({
       location: item.file
-        ? { uri: pathToFileURL(item.file.path).toString(), range: fileRange(item.file) }
+        ? { uri: fileUri(item.file.path), range: fileRange(item.file) }
         : { uri: document.uri, range: rangeOf(lines, item.start, item.end, encoding) },
       message: item.message,
     }));

@@ -22,7 +22,6 @@ import {
   type InitializeResult,
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
-import { pathToFileURL } from 'url';
 import { fixAllAction, FIX_ALL_KIND, kindRequested, organizeImportsAction, ORGANIZE_IMPORTS_KIND, quickFixes } from './codeActions';
 import { returnTypeHints } from './inlayHints';
 import { ConfigurationService, type DocumentConfig } from './configuration';
@@ -33,7 +32,7 @@ import { prepareRename, rename } from './rename';
 import { negotiatePositionEncoding, type PositionEncoding } from './positionEncoding';
 import { ProtocolGate, REFUSED_REQUEST, type Refusal } from './protocolGate';
 import { LintScheduler, SettleScheduler } from './scheduler';
-import { fileSystemPath, isPyproject } from './uris';
+import { fileSystemPath, fileUri, isPyproject } from './uris';
 import { WorkspaceIndexer, readWorkspaceFile } from './workspaceIndexer';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
@@ -128,7 +127,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
     log: (message) => connection.console.log(message),
     showFileProblems: (file, source, problems) => {
       const diagnostics = configProblemDiagnostics(problems, source, encoding);
-      background('publishing configuration problems', connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics }));
+      background('publishing configuration problems', connection.sendDiagnostics({ uri: fileUri(file), diagnostics }));
     },
   });
 
@@ -222,7 +221,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
 
   /** Queues every workspace file for workspace diagnostics (files not in that mode are skipped when their turn comes). */
   function checkWorkspaceFiles(): void {
-    workspaceDiagnostics.enqueue([...(indexer?.files ?? [])].map((file) => pathToFileURL(file).toString()));
+    workspaceDiagnostics.enqueue([...(indexer?.files ?? [])].map(fileUri));
   }
 
   let lastChangeAt = 0;
@@ -297,7 +296,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
         for (const folder of removed) {
           const folderPath = fileSystemPath(folder.uri);
           if (!folderPath) continue;
-          const prefix = pathToFileURL(folderPath).toString() + '/';
+          const prefix = fileUri(folderPath) + '/';
           for (const report of workspaceDiagnostics.all()) if (report.uri.startsWith(prefix)) workspaceDiagnostics.remove(report.uri);
           indexer?.removeFolder(folderPath);
         }

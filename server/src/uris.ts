@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { fileURLToPath } from 'url';
-import { decodeFileName } from './cli/fileNames';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { decodeFileName, fsPath } from './cli/fileNames';
 
 /**
  * A URI's percent-escapes decoded as bytes, the bytes as a file name: escapes
@@ -38,6 +38,14 @@ export function fileSystemPath(uri: string): string | undefined {
     if (process.platform === 'win32' || url.hostname || /%2f/i.test(url.pathname)) return undefined;
     return decodePercents(url.pathname);
   }
+}
+
+/** The `file:` URI of a path; a name with bytes that are not UTF-8 (see fileNames.ts) gets them back as escapes, as fileSystemPath reads them. */
+export function fileUri(filePath: string): string {
+  const bytes = fsPath(filePath);
+  if (typeof bytes === 'string') return pathToFileURL(filePath).href;
+  const escaped = [...bytes].map((byte) => (byte === 0x2f || /[A-Za-z0-9._~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`));
+  return `file://${escaped.join('')}`;
 }
 
 /** The path rules see: the file's path, or the URI's last segment for unsaved documents. */
