@@ -21,12 +21,12 @@ const object = shape({});
 /** The params each handled method reads, as far as a handler would fail on them. */
 const PARAMS: Readonly<Record<string, Check>> = {
   initialize: shape({ capabilities: object, workspaceFolders: optional(nullable(arrayOf(shape({ uri: isString })))), rootUri: optional(nullable(isString)) }),
-  'textDocument/codeAction': shape({ textDocument: shape({ uri: isString }), range, context: shape({ diagnostics: arrayOf(object), only: optional(arrayOf(isString)) }) }),
+  'textDocument/codeAction': shape({ textDocument: shape({ uri: isString }), range, context: shape({ diagnostics: arrayOf(object), only: optional(nullable(arrayOf(isString))) }) }),
   'textDocument/hover': atPosition,
   'textDocument/prepareRename': atPosition,
   'textDocument/rename': shape({ textDocument: shape({ uri: isString }), position, newName: isString }),
   'textDocument/inlayHint': shape({ textDocument: shape({ uri: isString }), range }),
-  'textDocument/diagnostic': shape({ textDocument: shape({ uri: isString }), previousResultId: optional(isString) }),
+  'textDocument/diagnostic': shape({ textDocument: shape({ uri: isString }), previousResultId: optional(nullable(isString)) }),
   'workspace/diagnostic': shape({ previousResultIds: arrayOf(shape({ uri: isString, value: isString })) }),
   'textDocument/didOpen': shape({ textDocument: shape({ uri: isString, version: isNumber, text: isString }) }),
   'textDocument/didChange': shape({
