@@ -25,6 +25,9 @@ const { measureThroughput } = require('./throughput');
 const { serverTable, throughputTable, targetsTable, textTable, markdownTable } = require('./report');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
+const RESULTS_FILE = path.join(__dirname, 'RESULTS.md');
+/** Sections of RESULTS.md below this line come from other measurements, and a benchmark run keeps them. */
+const KEPT_MARKER = '<!-- Below: other measurements (bench/hostile.js, npm run fuzz), kept when bench/run.js writes this file. -->';
 const WORK_DIR = path.join(os.tmpdir(), 'pyreview-bench');
 const PROFILE_DIR = path.join(WORK_DIR, 'profiles');
 const BUNDLE_DIR = path.join(WORK_DIR, 'dist');
@@ -195,7 +198,19 @@ function writeResults({ info, options, sessions, indexing, throughput, files, to
       markdownTable(throughputTable(throughput, totalLines)),
     );
   }
-  fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${sections.join('\n')}\n`);
+  fs.writeFileSync(RESULTS_FILE, `${sections.join('\n')}\n${keptResults()}`);
+}
+
+/** What other measurements (`node bench/hostile.js`, `npm run fuzz`) recorded below KEPT_MARKER: kept as it is. */
+function keptResults() {
+  let text = '';
+  try {
+    text = fs.readFileSync(RESULTS_FILE, 'utf8');
+  } catch {
+    return '';
+  }
+  const at = text.indexOf(KEPT_MARKER);
+  return at === -1 ? '' : `\n${text.slice(at)}`;
 }
 
 async function main() {
@@ -226,7 +241,7 @@ async function main() {
   info.loadAtEnd = loadAverage();
   console.log(`\nMachine: ${info.nproc} CPUs, ${info.cpu}, ${info.memory}, node ${info.node}, ${info.date}, load average ${info.loadAtStart} → ${info.loadAtEnd}`);
   writeResults({ info, options, sessions, indexing, throughput, files, totalLines });
-  console.log(`Wrote ${path.relative(process.cwd(), path.join(__dirname, 'RESULTS.md'))}`);
+  console.log(`Wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
   if (options.cpuProf) console.log(`CPU profiles in ${PROFILE_DIR}: node bench/profileSummary.js FILE.cpuprofile`);
 }
 

@@ -6,9 +6,11 @@
  * CLI runs, in this process, its positions converted independently.
  *
  *   npm run fuzz -- --edits 100000 --seed 7 [--max-bytes 60000] [--encoding utf-8] [--files DIR]
+ *   npm run fuzz -- --replay /tmp/pyreview-fuzz-differences/FILE.json
  *
- * Prints each difference (and writes the text to a file to reproduce it);
- * exits 1 when there was any.
+ * Prints each difference, and writes the text and the burst of edits that
+ * led to it (replayed on a fresh server with --replay); exits 1 when there
+ * was any.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -18,7 +20,7 @@ import { createPythonParser, Linter, parserInput, resolveSettings, RULES, Worksp
 import type { Parser } from 'web-tree-sitter';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lspClient';
-import { positionsIn, rangeOf, snap, type Encoding, type Position } from '../helpers/lspText';
+import { offsetAt, positionsIn, rangeOf, snap, type Encoding, type Position } from '../helpers/lspText';
 
 export interface FuzzOptions {
   edits: number;
@@ -72,6 +74,16 @@ function random(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+type Change = { range?: ReturnType<typeof rangeOf>; text: string };
+
+/** One burst that gave a difference: the text before it and its didChange notifications. */
+interface Replay {
+  filePath: string;
+  before: string;
+  notifications: Change[][];
+  encoding: Encoding;
 }
 
 interface Edit {
@@ -160,8 +172,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       await client.waitForDiagnostics(uri, version, 60_000);
       for (let edited = 0; edited < options.editsPerFile && report.edits < options.edits; ) {
         const burst = 1 + Math.floor(next() * 10);
+        const before = text;
+        const notifications: Change[][] = [];
         for (let i = 0; i < burst && edited < options.editsPerFile; i++, edited++, report.edits++) {
-          const changes: Array<{ range?: ReturnType<typeof rangeOf>; text: string }> = [];
+          const changes: Change[] = [];
           // Now and then several changes in one notification, or the whole text.
           const together = next() < 0.1 ? 2 + Math.floor(next() * 2) : 1;
           for (let j = 0; j < together; j++) {
@@ -171,6 +185,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
             text = after;
           }
           client.change(uri, ++version, changes);
+          notifications.push(changes);
           if (next() < 0.5) await delay(Math.floor(next() * 20));
         }
         await client.waitForDiagnostics(uri, version, 60_000);
@@ -187,6 +202,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           fs.mkdirSync(saveDirectory, { recursive: true });
           const saved = path.join(saveDirectory, `seed${options.seed}-edit${report.edits}-${path.basename(source)}`);
           fs.writeFileSync(saved, text);
+          // To replay the burst on a fresh server: `npm run fuzz -- --replay FILE.json`.
+          const replay: Replay = { filePath, before, notifications, encoding: options.encoding };
+          fs.writeFileSync(`${saved}.json`, JSON.stringify(replay));
           const found: FuzzDifference = { file: source, edit: report.edits, version, saved, missing, extra };
           report.differences.push(found);
           options.log(`DIFFERENCE after edit ${found.edit} of ${source} (version ${version}; text in ${saved}):\n${missing.map((k) => `  - ${k}`).join('\n')}${missing.length && extra.length ? '\n' : ''}${extra.map((k) => `  + ${k}`).join('\n')}`);
@@ -219,6 +237,37 @@ async function quiet(client: LspClient, uri: string): Promise<void> {
   }
 }
 
+/**
+ * Replays a recorded burst on a fresh server: opens the text before it, lets
+ * the server settle, sends the burst's notifications, lets it settle again,
+ * and compares with a fresh check. The differences (none: it did not recur).
+ */
+export async function replay(file: string): Promise<{ missing: string[]; extra: string[] }> {
+  const recorded = JSON.parse(fs.readFileSync(file, 'utf8')) as Replay;
+  const parser = await createPythonParser();
+  const client = await LspClient.start({ settings: SETTINGS, positionEncodings: recorded.encoding === 'utf-8' ? ['utf-8'] : undefined });
+  try {
+    const uri = pathToFileURL(recorded.filePath).href;
+    client.open(uri, recorded.before, 1);
+    await client.waitForDiagnostics(uri, 1, 60_000);
+    await quiet(client, uri);
+    let version = 1;
+    let text = recorded.before;
+    for (const changes of recorded.notifications) {
+      client.change(uri, ++version, changes);
+      for (const change of changes) {
+        if (!change.range) text = change.text;
+        else text = text.slice(0, offsetAt(text, change.range.start, recorded.encoding)) + change.text + text.slice(offsetAt(text, change.range.end, recorded.encoding));
+      }
+    }
+    await client.waitForDiagnostics(uri, version, 60_000);
+    await quiet(client, uri);
+    return difference(latest(client, uri, version), freshKeys(parser, text, recorded.filePath, recorded.encoding));
+  } finally {
+    client.kill();
+  }
+}
+
 /** Real Python files of at most `maxBytes`, in a stable order. */
 export function realFiles(directory: string, maxBytes: number): string[] {
   return fs.readdirSync(directory)
@@ -228,8 +277,8 @@ export function realFiles(directory: string, maxBytes: number): string[] {
     .filter((file) => fs.statSync(file).size <= maxBytes);
 }
 
-function parseArgs(argv: readonly string[]): { edits: number; seed: number; maxBytes: number; encoding: Encoding; directory: string; editsPerFile: number } {
-  const options = { edits: 1000, seed: Date.now() % 100000, maxBytes: 60_000, encoding: 'utf-16' as Encoding, directory: '/usr/lib/python3.11', editsPerFile: 300 };
+function parseArgs(argv: readonly string[]): { edits: number; seed: number; maxBytes: number; encoding: Encoding; directory: string; editsPerFile: number; replay?: string } {
+  const options = { edits: 1000, seed: Date.now() % 100000, maxBytes: 60_000, encoding: 'utf-16' as Encoding, directory: '/usr/lib/python3.11', editsPerFile: 300, replay: undefined as string | undefined };
   for (let i = 0; i < argv.length; i++) {
     const value = () => argv[++i];
     switch (argv[i]) {
@@ -239,7 +288,8 @@ function parseArgs(argv: readonly string[]): { edits: number; seed: number; maxB
       case '--encoding': options.encoding = value() as Encoding; break;
       case '--files': options.directory = value(); break;
       case '--edits-per-file': options.editsPerFile = Number(value()); break;
-      default: throw new Error(`unknown option ${argv[i]} (options: --edits N --seed S --max-bytes B --encoding utf-16|utf-8 --files DIR --edits-per-file N)`);
+      case '--replay': options.replay = value(); break;
+      default: throw new Error(`unknown option ${argv[i]} (options: --edits N --seed S --max-bytes B --encoding utf-16|utf-8 --files DIR --edits-per-file N, or --replay FILE.json)`);
     }
   }
   return options;
@@ -247,6 +297,12 @@ function parseArgs(argv: readonly string[]): { edits: number; seed: number; maxB
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.replay) {
+    const { missing, extra } = await replay(args.replay);
+    console.log(missing.length || extra.length ? `the difference recurs:\n${missing.map((k) => `  - ${k}`).concat(extra.map((k) => `  + ${k}`)).join('\n')}` : 'no difference: the burst alone does not reproduce it');
+    process.exitCode = missing.length || extra.length ? 1 : 0;
+    return;
+  }
   const next = random(args.seed);
   // The files in an order of this seed's.
   const files = realFiles(args.directory, args.maxBytes).map((file) => ({ file, order: next() })).sort((a, b) => a.order - b.order).map(({ file }) => file);
