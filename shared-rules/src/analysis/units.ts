@@ -126,8 +126,9 @@ function collectLevel(
       // A statement before the region that grew into it is read again.
       while (units.length && units[units.length - 1].end > start) units.pop();
       const key = makeKey(type, start, end, context, text);
-      // A statement read again with its previous text keeps its findings.
-      const found = middle.find((candidate) => candidate.key === key)?.found;
+      // A statement read again with its previous text keeps its findings, unless it now parses with errors:
+      // error recovery depends on more than a unit's text.
+      const found = node.hasError ? undefined : middle.find((candidate) => candidate.key === key)?.found;
       const unit: Unit = { start, end, type, key, node, found };
       const body = classBody(node);
       if (body) {
@@ -163,7 +164,8 @@ export function collectUnitTree(root: Node, text: string, previous?: Unit[], dir
 function adoptFindings(units: readonly Unit[], previous: readonly Unit[]): void {
   const byKey = new Map<string, UnitFindings>();
   for (const unit of flattenUnits(previous)) if (unit.found) byKey.set(unit.key, unit.found);
-  for (const unit of flattenUnits(units)) unit.found ??= byKey.get(unit.key);
+  // As in collectLevel: a unit that now parses with errors is walked again.
+  for (const unit of flattenUnits(units)) if (!unit.node?.hasError) unit.found ??= byKey.get(unit.key);
 }
 
 /** Depth-first: each class unit is followed by its statements. */
