@@ -53,39 +53,158 @@ function concatenatedSource(files, targetLines) {
   return { text: parts.map((p) => p.text).join(''), lines: total, sources: parts.map((p) => p.path) };
 }
 
-// Reads Python's own AST (ast.parse only; nothing is executed) to check that
-// a synthetic file is valid Python and to find the function around a line.
-const FUNCTION_AT_LINE = `
-import ast, json, sys
-source = sys.stdin.read()
-middle = int(sys.argv[1])
-best = None
-for node in ast.walk(ast.parse(source)):
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.lineno <= middle <= node.end_lineno:
-        if best is None or node.end_lineno - node.lineno < best.end_lineno - best.lineno:
-            best = node
-if best is None:
-    print("null")
-else:
-    body = min(best.body[1:] or best.body, key=lambda s: abs(s.lineno - middle))
-    print(json.dumps({"name": best.name, "line": body.lineno, "column": body.col_offset}))
-`;
-
 /**
- * Where to type in the middle of a function: the body statement of the
- * innermost function spanning the file's middle line that is closest to it
- * (the docstring is skipped). Lines and columns are 1-based / 0-based as in
- * Python's ast; the corpus' indentation is ASCII so columns are UTF-16 too.
+ * `count` files of about `targetLines` lines each, no two sharing a module:
+ * each is built as `concatenatedSource` builds one, from the modules the
+ * files before it left.
  */
-function editSiteInMiddleFunction(text, totalLines) {
-  for (let delta = 0; delta < totalLines / 2; delta += 25) {
-    for (const middle of [Math.floor(totalLines / 2) + delta, Math.floor(totalLines / 2) - delta]) {
-      const out = execFileSync('python3', ['-c', FUNCTION_AT_LINE, String(middle)], { input: text, encoding: 'utf8' });
-      const site = JSON.parse(out);
-      if (site) return site;
-    }
+function distinctConcatenations(files, count, targetLines) {
+  let pool = files;
+  const built = [];
+  for (let i = 0; i < count; i++) {
+    const next = concatenatedSource(pool, targetLines);
+    if (next.lines < targetLines * 0.95) throw new Error(`the standard library has modules for ${i} files of ${targetLines} lines, not ${count}`);
+    const used = new Set(next.sources);
+    pool = pool.filter((f) => !used.has(f.path));
+    built.push(next);
   }
-  throw new Error('no function found in the synthetic file');
+  return built;
 }
 
-module.exports = { STDLIB, stdlibFiles, concatenatedSource, editSiteInMiddleFunction, countLines };
+// Reads Python's own AST (ast.parse only; nothing is executed), which also
+// checks that a synthetic file is valid Python, to find where to type near
+// the file's middle line, one site per kind. Lines are 1-based; columns are
+// UTF-16 code units (ast's are UTF-8 bytes), the LSP client's default.
+const EDIT_SITES = `
+import ast, json, sys
+source = sys.stdin.read()
+lines = source.split("\\n")
+tree = ast.parse(source)
+middle = (len(lines) + 1) // 2
+FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+def utf16(line, byte_column):
+    return len(lines[line - 1].encode("utf-8")[:byte_column].decode("utf-8").encode("utf-16-le")) // 2
+
+def distance(node, line):
+    if node.lineno <= line <= node.end_lineno:
+        return 0
+    return min(abs(node.lineno - line), abs(node.end_lineno - line))
+
+def nearest(nodes, line):
+    nodes = list(nodes)
+    return min(nodes, key=lambda n: (distance(n, line), n.lineno)) if nodes else None
+
+def position(line, byte_column):
+    return {"line": line, "column": utf16(line, byte_column)}
+
+def body_statement(function, line):
+    """The body statement nearest the line, the docstring skipped."""
+    body = function.body
+    docstring = isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str)
+    statement = nearest(body[1:] if docstring and len(body) > 1 else body, line)
+    return {**position(statement.lineno, statement.col_offset), "indent": lines[statement.lineno - 1][:statement.col_offset]}
+
+def plain_string_key(key):
+    if not (isinstance(key, ast.Constant) and isinstance(key.value, str) and key.lineno == key.end_lineno):
+        return False
+    text = lines[key.lineno - 1].encode("utf-8")[key.col_offset:key.end_col_offset].decode("utf-8")
+    return text[-1] in "'\\"" and not text.endswith(text[-1] * 3)
+
+sites = []
+module = tree.body
+
+function = nearest((n for n in module if isinstance(n, FUNCTIONS)), middle)
+if function:
+    sites.append({"kind": "function", "name": function.name, **body_statement(function, middle)})
+
+classes = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
+longest = max(classes, key=lambda c: (c.end_lineno - c.lineno, -c.lineno), default=None)
+if longest:
+    class_middle = (longest.lineno + longest.end_lineno) // 2
+    method = nearest((n for n in longest.body if isinstance(n, FUNCTIONS)), class_middle)
+    if method:
+        sites.append({"kind": "method", "name": f"{longest.name}.{method.name}", "classLines": longest.end_lineno - longest.lineno + 1, **body_statement(method, class_middle)})
+
+def assigned_name(statement):
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
+        return statement.targets[0]
+    if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value is not None:
+        return statement.target
+    return None
+
+dicts = [s for s in module if assigned_name(s) and isinstance(s.value, ast.Dict) and any(plain_string_key(k) for k in s.value.keys)]
+mapping = nearest(dicts, middle)
+if mapping:
+    key = nearest((k for k in mapping.value.keys if plain_string_key(k)), (mapping.lineno + mapping.end_lineno) // 2)
+    # Inside the quotes, after the key's last character.
+    sites.append({"kind": "dict-key", "name": assigned_name(mapping).id, "key": key.value, **position(key.lineno, key.end_col_offset - 1)})
+
+assignment = nearest((s for s in module if assigned_name(s)), middle)
+if assignment:
+    target = assigned_name(assignment)
+    sites.append({"kind": "assignment", "name": target.id, **position(target.lineno, target.end_col_offset)})
+
+imports = [s for s in module if isinstance(s, (ast.Import, ast.ImportFrom)) and s.names[-1].name != "*"]
+statement = nearest(imports, middle)
+if statement:
+    last = statement.names[-1]
+    name = statement.module if isinstance(statement, ast.ImportFrom) else statement.names[0].name
+    sites.append({"kind": "import", "name": name or ".", **position(last.end_lineno, last.end_col_offset)})
+
+def decorator_name(decorator):
+    expression = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return expression if isinstance(expression, (ast.Name, ast.Attribute)) else None
+
+decorators = [d for n in ast.walk(tree) if isinstance(n, (*FUNCTIONS, ast.ClassDef)) for d in n.decorator_list if decorator_name(d)]
+decorator = nearest(decorators, middle)
+if decorator:
+    name = decorator_name(decorator)
+    sites.append({"kind": "decorator", "name": ast.unparse(name), **position(name.end_lineno, name.end_col_offset)})
+
+print(json.dumps(sites))
+`;
+
+/** The kinds of edit site, in the order `editSites` lists them. */
+const SITE_KINDS = ['function', 'method', 'dict-key', 'assignment', 'import', 'decorator'];
+
+/**
+ * Where to type near the middle of a file, one site per kind that the file
+ * has: a body statement of the module-level function nearest the middle
+ * line (`function`) and of the method in the middle of the longest class
+ * (`method`), both with their `indent` to open a line before them; the end
+ * of the string key in the middle of the module-level dict nearest the
+ * middle line (`dict-key`, inside the quotes); the end of the name of the
+ * module-level assignment nearest it (`assignment`), of the last name of
+ * the module-level import nearest it (`import`), and of the name of the
+ * decorator nearest it (`decorator`).
+ * @returns {Array<{kind: string, name: string, line: number, column: number, indent?: string, classLines?: number, key?: string}>}
+ */
+function editSites(text) {
+  return JSON.parse(execFileSync('python3', ['-c', EDIT_SITES], { input: text, encoding: 'utf8' }));
+}
+
+/** Where to type in the middle of a function: the `function` site of `editSites`. */
+function editSiteInMiddleFunction(text) {
+  const site = editSites(text).find((s) => s.kind === 'function');
+  if (!site) throw new Error('no module-level function in the synthetic file');
+  return { name: site.name, line: site.line, column: site.column };
+}
+
+// Fails with the first error of each file that Python cannot parse.
+const CHECK_SYNTAX = `
+import ast, json, sys
+for path in json.load(sys.stdin):
+    try:
+        ast.parse(open(path, encoding="utf-8").read(), path)
+    except SyntaxError as error:
+        print(f"{path}:{error.lineno}: {error.msg}")
+`;
+
+/** Throws unless every file parses as Python (one python3 process for all). */
+function checkPythonSyntax(paths) {
+  const errors = execFileSync('python3', ['-c', CHECK_SYNTAX], { input: JSON.stringify(paths), encoding: 'utf8' }).trim();
+  if (errors) throw new Error(`not valid Python: ${errors}`);
+}
+
+module.exports = { STDLIB, SITE_KINDS, stdlibFiles, concatenatedSource, distinctConcatenations, editSites, editSiteInMiddleFunction, checkPythonSyntax, countLines };

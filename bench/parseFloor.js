@@ -6,11 +6,19 @@
 const fs = require('fs');
 const os = require('os');
 const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
-const { createPythonParser } = require('../shared-rules/out/parsing/pythonParser');
+const { Language, Parser } = require('web-tree-sitter');
+
+/** web-tree-sitter's parser with the published Python grammar. */
+async function createParser() {
+  await Parser.init();
+  const parser = new Parser();
+  parser.setLanguage(await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
+  return parser;
+}
 
 /** Parses each file and counts its nodes by walking all of them. */
 async function parseAndWalk(paths) {
-  const parser = await createPythonParser();
+  const parser = await createParser();
   let nodes = 0;
   for (const file of paths) {
     const tree = parser.parse(fs.readFileSync(file, 'utf8'));

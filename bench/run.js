@@ -5,8 +5,13 @@
 // tables and writes bench/RESULTS.md.
 //
 // Options: --sizes 1000,5000,20000  --edits 60  --warmup 5  --interval 100
+//          --sites function,method,dict-key,assignment,import,decorator (edit sites typed at, each in a fresh server)
+//          --settles 3 (settling lints measured after the typing at each site)
+//          --documents 100  --document-lines 2000  --cycles 200  --cycle-lines 5000 (memory)
 //          --repeat 3 (CLI runs per tool; the fastest counts)
-//          --skip-server  --skip-cli
+//          --only sites,notebook,indexing,memory,cli (run these parts alone)
+//          --skip-server (no sites, indexing or memory)  --skip-cli
+//          --results FILE (default bench/RESULTS.md)
 //          --server FILE  (another server script, e.g. server/out/server.js, the unbundled
 //                          server the CLI's `pyreview server` runs; default: the launcher the
 //                          extension ships, dist/server.js, bundled from the build into the work directory)
@@ -17,15 +22,16 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { stdlibFiles, concatenatedSource, editSiteInMiddleFunction, STDLIB } = require('./corpus');
+const { stdlibFiles, concatenatedSource, editSites, SITE_KINDS, STDLIB } = require('./corpus');
 const { measureServer, measureFirstStart } = require('./serverLatency');
+const { measureMemory } = require('./serverMemory');
+const { benchNotebook } = require('./notebookLatency');
 const { bundleServer } = require('../scripts/bundle');
 const { measureIndexing } = require('./workspaceIndexing');
 const { measureThroughput } = require('./throughput');
-const { serverTable, throughputTable, targetsTable, textTable, markdownTable } = require('./report');
+const { serverTable, throughputTable, memoryTable, targetsTable, describeSite, textTable, markdownTable } = require('./report');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-const RESULTS_FILE = path.join(__dirname, 'RESULTS.md');
 /** Sections of RESULTS.md below this line come from other measurements, and a benchmark run keeps them. */
 const KEPT_MARKER = '<!-- Below: other measurements (bench/hostile.js, npm run fuzz), kept when bench/run.js writes this file. -->';
 const WORK_DIR = path.join(os.tmpdir(), 'pyreview-bench');
@@ -33,8 +39,25 @@ const PROFILE_DIR = path.join(WORK_DIR, 'profiles');
 const BUNDLE_DIR = path.join(WORK_DIR, 'dist');
 const CODE_CACHE_DIR = path.join(WORK_DIR, 'code-cache');
 
+const PARTS = ['sites', 'notebook', 'indexing', 'memory', 'cli'];
+const SERVER_PARTS = ['sites', 'notebook', 'indexing', 'memory'];
+/** The sizes the memory targets are set for. */
+const MEMORY_TARGET_SIZES = { documents: 100, documentLines: 2000, cycles: 200, cycleLines: 5000 };
+
+/** A comma-separated list, each item one of `allowed`. */
+function listOf(value, allowed, option) {
+  const items = value.split(',').map((item) => item.trim());
+  const unknown = items.filter((item) => !allowed.includes(item));
+  if (unknown.length) throw new Error(`${option}: unknown ${unknown.join(', ')} (one of ${allowed.join(', ')})`);
+  return items;
+}
+
 function parseArgs(argv) {
-  const options = { sizes: [1000, 5000, 20000], edits: 60, warmup: 5, interval: 100, repeat: 3, server: true, cli: true, cpuProf: false, serverScript: undefined };
+  const options = {
+    sizes: [1000, 5000, 20000], edits: 60, warmup: 5, interval: 100, sites: SITE_KINDS, settles: 3,
+    ...MEMORY_TARGET_SIZES, repeat: 3, parts: new Set(PARTS), cpuProf: false, serverScript: undefined,
+    results: path.join(__dirname, 'RESULTS.md'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const value = () => argv[++i];
     switch (argv[i]) {
@@ -42,15 +65,27 @@ function parseArgs(argv) {
       case '--edits': options.edits = Number(value()); break;
       case '--warmup': options.warmup = Number(value()); break;
       case '--interval': options.interval = Number(value()); break;
+      case '--sites': options.sites = listOf(value(), SITE_KINDS, '--sites'); break;
+      case '--settles': options.settles = Number(value()); break;
+      case '--documents': options.documents = Number(value()); break;
+      case '--document-lines': options.documentLines = Number(value()); break;
+      case '--cycles': options.cycles = Number(value()); break;
+      case '--cycle-lines': options.cycleLines = Number(value()); break;
       case '--repeat': options.repeat = Number(value()); break;
-      case '--skip-server': options.server = false; break;
-      case '--skip-cli': options.cli = false; break;
+      case '--only': options.parts = new Set(listOf(value(), PARTS, '--only')); break;
+      case '--skip-server': for (const part of SERVER_PARTS) options.parts.delete(part); break;
+      case '--skip-cli': options.parts.delete('cli'); break;
       case '--cpu-prof': options.cpuProf = true; break;
       case '--server': options.serverScript = path.resolve(value()); break;
+      case '--results': options.results = path.resolve(value()); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
   return options;
+}
+
+function memoryTargetsApply(options) {
+  return Object.entries(MEMORY_TARGET_SIZES).every(([key, size]) => options[key] === size);
 }
 
 const sizeLabel = (lines) => (lines >= 1000 ? `${Math.round(lines / 1000)}k` : String(lines));
@@ -93,16 +128,24 @@ function machine() {
   };
 }
 
+/** The synthetic file of about `target` lines, written to the work directory. */
+function benchDocument(files, target) {
+  const label = sizeLabel(target);
+  const built = concatenatedSource(files, target);
+  const documentPath = path.join(WORK_DIR, `bench_${label}.py`);
+  fs.writeFileSync(documentPath, built.text);
+  return { label, path: documentPath, text: built.text, lines: built.lines, sources: built.sources };
+}
+
 /** Indexing the standard library as a workspace, with a 1k-line file open (the first size's document). */
-async function benchIndexing(options) {
-  const documentPath = path.join(WORK_DIR, `bench_${sizeLabel(options.sizes[0])}.py`);
-  if (!fs.existsSync(documentPath)) return undefined;
+async function benchIndexing(options, files) {
+  const document = benchDocument(files, options.sizes[0]);
   process.stderr.write(`server: indexing ${STDLIB} as a workspace\n`);
   try {
     return await measureIndexing({
       serverCommand: serverCommand(profileFlags(options), options.serverScript),
       workspace: STDLIB,
-      document: { path: documentPath, text: fs.readFileSync(documentPath, 'utf8') },
+      document: { path: document.path, text: document.text },
     });
   } catch (error) {
     process.stderr.write(`server: indexing failed: ${error.message}\n`);
@@ -124,37 +167,83 @@ function indexingTable(indexing) {
   };
 }
 
+/** Typing at each kind of edit site of each size's file, every site in a fresh server. */
 async function benchServer(options, files) {
   const nodeFlags = profileFlags(options);
   const sessions = [];
-  for (const [index, target] of options.sizes.entries()) {
-    const label = sizeLabel(target);
-    const built = concatenatedSource(files, target);
-    const documentPath = path.join(WORK_DIR, `bench_${label}.py`);
-    fs.writeFileSync(documentPath, built.text);
-    const document = { path: documentPath, text: built.text, lines: built.lines, site: editSiteInMiddleFunction(built.text, built.lines) };
-    process.stderr.write(`server: ${label} (${built.lines} lines from ${built.sources.length} modules), typing in ${document.site.name}() at line ${document.site.line}\n`);
-    try {
-      // The measured starts are later starts of the same build, as every editor start after the first one.
-      const firstStart = index === 0 ? await measureFirstStart({ serverCommand: serverCommand(nodeFlags, options.serverScript), document, workspaceDir: WORK_DIR }) : undefined;
-      const result = await measureServer({
-        serverCommand: serverCommand(nodeFlags, options.serverScript),
-        document,
-        edits: options.edits,
-        warmupEdits: options.warmup,
-        intervalMs: options.interval,
-        workspaceDir: WORK_DIR,
-      });
-      sessions.push({ label, result, firstStart, site: document.site, sources: built.sources });
-    } catch (error) {
-      process.stderr.write(`server: ${label} failed: ${error.message}\n`);
-      sessions.push({ label, error: error.message.split('\n')[0] });
+  const documents = [];
+  for (const target of options.sizes) {
+    const document = benchDocument(files, target);
+    const { label } = document;
+    const sites = editSites(document.text).filter((site) => options.sites.includes(site.kind));
+    const missing = options.sites.filter((kind) => !sites.some((site) => site.kind === kind));
+    documents.push({ ...document, missing });
+    if (missing.length) process.stderr.write(`server: ${label} has no ${missing.join(', ')} site\n`);
+    for (const site of sites) {
+      const load = loadAverage();
+      process.stderr.write(`server: ${label} (${document.lines} lines from ${document.sources.length} modules), typing ${describeSite(site).replace(/`/g, '')} at line ${site.line}, load ${load}\n`);
+      try {
+        // The measured starts are later starts of the same build, as every editor start after the first one.
+        const firstStart = sessions.length === 0 ? await measureFirstStart({ serverCommand: serverCommand(nodeFlags, options.serverScript), document, workspaceDir: WORK_DIR }) : undefined;
+        const result = await measureServer({
+          serverCommand: serverCommand(nodeFlags, options.serverScript),
+          document,
+          site,
+          edits: options.edits,
+          warmupEdits: options.warmup,
+          intervalMs: options.interval,
+          settles: options.settles,
+          workspaceDir: WORK_DIR,
+        });
+        sessions.push({ label, site, result, firstStart, load });
+      } catch (error) {
+        process.stderr.write(`server: ${label} ${site.kind} failed: ${error.message}\n`);
+        sessions.push({ label, site, error: error.message.split('\n')[0], load });
+      }
     }
   }
-  return sessions;
+  return { sessions, documents };
 }
 
-function writeResults({ info, options, sessions, indexing, throughput, files, totalLines }) {
+async function benchMemory(options, files) {
+  try {
+    return await measureMemory({
+      serverCommand: serverCommand(profileFlags(options), options.serverScript),
+      files,
+      workDir: path.join(WORK_DIR, 'memory'),
+      documents: options.documents,
+      documentLines: options.documentLines,
+      cycles: options.cycles,
+      cycleLines: options.cycleLines,
+    });
+  } catch (error) {
+    process.stderr.write(`memory: failed: ${error.stack ?? error.message}\n`);
+    return { error: error.message.split('\n')[0] };
+  }
+}
+
+/** What the server section says about the sites and the settles, and which modules each file is made of. */
+function siteNotes(documents, sessions) {
+  return documents.flatMap((document) => [
+    `- ${document.label} (${document.lines.toLocaleString('en-US')} lines), built from ${document.sources.map((p) => `\`${path.relative(STDLIB, p)}\``).join(', ')}${document.missing.length ? `; it has no ${document.missing.join(', ')} site` : ''}`,
+    ...sessions.filter((s) => s.label === document.label).map((s) => `  - ${s.site.kind}, line ${s.site.line}: typed ${describeSite(s.site)}`),
+  ]);
+}
+
+function memorySection(options, memory) {
+  if (memory.error) return [`Failed: ${memory.error}`];
+  const { open, cycles } = memory;
+  return [
+    `The server (${options.serverScript ? `\`node ${path.relative(REPO_ROOT, options.serverScript)} --stdio\`` : '`node dist/server.js --stdio`, as above'}) with an empty workspace folder: the documents are files in another directory, so that none is indexed from disk. ${open.documents} different files of about ${options.documentLines.toLocaleString('en-US')} lines (${open.lines.toLocaleString('en-US')} in all), each built like the typing files from whole modules of ${STDLIB} that no other of them uses (${open.modules} modules) and checked with Python's \`ast\`, are opened, once the server has answered \`initialize\`, one after another, each once the previous one's diagnostics have arrived, and kept open; after a 1 s pause the server's peak RSS (VmHWM) and RSS (VmRSS) are read. Then all are closed (each close waits for the server to clear the file's diagnostics) and, after 1 s, RSS is read; then the same files are opened again (the next version), and the peak is read after 1 s. Separately, in a fresh server, a ${cycles.lines.toLocaleString('en-US')}-line file (the typing benchmark's file of that size) is opened, edited (a line \`bench_name = 0\` opened in \`${cycles.site.name}()\` at line ${cycles.site.line} and one character typed into its name), its diagnostics awaited, and closed, ${cycles.cycles} times over. MB are 10^6 bytes, as in the targets.`,
+    '',
+    markdownTable(memoryTable(memory)),
+    '',
+    `RSS during the cycles: ${cycles.trace.map((t) => `${Math.round((t.residentKiB * 1024) / 1e6)} MB after ${t.cycle}`).join(', ')}.`,
+  ];
+}
+
+function writeResults({ info, options, sessions, documents, notebook, indexing, memory, throughput, files, totalLines }) {
+  const runs = (part) => options.parts.has(part);
   const sections = [
     '# Benchmark results',
     '',
@@ -164,20 +253,21 @@ function writeResults({ info, options, sessions, indexing, throughput, files, to
     '',
     '## Targets',
     '',
-    markdownTable(targetsTable(sessions, throughput)),
+    markdownTable(targetsTable({ sessions, throughput, memory, memoryTargetsApply: memoryTargetsApply(options) })),
   ];
-  if (options.server) {
+  if (runs('sites')) {
     sections.push(
       '',
       '## Language server, through its process over stdio',
       '',
-      `Server: ${options.serverScript ? `\`node ${path.relative(REPO_ROOT, options.serverScript)} --stdio\`` : 'the launcher the extension ships (`node dist/server.js --stdio`, bundled from this build by `scripts/bundle.js`), which runs the server bundle through a V8 code cache kept in the user\'s cache directory (here a fresh one in the work directory)'}. Before the first file is measured, the server is started twice to open it: once unmeasured with the code cache off (the benchmark's own client code is cold in its first session), then as the first start of a build, reported in the targets${options.serverScript ? '' : '; it writes the code cache that the measured starts use, as every start after the first one of an installed version does'}. \`didChange\` → \`publishDiagnostics\` (same or later version) for ${options.edits} single-character edits sent ${options.interval} ms apart, after ${options.warmup} unmeasured ones, typing a new local name on a line opened in the middle of a function; the client keeps only the latest publication's diagnostics, as an editor does (a heap growing with each one made the client's own garbage collections show up as latency). Each file is a fresh server; files are whole modules of ${STDLIB} concatenated in sorted order (valid Python, no \`__future__\` imports). Lints counts the publications during the typing (a server may lint a burst of edits once); server CPU ms/lint is the server process' user + system time over the typing divided by them: on a loaded machine, latency also includes waiting for a core, this does not. initialize → first diagnostics runs from spawning the server (the client sends \`initialize\` at once) to the first \`publishDiagnostics\` of the opened file. Peak RSS is the server process' VmHWM.`,
+      `Server: ${options.serverScript ? `\`node ${path.relative(REPO_ROOT, options.serverScript)} --stdio\`` : 'the launcher the extension ships (`node dist/server.js --stdio`, bundled from this build by `scripts/bundle.js`), which runs the server bundle through a V8 code cache kept in the user\'s cache directory (here a fresh one in the work directory)'}. Before the first file is measured, the server is started twice to open it: once unmeasured with the code cache off (the benchmark's own client code is cold in its first session), then as the first start of a build, reported in the targets${options.serverScript ? '' : '; it writes the code cache that the measured starts use, as every start after the first one of an installed version does'}. Files are whole modules of ${STDLIB} concatenated in sorted order (valid Python, no \`__future__\` imports). In each file, typing is measured at several kinds of edit site near its middle line, found with Python's \`ast\` (\`bench/corpus.js\`): in the module-level function nearest the middle line (function) and in the method in the middle of the longest class (method), a line \`bench_name = 0\` is opened before a body statement and its name typed into; a string key in the middle of the module-level dict nearest the middle line (dict-key), the name of the module-level assignment nearest it (assignment) and the name of the decorator nearest it (decorator) are typed into at their end; the module-level import nearest it gets \`, bench_name\` after its last name, which is typed into (import). The targets take the worst site. Each site is a fresh server: \`didChange\` → \`publishDiagnostics\` (same or later version) for ${options.edits} single-character edits sent ${options.interval} ms apart, after ${options.warmup} unmeasured ones; the client keeps only the latest publication's diagnostics, as an editor does (a heap growing with each one made the client's own garbage collections show up as latency). Lints counts the publications during the typing (a server may lint a burst of edits once); server CPU ms/lint is the server process' CPU time (user + system, all threads) over the typing divided by them: on a loaded machine, latency also includes waiting for a core, this does not. Once typing pauses, the server lints the whole file again to settle its diagnostics (250 ms after the last keystroke; files of up to about 2,500 lines are linted completely at every keystroke and need no settling): settle CPU ms is the server's CPU time from 150 ms after the last keystroke's publication (before the settle's timer fires: what the keystroke's lint left behind, such as concurrent garbage collection, is not the settle's; from the publication itself when the client could not read it in time) to the next publication of the same version, the settled one, as the median of ${options.settles} settles (the one after the typing, then one after each further keystroke), settle CPU max ms the highest; CPU times are read from each thread's \`/proc/PID/task/TID/schedstat\` (nanoseconds). initialize → first diagnostics runs from spawning the server (the client sends \`initialize\` at once) to the first \`publishDiagnostics\` of the opened file. Peak RSS is the server process' VmHWM. Load is the 1-minute load average when the site's session started.`,
       '',
       markdownTable(serverTable(sessions)),
       '',
-      ...sessions.filter((s) => s.result).map((s) => `- ${s.label}: typed in \`${s.site.name}()\` at line ${s.site.line}; built from ${s.sources.map((p) => `\`${path.relative(STDLIB, p)}\``).join(', ')}`),
+      ...siteNotes(documents, sessions),
     );
   }
+  if (notebook) sections.push('', notebook);
   if (indexing) {
     sections.push(
       '',
@@ -188,7 +278,8 @@ function writeResults({ info, options, sessions, indexing, throughput, files, to
       markdownTable(indexingTable(indexing)),
     );
   }
-  if (options.cli) {
+  if (memory) sections.push('', '## Language server memory', '', ...memorySection(options, memory));
+  if (runs('cli')) {
     sections.push(
       '',
       '## CLI throughput',
@@ -198,14 +289,14 @@ function writeResults({ info, options, sessions, indexing, throughput, files, to
       markdownTable(throughputTable(throughput, totalLines)),
     );
   }
-  fs.writeFileSync(RESULTS_FILE, `${sections.join('\n')}\n${keptResults()}`);
+  fs.writeFileSync(options.results, `${sections.join('\n')}\n${keptResults(options.results)}`);
 }
 
 /** What other measurements (`node bench/hostile.js`, `npm run fuzz`) recorded below KEPT_MARKER: kept as it is. */
-function keptResults() {
+function keptResults(file) {
   let text = '';
   try {
-    text = fs.readFileSync(RESULTS_FILE, 'utf8');
+    text = fs.readFileSync(file, 'utf8');
   } catch {
     return '';
   }
@@ -215,33 +306,41 @@ function keptResults() {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  const runs = (part) => options.parts.has(part);
   fs.rmSync(WORK_DIR, { recursive: true, force: true });
   fs.mkdirSync(WORK_DIR, { recursive: true });
-  if (options.server && !options.serverScript) await bundleServer(BUNDLE_DIR);
+  if (SERVER_PARTS.some(runs) && !options.serverScript) await bundleServer(BUNDLE_DIR);
   // Inherited by every server started: the launcher keeps its code cache there, not in the user's cache.
   process.env.PYREVIEW_CODE_CACHE_DIR = CODE_CACHE_DIR;
   const info = machine();
   const files = stdlibFiles();
   const totalLines = files.reduce((sum, f) => sum + f.lines, 0);
 
-  const sessions = options.server ? await benchServer(options, files) : [];
-  if (options.server) console.log(`\nLanguage server (didChange → publishDiagnostics)\n${textTable(serverTable(sessions))}`);
+  const { sessions, documents } = runs('sites') ? await benchServer(options, files) : { sessions: [], documents: [] };
+  if (runs('sites')) console.log(`\nLanguage server (didChange → publishDiagnostics; settling lint)\n${textTable(serverTable(sessions))}`);
+  const notebook = runs('notebook')
+    ? await benchNotebook({ serverCommand: serverCommand(profileFlags(options), options.serverScript), workDir: WORK_DIR, edits: options.edits, warmup: options.warmup, interval: options.interval })
+    : undefined;
 
-  const indexing = options.server ? await benchIndexing(options) : undefined;
+  const indexing = runs('indexing') ? await benchIndexing(options, files) : undefined;
   if (indexing) console.log(`\nWorkspace index of ${STDLIB}\n${textTable(indexingTable(indexing))}`);
 
+  // After the typing: the memory documents are written under the work directory, the typing sessions' workspace folder.
+  const memory = runs('memory') ? await benchMemory(options, files) : undefined;
+  if (memory) console.log(`\nLanguage server memory\n${memory.error ? `failed: ${memory.error}` : textTable(memoryTable(memory))}`);
+
   let throughput = [];
-  if (options.cli) {
+  if (runs('cli')) {
     process.stderr.write(`cli: ${files.length} files, ${totalLines} lines\n`);
     throughput = measureThroughput({ files, workDir: path.join(WORK_DIR, 'throughput'), repeat: options.repeat, nodeFlags: profileFlags(options) });
     console.log(`\nCLI throughput: ${files.length} files, ${totalLines} lines\n${textTable(throughputTable(throughput, totalLines))}`);
   }
 
-  console.log(`\nTargets\n${textTable(targetsTable(sessions, throughput))}`);
+  console.log(`\nTargets\n${textTable(targetsTable({ sessions, throughput, memory, memoryTargetsApply: memoryTargetsApply(options) }))}`);
   info.loadAtEnd = loadAverage();
   console.log(`\nMachine: ${info.nproc} CPUs, ${info.cpu}, ${info.memory}, node ${info.node}, ${info.date}, load average ${info.loadAtStart} → ${info.loadAtEnd}`);
-  writeResults({ info, options, sessions, indexing, throughput, files, totalLines });
-  console.log(`Wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  writeResults({ info, options, sessions, documents, notebook, indexing, memory, throughput, files, totalLines });
+  console.log(`Wrote ${path.relative(process.cwd(), options.results)}`);
   if (options.cpuProf) console.log(`CPU profiles in ${PROFILE_DIR}: node bench/profileSummary.js FILE.cpuprofile`);
 }
 

@@ -1,4 +1,5 @@
 'use strict';
+const fs = require('fs');
 
 /** The nearest-rank percentile (p in 0..100) of a non-empty list of numbers. */
 function percentile(values, p) {
@@ -11,10 +12,38 @@ function median(values) {
   return percentile(values, 50);
 }
 
-/** A process' peak resident memory (VmHWM) in KiB, read from /proc. */
-function peakRssKiB(pid) {
-  const status = require('fs').readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)[1]);
+function statusKiB(pid, field) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)[1]);
 }
 
-module.exports = { percentile, median, peakRssKiB };
+/** A process' peak resident memory (VmHWM) in KiB, read from /proc. */
+function peakRssKiB(pid) {
+  return statusKiB(pid, 'VmHWM');
+}
+
+/** A process' resident memory now (VmRSS) in KiB. */
+function residentKiB(pid) {
+  return statusKiB(pid, 'VmRSS');
+}
+
+/**
+ * CPU time (user + system) the threads of a process have used so far, in
+ * ms, to the nanosecond (each thread's schedstat; /proc/PID/stat counts
+ * 10 ms ticks). On a loaded machine latency includes waiting for a core;
+ * this does not. A thread that has ended no longer counts: the server's
+ * threads live as long as it does.
+ */
+function cpuMs(pid) {
+  let nanoseconds = 0;
+  for (const thread of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      nanoseconds += Number(fs.readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // The thread ended while the list was read.
+    }
+  }
+  return nanoseconds / 1e6;
+}
+
+module.exports = { percentile, median, peakRssKiB, residentKiB, cpuMs };

@@ -1,23 +1,29 @@
 #!/usr/bin/env node
-// Bundles what the extension runs (`node scripts/bundle.js [DIR]`, default dist/; run `npm run build` first):
+// Bundles what the extension runs (`node scripts/bundle.js extension [DIR]`, default dist/), or the npm
+// package's command (`node scripts/bundle.js cli [DIR]`, default lib/); build with tsc first.
+// The extension's dist/:
 //   extension.js       the client
 //   server.js          the launcher (server/src/launcher.ts): runs server-bundle.js through a V8 code cache
 //   server-bundle.js   the language server
-//   *.wasm             the tree-sitter runtime and the Python grammar, which pythonParser.ts looks for beside the bundle
+// The npm package's lib/:
+//   pyreview.js        the `pyreview` command (server/bin/pyreview.js): CLI, language server, and the script
+//                      of the CLI's worker threads
+// Both: the .wasm files of scripts/wasmAssets.js, which parserModule.ts looks for beside the bundle.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const esbuild = require('esbuild');
+const { WASM_ASSETS } = require('./wasmAssets');
 
 const root = path.join(__dirname, '..');
 const CLIENT_ENTRY = path.join(root, 'client', 'out', 'extension.js');
 const SERVER_ENTRY = path.join(root, 'server', 'out', 'server.js');
 const LAUNCHER_ENTRY = path.join(root, 'server', 'out', 'launcher.js');
-const WASM_FILES = [require.resolve('web-tree-sitter/web-tree-sitter.wasm'), require.resolve('tree-sitter-python/tree-sitter-python.wasm')];
+const CLI_ENTRY = path.join(root, 'server', 'bin', 'pyreview.js');
+const CLI_COMPILED = path.join(root, 'server', 'out', 'cli', 'main.js');
 
-async function bundle(entry, outfile, external = []) {
-  if (!fs.existsSync(entry)) throw new Error(`${path.relative(root, entry)} is missing: run \`npm run build\` first`);
-  // Bundling the compiled CommonJS makes esbuild pick web-tree-sitter's `.cjs` build (no import.meta.url).
+async function bundle(entry, outfile, external = [], compiled = entry) {
+  if (!fs.existsSync(compiled)) throw new Error(`${path.relative(root, compiled)} is missing: run \`npm run build\` first`);
   await esbuild.build({
     entryPoints: [entry],
     outfile,
@@ -37,7 +43,11 @@ async function bundleServer(outDir) {
   fs.mkdirSync(outDir, { recursive: true });
   await bundle(SERVER_ENTRY, path.join(outDir, 'server-bundle.js'));
   await bundle(LAUNCHER_ENTRY, path.join(outDir, 'server.js'));
-  for (const wasm of WASM_FILES) fs.copyFileSync(wasm, path.join(outDir, path.basename(wasm)));
+  copyWasmAssets(outDir);
+}
+
+function copyWasmAssets(outDir) {
+  for (const wasm of WASM_ASSETS) fs.copyFileSync(wasm, path.join(outDir, path.basename(wasm)));
 }
 
 /** Everything the `.vsix` runs, in a fresh directory. */
@@ -48,10 +58,26 @@ async function bundleExtension(outDir) {
   await bundleServer(outDir);
 }
 
-module.exports = { bundleServer, bundleExtension };
+/** The npm package's `bin` (its package.json names lib/pyreview.js), in a fresh directory. */
+async function bundleCli(outDir) {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  await bundle(CLI_ENTRY, path.join(outDir, 'pyreview.js'), [], CLI_COMPILED);
+  copyWasmAssets(outDir);
+}
+
+module.exports = { bundleServer, bundleExtension, bundleCli };
+
+const TARGETS = { extension: [bundleExtension, 'dist'], cli: [bundleCli, 'lib'] };
 
 if (require.main === module) {
-  bundleExtension(path.resolve(process.argv[2] ?? path.join(root, 'dist'))).catch((error) => {
+  const [target = 'extension', dir] = process.argv.slice(2);
+  const [bundleTarget, defaultDir] = TARGETS[target] ?? [];
+  if (!bundleTarget) {
+    console.error(`usage: node scripts/bundle.js ${Object.keys(TARGETS).join('|')} [DIR]`);
+    process.exit(2);
+  }
+  bundleTarget(path.resolve(dir ?? path.join(root, defaultDir))).catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const reference = runFlake8(files);
   const flake8Seconds = (Date.now() - started) / 1000;
-  const ours = await runPyreview(files, reference.unparsable);
+  const ours = runPyreview(files, reference.unparsable);
   const pyreviewSeconds = (Date.now() - started) / 1000 - flake8Seconds;
   const theirs = reference.findings.filter((f) => !reference.unparsable.has(f.file));
   const byCode = compareFindings(ours, theirs);

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { execFile } from 'child_process';
-import { createPythonParser, resolveSettings, RULES, SourceChecker } from '@pyreview/shared-rules';
+import { PythonParser, resolveSettings, RULES, SourceChecker } from '@pyreview/shared-rules';
 import { matchFindings, type CodeAgreement, type LineFinding } from './findingComparison';
 import { decodePythonSource } from './pythonCorpus';
 
@@ -89,7 +89,7 @@ export async function compareDocstrings(files: readonly string[], root: string, 
   await Promise.all(Array.from({ length: concurrency }, worker));
   const theirs = parsePydocstyle(outputs.join('\n'));
 
-  const checker = new SourceChecker(await createPythonParser(), RULES);
+  const checker = new SourceChecker(new PythonParser(), RULES);
   const settings = resolveSettings(RULES, { select: DOCSTRING_CODES });
   const byCode = new Map<string, CodeAgreement>();
   const skipped = crashedOn.map((file) => `${file}: pydocstyle crashes on it`);

@@ -1,9 +1,11 @@
 /**
  * `npm run docs`: writes docs/rules/<CODE>.md for every rule, removes pages
- * of rules that no longer exist, and regenerates the README's rule table.
+ * of rules that no longer exist, and regenerates the README's rule table and
+ * the settings and commands tables of the extension's page (EXTENSION.md).
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { EXTENSION_README, expectedExtensionReadme } from './extensionReadme';
 import { RULE_DOCS_DIR, expectedReadme, expectedRulePages } from './ruleDocFiles';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -15,4 +17,5 @@ for (const file of fs.readdirSync(docsDir)) {
 }
 for (const [relative, content] of pages) fs.writeFileSync(path.join(repoRoot, relative), content);
 fs.writeFileSync(path.join(repoRoot, 'README.md'), expectedReadme(repoRoot));
-console.log(`wrote ${pages.size} rule pages in ${RULE_DOCS_DIR} and the rule table of README.md`);
+fs.writeFileSync(path.join(repoRoot, EXTENSION_README), expectedExtensionReadme(repoRoot));
+console.log(`wrote ${pages.size} rule pages in ${RULE_DOCS_DIR}, the rule table of README.md and the tables of ${EXTENSION_README}`);

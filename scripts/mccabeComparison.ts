@@ -5,7 +5,8 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import {
-  createPythonParser,
+  LineIndex,
+  PythonParser,
   resolveSettings,
   SourceChecker,
   unitComplexityGraphs,
@@ -85,21 +86,24 @@ const STATEMENT_LABELS: Record<Exclude<ComplexityGraph['kind'], 'function'>, str
  */
 export class PyreviewGraphs {
   private sink: GraphFigure[] = [];
+  /** The lines of the text being checked, where graphs are placed. */
+  private lines = new LineIndex('');
   private readonly checker: SourceChecker;
   private readonly settings: ResolvedSettings;
 
-  constructor(parser: Awaited<ReturnType<typeof createPythonParser>>) {
+  constructor(parser: PythonParser) {
     const probe = this.probe();
     this.checker = new SourceChecker(parser, [probe]);
     this.settings = resolveSettings([probe], {});
   }
 
-  static async create(): Promise<PyreviewGraphs> {
-    return new PyreviewGraphs(await createPythonParser());
+  static create(): PyreviewGraphs {
+    return new PyreviewGraphs(new PythonParser());
   }
 
   of(text: string, filePath: string): GraphFigure[] {
     this.sink = [];
+    this.lines = new LineIndex(text);
     this.checker.check({ text, filePath, settings: this.settings });
     return this.sink;
   }
@@ -117,10 +121,10 @@ export class PyreviewGraphs {
         fix: 'none',
         docs: '',
       },
-      create: () => ({
+      create: ({ tree }) => ({
         unit: (root) => {
-          for (const graph of unitComplexityGraphs(root)) {
-            const line = graph.anchor.startPosition.row + 1;
+          for (const graph of unitComplexityGraphs(tree, root)) {
+            const line = this.lines.lineAt(tree.start(graph.anchor)) + 1;
             const label = graph.kind === 'function' ? graph.name : `${STATEMENT_LABELS[graph.kind]} ${line}`;
             this.sink.push({ label, line, complexity: graph.complexity });
           }
@@ -155,7 +159,7 @@ export async function compareFile(file: string, graphs: PyreviewGraphs): Promise
 
 /** Compares many files, running `concurrency` mccabe processes at once. */
 export async function compareFiles(files: readonly string[], concurrency = 4): Promise<FileComparison[]> {
-  const graphs = await PyreviewGraphs.create();
+  const graphs = PyreviewGraphs.create();
   const results: FileComparison[] = new Array(files.length);
   let next = 0;
   const worker = async (): Promise<void> => {

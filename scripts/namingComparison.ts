@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import { execFile } from 'child_process';
-import { createPythonParser, resolveSettings, RULES, SourceChecker } from '@pyreview/shared-rules';
+import { PythonParser, resolveSettings, RULES, SourceChecker } from '@pyreview/shared-rules';
 import { matchFindings, type CodeAgreement, type LineFinding } from './findingComparison';
 import { decodePythonSource } from './pythonCorpus';
 
@@ -37,7 +37,7 @@ export async function compareNaming(files: readonly string[]): Promise<{ byCode:
       theirs.set(match[1], list);
     }
   }
-  const checker = new SourceChecker(await createPythonParser(), RULES);
+  const checker = new SourceChecker(new PythonParser(), RULES);
   const settings = resolveSettings(RULES, { select: PEP8_NAMING_CODES });
   const byCode = new Map<string, CodeAgreement>();
   const skipped: string[] = [];

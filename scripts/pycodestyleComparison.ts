@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import { execFileSync } from 'child_process';
-import { createPythonParser, resolveSettings, RULES, SourceChecker } from '@pyreview/shared-rules';
+import { PythonParser, resolveSettings, RULES, SourceChecker } from '@pyreview/shared-rules';
 import { LineIndex } from '@pyreview/shared-rules';
 import { scanLines, type LineScan } from '@pyreview/shared-rules/out/rules/pycodestyle/indentation/lineScan';
 import { matchFindings, type CodeAgreement, type LineFinding } from './findingComparison';
@@ -33,7 +33,7 @@ function runPycodestyle(files: readonly string[]): LineFinding[] {
 }
 
 export async function comparePycodestyle(files: readonly string[]): Promise<Map<string, CodeAgreement>> {
-  const checker = new SourceChecker(await createPythonParser(), RULES);
+  const checker = new SourceChecker(new PythonParser(), RULES);
   const settings = resolveSettings(RULES, { select: INDENTATION_CODES });
   const theirs = new Map<string, LineFinding[]>();
   for (const finding of runPycodestyle(files)) {

@@ -4,8 +4,7 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import type { Node } from 'web-tree-sitter';
-import { createPythonParser, Linter, RULES, resolveSettings } from '@pyreview/shared-rules';
+import { Linter, NONE, parseUnits, PythonParser, RULES, resolveSettings, T, type LineIndex, type NodeId, type SyntaxTree } from '@pyreview/shared-rules';
 import type { CodeAgreement } from './findingComparison';
 
 export const PYFLAKES_CODES = ['F401', 'F811', 'F821', 'F822', 'F823', 'F841', 'F403', 'F405'];
@@ -48,37 +47,33 @@ export function runFlake8(files: readonly string[]): { findings: NamedFinding[];
 }
 
 /** Statements pyflakes reports at their first line rather than at the name. */
-const STATEMENT_TYPES = new Set(['import_statement', 'import_from_statement', 'future_import_statement', 'expression_statement']);
+const STATEMENT_TYPES = new Set<number>([T.import_statement, T.import_from_statement, T.future_import_statement, T.expression_statement]);
 
-function reportedLine(node: Node | null, fallback: number): number {
-  for (let current = node; current; current = current.parent) {
-    if (STATEMENT_TYPES.has(current.type)) return current.startPosition.row + 1;
+function reportedLine(tree: SyntaxTree, lines: LineIndex, node: NodeId, fallback: number): number {
+  for (let current = node; current !== NONE; current = tree.parent(current)) {
+    if (STATEMENT_TYPES.has(tree.type(current))) return lines.lineAt(tree.start(current)) + 1;
   }
   return fallback;
 }
 
 /** pyreview's findings of the pyflakes codes for each file, in-process. */
-export async function runPyreview(files: readonly string[], skip: ReadonlySet<string>): Promise<NamedFinding[]> {
-  const parser = await createPythonParser();
+export function runPyreview(files: readonly string[], skip: ReadonlySet<string>): NamedFinding[] {
+  const parser = new PythonParser();
   const settings = resolveSettings(RULES, { select: PYFLAKES_CODES, targetVersion: '3.11' });
   const findings: NamedFinding[] = [];
   for (const file of files) {
     if (skip.has(file)) continue;
     const text = fs.readFileSync(file, 'utf8');
-    const tree = parser.parse(text);
-    if (!tree) continue;
-    try {
-      const result = new Linter(RULES).lint({ tree, text, filePath: file, settings });
-      for (const finding of result.findings) {
-        const own = result.lines.lineAt(finding.start) + 1;
-        // pyflakes places imports, `__all__` entries and redefinitions at their statement.
-        const atStatement = finding.code === 'F401' || finding.code === 'F811' || finding.code === 'F822' || finding.code === 'F403' ||
-          (finding.code === 'F405' && finding.message.includes('__all__'));
-        const line = atStatement ? reportedLine(tree.rootNode.descendantForIndex(finding.start), own) : own;
-        findings.push({ file, code: finding.code, line, name: messageName(finding.message), message: finding.message });
-      }
-    } finally {
-      tree.delete();
+    const units = parseUnits(parser, text);
+    const { tree } = units;
+    const result = new Linter(RULES).lint({ units, text, filePath: file, settings });
+    for (const finding of result.findings) {
+      const own = result.lines.lineAt(finding.start) + 1;
+      // pyflakes places imports, `__all__` entries and redefinitions at their statement.
+      const atStatement = finding.code === 'F401' || finding.code === 'F811' || finding.code === 'F822' || finding.code === 'F403' ||
+        (finding.code === 'F405' && finding.message.includes('__all__'));
+      const line = atStatement ? reportedLine(tree, result.lines, tree.descendantForRange(finding.start), own) : own;
+      findings.push({ file, code: finding.code, line, name: messageName(finding.message), message: finding.message });
     }
   }
   return findings;

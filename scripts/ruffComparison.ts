@@ -4,7 +4,7 @@
  * file, code and line. Files with syntax errors on either side are skipped.
  */
 import * as fs from 'fs';
-import { createPythonParser, resolveSettings, RULES, SourceChecker } from '@pyreview/shared-rules';
+import { PythonParser, resolveSettings, RULES, SourceChecker } from '@pyreview/shared-rules';
 import { matchFindings, type CodeAgreement, type LineFinding } from './findingComparison';
 
 interface RuffDiagnostic {
@@ -33,7 +33,7 @@ export async function compareWithRuff(
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { Workspace, PositionEncoding } = require('@astral-sh/ruff-wasm-nodejs');
   const workspace = new Workspace({ lint: { select: codes } }, PositionEncoding.Utf16);
-  const checker = new SourceChecker(await createPythonParser(), RULES);
+  const checker = new SourceChecker(new PythonParser(), RULES);
   const settings = resolveSettings(RULES, { select: [...codes] });
   const byCode = new Map<string, CodeAgreement>();
   const skipped: string[] = [];

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import { PositionEncoding, Workspace } from '@astral-sh/ruff-wasm-nodejs';
-import { RULES, SourceChecker, createPythonParser, resolveSettings } from '@pyreview/shared-rules';
+import { PythonParser, RULES, SourceChecker, resolveSettings } from '@pyreview/shared-rules';
 import { decodePythonSource } from './pythonCorpus';
 
 export const LIMIT_CODES = ['PLR0912', 'PLR0913', 'PLR0915'];
@@ -27,7 +27,7 @@ export interface RuffComparison {
 
 export async function compareWithRuff(files: readonly string[]): Promise<RuffComparison> {
   const ruff = new Workspace({ lint: { select: LIMIT_CODES, pylint: LIMITS } }, PositionEncoding.Utf16);
-  const checker = new SourceChecker(await createPythonParser(), RULES);
+  const checker = new SourceChecker(new PythonParser(), RULES);
   const settings = resolveSettings(RULES, { select: LIMIT_CODES, options: LIMITS });
   const result: RuffComparison = { files: files.length, agreed: 0, differences: [] };
   try {

@@ -33,6 +33,8 @@ function clientOptions({ output, onLinted, restartBudget }: ClientHooks): Langua
     documentSelector: [
       { scheme: 'file', language: 'python' },
       { scheme: 'untitled', language: 'python' },
+      // Python cells of notebooks (Jupyter's and others): the server syncs them as notebooks and answers their requests.
+      { notebook: '*', language: 'python' },
     ],
     // Settings are not pushed: the server pulls `pyreview.*` per resource with workspace/configuration
     // and registers for didChangeConfiguration itself (a static `synchronize` would notify it twice).

@@ -12,12 +12,14 @@ import {
   type LintResult,
   type ReportedFinding,
   type Severity,
+  type TextEdit,
 } from '@pyreview/shared-rules';
 import {
   DiagnosticSeverity,
   DiagnosticTag,
   type CodeDescription,
   type Diagnostic,
+  type Location,
   type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
@@ -29,16 +31,33 @@ import { fileUri } from './uris';
 export interface LspFix {
   title: string;
   safety: FixSafety;
-  edits: LspTextEdit[];
+  /** The edits by document: a notebook's fix may edit other cells than the finding's. */
+  changes: Record<string, LspTextEdit[]>;
 }
 
-/** A fix with its edits in LSP ranges of the given encoding. */
-export function lspFix(fix: Fix, lines: LineIndex, encoding: PositionEncoding): LspFix {
+/**
+ * Where offsets of a linted text are in the client's documents: a document's
+ * own text, or the cells of a notebook (see notebookSync.ts).
+ */
+export interface TextPlacement {
+  /** The document holding `start`, and the range of `[start, end)` in it (clipped to it). */
+  locate(start: number, end: number): Location;
+  /** Edits of the text as edits of the client's documents; undefined when they cannot be made. */
+  changes(edits: readonly TextEdit[]): Record<string, LspTextEdit[]> | undefined;
+}
+
+/** The placement of a document's own text, in LSP ranges of the given encoding. */
+export function documentPlacement(uri: string, lines: LineIndex, encoding: PositionEncoding): TextPlacement {
   return {
-    title: fix.title,
-    safety: fix.safety,
-    edits: fix.edits.map((edit) => ({ range: rangeOf(lines, edit.start, edit.end, encoding), newText: edit.newText })),
+    locate: (start, end) => ({ uri, range: rangeOf(lines, start, end, encoding) }),
+    changes: (edits) => ({ [uri]: edits.map((edit) => ({ range: rangeOf(lines, edit.start, edit.end, encoding), newText: edit.newText })) }),
   };
+}
+
+/** A fix with its edits placed in the client's documents; undefined when they cannot be. */
+export function lspFix(fix: Fix, place: TextPlacement): LspFix | undefined {
+  const changes = place.changes(fix.edits);
+  return changes && { title: fix.title, safety: fix.safety, changes };
 }
 
 /**
@@ -52,9 +71,17 @@ export interface DiagnosticData {
   /** The document version the edits apply to. */
   version: number;
   fix?: LspFix;
+  /** Other fixes the user may choose instead (`Finding.alternatives`). */
+  alternatives?: LspFix[];
+  /**
+   * For a fix every finding of a block shares (`Fix.shared`): the offset of
+   * the linted text its reindent is computed again from when a client asks
+   * (`reindentFixAt`). Its edits would make each diagnostic as large as the block.
+   */
+  reindentAt?: number;
   /** A rename the fix of which is planned when a client asks for code actions (`Linter.renameFix`). */
   rename?: RenameRequest;
-  /** The line (0-based) a `# noqa` for this finding goes on (the edit is made when asked for: most are never used). */
+  /** The line (0-based) of the linted text a `# noqa` for this finding goes on (the edit is made when asked for: most are never used). */
   noqaLine: number;
 }
 
@@ -91,7 +118,7 @@ export function diagnoseDocument(document: PythonDocument, config: DocumentConfi
   if (!linted) return { diagnostics: [], settled: true, skipped: 'the parser gave up on it' };
   const { result, settled } = linted;
   for (const error of result.internalErrors) logError(`pyreview: internal error in rule ${error}`);
-  return { diagnostics: result.findings.map((finding) => toDiagnostic(finding, result, document, config, encoding)), settled };
+  return { diagnostics: toDiagnostics(result, document, config, encoding), settled };
 }
 
 /** Where diagnostics belong: an open document (with its version) or a file on disk (version -1). */
@@ -100,9 +127,10 @@ export interface DiagnosticTarget {
   version: number;
 }
 
-/** Converts one file's findings, for files checked from disk (workspace diagnostics). */
+/** Converts one document's (or file's) findings. */
 export function toDiagnostics(result: LintResult, target: DiagnosticTarget, config: DocumentConfig, encoding: PositionEncoding): Diagnostic[] {
-  return result.findings.map((finding) => toDiagnostic(finding, result, target, config, encoding));
+  const place = documentPlacement(target.uri, result.lines, encoding);
+  return result.findings.map((finding) => toDiagnostic(finding, place, target.version, config).diagnostic);
 }
 
 const codeDescriptions = new Map<string, CodeDescription>();
@@ -114,18 +142,25 @@ function codeDescription(code: string): CodeDescription {
   return description;
 }
 
-function toDiagnostic(finding: ReportedFinding, result: LintResult, document: DiagnosticTarget, config: DocumentConfig, encoding: PositionEncoding): Diagnostic {
-  const { lines } = result;
+/**
+ * One finding as a diagnostic of the document holding it; `version` is what
+ * its quick fixes are valid for.
+ */
+export function toDiagnostic(finding: ReportedFinding, place: TextPlacement, version: number, config: DocumentConfig): { uri: string; diagnostic: Diagnostic } {
   const meta = findRule(finding.code)?.meta;
+  const shared = finding.fix?.shared === 'reindent';
   const data: DiagnosticData = {
     code: finding.code,
-    version: document.version,
-    fix: finding.fix && lspFix(finding.fix, lines, encoding),
+    version,
+    fix: finding.fix && !shared ? lspFix(finding.fix, place) : undefined,
+    alternatives: finding.alternatives?.flatMap((fix) => lspFix(fix, place) ?? []),
+    reindentAt: shared ? finding.start : undefined,
     rename: finding.rename,
     noqaLine: finding.noqaLine,
   };
+  const { uri, range } = place.locate(finding.start, finding.end);
   const diagnostic: Diagnostic = {
-    range: rangeOf(lines, finding.start, finding.end, encoding),
+    range,
     severity: SEVERITIES[config.settings.severity.get(finding.code) ?? meta?.severity ?? 'warning'],
     source: 'pyreview',
     code: finding.code,
@@ -136,13 +171,11 @@ function toDiagnostic(finding: ReportedFinding, result: LintResult, document: Di
   if (meta?.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((item) => ({
-      location: item.file
-        ? { uri: fileUri(item.file.path), range: fileRange(item.file) }
-        : { uri: document.uri, range: rangeOf(lines, item.start, item.end, encoding) },
+      location: item.file ? { uri: fileUri(item.file.path), range: fileRange(item.file) } : place.locate(item.start, item.end),
       message: item.message,
     }));
   }
-  return diagnostic;
+  return { uri, diagnostic };
 }
 
 /**
@@ -185,9 +218,10 @@ export function configProblemDiagnostics(problems: readonly ConfigProblem[], sou
 export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   if (!data || typeof data.code !== 'string' || typeof data.version !== 'number' || typeof data.noqaLine !== 'number') return undefined;
-  const { rename } = data;
-  if (rename && !(typeof rename.offset === 'number' && typeof rename.newName === 'string' && typeof rename.title === 'string' && (rename.safety === 'safe' || rename.safety === 'unsafe'))) {
-    return { ...data, rename: undefined } as DiagnosticData;
-  }
-  return data as DiagnosticData;
+  if (data.alternatives !== undefined && !Array.isArray(data.alternatives)) return undefined;
+  const { rename, reindentAt } = data;
+  const renameValid = !rename || (typeof rename.offset === 'number' && typeof rename.newName === 'string' && typeof rename.title === 'string' && (rename.safety === 'safe' || rename.safety === 'unsafe'));
+  const reindentValid = reindentAt === undefined || (Number.isInteger(reindentAt) && reindentAt >= 0);
+  if (renameValid && reindentValid) return data as DiagnosticData;
+  return { ...data, rename: renameValid ? rename : undefined, reindentAt: reindentValid ? reindentAt : undefined } as DiagnosticData;
 }

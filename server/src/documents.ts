@@ -1,22 +1,28 @@
 import {
   commentsOf,
   coverRange,
+  DocumentUnits,
   extendDirtyRegion,
   LineIndex,
   Linter,
   MAX_SOURCE_LENGTH,
-  parserInput,
   RULES,
-  rootLookup,
+  SemanticModelBuilder,
   type CommentTest,
   type DirtyRegion,
   type Fix,
-  type RenameRequest,
   type LintResult,
+  type ParseTree,
+  type Point,
+  type PythonParser,
+  plannedRenameFix,
+  type RenameRequest,
   type ResolvedSettings,
+  type SemanticModel,
+  type SemanticOptions,
+  type SyntaxTree,
   type WorkspaceIndex,
 } from '@pyreview/shared-rules';
-import { Edit, type Parser, type Point, type Tree } from 'web-tree-sitter';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { offsetsOf, type PositionEncoding } from './positionEncoding';
 import { parseStatement, statementDirtyRegion, statementRange } from './statementParse';
@@ -38,30 +44,38 @@ export interface LintedDocument {
 export type Unparsable = 'binary' | 'too-large';
 
 /**
- * An open document: its text, its syntax tree kept in step with every edit,
- * and its own Linter (whose unit cache makes re-lints incremental).
+ * An open document: its text, its tree-sitter tree kept in step with every
+ * edit, the flat copy the rules read (its units), and its own Linter (whose
+ * caches make re-lints incremental).
  */
 export class PythonDocument {
   private readonly linter = new Linter(RULES);
+  private readonly units = new DocumentUnits();
+  /** For renames, which need the model of the text as it is (the linter's may be a keystroke behind). */
+  private readonly models = new SemanticModelBuilder();
   /** The path rules see (`__init__.py`, …). */
   readonly filePath: string;
-  private currentTree: Tree | undefined;
+  private parseTree: ParseTree | undefined;
   /** The tree has been `edit`ed but not reparsed yet. */
   private reparseNeeded = true;
   /** The last top-level statement parsed alone (see statementParse.ts), edited in step with the text. */
-  private statementTree: Tree | undefined;
+  private statementTree: ParseTree | undefined;
   private lineIndex: LineIndex | undefined;
-  /**
-   * NUL characters in the text, kept up to date edit by edit:
-   * scanning a 20k-line text costs ~0.5 ms each time, an edit's surroundings nothing.
-   */
+  /** NUL characters in the text, kept up to date edit by edit: scanning a 20k-line text each time costs more. */
   private nulCount: number;
-  /** What changed since the last lint (undefined: nothing, unless `relintAll`). */
-  private dirty: DirtyRegion | undefined;
-  /** The next lint must look at the whole file (first lint, or a tree parsed from scratch). */
-  private relintAll = true;
+  /** What changed since the units were updated (undefined: nothing, unless `unitsAll`). */
+  private unitsDirty: DirtyRegion | undefined;
+  /** The next update of the units must read the whole tree (first one, or a tree parsed from scratch). */
+  private unitsAll = true;
+  /** What changed since the last lint, and whether the next one must start over. */
+  private lintDirty: DirtyRegion | undefined;
+  private lintAll = true;
   /** Whether the tree was parsed from scratch rather than from the edited old tree. */
   private treeFromScratch = true;
+  /** Whether the units were last updated with a statement parsed alone (the whole tree is then edited, not reparsed). */
+  private partial = false;
+  /** Whether the document gave back its models since it was last linted (see `idle`). */
+  private resting = false;
 
   constructor(
     readonly uri: string,
@@ -69,7 +83,7 @@ export class PythonDocument {
     public text: string,
     /** Distinguishes successive openings of one URI (pull-diagnostic result ids). */
     readonly serial: number,
-    private readonly parser: Parser,
+    private readonly parser: PythonParser,
     /** What the rest of the workspace defines, for cross-file rules (their fixes too). */
     readonly workspace?: WorkspaceIndex,
   ) {
@@ -94,83 +108,110 @@ export class PythonDocument {
    * only sync full text still get incremental parses.
    */
   applyChange(change: TextDocumentContentChangeEvent, encoding: PositionEncoding): void {
-    const { start, end } = 'range' in change
+    let { start, end } = 'range' in change
       ? offsetsOf(this.lines, change.range, encoding)
       : differingSpan(this.text, change.text);
-    const newText = 'range' in change ? change.text : change.text.slice(start, change.text.length - (this.text.length - end));
-    // A CR just before the edit may turn lone or stop being lone (the parser reads a lone CR as LF, see parserInput):
-    // tree-sitter lexes a token again when an edit touches what it looked at, one character past its end at least.
-    const startPosition = this.pointAt(start);
-    const oldEndPosition = this.pointAt(end);
+    let newText = 'range' in change ? change.text : change.text.slice(start, change.text.length - (this.text.length - end));
+    // A CR is a line break of its own unless an LF follows: an edit right after one changes what it is.
+    if (start > 0 && this.text.charCodeAt(start - 1) === 13) {
+      start--;
+      newText = `\r${newText}`;
+    }
+    if (this.parseTree || this.statementTree) {
+      const startPoint = this.pointAt(start);
+      const edit = { start, oldEnd: end, newEnd: start + newText.length, startPoint, oldEndPoint: this.pointAt(end), newEndPoint: advancePoint(startPoint, newText) };
+      this.parseTree?.edit(edit);
+      this.statementTree?.edit(edit);
+    }
     this.nulCount += countNul(newText, 0, newText.length) - countNul(this.text, start, end);
     const previous = this.text;
     this.text = previous.slice(0, start) + newText + previous.slice(end);
     // Keeping the line index in step costs far less than rebuilding it on the next lint.
     if (this.lineIndex && this.lineIndex.text === previous) this.lineIndex = this.lineIndex.edited(this.text, start, end, newText);
-    if (this.currentTree || this.statementTree) {
-      const edit = new Edit({
-        startIndex: start,
-        oldEndIndex: end,
-        newEndIndex: start + newText.length,
-        startPosition,
-        oldEndPosition,
-        newEndPosition: this.pointAt(start + newText.length),
-      });
-      this.currentTree?.edit(edit);
-      this.statementTree?.edit(edit);
-    }
     this.reparseNeeded = true;
-    this.dirty = extendDirtyRegion(this.dirty, { start, oldEnd: end, newEnd: start + newText.length });
-  }
-
-  /** The tree of the current text (reparsed with the edited old tree), or undefined when it cannot be parsed. */
-  tree(): Tree | undefined {
-    if (this.unparsable) {
-      this.dropTree();
-      return undefined;
-    }
-    if (!this.reparseNeeded && this.currentTree) return this.currentTree;
-    const previous = this.currentTree;
-    const next = this.parser.parse(this.reader(), previous) ?? undefined;
-    if (previous && next && !this.relintAll) {
-      // An edit can change the structure far from itself (opening a bracket or a string).
-      let dirty = this.dirty;
-      for (const range of previous.getChangedRanges(next)) dirty = coverRange(dirty, range.startIndex, range.endIndex);
-      // Without edits since the last lint, that lint saw the edited statements parsed alone, as they are here: nothing to read again.
-      this.dirty = dirty ?? { start: this.text.length, oldEnd: this.text.length, newEnd: this.text.length };
-    } else {
-      this.relintAll = true;
-    }
-    this.treeFromScratch = !previous;
-    this.dropTree();
-    this.currentTree = next;
-    this.reparseNeeded = false;
-    return next;
-  }
-
-  /** The fix of a rename request of the current text's diagnostics (planned with the last lint's semantic model). */
-  renameFix(request: RenameRequest): Fix | undefined {
-    return this.linter.renameFix(request, this.text);
+    const region = { start, oldEnd: end, newEnd: start + newText.length };
+    this.unitsDirty = extendDirtyRegion(this.unitsDirty, region);
+    this.lintDirty = extendDirtyRegion(this.lintDirty, region);
   }
 
   /**
-   * Whether offsets of the current text are in comments. After a keystroke
-   * lint that reparsed a statement alone, and no edit since, the whole
-   * file's tree is edited but not reparsed: looking offsets up in it and in
-   * the statement's tree spares the code actions and hovers asked for while
-   * typing a reparse of the whole file.
+   * The flat syntax tree of the current text, brought up to date: the tree
+   * reparsed from the edited old one (or, while typing in a large file
+   * without `complete`, the edited statement alone), and the units of the
+   * region copied again. Undefined when the text cannot be parsed.
    */
+  syntax(complete = true): SyntaxTree | undefined {
+    if (this.unparsable) {
+      this.dropTrees();
+      return undefined;
+    }
+    // After a statement parsed alone and no edit since, the units are those of the text: no parse is needed until settling.
+    if (!complete && this.partial && !this.unitsAll && !this.unitsDirty) return this.units.tree;
+    const statement = complete ? undefined : this.parseStatementAlone();
+    if (!statement) {
+      if (!this.parseWhole()) return undefined;
+      if (complete && this.parseTree!.root().hasError && !this.treeFromScratch) this.parseFromScratch();
+    }
+    if (statement || this.unitsAll || this.unitsDirty) {
+      const dirty = this.unitsAll ? undefined : this.unitsDirty;
+      // Should the update throw, where the units stand is unknown: the next one reads them all.
+      this.unitsAll = true;
+      this.units.update(this.parseTree!, this.text, dirty, statement);
+      this.unitsAll = false;
+      this.unitsDirty = undefined;
+      this.partial = !!statement;
+    }
+    return this.units.tree;
+  }
+
+  /**
+   * The fix of a rename request of the current text's diagnostics, planned
+   * with the last lint's semantic model, or one built now when an idle
+   * document gave it back.
+   */
+  renameFix(request: RenameRequest, options: SemanticOptions): Fix | undefined {
+    if (this.linter.hasModelFor(this.text)) return this.linter.renameFix(request, this.text);
+    const model = this.semanticModel(options);
+    return model && plannedRenameFix(request, model, this.text);
+  }
+
+  /** Roughly how many nodes the document's tree-sitter tree holds (what keeping it costs). */
+  get treeNodes(): number {
+    return this.parseTree ? this.units.tree.size.live : 0;
+  }
+
+  /**
+   * Gives back what only editing needs: the tree-sitter tree (the next edit
+   * parses from scratch), the semantic models and spare record space. The
+   * flat tree and the findings stay for hovers, code actions and pulls.
+   */
+  /** Returns whether it gave anything back. */
+  idle(keepTree: boolean): boolean {
+    const hadTree = !!this.parseTree;
+    if (!keepTree) this.dropTrees();
+    if (this.resting) return hadTree && !keepTree;
+    this.resting = true;
+    this.linter.forgetModel();
+    this.models.forget();
+    this.units.tree.trim();
+    return true;
+  }
+
+  /** The semantic model of the text as it is now (for renames). */
+  semanticModel(options: SemanticOptions): SemanticModel | undefined {
+    const tree = this.syntax();
+    return tree && this.models.build(tree, options);
+  }
+
+  /** Whether offsets of the current text are in comments. */
   comments(): CommentTest | undefined {
-    const onlyStatementsNewer = this.reparseNeeded && !this.dirty && !this.relintAll && !this.unparsable;
-    if (onlyStatementsNewer && this.currentTree && this.statementTree) return commentsOf(rootLookup(this.currentTree, this.statementTree));
-    const tree = this.tree();
+    const tree = this.syntax(false);
     return tree && commentsOf(tree);
   }
 
   /**
    * Lints the current text with this document's Linter, telling it what
-   * changed since its previous run so that only the statements there are
-   * looked up again. Undefined when the text cannot be parsed.
+   * changed since its previous run. Undefined when the text cannot be parsed.
    *
    * On a keystroke, file-wide rules that proved slow on this document (or
    * need the semantic model) keep their previous findings, moved through the
@@ -178,85 +219,100 @@ export class PythonDocument {
    * again from scratch: tree-sitter's recovery from errors after an edit can
    * differ from a fresh parse, and settled diagnostics must equal a fresh check's.
    */
-  lint(settings: ResolvedSettings, relativePath: string | undefined, phase: LintPhase): LintedDocument | undefined {
+  lint(settings: ResolvedSettings, relativePath: string | undefined, phase: LintPhase, lineName?: (offset: number) => string): LintedDocument | undefined {
     // Small documents are always checked completely: everything costs little there.
     const complete = phase === 'settle' || this.text.length <= SMALL_DOCUMENT_LENGTH;
-    const statement = complete ? undefined : this.parseStatementAlone(settings, relativePath);
-    let tree = statement ? this.currentTree : this.tree();
+    const tree = this.syntax(complete);
     if (!tree) return undefined;
-    if (complete && tree.rootNode.hasError && !this.treeFromScratch) {
-      tree = this.parseFromScratch();
-      if (!tree) return undefined;
-    }
-    const dirty = this.relintAll ? undefined : this.dirty;
+    this.resting = false;
+    const dirty = this.lintAll ? undefined : this.lintDirty;
     // Should the linter throw, its view of the previous text is unknown: the next lint starts over.
-    this.dirty = undefined;
-    this.relintAll = true;
-    const fileRules = complete ? 'run' : 'carry';
+    this.lintDirty = undefined;
+    this.lintAll = true;
     const result = this.linter.lint({
-      tree, text: this.text, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines, fileRules, workspace: this.workspace, statement,
-      renameFixes: 'on-request',
+      units: this.units, text: this.text, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines,
+      fileRules: complete ? 'run' : 'carry', workspace: this.workspace, partialParse: this.partial, renameFixes: 'on-request', lineName,
     });
-    this.relintAll = false;
+    this.lintAll = false;
     // A lint with a statement parsed alone is never settled: settling reparses the whole file.
-    const settled = !statement && !result.fileRulesCarried && !(tree.rootNode.hasError && !this.treeFromScratch);
+    const settled = !this.partial && !result.fileRulesCarried && !(tree.hasError(tree.root) && !this.treeFromScratch);
     return { result, settled };
   }
 
   /**
-   * For a keystroke lint: the top-level statement holding every edit since
-   * the last lint, parsed alone, with the dirty region widened to what its
-   * parse changed. Undefined when the whole file must be reparsed.
+   * The whole file's tree, reparsed from the edited old one when the text
+   * changed, with the dirty regions widened to what the reparse changed.
    */
-  private parseStatementAlone(settings: ResolvedSettings, relativePath: string | undefined): Tree | undefined {
-    if (!this.reparseNeeded || this.relintAll || !this.currentTree || !this.dirty || this.unparsable) return undefined;
-    if (!this.linter.hasUnitsFor(settings, this.filePath, relativePath)) return undefined;
-    const range = statementRange(this.currentTree, this.dirty, this.lines, (offset) => this.pointAt(offset));
+  private parseWhole(): boolean {
+    if (!this.reparseNeeded && this.parseTree) return true;
+    const previous = this.parseTree;
+    const next = this.parser.parse(this.text, previous);
+    if (previous && !this.unitsAll) {
+      // An edit can change the structure far from itself (opening a bracket or a string).
+      const changed = previous.changedRanges(next);
+      let units = this.unitsDirty;
+      let lint = this.lintDirty;
+      for (const { start, end } of changed) {
+        units = coverRange(units, start, end);
+        lint = coverRange(lint, start, end);
+      }
+      // Without edits since the units were updated, that update saw the edited statements parsed alone, as they are here.
+      this.unitsDirty = units ?? { start: this.text.length, oldEnd: this.text.length, newEnd: this.text.length };
+      this.lintDirty = lint;
+    } else {
+      this.unitsAll = true;
+    }
+    this.treeFromScratch = !previous;
+    previous?.delete();
+    this.parseTree = next;
+    this.reparseNeeded = false;
+    return true;
+  }
+
+  /**
+   * For a keystroke: the top-level statement holding every edit since the
+   * units were updated, parsed alone, with the dirty region widened to what
+   * its parse changed. Undefined when the whole file must be reparsed.
+   */
+  private parseStatementAlone(): ParseTree | undefined {
+    if (!this.reparseNeeded || this.unitsAll || !this.parseTree || !this.unitsDirty || !this.units.readsRegions) return undefined;
+    const range = statementRange(this.units, this.unitsDirty, this.lines, (offset) => this.pointAt(offset));
     if (!range) return undefined;
     // The statement's own previous tree when it is this statement, else the whole file's.
-    const sameStatement = this.statementTree?.rootNode.startIndex === range.startIndex;
-    const old = sameStatement ? this.statementTree! : this.currentTree;
-    const next = parseStatement(this.parser, this.reader(), range, old);
+    const sameStatement = this.statementTree?.root().start === range.start;
+    const old = sameStatement ? this.statementTree! : this.parseTree;
+    const next = parseStatement(this.parser, this.text, range, old);
     if (!next) return undefined;
-    this.dirty = statementDirtyRegion(this.dirty, old, next);
+    this.unitsDirty = statementDirtyRegion(this.unitsDirty, old, next);
     this.statementTree?.delete();
     this.statementTree = next;
     return next;
   }
 
-  /** What tree-sitter reads the current text through. */
-  private reader(): (index: number) => string {
-    const text = this.text;
-    // Small chunks: tree-sitter reads from a few dozen places after an edit and copies each
-    // chunk into its heap; 4096-unit chunks made a 20k-line reparse ~1.5 ms slower.
-    return (index) => parserInput(text, index, index + PARSE_CHUNK);
-  }
-
-  private parseFromScratch(): Tree | undefined {
-    const next = this.parser.parse(parserInput(this.text)) ?? undefined;
-    this.dropTree();
-    this.currentTree = next;
+  private parseFromScratch(): void {
+    this.parseTree?.delete();
+    this.parseTree = this.parser.parse(this.text);
     this.treeFromScratch = true;
-    this.relintAll = true;
-    return next;
+    this.unitsAll = true;
+    this.lintAll = true;
   }
 
   dispose(): void {
-    this.dropTree();
+    this.dropTrees();
+    this.units.tree.dispose();
+  }
+
+  private dropTrees(): void {
+    // The WASM heap never shrinks: every replaced tree must be freed.
+    this.parseTree?.delete();
+    this.parseTree = undefined;
     this.statementTree?.delete();
     this.statementTree = undefined;
+    this.reparseNeeded = true;
+    this.unitsAll = true;
   }
 
-  private dropTree(): void {
-    // The WASM heap never shrinks: every replaced tree must be freed.
-    this.currentTree?.delete();
-    this.currentTree = undefined;
-  }
-
-  /**
-   * A tree-sitter point: rows are LineIndex's lines (the parser reads lone CRs
-   * as LFs, see parserInput), columns are UTF-16 code units.
-   */
+  /** A tree-sitter point: rows as LineIndex counts lines (the parser reads a lone CR as LF), columns in UTF-16 units. */
   private pointAt(offset: number): Point {
     const lines = this.lines;
     const row = lines.lineAt(offset);
@@ -264,13 +320,18 @@ export class PythonDocument {
   }
 }
 
-/** UTF-16 units handed to tree-sitter per read (a full parse is as fast with these as with larger ones). */
-const PARSE_CHUNK = 512;
-
 function countNul(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0) count++;
   return count;
+}
+
+function advancePoint(start: Point, inserted: string): Point {
+  const lines = new LineIndex(inserted);
+  const last = lines.lineCount - 1;
+  return last === 0
+    ? { row: start.row, column: start.column + inserted.length }
+    : { row: start.row + last, column: inserted.length - lines.lineStart(last) };
 }
 
 /**
@@ -297,19 +358,32 @@ function splitsPair(text: string, offset: number): boolean {
   return (previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) || (previous === 13 && next === 10);
 }
 
+/**
+ * How many nodes of tree-sitter trees the open documents keep in all (about
+ * 150 bytes of WebAssembly memory each): the least recently used documents
+ * beyond it give their tree back and parse from scratch on their next edit.
+ */
+const TREE_BUDGET_NODES = 200_000;
+
+/** The documents used last that keep their semantic models between lints (the others build them again when linted). */
+const MODELS_KEPT = 2;
+
 /** The open documents, by URI. All of them share one parser. */
 export class DocumentStore {
+  /** Least recently used first: opened or edited. */
   private readonly documents = new Map<string, PythonDocument>();
   private openings = 0;
 
   constructor(
-    private readonly parser: Parser,
+    private readonly parser: PythonParser,
     /** What the rest of the workspace defines, for cross-file rules. */
     private readonly workspace?: WorkspaceIndex,
+    /** Called when documents gave memory back (`trim`). */
+    private readonly freed: () => void = () => {},
   ) {}
 
   open(uri: string, version: number, text: string): PythonDocument {
-    this.documents.get(uri)?.dispose();
+    this.close(uri);
     const document = new PythonDocument(uri, version, text, ++this.openings, this.parser, this.workspace);
     this.documents.set(uri, document);
     return document;
@@ -321,6 +395,9 @@ export class DocumentStore {
     if (!document) return undefined;
     for (const change of changes) document.applyChange(change, encoding);
     document.version = version;
+    // Most recently used last.
+    this.documents.delete(uri);
+    this.documents.set(uri, document);
     return document;
   }
 
@@ -330,6 +407,23 @@ export class DocumentStore {
 
   all(): PythonDocument[] {
     return [...this.documents.values()];
+  }
+
+  /**
+   * Makes the documents used least recently give back what only editing
+   * needs, beyond the budgets: their trees, then their models. Call it after
+   * a lint: the memory it frees is what the next document reuses.
+   */
+  trim(): void {
+    const byRecency = [...this.documents.values()].reverse();
+    let nodes = 0;
+    let freed = false;
+    byRecency.forEach((document, rank) => {
+      nodes += document.treeNodes;
+      const keepTree = rank === 0 || nodes <= TREE_BUDGET_NODES;
+      if (rank >= MODELS_KEPT || !keepTree) freed = document.idle(keepTree) || freed;
+    });
+    if (freed) this.freed();
   }
 
   close(uri: string): boolean {

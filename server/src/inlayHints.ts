@@ -1,4 +1,4 @@
-import { addImportEdit, inferFunctionReturnType, renderReturnType } from '@pyreview/shared-rules';
+import { addImportEdit, F, inferFunctionReturnType, renderReturnType, T } from '@pyreview/shared-rules';
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { DocumentConfig } from './configuration';
 import type { PythonDocument } from './documents';
@@ -12,21 +12,21 @@ import { offsetsOf, positionAt, rangeOf, type PositionEncoding } from './positio
  */
 export function returnTypeHints(document: PythonDocument, range: Range, config: DocumentConfig, encoding: PositionEncoding): InlayHint[] {
   if (!config.enable || !config.inlayReturnTypes || document.unparsable) return [];
-  const tree = document.tree();
+  const tree = document.syntax(false);
   if (!tree) return [];
   const lines = document.lines;
   const { start, end } = offsetsOf(lines, range, encoding);
   const hints: InlayHint[] = [];
-  for (const fn of tree.rootNode.descendantsOfType('function_definition')) {
-    if (!fn || fn.endIndex < start || fn.startIndex > end || fn.childForFieldName('return_type')) continue;
-    const parameters = fn.childForFieldName('parameters');
-    if (!parameters || fn.hasError) continue;
+  for (const fn of tree.descendantsOfType(tree.root, T.function_definition)) {
+    if (tree.end(fn) < start || tree.start(fn) > end || tree.field(fn, F.return_type)) continue;
+    const parameters = tree.field(fn, F.parameters);
+    if (!parameters || tree.hasError(fn)) continue;
     // The same inference as the ANN20x fixes: dunders by protocol, bodies by their returns.
-    const inferred = inferFunctionReturnType(fn);
+    const inferred = inferFunctionReturnType(tree, fn);
     if (!inferred) continue;
-    const typing = (name: string) => addImportEdit(document.text, tree, { module: 'typing', name, usedAt: fn.startIndex });
+    const typing = (name: string) => addImportEdit(document.text, tree, { module: 'typing', name, usedAt: tree.start(fn) });
     const rendered = renderReturnType(inferred, config.settings.targetVersion, (name) => typing(name).reference);
-    const at = parameters.endIndex;
+    const at = tree.end(parameters);
     const imports = rendered.typingNames.flatMap((name) => typing(name).edit ?? []);
     hints.push({
       position: positionAt(lines, at, encoding),

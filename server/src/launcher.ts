@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import { codeCacheDirectory, requireWithCodeCache } from './codeCache';
+import { exposeGarbageCollector } from './garbageCollection';
 import type * as server from './server';
 
 /** The esbuild bundle of `server.ts` (scripts/bundle.js writes both). */
@@ -13,6 +14,7 @@ const SERVER_BUNDLE = 'server-bundle.js';
 /** The cache is written this long after the first lint: off the path of the first diagnostics, with the lint's code compiled. */
 const SAVE_DELAY_MS = 1000;
 
+exposeGarbageCollector();
 const directory = codeCacheDirectory();
 const loaded = requireWithCodeCache(path.join(__dirname, SERVER_BUNDLE), directory);
 const connection = (loaded.exports as typeof server).startServer(undefined, {

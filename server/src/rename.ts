@@ -1,4 +1,4 @@
-import { buildSemanticModel, findRenameTarget, planRename, type SemanticModel } from '@pyreview/shared-rules';
+import { findRenameTarget, planRename, type SemanticModel } from '@pyreview/shared-rules';
 import { LSPErrorCodes, ResponseError, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import type { DocumentConfig } from './configuration';
 import type { PythonDocument } from './documents';
@@ -14,11 +14,11 @@ function refuse(message: string): ResponseError<void> {
  * a rare request, and the linter's incremental model may lag behind the text.
  */
 function currentModel(document: PythonDocument, config: DocumentConfig): SemanticModel {
-  const tree = document.tree();
-  if (!tree) throw refuse(`Cannot rename in this file: ${document.unparsable === 'binary' ? 'it is not text' : 'it is too large to parse'}`);
+  const model = document.semanticModel({ targetVersion: config.settings.targetVersion, filePath: document.filePath });
+  if (!model) throw refuse(`Cannot rename in this file: ${document.unparsable === 'binary' ? 'it is not text' : 'it is too large to parse'}`);
   // The model of a file with syntax errors is empty: say why rather than "nothing to rename".
-  if (tree.rootNode.hasError) throw refuse('Cannot rename while the file has syntax errors');
-  return buildSemanticModel(tree, document.text, { targetVersion: config.settings.targetVersion, filePath: document.filePath });
+  if (model.tree.hasError(model.tree.root)) throw refuse('Cannot rename while the file has syntax errors');
+  return model;
 }
 
 /** `textDocument/prepareRename`: the name under the cursor, or why it cannot be renamed. */

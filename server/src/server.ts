@@ -1,4 +1,4 @@
-import { createPythonParser, RULES, SourceChecker } from '@pyreview/shared-rules';
+import { PythonParser, RULES, SourceChecker } from '@pyreview/shared-rules';
 import {
   CodeActionKind,
   createConnection,
@@ -22,12 +22,14 @@ import {
   type InitializeResult,
   type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
-import { fixAllAction, FIX_ALL_KIND, kindRequested, organizeImportsAction, ORGANIZE_IMPORTS_KIND, quickFixes } from './codeActions';
+import { fixableFile, fixAllAction, FIX_ALL_KIND, kindRequested, organizeImportsAction, ORGANIZE_IMPORTS_KIND, quickFixes, resolveQuickFix, type ResolveData } from './codeActions';
 import { returnTypeHints } from './inlayHints';
 import { ConfigurationService, type DocumentConfig } from './configuration';
 import { configProblemDiagnostics, diagnoseDocument, toDiagnostics } from './diagnostics';
 import { DocumentStore, type LintPhase, type PythonDocument } from './documents';
+import { FreedMemoryCollector } from './garbageCollection';
 import { noqaHover } from './hover';
+import { NOTEBOOK_DOCUMENT_SYNC, NotebookSync } from './notebookSync';
 import { prepareRename, rename } from './rename';
 import { negotiatePositionEncoding, type PositionEncoding } from './positionEncoding';
 import { ProtocolGate, REFUSED_REQUEST, type Refusal } from './protocolGate';
@@ -51,6 +53,8 @@ interface ClientSupport {
   watchedFilesRegistration: boolean;
   workspaceFolderChanges: boolean;
   workDoneProgress: boolean;
+  /** Code actions may come without their edit, which `codeAction/resolve` fills in. */
+  codeActionResolve: boolean;
 }
 
 /** The folders to index: the workspace folders, or the root of a single-folder client. */
@@ -68,6 +72,8 @@ function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,
     workDoneProgress: capabilities.window?.workDoneProgress === true,
+    codeActionResolve: capabilities.textDocument?.codeAction?.dataSupport === true &&
+      capabilities.textDocument.codeAction.resolveSupport?.properties.includes('edit') === true,
   };
 }
 
@@ -95,10 +101,11 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   connection.onRequest(REFUSED_REQUEST, (refusal: Refusal) => {
     throw new ResponseError(refusal.code, refusal.message);
   });
-  const parserReady = createPythonParser();
+  const parserReady = Promise.resolve(new PythonParser());
   let store: DocumentStore | undefined;
   let checker: SourceChecker | undefined;
   let indexer: WorkspaceIndexer | undefined;
+  let notebooks: NotebookSync | undefined;
   let workspaceFolders: string[] = [];
   let encoding: PositionEncoding = 'utf-16';
   let support = clientSupport({});
@@ -132,6 +139,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   });
 
   const logError = (message: string) => connection.console.error(message);
+  const collector = new FreedMemoryCollector();
   /** Messages sent without waiting: a failure (a client gone away) is logged, never an unhandled rejection. */
   const background = (what: string, promise: Promise<unknown>) => {
     promise.catch((error) => logError(`pyreview: ${what} failed: ${String(error)}`));
@@ -141,6 +149,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   let linted = false;
   function diagnose(document: PythonDocument, config: DocumentConfig, phase: LintPhase) {
     const outcome = diagnoseDocument(document, config, encoding, phase, logError);
+    store?.trim();
     if (!linted) {
       linted = true;
       hooks.firstLintDone?.();
@@ -217,6 +226,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
       return;
     }
     for (const document of store?.all() ?? []) scheduler.schedule(document.uri);
+    notebooks?.relintAll();
   }
 
   /** Queues every workspace file for workspace diagnostics (files not in that mode are skipped when their turn comes). */
@@ -261,16 +271,20 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const parser = await parserReady;
     indexer = new WorkspaceIndexer(parser, (message) => connection.console.warn(message));
-    store = new DocumentStore(parser, indexer.index);
+    store = new DocumentStore(parser, indexer.index, () => collector.memoryFreed());
     workspaceFolders = workspaceFolderPaths(params);
     checker = new SourceChecker(parser, RULES);
     encoding = negotiatePositionEncoding(params);
     support = clientSupport(params.capabilities);
+    notebooks = new NotebookSync(connection, {
+      parser, checker, workspace: indexer.index, encoding, configs, settleDelayMs: SETTLE_DELAY_MS, logError, warn: (message) => connection.console.warn(message),
+    });
     return {
       capabilities: {
         positionEncoding: encoding,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ORGANIZE_IMPORTS_KIND] },
+        notebookDocumentSync: NOTEBOOK_DOCUMENT_SYNC,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ORGANIZE_IMPORTS_KIND], resolveProvider: true },
         inlayHintProvider: true,
         hoverProvider: true,
         renameProvider: { prepareProvider: true },
@@ -336,7 +350,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
     const document = store.open(textDocument.uri, textDocument.version, textDocument.text);
     const filePath = fileSystemPath(textDocument.uri);
     // Parsed once: the lint that follows uses the same tree.
-    const tree = filePath ? document.tree() : undefined;
+    const tree = filePath ? document.syntax() : undefined;
     if (filePath && tree) indexer?.indexOpenDocument(filePath, tree, document.text);
     workspaceDiagnostics.remove(textDocument.uri);
     published.delete(textDocument.uri);
@@ -356,13 +370,14 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
     if (!document) return unknownDocument('didSave', textDocument.uri);
     // What other files see of this one follows its saves, not every keystroke.
     const filePath = fileSystemPath(textDocument.uri);
-    const tree = filePath ? document.tree() : undefined;
+    const tree = filePath ? document.syntax() : undefined;
     if (filePath && tree) indexer?.indexOpenDocument(filePath, tree, document.text);
     lintOn('save', textDocument.uri);
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
     if (!store?.close(textDocument.uri)) return unknownDocument('didClose', textDocument.uri);
+    collector.memoryFreed();
     const filePath = fileSystemPath(textDocument.uri);
     if (filePath) indexer?.closeDocument(filePath);
     scheduler.cancel(textDocument.uri);
@@ -404,6 +419,8 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   });
 
   connection.languages.diagnostics.on(async ({ textDocument, previousResultId }: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> => {
+    // Notebook cells get their diagnostics pushed (see notebookSync.ts).
+    if (notebooks?.ownsCell(textDocument.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/diagnostic', textDocument.uri);
@@ -447,6 +464,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   });
 
   connection.onCodeAction(async ({ textDocument, context }: CodeActionParams): Promise<CodeAction[]> => {
+    if (notebooks?.ownsCell(textDocument.uri)) return notebooks.codeActions(textDocument.uri, context, support.codeActionResolve);
     const document = store?.get(textDocument.uri);
     if (!document || !checker) {
       unknownDocument('textDocument/codeAction', textDocument.uri);
@@ -454,7 +472,8 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
     }
     const config = await configs.forDocument(textDocument.uri);
     if (!config.enable) return [];
-    const actions = kindRequested(context.only, CodeActionKind.QuickFix) ? quickFixes(document, context.diagnostics, config, encoding, logError) : [];
+    const resolveIn = support.codeActionResolve ? textDocument.uri : undefined;
+    const actions = kindRequested(context.only, CodeActionKind.QuickFix) ? quickFixes(fixableFile(document, encoding), context.diagnostics, config, logError, resolveIn) : [];
     // Fixing everything re-checks the file several times: only when asked for by kind (on save, "Source Action…").
     if (context.only && kindRequested(context.only, FIX_ALL_KIND)) {
       const fixAll = fixAllAction(document, config, checker, encoding);
@@ -467,7 +486,16 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
     return actions;
   });
 
+  connection.onCodeActionResolve((action) => {
+    const uri = (action.data as Partial<ResolveData> | undefined)?.uri;
+    if (typeof uri !== 'string') return action;
+    if (notebooks?.ownsCell(uri)) return notebooks.resolveCodeAction(uri, action);
+    const document = store?.get(uri);
+    return document ? resolveQuickFix(action, fixableFile(document, encoding)) : action;
+  });
+
   connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+    if (notebooks?.ownsCell(textDocument.uri)) return [];
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/inlayHint', textDocument.uri);
@@ -477,6 +505,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   });
 
   connection.onPrepareRename(async ({ textDocument, position }) => {
+    if (notebooks?.ownsCell(textDocument.uri)) return null;
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/prepareRename', textDocument.uri);
@@ -486,6 +515,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   });
 
   connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+    if (notebooks?.ownsCell(textDocument.uri)) return null;
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/rename', textDocument.uri);
@@ -495,6 +525,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   });
 
   connection.onHover(({ textDocument, position }) => {
+    if (notebooks?.ownsCell(textDocument.uri)) return null;
     const document = store?.get(textDocument.uri);
     if (!document) {
       unknownDocument('textDocument/hover', textDocument.uri);
@@ -505,7 +536,9 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
 
   connection.onShutdown(() => {
     settler.dispose();
+    collector.dispose();
     store?.dispose();
+    notebooks?.dispose();
   });
 
   connection.listen();

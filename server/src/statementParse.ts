@@ -1,11 +1,9 @@
-import { coverRange, type DirtyRegion, type LineIndex } from '@pyreview/shared-rules';
-import type { ParseCallback, Parser, Point, Range, Tree } from 'web-tree-sitter';
+import { coverRange, NodeFlag, T, type DirtyRegion, type DocumentUnits, type LineIndex, type ParseRange, type ParseTree, type Point, type PythonParser } from '@pyreview/shared-rules';
 
 /**
  * Keystrokes inside one top-level statement reparse that statement alone.
  * Tree-sitter's incremental reparse of a whole file costs about the same
- * wherever the edit is (3-4 ms at 20k lines once the CPU has idled between
- * keystrokes); reparsing one statement costs a fraction of that.
+ * wherever the edit is; reparsing one statement costs a fraction of that.
  *
  * Python's top-level statements parse independently: each starts at column 0
  * with no bracket open and the indentation stack empty, as a parse of it
@@ -18,19 +16,29 @@ import type { ParseCallback, Parser, Point, Range, Tree } from 'web-tree-sitter'
 
 /**
  * The range to parse alone for the edits in `region`: the top-level
- * statement of the edited (not reparsed) tree they fall in, up to the end of
- * the line of the region's end (typing at the end of a statement's last line
- * extends it). Undefined when the tree has errors or the region does not
- * start inside a statement.
+ * statement of the units (of the text before the edits) they fall in, up to
+ * the end of the line of the region's end (typing at the end of a
+ * statement's last line extends it). Undefined when the tree has errors or
+ * the region does not start inside a statement.
  */
-export function statementRange(tree: Tree, region: DirtyRegion, lines: LineIndex, pointAt: (offset: number) => Point): Range | undefined {
-  const root = tree.rootNode;
-  if (root.hasError || region.start === 0) return undefined;
-  // The first top-level node ending at or after the region's start.
-  const statement = root.firstChildForIndex(region.start - 1);
-  if (!statement || statement.type === 'comment' || statement.startIndex >= region.start) return undefined;
-  const end = Math.max(statement.endIndex, lines.lineContentEnd(lines.lineAt(region.newEnd)));
-  return { startIndex: statement.startIndex, endIndex: end, startPosition: statement.startPosition, endPosition: pointAt(end) };
+export function statementRange(units: DocumentUnits, region: DirtyRegion, lines: LineIndex, pointAt: (offset: number) => Point): ParseRange | undefined {
+  const tree = units.tree;
+  if (tree.hasError(tree.root) || region.start === 0) return undefined;
+  // The first top-level unit ending after the character before the region (units are in text order).
+  const level = units.current;
+  let low = 0;
+  let high = level.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (level[middle].end > region.start - 1) high = middle;
+    else low = middle + 1;
+  }
+  const statement = level[low];
+  if (!statement || statement.type === T.comment || statement.start >= region.start) return undefined;
+  // Its end in the edited text: an edit inside it moved its end.
+  const statementEnd = statement.end >= region.oldEnd ? statement.end + region.newEnd - region.oldEnd : statement.end;
+  const end = Math.max(statementEnd, lines.lineContentEnd(lines.lineAt(region.newEnd)));
+  return { start: statement.start, end, startPoint: pointAt(statement.start), endPoint: pointAt(end) };
 }
 
 /**
@@ -38,12 +46,18 @@ export function statementRange(tree: Tree, region: DirtyRegion, lines: LineIndex
  * tree (edited in step) when there is one, else the whole file's edited tree.
  * Undefined unless the result is one error-free statement spanning the range.
  */
-export function parseStatement(parser: Parser, read: ParseCallback, range: Range, old: Tree): Tree | undefined {
-  const tree = parser.parse(read, old, { includedRanges: [range] });
-  if (!tree) return undefined;
-  const root = tree.rootNode;
-  const only = root.childCount === 1 ? root.firstChild : null;
-  if (!root.hasError && only && only.startIndex === range.startIndex && only.endIndex === range.endIndex) return tree;
+export function parseStatement(parser: PythonParser, text: string, range: ParseRange, old: ParseTree): ParseTree | undefined {
+  const tree = parser.parse(text, old, range);
+  const cursor = tree.cursor();
+  let single = false;
+  try {
+    if (!((cursor.info() >>> 24) & NodeFlag.HasError) && cursor.firstChild()) {
+      single = cursor.start() === range.start && cursor.end() === range.end && !cursor.nextSibling();
+    }
+  } finally {
+    cursor.close();
+  }
+  if (single) return tree;
   tree.delete();
   return undefined;
 }
@@ -53,12 +67,12 @@ export function parseStatement(parser: Parser, read: ParseCallback, range: Range
  * Tree-sitter's changed ranges from the whole file's tree also report
  * everything outside the statement, which did not change: they are clipped.
  */
-export function statementDirtyRegion(region: DirtyRegion, old: Tree, next: Tree): DirtyRegion {
-  const { startIndex: low, endIndex: high } = next.rootNode;
+export function statementDirtyRegion(region: DirtyRegion, old: ParseTree, next: ParseTree): DirtyRegion {
+  const { start: low, end: high } = next.root();
   let covered = region;
-  for (const range of old.getChangedRanges(next)) {
-    const start = Math.max(range.startIndex, low);
-    const end = Math.min(range.endIndex, high);
+  for (const range of old.changedRanges(next)) {
+    const start = Math.max(range.start, low);
+    const end = Math.min(range.end, high);
     if (start < end) covered = coverRange(covered, start, end);
   }
   return covered;

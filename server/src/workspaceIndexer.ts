@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parserInput, summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
-import type { Parser, Tree } from 'web-tree-sitter';
+import { parseUnits, summarizeModule, WorkspaceIndex, type PythonParser, type SyntaxTree } from '@pyreview/shared-rules';
 import { ConfigResolver } from './cli/configResolver';
 import { discoverFiles } from './cli/discovery';
 import { fsPath } from './cli/fileNames';
@@ -44,7 +43,7 @@ export class WorkspaceIndexer {
   private readonly open = new Set<string>();
 
   constructor(
-    private readonly parser: Parser,
+    private readonly parser: PythonParser,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -83,9 +82,9 @@ export class WorkspaceIndexer {
    * The summary of an open document, from the tree its linting uses, which
    * wins over the file on disk until it is closed.
    */
-  indexOpenDocument(file: string, tree: Tree, text: string): void {
+  indexOpenDocument(file: string, tree: SyntaxTree, text: string): void {
     this.open.add(file);
-    this.index.update(summarizeModule(file, tree.rootNode, text));
+    this.index.update(summarizeModule(file, tree, text));
   }
 
   closeDocument(file: string): void {
@@ -106,12 +105,6 @@ export class WorkspaceIndexer {
   }
 
   private indexText(file: string, text: string): void {
-    const tree = this.parser.parse(parserInput(text));
-    if (!tree) return;
-    try {
-      this.index.update(summarizeModule(file, tree.rootNode, text));
-    } finally {
-      tree.delete();
-    }
+    this.index.update(summarizeModule(file, parseUnits(this.parser, text).tree, text));
   }
 }

@@ -5,10 +5,9 @@
  */
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { Edit, type Tree } from 'web-tree-sitter';
-import {
-  coverRange, createPythonParser, extendDirtyRegion, LineIndex, Linter, resolveSettings, RULES, type DirtyRegion,
-} from '@pyreview/shared-rules';
+import { DocumentUnits, Linter, parseUnits, PythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
+import { EditedText } from '../helpers/editedText';
+import { describeTree } from '../helpers/syntaxDump';
 
 const SOURCE = `"""Module."""
 import os
@@ -55,32 +54,23 @@ const burstArbitrary = fc.record({
   fileRules: fc.constantFrom<'carry' | 'run'>('carry', 'run'),
 });
 
-function point(lines: LineIndex, offset: number): { row: number; column: number } {
-  const { line, character } = lines.position(offset);
-  return { row: line, column: character };
-}
-
 describe('incremental linting', () => {
-  it('runs the file rules when asked to carry them without an edit to carry them through', async () => {
-    const parser = await createPythonParser();
+  const parser = new PythonParser();
+
+  it('runs the file rules when asked to carry them without an edit to carry them through', () => {
     const settings = resolveSettings(RULES, {});
     const text = 'import os\n\n\ndef f():\n    return 1\n';
-    const tree = parser.parse(text)!;
-    try {
-      const linter = new Linter(RULES);
-      const first = linter.lint({ tree, text, filePath: 'a.py', settings });
-      assert.ok(first.findings.some((f) => f.code === 'F401'), 'F401 (a file rule needing the semantic model) reports the import');
-      // The same text again, as after a settings change: nothing moved, so nothing can be carried.
-      const again = linter.lint({ tree, text, filePath: 'a.py', settings, fileRules: 'carry' });
-      assert.deepStrictEqual(again.findings, first.findings);
-      assert.strictEqual(again.fileRulesCarried, false);
-    } finally {
-      tree.delete();
-    }
+    const units = parseUnits(parser, text);
+    const linter = new Linter(RULES);
+    const first = linter.lint({ units, text, filePath: 'a.py', settings });
+    assert.ok(first.findings.some((f) => f.code === 'F401'), 'F401 (a file rule needing the semantic model) reports the import');
+    // The same text again, as after a settings change: nothing moved, so nothing can be carried.
+    const again = linter.lint({ units, text, filePath: 'a.py', settings, fileRules: 'carry' });
+    assert.deepStrictEqual(again.findings, first.findings);
+    assert.strictEqual(again.fileRulesCarried, false);
   });
 
-  it("does not keep a statement's findings when its unchanged text now parses with errors (found by npm run fuzz)", async () => {
-    const parser = await createPythonParser();
+  it("does not keep a statement's findings when its unchanged text now parses with errors (found by npm run fuzz)", () => {
     const settings = resolveSettings(RULES, { select: ['C901'] });
     // A `try` of complexity 11, after lines an edit breaks further: its text stays, its parse gets an error.
     const before = [
@@ -105,55 +95,45 @@ describe('incremental linting', () => {
     ].join('\n');
     const at = before.indexOf(' = b');
     const after = `${before.slice(0, at)},except:\n    ${before.slice(at)}`;
-    const firstTree = parser.parse(before)!;
-    const secondTree = parser.parse(after)!;
-    try {
-      const linter = new Linter(RULES);
-      assert.deepStrictEqual(linter.lint({ tree: firstTree, text: before, filePath: 'a.py', settings }).findings.map((f) => f.message), ['`try` statement is too complex (11 > 10)']);
-      // Settling lints a tree parsed afresh with no dirty region: units are matched to the previous ones by their text.
-      const relinted = linter.lint({ tree: secondTree, text: after, filePath: 'a.py', settings });
-      const fresh = new Linter(RULES).lint({ tree: secondTree, text: after, filePath: 'a.py', settings });
-      assert.deepStrictEqual(relinted.findings, fresh.findings);
-    } finally {
-      firstTree.delete();
-      secondTree.delete();
-    }
+    // Settling updates the units from a tree parsed afresh with no dirty region: units are matched to the previous ones by their text.
+    const units = new DocumentUnits();
+    const linter = new Linter(RULES);
+    const lintParsed = (text: string) => {
+      const parse = parser.parse(text);
+      try {
+        units.update(parse, text);
+      } finally {
+        parse.delete();
+      }
+      return linter.lint({ units, text, filePath: 'a.py', settings });
+    };
+    assert.deepStrictEqual(lintParsed(before).findings.map((f) => f.message), ['`try` statement is too complex (11 > 10)']);
+    const relinted = lintParsed(after);
+    const fresh = new Linter(RULES).lint({ units: parseUnits(parser, after), text: after, filePath: 'a.py', settings });
+    assert.deepStrictEqual(relinted.findings, fresh.findings);
   });
 
   it('matches a fresh lint after random edits', async function () {
     // Every rule runs on every step: slow on a loaded machine, but the point of the test.
     this.timeout(600_000);
-    const parser = await createPythonParser();
     const settings = resolveSettings(RULES, { select: ['ALL'] });
     await fc.assert(
       fc.property(fc.array(burstArbitrary, { minLength: 1, maxLength: 8 }), (bursts) => {
-        let text = SOURCE;
-        let tree: Tree = parser.parse(text)!;
+        const document = new EditedText(parser, SOURCE);
+        const { units } = document;
         const linter = new Linter(RULES);
-        linter.lint({ tree, text, filePath: 'a.py', settings });
+        linter.lint({ units, text: document.text, filePath: 'a.py', settings });
         try {
           for (const burst of bursts) {
-            let dirty: DirtyRegion | undefined;
             for (const { at, remove, insert } of burst.edits) {
-              const start = at % (text.length + 1);
-              const end = Math.min(text.length, start + remove);
-              const lines = new LineIndex(text);
-              const after = text.slice(0, start) + insert + text.slice(end);
-              tree.edit(new Edit({
-                startIndex: start, oldEndIndex: end, newEndIndex: start + insert.length,
-                startPosition: point(lines, start), oldEndPosition: point(lines, end),
-                newEndPosition: point(new LineIndex(after), start + insert.length),
-              }));
-              text = after;
-              dirty = extendDirtyRegion(dirty, { start, oldEnd: end, newEnd: start + insert.length });
+              const start = at % (document.text.length + 1);
+              document.edit(start, Math.min(document.text.length, start + remove), insert);
             }
-            const next = parser.parse(text, tree)!;
-            for (const range of tree.getChangedRanges(next)) dirty = coverRange(dirty!, range.startIndex, range.endIndex);
-            tree.delete();
-            tree = next;
-            // Keystroke path: the same as a full lint of this very tree; carried file rules aside.
-            const incremental = linter.lint({ tree, text, filePath: 'a.py', settings, dirty, fileRules: burst.fileRules });
-            const full = new Linter(RULES).lint({ tree, text, filePath: 'a.py', settings });
+            const dirty = document.reparse();
+            const { text } = document;
+            // Keystroke path: the same as a full lint of this very parse; carried file rules aside.
+            const incremental = linter.lint({ units, text, filePath: 'a.py', settings, dirty, fileRules: burst.fileRules });
+            const full = new Linter(RULES).lint({ units: document.freshUnits(), text, filePath: 'a.py', settings });
             // While carrying, rename fixes wait for the semantic model of the next complete lint.
             const compared = (findings: typeof full.findings) => burst.fileRules === 'run'
               ? findings
@@ -164,23 +144,15 @@ describe('incremental linting', () => {
             for (const f of incremental.findings) assert.ok(f.start >= 0 && f.end <= text.length && f.start <= f.end);
             // Pause path: tree-sitter's recovery from errors may differ between incremental and fresh
             // parses, so an erroneous tree is parsed again from scratch; then everything is recomputed.
-            if (tree.rootNode.hasError) {
-              const reparsed = parser.parse(text)!;
-              tree.delete();
-              tree = reparsed;
-            }
-            const settled = linter.lint({ tree, text, filePath: 'a.py', settings });
-            const freshTree = parser.parse(text)!;
-            try {
-              assert.strictEqual(tree.rootNode.toString(), freshTree.rootNode.toString());
-              const fresh = new Linter(RULES).lint({ tree: freshTree, text, filePath: 'a.py', settings });
-              assert.deepStrictEqual(settled.findings, fresh.findings);
-            } finally {
-              freshTree.delete();
-            }
+            document.settle();
+            const settled = linter.lint({ units, text, filePath: 'a.py', settings });
+            const fresh = parseUnits(parser, text);
+            assert.deepStrictEqual(describeTree(units.tree), describeTree(fresh.tree));
+            const freshLint = new Linter(RULES).lint({ units: fresh, text, filePath: 'a.py', settings });
+            assert.deepStrictEqual(settled.findings, freshLint.findings);
           }
         } finally {
-          tree.delete();
+          document.delete();
         }
       }),
       { numRuns: 100 },

@@ -51,6 +51,19 @@ describe('pyreview check: --fix, --diff, --add-noqa', () => {
     assert.strictEqual(nothing.stdout, '');
   });
 
+  it('--fix and --diff count the findings they fix, not the fixes: a block fix fixes each of its findings', () => {
+    // Six W191 and one E101, fixed by reindenting three blocks; the E722 stays, its fix being unsafe.
+    const tabs = 'def f():\n\tif ready:\n\t\tstart()\n\telse:\n\t        stop()\ntry:\n\trun()\nexcept:\n\tpass\n';
+    project.write('tabs.py', tabs);
+    const select = ['--select', 'W191,E101,E722'];
+    assert.match(project.run('check', ...select, 'tabs.py').stdout, /^Found 8 errors\.$/m);
+    const diff = project.run('check', ...select, '--diff', 'tabs.py');
+    assert.match(diff.stderr, /^Would fix 7 errors\.$/m);
+    const fixed = project.run('check', ...select, '--fix', 'tabs.py');
+    assert.match(fixed.stdout, /^Found 8 errors \(7 fixed, 1 remaining\)\.$/m);
+    assert.strictEqual(project.read('tabs.py'), 'def f():\n    if ready:\n        start()\n    else:\n        stop()\ntry:\n    run()\nexcept:\n    pass\n');
+  });
+
   it('--add-noqa silences every finding and is idempotent', () => {
     project.write('c.py', 'try:\n    pass\nexcept:  # noqa: E501\n    pass\ntry:\n    pass\nexcept:  # keep this\n    pass\n');
     const run = project.run('check', ...ONLY_E722_E999, '--add-noqa');

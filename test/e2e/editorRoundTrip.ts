@@ -1,6 +1,7 @@
 /**
  * What the headless-editor tests share: the file they open, the fix they apply, how the
- * editor starts the real server, and the one JSON line each editor script prints.
+ * editor starts the real server (this checkout's build, or an installed `pyreview` on PATH),
+ * and the one JSON line each editor script prints.
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
@@ -37,16 +38,31 @@ export interface RoundTripResult {
   /** How the editor shows F401, which the script's configuration makes a hint (Emacs). */
   f401_type?: string;
   diagnostics_updated?: boolean;
+  /** The language servers the editor connected to (lsp-mode). */
+  servers?: string[];
   error?: string;
 }
 
+/** The command line the editor runs the server with, and the PATH it runs it on. */
+export interface ServerLaunch {
+  command: string[];
+  path?: string;
+}
+
+/** The server of this checkout's build. */
+export const CHECKOUT_SERVER: ServerLaunch = { command: [process.execPath, path.join(REPO_ROOT, 'server', 'bin', 'pyreview.js'), 'server', '--stdio'] };
+
 /** Writes SOURCE to a file in a fresh directory, runs the editor script on it, and returns its report and the file's text afterwards. */
-export async function roundTrip(command: string, args: string[]): Promise<{ result: RoundTripResult; stderr: string; written: string }> {
+export async function roundTrip(
+  command: string,
+  args: string[],
+  server: ServerLaunch = CHECKOUT_SERVER,
+): Promise<{ result: RoundTripResult; stderr: string; written: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pyreview-${command}-`));
   try {
     const file = path.join(dir, 'reader.py');
     fs.writeFileSync(file, SOURCE);
-    const { result, stderr } = await runEditor(command, args, file);
+    const { result, stderr } = await runEditor(command, args, file, server);
     return { result, stderr, written: fs.readFileSync(file, 'utf8') };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -54,10 +70,11 @@ export async function roundTrip(command: string, args: string[]): Promise<{ resu
 }
 
 /** Runs an editor script against `file` and returns the JSON line it prints on stdout. */
-function runEditor(command: string, args: string[], file: string): Promise<{ result: RoundTripResult; stderr: string }> {
+function runEditor(command: string, args: string[], file: string, server: ServerLaunch): Promise<{ result: RoundTripResult; stderr: string }> {
   const env = {
     ...process.env,
-    PYREVIEW_SERVER_CMD: JSON.stringify([process.execPath, path.join(REPO_ROOT, 'server', 'bin', 'pyreview.js'), 'server', '--stdio']),
+    PATH: server.path ?? process.env.PATH,
+    PYREVIEW_SERVER_CMD: JSON.stringify(server.command),
     PYREVIEW_FILE: file,
     PYREVIEW_FIX_CODE: FIX_CODE,
     PYREVIEW_FIX_TITLE: FIX_TITLE,

@@ -5,29 +5,16 @@
  * right columns after non-ASCII characters (eglot counts UTF-16 units); the quick fix is
  * chosen the way `M-x eglot-code-actions` offers it, and the saved file is re-checked.
  */
-import * as assert from 'assert';
-import * as path from 'path';
-import { REPO_ROOT } from '../helpers/paths';
-import { FIXED_SOURCE, FIX_TITLE, roundTrip } from './editorRoundTrip';
-
-const ELISP_SCRIPT = path.join(REPO_ROOT, 'test', 'e2e', 'emacs', 'lspRoundTrip.el');
+import { checkEmacs, checkLspMode } from './editorChecks';
 
 describe('Emacs 28 with eglot', function () {
   this.timeout(60_000);
 
-  it('takes its settings, shows diagnostics at the right columns, applies a quick fix and re-checks the saved file', async () => {
-    const { result, stderr, written } = await roundTrip('emacs', ['--batch', '-q', '-l', ELISP_SCRIPT]);
-    assert.strictEqual(result.error, undefined, `${result.error}\n${stderr}`);
+  it('takes its settings, shows diagnostics at the right columns, applies a quick fix and re-checks the saved file', () => checkEmacs());
+});
 
-    assert.deepStrictEqual(result.before, ['E722', 'F401', 'S307']);
-    assert.strictEqual(result.span, 'eval');
-    // The settings sent as the README shows: F401 lowered from warning to hint (eglot's "note").
-    assert.strictEqual(result.f401_type, 'eglot-note');
-    assert.ok(result.actions.some((title) => title.startsWith(FIX_TITLE)), result.actions.join(', '));
-    assert.ok(result.actions.includes('Ignore E722 on this line'), result.actions.join(', '));
+describe('Emacs 28 with lsp-mode', function () {
+  this.timeout(60_000);
 
-    assert.strictEqual(written, FIXED_SOURCE);
-    assert.strictEqual(result.diagnostics_updated, true);
-    assert.ok(!result.after.includes('E722'), result.after.join(', '));
-  });
+  it('registered as the README says, receives the diagnostics', () => checkLspMode());
 });

@@ -16,8 +16,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { createPythonParser, Linter, parserInput, resolveSettings, RULES, WorkspaceIndex, type ReportedFinding } from '@pyreview/shared-rules';
-import type { Parser } from 'web-tree-sitter';
+import { Linter, parseUnits, PythonParser, resolveSettings, RULES, WorkspaceIndex, type ReportedFinding } from '@pyreview/shared-rules';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lspClient';
 import { offsetAt, positionsIn, rangeOf, snap, type Encoding, type Position } from '../helpers/lspText';
@@ -125,11 +124,11 @@ const SEVERITY_NUMBERS: Readonly<Record<string, number>> = { error: 1, warning: 
  * The fresh check: parse the whole text, lint it once with a new Linter (as
  * the CLI does; rename fixes left to be planned, as the editor's are).
  */
-function freshKeys(parser: Parser, text: string, filePath: string, encoding: Encoding): string[] {
+function freshKeys(parser: PythonParser, text: string, filePath: string, encoding: Encoding): string[] {
   const settings = resolveSettings(RULES, SETTINGS);
-  const tree = parser.parse(parserInput(text))!;
+  const units = parseUnits(parser, text);
   try {
-    const result = new Linter(RULES).lint({ tree, text, filePath, settings, workspace: new WorkspaceIndex(), renameFixes: 'on-request' });
+    const result = new Linter(RULES).lint({ units, text, filePath, settings, workspace: new WorkspaceIndex(), renameFixes: 'on-request' });
     const at = positionsIn(text, encoding);
     const range = (start: number, end: number): { start: Position; end: Position } => ({ start: at(start), end: at(end) });
     return result.findings.map((finding: ReportedFinding) => {
@@ -139,7 +138,7 @@ function freshKeys(parser: Parser, text: string, filePath: string, encoding: Enc
       return `${JSON.stringify(range(finding.start, finding.end))} ${finding.code} ${severity} ${finding.message} ${fix}`;
     });
   } finally {
-    tree.delete();
+    units.tree.dispose();
   }
 }
 
@@ -156,7 +155,7 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const next = random(options.seed);
-  const parser = await createPythonParser();
+  const parser = new PythonParser();
   const client = await LspClient.start({ settings: SETTINGS, retainDiagnostics: 'latest', positionEncodings: options.encoding === 'utf-8' ? ['utf-8'] : undefined });
   const saveDirectory = path.join(os.tmpdir(), 'pyreview-fuzz-differences');
   const report: FuzzReport = { edits: 0, comparisons: 0, differences: [], internalErrors: [] };
@@ -244,7 +243,7 @@ async function quiet(client: LspClient, uri: string): Promise<void> {
  */
 export async function replay(file: string): Promise<{ missing: string[]; extra: string[] }> {
   const recorded = JSON.parse(fs.readFileSync(file, 'utf8')) as Replay;
-  const parser = await createPythonParser();
+  const parser = new PythonParser();
   const client = await LspClient.start({ settings: SETTINGS, positionEncodings: recorded.encoding === 'utf-8' ? ['utf-8'] : undefined });
   try {
     const uri = pathToFileURL(recorded.filePath).href;

@@ -31,11 +31,11 @@ export interface FamilyFixesOnStdlib {
  * remove exactly the family's findings that had a fix, and leave the other
  * rules' findings as they were.
  */
-export async function checkFamilyFixesOnStdlib(options: FamilyFixesOnStdlib): Promise<void> {
+export function checkFamilyFixesOnStdlib(options: FamilyFixesOnStdlib): void {
   const { codes, signature } = options;
   assert.ok(fs.existsSync(STDLIB), `no standard library at ${STDLIB}`);
   const files = pythonFiles(STDLIB).filter((_, index) => index % options.sampleEvery === 0);
-  const checker = await sharedChecker();
+  const checker = sharedChecker();
   const copies = new CompiledCopies();
   const problems: string[] = [];
   let applied = 0;

@@ -51,8 +51,8 @@ describe('reindent on the standard library', function () {
   const settings = resolveSettings(RULES, { select: CODES });
   const options = { unsafe: false, codes: new Set(CODES) };
 
-  it('leaves clean files alone, keeps fixed files compiling, and is stable', async () => {
-    const checker = await sharedChecker();
+  it('leaves clean files alone, keeps fixed files compiling, and is stable', () => {
+    const checker = sharedChecker();
     const copies = new CompiledCopies();
     try {
       for (const file of pythonFiles(STDLIB)) {
@@ -74,8 +74,8 @@ describe('reindent on the standard library', function () {
     }
   });
 
-  it('restores files re-indented with tabs byte for byte', async () => {
-    const checker = await sharedChecker();
+  it('restores files re-indented with tabs byte for byte', () => {
+    const checker = sharedChecker();
     const files = pythonFiles(STDLIB).filter((_, index) => index % 8 === 0).filter((file) => {
       const text = fs.readFileSync(file, 'utf8');
       // Only files that are clean to begin with can come back identical, and

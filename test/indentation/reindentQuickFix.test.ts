@@ -36,9 +36,9 @@ function pythonAst(source: string): string {
 
 describe('reindent quick fixes, one at a time', () => {
   for (const [name, source] of Object.entries(SOURCES)) {
-    it(name, async () => {
+    it(name, () => {
       const expected = pythonAst(source.replace(/\t/g, '        '));
-      const result = await checkText(source, { select: CODES });
+      const result = checkText(source, { select: CODES });
       const fixes = result.findings.filter((f) => f.fix);
       assert.ok(fixes.length > 0, 'no finding with a fix');
       for (const finding of fixes) {

@@ -55,7 +55,7 @@ for (const encoding of ['utf-16', 'utf-8'] as const) {
     async function resend(uri: string, text: string, version: number): Promise<Diagnostic[]> {
       client.change(uri, version, [{ text }]);
       const { diagnostics } = await client.waitForDiagnostics(uri, version);
-      assert.deepStrictEqual(summarize(diagnostics), await expectedDiagnostics(text, encoding));
+      assert.deepStrictEqual(summarize(diagnostics), expectedDiagnostics(text, encoding));
       return diagnostics;
     }
 

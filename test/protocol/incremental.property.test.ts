@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import fc from 'fast-check';
-import { createPythonParser, Linter, parserInput, resolveSettings, RULES, type Finding } from '@pyreview/shared-rules';
-import type { Parser, Tree } from 'web-tree-sitter';
+import { Linter, parseUnits, PythonParser, resolveSettings, RULES, type Finding } from '@pyreview/shared-rules';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { DocumentStore } from 'pyreview-server/out/documents';
 import { rangeOf, snap, type Encoding } from '../helpers/lspText';
+import { describeTree } from '../helpers/syntaxDump';
 import { RULE_SELECTION } from './session';
 
 /** Real code with classes, methods, try/except and a line of non-ASCII text, in LF and CRLF flavours. */
@@ -54,38 +54,13 @@ const editArbitrary: fc.Arbitrary<EditSpec> = fc.record({
   lintAfter: fc.boolean(),
 });
 
-/** Every node's type and position, read with a cursor (no recursion). */
-function nodeTable(tree: Tree): string[] {
-  const rows: string[] = [];
-  const cursor = tree.walk();
-  for (;;) {
-    const { startPosition: s, endPosition: e } = cursor;
-    rows.push(`${cursor.nodeType} ${cursor.startIndex}-${cursor.endIndex} ${s.row}:${s.column}-${e.row}:${e.column}`);
-    if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
-    let climbed = false;
-    while (cursor.gotoParent()) {
-      if (cursor.gotoNextSibling()) {
-        climbed = true;
-        break;
-      }
-    }
-    if (!climbed) break;
-  }
-  cursor.delete();
-  return rows;
-}
-
 function comparable(findings: readonly Finding[]) {
   return findings.map(({ code, message, start, end, fix }) => ({ code, message, start, end, fix }));
 }
 
 describe('property: incremental edits equal a fresh parse', () => {
-  let parser: Parser;
+  const parser = new PythonParser();
   const settings = resolveSettings(RULES, RULE_SELECTION);
-
-  before(async () => {
-    parser = await createPythonParser();
-  });
 
   it('gives the same text, tree (types and positions) and diagnostics as parsing the final text', () => {
     const texts = baseTexts();
@@ -99,7 +74,7 @@ describe('property: incremental edits equal a fresh parse', () => {
           const uri = 'file:///property/sample.py';
           let expected = texts[textIndex];
           const document = store.open(uri, 1, expected);
-          document.tree();
+          document.syntax();
           let version = 1;
           let batch: TextDocumentContentChangeEvent[] = [];
           const flush = (lint: boolean) => {
@@ -122,16 +97,10 @@ describe('property: incremental edits equal a fresh parse', () => {
             // Settling (when typing pauses) must give exactly what a fresh parse and check give.
             const reused = document.lint(settings, undefined, 'settle')!;
             assert.ok(reused.settled);
-            const incremental = document.tree()!;
-            const fresh = parser.parse(parserInput(expected))!;
-            try {
-              assert.strictEqual(incremental.rootNode.toString(), fresh.rootNode.toString());
-              assert.deepStrictEqual(nodeTable(incremental), nodeTable(fresh));
-              const scratch = new Linter(RULES).lint({ tree: fresh, text: expected, filePath: document.filePath, settings });
-              assert.deepStrictEqual(comparable(reused.result.findings), comparable(scratch.findings));
-            } finally {
-              fresh.delete();
-            }
+            const fresh = parseUnits(parser, expected);
+            assert.deepStrictEqual(describeTree(document.syntax()!), describeTree(fresh.tree));
+            const scratch = new Linter(RULES).lint({ units: fresh, text: expected, filePath: document.filePath, settings });
+            assert.deepStrictEqual(comparable(reused.result.findings), comparable(scratch.findings));
           } finally {
             store.dispose();
           }

@@ -41,7 +41,7 @@ describe('protocol: the shipped launcher and its code cache', function () {
   }
 
   it('writes a cache after the first lint, uses it next time, and replaces a damaged one', async () => {
-    const expected = await expectedDiagnostics(TEXT, 'utf-16');
+    const expected = expectedDiagnostics(TEXT, 'utf-16');
     assert.ok(expected.length >= 2, 'the document has findings');
 
     const first = await session(true);
@@ -70,7 +70,7 @@ describe('protocol: the shipped launcher and its code cache', function () {
     started.push(client);
     const uri = workspace.uri('plain.py');
     client.open(uri, TEXT, 1);
-    assert.deepStrictEqual(summarize((await client.waitForDiagnostics(uri, 1)).diagnostics), await expectedDiagnostics(TEXT, 'utf-16'));
+    assert.deepStrictEqual(summarize((await client.waitForDiagnostics(uri, 1)).diagnostics), expectedDiagnostics(TEXT, 'utf-16'));
     assert.ok(client.logMessages.some((m) => m.message === 'pyreview: no code cache (no cache directory)'));
     assert.strictEqual(await client.stop(), 0);
   });

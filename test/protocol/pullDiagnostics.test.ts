@@ -33,7 +33,7 @@ describe('protocol: pull diagnostics', () => {
     client.open(uri, SOURCE, 1);
     const first = await pull(uri) as FullDocumentDiagnosticReport;
     assert.strictEqual(first.kind, 'full');
-    assert.deepStrictEqual(summarize(first.items), await expectedDiagnostics(SOURCE, 'utf-16'));
+    assert.deepStrictEqual(summarize(first.items), expectedDiagnostics(SOURCE, 'utf-16'));
     assert.ok(first.resultId);
     assert.deepStrictEqual(await pull(uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
 

@@ -5,12 +5,10 @@
  * and fixAll leaves it alone while still removing the import nobody needs.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { LspClient } from '../helpers/lspClient';
 import { applyTextEdits } from '../helpers/lspText';
-import { startClient, tempWorkspace, until } from './session';
+import { startClient, workspaceWithFiles, until } from './session';
 
 interface Action {
   title: string;
@@ -22,17 +20,14 @@ const COMPAT = 'from json import JSONDecodeError\nimport os\n';
 
 describe('protocol: unused imports that other files import', () => {
   let client: LspClient;
-  let workspace: ReturnType<typeof tempWorkspace>;
+  let workspace: ReturnType<typeof workspaceWithFiles>;
 
   before(async () => {
-    workspace = tempWorkspace();
-    const write = (name: string, text: string) => {
-      fs.mkdirSync(path.dirname(path.join(workspace.dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(workspace.dir, name), text);
-    };
-    write('app/__init__.py', '');
-    write('app/compat.py', COMPAT);
-    write('app/client.py', 'from .compat import JSONDecodeError\n\nprint(JSONDecodeError)\n');
+    workspace = workspaceWithFiles({
+      'app/__init__.py': '',
+      'app/compat.py': COMPAT,
+      'app/client.py': 'from .compat import JSONDecodeError\n\nprint(JSONDecodeError)\n',
+    });
     client = await startClient({ rootUri: pathToFileURL(workspace.dir).href, settings: { select: ['F401'] } });
   });
   after(async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { createPythonParser, MAX_SOURCE_LENGTH, resolveSettings, RULES, settingNameOfOption } from '@pyreview/shared-rules';
+import { MAX_SOURCE_LENGTH, PythonParser, resolveSettings, RULES, settingNameOfOption } from '@pyreview/shared-rules';
 import type { Diagnostic } from 'vscode-languageserver';
-import { quickFixes } from 'pyreview-server/out/codeActions';
+import { fixableFile, quickFixes } from 'pyreview-server/out/codeActions';
 import { combineSettings, editorUserSettings, type DocumentConfig } from 'pyreview-server/out/configuration';
 import type { DiagnosticData } from 'pyreview-server/out/diagnostics';
 import { diagnoseDocument } from 'pyreview-server/out/diagnostics';
@@ -41,31 +41,31 @@ describe('server modules', () => {
   describe('code actions', () => {
     const noErrors = (message: string): never => assert.fail(message);
 
-    it('prefers safe fixes and titles unsafe ones as such', async () => {
-      const store = new DocumentStore(await createPythonParser());
+    it('prefers safe fixes and titles unsafe ones as such', () => {
+      const store = new DocumentStore(new PythonParser());
       const document = store.open('file:///tmp/actions.py', 3, 'x = 1\n');
       const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, {}) };
       const diagnostic = (safety: 'safe' | 'unsafe'): Diagnostic => {
         const data: DiagnosticData = {
           code: 'X100', version: 3, noqaLine: 0,
-          fix: { title: 'Do it', safety, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'y' }] },
+          fix: { title: 'Do it', safety, changes: { [document.uri]: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'y' }] } },
         };
         return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', source: 'pyreview', code: 'X100', data };
       };
-      const [safe, ignore] = quickFixes(document, [diagnostic('safe')], config, 'utf-16', noErrors);
+      const [safe, ignore] = quickFixes(fixableFile(document, 'utf-16'), [diagnostic('safe')], config, noErrors);
       assert.deepStrictEqual([safe.title, safe.isPreferred], ['Do it', true]);
       assert.deepStrictEqual([ignore.title, ignore.edit?.changes?.[document.uri]], [
         'Ignore X100 on this line',
         [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, newText: '  # noqa: X100' }],
       ]);
-      const [unsafe] = quickFixes(document, [diagnostic('unsafe')], config, 'utf-16', noErrors);
+      const [unsafe] = quickFixes(fixableFile(document, 'utf-16'), [diagnostic('unsafe')], config, noErrors);
       assert.deepStrictEqual([unsafe.title, unsafe.isPreferred], ['Do it (unsafe)', false]);
-      assert.deepStrictEqual(quickFixes(document, [{ ...diagnostic('safe'), data: { code: 'X100' } }], config, 'utf-16', noErrors), [], 'malformed data gives nothing');
+      assert.deepStrictEqual(quickFixes(fixableFile(document, 'utf-16'), [{ ...diagnostic('safe'), data: { code: 'X100' } }], config, noErrors), [], 'malformed data gives nothing');
       store.dispose();
     });
 
-    it('plans a rename fix when asked for it, with the semantic model of the lint that reported it', async () => {
-      const store = new DocumentStore(await createPythonParser());
+    it('plans a rename fix when asked for it, with the semantic model of the lint that reported it', () => {
+      const store = new DocumentStore(new PythonParser());
       const uri = 'file:///tmp/rename.py';
       const document = store.open(uri, 1, 'def area(width):\n    Total = width * 2\n    return Total\n');
       const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: false, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, { select: ['N806'] }) };
@@ -74,7 +74,7 @@ describe('server modules', () => {
       const data = diagnostics[0].data as DiagnosticData;
       assert.strictEqual(data.fix, undefined, 'not planned with the lint');
       assert.strictEqual(data.rename?.newName, 'total');
-      const [rename, ...others] = quickFixes(document, diagnostics, config, 'utf-16', noErrors);
+      const [rename, ...others] = quickFixes(fixableFile(document, 'utf-16'), diagnostics, config, noErrors);
       assert.deepStrictEqual(others, []);
       assert.deepStrictEqual(rename.edit?.changes?.[uri], [
         { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 9 } }, newText: 'total' },
@@ -82,14 +82,14 @@ describe('server modules', () => {
       ]);
       // Another text has no model yet: nothing, rather than edits planned on the wrong text.
       store.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }], 'utf-16');
-      assert.deepStrictEqual(quickFixes(document, [{ ...diagnostics[0], data: { ...data, version: 2 } }], config, 'utf-16', noErrors), []);
+      assert.deepStrictEqual(quickFixes(fixableFile(document, 'utf-16'), [{ ...diagnostics[0], data: { ...data, version: 2 } }], config, noErrors), []);
       store.dispose();
     });
   });
 
   describe('documents', () => {
-    it('skips huge documents with a reason instead of parsing them', async () => {
-      const store = new DocumentStore(await createPythonParser());
+    it('skips huge documents with a reason instead of parsing them', () => {
+      const store = new DocumentStore(new PythonParser());
       const document = store.open('file:///tmp/huge.py', 1, 'x = 1\n');
       const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, { select: ['E999'] }) };
       assert.deepStrictEqual(diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail), { diagnostics: [], settled: true });
@@ -98,7 +98,7 @@ describe('server modules', () => {
       const outcome = diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail);
       assert.deepStrictEqual(outcome.diagnostics, []);
       assert.match(outcome.skipped!, /characters/);
-      assert.strictEqual(document.tree(), undefined);
+      assert.strictEqual(document.syntax(), undefined);
       store.dispose();
     });
   });

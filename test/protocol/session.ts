@@ -25,6 +25,16 @@ export function tempWorkspace(): { dir: string; uri(name: string): string; clean
   };
 }
 
+/** A fresh directory holding the given files (paths relative to it). */
+export function workspaceWithFiles(files: Record<string, string>): ReturnType<typeof tempWorkspace> {
+  const workspace = tempWorkspace();
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(workspace.dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(workspace.dir, name), text);
+  }
+  return workspace;
+}
+
 export interface DiagnosticSummary {
   code: string;
   message: string;
@@ -36,8 +46,8 @@ function sorted(list: DiagnosticSummary[]): DiagnosticSummary[] {
 }
 
 /** What the server must publish for `text`: a fresh in-process check, positions converted independently. */
-export async function expectedDiagnostics(text: string, encoding: Encoding, user: UserSettings = RULE_SELECTION): Promise<DiagnosticSummary[]> {
-  const checked = await checkText(text, user);
+export function expectedDiagnostics(text: string, encoding: Encoding, user: UserSettings = RULE_SELECTION): DiagnosticSummary[] {
+  const checked = checkText(text, user);
   return sorted(checked.findings.map((finding) => ({
     code: finding.code,
     message: finding.message,

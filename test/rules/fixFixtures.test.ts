@@ -20,13 +20,13 @@ describe('fix fixtures', () => {
     : [];
   it('exist', () => assert.ok(files.length > 0, 'no fix fixtures found'));
   for (const file of files) {
-    it(file, async () => {
+    it(file, () => {
       const code = fixtureCode(file);
       const before = fs.readFileSync(path.join(FIX_FIXTURES, file), 'utf8');
       const expectedFile = path.join(FIX_FIXTURES, file.replace(/\.py$/, '.fixed.py'));
       assert.ok(fs.existsSync(expectedFile), `${file}: missing ${path.basename(expectedFile)}`);
       const settings = resolveSettings(RULES, { ...fixtureConfig(before), select: [code] });
-      const checker = await sharedChecker();
+      const checker = sharedChecker();
       const check = (text: string) => checker.check({ text, filePath: fixturePath(before, file), settings });
       const options = { unsafe: true, codes: new Set([code]) };
       const fixed = fixAll(before, check, options);

@@ -1,18 +1,15 @@
 /** The return-type inference shared by the ANN fixes and the inlay hint: certain types only. */
 import * as assert from 'assert';
 import {
-  createPythonParser, inferFunctionReturnType, inferReturnType, literalType, renderReturnType, type InferredReturn,
+  F, inferFunctionReturnType, inferReturnType, literalType, parseUnits, PythonParser, renderReturnType, T, type InferredReturn,
 } from '@pyreview/shared-rules';
 
-async function inferred(source: string): Promise<InferredReturn | undefined> {
-  const parser = await createPythonParser();
-  const tree = parser.parse(source)!;
-  try {
-    const fn = tree.rootNode.descendantsOfType('function_definition')[0]!;
-    return inferReturnType(fn.childForFieldName('body')!);
-  } finally {
-    tree.delete();
-  }
+const parser = new PythonParser();
+
+function inferred(source: string): InferredReturn | undefined {
+  const { tree } = parseUnits(parser, source);
+  const fn = tree.descendantsOfType(tree.root, T.function_definition)[0];
+  return inferReturnType(tree, tree.field(fn, F.body));
 }
 
 const type = (name: string, optional = false): InferredReturn => ({ kind: 'type', name, optional });
@@ -57,8 +54,8 @@ describe('return type inference', () => {
     ['def f():\n    class A:\n        def g(self):\n            yield 1\n', { kind: 'none' }],
   ];
   for (const [source, expected] of cases) {
-    it(`${JSON.stringify(source)} → ${JSON.stringify(expected)}`, async () => {
-      assert.deepStrictEqual(await inferred(source), expected);
+    it(`${JSON.stringify(source)} → ${JSON.stringify(expected)}`, () => {
+      assert.deepStrictEqual(inferred(source), expected);
     });
   }
 
@@ -69,19 +66,13 @@ describe('return type inference', () => {
     assert.deepStrictEqual(renderReturnType({ kind: 'none' }, [3, 8]), { text: 'None', typingNames: [] });
   });
 
-  it('types literal defaults only', async () => {
-    const parser = await createPythonParser();
-    const tree = parser.parse('f(0, -2.5, +1, "s", b"", True, None, x, [], -x, 3j)')!;
-    try {
-      const args = tree.rootNode.descendantsOfType('argument_list')[0]!.namedChildren.map((n) => literalType(n!));
-      assert.deepStrictEqual(args, ['int', 'float', 'int', 'str', 'bytes', 'bool', undefined, undefined, undefined, undefined, 'complex']);
-    } finally {
-      tree.delete();
-    }
+  it('types literal defaults only', () => {
+    const { tree } = parseUnits(parser, 'f(0, -2.5, +1, "s", b"", True, None, x, [], -x, 3j)');
+    const args = tree.namedChildren(tree.descendantsOfType(tree.root, T.argument_list)[0]).map((n) => literalType(tree, n));
+    assert.deepStrictEqual(args, ['int', 'float', 'int', 'str', 'bytes', 'bool', undefined, undefined, undefined, undefined, 'complex']);
   });
 
-  it('uses the data model for special methods and gives nothing for abstract or overload placeholders', async () => {
-    const parser = await createPythonParser();
+  it('uses the data model for special methods and gives nothing for abstract or overload placeholders', () => {
     const source = [
       'class A:',
       '    def __len__(self):',
@@ -100,12 +91,8 @@ describe('return type inference', () => {
       '    return 1',
       '',
     ].join('\n');
-    const tree = parser.parse(source)!;
-    try {
-      const results = tree.rootNode.descendantsOfType('function_definition').map((fn) => inferFunctionReturnType(fn!));
-      assert.deepStrictEqual(results, [type('int'), { kind: 'none' }, type('int'), undefined, { kind: 'none' }, type('int')]);
-    } finally {
-      tree.delete();
-    }
+    const { tree } = parseUnits(parser, source);
+    const results = tree.descendantsOfType(tree.root, T.function_definition).map((fn) => inferFunctionReturnType(tree, fn));
+    assert.deepStrictEqual(results, [type('int'), { kind: 'none' }, type('int'), undefined, { kind: 'none' }, type('int')]);
   });
 });

@@ -39,12 +39,12 @@ describe('rule fixtures', () => {
   const files = fs.existsSync(RULE_FIXTURES) ? fs.readdirSync(RULE_FIXTURES).filter((f) => f.endsWith('.py')).sort() : [];
   it('exist', () => assert.ok(files.length > 0, 'no rule fixtures found'));
   for (const file of files) {
-    it(file, async () => {
+    it(file, () => {
       const code = fixtureCode(file);
       assert.ok(RULES.some((rule) => rule.meta.code === code), `${file}: no rule ${code}`);
       const text = fs.readFileSync(path.join(RULE_FIXTURES, file), 'utf8');
       const config = fixtureConfig(text);
-      const result = await checkText(text, { ...config, select: [code] }, fixturePath(text, file));
+      const result = checkText(text, { ...config, select: [code] }, fixturePath(text, file));
       assert.deepStrictEqual(result.internalErrors, [], 'a rule threw');
       const actual = result.findings.map((f) => `${result.lines.lineAt(f.start) + 1}:${f.code}`).sort();
       assert.deepStrictEqual(actual, expectations(text), `${file}: findings (line:code) differ from the inline expectations`);

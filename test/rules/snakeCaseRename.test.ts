@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { createPythonParser, Linter, resolveSettings, RULES } from '@pyreview/shared-rules';
+import { DocumentUnits, Linter, PythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
 import { checkText } from '../helpers/checker';
 import { snakeCase } from '@pyreview/shared-rules/out/rules/pep8-naming/snakeCaseRename';
 
@@ -13,9 +13,9 @@ describe('naming rename fixes', () => {
     assert.deepStrictEqual(cases.map(([name]) => [name, snakeCase(name)]), cases);
   });
 
-  it('say in the title why a fix is unsafe, and make only function locals safe', async () => {
+  it('say in the title why a fix is unsafe, and make only function locals safe', () => {
     const text = 'def getUser(userId):\n    Total = userId\n    return Total\n\n\nclass C:\n    maxSize = 1\n\n    def loadData(self):\n        pass\n';
-    const result = await checkText(text, { select: ['N802', 'N803', 'N806', 'N815'] });
+    const result = checkText(text, { select: ['N802', 'N803', 'N806', 'N815'] });
     assert.deepStrictEqual(result.findings.map((f) => [f.code, f.fix?.safety, f.fix?.title]), [
       ['N802', 'unsafe', 'Rename `getUser` to `get_user` (unsafe: other modules may import it)'],
       ['N803', 'unsafe', 'Rename `userId` to `user_id` (unsafe: callers may pass it by keyword)'],
@@ -25,17 +25,19 @@ describe('naming rename fixes', () => {
     ]);
   });
 
-  it('keep the fix in step with other units when the finding comes from the unit cache', async () => {
-    const parser = await createPythonParser();
+  it('keep the fix in step with other units when the finding comes from the unit cache', () => {
+    const parser = new PythonParser();
     const linter = new Linter(RULES);
+    const units = new DocumentUnits();
     const settings = resolveSettings(RULES, { select: ['N815'] });
     const lint = (text: string) => {
-      const tree = parser.parse(text)!;
+      const parse = parser.parse(text);
       try {
-        return linter.lint({ tree, text, filePath: 'example.py', settings });
+        units.update(parse, text);
       } finally {
-        tree.delete();
+        parse.delete();
       }
+      return linter.lint({ units, text, filePath: 'example.py', settings });
     };
     const head = 'class C:\n    maxSize = 1\n\n    def m(self):\n';
     const taken = lint(head + '        self.max_size = 2\n');

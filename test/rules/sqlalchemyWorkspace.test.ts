@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { createPythonParser, fixAll, resolveSettings, RULES, summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
+import { fixAll, parseUnits, PythonParser, resolveSettings, RULES, summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
 import { FIXTURES } from '../helpers/paths';
 import { sharedChecker } from '../helpers/checker';
 import { expectations } from '../helpers/expectations';
@@ -17,14 +17,12 @@ import { pythonFiles } from '../../scripts/pythonCorpus';
 const WORKSPACE = path.join(FIXTURES, 'workspaces', 'placement');
 
 
-async function indexWorkspace(): Promise<WorkspaceIndex> {
-  const parser = await createPythonParser();
+function indexWorkspace(): WorkspaceIndex {
+  const parser = new PythonParser();
   const index = new WorkspaceIndex();
   for (const file of pythonFiles(WORKSPACE)) {
     const text = fs.readFileSync(file, 'utf8');
-    const tree = parser.parse(text)!;
-    index.update(summarizeModule(file, tree.rootNode, text));
-    tree.delete();
+    index.update(summarizeModule(file, parseUnits(parser, text).tree, text));
   }
   return index;
 }
@@ -33,10 +31,10 @@ describe('workspace-aware rules in a service workspace', () => {
   const settings = resolveSettings(RULES, { select: ['SQA', 'F821'] });
   for (const file of pythonFiles(WORKSPACE)) {
     const name = path.relative(WORKSPACE, file);
-    it(`${name}: findings match the inline expectations`, async () => {
-      const workspace = await indexWorkspace();
+    it(`${name}: findings match the inline expectations`, () => {
+      const workspace = indexWorkspace();
       const text = fs.readFileSync(file, 'utf8');
-      const result = (await sharedChecker()).check({ text, filePath: file, settings, workspace });
+      const result = sharedChecker().check({ text, filePath: file, settings, workspace });
       const actual = result.findings.map((f) => `${result.lines.lineAt(f.start) + 1}:${f.code}`).sort();
       assert.deepStrictEqual(actual, expectations(text));
       for (const finding of result.findings.filter((f) => f.code.startsWith('SQA'))) {
@@ -45,9 +43,9 @@ describe('workspace-aware rules in a service workspace', () => {
     });
   }
 
-  it('fixes every finding with a ForeignKey in the file\'s import style', async () => {
-    const workspace = await indexWorkspace();
-    const checker = await sharedChecker();
+  it('fixes every finding with a ForeignKey in the file\'s import style', () => {
+    const workspace = indexWorkspace();
+    const checker = sharedChecker();
     const fixed = new Map<string, string>();
     for (const file of pythonFiles(WORKSPACE)) {
       const check = (text: string) => checker.check({ text, filePath: file, settings, workspace });

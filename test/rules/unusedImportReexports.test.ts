@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createPythonParser, resolveSettings, RULES, summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
+import { parseUnits, PythonParser, resolveSettings, RULES, summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
 import { sharedChecker } from '../helpers/checker';
 
 const COMPAT = [
@@ -34,28 +34,26 @@ describe('F401 fix safety for names other files import', () => {
     return file;
   }
 
-  async function index(files: readonly string[]): Promise<WorkspaceIndex> {
-    const parser = await createPythonParser();
+  function index(files: readonly string[]): WorkspaceIndex {
+    const parser = new PythonParser();
     const workspace = new WorkspaceIndex();
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
-      const tree = parser.parse(text)!;
-      workspace.update(summarizeModule(file, tree.rootNode, text));
-      tree.delete();
+      workspace.update(summarizeModule(file, parseUnits(parser, text).tree, text));
     }
     return workspace;
   }
 
   /** `name: safety (title)` of each F401 finding of the compat module. */
-  async function compatFixes(files: readonly string[]): Promise<string[]> {
+  function compatFixes(files: readonly string[]): string[] {
     const compat = path.join(root, 'pkg', 'compat.py');
-    const result = (await sharedChecker()).check({ text: COMPAT, filePath: compat, settings, workspace: await index(files) });
+    const result = sharedChecker().check({ text: COMPAT, filePath: compat, settings, workspace: index(files) });
     return result.findings.map((f) => `${COMPAT.slice(f.start, f.end)}: ${f.fix?.safety} (${f.fix?.title})`);
   }
 
-  it('is safe when no other file imports the names', async () => {
+  it('is safe when no other file imports the names', () => {
     const files = [write('pkg/__init__.py', ''), write('pkg/compat.py', COMPAT), write('pkg/other.py', 'from .compat_not import urljoin\n')];
-    assert.deepStrictEqual(await compatFixes(files), [
+    assert.deepStrictEqual(compatFixes(files), [
       'JSONDecodeError: safe (Remove unused import `json.JSONDecodeError`)',
       'urljoin: safe (Remove unused imports)',
       'quote: safe (Remove unused imports)',
@@ -63,7 +61,7 @@ describe('F401 fix safety for names other files import', () => {
     ]);
   });
 
-  it('is unsafe, naming the importer, for names imported relatively, absolutely, with aliases or inside functions', async () => {
+  it('is unsafe, naming the importer, for names imported relatively, absolutely, with aliases or inside functions', () => {
     const files = [
       write('pkg/__init__.py', ''),
       write('pkg/compat.py', COMPAT),
@@ -71,7 +69,7 @@ describe('F401 fix safety for names other files import', () => {
       write('pkg/http/client.py', 'def load(text):\n    from ..compat import JSONDecodeError as Error\n    return Error\n'),
       write('tools/report.py', 'from pkg.compat import (\n    quote,\n)\n'),
     ];
-    assert.deepStrictEqual(await compatFixes(files), [
+    assert.deepStrictEqual(compatFixes(files), [
       'JSONDecodeError: unsafe (Remove unused import `json.JSONDecodeError` (`http/client.py` imports it from this module))',
       'urljoin: unsafe (Remove unused imports (`../tools/report.py` imports it from this module))',
       'quote: unsafe (Remove unused imports (`../tools/report.py` imports it from this module))',
@@ -79,32 +77,27 @@ describe('F401 fix safety for names other files import', () => {
     ]);
   });
 
-  it('counts a `*` import for public names only', async () => {
+  it('counts a `*` import for public names only', () => {
     const files = [write('pkg/__init__.py', ''), write('pkg/compat.py', COMPAT), write('pkg/user.py', 'from .compat import *\n')];
-    const fixes = await compatFixes(files);
+    const fixes = compatFixes(files);
     assert.ok(fixes[0].startsWith('JSONDecodeError: unsafe (Remove unused import `json.JSONDecodeError` (`user.py`'), fixes[0]);
     assert.strictEqual(fixes[3], 'pickle as _pickle: safe (Remove unused import `pickle as _pickle`)');
   });
 
-  it('does not count a `*` import of a module with `__all__`, which imports only the names listed', async () => {
+  it('does not count a `*` import of a module with `__all__`, which imports only the names listed', () => {
     const files = [write('pkg/__init__.py', ''), write('pkg/compat.py', `__all__ = 'quote', 'urljoin'\n${COMPAT}`), write('pkg/user.py', 'from .compat import *\n')];
     const compat = path.join(root, 'pkg', 'compat.py');
     const text = fs.readFileSync(compat, 'utf8');
-    const result = (await sharedChecker()).check({ text, filePath: compat, settings, workspace: await index(files) });
+    const result = sharedChecker().check({ text, filePath: compat, settings, workspace: index(files) });
     assert.deepStrictEqual(result.findings.map((f) => `${text.slice(f.start, f.end)}: ${f.fix?.safety}`), ['JSONDecodeError: safe', 'pickle as _pickle: safe']);
   });
 
-  it('reads `from … import` statements anywhere in a file, with their dots and module', async () => {
+  it('reads `from … import` statements anywhere in a file, with their dots and module', () => {
     const text = 'from . import a\nfrom .. b import (c as d, e)\ndef f():\n    from x.y import *\n';
-    const tree = (await createPythonParser()).parse(text)!;
-    try {
-      assert.deepStrictEqual(summarizeModule('m.py', tree.rootNode, text).imports, [
-        { level: 1, module: '', names: ['a'] },
-        { level: 2, module: 'b', names: ['c', 'e'] },
-        { level: 0, module: 'x.y', names: ['*'] },
-      ]);
-    } finally {
-      tree.delete();
-    }
+    assert.deepStrictEqual(summarizeModule('m.py', parseUnits(new PythonParser(), text).tree, text).imports, [
+      { level: 1, module: '', names: ['a'] },
+      { level: 2, module: 'b', names: ['c', 'e'] },
+      { level: 0, module: 'x.y', names: ['*'] },
+    ]);
   });
 });

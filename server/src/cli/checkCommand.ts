@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { isNotebookPath } from '@pyreview/shared-rules';
 import { openResultCache } from './cache';
 import { checkEntries, readEntries, type Entry } from './checkFiles';
 import type { CliIo } from './cliIo';
@@ -8,6 +9,7 @@ import { checkTargetVersion, parseSelectorList, type CommandLineSettings } from 
 import { ConfigResolver } from './configResolver';
 import { discoverFiles } from './discovery';
 import type { FileMode, FileOutcome } from './fileTask';
+import { notebookDiff } from './notebookTask';
 import { REPORTERS, type OutputFormat } from './reporters';
 import { countDiagnostics, plural, type CheckReport, type FileReport } from './reporters/report';
 import { statisticsJsonReport, statisticsReport } from './reporters/statistics';
@@ -95,7 +97,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     const fixes = Object.values(outcome.fixed).reduce((sum, count) => sum + count, 0);
     if (outcome.newText === undefined) continue;
     if (mode === 'diff') {
-      patches.push(unifiedDiff(entry.displayPath, entry.source.text, outcome.newText));
+      const diff = isNotebookPath(entry.path) ? notebookDiff : unifiedDiff;
+      patches.push(diff(entry.displayPath, entry.source.text, outcome.newText));
       fixed += fixes;
       continue;
     }

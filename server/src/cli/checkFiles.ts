@@ -1,9 +1,10 @@
 import * as path from 'path';
-import { tooLongToCheck, type ModuleSummary } from '@pyreview/shared-rules';
+import { isNotebookPath, tooLongToCheck, type ModuleSummary } from '@pyreview/shared-rules';
 import { hashContent, type CacheEntry, type ResultCache } from './cache';
 import type { CliIo } from './cliIo';
 import type { ConfigResolver, DirectoryConfig } from './configResolver';
 import type { CliDiagnostic } from './diagnostics';
+import { notebookReadProblem } from './notebookTask';
 import { cachedResultSuffices, type FileMode, type FileOutcome } from './fileTask';
 import { ProgressBar } from './progress';
 import type { TaskRunner } from './runner';
@@ -45,6 +46,16 @@ export function readEntries(
       const problem = tooLong ? `was not checked: ${tooLong} (add it to \`extend-exclude\`)` : source;
       io.stderr(`error: ${displayPath(io.cwd, file)} ${problem}\n`);
       unchecked++;
+      continue;
+    }
+    const problem = isNotebookPath(file) ? notebookReadProblem(source.text) : undefined;
+    if (problem && 'error' in problem) {
+      io.stderr(`error: ${displayPath(io.cwd, file)} ${problem.error}\n`);
+      unchecked++;
+      continue;
+    }
+    if (problem) {
+      io.stderr(`warning: ${displayPath(io.cwd, file)} was skipped: ${problem.skipped}\n`);
       continue;
     }
     const config = configs.forFile(file);

@@ -5,7 +5,7 @@ import { decodeFileName, fsPath } from './fileNames';
 import { GitignoreScope } from './gitignore';
 import { UsageError } from './usageError';
 
-const PYTHON_FILE = /\.pyi?$/;
+const PYTHON_FILE = /\.(?:pyi?|ipynb)$/;
 
 export interface Discovery {
   /** Absolute paths, sorted, without duplicates. */
@@ -17,7 +17,8 @@ export interface Discovery {
 /**
  * Finds the Python files to check. Files named on the command line are always
  * checked; inside directories, `.gitignore` files and the configured
- * `exclude` patterns are honoured and only `*.py` and `*.pyi` are taken.
+ * `exclude` patterns are honoured and only `*.py`, `*.pyi` and Jupyter
+ * notebooks (`*.ipynb`) are taken.
  */
 export function discoverFiles(args: readonly string[], cwd: string, configs: ConfigResolver): Discovery {
   const found = new Set<string>();

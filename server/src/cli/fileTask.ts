@@ -1,7 +1,7 @@
 import {
   addNoqaEdit,
-  applyEdits,
-  fixAll,
+  fixTarget,
+  isNotebookPath,
   LineIndex,
   NUL_BYTES_MESSAGE,
   resolveSettings,
@@ -10,11 +10,14 @@ import {
   type CheckedSource,
   type ModuleSummary,
   type ResolvedSettings,
+  type FixTarget,
   type SourceChecker,
   type TextEdit,
+  TextFixTarget,
   type UserSettings,
 } from '@pyreview/shared-rules';
-import { isFixable, toCliDiagnostic, type CliDiagnostic } from './diagnostics';
+import { isFixable, toCliDiagnostics, type CliDiagnostic } from './diagnostics';
+import { notebookTaskDocument } from './notebookTask';
 import { recordingIndex, workspaceIndexOf, type SharedWorkspace, type WorkspaceQuery } from './workspaceShare';
 
 /** What the CLI does with each file. `diff` computes the fixes like `fix` but the caller writes nothing. */
@@ -39,7 +42,7 @@ export interface FileOutcome {
   internalErrors: string[];
   /** The changed text, when fixes or noqa comments changed it. */
   newText?: string;
-  /** Fixes applied, by code. */
+  /** Findings fixed, by code. */
   fixed: Record<string, number>;
   noqaAdded: number;
   /** Fixes or noqa comments were asked for, but the file has a syntax error: it was left as it is. */
@@ -93,39 +96,60 @@ function noqaEdits(result: CheckedSource): TextEdit[] {
   return edits;
 }
 
-type FileResult = Pick<FileOutcome, 'internalErrors' | 'newText' | 'fixed' | 'noqaAdded' | 'leftForSyntaxError'> & { final: CheckedSource };
+type FileResult<T> = Pick<FileOutcome, 'internalErrors' | 'fixed' | 'noqaAdded' | 'leftForSyntaxError'> & {
+  final: CheckedSource;
+  /** What the final findings are of: the target as given, or fixed. */
+  target: T;
+};
 
-function fixFile(task: FileTask, check: (text: string) => CheckedSource): FileResult {
+function fixFile<T extends FixTarget<T>>(task: FileTask, target: T, check: (target: T) => CheckedSource): FileResult<T> {
   if (task.mode === 'fix' || task.mode === 'diff') {
-    const result = fixAll(task.text, check, { unsafe: task.unsafeFixes });
+    const result = fixTarget(target, check, { unsafe: task.unsafeFixes });
     return {
       final: result.final,
+      target: result.target,
       internalErrors: result.final.internalErrors,
-      newText: result.text === task.text ? undefined : result.text,
       fixed: Object.fromEntries(result.applied),
       noqaAdded: 0,
       leftForSyntaxError: result.syntaxError,
     };
   }
-  const result = check(task.text);
-  const unchanged: FileResult = { final: result, internalErrors: result.internalErrors, fixed: {}, noqaAdded: 0, leftForSyntaxError: false };
+  const result = check(target);
+  const unchanged: FileResult<T> = { final: result, target, internalErrors: result.internalErrors, fixed: {}, noqaAdded: 0, leftForSyntaxError: false };
   if (task.mode === 'check') return unchanged;
   // As with fixes: where the parser recovered from an error, a comment could land inside a string.
   if (result.hasSyntaxError) return { ...unchanged, leftForSyntaxError: true };
   const edits = noqaEdits(result);
   if (!edits.length) return unchanged;
-  const newText = applyEdits(task.text, edits);
-  const after = check(newText);
+  const next = target.apply(edits);
+  const after = check(next);
   // A comment must never break a file that parsed before; keep the file as it was.
   if (after.hasSyntaxError) {
     return { ...unchanged, internalErrors: [...result.internalErrors, 'adding noqa comments would break the syntax; file left unchanged'] };
   }
-  return { final: after, internalErrors: after.internalErrors, newText, fixed: {}, noqaAdded: edits.length, leftForSyntaxError: false };
+  return { final: after, target: next, internalErrors: after.internalErrors, fixed: {}, noqaAdded: edits.length, leftForSyntaxError: false };
 }
 
-/** What a file that could not be read contributes to the workspace index: nothing. */
+/** What a task checks, fixes and writes: a plain text, or a notebook's code cells (see notebookTask.ts). */
+export interface TaskDocument<T extends FixTarget<T>> {
+  target: T;
+  check(target: T): CheckedSource;
+  /** The file's new content. */
+  render(target: T): string;
+  /** The final findings as the CLI reports them. */
+  diagnostics(final: CheckedSource, target: T): CliDiagnostic[];
+}
+
+/** Runs a task on its document: the outcome without the summary and the workspace queries. */
+function runDocument<T extends FixTarget<T>>(task: FileTask, document: TaskDocument<T>): Omit<FileOutcome, 'summary' | 'workspaceQueries'> {
+  const { final, target, ...result } = fixFile(task, document.target, (checked) => document.check(checked));
+  const newText = target === document.target ? undefined : document.render(target);
+  return { ...result, newText: newText === task.text ? undefined : newText, diagnostics: document.diagnostics(final, target) };
+}
+
+/** What a file that could not be checked contributes to the workspace index: nothing. */
 function emptySummary(path: string): ModuleSummary {
-  return { path, names: [], imports: [], tables: [] };
+  return { path, names: [], imports: [], importBindings: [], tables: [] };
 }
 
 /** Python refuses a file with a NUL byte, and so does pyreview, as the editor does: E999 there, no other rule, nothing fixed. */
@@ -156,21 +180,25 @@ function binaryOutcome(task: FileTask, settings: ResolvedSettings, at: number): 
  */
 export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome {
   const settings = resolve(task.settings);
-  const nul = task.text.indexOf('\u0000');
+  const nul = isNotebookPath(task.filePath) ? -1 : task.text.indexOf('\u0000');
   if (nul !== -1) return binaryOutcome(task, settings, nul);
   const { index: workspace, queries: workspaceQueries } = recordingIndex(workspaceIndexOf(task.workspace));
   let summary = emptySummary(task.filePath);
-  let first = true;
-  const check = (text: string): CheckedSource => {
-    const source = { text, filePath: task.filePath, relativePath: task.relativePath, settings, workspace };
-    if (!first) return checker.check(source);
-    first = false;
-    return checker.check(source, (tree) => (summary = summarizeModule(task.filePath, tree.rootNode, text)));
-  };
   try {
-    const { final, ...result } = fixFile(task, check);
-    const diagnostics = final.findings.map((finding) => toCliDiagnostic(finding, final.lines, settings));
-    return { ...result, diagnostics, summary, workspaceQueries };
+    const source = { filePath: task.filePath, relativePath: task.relativePath, settings, workspace };
+    if (isNotebookPath(task.filePath)) return { ...runDocument(task, notebookTaskDocument(checker, task.text, source)), summary, workspaceQueries };
+    let first = true;
+    const document: TaskDocument<TextFixTarget> = {
+      target: new TextFixTarget(task.text),
+      check: ({ text }) => {
+        if (!first) return checker.check({ ...source, text });
+        first = false;
+        return checker.check({ ...source, text }, (tree) => (summary = summarizeModule(task.filePath, tree, text)));
+      },
+      render: ({ text }) => text,
+      diagnostics: (final) => toCliDiagnostics(final.findings, final.lines, settings),
+    };
+    return { ...runDocument(task, document), summary, workspaceQueries };
   } catch (error) {
     return {
       diagnostics: [],

@@ -8,6 +8,7 @@ import { printRule, printRules, RULES_FORMATS } from './ruleCommands';
 import { startLanguageServer } from './serverCommand';
 import { UsageError } from './usageError';
 import { PYREVIEW_VERSION } from './version';
+import { isCheckWorker } from './worker';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -125,6 +126,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /** The process entry point (`bin/pyreview.js`). */
 export function run(): void {
+  // The bundle is also the script of the CLI's worker threads, which serve checks instead (worker.ts).
+  if (isCheckWorker()) return;
   // A reader that stops reading (`pyreview check | head -1`) ends the output, quietly: the run and its exit status go on.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   main(process.argv, {

@@ -1,6 +1,6 @@
 import * as os from 'os';
 import * as path from 'path';
-import { buildReview, renderReviewHtml, renderReviewMarkdown, RULES, type ReviewFile } from '@pyreview/shared-rules';
+import { buildReview, isNotebookPath, moduleCellText, parseNotebook, renderReviewHtml, renderReviewMarkdown, RULES, type ReviewFile } from '@pyreview/shared-rules';
 import { openResultCache } from './cache';
 import { commandLineSettings, discoverWithConfigurations, writeOutput, type CheckOptions } from './checkCommand';
 import { checkEntries, readEntries } from './checkFiles';
@@ -12,6 +12,18 @@ export const REVIEW_FORMATS = ['markdown', 'html'] as const;
 
 export interface ReviewOptions extends Pick<CheckOptions, 'paths' | 'select' | 'extendSelect' | 'ignore' | 'targetVersion' | 'config' | 'outputFile' | 'jobs' | 'cache'> {
   format: (typeof REVIEW_FORMATS)[number];
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** A file's lines for the review; a notebook's are those of its code cells, also by cell number. */
+function reviewedLines(filePath: string, text: string): Pick<ReviewFile, 'lines' | 'cells'> {
+  if (!isNotebookPath(filePath)) return { lines: text.split(LINE_BREAK) };
+  const { codeCells } = parseNotebook(text);
+  return {
+    lines: codeCells.map((cell) => moduleCellText(cell.source)).join('').split(LINE_BREAK),
+    cells: new Map(codeCells.map((cell) => [cell.index + 1, cell.source.split(LINE_BREAK)])),
+  };
 }
 
 /**
@@ -47,7 +59,7 @@ export async function runReview(options: ReviewOptions, io: CliIo): Promise<numb
 
   const files: ReviewFile[] = entries.map((entry) => ({
     path: entry.displayPath.split(path.sep).join('/'),
-    lines: entry.source.text.split(/\r\n|\r|\n/),
+    ...reviewedLines(entry.path, entry.source.text),
     findings: (entry.diagnostics ?? []).map((d) => ({
       code: d.code,
       message: d.message,
@@ -55,6 +67,7 @@ export async function runReview(options: ReviewOptions, io: CliIo): Promise<numb
       column: d.location.column,
       severity: d.severity,
       fix: d.fix ? { title: d.fix.message, safety: d.fix.applicability } : undefined,
+      cell: d.cell,
     })),
   }));
   const enabled = new Set(entries.flatMap((entry) => [...entry.config.resolved.enabled]));

@@ -1,7 +1,7 @@
-import * as path from 'path';
-import Piscina from 'piscina';
 import { threadChecker } from './threadChecker';
 import { runFileTask, type FileOutcome, type FileTask } from './fileTask';
+import { CHECK_WORKER } from './worker';
+import { WorkerPool } from './workerPool';
 
 export interface RunPlan {
   /** Worker threads to use; 1 works in this thread. */
@@ -20,7 +20,7 @@ const MIN_PARALLEL_BYTES = 256 * 1024;
  * finish in. The pool is started on first use and kept for the run.
  */
 export class TaskRunner {
-  private pool?: Piscina;
+  private pool?: WorkerPool<FileTask, FileOutcome>;
 
   constructor(private readonly plan: RunPlan) {}
 
@@ -35,14 +35,14 @@ export class TaskRunner {
       });
     }
     const threads = Math.min(this.plan.jobs, tasks.length);
-    this.pool ??= new Piscina({ filename: path.join(__dirname, 'worker.js'), minThreads: threads, maxThreads: threads });
+    this.pool ??= new WorkerPool(CHECK_WORKER.script, threads, CHECK_WORKER.workerData);
     const pool = this.pool;
     const outcomes = new Array<FileOutcome>(tasks.length);
     // Largest files first, so that no worker is left with a big one at the end.
     const order = tasks.map((_, index) => index).sort((a, b) => tasks[b].text.length - tasks[a].text.length);
     await Promise.all(
       order.map(async (index) => {
-        outcomes[index] = (await pool.run(tasks[index])) as FileOutcome;
+        outcomes[index] = await pool.run(tasks[index]);
         onDone();
       }),
     );

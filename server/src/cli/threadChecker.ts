@@ -1,9 +1,9 @@
-import { createPythonParser, RULES, SourceChecker } from '@pyreview/shared-rules';
+import { PythonParser, RULES, SourceChecker } from '@pyreview/shared-rules';
 
-let checker: Promise<SourceChecker> | undefined;
+let checker: SourceChecker | undefined;
 
 /** This thread's checker, created on first use: a fully cached run never loads the grammar. */
 export function threadChecker(): Promise<SourceChecker> {
-  checker ??= createPythonParser().then((parser) => new SourceChecker(parser, RULES));
-  return checker;
+  checker ??= new SourceChecker(new PythonParser(), RULES);
+  return Promise.resolve(checker);
 }

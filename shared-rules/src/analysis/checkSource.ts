@@ -1,8 +1,9 @@
-import type { Parser, Tree } from 'web-tree-sitter';
 import type { Rule } from '../rules/rule';
-import { parserInput } from '../parsing/parserInput';
 import type { ResolvedSettings } from '../config/settings';
+import type { PythonParser } from '../parsing/parser';
+import type { SyntaxTree } from '../syntax/tree';
 import { Linter, type LintResult } from './linter';
+import { parseUnits } from './units';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface SourceFile {
@@ -11,6 +12,8 @@ export interface SourceFile {
   relativePath?: string;
   settings: ResolvedSettings;
   workspace?: WorkspaceIndex;
+  /** How messages name lines (see `LintInput.lineName`). */
+  lineName?: (offset: number) => string;
 }
 
 export interface CheckedSource extends LintResult {
@@ -18,23 +21,20 @@ export interface CheckedSource extends LintResult {
   hasSyntaxError: boolean;
 }
 
-/** One-shot checking of whole texts (CLI, fix loops): parse, lint, free the tree. */
+/** One-shot checking of whole texts (CLI, fix loops): parse, copy, free the parse, lint. */
 export class SourceChecker {
   constructor(
-    private readonly parser: Parser,
+    private readonly parser: PythonParser,
     private readonly rules: readonly Rule[],
   ) {}
 
-  /** `inspect` sees the tree before it is freed (the CLI summarizes files for the workspace index from it). */
-  check(source: SourceFile, inspect?: (tree: Tree) => void): CheckedSource {
-    const tree = this.parser.parse(parserInput(source.text));
-    if (!tree) throw new Error(`the parser gave up on ${source.filePath}`);
-    try {
-      inspect?.(tree);
-      const result = new Linter(this.rules).lint({ ...source, tree });
-      return { ...result, hasSyntaxError: tree.rootNode.hasError };
-    } finally {
-      tree.delete();
-    }
+  /** `inspect` sees the syntax tree after the lint (the CLI summarizes files for the workspace index from it). */
+  check(source: SourceFile, inspect?: (tree: SyntaxTree) => void): CheckedSource {
+    const units = parseUnits(this.parser, source.text);
+    const result = new Linter(this.rules).lint({ ...source, units });
+    inspect?.(units.tree);
+    const hasSyntaxError = units.tree.hasError(units.tree.root);
+    units.tree.dispose();
+    return { ...result, hasSyntaxError };
   }
 }

@@ -1,25 +1,25 @@
-import type { Node, Tree } from 'web-tree-sitter';
 import type { FileRule, Finding, Fix, NodeRule, Options, RenameRequest, Rule, RuleContext } from '../rules/rule';
+import type { NodeId } from '../syntax/tree';
 import { statementBindings, type NameBinding } from '../resolution/bindings';
 import type { ResolvedSettings } from '../config/settings';
 import { ignoredCodesForFile, selectorMatches } from '../config/settings';
 import { LineIndex } from '../text/lineIndex';
 import { LiteralCounts } from '../text/literalCounts';
 import { commentsOf, isSuppressed, NoqaLineGroups, scanNoqa, updateNoqa, type NoqaIndex } from '../noqa/noqa';
-import { collectUnitTree, flattenUnits, unitNode, type Unit } from './units';
-import { walkUnit, type Handler } from './walker';
+import { flattenUnits, type DocumentUnits } from './units';
+import { HandlerTable, walkUnit } from './walker';
+import { nestingError } from './nestingLimits';
 import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import { planRename } from '../semantic/rename';
-import { rootLookup } from '../parsing/rootLookup';
-import { parserInput } from '../parsing/parserInput';
-import { withFileLineEndings } from '../text/lineEndings';
+import { loneCrAsLf, withFileLineEndings } from '../text/lineEndings';
 import type { DirtyRegion, TextChange } from './dirtyRegion';
 import { ModuleBindings } from './moduleBindings';
-import { carryFinding, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
+import { carryFindings, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface LintInput {
-  tree: Tree;
+  /** The units of `text`, updated to it (they hold what the rules found in each). */
+  units: DocumentUnits;
   text: string;
   /** The file's path as shown to users; rules read its name (`__init__.py`, …). */
   filePath: string;
@@ -28,8 +28,8 @@ export interface LintInput {
   settings: ResolvedSettings;
   /**
    * What changed since this Linter's previous call (editors know it from the
-   * edits). Without it, every unit is found in the tree again; with it, only
-   * the statements in the region are.
+   * edits): lets the `# noqa` index and the file rules update what they
+   * found for the previous text instead of starting over.
    */
   dirty?: DirtyRegion;
   /** The text's line index, when the caller keeps one. */
@@ -54,13 +54,13 @@ export interface LintInput {
    */
   renameFixes?: 'planned' | 'on-request';
   /**
-   * The top-level statement that holds the dirty region, parsed alone
-   * (reparsing one statement costs a fraction of the whole file). `tree` is
-   * then the previous tree with the edits applied but not reparsed: right
-   * outside the statement. Needs the units of an earlier lint (`hasUnitsFor`);
-   * the file rules are carried, as they look at the whole tree.
+   * The units were updated with the statement holding the edits parsed
+   * alone: the file rules keep their findings, moved, until a lint of a full
+   * parse (a keystroke lint, never settled).
    */
-  statement?: Tree;
+  partialParse?: boolean;
+  /** How messages name the line holding an offset; default `line N`. A notebook's module names the cell too. */
+  lineName?: (offset: number) => string;
 }
 
 export interface ReportedFinding extends Finding {
@@ -85,6 +85,9 @@ function fingerprintOf(settings: ResolvedSettings, filePath: string, relativePat
   return `${settings.fingerprint}\u0000${filePath}\u0000${relativePath ?? ''}`;
 }
 
+/** The code nesting past CPython's limits is reported under (see `nestingError`). */
+const NESTING_ERROR_CODE = 'E999';
+
 /** File rules slower than this are not rerun on keystrokes (see `LintInput.fileRules`). */
 const SLOW_FILE_RULE_MS = 2;
 
@@ -98,7 +101,7 @@ function withLineEndingsOf(text: string, lines: LineIndex, fix: Fix): Fix {
 }
 
 /** The fix a rename request asks for, or none when the rename engine refuses it. */
-function plannedRenameFix(request: RenameRequest, model: SemanticModel, text: string): Fix | undefined {
+export function plannedRenameFix(request: RenameRequest, model: SemanticModel, text: string): Fix | undefined {
   const planned = planRename(model, text, request.offset, request.newName);
   return planned.ok && planned.edits.length ? { title: request.title, safety: request.safety, edits: planned.edits } : undefined;
 }
@@ -110,8 +113,6 @@ function plannedRenameFix(request: RenameRequest, model: SemanticModel, text: st
  */
 export class Linter {
   private cacheFingerprint = '';
-  /** The units of the last lint, each with what the rules found in it. */
-  private previousUnits: Unit[] | undefined;
   private readonly moduleBindings = new ModuleBindings();
   private readonly literals = new LiteralCounts();
   /** The text of the last lint, which the next one's dirty region is relative to. */
@@ -119,7 +120,7 @@ export class Linter {
   /** The `# noqa` directives of the last text linted, updated through edits. */
   private noqa: { index: NoqaIndex; lineCount: number } | undefined;
   /** Keeps the semantic model's copy of each unit between lints. */
-  private readonly semantic = new SemanticModelBuilder();
+  private semantic = new SemanticModelBuilder();
   /** The semantic model of the last lint, when it built one: what rename fixes are planned with on request. */
   private lastModel: { text: string; model: SemanticModel } | undefined;
   /** Each file rule's last findings (in the coordinates of the last text linted) and how long it took. */
@@ -135,24 +136,30 @@ export class Linter {
    */
   renameFix(request: RenameRequest, text: string): Fix | undefined {
     const last = this.lastModel;
-    return last?.text === parserInput(text) ? plannedRenameFix(request, last.model, text) : undefined;
+    return last?.text === loneCrAsLf(text) ? plannedRenameFix(request, last.model, text) : undefined;
   }
 
-  /** Whether the last lint was of this file with these settings, so that a statement tree can be used. */
-  hasUnitsFor(settings: ResolvedSettings, filePath: string, relativePath: string | undefined): boolean {
-    return this.previousUnits !== undefined && this.cacheFingerprint === fingerprintOf(settings, filePath, relativePath);
+  /** Whether `renameFix` can plan for this text (the last lint built its model). */
+  hasModelFor(text: string): boolean {
+    return this.lastModel?.text === loneCrAsLf(text);
+  }
+
+  /**
+   * Drops the semantic model and what it remembers of unchanged functions:
+   * an idle document gives the memory back, and the next lint builds them again.
+   */
+  forgetModel(): void {
+    this.lastModel = undefined;
+    this.semantic = new SemanticModelBuilder();
   }
 
   lint(given: LintInput): LintResult {
-    // Rules read the text as Python does: a lone CR ends a line as an LF does (parserInput keeps every offset).
-    const input = { ...given, text: parserInput(given.text) };
-    const { tree, text, settings, statement } = input;
-    if (statement && !(input.dirty && this.hasUnitsFor(settings, input.filePath, input.relativePath))) {
-      throw new Error('a statement tree needs a dirty region and the units of an earlier lint');
-    }
+    // Rules read the text as Python does: a lone CR ends a line as an LF does (every offset stays).
+    const input = { ...given, text: loneCrAsLf(given.text) };
+    const { text, settings } = input;
     const fingerprint = fingerprintOf(settings, input.filePath, input.relativePath);
     if (fingerprint !== this.cacheFingerprint) {
-      this.previousUnits = undefined;
+      input.units.forgetFindings();
       this.fileRuleState.clear();
       this.cacheFingerprint = fingerprint;
     }
@@ -165,30 +172,37 @@ export class Linter {
     const change = input.dirty && this.previousText !== undefined ? { previousText: this.previousText, region: input.dirty } : undefined;
     this.previousText = text;
     this.literals.update(text, change);
-    const rootAt = rootLookup(tree, statement);
-    const unitTree = collectUnitTree((statement ?? tree).rootNode, text, this.previousUnits, input.dirty);
-    this.previousUnits = unitTree;
-    const units = flattenUnits(unitTree);
-    const topLevel = new Set(unitTree);
+    const unitTree = input.units.current;
+    const syntax = input.units.tree;
+    // Code nested deeper than Python accepts gets that syntax error alone.
+    const tooDeep = nestingError(unitTree);
+    if (tooDeep) this.fileRuleState.clear();
+    const units = tooDeep ? [] : flattenUnits(unitTree);
     const raw: Finding[] = [];
     const moduleStatements: NameBinding[][] = [];
     let walked = 0;
     const unitFindings: UnitFindings[] = [];
+    // The rules' visitors are made once per lint; what they report goes to the unit being walked.
+    let sink: Finding[] = [];
+    let handlers: HandlerTable | undefined;
     for (const unit of units) {
-      let found = unit.found;
+      const node = unit.segment.first as NodeId;
+      // Error recovery depends on more than a unit's text: a unit with errors is always walked again,
+      // whatever an error-free unit of the same text found.
+      const erroneous = syntax.hasError(node);
+      let found = erroneous ? undefined : unit.found;
       if (!found) {
         walked++;
-        const sink: Finding[] = [];
+        sink = [];
         const strings: number[] = [];
-        const node = unitNode(rootAt(unit.start), unit);
-        this.walk(node, unit, nodeRules, input, sink, strings, internalErrors);
-        const bindings = topLevel.has(unit) ? statementBindings(node) : [];
+        handlers ??= this.handlers(nodeRules, input, (finding) => sink.push(finding), internalErrors);
+        walkUnit(syntax, node, unit.bodyStart, handlers, text, strings);
+        const bindings = syntax.parent(node) === syntax.root ? statementBindings(syntax, node) : [];
         found = relativeFindings(sink, strings, bindings, unit.start);
-        // Error recovery depends on more than a unit's text: a unit with errors is always walked again.
-        if (!node.hasError) unit.found = found;
+        if (!erroneous) unit.found = found;
       }
       unitFindings.push(found);
-      if (topLevel.has(unit)) moduleStatements.push(found.bindings);
+      if (unit.segment.parentNode === syntax.root) moduleStatements.push(found.bindings);
     }
     this.moduleBindings.update(moduleStatements);
     units.forEach((unit, i) => {
@@ -197,12 +211,14 @@ export class Linter {
 
     let model: SemanticModel | undefined;
     const buildModel = (): SemanticModel =>
-      (model ??= this.semantic.build(tree, text, unitTree, { targetVersion: settings.targetVersion, filePath: input.filePath }));
-    const carrying = input.fileRules === 'carry' || !!statement;
-    const { findings: fileFindings, carried } = this.runFileRules(fileRules, input, carrying, change, lines, internalErrors, buildModel, () => !!model);
+      (model ??= this.semantic.build(syntax, { targetVersion: settings.targetVersion, filePath: input.filePath, notebook: settings.notebook }));
+    const carrying = input.fileRules === 'carry' || !!input.partialParse;
+    const { findings: fileFindings, carried } = tooDeep
+      ? { findings: settings.enabled.has(NESTING_ERROR_CODE) ? [{ ...tooDeep, code: NESTING_ERROR_CODE }] : [], carried: false }
+      : this.runFileRules(fileRules, input, carrying, change, lines, internalErrors, buildModel, () => !!model);
     for (const finding of fileFindings) if (!finding.condition || this.moduleBindings.holds(finding.condition)) raw.push(finding);
 
-    const isComment = commentsOf(rootAt);
+    const isComment = commentsOf(syntax);
     const noqa = input.dirty && this.noqa ? updateNoqa(this.noqa.index, this.noqa.lineCount, text, isComment, lines, input.dirty) : scanNoqa(text, isComment, lines);
     this.noqa = { index: noqa, lineCount: lines.lineCount };
     const groups = new NoqaLineGroups(text, isComment, lines, multilineStringLookup(units, unitFindings));
@@ -214,6 +230,7 @@ export class Linter {
       if (isSuppressed(noqa, finding.code, group)) continue;
       const reported: ReportedFinding = { code: finding.code, message: finding.message, start: finding.start, end: finding.end, noqaLine: group.last };
       if (finding.fix) reported.fix = withLineEndingsOf(given.text, lines, finding.fix);
+      if (finding.alternatives) reported.alternatives = finding.alternatives.map((fix) => withLineEndingsOf(given.text, lines, fix));
       if (finding.related) reported.related = finding.related;
       // While carrying, the model is not built for a rename's sake: the fix comes with the next full lint.
       if (finding.rename && (model || !carrying)) {
@@ -255,14 +272,13 @@ export class Linter {
     buildModel: () => SemanticModel,
     modelBuilt: () => boolean,
   ): { findings: Finding[]; carried: boolean } {
-    const { tree } = input;
     const findings: Finding[] = [];
     let carried = false;
     // Carrying needs to know how the text moved since the rule last ran; a rule that never ran reports nothing until it does.
     const canCarry = (code: string): boolean => carrying && !(this.fileRuleState.has(code) && !input.dirty);
     const carry = (code: string): void => {
       const state = this.fileRuleState.get(code);
-      const moved = state ? state.findings.flatMap((finding) => carryFinding(finding, input.dirty!) ?? []) : [];
+      const moved = state ? carryFindings(state.findings, input.dirty!) : [];
       this.fileRuleState.set(code, { findings: moved, ms: state?.ms ?? Infinity });
       for (const finding of moved) findings.push(finding);
       carried = true;
@@ -270,18 +286,18 @@ export class Linter {
     for (const rule of rules) {
       const { code } = rule.meta;
       const deferrable = canCarry(code);
-      if (deferrable && (input.statement || (this.fileRuleState.get(code)?.ms ?? 0) > SLOW_FILE_RULE_MS)) {
+      if (deferrable && (input.partialParse || (this.fileRuleState.get(code)?.ms ?? 0) > SLOW_FILE_RULE_MS)) {
         carry(code);
         continue;
       }
       const own: Finding[] = [];
-      const context = this.context(rule, input, own);
+      const context = this.context(rule, input, (finding) => own.push(finding));
       const started = performance.now();
       try {
         rule.check({
           ...context,
-          tree,
           lines,
+          lineName: input.lineName ?? ((offset) => `line ${lines.lineAt(offset) + 1}`),
           workspace: input.workspace,
           textIncludes: (literal) => this.literals.includes(literal),
           change,
@@ -303,7 +319,7 @@ export class Linter {
     return { findings, carried };
   }
 
-  private context(rule: Rule, input: LintInput, sink: Finding[]): RuleContext {
+  private context(rule: Rule, input: LintInput, sink: (finding: Finding) => void): RuleContext {
     const options: Options = input.settings.options;
     return {
       text: input.text,
@@ -311,28 +327,27 @@ export class Linter {
       relativePath: input.relativePath,
       settings: input.settings,
       options,
-      report: (finding) => sink.push({ ...finding, code: finding.code ?? rule.meta.code }),
+      tree: input.units.tree,
+      report: (finding) => sink({ ...finding, code: finding.code ?? rule.meta.code }),
     };
   }
 
-  private walk(node: Node, unit: Unit, rules: readonly NodeRule[], input: LintInput, sink: Finding[], multilineStrings: number[], internalErrors: string[]): void {
-    const handlers = new Map<string, Handler[]>();
+  /** The node rules' handlers by node type, each guarded: a rule that throws is reported and the others go on. */
+  private handlers(rules: readonly NodeRule[], input: LintInput, report: (finding: Finding) => void, internalErrors: string[]): HandlerTable {
+    const handlers = new HandlerTable();
     for (const rule of rules) {
-      const visitor = rule.create(this.context(rule, input, sink));
+      const visitor = rule.create(this.context(rule, input, report));
       for (const [type, handler] of Object.entries(visitor)) {
         if (!handler) continue;
-        const guarded: Handler = (node) => {
+        handlers.add(type, (node) => {
           try {
             handler(node);
           } catch (error) {
             internalErrors.push(`${rule.meta.code}: ${(error as Error).stack ?? String(error)}`);
           }
-        };
-        const list = handlers.get(type);
-        if (list) list.push(guarded);
-        else handlers.set(type, [guarded]);
+        });
       }
     }
-    walkUnit(node, unit.bodyStart, handlers, input.text, multilineStrings);
+    return handlers;
   }
 }

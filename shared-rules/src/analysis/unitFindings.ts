@@ -1,4 +1,4 @@
-import type { Finding } from '../rules/rule';
+import type { Finding, Fix } from '../rules/rule';
 import type { NameBinding } from '../resolution/bindings';
 import type { DirtyRegion } from './dirtyRegion';
 import type { ModuleBindings } from './moduleBindings';
@@ -20,16 +20,28 @@ export interface UnitFindings {
    * The findings that stand at file offsets, for the unit start and module
    * bindings of the last lint. Rules report calls that might be `pickle.load`
    * under some import as conditional findings, thousands per file; settling
-   * them once per module-binding generation keeps keystrokes cheap.
+   * them again only when a name they depend on is bound differently keeps
+   * keystrokes cheap, in imports too.
    */
   placed?: { start: number; generation: number; findings: Finding[] };
+  /** The names the findings' conditions depend on (made on first use). */
+  conditionNames?: ReadonlySet<string>;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function conditionNamesOf(findings: readonly Finding[]): ReadonlySet<string> {
+  const names = findings.flatMap((finding) => (finding.condition ? [finding.condition.name] : []));
+  return names.length ? new Set(names) : NO_NAMES;
 }
 
 /** The unit's findings that stand under the module's bindings, at file offsets for a unit starting at `start`. */
 export function placeFindings(found: UnitFindings, start: number, moduleBindings: ModuleBindings): Finding[] {
   const { generation } = moduleBindings;
   const placed = found.placed;
-  if (placed?.generation === generation) {
+  found.conditionNames ??= conditionNamesOf(found.findings);
+  if (placed && (placed.generation === generation || moduleBindings.unchangedSince(found.conditionNames, placed.generation))) {
+    placed.generation = generation;
     // Most units have nothing to report: moving them must not allocate.
     if (placed.start !== start && placed.findings.length) placed.findings = placed.findings.map((finding) => shiftFinding(finding, start - placed.start));
     placed.start = start;
@@ -70,28 +82,66 @@ export function relativeFindings(findings: Finding[], multilineStrings: number[]
   };
 }
 
-/** A finding of the previous text moved through the dirty region, or undefined when the region touches it. */
-export function carryFinding(finding: Finding, dirty: DirtyRegion): Finding | undefined {
-  const spans = [finding, ...(finding.fix?.edits ?? []), ...(finding.related?.filter((r) => !r.file) ?? [])];
-  if (spans.every((span) => span.end < dirty.start)) return finding;
-  if (spans.every((span) => span.start > dirty.oldEnd)) return shiftFinding(finding, dirty.newEnd - dirty.oldEnd);
-  return undefined;
+/** Whether every span ends before the dirty region, and whether every span starts after it. */
+function sides(spans: Iterable<{ start: number; end: number }>, dirty: DirtyRegion): { before: boolean; after: boolean } {
+  let before = true;
+  let after = true;
+  for (const span of spans) {
+    if (span.end >= dirty.start) before = false;
+    if (span.start <= dirty.oldEnd) after = false;
+  }
+  return { before, after };
+}
+
+/**
+ * The findings of the previous text moved through the dirty region, without
+ * those the region touches (their spans, their fixes' edits, their related
+ * places). Findings that shared a fix (a block's reindent) still share one:
+ * its edits are looked at and moved once, not once per finding.
+ */
+export function carryFindings(findings: readonly Finding[], dirty: DirtyRegion): Finding[] {
+  const delta = dirty.newEnd - dirty.oldEnd;
+  const fixSides = new Map<Fix, { before: boolean; after: boolean }>();
+  const movedFixes = new Map<Fix, Fix>();
+  const carried: Finding[] = [];
+  for (const finding of findings) {
+    const own = sides([finding, ...(finding.alternatives?.flatMap((fix) => fix.edits) ?? []), ...(finding.related?.filter((r) => !r.file) ?? [])], dirty);
+    const { fix } = finding;
+    let ofFix = fix && fixSides.get(fix);
+    if (fix && !ofFix) fixSides.set(fix, (ofFix = sides(fix.edits, dirty)));
+    if (own.before && (!ofFix || ofFix.before)) carried.push(finding);
+    else if (own.after && (!ofFix || ofFix.after)) carried.push(shiftFinding(finding, delta, movedFixes));
+  }
+  return carried;
 }
 
 /**
  * The finding with every offset it holds moved by `delta`. Built field by
  * field: spreading findings of many shapes is several times slower, and this
- * runs for every finding below an edit.
+ * runs for every finding below an edit. With `movedFixes`, findings sharing a
+ * fix get one moved fix.
  */
-export function shiftFinding(finding: Finding, delta: number): Finding {
+export function shiftFinding(finding: Finding, delta: number, movedFixes?: Map<Fix, Fix>): Finding {
   if (delta === 0) return finding;
   const shifted: Finding = { code: finding.code, message: finding.message, start: finding.start + delta, end: finding.end + delta };
-  const { fix, related, condition, rename } = finding;
-  if (fix) shifted.fix = { title: fix.title, safety: fix.safety, edits: fix.edits.map((edit) => shiftSpan(edit, delta)) };
+  const { fix, alternatives, related, condition, rename } = finding;
+  if (fix) {
+    let moved = movedFixes?.get(fix);
+    if (!moved) {
+      moved = shiftFix(fix, delta);
+      movedFixes?.set(fix, moved);
+    }
+    shifted.fix = moved;
+  }
+  if (alternatives) shifted.alternatives = alternatives.map((other) => shiftFix(other, delta));
   if (related) shifted.related = related.map((item) => shiftSpan(item, delta));
   if (condition) shifted.condition = condition;
   if (rename) shifted.rename = { ...rename, offset: rename.offset + delta };
   return shifted;
+}
+
+function shiftFix(fix: Fix, delta: number): Fix {
+  return { ...fix, edits: fix.edits.map((edit) => shiftSpan(edit, delta)) };
 }
 
 function shiftSpan<T extends { start: number; end: number }>(span: T, delta: number): T {

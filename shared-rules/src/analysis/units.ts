@@ -1,23 +1,31 @@
-import type { Node } from 'web-tree-sitter';
+import { NodeFlag, type ParseTree, type PythonParser, type TreeCursor } from '../parsing/parser';
+import { F, T } from '../syntax/grammar';
+import { SyntaxTree, type NodeId, type Segment } from '../syntax/tree';
+import { loneCrAsLf } from '../text/lineEndings';
 import type { DirtyRegion } from './dirtyRegion';
 import type { UnitFindings } from './unitFindings';
 
 /**
  * An analysis unit: a statement at module level or directly in the body of a
- * class (recursively). Units are walked and cached separately, so a keystroke
- * in one method re-walks that method and its class header only.
+ * class (recursively), with its flat copy. Units are walked and cached
+ * separately, so a keystroke in one method copies and re-walks that method
+ * and its class header only. Comments and other nodes between statements
+ * are passive units: part of the tree, never walked.
  */
 export interface Unit {
   start: number;
   end: number;
-  type: string;
+  /** The root's type id. */
+  type: number;
   /**
    * Identical keys mean identical findings: the unit's node type, its column,
    * the headers of the classes around it and its text.
    */
   key: string;
-  /** The node, for units found in the current tree; see `unitNode`. */
-  node?: Node;
+  /** Its flat copy in the document's `SyntaxTree`. */
+  segment: Segment;
+  /** Comments, and anonymous or empty nodes of error recovery: no statement to check. */
+  passive: boolean;
   /** For a class unit: where its body starts (the body's statements are units of their own)… */
   bodyStart?: number;
   /** …its header text, part of its statements' keys… */
@@ -28,26 +36,7 @@ export interface Unit {
   found?: UnitFindings;
 }
 
-function classBody(node: Node): Node | undefined {
-  const definition = node.type === 'decorated_definition' ? node.childForFieldName('definition') : node;
-  if (definition?.type !== 'class_definition') return undefined;
-  const body = definition.childForFieldName('body');
-  return body?.type === 'block' ? body : undefined;
-}
-
-/** The unit's node in the current tree (units reused from an earlier tree carry none). */
-export function unitNode(root: Node, unit: Unit): Node {
-  if (unit.node) return unit.node;
-  let node = root.descendantForIndex(unit.start, unit.end);
-  while (node && !(node.type === unit.type && node.startIndex === unit.start && node.endIndex === unit.end)) {
-    node = node.parent;
-  }
-  if (!node) throw new Error(`no ${unit.type} node at ${unit.start}-${unit.end}`);
-  unit.node = node;
-  return node;
-}
-
-function makeKey(type: string, start: number, end: number, context: string, text: string): string {
+function makeKey(type: number, start: number, end: number, context: string, text: string): string {
   const column = start - (text.lastIndexOf('\n', start - 1) + 1);
   return `${type}\u0000${column}\u0000${context}\u0000${text.slice(start, end)}`;
 }
@@ -60,8 +49,7 @@ function makeKey(type: string, start: number, end: number, context: string, text
 function reuse(unit: Unit, delta: number, context: string | undefined, text: string): Unit {
   unit.start += delta;
   unit.end += delta;
-  // The node belongs to the previous tree, which is gone.
-  unit.node = undefined;
+  unit.segment.base = unit.start;
   if (context !== undefined) {
     unit.key = makeKey(unit.type, unit.start, unit.end, context, text);
     unit.found = undefined;
@@ -75,102 +63,270 @@ function reuse(unit: Unit, delta: number, context: string | undefined, text: str
 }
 
 /**
- * Lists the units below `parent`. With the previous units of this level and
- * the dirty region, units entirely before or after the region are reused
- * (moved), and only the statements in between are read from the tree.
+ * With the cursor on a class definition (decorated or not), forks a cursor
+ * onto its body block; undefined (nothing forked) for anything else.
  */
-function collectLevel(
-  parent: Node,
-  /** Where this level's statements can be: the class body, or anywhere for the module. */
-  bounds: { low: number; high: number },
-  text: string,
-  context: string,
-  contextChanged: boolean,
-  previous: Unit[] | undefined,
-  dirty: DirtyRegion | undefined,
-): Unit[] {
-  const units: Unit[] = [];
-  let after: Unit[] = [];
-  let middle: Unit[] = [];
-  let from = 0;
-  if (previous && dirty) {
-    const delta = dirty.newEnd - dirty.oldEnd;
-    // Statements of a class body may have moved to another parent: reuse only those still inside it.
-    const { low, high } = bounds;
-    let i = 0;
-    while (i < previous.length && previous[i].end < dirty.start) {
-      if (previous[i].start >= low) units.push(reuse(previous[i], 0, contextChanged ? context : undefined, text));
-      i++;
-    }
-    let j = previous.length;
-    while (j > i && previous[j - 1].start > dirty.oldEnd) j--;
-    after = previous.slice(j)
-      .filter((unit) => unit.end + delta <= high)
-      .map((unit) => reuse(unit, delta, contextChanged ? context : undefined, text));
-    middle = previous.slice(i, j);
-    from = units.length ? units[units.length - 1].end : 0;
+function classBody(cursor: TreeCursor): TreeCursor | undefined {
+  const type = cursor.info() & 0xffff;
+  if (type !== T.class_definition && type !== T.decorated_definition) return undefined;
+  const body = cursor.fork();
+  if (type === T.decorated_definition && !(moveToField(body, F.definition) && (body.info() & 0xffff) === T.class_definition)) {
+    body.close();
+    return undefined;
   }
-  const to = after.length ? after[0].start : Infinity;
-  const cursor = parent.walk();
-  try {
-    let more = previous && dirty ? cursor.gotoFirstChildForIndex(from) : cursor.gotoFirstChild();
-    for (; more; more = cursor.gotoNextSibling()) {
-      const start = cursor.startIndex;
-      const end = cursor.endIndex;
-      if (start > to || (start === to && end > to)) break;
-      // Zero-width nodes (error recovery's empty ERRORs) hold nothing to check, and
-      // tree-sitter's changed ranges do not report them: they are not units.
-      if (!cursor.nodeIsNamed || cursor.nodeType === 'comment' || start === end) continue;
-      const node = cursor.currentNode;
-      const type = cursor.nodeType;
-      // A statement before the region that grew into it is read again.
-      while (units.length && units[units.length - 1].end > start) units.pop();
-      const key = makeKey(type, start, end, context, text);
-      // A statement read again with its previous text keeps its findings, unless it now parses with errors:
-      // error recovery depends on more than a unit's text.
-      const found = node.hasError ? undefined : middle.find((candidate) => candidate.key === key)?.found;
-      const unit: Unit = { start, end, type, key, node, found };
-      const body = classBody(node);
-      if (body) {
-        unit.bodyStart = body.startIndex;
-        unit.header = text.slice(start, body.startIndex);
-        const old = middle.find((candidate) => candidate.start === start && candidate.type === type && candidate.children);
-        const changed = contextChanged || old?.header !== unit.header;
-        unit.children = collectLevel(body, { low: body.startIndex, high: body.endIndex }, text, `${context}\u0001${unit.header}`, changed, old?.children, old && dirty);
-      }
-      units.push(unit);
-    }
-  } finally {
-    cursor.delete();
-  }
-  // Statements after the region that a read statement now contains belong to it.
-  const readUpTo = units.length ? units[units.length - 1].end : 0;
-  return units.concat(after.filter((unit) => unit.start >= readUpTo));
+  if (moveToField(body, F.body) && (body.info() & 0xffff) === T.block) return body;
+  body.close();
+  return undefined;
+}
+
+function moveToField(cursor: TreeCursor, field: number): boolean {
+  for (let more = cursor.firstChild(); more; more = cursor.nextSibling()) if (((cursor.info() >>> 16) & 0xff) === field) return true;
+  return false;
 }
 
 /**
- * The units of a module as a tree (class units hold their statements). With
- * the previous units and the dirty region, only the region is read again;
- * with the previous units alone, every unit is read and those with a previous
- * unit's key keep its findings. `root` may be the root of a statement parsed
- * alone that contains the dirty region.
+ * The units of one document, kept in step with its text: after an edit, the
+ * statements of the dirty region are read from the parse tree and copied,
+ * and the others keep their copies (moved). Owns the document's `SyntaxTree`.
  */
-export function collectUnitTree(root: Node, text: string, previous?: Unit[], dirty?: DirtyRegion): Unit[] {
-  const units = collectLevel(root, { low: -Infinity, high: Infinity }, text, '', false, previous, dirty);
-  if (previous && !dirty) adoptFindings(units, previous);
-  return units;
+export class DocumentUnits {
+  readonly tree = new SyntaxTree('');
+  private units: Unit[] | undefined;
+  /** Counts updates: segments copied or kept by the current one carry its number. */
+  private generation = 0;
+  /** False while an update runs: one that threw leaves the units of an unknown text, to be read again. */
+  private complete = true;
+  /** Of the last update: how many units there are, and how many were copied from the parse tree. */
+  lastStats = { units: 0, copied: 0 };
+
+  /** The units of the last update. */
+  get current(): readonly Unit[] {
+    return this.units ?? [];
+  }
+
+  /** Whether an update may read only the statements of a dirty region (the last one completed). */
+  get readsRegions(): boolean {
+    return this.units !== undefined && this.complete;
+  }
+
+  /**
+   * Reads the units of `text`, parsed as `parse`. With a dirty region (the
+   * change since the last update), only the statements in it are read again;
+   * without one, all are read, and those with a unit's key of the last
+   * update keep its findings. `statement` is a top-level statement parsed
+   * alone that holds the region (the `parse` tree is then edited, not
+   * reparsed, and right outside it).
+   */
+  update(parse: ParseTree, text: string, dirty?: DirtyRegion, statement?: ParseTree): Unit[] {
+    if (!this.readsRegions) {
+      if (statement) throw new Error('a statement parsed alone needs the units of an earlier update');
+      dirty = undefined;
+    }
+    this.complete = false;
+    this.lastStats = { units: 0, copied: 0 };
+    // Copies made by an update that threw carry an older number: the sweep frees them.
+    this.generation++;
+    const tree = this.tree;
+    // Rules read a lone CR as the line break it is for Python, as the parser does.
+    tree.source = loneCrAsLf(text);
+    tree.version++;
+    const previous = this.units;
+    const rootCursor = parse.cursor();
+    try {
+      tree.setRoot(rootCursor.info(), rootCursor.start(), rootCursor.end());
+    } finally {
+      rootCursor.close();
+    }
+    const collect = (region: DirtyRegion | undefined): Unit[] => {
+      const cursor = (statement ?? parse).cursor();
+      try {
+        const read = this.collectLevel(cursor, { low: -Infinity, high: Infinity }, text, '', false, previous && region ? previous : undefined, region);
+        if (previous && !region) adoptFindings(read, previous);
+        return read;
+      } finally {
+        cursor.close();
+      }
+    };
+    let units = collect(dirty);
+    // A statement parsed alone is only used when the tree had no error.
+    if (!statement && !this.recopyErroneous(units, parse)) {
+      // A reused unit of error recovery is gone from this parse: every statement is read again.
+      this.generation++;
+      units = collect(undefined);
+    }
+    this.units = units;
+    this.keep(units);
+    this.complete = true;
+    return units;
+  }
+
+  private copy(cursor: TreeCursor, start: number, bodyStart: number | undefined): Segment {
+    this.lastStats.copied++;
+    return this.tree.copy(cursor, start, bodyStart ?? -1, this.generation);
+  }
+
+  /**
+   * Units reused from an earlier parse that hold syntax errors are copied
+   * again from this one: error recovery depends on more than a unit's text.
+   * False when one of them is not in this parse (recovery changed its extent).
+   */
+  private recopyErroneous(units: readonly Unit[], parse: ParseTree): boolean {
+    const tree = this.tree;
+    for (const unit of units) {
+      if (unit.segment.generation !== this.generation && tree.hasError(unit.segment.first as NodeId)) {
+        const cursor = parse.cursor();
+        try {
+          if (!cursor.gotoNode(unit.start, unit.end, unit.type)) return false;
+          tree.free(unit.segment);
+          unit.segment = this.copy(cursor, unit.start, unit.bodyStart);
+          unit.found = undefined;
+        } finally {
+          cursor.close();
+        }
+      }
+      if (unit.children && !this.recopyErroneous(unit.children, parse)) return false;
+    }
+    return true;
+  }
+
+  /** Frees the segments no unit holds any more, compacts the records when worthwhile, and links the rest. */
+  private keep(units: readonly Unit[]): void {
+    const tree = this.tree;
+    const generation = this.generation;
+    const stamp = (level: readonly Unit[]): void => {
+      for (const unit of level) {
+        this.lastStats.units++;
+        unit.segment.generation = generation;
+        if (unit.children) stamp(unit.children);
+      }
+    };
+    stamp(units);
+    tree.sweep(generation);
+    tree.compactIfWasteful();
+    const link = (container: Segment, level: readonly Unit[]): void => {
+      tree.link(container, level);
+      for (const unit of level) if (unit.children) link(unit.segment, unit.children);
+    };
+    link(tree.module, units);
+  }
+
+  /** Drops what the rules found in every unit (the settings changed). */
+  forgetFindings(): void {
+    const forget = (level: readonly Unit[]): void => {
+      for (const unit of level) {
+        unit.found = undefined;
+        if (unit.children) forget(unit.children);
+      }
+    };
+    forget(this.current);
+  }
+
+  /**
+   * Lists the units below the cursor's node. With the previous units of this
+   * level and the dirty region, units entirely before or after the region are
+   * reused (moved), and only the statements in between are read from the tree.
+   */
+  private collectLevel(
+    parent: TreeCursor,
+    /** Where this level's statements can be: the class body, or anywhere for the module. */
+    bounds: { low: number; high: number },
+    text: string,
+    context: string,
+    contextChanged: boolean,
+    previous: Unit[] | undefined,
+    dirty: DirtyRegion | undefined,
+  ): Unit[] {
+    let units: Unit[] = [];
+    const after: Unit[] = [];
+    let middle: Unit[] = [];
+    let from = 0;
+    if (previous && dirty) {
+      const delta = dirty.newEnd - dirty.oldEnd;
+      const newContext = contextChanged ? context : undefined;
+      // Statements of a class body may have moved to another parent: reuse only those still inside it.
+      const { low, high } = bounds;
+      let i = 0;
+      while (i < previous.length && previous[i].end < dirty.start) i++;
+      // Units before the region stay as they are (a keystroke at the end of a long module must not touch each).
+      if (newContext === undefined && (i === 0 || previous[0].start >= low)) units = previous.slice(0, i);
+      else for (let k = 0; k < i; k++) if (previous[k].start >= low) units.push(reuse(previous[k], 0, newContext, text));
+      let j = previous.length;
+      while (j > i && previous[j - 1].start > dirty.oldEnd) j--;
+      for (let k = j; k < previous.length; k++) if (previous[k].end + delta <= high) after.push(reuse(previous[k], delta, newContext, text));
+      middle = previous.slice(i, j);
+      from = units.length ? units[units.length - 1].end : 0;
+    }
+    const to = after.length ? after[0].start : Infinity;
+    const cursor = parent.fork();
+    try {
+      let more = previous && dirty ? cursor.firstChildForOffset(from) : cursor.firstChild();
+      for (; more; more = cursor.nextSibling()) {
+        const start = cursor.start();
+        const end = cursor.end();
+        if (start > to || (start === to && end > to)) break;
+        const info = cursor.info();
+        const type = info & 0xffff;
+        // Zero-width nodes (error recovery's empty ERRORs) hold nothing to check, and
+        // tree-sitter's changed ranges do not report them: they are passive.
+        const passive = !((info >>> 24) & NodeFlag.Named) || type === T.comment || start === end;
+        // A statement before the region that grew into it is read again.
+        while (units.length && units[units.length - 1].end > start) units.pop();
+        const key = makeKey(type, start, end, context, text);
+        // A statement read again with its previous text keeps its findings.
+        const found = passive ? undefined : middle.find((candidate) => candidate.key === key)?.found;
+        const body = passive ? undefined : classBody(cursor);
+        const bodyStart = body?.start();
+        if (body) body.close();
+        const segment = this.copy(cursor, start, bodyStart);
+        const unit: Unit = { start, end, type, key, segment, passive, found };
+        if (bodyStart !== undefined) {
+          const bodyCursor = classBody(cursor)!;
+          try {
+            unit.bodyStart = bodyStart;
+            unit.header = text.slice(start, bodyStart);
+            const old = middle.find((candidate) => candidate.start === start && candidate.type === type && candidate.children);
+            const changed = contextChanged || old?.header !== unit.header;
+            unit.children = this.collectLevel(
+              bodyCursor, { low: bodyStart, high: bodyCursor.end() }, text, `${context}\u0001${unit.header}`, changed, old?.children, old && dirty,
+            );
+          } finally {
+            bodyCursor.close();
+          }
+        }
+        units.push(unit);
+      }
+    } finally {
+      cursor.close();
+    }
+    // Statements after the region that a read statement now contains belong to it.
+    const readUpTo = units.length ? units[units.length - 1].end : 0;
+    for (const unit of after) if (unit.start >= readUpTo) units.push(unit);
+    return units;
+  }
+}
+
+/** The units of a text parsed once (the parse is freed at once): one-shot checks, summaries, tests. */
+export function parseUnits(parser: PythonParser, text: string): DocumentUnits {
+  const parse = parser.parse(text);
+  try {
+    const units = new DocumentUnits();
+    units.update(parse, text);
+    return units;
+  } finally {
+    parse.delete();
+  }
 }
 
 function adoptFindings(units: readonly Unit[], previous: readonly Unit[]): void {
   const byKey = new Map<string, UnitFindings>();
   for (const unit of flattenUnits(previous)) if (unit.found) byKey.set(unit.key, unit.found);
-  // As in collectLevel: a unit that now parses with errors is walked again.
-  for (const unit of flattenUnits(units)) if (!unit.node?.hasError) unit.found ??= byKey.get(unit.key);
+  for (const unit of flattenUnits(units)) unit.found ??= byKey.get(unit.key);
 }
 
-/** Depth-first: each class unit is followed by its statements. */
+/** Depth-first: each class unit is followed by its statements; passive units are left out. */
 export function flattenUnits(units: readonly Unit[], out: Unit[] = []): Unit[] {
   for (const unit of units) {
+    if (unit.passive) continue;
     out.push(unit);
     if (unit.children) flattenUnits(unit.children, out);
   }

@@ -1,38 +1,71 @@
-import type { Node } from 'web-tree-sitter';
+import { T, TYPE_NAMES } from '../syntax/grammar';
+import type { NodeId, SyntaxTree } from '../syntax/tree';
 
-export type Handler = (node: Node) => void;
+export type Handler = (node: NodeId) => void;
 
 /** Pseudo node type dispatched once with each unit's root node. */
 export const UNIT_EVENT = 'unit';
 
+/** Handlers by node type id, built once per walk from the rules' visitors. */
+export class HandlerTable {
+  private readonly byType: (Handler[] | undefined)[] = new Array(TYPE_NAMES.length + 1);
+  private readonly ids = new Map<string, number[]>();
+  readonly unit: Handler[] = [];
+
+  constructor() {
+    TYPE_NAMES.forEach((name, id) => {
+      const ids = this.ids.get(name);
+      if (ids) ids.push(id);
+      else this.ids.set(name, [id]);
+    });
+    this.ids.set('ERROR', [T.ERROR]);
+  }
+
+  /** Registers a handler for a node type name (every id the grammar gives that name). */
+  add(type: string, handler: Handler): void {
+    if (type === UNIT_EVENT) {
+      this.unit.push(handler);
+      return;
+    }
+    const ids = this.ids.get(type);
+    if (!ids) throw new Error(`no node type is called \`${type}\``);
+    for (const id of ids) {
+      const slot = this.slot(id);
+      (this.byType[slot] ??= []).push(handler);
+    }
+  }
+
+  handlers(type: number): Handler[] | undefined {
+    return this.byType[this.slot(type)];
+  }
+
+  private slot(type: number): number {
+    return type === T.ERROR ? TYPE_NAMES.length : type;
+  }
+}
+
 /**
  * Calls the handlers registered for each node type on the unit's nodes of
- * that type, in document order (outer nodes first). tree-sitter collects the
- * nodes in one call: stepping a cursor over every node across the WASM
- * boundary costs more, and rules look at few node types. A class unit's body
- * (from `bodyStart` on) is left to the units of its statements. Strings
- * spanning several lines are recorded in `multilineStrings` as start/end
- * pairs: `# noqa` comments apply to all their lines.
+ * that type, in document order (outer nodes first): one pass over the unit's
+ * records. A class unit's body (from `bodyStart` on) is left to the units of
+ * its statements. Strings spanning several lines are recorded in
+ * `multilineStrings` as start/end pairs: `# noqa` comments apply to all their lines.
  */
-export function walkUnit(
-  root: Node,
-  bodyStart: number | undefined,
-  handlers: ReadonlyMap<string, Handler[]>,
-  text: string,
-  multilineStrings: number[],
-): void {
-  for (const handler of handlers.get(UNIT_EVENT) ?? []) handler(root);
-  const types = [...handlers.keys(), 'string'].filter((type) => type !== UNIT_EVENT);
-  for (const node of root.descendantsOfType(types)) {
-    if (!node) continue;
-    const start = node.startIndex;
+export function walkUnit(tree: SyntaxTree, root: NodeId, bodyStart: number | undefined, handlers: HandlerTable, text: string, multilineStrings: number[]): void {
+  for (const handler of handlers.unit) handler(root);
+  const { first, after } = tree.recordRange(root);
+  for (let index = first; index < after; index++) {
+    const node = index as NodeId;
+    const type = tree.type(node);
+    const list = handlers.handlers(type);
+    if (type !== T.string && !list) continue;
+    const start = tree.start(node);
     if (bodyStart !== undefined && start >= bodyStart) continue;
-    const type = node.type;
-    if (type === 'string') {
-      const end = node.endIndex;
+    if (type === T.string) {
+      const end = tree.end(node);
       const newline = text.indexOf('\n', start);
       if (newline !== -1 && newline < end) multilineStrings.push(start, end);
     }
-    for (const handler of handlers.get(type) ?? []) handler(node);
+    if (list) for (const handler of list) handler(node);
   }
 }

@@ -29,6 +29,8 @@ export interface ResolvedSettings {
   options: Readonly<Record<string, number | boolean | string>>;
   exclude: readonly string[];
   perFileIgnores: ReadonlyArray<{ pattern: string; codes: readonly string[] }>;
+  /** The code is a notebook's cells, run by IPython: its names are defined (see notebook/notebookCheck.ts). */
+  notebook?: boolean;
   /** Changes whenever anything that affects findings changes (cache keys). */
   fingerprint: string;
 }

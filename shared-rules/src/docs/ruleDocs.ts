@@ -45,6 +45,7 @@ export function renderRuleDoc(rule: Rule): string {
       `| Default severity | ${defaultSeverity(meta)} |`,
       `| Fix | ${FIX_LABELS[meta.fix]} |`,
       ...(meta.unnecessary ? ['| Tag | unnecessary (editors fade the code) |'] : []),
+      `| Jupyter notebooks | ${meta.skippedInNotebooks ? 'not checked' : 'checked'} |`,
     ].join('\n'),
   ];
   if (meta.options?.length) {
@@ -55,6 +56,7 @@ export function renderRuleDoc(rule: Rule): string {
     );
   }
   parts.push(meta.docs.trim());
+  if (meta.skippedInNotebooks) parts.push(`## Notebooks\nThis rule does not run on Jupyter notebooks (\`.ipynb\`). ${meta.skippedInNotebooks}`);
   return `${parts.join('\n\n')}\n`;
 }
 

@@ -1,6 +1,7 @@
-import type { Node, Tree } from 'web-tree-sitter';
 import type { TextEdit } from '../text/textEdit';
 import { ownNodesOfTypes, statementsOf } from '../syntax/definitions';
+import { F, K, T } from '../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 
 /**
  * "Add docstring" stubs: a placeholder summary the user rewrites, then the
@@ -80,62 +81,65 @@ function indentUnit(text: string): string {
  * Inserts a docstring as the first statement of a function's or class's body;
  * a class docstring is followed by a blank line (PEP 257).
  */
-export function docstringInsertion(text: string, definition: Node, lines: string[]): TextEdit | undefined {
-  const body = definition.childForFieldName('body');
-  if (!body || body.type !== 'block' || !statementsOf(body).length) return undefined;
-  const colon = definition.children.filter((c) => c?.type === ':' && c.endIndex <= body.startIndex).pop();
-  if (!colon) return undefined;
+export function docstringInsertion(tree: SyntaxTree, text: string, definition: NodeId, lines: string[]): TextEdit | undefined {
+  const body = tree.field(definition, F.body);
+  if (body === NONE || tree.type(body) !== T.block || !statementsOf(tree, body).length) return undefined;
+  const bodyStart = tree.start(body);
+  const colon = tree.children(definition).filter((c) => tree.type(c) === K[':'] && tree.end(c) <= bodyStart).pop();
+  if (colon === undefined) return undefined;
+  const colonEnd = tree.end(colon);
   const newline = newlineOf(text);
-  const after = definition.type === 'class_definition' ? newline : '';
-  const firstStatement = statementsOf(body)[0];
-  const sameLine = !text.slice(colon.endIndex, firstStatement.startIndex).includes('\n');
+  const after = tree.type(definition) === T.class_definition ? newline : '';
+  const firstStatementStart = tree.start(statementsOf(tree, body)[0]);
+  const sameLine = !text.slice(colonEnd, firstStatementStart).includes('\n');
   if (sameLine) {
     // `def f(): pass` becomes a block: the docstring and the old body on lines of their own.
-    const headerIndent = indentationAt(text, definition.startIndex);
+    const headerIndent = indentationAt(text, tree.start(definition));
     const indent = headerIndent + (headerIndent.includes('\t') || (!headerIndent && indentUnit(text) === '\t') ? '\t' : '    ');
     return {
-      start: colon.endIndex,
-      end: firstStatement.startIndex,
+      start: colonEnd,
+      end: firstStatementStart,
       newText: `${newline}${indent}${render(lines, indent, newline)}${newline}${after}${indent}`,
     };
   }
-  const indent = indentationAt(text, firstStatement.startIndex);
-  const lineBreak = text.indexOf('\n', colon.endIndex);
+  const indent = indentationAt(text, firstStatementStart);
+  const lineBreak = text.indexOf('\n', colonEnd);
   // A backslash continuation after the colon would swallow the inserted line.
-  if (text.slice(colon.endIndex, lineBreak).replace(/#.*$/, '').trimEnd().endsWith('\\')) return undefined;
+  if (text.slice(colonEnd, lineBreak).replace(/#.*$/, '').trimEnd().endsWith('\\')) return undefined;
   // After the header's line (a comment after the colon stays there), above the body's leading
   // comments, unless one is indented differently: then the docstring goes right before the code,
   // so the comments keep the line they are indented against.
-  const between = text.slice(lineBreak + 1, lineStartOf(text, firstStatement.startIndex)).split(/\r?\n/);
+  const between = text.slice(lineBreak + 1, lineStartOf(text, firstStatementStart)).split(/\r?\n/);
   const aligned = between.every((line) => !line.trim() || /^[ \t]*/.exec(line)![0] === indent);
-  const at = aligned ? lineBreak + 1 : lineStartOf(text, firstStatement.startIndex);
+  const at = aligned ? lineBreak + 1 : lineStartOf(text, firstStatementStart);
   return { start: at, end: at, newText: `${indent}${render(lines, indent, newline)}${newline}${after}` };
 }
 
 /** Inserts a module docstring before the first statement, after leading comments (shebang, encoding, licence). */
-export function moduleDocstringInsertion(text: string, tree: Tree, lines: string[]): TextEdit {
+export function moduleDocstringInsertion(text: string, tree: SyntaxTree, lines: string[]): TextEdit {
   const newline = newlineOf(text);
-  const first = tree.rootNode.namedChildren.find((n) => n !== null && n.type !== 'comment');
+  let first = tree.firstNamedChild(tree.root);
+  while (first !== NONE && tree.type(first) === T.comment) first = tree.nextNamedSibling(first);
   const docstring = render(lines, '', newline);
-  if (!first) {
+  if (first === NONE) {
     const at = text.length;
     const separator = at > 0 && !text.endsWith('\n') ? newline : '';
     return { start: at, end: at, newText: `${separator}${docstring}${newline}` };
   }
-  const at = lineStartOf(text, first.startIndex);
+  const at = lineStartOf(text, tree.start(first));
   return { start: at, end: at, newText: `${docstring}${newline}${newline}` };
 }
 
-const RAISES = new Set(['raise_statement']);
+const RAISES = new Set<number>([T.raise_statement]);
 
 /** Exception classes a body raises itself (`raise ValueError(...)`, `raise errors.Timeout`), in order of appearance. */
-export function directlyRaised(body: Node): string[] {
+export function directlyRaised(tree: SyntaxTree, body: NodeId): string[] {
   const names: string[] = [];
-  for (const statement of ownNodesOfTypes(body, RAISES)) {
-    let raised = statement.namedChild(0);
-    if (raised?.type === 'call') raised = raised.childForFieldName('function');
-    if (!raised || (raised.type !== 'identifier' && raised.type !== 'attribute')) continue;
-    const name = raised.text.replace(/\s+/g, '');
+  for (const statement of ownNodesOfTypes(tree, body, RAISES)) {
+    let raised = tree.namedChild(statement, 0);
+    if (raised !== NONE && tree.type(raised) === T.call) raised = tree.field(raised, F.function);
+    if (raised === NONE || (tree.type(raised) !== T.identifier && tree.type(raised) !== T.attribute)) continue;
+    const name = tree.text(raised).replace(/\s+/g, '');
     // Class names are capitalized; `raise error` re-raises a caught object.
     if (/^[A-Z]/.test(name.slice(name.lastIndexOf('.') + 1)) && !names.includes(name)) names.push(name);
   }

@@ -1,13 +1,22 @@
-import type { Node, Tree } from 'web-tree-sitter';
 import type { TextEdit } from '../text/textEdit';
+import { F, K, T } from '../syntax/grammar';
 import { fromImportNames } from '../syntax/imports';
+import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 
 /** A name a fix needs: `module.name` via `from module import name`, or the module itself. */
 export interface ImportRequest {
   module: string;
   name?: string;
+  /** The name the import binds instead (`import numpy as np`, `from oslo_log import log as logging`). */
+  alias?: string;
   /** Where the name is used: an import after this offset would come too late at module level. */
   usedAt?: number;
+}
+
+/** The import statement a request adds, as the file gets it when nothing can be reused or merged. */
+export function importStatement(request: ImportRequest): string {
+  const as = request.alias ? ` as ${request.alias}` : '';
+  return request.name ? `from ${request.module} import ${request.name}${as}` : `import ${request.module}${as}`;
 }
 
 export interface ImportEditResult {
@@ -17,10 +26,13 @@ export interface ImportEditResult {
   edit?: TextEdit;
 }
 
-function moduleOf(statement: Node): string | undefined {
-  const module = statement.childForFieldName('module_name');
-  return module?.type === 'dotted_name' ? module.text.replace(/\s+/g, '') : undefined;
+function moduleOf(tree: SyntaxTree, statement: NodeId): string | undefined {
+  const module = tree.field(statement, F.module_name);
+  return module !== NONE && tree.type(module) === T.dotted_name ? tree.text(module).replace(/\s+/g, '') : undefined;
 }
+
+const IMPORT_TYPES = new Set<number>([T.import_statement, T.import_from_statement, T.future_import_statement]);
+const DEFINITION_TYPES = new Set<number>([T.function_definition, T.class_definition, T.decorated_definition]);
 
 function newlineOf(text: string): string {
   const index = text.indexOf('\n');
@@ -41,87 +53,95 @@ function nextLineStart(text: string, offset: number): number {
  * after the last top-level import before the use (or after the module
  * docstring, `__future__` imports and leading comments).
  */
-export function addImportEdit(text: string, tree: Tree, request: ImportRequest): ImportEditResult {
+export function addImportEdit(text: string, tree: SyntaxTree, request: ImportRequest): ImportEditResult {
   const usedAt = request.usedAt ?? text.length;
-  const statements = tree.rootNode.namedChildren.filter((n): n is Node =>
-    n !== null && n.type !== 'comment' && n.startIndex < usedAt);
-  const imports = statements.filter((n) => n.type === 'import_statement' || n.type === 'import_from_statement' ||
-    n.type === 'future_import_statement');
-  const wanted = request.name;
+  const statements = tree.namedChildren(tree.root).filter((n) => tree.type(n) !== T.comment && tree.start(n) < usedAt);
+  const imports = statements.filter((n) => IMPORT_TYPES.has(tree.type(n)));
+  const { name: wanted, alias } = request;
 
   for (const statement of imports) {
-    if (statement.type === 'import_statement') {
-      for (const item of fromImportNames(statement)) {
+    if (tree.type(statement) === T.import_statement) {
+      for (const item of fromImportNames(tree, statement)) {
         if (item.name !== request.module) continue;
+        // An alias asked for is a name to bind: only the same import binds it.
+        if (alias) {
+          if (!wanted && item.alias === alias) return { reference: alias };
+          continue;
+        }
         if (!wanted) return { reference: item.alias ?? item.name };
         return { reference: `${item.alias ?? item.name}.${wanted}` };
       }
-    } else if (wanted && statement.type === 'import_from_statement' && moduleOf(statement) === request.module) {
-      const found = fromImportNames(statement).find((item) => item.name === wanted);
+    } else if (wanted && tree.type(statement) === T.import_from_statement && moduleOf(tree, statement) === request.module) {
+      const found = fromImportNames(tree, statement).find((item) => item.name === wanted && (!alias || item.alias === alias));
       if (found) return { reference: found.alias ?? found.name };
     }
   }
-  if (!wanted) return { reference: request.module, edit: newImportLine(text, statements, imports, `import ${request.module}`) };
+  if (!wanted) return { reference: alias ?? request.module, edit: newImportLine(tree, text, statements, imports, importStatement(request)) };
 
-  const mergeTarget = imports.find((s) => s.type === 'import_from_statement' && moduleOf(s) === request.module &&
-    !s.namedChildren.some((c) => c?.type === 'wildcard_import') && fromImportNames(s).length > 0);
-  if (mergeTarget) return { reference: wanted, edit: mergeEdit(text, mergeTarget, wanted) };
-  return { reference: wanted, edit: newImportLine(text, statements, imports, `from ${request.module} import ${wanted}`) };
+  const reference = alias ?? wanted;
+  const mergeTarget = imports.find((s) => tree.type(s) === T.import_from_statement && moduleOf(tree, s) === request.module &&
+    tree.childOfType(s, T.wildcard_import) === NONE && fromImportNames(tree, s).length > 0);
+  if (mergeTarget !== undefined) return { reference, edit: mergeEdit(tree, text, mergeTarget, wanted, alias) };
+  return { reference, edit: newImportLine(tree, text, statements, imports, importStatement(request)) };
 }
 
-function mergeEdit(text: string, statement: Node, wanted: string): TextEdit {
-  const items = fromImportNames(statement);
+/** Adds `wanted` (`wanted as alias`) to a `from … import` list, in order by name when the list is sorted. */
+function mergeEdit(tree: SyntaxTree, text: string, statement: NodeId, wanted: string, alias: string | undefined): TextEdit {
+  const items = fromImportNames(tree, statement);
   const names = items.map((item) => item.name);
   const sorted = names.every((name, i) => i === 0 || names[i - 1] <= name);
   const index = sorted ? names.findIndex((name) => name > wanted) : -1;
-  const multiline = statement.children.some((c) => c?.type === '(') &&
-    text.slice(items[0].node.startIndex, items[items.length - 1].node.endIndex).includes('\n');
+  const added = alias ? `${wanted} as ${alias}` : wanted;
+  const multiline = tree.childOfType(statement, K['(']) !== NONE &&
+    text.slice(tree.start(items[0].node), tree.end(items[items.length - 1].node)).includes('\n');
   if (index !== -1) {
-    const before = items[index].node;
-    if (!multiline) return { start: before.startIndex, end: before.startIndex, newText: `${wanted}, ` };
-    const lineStart = text.lastIndexOf('\n', before.startIndex - 1) + 1;
-    const indent = text.slice(lineStart, before.startIndex);
-    return { start: before.startIndex, end: before.startIndex, newText: `${wanted},${newlineOf(text)}${indent}` };
+    const before = tree.start(items[index].node);
+    if (!multiline) return { start: before, end: before, newText: `${added}, ` };
+    const lineStart = text.lastIndexOf('\n', before - 1) + 1;
+    const indent = text.slice(lineStart, before);
+    return { start: before, end: before, newText: `${added},${newlineOf(text)}${indent}` };
   }
   const last = items[items.length - 1].node;
-  if (!multiline) return { start: last.endIndex, end: last.endIndex, newText: `, ${wanted}` };
-  const lineStart = text.lastIndexOf('\n', last.startIndex - 1) + 1;
-  const indent = text.slice(lineStart, last.startIndex);
-  const comma = /^\s*,/.exec(text.slice(last.endIndex));
+  const lastStart = tree.start(last);
+  const lastEnd = tree.end(last);
+  if (!multiline) return { start: lastEnd, end: lastEnd, newText: `, ${added}` };
+  const lineStart = text.lastIndexOf('\n', lastStart - 1) + 1;
+  const indent = text.slice(lineStart, lastStart);
+  const comma = /^\s*,/.exec(text.slice(lastEnd));
   if (comma) {
-    const at = last.endIndex + comma[0].length;
-    return { start: at, end: at, newText: `${newlineOf(text)}${indent}${wanted},` };
+    const at = lastEnd + comma[0].length;
+    return { start: at, end: at, newText: `${newlineOf(text)}${indent}${added},` };
   }
-  return { start: last.endIndex, end: last.endIndex, newText: `,${newlineOf(text)}${indent}${wanted}` };
+  return { start: lastEnd, end: lastEnd, newText: `,${newlineOf(text)}${indent}${added}` };
 }
 
-function newImportLine(text: string, statements: Node[], imports: Node[], line: string): TextEdit {
+function newImportLine(tree: SyntaxTree, text: string, statements: NodeId[], imports: NodeId[], line: string): TextEdit {
   const newline = newlineOf(text);
-  const lastImport = imports[imports.length - 1];
-  const anchor = lastImport ?? leadingDocstring(statements);
-  if (anchor) {
-    const at = nextLineStart(text, anchor.endIndex);
+  const lastImport: NodeId | undefined = imports[imports.length - 1];
+  const anchor = lastImport ?? leadingDocstring(tree, statements);
+  if (anchor !== undefined) {
+    const at = nextLineStart(text, tree.end(anchor));
     const needsBreak = at === text.length && !text.endsWith('\n');
     // After a docstring, the first import is set off by a blank line (PEP 8).
     const before = needsBreak || !lastImport ? newline : '';
     return { start: at, end: at, newText: `${before}${line}${newline}` };
   }
   // Before the first statement, after the leading comments (shebang, encoding, licence).
-  const first = statements[0];
-  if (!first) {
+  const first: NodeId | undefined = statements[0];
+  if (first === undefined) {
     const at = leadingCommentsEnd(text);
     return { start: at, end: at, newText: `${line}${newline}` };
   }
   // Separate the import from the code after it, with two blank lines before a definition (PEP 8).
-  const at = text.lastIndexOf('\n', first.startIndex - 1) + 1;
-  const definition = /^(function|class|decorated)_definition$/.test(first.type);
+  const at = text.lastIndexOf('\n', tree.start(first) - 1) + 1;
+  const definition = DEFINITION_TYPES.has(tree.type(first));
   return { start: at, end: at, newText: `${line}${newline}${newline}${definition ? newline : ''}` };
 }
 
-function leadingDocstring(statements: Node[]): Node | undefined {
-  const first = statements[0];
-  const value = first?.type === 'expression_statement' ? first.namedChild(0) : null;
-  return value && (value.type === 'string' || value.type === 'concatenated_string') ? first : undefined;
+function leadingDocstring(tree: SyntaxTree, statements: NodeId[]): NodeId | undefined {
+  const first: NodeId | undefined = statements[0];
+  const value = first !== undefined && tree.type(first) === T.expression_statement ? tree.namedChild(first, 0) : NONE;
+  return value !== NONE && (tree.type(value) === T.string || tree.type(value) === T.concatenated_string) ? first : undefined;
 }
 
 function leadingCommentsEnd(text: string): number {

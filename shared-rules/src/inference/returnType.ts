@@ -1,6 +1,7 @@
-import type { Node } from 'web-tree-sitter';
 import { decoratorNames, docstringOf, enclosingDefinition, hasDecorator, ownNodesOfTypes, statementsOf } from '../syntax/definitions';
 import { unparenthesized } from '../syntax/expressions';
+import { F, K, T } from '../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 
 /**
  * Return and parameter types inferred without guessing, for the "add
@@ -30,39 +31,41 @@ export function specialMethodReturnType(name: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(SPECIAL_METHOD_RETURN_TYPES, name) ? SPECIAL_METHOD_RETURN_TYPES[name] : undefined;
 }
 
-const DISPLAY_TYPES: Readonly<Record<string, string>> = {
-  list: 'list', list_comprehension: 'list', dictionary: 'dict', dictionary_comprehension: 'dict',
-  set: 'set', set_comprehension: 'set', tuple: 'tuple', expression_list: 'tuple',
-};
+const DISPLAY_TYPES: ReadonlyMap<number, string> = new Map<number, string>([
+  [T.list, 'list'], [T.list_comprehension, 'list'], [T.dictionary, 'dict'], [T.dictionary_comprehension, 'dict'],
+  [T.set, 'set'], [T.set_comprehension, 'set'], [T.tuple, 'tuple'], [T.expression_list, 'tuple'],
+]);
 
 const BOOL_CALLS = new Set(['isinstance', 'issubclass', 'callable', 'hasattr']);
 
 
-function stringType(node: Node): string {
-  const start = node.type === 'concatenated_string' ? node.namedChild(0) : node;
-  const prefix = start?.child(0)?.text ?? '';
+function stringType(tree: SyntaxTree, node: NodeId): string {
+  const start = tree.type(node) === T.concatenated_string ? tree.namedChild(node, 0) : node;
+  const first = start === NONE ? NONE : tree.firstChild(start);
+  const prefix = first === NONE ? '' : tree.text(first);
   return /b/i.test(prefix.replace(/["']/g, '')) ? 'bytes' : 'str';
 }
 
 /** The type of a scalar literal (`0`, `-1.5`, `'x'`, `b''`, `True`), as parameter defaults use it. */
-export function literalType(expression: Node): string | undefined {
-  const node = unparenthesized(expression);
-  switch (node.type) {
-    case 'true':
-    case 'false':
+export function literalType(tree: SyntaxTree, expression: NodeId): string | undefined {
+  const node = unparenthesized(tree, expression);
+  switch (tree.type(node)) {
+    case T.true:
+    case T.false:
       return 'bool';
-    case 'integer':
-      return /[jJ]$/.test(node.text) ? 'complex' : 'int';
-    case 'float':
-      return /[jJ]$/.test(node.text) ? 'complex' : 'float';
-    case 'string':
-    case 'concatenated_string':
-      return stringType(node);
-    case 'unary_operator': {
-      const operand = node.childForFieldName('argument');
-      const operator = node.child(0)?.type;
-      if (!operand || (operator !== '-' && operator !== '+')) return undefined;
-      const type = literalType(operand);
+    case T.integer:
+      return /[jJ]$/.test(tree.text(node)) ? 'complex' : 'int';
+    case T.float:
+      return /[jJ]$/.test(tree.text(node)) ? 'complex' : 'float';
+    case T.string:
+    case T.concatenated_string:
+      return stringType(tree, node);
+    case T.unary_operator: {
+      const operand = tree.field(node, F.argument);
+      const first = tree.firstChild(node);
+      const operator = first === NONE ? undefined : tree.type(first);
+      if (operand === NONE || (operator !== K['-'] && operator !== K['+'])) return undefined;
+      const type = literalType(tree, operand);
       return type === 'int' || type === 'float' || type === 'complex' ? type : undefined;
     }
     default:
@@ -71,95 +74,106 @@ export function literalType(expression: Node): string | undefined {
 }
 
 /** The type of a returned expression, `None` for `None`, undefined when unknown. */
-export function expressionType(expression: Node): string | undefined {
-  const node = unparenthesized(expression);
-  const literal = literalType(node);
+export function expressionType(tree: SyntaxTree, expression: NodeId): string | undefined {
+  const node = unparenthesized(tree, expression);
+  const literal = literalType(tree, node);
   if (literal) return literal;
-  if (node.type === 'none') return 'None';
-  if (node.type === 'comparison_operator' || node.type === 'not_operator') return 'bool';
-  const display = DISPLAY_TYPES[node.type];
+  const type = tree.type(node);
+  if (type === T.none) return 'None';
+  if (type === T.comparison_operator || type === T.not_operator) return 'bool';
+  const display = DISPLAY_TYPES.get(type);
   if (display) return display;
-  if (node.type === 'call') {
-    const callee = node.childForFieldName('function');
-    if (callee?.type !== 'identifier') return undefined;
-    if (BOOL_CALLS.has(callee.text)) return 'bool';
-    if (callee.text === 'len') return 'int';
+  if (type === T.call) {
+    const callee = tree.field(node, F.function);
+    if (callee === NONE || tree.type(callee) !== T.identifier) return undefined;
+    const name = tree.text(callee);
+    if (BOOL_CALLS.has(name)) return 'bool';
+    if (name === 'len') return 'int';
   }
   return undefined;
 }
 
-const RETURNS_AND_YIELDS = new Set(['return_statement', 'yield']);
+// The `yield` keyword too: in broken code it can stand outside a `yield` expression.
+const RETURNS_AND_YIELDS = new Set<number>([T.return_statement, T.yield, K.yield]);
 
 type ExitKind = 'raise' | 'any';
 
 /** Whether control never falls off the end of a block: with 'raise', only raising counts. */
-function blockExits(block: Node | null, kind: ExitKind): boolean {
-  if (!block) return false;
-  return statementsOf(block).some((statement) => statementExits(statement, kind));
+function blockExits(tree: SyntaxTree, block: NodeId, kind: ExitKind): boolean {
+  if (block === NONE) return false;
+  return statementsOf(tree, block).some((statement) => statementExits(tree, statement, kind));
 }
 
-function statementExits(statement: Node, kind: ExitKind): boolean {
-  switch (statement.type) {
-    case 'raise_statement':
+function statementExits(tree: SyntaxTree, statement: NodeId, kind: ExitKind): boolean {
+  switch (tree.type(statement)) {
+    case T.raise_statement:
       return true;
-    case 'return_statement':
+    case T.return_statement:
       return kind === 'any';
-    case 'if_statement': {
-      const clauses = statement.namedChildren.filter((c): c is Node => c?.type === 'elif_clause' || c?.type === 'else_clause');
-      if (!clauses.some((c) => c.type === 'else_clause')) return false;
-      return blockExits(statement.childForFieldName('consequence'), kind) &&
-        clauses.every((c) => blockExits(c.childForFieldName(c.type === 'else_clause' ? 'body' : 'consequence'), kind));
+    case T.if_statement: {
+      const clauses = tree.namedChildren(statement).filter((c) => tree.type(c) === T.elif_clause || tree.type(c) === T.else_clause);
+      if (!clauses.some((c) => tree.type(c) === T.else_clause)) return false;
+      return blockExits(tree, tree.field(statement, F.consequence), kind) &&
+        clauses.every((c) => blockExits(tree, tree.field(c, tree.type(c) === T.else_clause ? F.body : F.consequence), kind));
     }
-    case 'try_statement': {
-      const parts = statement.namedChildren.filter((c): c is Node => c !== null);
-      const finallyClause = parts.find((c) => c.type === 'finally_clause');
-      if (finallyClause && blockExits(finallyClause.namedChildren.find((c) => c?.type === 'block') ?? null, kind)) return true;
-      const elseClause = parts.find((c) => c.type === 'else_clause');
-      const bodyExits = blockExits(statement.childForFieldName('body'), kind) ||
-        (elseClause !== undefined && blockExits(elseClause.childForFieldName('body'), kind));
-      const handlers = parts.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
-      return bodyExits && handlers.every((h) => blockExits(h.namedChildren.find((c) => c?.type === 'block') ?? null, kind));
+    case T.try_statement: {
+      const parts = tree.namedChildren(statement);
+      const finallyClause = parts.find((c) => tree.type(c) === T.finally_clause);
+      if (finallyClause !== undefined && blockExits(tree, tree.childOfType(finallyClause, T.block), kind)) return true;
+      const elseClause = parts.find((c) => tree.type(c) === T.else_clause);
+      const bodyExits = blockExits(tree, tree.field(statement, F.body), kind) ||
+        (elseClause !== undefined && blockExits(tree, tree.field(elseClause, F.body), kind));
+      const handlers = parts.filter((c) => tree.type(c) === T.except_clause);
+      return bodyExits && handlers.every((h) => blockExits(tree, tree.childOfType(h, T.block), kind));
     }
-    case 'with_statement':
-      return blockExits(statement.childForFieldName('body'), kind);
-    case 'while_statement':
+    case T.with_statement:
+      return blockExits(tree, tree.field(statement, F.body), kind);
+    case T.while_statement: {
       // `while True:` without `break` never ends normally.
-      return kind === 'any' && statement.childForFieldName('condition')?.type === 'true' &&
-        !statement.childForFieldName('alternative') && !containsBreak(statement.childForFieldName('body'));
+      const condition = tree.field(statement, F.condition);
+      return kind === 'any' && condition !== NONE && tree.type(condition) === T.true &&
+        tree.field(statement, F.alternative) === NONE && !containsBreak(tree, tree.field(statement, F.body));
+    }
     default:
       return false;
   }
 }
 
-function containsBreak(block: Node | null): boolean {
-  if (!block) return false;
-  for (const breakNode of block.descendantsOfType('break_statement')) {
+const LOOP_BOUNDARIES = new Set<number>([T.for_statement, T.while_statement, T.function_definition, T.class_definition]);
+
+function containsBreak(tree: SyntaxTree, block: NodeId): boolean {
+  if (block === NONE) return false;
+  for (const breakNode of tree.descendantsOfType(block, T.break_statement)) {
     // A `break` in an inner loop ends that loop only.
-    let node = breakNode?.parent ?? null;
-    while (node && node.id !== block.id && node.type !== 'for_statement' && node.type !== 'while_statement' &&
-      node.type !== 'function_definition' && node.type !== 'class_definition') node = node.parent;
-    if (node?.id === block.id) return true;
+    let node = tree.parent(breakNode);
+    while (node !== NONE && node !== block && !LOOP_BOUNDARIES.has(tree.type(node))) node = tree.parent(node);
+    if (node === block) return true;
   }
   return false;
 }
 
-function isNotImplementedRaise(statement: Node): boolean {
-  if (statement.type !== 'raise_statement') return false;
-  let raised = statement.namedChild(0);
-  if (raised?.type === 'call') raised = raised.childForFieldName('function');
-  return raised?.text === 'NotImplementedError' || raised?.text === 'NotImplemented';
+function isNotImplementedRaise(tree: SyntaxTree, statement: NodeId): boolean {
+  if (tree.type(statement) !== T.raise_statement) return false;
+  let raised = tree.namedChild(statement, 0);
+  if (raised !== NONE && tree.type(raised) === T.call) raised = tree.field(raised, F.function);
+  if (raised === NONE) return false;
+  const text = tree.text(raised);
+  return text === 'NotImplementedError' || text === 'NotImplemented';
 }
 
 /** Bodies that only stand in for an implementation elsewhere: `...`, `pass`, a docstring, `raise NotImplementedError`. */
-export function isStubBody(body: Node): boolean {
-  const statements = statementsOf(body);
-  const docstring = docstringOf(body);
+export function isStubBody(tree: SyntaxTree, body: NodeId): boolean {
+  const statements = statementsOf(tree, body);
+  const docstring = docstringOf(tree, body);
   return statements.every((statement) => {
-    if (docstring && statement.id === docstring.parent?.id) return true;
-    if (statement.type === 'pass_statement') return true;
-    if (statement.type === 'expression_statement') {
-      const value = statement.namedChild(0);
-      return value?.type === 'ellipsis' || value?.type === 'string' || value?.type === 'concatenated_string';
+    if (docstring !== NONE && statement === tree.parent(docstring)) return true;
+    const type = tree.type(statement);
+    if (type === T.pass_statement) return true;
+    if (type === T.expression_statement) {
+      const value = tree.namedChild(statement, 0);
+      if (value === NONE) return false;
+      const valueType = tree.type(value);
+      return valueType === T.ellipsis || valueType === T.string || valueType === T.concatenated_string;
     }
     return false;
   });
@@ -170,27 +184,28 @@ export function isStubBody(body: Node): boolean {
  * generators, `NotImplementedError` stubs, returns of calls, names and the
  * like, or values of two different types.
  */
-export function inferReturnType(body: Node): InferredReturn | undefined {
-  if (statementsOf(body).some(isNotImplementedRaise)) return undefined;
-  const found = ownNodesOfTypes(body, RETURNS_AND_YIELDS);
-  if (found.some((node) => node.type === 'yield')) return undefined;
-  const returns = found.filter((node) => node.type === 'return_statement');
+export function inferReturnType(tree: SyntaxTree, body: NodeId): InferredReturn | undefined {
+  if (statementsOf(tree, body).some((statement) => isNotImplementedRaise(tree, statement))) return undefined;
+  const found = ownNodesOfTypes(tree, body, RETURNS_AND_YIELDS);
+  if (found.some((node) => tree.type(node) === T.yield || tree.type(node) === K.yield)) return undefined;
+  const returns = found.filter((node) => tree.type(node) === T.return_statement);
   const types = new Set<string>();
   let returnsNone = false;
   for (const statement of returns) {
-    const value = statement.namedChildren.find((c) => c?.type !== 'comment');
-    const type = value ? expressionType(value) : 'None';
+    let value = tree.firstNamedChild(statement);
+    while (value !== NONE && tree.type(value) === T.comment) value = tree.nextNamedSibling(value);
+    const type = value !== NONE ? expressionType(tree, value) : 'None';
     if (!type) return undefined;
     if (type === 'None') returnsNone = true;
     else types.add(type);
   }
   if (types.size > 1) return undefined;
   if (types.size === 0) {
-    if (!returns.length && blockExits(body, 'raise')) return { kind: 'noreturn' };
+    if (!returns.length && blockExits(tree, body, 'raise')) return { kind: 'noreturn' };
     return { kind: 'none' };
   }
   const [name] = types;
-  const fallsOffEnd = !blockExits(body, 'any');
+  const fallsOffEnd = !blockExits(tree, body, 'any');
   return { kind: 'type', name, optional: returnsNone || fallsOffEnd };
 }
 
@@ -225,19 +240,21 @@ const PLACEHOLDER_DECORATORS = ['abstractmethod', 'abstractproperty', 'abstractc
  * the inlay hint offer it: the data model's type for special methods, nothing
  * for abstract or overload placeholders, else what the body shows.
  */
-export function inferFunctionReturnType(fn: Node): InferredReturn | undefined {
-  const body = fn.childForFieldName('body');
-  const name = fn.childForFieldName('name')?.text ?? '';
-  const wrapper = fn.parent;
-  const decorators = wrapper?.type === 'decorated_definition' ? decoratorNames(wrapper) : [];
-  const isInstanceMethod = enclosingDefinition(fn)?.type === 'class_definition' &&
+export function inferFunctionReturnType(tree: SyntaxTree, fn: NodeId): InferredReturn | undefined {
+  const body = tree.field(fn, F.body);
+  const nameNode = tree.field(fn, F.name);
+  const name = nameNode === NONE ? '' : tree.text(nameNode);
+  const wrapper = tree.parent(fn);
+  const decorators = wrapper !== NONE && tree.type(wrapper) === T.decorated_definition ? decoratorNames(tree, wrapper) : [];
+  const enclosing = enclosingDefinition(tree, fn);
+  const isInstanceMethod = enclosing !== NONE && tree.type(enclosing) === T.class_definition &&
     !hasDecorator(decorators, 'staticmethod', 'classmethod');
   if (isInstanceMethod) {
     const special = specialMethodReturnType(name);
     if (special === 'None') return { kind: 'none' };
     if (special) return { kind: 'type', name: special, optional: false };
   }
-  if (!body || body.type !== 'block') return undefined;
-  if (isStubBody(body) && hasDecorator(decorators, ...PLACEHOLDER_DECORATORS)) return undefined;
-  return inferReturnType(body);
+  if (body === NONE || tree.type(body) !== T.block) return undefined;
+  if (isStubBody(tree, body) && hasDecorator(decorators, ...PLACEHOLDER_DECORATORS)) return undefined;
+  return inferReturnType(tree, body);
 }

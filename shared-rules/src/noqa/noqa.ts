@@ -1,4 +1,5 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import { T } from '../syntax/grammar';
+import type { SyntaxTree } from '../syntax/tree';
 import type { LineIndex } from '../text/lineIndex';
 import type { TextEdit } from '../text/textEdit';
 import { selectorMatches } from '../config/settings';
@@ -36,10 +37,9 @@ function parseCodes(list: string | undefined): NoqaCodes {
 /** Whether the character at an offset belongs to a comment. */
 export type CommentTest = (offset: number) => boolean;
 
-/** The comment test of a tree, or of the root each offset is to be looked up in. */
-export function commentsOf(tree: Tree | ((offset: number) => Node)): CommentTest {
-  const rootAt = typeof tree === 'function' ? tree : () => tree.rootNode;
-  return (offset) => rootAt(offset).descendantForIndex(offset)?.type === 'comment';
+/** The comment test of a tree. */
+export function commentsOf(tree: SyntaxTree): CommentTest {
+  return (offset) => tree.type(tree.descendantForRange(offset)) === T.comment;
 }
 
 /** Adds the directives on lines `first`..`last` to the index. */

@@ -9,17 +9,22 @@ export interface ReviewFinding {
   column: number;
   severity: Severity;
   fix?: { title: string; safety: 'safe' | 'unsafe' };
+  /** In a notebook: the cell (1-based) whose line and column these are. */
+  cell?: number;
 }
 
 export interface ReviewFile {
   /** As shown in the report (relative to where the review ran). */
   path: string;
-  /** The file's lines, to quote the offending code. */
+  /** The file's lines (a notebook's: its code cells'), to count them and quote the offending code. */
   lines: readonly string[];
+  /** A notebook's code lines by cell number, to quote its findings' code. */
+  cells?: ReadonlyMap<number, readonly string[]>;
   findings: readonly ReviewFinding[];
 }
 
 export interface ReviewExample {
+  /** The file, and in a notebook the cell (`analysis.ipynb:cell 3`). */
   path: string;
   line: number;
   code: string;
@@ -68,18 +73,18 @@ export function buildReview(files: readonly ReviewFile[], rules: readonly Rule[]
     for (const { finding } of items) counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
     const worst = [...items].sort((a, b) =>
       SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] ||
-      a.file.path.localeCompare(b.file.path) || a.finding.line - b.finding.line);
+      a.file.path.localeCompare(b.file.path) || (a.finding.cell ?? 0) - (b.finding.cell ?? 0) || a.finding.line - b.finding.line);
     return {
       category,
       count: items.length,
       byCode: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .map(([code, count]) => ({ code, name: ruleByCode.get(code)!.meta.name, count })),
       examples: worst.slice(0, EXAMPLES_PER_SECTION).map(({ file, finding }) => ({
-        path: file.path,
+        path: finding.cell === undefined ? file.path : `${file.path}:cell ${finding.cell}`,
         line: finding.line,
         code: finding.code,
         message: finding.message,
-        source: (file.lines[finding.line - 1] ?? '').trim(),
+        source: ((finding.cell === undefined ? file.lines : file.cells?.get(finding.cell))?.[finding.line - 1] ?? '').trim(),
       })),
       safeFixes: items.filter(({ finding }) => finding.fix?.safety === 'safe').length,
       unsafeFixes: items.filter(({ finding }) => finding.fix?.safety === 'unsafe').length,

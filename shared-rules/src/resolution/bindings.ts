@@ -1,4 +1,5 @@
-import type { Node } from 'web-tree-sitter';
+import { F, T } from '../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 
 /**
  * What a statement binds: each name with the qualified name it imports
@@ -12,119 +13,124 @@ export interface NameBinding {
   target: string | null;
 }
 
+const TARGET_CONTAINERS = new Set<number>([
+  T.pattern_list, T.tuple_pattern, T.list_pattern, T.tuple, T.list, T.expression_list, T.list_splat_pattern, T.list_splat,
+  T.parenthesized_expression, T.as_pattern_target,
+]);
+
 /** The names a binding target writes: names, and names inside tuples, lists, parentheses and starred targets; not attributes or subscripts. */
-export function targetNameNodes(node: Node | null): Node[] {
-  if (!node) return [];
-  switch (node.type) {
-    case 'identifier':
-      return [node];
-    case 'pattern_list':
-    case 'tuple_pattern':
-    case 'list_pattern':
-    case 'tuple':
-    case 'list':
-    case 'expression_list':
-    case 'list_splat_pattern':
-    case 'list_splat':
-    case 'parenthesized_expression':
-    case 'as_pattern_target':
-      return node.namedChildren.flatMap((child) => targetNameNodes(child));
-    default:
-      return [];
+export function targetNameNodes(tree: SyntaxTree, node: NodeId): NodeId[] {
+  const names: NodeId[] = [];
+  // Depth first, in order, without recursion: targets can nest as deep as the code does.
+  const pending = node === NONE ? [] : [node];
+  while (pending.length) {
+    const current = pending.pop()!;
+    const type = tree.type(current);
+    if (type === T.identifier) names.push(current);
+    else if (TARGET_CONTAINERS.has(type)) {
+      const children = tree.namedChildren(current);
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    }
   }
+  return names;
 }
 
-function targetNames(node: Node | null, out: NameBinding[]): void {
-  for (const name of targetNameNodes(node)) out.push({ name: name.text, target: null });
+function targetNames(tree: SyntaxTree, node: NodeId, out: NameBinding[]): void {
+  for (const name of targetNameNodes(tree, node)) out.push({ name: tree.text(name), target: null });
 }
 
-function importBindings(statement: Node, out: NameBinding[]): void {
-  if (statement.type === 'import_statement') {
-    for (const item of statement.childrenForFieldName('name')) {
-      if (!item) continue;
-      if (item.type === 'aliased_import') {
-        const alias = item.childForFieldName('alias')?.text;
-        const name = item.childForFieldName('name')?.text;
+
+function importBindings(tree: SyntaxTree, statement: NodeId, out: NameBinding[]): void {
+  if (tree.type(statement) === T.import_statement) {
+    for (const item of tree.fields(statement, F.name)) {
+      if (tree.type(item) === T.aliased_import) {
+        const alias = tree.fieldText(item, F.alias);
+        const name = tree.fieldText(item, F.name);
         if (alias && name) out.push({ name: alias, target: name });
       } else {
         // `import a.b` binds `a`, the top-level package.
-        const top = item.text.split('.')[0].trim();
+        const top = tree.text(item).split('.')[0].trim();
         out.push({ name: top, target: top });
       }
     }
     return;
   }
-  const module = statement.childForFieldName('module_name')?.text.replace(/\s+/g, '') ?? '';
-  for (const item of statement.childrenForFieldName('name')) {
-    if (!item) continue;
-    if (item.type === 'aliased_import') {
-      const alias = item.childForFieldName('alias')?.text;
-      const name = item.childForFieldName('name')?.text;
+  const module = tree.fieldText(statement, F.module_name)?.replace(/\s+/g, '') ?? '';
+  for (const item of tree.fields(statement, F.name)) {
+    if (tree.type(item) === T.aliased_import) {
+      const alias = tree.fieldText(item, F.alias);
+      const name = tree.fieldText(item, F.name);
       if (alias && name) out.push({ name: alias, target: `${module}.${name}` });
     } else {
-      out.push({ name: item.text, target: `${module}.${item.text}` });
+      const text = tree.text(item);
+      out.push({ name: text, target: `${module}.${text}` });
     }
   }
 }
 
 /** The bindings a statement makes in the scope it belongs to. */
-export function statementBindings(statement: Node, out: NameBinding[] = []): NameBinding[] {
-  switch (statement.type) {
-    case 'import_statement':
-    case 'import_from_statement':
-      importBindings(statement, out);
+export function statementBindings(tree: SyntaxTree, statement: NodeId, out: NameBinding[] = []): NameBinding[] {
+  switch (tree.type(statement)) {
+    case T.import_statement:
+    case T.import_from_statement:
+      importBindings(tree, statement, out);
       break;
-    case 'decorated_definition':
-      statementBindings(statement.childForFieldName('definition') ?? statement, out);
-      break;
-    case 'function_definition':
-    case 'class_definition': {
-      const name = statement.childForFieldName('name');
-      if (name) out.push({ name: name.text, target: null });
+    case T.decorated_definition: {
+      const definition = tree.field(statement, F.definition);
+      statementBindings(tree, definition === NONE ? statement : definition, out);
       break;
     }
-    case 'expression_statement':
-      for (const child of statement.namedChildren) {
-        if (child.type === 'assignment' || child.type === 'augmented_assignment') {
-          // `a = b = c` nests assignments on the right.
-          for (let node: Node | null = child; node?.type === 'assignment' || node?.type === 'augmented_assignment'; node = node.childForFieldName('right')) {
-            targetNames(node.childForFieldName('left'), out);
-          }
+    case T.function_definition:
+    case T.class_definition: {
+      const name = tree.field(statement, F.name);
+      if (name !== NONE) out.push({ name: tree.text(name), target: null });
+      break;
+    }
+    case T.expression_statement:
+      for (const child of tree.namedChildren(statement)) {
+        // `a = b = c` nests assignments on the right.
+        for (let node = child; node !== NONE && isAssignment(tree, node); node = tree.field(node, F.right)) {
+          targetNames(tree, tree.field(node, F.left), out);
         }
       }
       break;
-    case 'type_alias_statement':
-      targetNames(statement.childForFieldName('left')?.namedChild(0) ?? null, out);
+    case T.type_alias_statement: {
+      const left = tree.field(statement, F.left);
+      targetNames(tree, left === NONE ? NONE : tree.namedChild(left, 0), out);
       break;
-    case 'for_statement':
-      targetNames(statement.childForFieldName('left'), out);
-      enterBlocks(statement, out);
+    }
+    case T.for_statement:
+      targetNames(tree, tree.field(statement, F.left), out);
+      enterBlocks(tree, statement, out);
       break;
-    case 'with_statement':
-      for (const item of statement.descendantsOfType('as_pattern')) {
-        if (item) targetNames(item.childForFieldName('alias'), out);
-      }
-      enterBlocks(statement, out);
+    case T.with_statement:
+      for (const item of tree.descendantsOfType(statement, T.as_pattern)) targetNames(tree, tree.field(item, F.alias), out);
+      enterBlocks(tree, statement, out);
       break;
-    case 'if_statement':
-    case 'try_statement':
-    case 'while_statement':
-    case 'match_statement':
-      enterBlocks(statement, out);
+    case T.if_statement:
+    case T.try_statement:
+    case T.while_statement:
+    case T.match_statement:
+      enterBlocks(tree, statement, out);
       break;
     default:
   }
   return out;
 }
 
+function isAssignment(tree: SyntaxTree, node: NodeId): boolean {
+  const type = tree.type(node);
+  return type === T.assignment || type === T.augmented_assignment;
+}
+
 /** Statements of the blocks of a compound statement and of its clauses (`elif`, `except`, `else`, `finally`, `case`). */
-function enterBlocks(statement: Node, out: NameBinding[]): void {
-  for (const child of statement.namedChildren) {
-    if (child.type === 'block') {
-      for (const inner of child.namedChildren) statementBindings(inner, out);
-    } else if (/_clause$|^case_clause$|^block$/.test(child.type) || child.type === 'match_block') {
-      if (child.type === 'except_clause') targetNames(child.childForFieldName('alias'), out);
-      enterBlocks(child, out);
+function enterBlocks(tree: SyntaxTree, statement: NodeId, out: NameBinding[]): void {
+  for (const child of tree.namedChildren(statement)) {
+    if (tree.type(child) === T.block) {
+      for (const inner of tree.namedChildren(child)) statementBindings(tree, inner, out);
+    } else if (tree.typeName(child).endsWith('_clause')) {
+      if (tree.type(child) === T.except_clause) targetNames(tree, tree.field(child, F.alias), out);
+      enterBlocks(tree, child, out);
     }
   }
 }

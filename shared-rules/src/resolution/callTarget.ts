@@ -1,18 +1,24 @@
-import type { Node } from 'web-tree-sitter';
+import { F, T } from '../syntax/grammar';
 import { memoizedPerNode } from '../syntax/memo';
+import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 import { statementBindings, type NameBinding } from './bindings';
 
 /** `a.b.c` → ['a', 'b', 'c'] for names and attribute chains; undefined for anything else. */
-export function dottedParts(node: Node | null): string[] | undefined {
-  if (!node) return undefined;
-  if (node.type === 'identifier') return [node.text];
-  if (node.type !== 'attribute') return undefined;
-  const head = dottedParts(node.childForFieldName('object'));
-  const attribute = node.childForFieldName('attribute')?.text;
-  return head && attribute ? [...head, attribute] : undefined;
+export function dottedParts(tree: SyntaxTree, node: NodeId): string[] | undefined {
+  const parts: string[] = [];
+  let current = node;
+  while (current !== NONE && tree.type(current) === T.attribute) {
+    const attribute = tree.field(current, F.attribute);
+    if (attribute === NONE) return undefined;
+    parts.push(tree.text(attribute));
+    current = tree.field(current, F.object);
+  }
+  if (current === NONE || tree.type(current) !== T.identifier) return undefined;
+  parts.push(tree.text(current));
+  return parts.reverse();
 }
 
-const SCOPE_TYPES = new Set(['function_definition', 'lambda']);
+const SCOPE_TYPES = new Set<number>([T.function_definition, T.lambda]);
 
 /** A function's own bindings by name; `global`/`nonlocal` names map to 'outer'. */
 type FunctionScope = Map<string, NameBinding[] | 'outer'>;
@@ -28,25 +34,27 @@ function addBinding(scope: FunctionScope, binding: NameBinding): void {
  * Parameters and every statement of the body (nested scopes excluded), read
  * once per tree: every call in a function asks about the same bindings.
  */
-const functionScope = memoizedPerNode((fn: Node): FunctionScope => {
+const functionScope = memoizedPerNode((tree, fn): FunctionScope => {
   const scope: FunctionScope = new Map();
-  for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-    const identifier = parameter.type === 'identifier' ? parameter : parameter.namedChildren.find((c) => c.type === 'identifier');
-    if (identifier) addBinding(scope, { name: identifier.text, target: null });
+  const parameters = tree.field(fn, F.parameters);
+  for (const parameter of parameters === NONE ? [] : tree.namedChildren(parameters)) {
+    const identifier = tree.type(parameter) === T.identifier ? parameter : tree.childOfType(parameter, T.identifier);
+    if (identifier !== NONE) addBinding(scope, { name: tree.text(identifier), target: null });
   }
-  const body = fn.childForFieldName('body');
-  if (body?.type === 'block') {
-    for (const statement of body.namedChildren) {
-      if (statement.type === 'global_statement' || statement.type === 'nonlocal_statement') {
-        for (const name of statement.namedChildren) scope.set(name.text, 'outer');
+  const body = tree.field(fn, F.body);
+  if (body !== NONE && tree.type(body) === T.block) {
+    for (const statement of tree.namedChildren(body)) {
+      const type = tree.type(statement);
+      if (type === T.global_statement || type === T.nonlocal_statement) {
+        for (const name of tree.namedChildren(statement)) scope.set(tree.text(name), 'outer');
         continue;
       }
-      for (const binding of statementBindings(statement)) addBinding(scope, binding);
+      for (const binding of statementBindings(tree, statement)) addBinding(scope, binding);
       // Assignment expressions bind in the function too; most statements have none.
-      if (statement.text.includes(':=')) {
-        for (const walrus of statement.descendantsOfType('named_expression')) {
-          const name = walrus?.childForFieldName('name');
-          if (name) addBinding(scope, { name: name.text, target: null });
+      if (tree.text(statement).includes(':=')) {
+        for (const walrus of tree.descendantsOfType(statement, T.named_expression)) {
+          const name = tree.field(walrus, F.name);
+          if (name !== NONE) addBinding(scope, { name: tree.text(name), target: null });
         }
       }
     }
@@ -60,10 +68,10 @@ const functionScope = memoizedPerNode((fn: Node): FunctionScope => {
  * the whole function), or undefined when the name comes from the module
  * (or the builtins). Class bodies are skipped: methods do not see them.
  */
-export function localBindings(node: Node, name: string): NameBinding[] | undefined {
-  for (let scope = node.parent; scope; scope = scope.parent) {
-    if (!SCOPE_TYPES.has(scope.type)) continue;
-    const bindings = functionScope(scope).get(name);
+export function localBindings(tree: SyntaxTree, node: NodeId, name: string): NameBinding[] | undefined {
+  for (let scope = tree.parent(node); scope !== NONE; scope = tree.parent(scope)) {
+    if (!SCOPE_TYPES.has(tree.type(scope))) continue;
+    const bindings = functionScope(tree, scope).get(name);
     if (bindings === 'outer') return undefined;
     if (bindings) return bindings;
   }

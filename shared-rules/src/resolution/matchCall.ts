@@ -1,5 +1,5 @@
-import type { Node } from 'web-tree-sitter';
 import { memoizedPerNode } from '../syntax/memo';
+import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 import type { ModuleNameCondition } from '../rules/rule';
 import { dottedParts, localBindings } from './callTarget';
 import type { NameBinding } from './bindings';
@@ -18,8 +18,8 @@ interface Callee {
 }
 
 // A call is looked at by every security rule: read its callee from the tree once.
-const calleeOf = memoizedPerNode((callee: Node): Callee | null => {
-  const parts = dottedParts(callee);
+const calleeOf = memoizedPerNode((tree, callee): Callee | null => {
+  const parts = dottedParts(tree, callee);
   return parts ? { head: parts[0], member: parts.slice(1).join('.') } : null;
 });
 
@@ -30,15 +30,16 @@ const calleeOf = memoizedPerNode((callee: Node): Callee | null => {
  * `eval` is not the builtin. Names from the module are resolved by the
  * linter once the whole file is known, through the returned condition.
  */
-export function matchCall(callee: Node | null, targets: readonly string[]): CallMatch | undefined {
-  const facts = callee && calleeOf(callee);
-  if (!facts || !callee) return undefined;
+export function matchCall(tree: SyntaxTree, callee: NodeId, targets: readonly string[]): CallMatch | undefined {
+  if (callee === NONE) return undefined;
+  const facts = calleeOf(tree, callee);
+  if (!facts) return undefined;
   const { head, member } = facts;
   const suffix = member ? `.${member}` : '';
   // Only the head can be an alias: `sp.run` must end like `subprocess.run`, while `r` may be anything.
   const candidates = member ? targets.filter((target) => target.endsWith(suffix)) : targets;
   if (!candidates.length) return undefined;
-  if (facts.local === undefined) facts.local = localBindings(callee, head) ?? null;
+  if (facts.local === undefined) facts.local = localBindings(tree, callee, head) ?? null;
   if (facts.local) {
     return facts.local.some((binding) => binding.target && candidates.includes(`${binding.target}${suffix}`)) ? {} : undefined;
   }

@@ -1,4 +1,4 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { NodeId, SyntaxTree } from '../syntax/tree';
 import type { TextEdit } from '../text/textEdit';
 import type { LineIndex } from '../text/lineIndex';
 import type { ResolvedSettings } from '../config/settings';
@@ -31,6 +31,13 @@ export interface Fix {
   title: string;
   safety: FixSafety;
   edits: TextEdit[];
+  /**
+   * Set on a fix that rewrites a whole block and that every finding of the
+   * block shares (one object): reports give its edits once, and editors
+   * compute it from the text when a user picks it (`reindentFixAt`), so that
+   * a finding's data stays small however large the block.
+   */
+  shared?: 'reindent';
 }
 
 export interface RelatedLocation {
@@ -65,6 +72,11 @@ export interface Finding {
   start: number;
   end: number;
   fix?: Fix;
+  /**
+   * Other fixes of the finding, for the user to choose from (editors offer
+   * each as a quick fix): `fix` is the first choice, which fix-all applies.
+   */
+  alternatives?: Fix[];
   related?: RelatedLocation[];
   condition?: ModuleNameCondition;
   /**
@@ -109,6 +121,8 @@ export interface RuleMeta {
   options?: RuleOption[];
   /** Markdown with the sections: What it does, Why is this bad?, Example, Fix safety. */
   docs: string;
+  /** Why the rule does not run on Jupyter notebooks; unset when it does. */
+  skippedInNotebooks?: string;
 }
 
 export type Options = Readonly<Record<string, number | boolean | string>>;
@@ -122,11 +136,13 @@ export interface RuleContext {
   readonly settings: ResolvedSettings;
   /** The rule's options, defaults merged with configuration. */
   readonly options: Options;
+  /** The syntax tree of the text: every node handle a rule gets is read through it. */
+  readonly tree: SyntaxTree;
   report(finding: Omit<Finding, 'code'> & { code?: string }): void;
 }
 
-/** Handlers keyed by tree-sitter node type; `unit` receives each analysis unit's root. */
-export type Visitor = Partial<Record<string, (node: Node) => void>>;
+/** Handlers keyed by the grammar's node type names; `unit` receives each analysis unit's root. */
+export type Visitor = Partial<Record<string, (node: NodeId) => void>>;
 
 /** A rule whose findings depend only on the nodes it visits (cached per unit). */
 export interface NodeRule {
@@ -136,8 +152,9 @@ export interface NodeRule {
 }
 
 export interface FileContext extends RuleContext {
-  readonly tree: Tree;
   readonly lines: LineIndex;
+  /** How a message names the line holding an offset: `line 3`, or in a notebook `cell 2, line 1`. */
+  lineName(offset: number): string;
   /** Whether the text contains a literal; kept up to date through edits, unlike searching `text` on every keystroke. */
   textIncludes(literal: string): boolean;
   /** How the text differs from the one linted before, when the caller knows: lets a rule update what it computed then. */
@@ -158,6 +175,6 @@ export interface FileRule {
 export type Rule = NodeRule | FileRule;
 
 /** Offsets of a node, as findings and edits use them. */
-export function span(node: Node): { start: number; end: number } {
-  return { start: node.startIndex, end: node.endIndex };
+export function span(tree: SyntaxTree, node: NodeId): { start: number; end: number } {
+  return { start: tree.start(node), end: tree.end(node) };
 }

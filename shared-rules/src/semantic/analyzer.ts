@@ -1,6 +1,5 @@
-import type { SyntaxNode as Node } from './syntax';
-import { Parser, type Language } from 'web-tree-sitter';
-import { mirrorNode } from './syntax';
+import { F, K, T } from '../syntax/grammar';
+import { NONE, type NodeId as Node, type SyntaxTree } from '../syntax/tree';
 import { describeBinding, FunctionRecording, type FunctionMemo } from './functionMemo';
 import { inDifferentForks } from './forks';
 import { exportedNames } from './exports';
@@ -32,19 +31,30 @@ interface Deferred {
   memoNode?: Node;
 }
 
+/** Results of unchanged functions from earlier runs, by their definition node. */
+export interface FunctionMemos {
+  get(node: Node): FunctionMemo | undefined;
+  set(node: Node, memo: FunctionMemo): void;
+}
+
+/** The expression a string annotation holds, parsed as Python would (`ast.parse`); NONE when it is not one expression. */
+export type AnnotationParser = (text: string, host: Node) => Node;
+
+/** Scope kinds, numbered in memo fingerprints. */
+const SCOPE_KINDS: readonly ScopeKind[] = ['module', 'class', 'function', 'lambda', 'generator', 'type-params'];
+
 const TYPING_MODULES = new Set(['typing', 'typing_extensions']);
 const TYPING_CALLS = new Set(['cast', 'TypeVar', 'TypedDict', 'NamedTuple']);
 const CLASS_MAGIC = new Set(['__module__', '__qualname__']);
-const UNPACKING_TYPES = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list', 'parenthesized_expression']);
-const SEQUENCE_VALUE_TYPES = new Set(['expression_list', 'tuple', 'list', 'set']);
-const CONDITIONAL_TYPES = new Set(['if_statement', 'while_statement', 'conditional_expression']);
-const IGNORED_TYPES = new Set([
-  'comment', 'string_start', 'string_content', 'string_end', 'escape_sequence', 'integer', 'float', 'true', 'false',
-  'none', 'ellipsis', 'pass_statement', 'break_statement', 'continue_statement', 'keyword_separator',
-  'positional_separator', 'line_continuation', 'type_conversion', 'import_prefix', 'wildcard_import',
+const UNPACKING_TYPES = new Set<number>([T.pattern_list, T.tuple_pattern, T.list_pattern, T.tuple, T.list, T.expression_list, T.parenthesized_expression]);
+const SEQUENCE_VALUE_TYPES = new Set<number>([T.expression_list, T.tuple, T.list, T.set]);
+const CONDITIONAL_TYPES = new Set<number>([T.if_statement, T.while_statement, T.conditional_expression]);
+const IGNORED_TYPES = new Set<number>([
+  T.comment, T.string_start, T.string_content, T.string_end, T.escape_sequence, T.integer, T.float, T.true, T.false,
+  T.none, T.ellipsis, T.pass_statement, T.break_statement, T.continue_statement, T.keyword_separator,
+  T.positional_separator, T.line_continuation, T.type_conversion, T.import_prefix, T.wildcard_import,
 ]);
-
-let annotationParser: Parser | undefined;
+const INTERPOLATION_TYPES = new Set<number>([T.interpolation, T.string, T.format_specifier, T.format_expression]);
 
 /**
  * Resolves every name of a module the way pyflakes does: statements are
@@ -69,15 +79,18 @@ export class Analyzer {
   private readonly typeComments: Map<number, TypeComment[]>;
   private recording: FunctionRecording | undefined;
 
+  private readonly root: Node;
+
   constructor(
-    private readonly root: Node,
-    /** The grammar, to parse string annotations. */
-    private readonly language: Language,
+    private readonly tree: SyntaxTree,
     private readonly options: AnalyzerOptions,
+    /** Parses string annotations. */
+    private readonly parseAnnotation: AnnotationParser,
     /** Results of unchanged functions from earlier runs, by their (reused) definition node. */
-    private readonly memo: WeakMap<Node, FunctionMemo> = new WeakMap(),
+    private readonly memo: FunctionMemos,
   ) {
-    this.typeComments = typeCommentsByStatement(root);
+    this.root = tree.root;
+    this.typeComments = typeCommentsByStatement(tree);
   }
 
   run(): void {
@@ -133,12 +146,10 @@ export class Analyzer {
    */
   private runMemoized(item: Deferred): void {
     const node = item.memoNode!;
-    const fingerprint = `${this.futureAnnotations}\u0000${this.stack[0].importStarred}\u0000${item.stack.map((scope) => scope.kind).join()}`;
+    let fingerprint = (this.futureAnnotations ? 2 : 0) + (this.stack[0].importStarred ? 1 : 0);
+    for (const scope of item.stack) fingerprint = fingerprint * SCOPE_KINDS.length + SCOPE_KINDS.indexOf(scope.kind) + 1;
     const memo = this.memo.get(node);
-    if (
-      memo?.fingerprint === fingerprint &&
-      memo.lookups.every((lookup) => describeBinding(this.stack[lookup.index]?.bindings.get(lookup.name)) === lookup.description)
-    ) {
+    if (memo?.fingerprint === fingerprint && this.lookupsStillHold(memo)) {
       this.replay(memo);
       return;
     }
@@ -158,6 +169,8 @@ export class Analyzer {
       this.recording = undefined;
     }
     if (recording.uncacheable) return;
+    const scopes = this.deadScopes.slice(scopeStart);
+    const own = new Set(scopes);
     this.memo.set(node, {
       fingerprint,
       lookups: recording.lookups,
@@ -166,21 +179,29 @@ export class Analyzer {
       redefinitions: recording.redefinitions,
       undefinedLocals: recording.undefinedLocals,
       messages: this.messages.slice(messageStart).filter((message) => !recording.externalMessages.has(message)),
-      scopes: this.deadScopes.slice(scopeStart),
+      scopes,
+      outerScopes: scopes.filter((scope) => scope.parent && !own.has(scope.parent)),
     });
+  }
+
+  /** Whether every outer lookup the memoized function made still finds the same kind of binding. */
+  private lookupsStillHold(memo: FunctionMemo): boolean {
+    for (const lookup of memo.lookups) {
+      if (describeBinding(this.stack[lookup.index]?.bindings.get(lookup.name)) !== lookup.description) return false;
+    }
+    return true;
   }
 
   private replay(memo: FunctionMemo): void {
     const inside = memo.scopes[0];
     // The memo's outermost scopes were opened in an earlier build's scopes.
-    const own = new Set(memo.scopes);
     const definedIn = this.stack[this.stack.length - 1];
-    for (const scope of memo.scopes) if (scope.parent && !own.has(scope.parent)) scope.parent = definedIn;
-    for (const { index, name, node, reference } of memo.uses) {
-      const binding = this.stack[index].bindings.get(name);
+    for (const scope of memo.outerScopes) scope.parent = definedIn;
+    for (const effect of memo.uses) {
+      const binding = this.stack[effect.index].bindings.get(effect.name);
       if (!binding) continue;
-      binding.used = { scope: inside, node };
-      if (reference) this.variableOf(binding, index).references.push(reference);
+      binding.used = effect.use ??= { scope: inside, node: effect.node };
+      if (effect.reference) this.variableOf(binding, effect.index).references.push(effect.reference);
     }
     for (const node of memo.starUses) {
       for (const scope of this.stack) {
@@ -200,7 +221,7 @@ export class Analyzer {
   private lookup(index: number, name: string): Binding | undefined {
     const binding = this.stack[index].bindings.get(name);
     const recording = this.recording;
-    if (recording && index < recording.boundary) recording.lookups.push({ index, name, description: describeBinding(binding) });
+    if (recording && index < recording.boundary) recording.lookup(index, name, binding);
     return binding;
   }
 
@@ -238,7 +259,7 @@ export class Analyzer {
       }
     }
     const current = this.scope;
-    if (existing && existing.kind !== 'builtin' && !(existing.source && inDifferentForks(node, existing.source))) {
+    if (existing && existing.kind !== 'builtin' && !(existing.source && inDifferentForks(this.tree, node, existing.source))) {
       if (isImport(existing) && value.forTarget) {
         this.messages.push({ kind: 'import-shadowed-by-loop-var', node, name: value.name, original: existing });
       } else if (found === current) {
@@ -267,7 +288,7 @@ export class Analyzer {
     } else {
       value.variable = current.variable(value.name);
     }
-    const name = definedName(value);
+    const name = definedName(this.tree, value);
     if (name) value.variable.references.push(this.reference(name, 'store'));
   }
 
@@ -276,13 +297,15 @@ export class Analyzer {
   }
 
   private isTypingOverload(binding: Binding): boolean {
+    const tree = this.tree;
     const definition = binding.source;
-    if (binding.kind !== 'function' || definition?.type !== 'function_definition') return false;
-    const decorated = definition.parent;
-    if (decorated?.type !== 'decorated_definition') return false;
-    return decorated.namedChildren.some(
-      (child) => child?.type === 'decorator' && !!child.namedChild(0) && this.isTyping(child.namedChild(0)!, (n) => n === 'overload'),
-    );
+    if (binding.kind !== 'function' || !definition || tree.type(definition) !== T.function_definition) return false;
+    const decorated = tree.parent(definition);
+    if (!decorated || tree.type(decorated) !== T.decorated_definition) return false;
+    return tree.namedChildren(decorated).some((child) => {
+      const expression = tree.type(child) === T.decorator ? tree.namedChild(child, 0) : NONE;
+      return !!expression && this.isTyping(expression, (n) => n === 'overload');
+    });
   }
 
   /** Whether an expression names a member of `typing` (pyflakes' test for annotation contexts). */
@@ -294,16 +317,17 @@ export class Analyzer {
       }
       return undefined;
     };
-    if (node.type === 'identifier') {
-      const binding = lookup(node.text);
+    const tree = this.tree;
+    if (tree.type(node) === T.identifier) {
+      const binding = lookup(tree.text(node));
       return !!binding && binding.kind === 'from-import' && TYPING_MODULES.has(binding.module ?? '') && matches(binding.realName ?? '');
     }
-    if (node.type === 'attribute') {
-      const object = node.childForFieldName('object');
-      const attribute = node.childForFieldName('attribute');
-      if (object?.type !== 'identifier' || !attribute) return false;
-      const binding = lookup(object.text);
-      return !!binding && isImport(binding) && TYPING_MODULES.has(binding.fullName ?? '') && matches(attribute.text);
+    if (tree.type(node) === T.attribute) {
+      const object = tree.field(node, F.object);
+      const attribute = tree.field(node, F.attribute);
+      if (!object || tree.type(object) !== T.identifier || !attribute) return false;
+      const binding = lookup(tree.text(object));
+      return !!binding && isImport(binding) && TYPING_MODULES.has(binding.fullName ?? '') && matches(tree.text(attribute));
     }
     return false;
   }
@@ -386,50 +410,52 @@ export class Analyzer {
   }
 
   private handleDelete(node: Node): void {
-    const name = node.text;
+    const tree = this.tree;
+    const name = tree.text(node);
     this.scope.variable(name).references.push(this.reference(node, 'delete'));
-    for (let parent = node.parent; parent; parent = parent.parent) {
+    for (let parent = tree.parent(node); parent; parent = tree.parent(parent)) {
       // A conditional `del` may not run: keep the binding.
-      if (CONDITIONAL_TYPES.has(parent.type)) return;
+      if (CONDITIONAL_TYPES.has(tree.type(parent))) return;
     }
     if (!this.scope.bindings.delete(name)) this.messages.push({ kind: 'undefined-name', node: this.at(node), name });
   }
 
   /** Stores into an assignment target: names bind, attributes and subscripts read. */
   private storeTarget(target: Node, context: StoreContext, direct: boolean, literalUnpacking: boolean, assignment?: Node): void {
-    switch (target.type) {
-      case 'identifier': {
-        const name = target.text;
+    const tree = this.tree;
+    switch (tree.type(target)) {
+      case T.identifier: {
+        const name = tree.text(target);
         const kind = this.storeKind(name, context, direct, literalUnpacking);
         const extra: Partial<Binding> = {};
         if (context === 'for') extra.forTarget = true;
         if (kind === 'export' && assignment) {
           const previous = this.scope.bindings.get('__all__');
-          const inherited = assignment.type === 'augmented_assignment' && previous?.exportNames ? previous.exportNames : [];
-          extra.exportNames = [...inherited, ...exportedNames(assignment.childForFieldName('right'))];
+          const inherited = tree.type(assignment) === T.augmented_assignment && previous?.exportNames ? previous.exportNames : [];
+          extra.exportNames = [...inherited, ...exportedNames(tree, tree.field(assignment, F.right))];
           this.handleStore(assignment, name, kind, extra);
           return;
         }
         this.handleStore(target, name, kind, extra);
         return;
       }
-      case 'list_splat_pattern':
-      case 'list_splat':
-        for (const child of target.namedChildren) if (child) this.storeTarget(child, context, false, literalUnpacking);
+      case T.list_splat_pattern:
+      case T.list_splat:
+        for (const child of tree.namedChildren(target)) this.storeTarget(child, context, false, literalUnpacking);
         return;
-      case 'pattern_list':
-      case 'tuple_pattern':
-      case 'list_pattern':
-      case 'tuple':
-      case 'list':
-      case 'expression_list':
-      case 'parenthesized_expression': {
-        const children = target.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      case T.pattern_list:
+      case T.tuple_pattern:
+      case T.list_pattern:
+      case T.tuple:
+      case T.list:
+      case T.expression_list:
+      case T.parenthesized_expression: {
+        const children = tree.namedChildren(target).filter((c) => tree.type(c) !== T.comment);
         // `(x) = …` is a plain name in Python's AST.
         const parenthesized =
-          (target.type === 'tuple_pattern' || target.type === 'parenthesized_expression') &&
+          (tree.type(target) === T.tuple_pattern || tree.type(target) === T.parenthesized_expression) &&
           children.length === 1 &&
-          !target.children.some((c) => c?.type === ',');
+          !tree.childOfType(target, K[',']);
         for (const child of children) this.storeTarget(child, context, parenthesized ? direct : false, literalUnpacking);
         return;
       }
@@ -458,112 +484,128 @@ export class Analyzer {
   // ---- the walk -------------------------------------------------------------
 
   private visitChildren(node: Node): void {
-    for (const child of node.namedChildren) if (child) this.visit(child);
+    const tree = this.tree;
+    for (let child = tree.firstNamedChild(node); child; child = tree.nextNamedSibling(child)) this.visit(child);
   }
 
-  private visit(node: Node): void {
-    switch (node.type) {
-      case 'identifier':
-        this.visitName(node);
-        return;
-      case 'attribute':
-        this.visitOptional(node.childForFieldName('object'));
-        return;
-      case 'keyword_argument':
-        this.visitOptional(node.childForFieldName('value'));
-        return;
-      case 'call':
-        this.visitCall(node);
-        return;
-      case 'subscript':
-      case 'generic_type':
-        this.visitSubscript(node);
-        return;
-      case 'member_type':
-        this.visitOptional(node.namedChild(0));
-        return;
-      case 'string':
-      case 'concatenated_string':
-        this.visitString(node);
-        return;
-      case 'lambda':
-        this.visitLambda(node);
-        return;
-      case 'list_comprehension':
-      case 'set_comprehension':
-      case 'dictionary_comprehension':
-      case 'generator_expression':
-        this.visitComprehension(node);
-        return;
-      case 'named_expression':
-        this.visitOptional(node.childForFieldName('value'));
-        this.storeOptional(node.childForFieldName('name'), 'named-expr');
-        return;
-      case 'assignment':
-        this.visitAssignment(node);
-        return;
-      case 'augmented_assignment':
-        this.visitAugmentedAssignment(node);
-        return;
-      case 'for_statement':
-        this.visitFor(node);
-        return;
-      case 'with_statement':
-        this.visitWith(node);
-        return;
-      case 'try_statement':
-        this.visitTry(node);
-        return;
-      case 'import_statement':
-        this.visitImport(node);
-        return;
-      case 'import_from_statement':
-      case 'future_import_statement':
-        this.visitImportFrom(node);
-        return;
-      case 'decorated_definition':
-        this.visitDecorated(node);
-        return;
-      case 'function_definition':
-        this.visitFunction(node, []);
-        return;
-      case 'class_definition':
-        this.visitClass(node, []);
-        return;
-      case 'global_statement':
-      case 'nonlocal_statement':
-        this.visitGlobal(node);
-        return;
-      case 'delete_statement':
-        for (const target of node.namedChildren) if (target) this.deleteTarget(target);
-        return;
-      case 'match_statement':
-        this.visitMatch(node);
-        return;
-      case 'type_alias_statement':
-        this.visitTypeAlias(node);
-        return;
-      case 'expression_statement':
-        this.visitChildren(node);
-        return;
-      default:
-        if (IGNORED_TYPES.has(node.type) || node.childCount === 0) return;
-        this.visitChildren(node);
+  /**
+   * Visits a node. Nodes that only group others (operators, statements,
+   * blocks) and the chains expressions are made of (calls, attributes,
+   * subscripts) are expanded on a stack of work of their own rather than by
+   * recursion, so that no length of chain costs depth; the handlers of the
+   * other nodes run to completion before the next item is taken.
+   */
+  private visit(start: Node): void {
+    const tree = this.tree;
+    const pending: Work[] = [start];
+    while (pending.length) {
+      const node = pending.pop()!;
+      if (typeof node === 'function') {
+        node();
+        continue;
+      }
+      const type = tree.type(node);
+      switch (type) {
+        case T.identifier:
+          this.visitName(node);
+          continue;
+        case T.attribute:
+          pushIf(pending, tree.field(node, F.object));
+          continue;
+        case T.keyword_argument:
+          pushIf(pending, tree.field(node, F.value));
+          continue;
+        case T.call:
+          this.scheduleCall(node, pending);
+          continue;
+        case T.subscript:
+        case T.generic_type:
+          this.scheduleSubscript(node, pending);
+          continue;
+        case T.member_type:
+          pushIf(pending, tree.namedChild(node, 0));
+          continue;
+        case T.string:
+        case T.concatenated_string:
+          this.visitString(node);
+          continue;
+        case T.lambda:
+          this.visitLambda(node);
+          continue;
+        case T.list_comprehension:
+        case T.set_comprehension:
+        case T.dictionary_comprehension:
+        case T.generator_expression:
+          this.visitComprehension(node);
+          continue;
+        case T.named_expression:
+          this.visitOptional(tree.field(node, F.value));
+          this.storeOptional(tree.field(node, F.name), 'named-expr');
+          continue;
+        case T.assignment:
+          this.visitAssignment(node);
+          continue;
+        case T.augmented_assignment:
+          this.visitAugmentedAssignment(node);
+          continue;
+        case T.for_statement:
+          this.visitFor(node);
+          continue;
+        case T.with_statement:
+          this.visitWith(node);
+          continue;
+        case T.try_statement:
+          this.visitTry(node);
+          continue;
+        case T.import_statement:
+          this.visitImport(node);
+          continue;
+        case T.import_from_statement:
+        case T.future_import_statement:
+          this.visitImportFrom(node);
+          continue;
+        case T.decorated_definition:
+          this.visitDecorated(node);
+          continue;
+        case T.function_definition:
+          this.visitFunction(node, []);
+          continue;
+        case T.class_definition:
+          this.visitClass(node, []);
+          continue;
+        case T.global_statement:
+        case T.nonlocal_statement:
+          this.visitGlobal(node);
+          continue;
+        case T.delete_statement:
+          for (const target of tree.namedChildren(node)) this.deleteTarget(target);
+          continue;
+        case T.match_statement:
+          this.visitMatch(node);
+          continue;
+        case T.type_alias_statement:
+          this.visitTypeAlias(node);
+          continue;
+        default: {
+          if (type !== T.expression_statement && (IGNORED_TYPES.has(type) || !tree.firstChild(node))) continue;
+          pushInOrder(pending, tree.namedChildren(node));
+        }
+      }
     }
   }
 
-  private visitOptional(node: Node | null | undefined): void {
+  private visitOptional(node: Node | undefined): void {
     if (node) this.visit(node);
   }
 
-  private storeOptional(node: Node | null | undefined, context: StoreContext): void {
+  private storeOptional(node: Node | undefined, context: StoreContext): void {
     if (node) this.storeTarget(node, context, true, false);
   }
 
   private visitName(node: Node): void {
-    const name = node.text;
+    const name = this.tree.text(node);
     this.handleLoad(node, name);
-    if (name === 'locals' && this.scope.isFunction && isCalled(node)) this.scope.usesLocals = true;
+    if (name === 'locals' && this.scope.isFunction && isCalled(this.tree, node)) this.scope.usesLocals = true;
   }
 
   private withAnnotation(state: AnnotationState, run: () => void): void {
@@ -577,10 +619,10 @@ export class Analyzer {
   }
 
   /** A type hint: strings are deferred string annotations; with `from __future__ import annotations` everything is deferred. */
-  private visitAnnotation(node: Node | null | undefined): void {
-    const annotation = unwrapType(node);
+  private visitAnnotation(node: Node | undefined): void {
+    const annotation = unwrapType(this.tree, node);
     if (!annotation) return;
-    const text = stringValue(annotation);
+    const text = stringValue(this.tree, annotation);
     if (text !== undefined) {
       this.defer(() => this.handleStringAnnotation(text, annotation));
     } else if (this.futureAnnotations) {
@@ -591,7 +633,8 @@ export class Analyzer {
   }
 
   private handleStringAnnotation(text: string, node: Node): void {
-    const expression = this.parseAnnotation(text);
+    if (/^\s/.test(text) || !text.trim()) return;
+    const expression = this.parseAnnotation(text, node);
     if (!expression) return;
     const savedReport = this.reportAt;
     this.reportAt = this.reportAt ?? node;
@@ -602,29 +645,9 @@ export class Analyzer {
     }
   }
 
-  /** Parses a string annotation as Python would (`ast.parse`): one expression, nothing else. */
-  private parseAnnotation(text: string): Node | undefined {
-    if (/^\s/.test(text) || !text.trim()) return undefined;
-    annotationParser ??= new Parser();
-    annotationParser.setLanguage(this.language);
-    const tree = annotationParser.parse(text);
-    if (!tree) return undefined;
-    try {
-      const root = tree.rootNode;
-      if (root.hasError) return undefined;
-      const statements = root.namedChildren.filter((c) => c?.type !== 'comment');
-      if (statements.length !== 1 || statements[0]?.type !== 'expression_statement') return undefined;
-      const expressions = statements[0].namedChildren;
-      if (expressions.length !== 1 || !expressions[0]) return undefined;
-      return mirrorNode(expressions[0], { base: 0, source: text });
-    } finally {
-      tree.delete();
-    }
-  }
-
   private visitString(node: Node): void {
     if (this.annotation !== AnnotationState.None) {
-      const text = stringValue(node);
+      const text = stringValue(this.tree, node);
       if (text !== undefined) {
         if (this.inDeferred) this.handleStringAnnotation(text, node);
         else this.defer(() => this.handleStringAnnotation(text, node));
@@ -636,69 +659,94 @@ export class Analyzer {
   }
 
   private visitInterpolations(node: Node): void {
-    for (const child of node.namedChildren) {
-      if (!child) continue;
-      if (child.type === 'interpolation' || child.type === 'string' || child.type === 'format_specifier' || child.type === 'format_expression') {
-        if (child.type === 'interpolation' || child.type === 'format_expression') {
-          this.visitOptional(child.childForFieldName('expression'));
-          const spec = child.childForFieldName('format_specifier');
-          if (spec) this.visitInterpolations(spec);
-        } else {
-          this.visitInterpolations(child);
-        }
+    const tree = this.tree;
+    for (const child of tree.namedChildren(node)) {
+      const type = tree.type(child);
+      if (!INTERPOLATION_TYPES.has(type)) continue;
+      if (type === T.interpolation || type === T.format_expression) {
+        this.visitOptional(tree.field(child, F.expression));
+        const spec = tree.field(child, F.format_specifier);
+        if (spec) this.visitInterpolations(spec);
+      } else {
+        this.visitInterpolations(child);
       }
     }
   }
 
-  private visitSubscript(node: Node): void {
-    const value = node.type === 'generic_type' ? node.namedChild(0) : node.childForFieldName('value');
-    const slices =
-      node.type === 'generic_type'
-        ? (node.namedChild(1)?.namedChildren ?? []).filter((c): c is Node => !!c).map((c) => unwrapType(c) ?? c)
-        : node.childrenForFieldName('subscript').filter((c): c is Node => !!c);
+  /** A subscript's value and slices, scheduled on `pending` (`Literal[…]` and `Annotated[…]` read their arguments as values). */
+  private scheduleSubscript(node: Node, pending: Work[]): void {
+    const tree = this.tree;
+    const generic = tree.type(node) === T.generic_type;
+    const value = generic ? tree.namedChild(node, 0) : tree.field(node, F.value);
+    const typeArguments = generic ? tree.namedChild(node, 1) : NONE;
+    const slices = generic
+      ? (typeArguments ? tree.namedChildren(typeArguments) : []).map((c) => unwrapType(tree, c) ?? c)
+      : tree.fields(node, F.subscript);
     if (!value) return;
-    if (isNameOrAttribute(value, 'Literal')) {
-      this.withAnnotation(AnnotationState.None, () => {
-        this.visit(value);
-        for (const slice of slices) this.visit(slice);
-      });
+    if (isNameOrAttribute(tree, value, 'Literal')) {
+      this.scheduleWithAnnotation(pending, AnnotationState.None, [value, ...slices]);
       return;
     }
-    if (isNameOrAttribute(value, 'Annotated')) {
-      this.visit(value);
-      const items = slices.length === 1 && slices[0].type === 'tuple' ? slices[0].namedChildren.filter((c): c is Node => !!c) : slices;
+    if (isNameOrAttribute(tree, value, 'Annotated')) {
+      const items = slices.length === 1 && tree.type(slices[0]) === T.tuple ? tree.namedChildren(slices[0]) : slices;
       if (items.length < 2) {
-        for (const slice of slices) this.visit(slice);
+        pushInOrder(pending, [value, ...slices]);
         return;
       }
-      this.visit(items[0]);
-      this.withAnnotation(AnnotationState.None, () => {
-        for (const item of items.slice(1)) this.visit(item);
-      });
+      this.scheduleWithAnnotation(pending, AnnotationState.None, items.slice(1));
+      pushInOrder(pending, [value, items[0]]);
       return;
     }
-    const visitAll = () => {
-      this.visit(value);
-      for (const slice of slices) this.visit(slice);
-    };
-    if (this.isTyping(value, () => true)) this.withAnnotation(AnnotationState.Bare, visitAll);
-    else visitAll();
+    if (this.isTyping(value, () => true)) this.scheduleWithAnnotation(pending, AnnotationState.Bare, [value, ...slices]);
+    else pushInOrder(pending, [value, ...slices]);
   }
 
-  private visitCall(node: Node): void {
-    const func = node.childForFieldName('function');
-    const argumentList = node.childForFieldName('arguments');
-    if (func && !this.mayBeTypingCall(func)) {
-      this.visit(func);
-      // `f(x for x in y)`: the generator is the whole argument list.
-      if (argumentList?.type === 'argument_list') this.visitChildren(argumentList);
-      else if (argumentList) this.visit(argumentList);
-      if (func.type === 'attribute' && argumentList?.type === 'argument_list') this.extendExports(func, argumentList.namedChildren);
+  /** Schedules `items` to be visited in annotation state `state`, the current state coming back after them. */
+  private scheduleWithAnnotation(pending: Work[], state: AnnotationState, items: readonly Node[]): void {
+    let saved = this.annotation;
+    pending.push(() => {
+      this.annotation = saved;
+    });
+    pushInOrder(pending, items);
+    pending.push(() => {
+      saved = this.annotation;
+      this.annotation = state;
+    });
+  }
+
+  /**
+   * A call's callee and arguments, scheduled on `pending`; the calls whose
+   * callee may be one of `typing`'s, which read their arguments as types, are
+   * visited at once.
+   */
+  private scheduleCall(node: Node, pending: Work[]): void {
+    const tree = this.tree;
+    const func = tree.field(node, F.function);
+    if (!func || this.mayBeTypingCall(func)) {
+      this.visitCall(node);
       return;
     }
-    const args = argumentList?.type === 'argument_list' ? argumentList.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [];
-    const positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
-    const keywords = args.filter((a) => a.type === 'keyword_argument');
+    const argumentList = tree.field(node, F.arguments);
+    const isArgumentList = !!argumentList && tree.type(argumentList) === T.argument_list;
+    if (tree.type(func) === T.attribute && isArgumentList) {
+      const args = tree.namedChildren(argumentList);
+      pending.push(() => this.extendExports(func, args));
+    }
+    // `f(x for x in y)`: the generator is the whole argument list.
+    if (isArgumentList) pushInOrder(pending, tree.namedChildren(argumentList));
+    else pushIf(pending, argumentList);
+    pending.push(func);
+  }
+
+  /** A call without a callee, or whose callee may be one of `typing`'s (see `scheduleCall`). */
+  private visitCall(node: Node): void {
+    const tree = this.tree;
+    const func = tree.field(node, F.function);
+    const argumentList = tree.field(node, F.arguments);
+    const isArgumentList = !!argumentList && tree.type(argumentList) === T.argument_list;
+    const args = isArgumentList ? tree.namedChildren(argumentList).filter((c) => tree.type(c) !== T.comment) : [];
+    const positional = args.filter((a) => tree.type(a) !== T.keyword_argument && tree.type(a) !== T.list_splat && tree.type(a) !== T.dictionary_splat);
+    const keywords = args.filter((a) => tree.type(a) === T.keyword_argument);
     if (!func) return this.visitChildren(node);
 
     if (this.isTyping(func, (n) => n === 'cast') && positional.length >= 1) {
@@ -711,42 +759,43 @@ export class Analyzer {
     if (this.isTyping(func, (n) => n === 'TypeVar')) {
       annotated.push(...positional.slice(1));
       for (const keyword of keywords) {
-        const value = keyword.childForFieldName('value');
+        const value = tree.field(keyword, F.value);
         if (!value) continue;
-        if (keyword.childForFieldName('name')?.text === 'bound') annotated.push(value);
+        const name = tree.field(keyword, F.name);
+        if (name && tree.text(name) === 'bound') annotated.push(value);
         else plain.push(value);
       }
     } else if (this.isTyping(func, (n) => n === 'TypedDict')) {
       const fields = positional[1];
-      if (positional.length > 1 && fields?.type === 'dictionary') {
-        for (const pair of fields.namedChildren) {
-          if (pair?.type !== 'pair') continue;
-          this.pushOptional(plain, pair.childForFieldName('key'));
-          this.pushOptional(annotated, pair.childForFieldName('value'));
+      if (positional.length > 1 && fields && tree.type(fields) === T.dictionary) {
+        for (const pair of tree.namedChildren(fields)) {
+          if (tree.type(pair) !== T.pair) continue;
+          this.pushOptional(plain, tree.field(pair, F.key));
+          this.pushOptional(annotated, tree.field(pair, F.value));
         }
         plain.push(...positional.filter((p) => p !== fields));
       } else {
         plain.push(...positional);
       }
-      for (const keyword of keywords) this.pushOptional(annotated, keyword.childForFieldName('value'));
+      for (const keyword of keywords) this.pushOptional(annotated, tree.field(keyword, F.value));
     } else if (this.isTyping(func, (n) => n === 'NamedTuple')) {
       const fields = positional[1];
-      const pairs = fields && (fields.type === 'list' || fields.type === 'tuple') ? fields.namedChildren.filter((c): c is Node => !!c) : [];
-      const wellFormed = pairs.length > 0 && pairs.every((p) => (p.type === 'tuple' || p.type === 'list') && p.namedChildren.length === 2);
+      const pairs = fields && (tree.type(fields) === T.list || tree.type(fields) === T.tuple) ? tree.namedChildren(fields) : [];
+      const wellFormed = pairs.length > 0 && pairs.every((p) => (tree.type(p) === T.tuple || tree.type(p) === T.list) && tree.namedChildCount(p) === 2);
       if (positional.length > 1 && wellFormed) {
         for (const pair of pairs) {
-          this.pushOptional(plain, pair.namedChild(0));
-          this.pushOptional(annotated, pair.namedChild(1));
+          this.pushOptional(plain, tree.namedChild(pair, 0));
+          this.pushOptional(annotated, tree.namedChild(pair, 1));
         }
-        plain.push(...positional.filter((p) => p.id !== fields.id));
+        plain.push(...positional.filter((p) => p !== fields));
       } else {
         plain.push(...positional);
       }
-      for (const keyword of keywords) this.pushOptional(annotated, keyword.childForFieldName('value'));
+      for (const keyword of keywords) this.pushOptional(annotated, tree.field(keyword, F.value));
     } else {
       this.visit(func);
       // `f(x for x in y)`: the generator is the whole argument list.
-      if (argumentList?.type === 'argument_list') this.visitChildren(argumentList);
+      if (isArgumentList) this.visitChildren(argumentList);
       else if (argumentList) this.visit(argumentList);
       this.extendExports(func, positional);
       return;
@@ -754,7 +803,7 @@ export class Analyzer {
     this.withAnnotation(AnnotationState.None, () => {
       this.visit(func);
       for (const item of plain) this.visit(item);
-      for (const arg of args) if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') this.visit(arg);
+      for (const arg of args) if (tree.type(arg) === T.list_splat || tree.type(arg) === T.dictionary_splat) this.visit(arg);
     });
     this.withAnnotation(AnnotationState.Bare, () => {
       for (const item of annotated) this.visit(item);
@@ -763,24 +812,26 @@ export class Analyzer {
 
   /** `__all__.extend([...])` and `__all__.append('x')` at module level add exported names. */
   private extendExports(func: Node, positional: Node[]): void {
-    if (func.type !== 'attribute' || this.scope.kind !== 'module' || positional.length !== 1) return;
-    if (positional[0].type === 'keyword_argument') return;
-    const method = func.childForFieldName('attribute')?.text;
-    if (func.childForFieldName('object')?.text !== '__all__' || (method !== 'extend' && method !== 'append')) return;
+    const tree = this.tree;
+    if (tree.type(func) !== T.attribute || this.scope.kind !== 'module' || positional.length !== 1) return;
+    if (tree.type(positional[0]) === T.keyword_argument) return;
+    const method = tree.fieldText(func, F.attribute);
+    if (tree.fieldText(func, F.object) !== '__all__' || (method !== 'extend' && method !== 'append')) return;
     const all = this.scope.bindings.get('__all__');
     if (all?.kind !== 'export') return;
-    if (method === 'extend') all.exportNames = [...(all.exportNames ?? []), ...exportedNames(positional[0])];
+    if (method === 'extend') all.exportNames = [...(all.exportNames ?? []), ...exportedNames(tree, positional[0])];
     else {
-      const name = stringValue(positional[0]);
+      const name = stringValue(tree, positional[0]);
       if (name !== undefined) all.exportNames = [...(all.exportNames ?? []), name];
     }
   }
 
   /** A cheap pre-check for `cast`, `TypeVar`, `TypedDict` and `NamedTuple` from `typing`. */
   private mayBeTypingCall(func: Node): boolean {
-    if (func.type === 'attribute') return TYPING_CALLS.has(func.childForFieldName('attribute')?.text ?? '');
-    if (func.type !== 'identifier') return false;
-    const name = func.text;
+    const tree = this.tree;
+    if (tree.type(func) === T.attribute) return TYPING_CALLS.has(tree.fieldText(func, F.attribute) ?? '');
+    if (tree.type(func) !== T.identifier) return false;
+    const name = tree.text(func);
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const binding = this.lookup(i, name);
       if (binding) return binding.kind === 'from-import' && TYPING_CALLS.has(binding.realName ?? '');
@@ -788,35 +839,36 @@ export class Analyzer {
     return false;
   }
 
-  private pushOptional(list: Node[], node: Node | null): void {
+  private pushOptional(list: Node[], node: Node): void {
     if (node) list.push(node);
   }
 
   private visitComprehension(node: Node): void {
+    const tree = this.tree;
     this.pushScope('generator', node);
-    for (const clause of node.namedChildren) {
-      if (!clause) continue;
-      if (clause.type === 'for_in_clause') {
-        for (const iter of clause.childrenForFieldName('right')) if (iter) this.visit(iter);
-        const left = clause.childForFieldName('left');
+    for (const clause of tree.namedChildren(node)) {
+      if (tree.type(clause) === T.for_in_clause) {
+        for (const iter of tree.fields(clause, F.right)) this.visit(iter);
+        const left = tree.field(clause, F.left);
         if (left) this.storeTarget(left, 'comprehension', true, false);
-      } else if (clause.type === 'if_clause') {
+      } else if (tree.type(clause) === T.if_clause) {
         this.visitChildren(clause);
       }
     }
-    this.visitOptional(node.childForFieldName('body'));
+    this.visitOptional(tree.field(node, F.body));
     this.popScope();
   }
 
   private visitAssignment(node: Node): void {
-    const annotation = node.childForFieldName('type');
+    const tree = this.tree;
+    const annotation = tree.field(node, F.type);
     if (annotation) {
-      const value = node.childForFieldName('right');
-      const target = node.childForFieldName('left');
+      const value = tree.field(node, F.right);
+      const target = tree.field(node, F.left);
       if (target) this.storeTarget(target, value ? 'annotated-assign' : 'bare-annotation', true, false, node);
       this.visitAnnotation(annotation);
       if (value) {
-        const isTypeAlias = this.isTyping(unwrapType(annotation) ?? annotation, (n) => n === 'TypeAlias');
+        const isTypeAlias = this.isTyping(unwrapType(tree, annotation) ?? annotation, (n) => n === 'TypeAlias');
         if (isTypeAlias) this.visitAnnotation(value);
         else this.visit(value);
       }
@@ -825,48 +877,52 @@ export class Analyzer {
     }
     // `a = b = value`: the chain nests to the right in the tree.
     const targets: Node[] = [];
-    let value: Node | null = node;
-    while (value?.type === 'assignment' && !value.childForFieldName('type')) {
-      const left = value.childForFieldName('left');
+    let value: Node = node;
+    while (value && tree.type(value) === T.assignment && !tree.field(value, F.type)) {
+      const left = tree.field(value, F.left);
       if (left) targets.push(left);
-      value = value.childForFieldName('right');
+      value = tree.field(value, F.right);
     }
     if (value) this.visit(value);
-    const literal = !!value && SEQUENCE_VALUE_TYPES.has(value.type) && targets.every((t) => UNPACKING_TYPES.has(t.type) && t.type !== 'parenthesized_expression');
+    const literal =
+      !!value && SEQUENCE_VALUE_TYPES.has(tree.type(value)) && targets.every((t) => UNPACKING_TYPES.has(tree.type(t)) && tree.type(t) !== T.parenthesized_expression);
     for (const target of targets) this.storeTarget(target, 'assign', true, literal, node);
     this.handleTypeComments(node);
   }
 
   private visitAugmentedAssignment(node: Node): void {
-    const target = node.childForFieldName('left');
-    if (target?.type === 'identifier') this.handleLoad(target, target.text);
-    this.visitOptional(node.childForFieldName('right'));
+    const tree = this.tree;
+    const target = tree.field(node, F.left);
+    if (target && tree.type(target) === T.identifier) this.handleLoad(target, tree.text(target));
+    this.visitOptional(tree.field(node, F.right));
     if (target) this.storeTarget(target, 'augmented-assign', true, false, node);
   }
 
   private visitFor(node: Node): void {
-    this.visitOptional(node.childForFieldName('right'));
-    const left = node.childForFieldName('left');
+    const tree = this.tree;
+    this.visitOptional(tree.field(node, F.right));
+    const left = tree.field(node, F.left);
     if (left) this.storeTarget(left, 'for', true, false);
     this.handleTypeComments(node);
-    this.visitOptional(node.childForFieldName('body'));
-    this.visitOptional(node.childForFieldName('alternative'));
+    this.visitOptional(tree.field(node, F.body));
+    this.visitOptional(tree.field(node, F.alternative));
   }
 
   private visitWith(node: Node): void {
+    const tree = this.tree;
     this.handleTypeComments(node);
-    for (const child of node.namedChildren) {
-      if (!child) continue;
-      if (child.type !== 'with_clause') {
+    for (const child of tree.namedChildren(node)) {
+      if (tree.type(child) !== T.with_clause) {
         this.visit(child);
         continue;
       }
-      for (const item of child.namedChildren) {
-        if (item?.type !== 'with_item') continue;
-        const value = item.childForFieldName('value');
-        if (value?.type === 'as_pattern') {
-          this.visitOptional(value.namedChild(0));
-          const target = value.childForFieldName('alias')?.namedChild(0);
+      for (const item of tree.namedChildren(child)) {
+        if (tree.type(item) !== T.with_item) continue;
+        const value = tree.field(item, F.value);
+        if (value && tree.type(value) === T.as_pattern) {
+          this.visitOptional(tree.namedChild(value, 0));
+          const alias = tree.field(value, F.alias);
+          const target = alias ? tree.namedChild(alias, 0) : NONE;
           if (target) this.storeTarget(target, 'with', true, false);
         } else {
           this.visitOptional(value);
@@ -876,32 +932,34 @@ export class Analyzer {
   }
 
   private visitTry(node: Node): void {
+    const tree = this.tree;
     const handlerNames: string[] = [];
-    for (const clause of node.namedChildren) {
-      if (clause?.type !== 'except_clause' && clause?.type !== 'except_group_clause') continue;
-      const { type } = exceptParts(clause);
-      const types = type?.type === 'tuple' || type?.type === 'parenthesized_expression' ? type.namedChildren : [type];
-      for (const item of types) if (item?.type === 'identifier') handlerNames.push(item.text);
+    for (const clause of tree.namedChildren(node)) {
+      if (tree.type(clause) !== T.except_clause) continue;
+      const { type } = exceptParts(tree, clause);
+      const types = type && (tree.type(type) === T.tuple || tree.type(type) === T.parenthesized_expression) ? tree.namedChildren(type) : [type];
+      for (const item of types) if (item && tree.type(item) === T.identifier) handlerNames.push(tree.text(item));
     }
     this.exceptHandlers.push(handlerNames);
-    this.visitOptional(node.childForFieldName('body'));
+    this.visitOptional(tree.field(node, F.body));
     this.exceptHandlers.pop();
-    for (const clause of node.namedChildren) {
-      if (!clause || clause.type === 'block' || clause.type === 'comment') continue;
-      if (clause.type === 'except_clause' || clause.type === 'except_group_clause') this.visitExcept(clause);
+    for (const clause of tree.namedChildren(node)) {
+      if (tree.type(clause) === T.block || tree.type(clause) === T.comment) continue;
+      if (tree.type(clause) === T.except_clause) this.visitExcept(clause);
       else this.visit(clause);
     }
   }
 
   private visitExcept(clause: Node): void {
-    const { type, alias } = exceptParts(clause);
-    const body = clause.namedChildren.filter((c): c is Node => !!c && c.type === 'block');
+    const tree = this.tree;
+    const { type, alias } = exceptParts(tree, clause);
+    const body = tree.namedChildren(clause).filter((c) => tree.type(c) === T.block);
     if (!alias) {
       this.visitOptional(type);
       for (const block of body) this.visit(block);
       return;
     }
-    const name = alias.text;
+    const name = tree.text(alias);
     const scope = this.scope;
     if (scope.bindings.has(name)) this.handleStore(clause, name, 'assignment');
     // The name is bound only inside the handler and unbound after it.
@@ -919,14 +977,14 @@ export class Analyzer {
   }
 
   private visitImport(node: Node): void {
-    for (const item of node.childrenForFieldName('name')) {
-      if (!item) continue;
-      if (item.type === 'aliased_import') {
-        const fullName = dottedText(item.childForFieldName('name'));
-        const alias = item.childForFieldName('alias')?.text ?? fullName;
+    const tree = this.tree;
+    for (const item of tree.fields(node, F.name)) {
+      if (tree.type(item) === T.aliased_import) {
+        const fullName = dottedText(tree, tree.field(item, F.name));
+        const alias = tree.fieldText(item, F.alias) ?? fullName;
         this.addBinding(node, this.binding(alias, 'import', node, { nameNode: item, fullName }));
       } else {
-        const fullName = dottedText(item);
+        const fullName = dottedText(tree, item);
         if (fullName.includes('.')) {
           const root = fullName.slice(0, fullName.indexOf('.'));
           this.addBinding(node, this.binding(root, 'submodule-import', node, { nameNode: item, fullName }));
@@ -938,20 +996,20 @@ export class Analyzer {
   }
 
   private visitImportFrom(node: Node): void {
-    const isFuture = node.type === 'future_import_statement';
-    const moduleNode = node.childForFieldName('module_name');
-    const module = isFuture ? '__future__' : (moduleNode?.text ?? '').replace(/\s+/g, '');
-    if (!isFuture && node.namedChildren.some((c) => c?.type === 'wildcard_import')) {
+    const tree = this.tree;
+    const isFuture = tree.type(node) === T.future_import_statement;
+    const module = isFuture ? '__future__' : (tree.fieldText(node, F.module_name) ?? '').replace(/\s+/g, '');
+    if (!isFuture && tree.childOfType(node, T.wildcard_import)) {
       if (this.scope.kind !== 'module') return;
       this.scope.importStarred = true;
       this.messages.push({ kind: 'import-star-used', node, module });
       this.addBinding(node, this.binding(`${module}.*`, 'star-import', node, { fullName: module }));
       return;
     }
-    for (const item of node.childrenForFieldName('name')) {
-      if (!item) continue;
-      const realName = dottedText(item.type === 'aliased_import' ? item.childForFieldName('name') : item);
-      const name = item.type === 'aliased_import' ? (item.childForFieldName('alias')?.text ?? realName) : realName;
+    for (const item of tree.fields(node, F.name)) {
+      const aliased = tree.type(item) === T.aliased_import;
+      const realName = dottedText(tree, aliased ? tree.field(item, F.name) : item);
+      const name = aliased ? (tree.fieldText(item, F.alias) ?? realName) : realName;
       const fullName = module.endsWith('.') ? module + realName : `${module}.${realName}`;
       if (isFuture) {
         if (realName === 'annotations' && this.scope.kind === 'module') this.futureAnnotations = true;
@@ -965,54 +1023,60 @@ export class Analyzer {
   }
 
   private visitDecorated(node: Node): void {
-    const decorators = node.namedChildren.filter((c): c is Node => c?.type === 'decorator');
-    const definition = node.childForFieldName('definition');
-    if (definition?.type === 'function_definition') this.visitFunction(definition, decorators);
-    else if (definition?.type === 'class_definition') this.visitClass(definition, decorators);
+    const tree = this.tree;
+    const decorators = tree.namedChildren(node).filter((c) => tree.type(c) === T.decorator);
+    const definition = tree.field(node, F.definition);
+    if (definition && tree.type(definition) === T.function_definition) this.visitFunction(definition, decorators);
+    else if (definition && tree.type(definition) === T.class_definition) this.visitClass(definition, decorators);
     else this.visitChildren(node);
   }
 
   /** PEP 695 `[T, *Ts, **P]`: a scope of their own around the definition. */
   private pushTypeParams(node: Node): boolean {
-    const params = node.childForFieldName('type_parameters');
+    const tree = this.tree;
+    const params = tree.field(node, F.type_parameters);
     if (!params) return false;
     this.pushScope('type-params', node);
-    for (const param of params.namedChildren) {
-      const name = param && firstIdentifier(param);
-      if (name) this.addBinding(name, this.binding(name.text, 'type-param', name));
+    for (const param of tree.namedChildren(params)) {
+      const name = firstIdentifier(tree, param);
+      if (name) this.addBinding(name, this.binding(tree.text(name), 'type-param', name));
     }
     return true;
   }
 
   private visitFunction(node: Node, decorators: Node[]): void {
+    const tree = this.tree;
     for (const decorator of decorators) this.visitChildren(decorator);
     const typeScope = this.pushTypeParams(node);
-    const parameters = node.childForFieldName('parameters');
-    const params = parameters?.namedChildren.filter((c): c is Node => !!c) ?? [];
-    for (const param of params) this.visitAnnotation(param.childForFieldName('type'));
-    this.visitAnnotation(node.childForFieldName('return_type'));
-    for (const param of params) this.visitOptional(param.childForFieldName('value'));
+    const parameters = tree.field(node, F.parameters);
+    const params = parameters ? tree.namedChildren(parameters) : [];
+    for (const param of params) this.visitAnnotation(tree.field(param, F.type));
+    this.visitAnnotation(tree.field(node, F.return_type));
+    for (const param of params) this.visitOptional(tree.field(param, F.value));
     // Module-level functions and methods are memoized (nested ones are part of theirs).
-    this.defer(() => this.runFunction(node, 'function', params, node.childForFieldName('body')), this.inDeferred ? undefined : node);
+    this.defer(() => this.runFunction(node, 'function', params, tree.field(node, F.body)), this.inDeferred ? undefined : node);
     if (typeScope) this.popScope();
-    const name = node.childForFieldName('name');
-    if (name) this.addBinding(node, this.binding(name.text, 'function', node));
+    const name = tree.field(node, F.name);
+    if (name) this.addBinding(node, this.binding(tree.text(name), 'function', node));
   }
 
   private visitLambda(node: Node): void {
-    const params = node.childForFieldName('parameters')?.namedChildren.filter((c): c is Node => !!c) ?? [];
-    for (const param of params) this.visitOptional(param.childForFieldName('value'));
-    this.defer(() => this.runFunction(node, 'lambda', params, node.childForFieldName('body')));
+    const tree = this.tree;
+    const parameters = tree.field(node, F.parameters);
+    const params = parameters ? tree.namedChildren(parameters) : [];
+    for (const param of params) this.visitOptional(tree.field(param, F.value));
+    this.defer(() => this.runFunction(node, 'lambda', params, tree.field(node, F.body)));
   }
 
-  private runFunction(node: Node, kind: ScopeKind, params: Node[], body: Node | null): void {
+  private runFunction(node: Node, kind: ScopeKind, params: Node[], body: Node): void {
     const scope = this.pushScope(kind, node);
     for (const param of params) {
-      const name = parameterName(param);
+      const name = parameterName(this.tree, param);
       if (!name) continue;
-      const binding = this.binding(name.text, 'argument', node, { nameNode: name });
+      const binding = this.binding(this.tree.text(name), 'argument', node, { nameNode: name });
       scope.parameters.push(binding);
-      this.addBinding(node, binding);
+      // A redefinition is reported at the parameter (where its `# noqa` goes), as pyflakes does.
+      this.addBinding(name, binding);
     }
     if (kind === 'function') this.handleTypeComments(node);
     this.visitOptional(body);
@@ -1030,24 +1094,26 @@ export class Analyzer {
   }
 
   private visitClass(node: Node, decorators: Node[]): void {
+    const tree = this.tree;
     for (const decorator of decorators) this.visitChildren(decorator);
     const typeScope = this.pushTypeParams(node);
-    this.visitOptional(node.childForFieldName('superclasses'));
+    this.visitOptional(tree.field(node, F.superclasses));
     this.pushScope('class', node);
-    this.visitOptional(node.childForFieldName('body'));
+    this.visitOptional(tree.field(node, F.body));
     this.popScope();
     if (typeScope) this.popScope();
-    const name = node.childForFieldName('name');
-    if (name) this.addBinding(node, this.binding(name.text, 'class', node));
+    const name = tree.field(node, F.name);
+    if (name) this.addBinding(node, this.binding(tree.text(name), 'class', node));
   }
 
   private visitGlobal(node: Node): void {
+    const tree = this.tree;
     const module = this.stack[0];
     if (this.scope === module) return;
     if (this.recording) this.recording.uncacheable = true;
-    for (const identifier of node.namedChildren) {
-      if (identifier?.type !== 'identifier') continue;
-      const name = identifier.text;
+    for (const identifier of tree.namedChildren(node)) {
+      if (tree.type(identifier) !== T.identifier) continue;
+      const name = tree.text(identifier);
       const value = this.binding(name, 'global', node);
       // The name is defined somewhere else: forget undefined-name reports so far.
       for (let i = this.messages.length - 1; i >= 0; i--) {
@@ -1056,7 +1122,7 @@ export class Analyzer {
       }
       if (!module.bindings.has(name)) module.bindings.set(name, value);
       // The declaring scope's name is the outer variable: its stores and reads rename with it.
-      value.variable = node.type === 'global_statement' ? module.variable(name) : this.nonlocalVariable(name);
+      value.variable = tree.type(node) === T.global_statement ? module.variable(name) : this.nonlocalVariable(name);
       this.scope.variables.set(name, value.variable);
       value.variable.references.push(this.reference(identifier, 'declaration'));
       value.used = { scope: module, node };
@@ -1074,65 +1140,67 @@ export class Analyzer {
   }
 
   private deleteTarget(target: Node): void {
-    if (target.type === 'identifier') this.handleDelete(target);
-    else if (UNPACKING_TYPES.has(target.type)) for (const child of target.namedChildren) child && this.deleteTarget(child);
+    const tree = this.tree;
+    if (tree.type(target) === T.identifier) this.handleDelete(target);
+    else if (UNPACKING_TYPES.has(tree.type(target))) for (const child of tree.namedChildren(target)) this.deleteTarget(child);
     else this.visit(target);
   }
 
   private visitMatch(node: Node): void {
-    this.visitOptional(node.childForFieldName('subject'));
-    const body = node.childForFieldName('body');
-    for (const clause of body?.namedChildren ?? []) {
-      if (clause?.type !== 'case_clause') continue;
-      for (const child of clause.namedChildren) {
-        if (!child) continue;
-        if (child.type === 'case_pattern') this.visitPattern(child);
+    const tree = this.tree;
+    this.visitOptional(tree.field(node, F.subject));
+    const body = tree.field(node, F.body);
+    for (const clause of body ? tree.namedChildren(body) : []) {
+      if (tree.type(clause) !== T.case_clause) continue;
+      for (const child of tree.namedChildren(clause)) {
+        if (tree.type(child) === T.case_pattern) this.visitPattern(child);
         else this.visit(child);
       }
     }
   }
 
   private visitPattern(node: Node): void {
-    switch (node.type) {
-      case 'dotted_name': {
-        const parts = node.namedChildren.filter((c): c is Node => c?.type === 'identifier');
+    const tree = this.tree;
+    switch (tree.type(node)) {
+      case T.dotted_name: {
+        const parts = tree.namedChildren(node).filter((c) => tree.type(c) === T.identifier);
         // A bare name captures; a dotted name is a value to compare with.
-        if (parts.length === 1) this.handleStore(parts[0], parts[0].text, 'assignment');
-        else if (parts[0]) this.handleLoad(parts[0], parts[0].text);
+        if (parts.length === 1) this.handleStore(parts[0], tree.text(parts[0]), 'assignment');
+        else if (parts[0]) this.handleLoad(parts[0], tree.text(parts[0]));
         return;
       }
-      case 'as_pattern': {
-        const alias = node.namedChildren.filter((c): c is Node => !!c).pop();
-        if (alias?.type === 'identifier') this.handleStore(alias, alias.text, 'assignment');
-        for (const child of node.namedChildren) if (child && child.id !== alias?.id) this.visitPattern(child);
+      case T.as_pattern: {
+        const alias = tree.lastNamedChild(node);
+        if (alias && tree.type(alias) === T.identifier) this.handleStore(alias, tree.text(alias), 'assignment');
+        for (const child of tree.namedChildren(node)) if (child !== alias) this.visitPattern(child);
         return;
       }
-      case 'splat_pattern': {
-        const name = node.namedChild(0);
-        if (name?.type === 'identifier' && name.text !== '_') this.handleStore(name, name.text, 'assignment');
+      case T.splat_pattern: {
+        const name = tree.namedChild(node, 0);
+        if (name && tree.type(name) === T.identifier && tree.text(name) !== '_') this.handleStore(name, tree.text(name), 'assignment');
         return;
       }
-      case 'class_pattern': {
-        const [cls, ...rest] = node.namedChildren.filter((c): c is Node => !!c);
-        if (cls?.type === 'dotted_name') {
-          const first = cls.namedChild(0);
-          if (first) this.handleLoad(first, first.text);
+      case T.class_pattern: {
+        const [cls, ...rest] = tree.namedChildren(node);
+        if (cls && tree.type(cls) === T.dotted_name) {
+          const first = tree.namedChild(cls, 0);
+          if (first) this.handleLoad(first, tree.text(first));
         }
         for (const child of rest) this.visitPattern(child);
         return;
       }
-      case 'keyword_pattern': {
+      case T.keyword_pattern: {
         // `name=pattern`: the keyword is an attribute name.
-        const [, ...patterns] = node.namedChildren.filter((c): c is Node => !!c);
+        const [, ...patterns] = tree.namedChildren(node);
         for (const child of patterns) this.visitPattern(child);
         return;
       }
-      case 'case_pattern':
-      case 'union_pattern':
-      case 'list_pattern':
-      case 'tuple_pattern':
-      case 'dict_pattern':
-        for (const child of node.namedChildren) if (child) this.visitPattern(child);
+      case T.case_pattern:
+      case T.union_pattern:
+      case T.list_pattern:
+      case T.tuple_pattern:
+      case T.dict_pattern:
+        for (const child of tree.namedChildren(node)) this.visitPattern(child);
         return;
       default:
         this.visit(node);
@@ -1140,28 +1208,30 @@ export class Analyzer {
   }
 
   private visitTypeAlias(node: Node): void {
-    const left = unwrapType(node.childForFieldName('left'));
-    const nameNode = left?.type === 'generic_type' ? left.namedChild(0) : left;
-    const value = node.childForFieldName('right');
-    const typeParams = left?.type === 'generic_type' ? left.namedChild(1) : null;
-    if (nameNode?.type === 'identifier') this.addBinding(nameNode, this.binding(nameNode.text, 'type-alias', nameNode));
+    const tree = this.tree;
+    const left = unwrapType(tree, tree.field(node, F.left));
+    const generic = !!left && tree.type(left) === T.generic_type;
+    const nameNode = generic ? tree.namedChild(left, 0) : left;
+    const value = tree.field(node, F.right);
+    const typeParams = generic ? tree.namedChild(left, 1) : NONE;
+    if (nameNode && tree.type(nameNode) === T.identifier) this.addBinding(nameNode, this.binding(tree.text(nameNode), 'type-alias', nameNode));
     // The value is evaluated lazily, inside the alias's own type-parameter scope.
     this.defer(() => {
       if (typeParams) {
         this.pushScope('type-params', node);
-        for (const param of typeParams.namedChildren) {
-          const name = param && firstIdentifier(param);
-          if (name) this.addBinding(name, this.binding(name.text, 'type-param', name));
+        for (const param of tree.namedChildren(typeParams)) {
+          const name = firstIdentifier(tree, param);
+          if (name) this.addBinding(name, this.binding(tree.text(name), 'type-param', name));
         }
       }
-      this.withAnnotation(AnnotationState.Bare, () => this.visitOptional(unwrapType(value)));
+      this.withAnnotation(AnnotationState.Bare, () => this.visitOptional(unwrapType(tree, value)));
       if (typeParams) this.popScope();
     });
   }
 
   /** `# type:` comments of a statement, read as deferred string annotations (as pyflakes does). */
   private handleTypeComments(node: Node): void {
-    const comments = this.typeComments.get(node.id);
+    const comments = this.typeComments.get(node);
     if (!comments) return;
     for (const { node: comment, text } of comments) {
       for (const part of text) {
@@ -1208,74 +1278,88 @@ export class Analyzer {
   }
 }
 
+/** What `visit` has left to do: nodes to visit, and steps between them (restoring a state). */
+type Work = Node | (() => void);
+
+function pushIf(pending: Work[], node: Node): void {
+  if (node) pending.push(node);
+}
+
+/** Pushes nodes so that the first one is taken first. */
+function pushInOrder(pending: Work[], nodes: readonly Node[]): void {
+  for (let i = nodes.length - 1; i >= 0; i--) pending.push(nodes[i]);
+}
+
 /** The name a binding's definition writes: the identifier, the `def`/`class` name, the import item. */
-function definedName(binding: Binding): Node | undefined {
+function definedName(tree: SyntaxTree, binding: Binding): Node | undefined {
   if (binding.nameNode) return binding.nameNode;
   const source = binding.source;
-  switch (source?.type) {
-    case 'identifier':
+  if (!source) return undefined;
+  switch (tree.type(source)) {
+    case T.identifier:
       return source;
-    case 'function_definition':
-    case 'class_definition':
-      return source.childForFieldName('name') ?? undefined;
-    case 'except_clause':
-    case 'except_group_clause':
-      return exceptParts(source).alias;
-    case 'assignment':
-    case 'augmented_assignment': {
-      const left = source.childForFieldName('left');
-      return left?.type === 'identifier' ? left : undefined;
+    case T.function_definition:
+    case T.class_definition:
+      return tree.field(source, F.name) || undefined;
+    case T.except_clause:
+      return exceptParts(tree, source).alias;
+    case T.assignment:
+    case T.augmented_assignment: {
+      const left = tree.field(source, F.left);
+      return left && tree.type(left) === T.identifier ? left : undefined;
     }
     default:
       return undefined;
   }
 }
 
-function isCalled(node: Node): boolean {
-  const parent = node.parent;
-  if (parent?.type === 'call') return true;
-  return parent?.type === 'argument_list' && parent.parent?.type === 'call';
+
+function isCalled(tree: SyntaxTree, node: Node): boolean {
+  const parent = tree.parent(node);
+  if (!parent) return false;
+  if (tree.type(parent) === T.call) return true;
+  const grandparent = tree.parent(parent);
+  return tree.type(parent) === T.argument_list && !!grandparent && tree.type(grandparent) === T.call;
 }
 
-function isNameOrAttribute(node: Node, name: string): boolean {
-  if (node.type === 'identifier') return node.text === name;
-  if (node.type === 'attribute') return node.childForFieldName('attribute')?.text === name;
+function isNameOrAttribute(tree: SyntaxTree, node: Node, name: string): boolean {
+  if (tree.type(node) === T.identifier) return tree.text(node) === name;
+  if (tree.type(node) === T.attribute) return tree.fieldText(node, F.attribute) === name;
   return false;
 }
 
 /** Annotations are wrapped in a `type` node. */
-function unwrapType(node: Node | null | undefined): Node | undefined {
+function unwrapType(tree: SyntaxTree, node: Node | undefined): Node | undefined {
   if (!node) return undefined;
-  if (node.type === 'type' && node.namedChildCount === 1) return node.namedChild(0) ?? undefined;
+  if (tree.type(node) === T.type && tree.namedChildCount(node) === 1) return tree.namedChild(node, 0) || undefined;
   return node;
 }
 
-function dottedText(node: Node | null): string {
-  return node ? node.text.replace(/\s+/g, '') : '';
+function dottedText(tree: SyntaxTree, node: Node): string {
+  return node ? tree.text(node).replace(/\s+/g, '') : '';
 }
 
-function firstIdentifier(node: Node): Node | undefined {
-  if (node.type === 'identifier') return node;
-  for (const child of node.namedChildren) {
-    const found = child && firstIdentifier(child);
-    if (found) return found;
+/** The first identifier of a type parameter, in document order. */
+function firstIdentifier(tree: SyntaxTree, node: Node): Node | undefined {
+  for (let current = node; current; current = tree.following(current, node)) {
+    if (tree.type(current) === T.identifier) return current;
   }
   return undefined;
 }
 
 /** The name a parameter binds (`x`, `x: int`, `x=1`, `*args`, `**kwargs`). */
-export function parameterName(param: Node): Node | undefined {
-  switch (param.type) {
-    case 'identifier':
+export function parameterName(tree: SyntaxTree, param: Node): Node | undefined {
+  switch (tree.type(param)) {
+    case T.identifier:
       return param;
-    case 'default_parameter':
-    case 'typed_default_parameter':
-      return param.childForFieldName('name') ?? undefined;
-    case 'typed_parameter':
-    case 'list_splat_pattern':
-    case 'dictionary_splat_pattern': {
-      const inner = param.namedChild(0);
-      return inner ? parameterName(inner) : undefined;
+    case T.default_parameter:
+    case T.typed_default_parameter:
+      return tree.field(param, F.name) || undefined;
+    case T.typed_parameter:
+    case T.list_splat_pattern:
+    case T.dictionary_splat_pattern: {
+      const inner = tree.namedChild(param, 0);
+      return inner ? parameterName(tree, inner) : undefined;
     }
     default:
       return undefined;
@@ -1283,11 +1367,12 @@ export function parameterName(param: Node): Node | undefined {
 }
 
 /** The exception type and the `as` name of an `except` clause. */
-export function exceptParts(clause: Node): { type: Node | undefined; alias: Node | undefined } {
-  const value = clause.childForFieldName('value') ?? clause.namedChildren.find((c) => !!c && c.type !== 'block' && c.type !== 'comment') ?? undefined;
-  if (value?.type === 'as_pattern') {
-    const alias = value.childForFieldName('alias');
-    return { type: value.namedChild(0) ?? undefined, alias: alias?.namedChild(0) ?? alias ?? undefined };
+export function exceptParts(tree: SyntaxTree, clause: Node): { type: Node | undefined; alias: Node | undefined } {
+  const value =
+    tree.field(clause, F.value) || tree.namedChildren(clause).find((c) => tree.type(c) !== T.block && tree.type(c) !== T.comment) || undefined;
+  if (value && tree.type(value) === T.as_pattern) {
+    const alias = tree.field(value, F.alias);
+    return { type: tree.namedChild(value, 0) || undefined, alias: (alias && tree.namedChild(alias, 0)) || alias || undefined };
   }
-  return { type: value ?? undefined, alias: undefined };
+  return { type: value, alias: undefined };
 }

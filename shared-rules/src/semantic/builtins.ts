@@ -29,17 +29,25 @@ const ADDED: ReadonlyArray<readonly [number, readonly string[]]> = [
  */
 const MODULE_MAGIC = ['__file__', '__builtins__', '__annotations__', 'WindowsError'];
 
-const cache = new Map<number, ReadonlySet<string>>();
+/**
+ * What IPython defines in a notebook's namespace: the input and output
+ * history, the shell, `display`, and the previous results (`_`, `__`, `___`)
+ * and inputs (`_i`, `_ii`, `_iii`).
+ */
+export const IPYTHON_NAMES = ['In', 'Out', 'get_ipython', 'display', '__IPYTHON__', '_', '__', '___', '_i', '_ii', '_iii', '_ih', '_oh', '_dh'];
 
-/** The names a module of the given Python 3 minor version can use without defining them. */
-export function builtinNames(targetVersion: readonly [number, number]): ReadonlySet<string> {
+const cache = new Map<string, ReadonlySet<string>>();
+
+/** The names a module of the given Python 3 minor version (a notebook's cells, with `notebook`) can use without defining them. */
+export function builtinNames(targetVersion: readonly [number, number], notebook = false): ReadonlySet<string> {
   const minor = targetVersion[1];
-  let names = cache.get(minor);
+  const key = `${minor}${notebook ? ' notebook' : ''}`;
+  let names = cache.get(key);
   if (!names) {
-    const set = new Set([...BASE_BUILTINS, ...MODULE_MAGIC]);
+    const set = new Set([...BASE_BUILTINS, ...MODULE_MAGIC, ...(notebook ? IPYTHON_NAMES : [])]);
     for (const [since, added] of ADDED) if (minor >= since) for (const name of added) set.add(name);
     names = set;
-    cache.set(minor, names);
+    cache.set(key, names);
   }
   return names;
 }

@@ -1,4 +1,5 @@
-import type { SyntaxNode as Node } from './syntax';
+import { F, K, T } from '../syntax/grammar';
+import type { NodeId, SyntaxTree } from '../syntax/tree';
 import { stringValue } from './strings';
 
 /**
@@ -6,21 +7,21 @@ import { stringValue } from './strings';
  * `'a', 'b'` is a tuple), or lists and tuples joined with `+` (pyflakes reads
  * the same forms; anything else contributes nothing).
  */
-export function exportedNames(value: Node | null | undefined): string[] {
+export function exportedNames(tree: SyntaxTree, value: NodeId): string[] {
   if (!value) return [];
   const names: string[] = [];
-  if (isSequence(value)) {
-    addNames(value, names);
+  if (isSequence(tree, value)) {
+    addNames(tree, value, names);
     return names;
   }
-  let current: Node | null = value;
-  while (current?.type === 'binary_operator' && current.childForFieldName('operator')?.type === '+') {
-    const right = current.childForFieldName('right');
-    const left = current.childForFieldName('left');
-    if (!right || !isSequence(right)) break;
-    addNames(right, names);
-    if (left && isSequence(left)) {
-      addNames(left, names);
+  let current = value;
+  while (current && tree.type(current) === T.binary_operator && isPlus(tree, tree.field(current, F.operator))) {
+    const right = tree.field(current, F.right);
+    const left = tree.field(current, F.left);
+    if (!right || !isSequence(tree, right)) break;
+    addNames(tree, right, names);
+    if (left && isSequence(tree, left)) {
+      addNames(tree, left, names);
       break;
     }
     current = left;
@@ -28,13 +29,18 @@ export function exportedNames(value: Node | null | undefined): string[] {
   return names;
 }
 
-function isSequence(node: Node): boolean {
-  return node.type === 'list' || node.type === 'tuple' || node.type === 'expression_list';
+function isPlus(tree: SyntaxTree, operator: NodeId): boolean {
+  return !!operator && tree.type(operator) === K['+'];
 }
 
-function addNames(sequence: Node, names: string[]): void {
-  for (const item of sequence.namedChildren) {
-    const name = item && stringValue(item);
+function isSequence(tree: SyntaxTree, node: NodeId): boolean {
+  const type = tree.type(node);
+  return type === T.list || type === T.tuple || type === T.expression_list;
+}
+
+function addNames(tree: SyntaxTree, sequence: NodeId, names: string[]): void {
+  for (const item of tree.namedChildren(sequence)) {
+    const name = stringValue(tree, item);
     if (name !== undefined) names.push(name);
   }
 }

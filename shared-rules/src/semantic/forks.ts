@@ -1,4 +1,5 @@
-import type { SyntaxNode as Node } from './syntax';
+import { F, T } from '../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 
 /**
  * Whether two definitions sit in alternative branches of the same `if` or
@@ -7,35 +8,36 @@ import type { SyntaxNode as Node } from './syntax';
  * Python's AST, in which `elif` is an `if` nested in the `else` branch: only
  * the innermost statement holding both nodes counts.
  */
-export function inDifferentForks(a: Node, b: Node): boolean {
-  const common = lowestCommonAncestor(a, b);
+export function inDifferentForks(tree: SyntaxTree, a: NodeId, b: NodeId): boolean {
+  const common = lowestCommonAncestor(tree, a, b);
   if (!common) return false;
-  if (common.type === 'if_statement' || common.type === 'elif_clause') return differentIfBranches(common, a, b);
-  if (common.type === 'try_statement') return tryBranch(common, a) !== tryBranch(common, b);
+  const type = tree.type(common);
+  if (type === T.if_statement || type === T.elif_clause) return differentIfBranches(tree, common, a, b);
+  if (type === T.try_statement) return tryBranch(tree, common, a) !== tryBranch(tree, common, b);
   return false;
 }
 
-function ancestors(node: Node): Node[] {
-  const chain: Node[] = [];
-  for (let current: Node | null = node; current; current = current.parent) chain.push(current);
+function ancestors(tree: SyntaxTree, node: NodeId): NodeId[] {
+  const chain: NodeId[] = [];
+  for (let current = node; current; current = tree.parent(current)) chain.push(current);
   return chain.reverse();
 }
 
-function lowestCommonAncestor(a: Node, b: Node): Node | undefined {
-  const left = ancestors(a);
-  const right = ancestors(b);
-  let common: Node | undefined;
-  for (let i = 0; i < left.length && i < right.length && left[i].id === right[i].id; i++) common = left[i];
+function lowestCommonAncestor(tree: SyntaxTree, a: NodeId, b: NodeId): NodeId {
+  const left = ancestors(tree, a);
+  const right = ancestors(tree, b);
+  let common = NONE;
+  for (let i = 0; i < left.length && i < right.length && left[i] === right[i]; i++) common = left[i];
   // A node is no fork of itself.
-  if (common && (common.id === a.id || common.id === b.id)) return undefined;
+  if (common === a || common === b) return NONE;
   return common;
 }
 
 /** The direct child of `parent` that contains `node`. */
-function childContaining(parent: Node, node: Node): Node | undefined {
-  let current: Node | null = node;
-  while (current && current.parent && current.parent.id !== parent.id) current = current.parent;
-  return current?.parent?.id === parent.id ? current : undefined;
+function childContaining(tree: SyntaxTree, parent: NodeId, node: NodeId): NodeId {
+  let current = node;
+  while (current && tree.parent(current) && tree.parent(current) !== parent) current = tree.parent(current);
+  return current && tree.parent(current) === parent ? current : NONE;
 }
 
 /**
@@ -43,36 +45,35 @@ function childContaining(parent: Node, node: Node): Node | undefined {
  * one holding both nodes is the `if` (or `elif`) of the earlier branch, and
  * the nodes are in different forks when exactly one is in that branch's body.
  */
-function differentIfBranches(common: Node, a: Node, b: Node): boolean {
-  if (common.type === 'elif_clause') {
-    const body = common.childForFieldName('consequence');
-    return body ? isWithin(a, body) !== isWithin(b, body) : false;
+function differentIfBranches(tree: SyntaxTree, common: NodeId, a: NodeId, b: NodeId): boolean {
+  if (tree.type(common) === T.elif_clause) {
+    const body = tree.field(common, F.consequence);
+    return body ? isWithin(tree, a, body) !== isWithin(tree, b, body) : false;
   }
-  const branchA = childContaining(common, a);
-  const branchB = childContaining(common, b);
+  const branchA = childContaining(tree, common, a);
+  const branchB = childContaining(tree, common, b);
   if (!branchA || !branchB) return false;
   // The earlier of the two branches decides which `If` node is the common one.
-  const first = branchA.startIndex <= branchB.startIndex ? branchA : branchB;
-  let body: Node | null;
-  if (first.type === 'elif_clause') body = first.childForFieldName('consequence');
-  else if (first.type === 'else_clause') return false;
-  else body = common.childForFieldName('consequence');
-  return body ? isWithin(a, body) !== isWithin(b, body) : false;
+  const first = tree.start(branchA) <= tree.start(branchB) ? branchA : branchB;
+  let body: NodeId;
+  if (tree.type(first) === T.elif_clause) body = tree.field(first, F.consequence);
+  else if (tree.type(first) === T.else_clause) return false;
+  else body = tree.field(common, F.consequence);
+  return body ? isWithin(tree, a, body) !== isWithin(tree, b, body) : false;
 }
 
-function isWithin(node: Node, container: Node): boolean {
-  return node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
+function isWithin(tree: SyntaxTree, node: NodeId, container: NodeId): boolean {
+  return tree.start(node) >= tree.start(container) && tree.end(node) <= tree.end(container);
 }
 
 /** `try` bodies and their `else` are one branch; each handler is one; `finally` is apart. */
-function tryBranch(tryNode: Node, node: Node): string {
-  const child = childContaining(tryNode, node);
+function tryBranch(tree: SyntaxTree, tryNode: NodeId, node: NodeId): string {
+  const child = childContaining(tree, tryNode, node);
   if (!child) return 'other';
-  switch (child.type) {
-    case 'except_clause':
-    case 'except_group_clause':
-      return `handler:${child.startIndex}`;
-    case 'finally_clause':
+  switch (tree.type(child)) {
+    case T.except_clause:
+      return `handler:${tree.start(child)}`;
+    case T.finally_clause:
       return 'finally';
     default:
       return 'body';

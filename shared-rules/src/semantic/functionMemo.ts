@@ -1,6 +1,6 @@
 import type { SemanticMessage } from './messages';
-import type { Binding, Reference, Scope } from './scope';
-import type { SyntaxNode } from './syntax';
+import type { Binding, Reference, Scope, Use } from './scope';
+import type { NodeId } from '../syntax/tree';
 
 /** A name looked up in a scope outside the function (module, class), and what it found. */
 export interface ExternalLookup {
@@ -14,9 +14,11 @@ export interface ExternalLookup {
 export interface ExternalEffect {
   index: number;
   name: string;
-  node: SyntaxNode;
+  node: NodeId;
   /** For reads: the occurrence, added to the outer variable on replay. */
   reference?: Reference;
+  /** For reads: the use the binding gets on replay, made once. */
+  use?: Use;
 }
 
 /**
@@ -26,25 +28,30 @@ export interface ExternalEffect {
  * and its own scopes and messages (reused as they are).
  */
 export interface FunctionMemo {
-  fingerprint: string;
+  /** What else its outcome depends on: the kinds of scopes around it, `from __future__ import annotations`, a star import. */
+  fingerprint: number;
   lookups: ExternalLookup[];
   /** Outer bindings it reads (marked used on replay). */
   uses: ExternalEffect[];
   /** Nodes of undefined names that star imports may define (they mark every star import used). */
-  starUses: SyntaxNode[];
+  starUses: NodeId[];
   /** Outer imports it redefines (pyflakes reports those with the import when it stays unused). */
   redefinitions: ExternalEffect[];
   /** Reads before assignment of names defined outside (F823), reported against the outer binding. */
   undefinedLocals: ExternalEffect[];
   messages: SemanticMessage[];
   scopes: Scope[];
+  /** The scopes of `scopes` opened in scopes outside the function: re-attached to the new build's on replay. */
+  outerScopes: Scope[];
 }
 
 /** Collects a FunctionMemo while the function runs. */
 export class FunctionRecording {
   readonly lookups: ExternalLookup[] = [];
+  /** The stack indices each name was already looked up in (a bit each): a name read many times is checked once on reuse. */
+  private readonly looked = new Map<string, number>();
   readonly uses: ExternalEffect[] = [];
-  readonly starUses: SyntaxNode[] = [];
+  readonly starUses: NodeId[] = [];
   readonly redefinitions: ExternalEffect[] = [];
   readonly undefinedLocals: ExternalEffect[] = [];
   /** Messages about outer bindings, rebuilt on replay rather than kept. */
@@ -56,6 +63,17 @@ export class FunctionRecording {
     /** Scopes below this stack index are outside the function. */
     readonly boundary: number,
   ) {}
+
+  /** Records a lookup of `name` in outer scope `index`, once. */
+  lookup(index: number, name: string, binding: Binding | undefined): void {
+    if (index < 30) {
+      const bits = this.looked.get(name) ?? 0;
+      const bit = 1 << index;
+      if (bits & bit) return;
+      this.looked.set(name, bits | bit);
+    }
+    this.lookups.push({ index, name, description: describeBinding(binding) });
+  }
 }
 
 /** What decides the outcome of a lookup: which kind of binding was found, and of what. */

@@ -1,4 +1,4 @@
-import type { SyntaxNode as Node } from './syntax';
+import type { NodeId } from '../syntax/tree';
 import type { Binding } from './scope';
 
 /**
@@ -7,11 +7,11 @@ import type { Binding } from './scope';
  */
 export type SemanticMessage =
   | { kind: 'unused-import'; binding: Binding; name: string }
-  | { kind: 'redefined-while-unused'; node: Node; name: string; original: Binding }
-  | { kind: 'import-shadowed-by-loop-var'; node: Node; name: string; original: Binding }
-  | { kind: 'undefined-name'; node: Node; name: string }
-  | { kind: 'undefined-export'; node: Node; name: string }
-  | { kind: 'undefined-local'; node: Node; name: string; original: Binding }
-  | { kind: 'unused-variable'; node: Node; name: string; binding: Binding }
-  | { kind: 'import-star-used'; node: Node; module: string }
-  | { kind: 'import-star-usage'; node: Node; name: string; fromList: string };
+  | { kind: 'redefined-while-unused'; node: NodeId; name: string; original: Binding }
+  | { kind: 'import-shadowed-by-loop-var'; node: NodeId; name: string; original: Binding }
+  | { kind: 'undefined-name'; node: NodeId; name: string }
+  | { kind: 'undefined-export'; node: NodeId; name: string }
+  | { kind: 'undefined-local'; node: NodeId; name: string; original: Binding }
+  | { kind: 'unused-variable'; node: NodeId; name: string; binding: Binding }
+  | { kind: 'import-star-used'; node: NodeId; module: string }
+  | { kind: 'import-star-usage'; node: NodeId; name: string; fromList: string };

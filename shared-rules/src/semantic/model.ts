@@ -1,127 +1,127 @@
-import type { Tree } from 'web-tree-sitter';
-import { Analyzer } from './analyzer';
+import { NodeFlag, PythonParser, type TreeCursor } from '../parsing/parser';
+import { T } from '../syntax/grammar';
+import { NONE, type NodeId, type Segment, type SyntaxTree } from '../syntax/tree';
+import { Analyzer, type FunctionMemos } from './analyzer';
 import type { FunctionMemo } from './functionMemo';
 import { builtinNames } from './builtins';
 import type { SemanticMessage } from './messages';
 import type { Scope } from './scope';
-import { SyntaxNode, mirrorNode, type Placement } from './syntax';
-import { collectUnitTree, unitNode, type Unit } from '../analysis/units';
 
 export interface SemanticModel {
   /** What name resolution found (unused imports, undefined names, …), for the pyflakes rules. */
   readonly messages: readonly SemanticMessage[];
   /** Every scope of the module, closed ones first; the module scope is last. */
   readonly scopes: readonly Scope[];
+  /** The tree the model's nodes belong to, as it was built from. */
+  readonly tree: SyntaxTree;
 }
 
 export interface SemanticOptions {
   targetVersion: readonly [number, number];
   filePath: string;
-}
-
-const EMPTY: SemanticModel = { messages: [], scopes: [] };
-
-interface MirroredUnit {
-  root: SyntaxNode;
-  placement: Placement;
-  /** A class unit's body, whose statements are units of their own. */
-  body?: SyntaxNode;
+  /** The module is a notebook's cells: IPython's names are defined. */
+  notebook?: boolean;
 }
 
 /**
- * Builds the semantic model of successive versions of one file. Each unit
- * (module-level statement, statement of a class body) is copied out of the
- * WASM tree once and kept by its key, so after an edit only the changed units
- * are read from the tree again. Name resolution then runs over the copies;
- * module-level functions and methods whose copy was reused, and whose outer
- * lookups find the same kinds of bindings, replay their memo instead of
- * being walked (see `FunctionMemo`).
+ * Builds the semantic model of successive versions of one file, straight
+ * from its flat syntax tree. Module-level functions and methods whose
+ * segment was kept since the last build, and whose outer lookups find the
+ * same kinds of bindings, replay their memo instead of being walked (see
+ * `FunctionMemo`); string annotations are parsed once per segment that
+ * holds them.
  */
 export class SemanticModelBuilder {
-  private cache = new Map<string, MirroredUnit[]>();
-  /** Module-level functions' results, by definition node (valid while their unit's copy is reused). */
-  private memo = new WeakMap<SyntaxNode, FunctionMemo>();
-  private memoOptions = '';
-  /** Of the last build: how many units there were and how many had to be copied from the tree. */
-  lastStats = { units: 0, copied: 0 };
+  /** Module-level functions' results, by their segment and their record in it. */
+  private memo = new WeakMap<Segment, Map<number, FunctionMemo>>();
+  private memoKey = '';
+  private parser: PythonParser | undefined;
 
-  build(tree: Tree, text: string, units: readonly Unit[], options: SemanticOptions): SemanticModel {
+  /** Forgets the memos (an idle document's memory). */
+  forget(): void {
+    this.memo = new WeakMap();
+  }
+
+  build(tree: SyntaxTree, options: SemanticOptions): SemanticModel {
     // Names around a half-typed statement cannot be trusted, and a wrong
     // "undefined name" or "unused import" is worse than none.
-    if (tree.rootNode.hasError) return EMPTY;
-    const rootPlacement: Placement = { base: 0, source: text };
-    const root = new SyntaxNode('module', true, null, 0, text.length, rootPlacement);
-    const containers = new Map<number, SyntaxNode>([[0, root]]);
-    const next = new Map<string, MirroredUnit[]>();
-    const stats = { units: 0, copied: 0 };
-    const assemble = (level: readonly Unit[], container: SyntaxNode): void => {
-      for (const unit of level) {
-        let mirrored = this.cache.get(unit.key)?.shift();
-        stats.units++;
-        if (!mirrored) {
-          mirrored = this.mirror(tree, unit, text);
-          stats.copied++;
-        }
-        mirrored.placement.base = unit.start;
-        mirrored.placement.source = text;
-        mirrored.root.parent = container;
-        container.insertChild(mirrored.root);
-        const entries = next.get(unit.key);
-        if (entries) entries.push(mirrored);
-        else next.set(unit.key, [mirrored]);
-        if (unit.children && mirrored.body) {
-          mirrored.body.children = [];
-          containers.set(mirrored.body.startIndex, mirrored.body);
-          assemble(unit.children, mirrored.body);
-        }
-      }
-    };
-    assemble(units, root);
-    this.cache = next;
-    this.lastStats = stats;
-    addStatementComments(tree, text, containers, rootPlacement);
-    const optionsKey = `${options.targetVersion.join('.')}\u0000${options.filePath}`;
-    if (optionsKey !== this.memoOptions) {
+    if (tree.hasError(tree.root)) return { messages: [], scopes: [], tree };
+    // Memos hold node handles: a compaction of the tree renumbers them.
+    const memoKey = `${options.targetVersion.join('.')}\u0000${options.filePath}\u0000${!!options.notebook}\u0000${tree.compactions}`;
+    if (memoKey !== this.memoKey) {
       this.memo = new WeakMap();
-      this.memoOptions = optionsKey;
+      this.memoKey = memoKey;
     }
     const baseName = options.filePath.replace(/\\/g, '/').split('/').pop() ?? '';
-    const analyzer = new Analyzer(root, tree.language, {
-      builtins: builtinNames(options.targetVersion),
-      isPackageInit: baseName === '__init__.py',
-    }, this.memo);
+    const analyzer = new Analyzer(
+      tree,
+      { builtins: builtinNames(options.targetVersion, options.notebook), isPackageInit: baseName === '__init__.py' },
+      (text, host) => this.annotation(tree, text, host),
+      this.memos(tree),
+    );
     analyzer.run();
-    return { messages: analyzer.messages, scopes: analyzer.deadScopes };
+    return { messages: analyzer.messages, scopes: analyzer.deadScopes, tree };
   }
 
-  private mirror(tree: Tree, unit: Unit, text: string): MirroredUnit {
-    const placement: Placement = { base: unit.start, source: text };
-    const root = mirrorNode(unitNode(tree.rootNode, unit), placement, unit.bodyStart ?? -1);
-    const definition = root.type === 'decorated_definition' ? root.childForFieldName('definition') : root;
-    const body = unit.children ? (definition?.childForFieldName('body') ?? undefined) : undefined;
-    return { root, placement, body };
+  private memos(tree: SyntaxTree): FunctionMemos {
+    const memo = this.memo;
+    return {
+      get: (node) => {
+        const segment = tree.segmentOf(node);
+        return memo.get(segment)?.get(node - segment.first);
+      },
+      set: (node, value) => {
+        const segment = tree.segmentOf(node);
+        let bySegment = memo.get(segment);
+        if (!bySegment) memo.set(segment, (bySegment = new Map()));
+        bySegment.set(node - segment.first, value);
+      },
+    };
+  }
+
+  /** The expression of a string annotation found in `host`, parsed once for as long as `host`'s segment lives. */
+  private annotation(tree: SyntaxTree, text: string, host: NodeId): NodeId {
+    const owner = tree.segmentOf(host);
+    const parsed = (owner.annotations ??= new Map());
+    let segment = parsed.get(text);
+    if (segment === undefined || (segment && segment.slot < 0)) {
+      segment = this.parseAnnotation(tree, text, owner);
+      parsed.set(text, segment);
+    }
+    return segment ? (segment.first as NodeId) : NONE;
+  }
+
+  /** Parses a string annotation as Python would (`ast.parse`): one expression, nothing else. */
+  private parseAnnotation(tree: SyntaxTree, text: string, owner: Segment): Segment | null {
+    this.parser ??= new PythonParser();
+    const parse = this.parser.parse(text);
+    const cursor = parse.cursor();
+    try {
+      if ((cursor.info() >>> 24) & NodeFlag.HasError) return null;
+      if (!toOnlyNamedChild(cursor, true) || (cursor.info() & 0xffff) !== T.expression_statement) return null;
+      if (!toOnlyNamedChild(cursor, false)) return null;
+      return tree.copyDetached(cursor, text, owner);
+    } finally {
+      cursor.close();
+      parse.delete();
+    }
   }
 }
 
-/**
- * Comments between units are not part of any unit; `# type:` comments among
- * them are copied into their container so the model can read them.
- */
-function addStatementComments(tree: Tree, text: string, containers: Map<number, SyntaxNode>, placement: Placement): void {
-  for (const match of text.matchAll(/#[ \t]*type:/g)) {
-    const comment = tree.rootNode.descendantForIndex(match.index, match.index + 1);
-    if (comment?.type !== 'comment' || comment.startIndex !== match.index) continue;
-    const parent = comment.parent;
-    const container = parent && (parent.type === 'module' ? containers.get(0) : containers.get(parent.startIndex));
-    if (!container || (parent.type === 'block' && container.type !== 'block')) continue;
-    const node = new SyntaxNode('comment', true, null, comment.startIndex, comment.endIndex, placement);
-    node.parent = container;
-    const index = container.children.findIndex((child) => child.startIndex > node.startIndex);
-    container.insertChild(node, index === -1 ? container.children.length : index);
+/** Moves the cursor to the only named child of its node (comments aside, if asked); false when there is not exactly one. */
+function toOnlyNamedChild(cursor: TreeCursor, skipComments: boolean): boolean {
+  let count = 0;
+  let at = -1;
+  let index = 0;
+  for (let more = cursor.firstChild(); more; more = cursor.nextSibling(), index++) {
+    const info = cursor.info();
+    if (!((info >>> 24) & NodeFlag.Named) || (skipComments && (info & 0xffff) === T.comment)) continue;
+    count++;
+    at = index;
   }
-}
-
-/** The model of one text, without reuse (tests, one-shot checks). */
-export function buildSemanticModel(tree: Tree, text: string, options: SemanticOptions): SemanticModel {
-  return new SemanticModelBuilder().build(tree, text, collectUnitTree(tree.rootNode, text), options);
+  if (index > 0) cursor.parent();
+  if (count !== 1) return false;
+  cursor.firstChild();
+  for (let i = 0; i < at; i++) cursor.nextSibling();
+  return true;
 }

@@ -1,6 +1,7 @@
 import type { SemanticModel } from './model';
 import type { Reference, Scope, Variable } from './scope';
-import type { SyntaxNode as Node } from './syntax';
+import { F, T } from '../syntax/grammar';
+import type { NodeId as Node, SyntaxTree } from '../syntax/tree';
 import { stringValue } from './strings';
 import { exportedNames } from './exports';
 import type { TextEdit } from '../text/textEdit';
@@ -35,10 +36,11 @@ export function invalidNameReason(name: string): string | undefined {
 /** The renameable name at `offset` (on or just after an identifier), or why there is none. */
 export function findRenameTarget(model: SemanticModel, offset: number): RenameTarget | { reason: string } {
   // Fixes ask at the start of a name: one lookup. Editors ask anywhere in it: a scan.
+  const tree = model.tree;
   const starting = indexOf(model).byStart.get(offset);
   for (const variable of starting ? [starting] : indexOf(model).variables) {
     for (const reference of variable.references) {
-      const range = nameRange(reference);
+      const range = nameRange(tree, reference);
       if (!range || offset < range.start || offset > range.end) continue;
       // Only read, never bound here: a builtin.
       if (variable.references.every((r) => r.kind === 'load')) return { reason: `\`${variable.name}\` is a builtin` };
@@ -48,9 +50,9 @@ export function findRenameTarget(model: SemanticModel, offset: number): RenameTa
   // `self.name`, `cls.name`, `Class.name`: the class attribute they read.
   for (const scope of model.scopes) {
     if (scope.kind !== 'class') continue;
-    const attribute = classAttributes(model, scope).find((node) => offset >= node.startIndex && offset <= node.endIndex);
-    const variable = attribute ? scope.variables.get(attribute.text) : undefined;
-    if (attribute && variable?.references.some((r) => r.kind === 'store')) return { variable, name: variable.name, start: attribute.startIndex, end: attribute.endIndex };
+    const attribute = classAttributes(model, scope).find((node) => offset >= tree.start(node) && offset <= tree.end(node));
+    const variable = attribute ? scope.variables.get(tree.text(attribute)) : undefined;
+    if (attribute && variable?.references.some((r) => r.kind === 'store')) return { variable, name: variable.name, start: tree.start(attribute), end: tree.end(attribute) };
   }
   return { reason: 'There is no name here that can be renamed' };
 }
@@ -68,28 +70,30 @@ export function planRename(model: SemanticModel, text: string, offset: number, n
 }
 
 export function renameVariable(model: SemanticModel, text: string, variable: Variable, newName: string): RenameResult {
+  const tree = model.tree;
   const invalid = invalidNameReason(newName);
   if (invalid) return { ok: false, reason: invalid };
   if (newName === variable.name) return { ok: true, edits: [] };
-  const dynamic = dynamicNameAccess(variable.scope, text);
+  const dynamic = dynamicNameAccess(tree, variable.scope, text);
   if (dynamic) return { ok: false, reason: `\`${dynamic.call}()\` on line ${lineOf(text, dynamic.index)} may read \`${variable.name}\` by its name, which the rename would not change` };
   const conflict = findConflict(model, text, variable, newName);
   if (conflict) return { ok: false, reason: conflict };
   const attributes = variable.scope.kind === 'class' ? classAttributes(model, variable.scope) : [];
-  const taken = attributes.find((node) => node.text === newName);
-  if (taken) return { ok: false, reason: `\`${newName}\` is already an attribute of the class (line ${lineOf(text, taken.startIndex)})` };
+  const taken = attributes.find((node) => tree.text(node) === newName);
+  if (taken) return { ok: false, reason: `\`${newName}\` is already an attribute of the class (line ${lineOf(text, tree.start(taken))})` };
   const edits = new Map<number, TextEdit>();
   const add = (edit: TextEdit): void => void edits.set(edit.start, edit);
+  const replace = (node: Node): void => add({ start: tree.start(node), end: tree.end(node), newText: newName });
   for (const reference of variable.references) {
-    const edit = referenceEdit(reference, newName);
+    const edit = referenceEdit(tree, reference, newName);
     if (typeof edit === 'string') return { ok: false, reason: edit };
     add(edit);
   }
-  for (const node of unboundReads(model, variable)) add({ start: node.startIndex, end: node.endIndex, newText: newName });
-  for (const node of keywordArguments(variable)) add({ start: node.startIndex, end: node.endIndex, newText: newName });
-  for (const node of attributes) if (node.text === variable.name) add({ start: node.startIndex, end: node.endIndex, newText: newName });
+  for (const node of unboundReads(model, variable)) replace(node);
+  for (const node of keywordArguments(tree, variable)) replace(node);
+  for (const node of attributes) if (tree.text(node) === variable.name) replace(node);
   if (variable.scope.kind === 'module') {
-    for (const node of exportEntries(variable.scope, variable.name)) add(stringContentEdit(node, newName));
+    for (const node of exportEntries(tree, variable.scope, variable.name)) add(stringContentEdit(tree, node, newName));
   }
   return { ok: true, edits: [...edits.values()].sort((a, b) => a.start - b.start) };
 }
@@ -110,13 +114,13 @@ const GLOBAL_NAME_ACCESS = /(?<![\w.])(globals|locals|vars(?=\s*\(\s*\)))\s*\(/g
  * rename those. Text matches in strings and comments count too: a refused
  * rename costs less than a broken one.
  */
-function dynamicNameAccess(scope: Scope, text: string): { call: string; index: number } | undefined {
+function dynamicNameAccess(tree: SyntaxTree, scope: Scope, text: string): { call: string; index: number } | undefined {
   const module = scope.kind === 'module';
   const pattern = module ? GLOBAL_NAME_ACCESS : LOCAL_NAME_ACCESS;
   // A global pattern searches from `lastIndex`: the scope's start.
-  pattern.lastIndex = module ? 0 : scope.node.startIndex;
+  pattern.lastIndex = module ? 0 : tree.start(scope.node);
   const match = pattern.exec(text);
-  if (!match || (!module && match.index >= scope.node.endIndex)) return undefined;
+  if (!match || (!module && match.index >= tree.end(scope.node))) return undefined;
   return { call: match[1], index: match.index };
 }
 
@@ -134,14 +138,16 @@ function classAttributes(model: SemanticModel, scope: Scope): Node[] {
 }
 
 function findClassAttributes(model: SemanticModel, scope: Scope): Node[] {
+  const tree = model.tree;
   const holders: Variable[] = [];
   const outer = outside(scope);
-  const className = scope.node.childForFieldName('name')?.text;
+  const classNameNode = tree.field(scope.node, F.name);
+  const className = classNameNode ? tree.text(classNameNode) : undefined;
   const classVariable = className ? outer?.variables.get(className) : undefined;
   if (classVariable) holders.push(classVariable);
   for (const method of model.scopes) {
     const definition = method.node;
-    if (method.kind !== 'function' || outside(method) !== scope || isStaticMethod(definition)) continue;
+    if (method.kind !== 'function' || outside(method) !== scope || isStaticMethod(tree, definition)) continue;
     const first = method.parameters[0];
     const holder = first && method.variables.get(first.name);
     if (holder) holders.push(holder);
@@ -149,10 +155,10 @@ function findClassAttributes(model: SemanticModel, scope: Scope): Node[] {
   const attributes: Node[] = [];
   for (const holder of holders) {
     for (const reference of holder.references) {
-      const attribute = reference.node.parent;
-      if (reference.kind !== 'load' || reference.host || attribute?.type !== 'attribute') continue;
-      if (attribute.childForFieldName('object')?.id !== reference.node.id) continue;
-      const name = attribute.childForFieldName('attribute');
+      const attribute = tree.parent(reference.node);
+      if (reference.kind !== 'load' || reference.host || !attribute || tree.type(attribute) !== T.attribute) continue;
+      if (tree.field(attribute, F.object) !== reference.node) continue;
+      const name = tree.field(attribute, F.attribute);
       if (name) attributes.push(name);
     }
   }
@@ -166,13 +172,17 @@ function outside(scope: Scope): Scope | undefined {
   return outer;
 }
 
-function isStaticMethod(definition: Node): boolean {
-  const decorated = definition.parent;
-  return decorated?.type === 'decorated_definition' && decorated.namedChildren.some((d) => d.type === 'decorator' && /^@\s*staticmethod\b/.test(d.text));
+function isStaticMethod(tree: SyntaxTree, definition: Node): boolean {
+  const decorated = tree.parent(definition);
+  return (
+    !!decorated &&
+    tree.type(decorated) === T.decorated_definition &&
+    tree.namedChildren(decorated).some((d) => tree.type(d) === T.decorator && /^@\s*staticmethod\b/.test(tree.text(d)))
+  );
 }
 
-function startOf(reference: Reference): number {
-  return (reference.host ?? reference.node).startIndex;
+function startOf(tree: SyntaxTree, reference: Reference): number {
+  return tree.start(reference.host ?? reference.node);
 }
 
 function lineOf(text: string, offset: number): number {
@@ -204,7 +214,7 @@ function indexOf(model: SemanticModel): ModelIndex {
       if (named) named.push(variable);
       else index.byName.set(variable.name, [variable]);
       for (const reference of variable.references) {
-        const range = nameRange(reference);
+        const range = nameRange(model.tree, reference);
         if (range) index.byStart.set(range.start, variable);
       }
     }
@@ -214,55 +224,56 @@ function indexOf(model: SemanticModel): ModelIndex {
 }
 
 /** Where the reference writes the name in the file (undefined inside type comments and unreadable strings). */
-function nameRange(reference: Reference): { start: number; end: number } | undefined {
-  const node = nameNode(reference.node);
+function nameRange(tree: SyntaxTree, reference: Reference): { start: number; end: number } | undefined {
+  const node = nameNode(tree, reference.node);
   if (!node) return undefined;
-  if (!reference.host) return { start: node.startIndex, end: node.endIndex };
-  const content = verbatimStringContent(reference.host);
-  return content === undefined ? undefined : { start: content + node.startIndex, end: content + node.endIndex };
+  if (!reference.host) return { start: tree.start(node), end: tree.end(node) };
+  const content = verbatimStringContent(tree, reference.host);
+  return content === undefined ? undefined : { start: content + tree.start(node), end: content + tree.end(node) };
 }
 
 /** The identifier of an occurrence: itself, an import's alias or its single name. */
-function nameNode(node: Node): Node | undefined {
-  if (node.type === 'identifier') return node;
-  if (node.type === 'aliased_import') return node.childForFieldName('alias') ?? undefined;
-  if (node.type === 'dotted_name' && node.namedChildCount === 1) return node.namedChild(0) ?? undefined;
+function nameNode(tree: SyntaxTree, node: Node): Node | undefined {
+  if (tree.type(node) === T.identifier) return node;
+  if (tree.type(node) === T.aliased_import) return tree.field(node, F.alias) || undefined;
+  if (tree.type(node) === T.dotted_name && tree.namedChildCount(node) === 1) return tree.namedChild(node, 0) || undefined;
   return undefined;
 }
 
 /** Offset of a string's value in the file, when the value is the source text verbatim (no escapes, no f-string). */
-function verbatimStringContent(host: Node): number | undefined {
-  if (host.type !== 'string') return undefined;
-  const raw = host.text;
-  const value = stringValue(host);
+function verbatimStringContent(tree: SyntaxTree, host: Node): number | undefined {
+  if (tree.type(host) !== T.string) return undefined;
+  const raw = tree.text(host);
+  const value = stringValue(tree, host);
   const match = /^[rRuU]?('''|"""|'|")/.exec(raw);
   if (value === undefined || !match) return undefined;
   const start = match[0].length;
   const quote = match[1].length;
-  return raw.slice(start, raw.length - quote) === value ? host.startIndex + start : undefined;
+  return raw.slice(start, raw.length - quote) === value ? tree.start(host) + start : undefined;
 }
 
-function referenceEdit(reference: Reference, newName: string): TextEdit | string {
+function referenceEdit(tree: SyntaxTree, reference: Reference, newName: string): TextEdit | string {
   const node = reference.node;
-  if (node.type === 'dotted_name') {
+  if (tree.type(node) === T.dotted_name) {
     // `import os.path` binds `os`: no `as` can rename it without changing what is bound.
-    if (node.namedChildCount !== 1) return `\`${node.text}\` binds its first part; rename the import by hand`;
-    if (node.parent?.type === 'future_import_statement') return 'A `__future__` import cannot be renamed';
+    if (tree.namedChildCount(node) !== 1) return `\`${tree.text(node)}\` binds its first part; rename the import by hand`;
+    const parent = tree.parent(node);
+    if (parent && tree.type(parent) === T.future_import_statement) return 'A `__future__` import cannot be renamed';
     // `import json` / `from m import name` become `… as newName`.
-    return { start: node.endIndex, end: node.endIndex, newText: ` as ${newName}` };
+    return { start: tree.end(node), end: tree.end(node), newText: ` as ${newName}` };
   }
-  const range = nameRange(reference);
+  const range = nameRange(tree, reference);
   if (!range) {
-    return reference.host?.type === 'comment'
+    return reference.host && tree.type(reference.host) === T.comment
       ? 'The name is used in a `# type:` comment, which cannot be edited safely'
       : 'The name is used in a string annotation with escapes, which cannot be edited safely';
   }
   return { ...range, newText: newName };
 }
 
-function stringContentEdit(node: Node, newName: string): TextEdit {
-  const content = verbatimStringContent(node)!;
-  return { start: content, end: content + (stringValue(node) ?? '').length, newText: newName };
+function stringContentEdit(tree: SyntaxTree, node: Node, newName: string): TextEdit {
+  const content = verbatimStringContent(tree, node)!;
+  return { start: content, end: content + (stringValue(tree, node) ?? '').length, newText: newName };
 }
 
 /**
@@ -270,38 +281,46 @@ function stringContentEdit(node: Node, newName: string): TextEdit {
  * assignment, after a `del`): still the same variable, so renamed with it.
  */
 function unboundReads(model: SemanticModel, variable: Variable): Node[] {
+  const tree = model.tree;
   const reads: Node[] = [];
   for (const message of model.messages) {
-    if (message.kind !== 'undefined-name' || message.name !== variable.name || message.node.type !== 'identifier') continue;
-    const scope = innermostScope(model, message.node.startIndex);
+    if (message.kind !== 'undefined-name' || message.name !== variable.name || tree.type(message.node) !== T.identifier) continue;
+    const scope = innermostScope(model, tree.start(message.node));
     if (scope && resolvesIn(scope, variable.name)?.variables.get(variable.name) === variable) reads.push(message.node);
   }
   return reads;
 }
 
 /** `'name'` entries of a module's `__all__` (assigned, augmented, extended, appended). */
-function exportEntries(module: Scope, name: string): Node[] {
+const EXPORT_CONTAINERS = new Set<number>([T.list, T.tuple, T.parenthesized_expression, T.binary_operator, T.argument_list]);
+
+function exportEntries(tree: SyntaxTree, module: Scope, name: string): Node[] {
   const all = module.variables.get('__all__');
   if (!all) return [];
   const found: Node[] = [];
-  const collect = (node: Node | null | undefined): void => {
-    if (!node) return;
-    if (node.type === 'string') {
-      if (stringValue(node) === name && verbatimStringContent(node) !== undefined) found.push(node);
-      return;
-    }
-    if (['list', 'tuple', 'parenthesized_expression', 'binary_operator', 'argument_list'].includes(node.type)) {
-      for (const child of node.namedChildren) collect(child);
+  const collect = (start: Node): void => {
+    // In order, without recursion: `__all__ = a + b + c + …` nests as deep as it is long.
+    const pending = start ? [start] : [];
+    while (pending.length) {
+      const node = pending.pop()!;
+      if (tree.type(node) === T.string) {
+        if (stringValue(tree, node) === name && verbatimStringContent(tree, node) !== undefined) found.push(node);
+      } else if (EXPORT_CONTAINERS.has(tree.type(node))) {
+        const children = tree.namedChildren(node);
+        for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+      }
     }
   };
   for (const reference of all.references) {
-    const parent = reference.node.parent;
-    if (reference.kind === 'store' && (parent?.type === 'assignment' || parent?.type === 'augmented_assignment')) {
-      if (exportedNames(parent.childForFieldName('right')).includes(name)) collect(parent.childForFieldName('right'));
-    } else if (reference.kind === 'load' && parent?.type === 'attribute') {
-      const method = parent.childForFieldName('attribute')?.text;
-      const call = parent.parent;
-      if ((method === 'extend' || method === 'append') && call?.type === 'call') collect(call.childForFieldName('arguments'));
+    const parent = tree.parent(reference.node);
+    if (!parent) continue;
+    if (reference.kind === 'store' && (tree.type(parent) === T.assignment || tree.type(parent) === T.augmented_assignment)) {
+      if (exportedNames(tree, tree.field(parent, F.right)).includes(name)) collect(tree.field(parent, F.right));
+    } else if (reference.kind === 'load' && tree.type(parent) === T.attribute) {
+      const methodNode = tree.field(parent, F.attribute);
+      const method = methodNode ? tree.text(methodNode) : undefined;
+      const call = tree.parent(parent);
+      if ((method === 'extend' || method === 'append') && call && tree.type(call) === T.call) collect(tree.field(call, F.arguments));
     }
   }
   return found;
@@ -312,37 +331,41 @@ function exportEntries(module: Scope, name: string): Node[] {
  * name `f` certainly calls this function: a plain function (not a method, not
  * decorated) bound once, whose parameter can be passed by keyword.
  */
-function keywordArguments(variable: Variable): Node[] {
+function keywordArguments(tree: SyntaxTree, variable: Variable): Node[] {
   const scope = variable.scope;
   const definition = scope.node;
-  if (scope.kind !== 'function' || definition.type !== 'function_definition') return [];
-  if (definition.parent?.type === 'decorated_definition' || !isKeywordParameter(definition, variable.name)) return [];
+  if (scope.kind !== 'function' || tree.type(definition) !== T.function_definition) return [];
+  const decorated = tree.parent(definition);
+  if ((decorated && tree.type(decorated) === T.decorated_definition) || !isKeywordParameter(tree, definition, variable.name)) return [];
   const outer = outside(scope);
-  const functionName = definition.childForFieldName('name');
-  const callee = functionName && outer?.kind !== 'class' ? outer?.variables.get(functionName.text) : undefined;
+  const functionName = tree.field(definition, F.name);
+  const callee = functionName && outer?.kind !== 'class' ? outer?.variables.get(tree.text(functionName)) : undefined;
   if (!callee) return [];
   const stores = callee.references.filter((r) => r.kind !== 'load');
-  if (stores.length !== 1 || stores[0].node.id !== functionName?.id) return [];
+  if (stores.length !== 1 || stores[0].node !== functionName) return [];
   const keywords: Node[] = [];
   for (const reference of callee.references) {
-    const call = reference.node.parent;
-    if (reference.kind !== 'load' || reference.host || call?.type !== 'call' || call.childForFieldName('function')?.id !== reference.node.id) continue;
-    for (const argument of call.childForFieldName('arguments')?.namedChildren ?? []) {
-      const keyword = argument.type === 'keyword_argument' ? argument.childForFieldName('name') : null;
-      if (keyword?.text === variable.name) keywords.push(keyword);
+    const call = tree.parent(reference.node);
+    if (reference.kind !== 'load' || reference.host || !call || tree.type(call) !== T.call || tree.field(call, F.function) !== reference.node) continue;
+    const args = tree.field(call, F.arguments);
+    for (const argument of args ? tree.namedChildren(args) : []) {
+      const keyword = tree.type(argument) === T.keyword_argument ? tree.field(argument, F.name) : 0;
+      if (keyword && tree.text(keyword) === variable.name) keywords.push(keyword);
     }
   }
   return keywords;
 }
 
 /** Whether the parameter can be passed as `name=…` (not positional-only, not `*args`/`**kwargs`). */
-function isKeywordParameter(definition: Node, name: string): boolean {
-  const parameters = definition.childForFieldName('parameters')?.namedChildren ?? [];
-  const separator = parameters.findIndex((p) => p.type === 'positional_separator');
+function isKeywordParameter(tree: SyntaxTree, definition: Node, name: string): boolean {
+  const list = tree.field(definition, F.parameters);
+  const parameters = list ? tree.namedChildren(list) : [];
+  const separator = parameters.findIndex((p) => tree.type(p) === T.positional_separator);
   return parameters.some((parameter, index) => {
-    if (index < separator || parameter.type === 'list_splat_pattern' || parameter.type === 'dictionary_splat_pattern') return false;
-    const nameNode = parameter.type === 'identifier' ? parameter : (parameter.childForFieldName('name') ?? parameter.namedChild(0));
-    return nameNode?.type === 'identifier' && nameNode.text === name;
+    const type = tree.type(parameter);
+    if (index < separator || type === T.list_splat_pattern || type === T.dictionary_splat_pattern) return false;
+    const nameNode = type === T.identifier ? parameter : tree.field(parameter, F.name) || tree.namedChild(parameter, 0);
+    return !!nameNode && tree.type(nameNode) === T.identifier && tree.text(nameNode) === name;
   });
 }
 
@@ -364,21 +387,23 @@ function resolvesIn(scope: Scope, name: string): Scope | undefined {
 
 /** Why renaming `variable` to `newName` would change which binding some name refers to, if it would. */
 function findConflict(model: SemanticModel, text: string, variable: Variable, newName: string): string | undefined {
+  const tree = model.tree;
+  const startOfReference = (reference: Reference): number => startOf(tree, reference);
   const home = variable.scope;
   const line = (offset: number): number => lineOf(text, offset);
   const existing = home.variables.get(newName);
   if (existing?.references.length) {
     const definition = existing.references.find((r) => r.kind !== 'load');
     // A variable of the scope that is only read is a builtin the rename would hide.
-    if (!definition) return `\`${newName}\` is a builtin used on line ${line(startOf(existing.references[0]))}, which the rename would hide`;
-    return `\`${newName}\` is already defined in the same scope (line ${line(startOf(definition))})`;
+    if (!definition) return `\`${newName}\` is a builtin used on line ${line(startOfReference(existing.references[0]))}, which the rename would hide`;
+    return `\`${newName}\` is already defined in the same scope (line ${line(startOfReference(definition))})`;
   }
   // Each use of the variable must still find it, not a `newName` defined in between.
   for (const reference of variable.references) {
     const found = resolvesIn(reference.scope, newName);
     const chain = lookupChain(reference.scope);
     if (found && found !== home && chain.indexOf(found) < chain.indexOf(home)) {
-      return `The use on line ${line(startOf(reference))} would refer to another \`${newName}\`, defined in an inner scope`;
+      return `The use on line ${line(startOfReference(reference))} would refer to another \`${newName}\`, defined in an inner scope`;
     }
   }
   // Each existing use of `newName` must keep its meaning rather than find the renamed variable.
@@ -388,25 +413,28 @@ function findConflict(model: SemanticModel, text: string, variable: Variable, ne
       const chain = lookupChain(reference.scope);
       const position = chain.indexOf(home);
       if (position !== -1 && position < chain.indexOf(other.scope)) {
-        return `\`${newName}\` used on line ${line(startOf(reference))} would then refer to the renamed name`;
+        return `\`${newName}\` used on line ${line(startOfReference(reference))} would then refer to the renamed name`;
       }
     }
   }
   for (const message of model.messages) {
     if ((message.kind !== 'undefined-name' && message.kind !== 'import-star-usage') || message.name !== newName) continue;
-    const scope = innermostScope(model, message.node.startIndex);
+    const scope = innermostScope(model, tree.start(message.node));
     if (scope && lookupChain(scope).includes(home)) {
-      return `\`${newName}\` used on line ${line(message.node.startIndex)} would then refer to the renamed name`;
+      return `\`${newName}\` used on line ${line(tree.start(message.node))} would then refer to the renamed name`;
     }
   }
   return undefined;
 }
 
 function innermostScope(model: SemanticModel, offset: number): Scope | undefined {
+  const tree = model.tree;
   let best: Scope | undefined;
   for (const scope of model.scopes) {
-    if (offset < scope.node.startIndex || offset >= scope.node.endIndex) continue;
-    if (!best || scope.node.endIndex - scope.node.startIndex < best.node.endIndex - best.node.startIndex) best = scope;
+    const start = tree.start(scope.node);
+    const end = tree.end(scope.node);
+    if (offset < start || offset >= end) continue;
+    if (!best || end - start < tree.end(best.node) - tree.start(best.node)) best = scope;
   }
   return best;
 }

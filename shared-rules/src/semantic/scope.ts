@@ -1,4 +1,4 @@
-import type { SyntaxNode as Node } from './syntax';
+import type { NodeId } from '../syntax/tree';
 
 export type ScopeKind = 'module' | 'class' | 'function' | 'lambda' | 'generator' | 'type-params';
 
@@ -27,17 +27,17 @@ export type BindingKind =
 /** The last use of a binding: the scope it happened in and the referencing node. */
 export interface Use {
   scope: Scope;
-  node: Node | undefined;
+  node: NodeId | undefined;
 }
 
 /** Where a name occurs: `node` is the identifier (or import item, for imports). */
 export interface Reference {
-  node: Node;
+  node: NodeId;
   /** The scope the occurrence is in. */
   scope: Scope;
   kind: 'load' | 'store' | 'delete' | 'declaration';
   /** Inside a string annotation or type comment: that string or comment (`node` is then relative to its value). */
-  host?: Node;
+  host?: NodeId;
 }
 
 /**
@@ -61,9 +61,9 @@ export interface Binding {
    * What defines the name: the identifier for stores, the whole statement for
    * imports, `def` and `class` statements, the `except` clause.
    */
-  source: Node | undefined;
+  source: NodeId | undefined;
   /** For imports: the imported name (`dotted_name`, `aliased_import`); findings point at it. */
-  nameNode?: Node;
+  nameNode?: NodeId;
   used: Use | undefined;
   /** Imports: the dotted name as written (`os.path`, `pkg.mod.name`). */
   fullName?: string;
@@ -71,7 +71,7 @@ export interface Binding {
   module?: string;
   realName?: string;
   /** Imports redefined in an inner scope while unused (reported with the import). */
-  redefined: Node[];
+  redefined: NodeId[];
   /** `__all__`: the names it lists. */
   exportNames?: string[];
   /** Whether the store is the target of a `for` loop. */
@@ -93,7 +93,7 @@ export class Scope {
   constructor(
     readonly kind: ScopeKind,
     /** The node opening the scope (module, function, lambda, class, comprehension). */
-    readonly node: Node,
+    readonly node: NodeId,
     /** The enclosing scope (re-attached when a memoized function is replayed in a new build). */
     public parent: Scope | undefined,
   ) {}

@@ -1,38 +1,41 @@
-import type { SyntaxNode as Node } from './syntax';
+import { F, T } from '../syntax/grammar';
+import type { NodeId, SyntaxTree } from '../syntax/tree';
 
 const TYPE_COMMENT = /^#\s*type:\s*/;
 const TYPE_IGNORE = /^#\s*type:\s*ignore([^a-zA-Z0-9_]|$)/;
 const FUNCTION_SIGNATURE = /^(\(.*?\))\s*->\s*(.*)$/;
-const TYPEABLE = new Set(['assignment', 'for_statement', 'function_definition', 'with_statement']);
+const TYPEABLE = new Set<number>([T.assignment, T.for_statement, T.function_definition, T.with_statement]);
 
 export interface TypeComment {
-  node: Node;
+  node: NodeId;
   /** The type expressions it holds: one, or the argument list and the return type of a signature. */
   text: string[];
 }
 
-function isTypeable(node: Node): boolean {
-  if (!TYPEABLE.has(node.type)) return false;
+function isTypeable(tree: SyntaxTree, node: NodeId): boolean {
+  if (!TYPEABLE.has(tree.type(node))) return false;
+  if (tree.type(node) !== T.assignment) return true;
   // Only the outermost assignment of a chain is a statement.
-  return node.type !== 'assignment' || (node.parent?.type === 'expression_statement' && !node.childForFieldName('type'));
+  const parent = tree.parent(node);
+  return !!parent && tree.type(parent) === T.expression_statement && !tree.field(node, F.type);
 }
 
 /** The last typeable node, in source pre-order, that starts at or before `offset`. */
-function lastTypeable(node: Node, offset: number): Node | undefined {
-  const children = node.children;
+function lastTypeable(tree: SyntaxTree, node: NodeId, offset: number): NodeId | undefined {
+  const children = tree.children(node);
   for (let i = children.length - 1; i >= 0; i--) {
-    if (children[i].startIndex > offset) continue;
-    const found = lastTypeable(children[i], offset);
+    if (tree.start(children[i]) > offset) continue;
+    const found = lastTypeable(tree, children[i], offset);
     if (found) return found;
   }
-  return isTypeable(node) ? node : undefined;
+  return isTypeable(tree, node) ? node : undefined;
 }
 
 /** The deepest node containing `offset`. */
-function nodeAt(root: Node, offset: number): Node {
-  let node = root;
+function nodeAt(tree: SyntaxTree, offset: number): NodeId {
+  let node = tree.root;
   for (;;) {
-    const child = node.children.find((c) => c.startIndex <= offset && offset < c.endIndex);
+    const child = tree.children(node).find((c) => tree.start(c) <= offset && offset < tree.end(c));
     if (!child) return node;
     node = child;
   }
@@ -44,20 +47,23 @@ function nodeAt(root: Node, offset: number): Node {
  * pyflakes follows). Costs one regex scan of the text, plus a descent from
  * the root for each type comment.
  */
-export function typeCommentsByStatement(root: Node): Map<number, TypeComment[]> {
-  const result = new Map<number, TypeComment[]>();
-  for (const match of root.placement.source.matchAll(/#[ \t]*type:/g)) {
-    const comment = nodeAt(root, match.index);
-    if (comment.type !== 'comment' || comment.startIndex !== match.index) continue;
-    if (!TYPE_COMMENT.test(comment.text) || TYPE_IGNORE.test(comment.text)) continue;
-    const owner = lastTypeable(root, comment.startIndex);
+export function typeCommentsByStatement(tree: SyntaxTree): Map<NodeId, TypeComment[]> {
+  const result = new Map<NodeId, TypeComment[]>();
+  // Most files have none: one plain search rules them out.
+  if (!tree.source.includes('type:')) return result;
+  for (const match of tree.source.matchAll(/#[ \t]*type:/g)) {
+    const comment = nodeAt(tree, match.index);
+    if (tree.type(comment) !== T.comment || tree.start(comment) !== match.index) continue;
+    const text = tree.text(comment);
+    if (!TYPE_COMMENT.test(text) || TYPE_IGNORE.test(text)) continue;
+    const owner = lastTypeable(tree, tree.root, tree.start(comment));
     if (!owner) continue;
-    const body = comment.text.replace(TYPE_COMMENT, '').trim();
+    const body = text.replace(TYPE_COMMENT, '').trim();
     const signature = FUNCTION_SIGNATURE.exec(body);
-    const text = signature ? [signature[1].replace(/\*/g, ''), signature[2].trim()] : [body];
-    const list = result.get(owner.id) ?? [];
-    list.push({ node: comment, text });
-    result.set(owner.id, list);
+    const parts = signature ? [signature[1].replace(/\*/g, ''), signature[2].trim()] : [body];
+    const list = result.get(owner) ?? [];
+    list.push({ node: comment, text: parts });
+    result.set(owner, list);
   }
   return result;
 }

@@ -1,5 +1,6 @@
-import type { Node } from 'web-tree-sitter';
 import { calleeName, isTrue, keywordArgument, positionalArguments, stringValue } from '../syntax/calls';
+import { F, T } from '../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 
 /**
  * SQLAlchemy tables as a file declares them: ORM declarative models (classes
@@ -30,9 +31,9 @@ export interface ColumnInfo {
   nameStart: number;
   nameEnd: number;
   /** The `Column(...)`/`mapped_column(...)` call, if there is one. */
-  call?: Node;
+  call?: NodeId;
   /** The positional argument that gives the type, if any. */
-  typeArgument?: Node;
+  typeArgument?: NodeId;
 }
 
 export interface RelationshipInfo {
@@ -74,57 +75,63 @@ function typeFromName(name: string, length?: number): ColumnType {
 }
 
 /** `Integer`, `sa.Integer`, `String(36)`, `sa.String(length=36)`. */
-function typeOf(node: Node): ColumnType | undefined {
-  if (node.type === 'identifier') return typeFromName(node.text);
-  if (node.type === 'attribute') return typeFromName(node.childForFieldName('attribute')?.text ?? '');
-  if (node.type !== 'call') return undefined;
-  const lengthArgument = positionalArguments(node)[0] ?? keywordArgument(node, 'length');
-  const length = lengthArgument?.type === 'integer' ? Number(lengthArgument.text) : undefined;
-  return typeFromName(calleeName(node) ?? '', length);
+function typeOf(tree: SyntaxTree, node: NodeId): ColumnType | undefined {
+  const type = tree.type(node);
+  if (type === T.identifier) return typeFromName(tree.text(node));
+  if (type === T.attribute) {
+    const attribute = tree.field(node, F.attribute);
+    return typeFromName(attribute === NONE ? '' : tree.text(attribute));
+  }
+  if (type !== T.call) return undefined;
+  const lengthArgument = positionalArguments(tree, node)[0] ?? keywordArgument(tree, node, 'length');
+  const length = lengthArgument !== NONE && tree.type(lengthArgument) === T.integer ? Number(tree.text(lengthArgument)) : undefined;
+  return typeFromName(calleeName(tree, node) ?? '', length);
 }
 
 /** `Mapped[int]`, `Mapped[Optional[str]]`, `Mapped[str | None]` → the Python type's column kind. */
-function typeOfMappedAnnotation(annotation: Node | null): ColumnType | undefined {
-  const match = annotation && /^(?:\w+\.)?Mapped\[(?:Optional\[)?(\w+)/.exec(annotation.text.replace(/\s+/g, ''));
+function typeOfMappedAnnotation(tree: SyntaxTree, annotation: NodeId): ColumnType | undefined {
+  const match = annotation !== NONE && /^(?:\w+\.)?Mapped\[(?:Optional\[)?(\w+)/.exec(tree.text(annotation).replace(/\s+/g, ''));
   return match ? typeFromName(match[1]) : undefined;
 }
 
 const SCHEMA_ITEMS = new Set(['ForeignKey', 'Sequence', 'CheckConstraint', 'Identity', 'Computed', 'FetchedValue', 'DefaultClause']);
 
 /** The positional argument giving the column type: after an optional name, not a schema item. */
-function typeArgumentOf(positional: readonly Node[]): Node | undefined {
+function typeArgumentOf(tree: SyntaxTree, positional: readonly NodeId[]): NodeId | undefined {
   return positional.find((arg, index) => {
-    if (index === 0 && arg.type === 'string') return false;
-    if (arg.type === 'call') return !SCHEMA_ITEMS.has(calleeName(arg) ?? '');
-    return arg.type === 'identifier' || arg.type === 'attribute';
+    const type = tree.type(arg);
+    if (index === 0 && type === T.string) return false;
+    if (type === T.call) return !SCHEMA_ITEMS.has(calleeName(tree, arg) ?? '');
+    return type === T.identifier || type === T.attribute;
   });
 }
 
-function foreignKeyOf(call: Node): string | undefined {
-  for (const arg of positionalArguments(call)) {
-    if (arg.type === 'call' && calleeName(arg) === 'ForeignKey') {
-      const target = positionalArguments(arg)[0];
-      return stringValue(target) ?? target?.text ?? '?';
+function foreignKeyOf(tree: SyntaxTree, call: NodeId): string | undefined {
+  for (const arg of positionalArguments(tree, call)) {
+    if (tree.type(arg) === T.call && calleeName(tree, arg) === 'ForeignKey') {
+      const target: NodeId | undefined = positionalArguments(tree, arg)[0];
+      if (target === undefined) return '?';
+      return stringValue(tree, target) ?? tree.text(target);
     }
   }
   return undefined;
 }
 
-function columnFromCall(name: string, nameNode: Node, call: Node, start: number, end: number, annotation: Node | null): ColumnInfo {
-  const typeArgument = typeArgumentOf(positionalArguments(call));
-  const declared = typeArgument && typeOf(typeArgument);
+function columnFromCall(tree: SyntaxTree, name: string, nameNode: NodeId, call: NodeId, start: number, end: number, annotation: NodeId): ColumnInfo {
+  const typeArgument = typeArgumentOf(tree, positionalArguments(tree, call));
+  const declared = typeArgument !== undefined ? typeOf(tree, typeArgument) : undefined;
   // `mapped_column()` may leave the type to the `Mapped[...]` annotation.
-  const type = declared && declared.kind !== 'other' ? declared : typeOfMappedAnnotation(annotation) ?? declared;
+  const type = declared && declared.kind !== 'other' ? declared : typeOfMappedAnnotation(tree, annotation) ?? declared;
   return {
     name,
     type,
-    primaryKey: isTrue(keywordArgument(call, 'primary_key')),
-    unique: isTrue(keywordArgument(call, 'unique')),
-    foreignKey: foreignKeyOf(call),
+    primaryKey: isTrue(tree, keywordArgument(tree, call, 'primary_key')),
+    unique: isTrue(tree, keywordArgument(tree, call, 'unique')),
+    foreignKey: foreignKeyOf(tree, call),
     start,
     end,
-    nameStart: nameNode.startIndex,
-    nameEnd: nameNode.endIndex,
+    nameStart: tree.start(nameNode),
+    nameEnd: tree.end(nameNode),
     call,
     typeArgument,
   };
@@ -137,23 +144,26 @@ function columnReferences(columns: readonly ColumnInfo[]): string[] {
 }
 
 /** Column names listed by `ForeignKeyConstraint([...], ...)`, `UniqueConstraint(...)` and `Index(..., unique=True)`. */
-function readTableArgs(items: readonly Node[], constrained: Set<string>, unique: Set<string>, references: string[]): void {
+function readTableArgs(tree: SyntaxTree, items: readonly NodeId[], constrained: Set<string>, unique: Set<string>, references: string[]): void {
   for (const item of items) {
-    if (item.type !== 'call') continue;
-    const callee = calleeName(item);
-    const positional = positionalArguments(item);
+    if (tree.type(item) !== T.call) continue;
+    const callee = calleeName(tree, item);
+    const positional = positionalArguments(tree, item);
     if (callee === 'ForeignKeyConstraint') {
-      const columns = positional[0];
-      for (const column of columns?.namedChildren ?? []) {
-        const value = stringValue(column);
+      const columns: NodeId | undefined = positional[0];
+      for (const column of columns === undefined ? [] : tree.namedChildren(columns)) {
+        const value = stringValue(tree, column);
         if (value) constrained.add(value);
       }
-      for (const target of positional[1]?.namedChildren ?? []) references.push(referencedTable(stringValue(target) ?? target.text));
+      const targets: NodeId | undefined = positional[1];
+      for (const target of targets === undefined ? [] : tree.namedChildren(targets)) {
+        references.push(referencedTable(stringValue(tree, target) ?? tree.text(target)));
+      }
     } else if (callee === 'UniqueConstraint' && positional.length === 1) {
-      const value = stringValue(positional[0]);
+      const value = stringValue(tree, positional[0]);
       if (value) unique.add(value);
-    } else if (callee === 'Index' && isTrue(keywordArgument(item, 'unique')) && positional.length === 2) {
-      const value = stringValue(positional[1]);
+    } else if (callee === 'Index' && isTrue(tree, keywordArgument(tree, item, 'unique')) && positional.length === 2) {
+      const value = stringValue(tree, positional[1]);
       if (value) unique.add(value);
     }
   }
@@ -167,94 +177,105 @@ function referencedTable(target: string): string {
 
 const RELATIONSHIP_CALLS = new Set(['relationship', 'relation']);
 
-function relationshipOf(call: Node, start: number, end: number): RelationshipInfo {
-  const first = positionalArguments(call)[0];
-  const written = first && (stringValue(first) ?? (first.type === 'identifier' || first.type === 'attribute' ? first.text : undefined));
-  const secondary = keywordArgument(call, 'secondary');
+function relationshipOf(tree: SyntaxTree, call: NodeId, start: number, end: number): RelationshipInfo {
+  const first: NodeId | undefined = positionalArguments(tree, call)[0];
+  const firstType = first === undefined ? undefined : tree.type(first);
+  const written = first === undefined
+    ? undefined
+    : stringValue(tree, first) ?? (firstType === T.identifier || firstType === T.attribute ? tree.text(first) : undefined);
+  const secondary = keywordArgument(tree, call, 'secondary');
   return {
     target: written?.split('.').pop(),
-    explicitJoin: Boolean(keywordArgument(call, 'primaryjoin') ?? keywordArgument(call, 'foreign_keys')),
-    secondary: secondary ? stringValue(secondary) ?? '?' : undefined,
+    explicitJoin: keywordArgument(tree, call, 'primaryjoin') !== NONE || keywordArgument(tree, call, 'foreign_keys') !== NONE,
+    secondary: secondary !== NONE ? stringValue(tree, secondary) ?? '?' : undefined,
     start,
     end,
   };
 }
 
-function assignmentOf(statement: Node): Node | undefined {
-  if (statement.type !== 'expression_statement') return undefined;
-  const inner = statement.namedChild(0);
-  return inner?.type === 'assignment' ? inner : undefined;
+function assignmentOf(tree: SyntaxTree, statement: NodeId): NodeId {
+  if (tree.type(statement) !== T.expression_statement) return NONE;
+  const inner = tree.namedChild(statement, 0);
+  return inner !== NONE && tree.type(inner) === T.assignment ? inner : NONE;
 }
 
-function tableFromClass(statement: Node): TableInfo | undefined {
-  const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-  if (definition?.type !== 'class_definition') return undefined;
-  const body = definition.childForFieldName('body');
-  const nameNode = definition.childForFieldName('name');
-  if (!body || !nameNode) return undefined;
+function tableFromClass(tree: SyntaxTree, statement: NodeId): TableInfo | undefined {
+  const definition = tree.type(statement) === T.decorated_definition ? tree.field(statement, F.definition) : statement;
+  if (definition === NONE || tree.type(definition) !== T.class_definition) return undefined;
+  const body = tree.field(definition, F.body);
+  const nameNode = tree.field(definition, F.name);
+  if (body === NONE || nameNode === NONE) return undefined;
   let tableName: string | undefined;
   const columns: ColumnInfo[] = [];
   const constrained = new Set<string>();
   const unique = new Set<string>();
   const references: string[] = [];
   const relationships: RelationshipInfo[] = [];
-  for (const member of body.namedChildren) {
-    const assignment = assignmentOf(member);
-    const target = assignment?.childForFieldName('left');
-    const value = assignment?.childForFieldName('right');
-    if (!assignment || target?.type !== 'identifier') continue;
-    const name = target.text;
-    if (name === '__tablename__') tableName = stringValue(value);
-    else if (name === '__table_args__' && value) {
-      readTableArgs(value.type === 'tuple' || value.type === 'list' ? value.namedChildren : [value], constrained, unique, references);
-    } else if (value?.type === 'call' && RELATIONSHIP_CALLS.has(calleeName(value) ?? '')) {
-      relationships.push(relationshipOf(value, target.startIndex, target.endIndex));
-    } else if (!value && assignment.childForFieldName('type')) {
+  for (let member = tree.firstNamedChild(body); member !== NONE; member = tree.nextNamedSibling(member)) {
+    const assignment = assignmentOf(tree, member);
+    if (assignment === NONE) continue;
+    const target = tree.field(assignment, F.left);
+    const value = tree.field(assignment, F.right);
+    if (target === NONE || tree.type(target) !== T.identifier) continue;
+    const name = tree.text(target);
+    const isCall = value !== NONE && tree.type(value) === T.call;
+    if (name === '__tablename__') tableName = stringValue(tree, value);
+    else if (name === '__table_args__' && value !== NONE) {
+      const valueType = tree.type(value);
+      readTableArgs(tree, valueType === T.tuple || valueType === T.list ? tree.namedChildren(value) : [value], constrained, unique, references);
+    } else if (isCall && RELATIONSHIP_CALLS.has(calleeName(tree, value) ?? '')) {
+      relationships.push(relationshipOf(tree, value, tree.start(target), tree.end(target)));
+    } else if (value === NONE && tree.field(assignment, F.type) !== NONE) {
       // `name: Mapped[int]` alone declares a column typed by its annotation.
-      const type = typeOfMappedAnnotation(assignment.childForFieldName('type'));
-      if (type) columns.push({ name, type, primaryKey: false, unique: false, start: member.startIndex, end: member.endIndex, nameStart: target.startIndex, nameEnd: target.endIndex });
-    } else if (value?.type === 'call' && COLUMN_CALLS.has(calleeName(value) ?? '')) {
+      const type = typeOfMappedAnnotation(tree, tree.field(assignment, F.type));
+      if (type) {
+        columns.push({
+          name, type, primaryKey: false, unique: false, start: tree.start(member), end: tree.end(member), nameStart: tree.start(target), nameEnd: tree.end(target),
+        });
+      }
+    } else if (isCall && COLUMN_CALLS.has(calleeName(tree, value) ?? '')) {
       // `Column('db_name', ...)` names the database column explicitly.
-      const explicit = stringValue(positionalArguments(value)[0]);
-      columns.push(columnFromCall(explicit ?? name, target, value, member.startIndex, member.endIndex, assignment.childForFieldName('type')));
+      const explicit = stringValue(tree, positionalArguments(tree, value)[0] ?? NONE);
+      columns.push(columnFromCall(tree, explicit ?? name, target, value, tree.start(member), tree.end(member), tree.field(assignment, F.type)));
     }
   }
   if (!tableName) return undefined;
   for (const column of columns) if (unique.has(column.name)) column.unique = true;
   return {
     tableName,
-    className: nameNode.text,
+    className: tree.text(nameNode),
     columns,
     constrainedColumns: constrained,
     references: [...references, ...columnReferences(columns)],
     relationships,
-    start: statement.startIndex,
-    end: statement.endIndex,
-    nameStart: nameNode.startIndex,
-    nameEnd: nameNode.endIndex,
+    start: tree.start(statement),
+    end: tree.end(statement),
+    nameStart: tree.start(nameNode),
+    nameEnd: tree.end(nameNode),
   };
 }
 
-function tableFromCoreCall(statement: Node): TableInfo | undefined {
-  const assignment = assignmentOf(statement);
-  const call = assignment?.childForFieldName('right') ?? (statement.type === 'expression_statement' ? statement.namedChild(0) : null);
-  if (call?.type !== 'call' || calleeName(call) !== 'Table') return undefined;
-  const positional = positionalArguments(call);
-  const nameNode = positional[0];
-  const tableName = stringValue(nameNode);
-  if (!tableName || !nameNode) return undefined;
+function tableFromCoreCall(tree: SyntaxTree, statement: NodeId): TableInfo | undefined {
+  const assignment = assignmentOf(tree, statement);
+  const right = assignment === NONE ? NONE : tree.field(assignment, F.right);
+  const call = right !== NONE ? right : tree.type(statement) === T.expression_statement ? tree.namedChild(statement, 0) : NONE;
+  if (call === NONE || tree.type(call) !== T.call || calleeName(tree, call) !== 'Table') return undefined;
+  const positional = positionalArguments(tree, call);
+  const nameNode: NodeId | undefined = positional[0];
+  const tableName = stringValue(tree, nameNode ?? NONE);
+  if (!tableName || nameNode === undefined) return undefined;
   const columns: ColumnInfo[] = [];
   const constrained = new Set<string>();
   const unique = new Set<string>();
   const references: string[] = [];
   for (const arg of positional.slice(2)) {
-    if (arg.type === 'call' && calleeName(arg) === 'Column') {
-      const nameNode = positionalArguments(arg)[0];
-      const name = stringValue(nameNode);
-      if (name) columns.push(columnFromCall(name, nameNode, arg, arg.startIndex, arg.endIndex, null));
+    if (tree.type(arg) === T.call && calleeName(tree, arg) === 'Column') {
+      const nameNode = positionalArguments(tree, arg)[0] ?? NONE;
+      const name = stringValue(tree, nameNode);
+      if (name) columns.push(columnFromCall(tree, name, nameNode, arg, tree.start(arg), tree.end(arg), NONE));
     }
   }
-  readTableArgs(positional.slice(2), constrained, unique, references);
+  readTableArgs(tree, positional.slice(2), constrained, unique, references);
   for (const column of columns) if (unique.has(column.name)) column.unique = true;
   return {
     tableName,
@@ -262,10 +283,10 @@ function tableFromCoreCall(statement: Node): TableInfo | undefined {
     constrainedColumns: constrained,
     references: [...references, ...columnReferences(columns)],
     relationships: [],
-    start: statement.startIndex,
-    end: statement.endIndex,
-    nameStart: nameNode.startIndex,
-    nameEnd: nameNode.endIndex,
+    start: tree.start(statement),
+    end: tree.end(statement),
+    nameStart: tree.start(nameNode),
+    nameEnd: tree.end(nameNode),
   };
 }
 
@@ -275,11 +296,11 @@ function mayDeclareTables(textIncludes: (literal: string) => boolean): boolean {
 }
 
 /** The tables declared by the module's top-level statements; `textIncludes` tells whether the text contains a literal. */
-export function collectTables(root: Node, textIncludes: (literal: string) => boolean): TableInfo[] {
+export function collectTables(tree: SyntaxTree, root: NodeId, textIncludes: (literal: string) => boolean): TableInfo[] {
   if (!mayDeclareTables(textIncludes)) return [];
   const tables: TableInfo[] = [];
-  for (const statement of root.namedChildren) {
-    const table = tableFromClass(statement) ?? tableFromCoreCall(statement);
+  for (let statement = tree.firstNamedChild(root); statement !== NONE; statement = tree.nextNamedSibling(statement)) {
+    const table = tableFromClass(tree, statement) ?? tableFromCoreCall(tree, statement);
     if (table) tables.push(table);
   }
   return tables;

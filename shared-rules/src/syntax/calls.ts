@@ -1,34 +1,41 @@
-import type { Node } from 'web-tree-sitter';
+import { F, T } from './grammar';
+import { NONE, type NodeId, type SyntaxTree } from './tree';
 
 /** Reading calls and literals as written, shared by the rules that match call patterns. */
 
 /** `sa.Column` → `Column`: SQLAlchemy names are recognised by their last component. */
-export function calleeName(call: Node): string | undefined {
-  const callee = call.childForFieldName('function');
-  if (!callee) return undefined;
-  if (callee.type === 'identifier') return callee.text;
-  if (callee.type === 'attribute') return callee.childForFieldName('attribute')?.text;
-  return undefined;
-}
-
-export function positionalArguments(call: Node): Node[] {
-  const args = call.childForFieldName('arguments');
-  if (!args || args.type !== 'argument_list') return [];
-  return args.namedChildren.filter((a) => a.type !== 'keyword_argument' && a.type !== 'comment' && !a.type.endsWith('splat'));
-}
-
-export function keywordArgument(call: Node, name: string): Node | undefined {
-  const args = call.childForFieldName('arguments');
-  for (const arg of args?.namedChildren ?? []) {
-    if (arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === name) {
-      return arg.childForFieldName('value') ?? undefined;
-    }
+export function calleeName(tree: SyntaxTree, call: NodeId): string | undefined {
+  const callee = tree.field(call, F.function);
+  if (callee === NONE) return undefined;
+  if (tree.type(callee) === T.identifier) return tree.text(callee);
+  if (tree.type(callee) === T.attribute) {
+    const attribute = tree.field(callee, F.attribute);
+    return attribute === NONE ? undefined : tree.text(attribute);
   }
   return undefined;
 }
 
-export function isTrue(node: Node | undefined): boolean {
-  return node?.type === 'true';
+const NOT_POSITIONAL = new Set<number>([T.keyword_argument, T.comment, T.list_splat, T.dictionary_splat, T.parenthesized_list_splat]);
+
+export function positionalArguments(tree: SyntaxTree, call: NodeId): NodeId[] {
+  const args = tree.field(call, F.arguments);
+  if (args === NONE || tree.type(args) !== T.argument_list) return [];
+  return tree.namedChildren(args).filter((a) => !NOT_POSITIONAL.has(tree.type(a)));
+}
+
+export function keywordArgument(tree: SyntaxTree, call: NodeId, name: string): NodeId {
+  const args = tree.field(call, F.arguments);
+  if (args === NONE) return NONE;
+  for (let arg = tree.firstNamedChild(args); arg !== NONE; arg = tree.nextNamedSibling(arg)) {
+    if (tree.type(arg) !== T.keyword_argument) continue;
+    const key = tree.field(arg, F.name);
+    if (key !== NONE && tree.text(key) === name) return tree.field(arg, F.value);
+  }
+  return NONE;
+}
+
+export function isTrue(tree: SyntaxTree, node: NodeId): boolean {
+  return node !== NONE && tree.type(node) === T.true;
 }
 
 /** The value of a plain string literal, or undefined for f-strings, concatenations and the like. */

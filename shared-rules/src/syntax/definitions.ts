@@ -1,5 +1,6 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import { F, T } from './grammar';
 import { memoizedPerTree } from './memo';
+import { NONE, type NodeId, type SyntaxTree } from './tree';
 
 /**
  * The functions and classes of a file in source order (parents before their
@@ -8,61 +9,64 @@ import { memoizedPerTree } from './memo';
 export interface Definition {
   kind: 'function' | 'class';
   /** The `function_definition` or `class_definition`. */
-  node: Node;
+  node: NodeId;
   /** The statement: the `decorated_definition` when decorated, else `node`. */
-  statement: Node;
+  statement: NodeId;
   name: string;
-  nameNode: Node;
+  nameNode: NodeId;
   /** Decorator expressions without call arguments or spaces: `property`, `x.setter`, `abc.abstractmethod`. */
   decorators: string[];
   /** The enclosing function or class; undefined at module level. */
   parent?: Definition;
   /** The body block (undefined only in broken code). */
-  body?: Node;
+  body?: NodeId;
 }
 
-/** The file's definitions, computed once per tree and text. */
-export const fileDefinitions = memoizedPerTree((tree: Tree): Definition[] => {
+const DEFINITION_TYPES = new Set<number>([T.function_definition, T.class_definition]);
+
+/** The file's definitions, computed once per version of the tree. */
+export const fileDefinitions = memoizedPerTree((tree): Definition[] => {
   const definitions: Definition[] = [];
-  // One native search; results come in document order, so a stack of open ranges gives each parent.
+  // One search; results come in document order, so a stack of open ranges gives each parent.
   const open: Array<{ definition: Definition; end: number }> = [];
-  for (const node of tree.rootNode.descendantsOfType(['function_definition', 'class_definition'])) {
-    if (!node) continue;
-    while (open.length && open[open.length - 1].end <= node.startIndex) open.pop();
-    const definition = makeDefinition(node, open[open.length - 1]?.definition);
+  for (const node of tree.descendantsOfType(tree.root, DEFINITION_TYPES)) {
+    const start = tree.start(node);
+    while (open.length && open[open.length - 1].end <= start) open.pop();
+    const definition = makeDefinition(tree, node, open[open.length - 1]?.definition);
     if (!definition) continue;
     definitions.push(definition);
-    open.push({ definition, end: node.endIndex });
+    open.push({ definition, end: tree.end(node) });
   }
   return definitions;
 });
 
-function makeDefinition(node: Node, parent: Definition | undefined): Definition | undefined {
-  const nameNode = node.childForFieldName('name');
-  if (!nameNode) return undefined;
-  const wrapper = node.parent;
-  const statement = wrapper?.type === 'decorated_definition' ? wrapper : node;
-  const body = node.childForFieldName('body');
+function makeDefinition(tree: SyntaxTree, node: NodeId, parent: Definition | undefined): Definition | undefined {
+  const nameNode = tree.field(node, F.name);
+  if (nameNode === NONE) return undefined;
+  const wrapper = tree.parent(node);
+  const statement = wrapper !== NONE && tree.type(wrapper) === T.decorated_definition ? wrapper : node;
+  const body = tree.field(node, F.body);
   return {
-    kind: node.type === 'function_definition' ? 'function' : 'class',
+    kind: tree.type(node) === T.function_definition ? 'function' : 'class',
     node,
     statement,
-    name: nameNode.text,
+    name: tree.text(nameNode),
     nameNode,
-    decorators: statement === node ? [] : decoratorNames(statement),
+    decorators: statement === node ? [] : decoratorNames(tree, statement),
     parent,
-    body: body?.type === 'block' ? body : undefined,
+    body: body !== NONE && tree.type(body) === T.block ? body : undefined,
   };
 }
 
 /** The decorators of a `decorated_definition`, as `Definition.decorators` lists them. */
-export function decoratorNames(decorated: Node): string[] {
+export function decoratorNames(tree: SyntaxTree, decorated: NodeId): string[] {
   const names: string[] = [];
-  for (const child of decorated.namedChildren) {
-    if (child?.type !== 'decorator') continue;
-    let expression = child.namedChildren.find((c) => c?.type !== 'comment') ?? null;
-    if (expression?.type === 'call') expression = expression.childForFieldName('function');
-    if (expression) names.push(expression.text.replace(/\s+/g, ''));
+  for (let child = tree.firstNamedChild(decorated); child !== NONE; child = tree.nextNamedSibling(child)) {
+    if (tree.type(child) !== T.decorator) continue;
+    let expression = tree.firstNamedChild(child);
+    while (expression !== NONE && tree.type(expression) === T.comment) expression = tree.nextNamedSibling(expression);
+    if (expression !== NONE && tree.type(expression) === T.call) expression = tree.field(expression, F.function);
+    if (expression !== NONE) names.push(tree.text(expression).replace(/\s+/g, ''));
   }
   return names;
 }
@@ -78,79 +82,90 @@ export function isDunder(name: string): boolean {
 }
 
 /** The statements of a block, without comments. */
-export function statementsOf(block: Node): Node[] {
-  return block.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+export function statementsOf(tree: SyntaxTree, block: NodeId): NodeId[] {
+  return tree.namedChildren(block).filter((child) => tree.type(child) !== T.comment);
 }
 
 /** The first statement of a block or module (comments skipped), without listing them all. */
-export function firstStatementOf(block: Node): Node | undefined {
-  let node = block.firstNamedChild;
-  while (node && node.type === 'comment') node = node.nextNamedSibling;
-  return node ?? undefined;
+export function firstStatementOf(tree: SyntaxTree, block: NodeId): NodeId {
+  let node = tree.firstNamedChild(block);
+  while (node !== NONE && tree.type(node) === T.comment) node = tree.nextNamedSibling(node);
+  return node;
 }
 
 /**
  * The docstring of a body or module: a first statement that is a string
  * literal alone. F-strings are not docstrings (Python leaves `__doc__` empty).
  */
-export function docstringOf(bodyOrModule: Node): Node | undefined {
-  const first = firstStatementOf(bodyOrModule);
-  if (first?.type !== 'expression_statement') return undefined;
-  const value = first.firstNamedChild;
-  if (!value || (value.type !== 'string' && value.type !== 'concatenated_string')) return undefined;
-  const parts = value.type === 'string' ? [value] : value.namedChildren;
-  return parts.some((part) => /f/i.test(part?.child(0)?.text.replace(/["']/g, '') ?? '')) ? undefined : value;
+export function docstringOf(tree: SyntaxTree, bodyOrModule: NodeId): NodeId {
+  const first = firstStatementOf(tree, bodyOrModule);
+  if (first === NONE || tree.type(first) !== T.expression_statement) return NONE;
+  const value = tree.firstNamedChild(first);
+  if (value === NONE || (tree.type(value) !== T.string && tree.type(value) !== T.concatenated_string)) return NONE;
+  const parts = tree.type(value) === T.string ? [value] : tree.namedChildren(value);
+  return parts.some((part) => {
+    const start = tree.firstChild(part);
+    return /f/i.test(start === NONE ? '' : tree.text(start).replace(/["']/g, ''));
+  }) ? NONE : value;
 }
 
-const OPAQUE = ['function_definition', 'class_definition', 'lambda'];
+const OPAQUE = new Set<number>([T.function_definition, T.class_definition, T.lambda]);
 
 /**
  * The nodes of the given types that belong to a function body itself, in
  * document order: nodes inside nested functions, classes and lambdas are left
- * out. One native search (cheap) instead of a walk across the WASM boundary.
+ * out.
  */
-export function ownNodesOfTypes(body: Node, types: ReadonlySet<string>): Node[] {
-  const found: Node[] = [];
-  let opaqueEnd = -1;
-  for (const node of body.descendantsOfType([...types, ...OPAQUE])) {
-    if (!node || node.startIndex < opaqueEnd) continue;
-    if (OPAQUE.includes(node.type)) opaqueEnd = node.endIndex;
-    else found.push(node);
+export function ownNodesOfTypes(tree: SyntaxTree, body: NodeId, types: ReadonlySet<number>): NodeId[] {
+  const found: NodeId[] = [];
+  // Nested definitions are passed over whole, without visiting their nodes.
+  for (let node = body; node !== NONE;) {
+    const type = tree.type(node);
+    if (OPAQUE.has(type)) {
+      node = tree.following(node, body, true);
+      continue;
+    }
+    if (types.has(type)) found.push(node);
+    node = tree.following(node, body);
   }
   return found;
 }
 
 export interface Parameter {
   /** The parameter node (`identifier`, `typed_parameter`, `default_parameter`, …). */
-  node: Node;
-  nameNode: Node;
+  node: NodeId;
+  nameNode: NodeId;
   kind: 'named' | 'varargs' | 'kwargs';
   annotated: boolean;
 }
 
 /** A function's parameters in order; separators (`*`, `/`) are left out. */
-export function functionParameters(fn: Node): Parameter[] {
+export function functionParameters(tree: SyntaxTree, fn: NodeId): Parameter[] {
   const result: Parameter[] = [];
-  for (const node of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-    if (!node) continue;
-    const annotated = node.type === 'typed_parameter' || node.type === 'typed_default_parameter';
-    const inner = node.type === 'typed_parameter' ? node.namedChild(0) : node;
-    if (!inner) continue;
-    if (inner.type === 'list_splat_pattern' || inner.type === 'dictionary_splat_pattern') {
-      const nameNode = inner.namedChildren.find((c) => c?.type === 'identifier');
-      if (nameNode) result.push({ node, nameNode, kind: inner.type === 'list_splat_pattern' ? 'varargs' : 'kwargs', annotated });
+  const parameters = tree.field(fn, F.parameters);
+  if (parameters === NONE) return result;
+  for (let node = tree.firstNamedChild(parameters); node !== NONE; node = tree.nextNamedSibling(node)) {
+    const type = tree.type(node);
+    const annotated = type === T.typed_parameter || type === T.typed_default_parameter;
+    const inner = type === T.typed_parameter ? tree.namedChild(node, 0) : node;
+    if (inner === NONE) continue;
+    const innerType = tree.type(inner);
+    if (innerType === T.list_splat_pattern || innerType === T.dictionary_splat_pattern) {
+      const nameNode = tree.childOfType(inner, T.identifier);
+      if (nameNode !== NONE) result.push({ node, nameNode, kind: innerType === T.list_splat_pattern ? 'varargs' : 'kwargs', annotated });
       continue;
     }
-    const nameNode = inner.type === 'identifier' ? inner : node.childForFieldName('name');
-    if (nameNode?.type === 'identifier') result.push({ node, nameNode, kind: 'named', annotated });
+    const nameNode = innerType === T.identifier ? inner : tree.field(node, F.name);
+    if (nameNode !== NONE && tree.type(nameNode) === T.identifier) result.push({ node, nameNode, kind: 'named', annotated });
   }
   return result;
 }
 
 /** The nearest function or class definition around a node (lambdas and comprehensions do not count). */
-export function enclosingDefinition(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'function_definition' || current.type === 'class_definition') return current;
+export function enclosingDefinition(tree: SyntaxTree, node: NodeId): NodeId {
+  for (let current = tree.parent(node); current !== NONE; current = tree.parent(current)) {
+    const type = tree.type(current);
+    if (type === T.function_definition || type === T.class_definition) return current;
   }
-  return undefined;
+  return NONE;
 }

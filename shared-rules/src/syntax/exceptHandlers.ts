@@ -1,47 +1,47 @@
-import type { Node } from 'web-tree-sitter';
 import { blockStatements } from '../analysis/statements';
+import { F, K, T } from './grammar';
+import { NONE, type NodeId, type SyntaxTree } from './tree';
 
 /** The parts of an `except` / `except*` clause. */
 export interface ExceptHandler {
-  clause: Node;
+  clause: NodeId;
   /** The `except` keyword (and `*`), where handler-level findings point. */
-  keyword: Node;
-  /** The caught type expression (`Exception`, `(A, B)`), or null for a bare `except:`. */
-  type: Node | null;
-  /** The identifier after `as`, if any. */
-  name: Node | null;
-  body: Node | null;
+  keyword: NodeId;
+  /** The caught type expression (`Exception`, `(A, B)`), or NONE for a bare `except:`. */
+  type: NodeId;
+  /** The identifier after `as`, if any (else NONE). */
+  name: NodeId;
+  body: NodeId;
   star: boolean;
 }
 
-export const HANDLER_TYPES = ['except_clause', 'except_group_clause'] as const;
 
-export function exceptHandler(clause: Node): ExceptHandler {
-  const value = clause.childForFieldName('value');
-  let type: Node | null = value;
-  let name: Node | null = null;
-  if (value?.type === 'as_pattern') {
-    type = value.namedChild(0);
-    const target = value.childForFieldName('alias');
-    name = target?.type === 'as_pattern_target' ? target.namedChild(0) : target;
-    if (name?.type !== 'identifier') name = null;
+export function exceptHandler(tree: SyntaxTree, clause: NodeId): ExceptHandler {
+  const value = tree.field(clause, F.value);
+  let type = value;
+  let name = NONE;
+  if (value !== NONE && tree.type(value) === T.as_pattern) {
+    type = tree.namedChild(value, 0);
+    const target = tree.field(value, F.alias);
+    name = target !== NONE && tree.type(target) === T.as_pattern_target ? tree.namedChild(target, 0) : target;
+    if (name !== NONE && tree.type(name) !== T.identifier) name = NONE;
   }
   return {
     clause,
-    keyword: clause.child(0)!,
+    keyword: tree.firstChild(clause),
     type,
     name,
-    body: clause.namedChildren.find((child) => child?.type === 'block') ?? null,
-    star: clause.type === 'except_group_clause' || clause.children.some((token) => token?.type === '*'),
+    body: tree.childOfType(clause, T.block),
+    star: tree.childOfType(clause, K['*']) !== NONE,
   };
 }
 
 /** The classes a handler names: the elements of a tuple, or the one expression. */
-export function caughtTypes(type: Node | null): Node[] {
-  if (!type) return [];
+export function caughtTypes(tree: SyntaxTree, type: NodeId): NodeId[] {
+  if (type === NONE) return [];
   let current = type;
-  while (current.type === 'parenthesized_expression' && current.namedChild(0)) current = current.namedChild(0)!;
-  if (current.type === 'tuple') return current.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+  while (tree.type(current) === T.parenthesized_expression && tree.namedChild(current, 0) !== NONE) current = tree.namedChild(current, 0);
+  if (tree.type(current) === T.tuple) return tree.namedChildren(current).filter((child) => tree.type(child) !== T.comment);
   return [current];
 }
 
@@ -50,91 +50,104 @@ export function caughtTypes(type: Node | null): Node[] {
  * (`builtins.Exception` too). Until the semantic model lands this trusts the
  * name: a module that rebinds `Exception` would be misread.
  */
-export function blindExceptionName(node: Node): string | undefined {
-  const name = node.type === 'attribute' && node.childForFieldName('object')?.text === 'builtins'
-    ? node.childForFieldName('attribute')?.text
-    : node.type === 'identifier' ? node.text : undefined;
+export function blindExceptionName(tree: SyntaxTree, node: NodeId): string | undefined {
+  let name: string | undefined;
+  if (tree.type(node) === T.attribute) {
+    const object = tree.field(node, F.object);
+    if (object !== NONE && tree.text(object) === 'builtins') {
+      const attribute = tree.field(node, F.attribute);
+      name = attribute === NONE ? undefined : tree.text(attribute);
+    }
+  } else if (tree.type(node) === T.identifier) name = tree.text(node);
   return name === 'Exception' || name === 'BaseException' ? name : undefined;
 }
 
 /** The blocks nested directly in a compound statement, by the part they belong to. */
 export interface NestedBlocks {
   /** `if` body, loop bodies, `with` body, `try` body, `case` bodies, def/class bodies. */
-  main: Node[];
+  main: NodeId[];
   /** `elif` / `else` of an `if`. */
-  alternatives: Node[];
+  alternatives: NodeId[];
   /** The `else:` of a `for` / `while`. */
-  loopElse: Node[];
+  loopElse: NodeId[];
   /** A `try`'s handlers and `else:`. */
-  handlers: Node[];
+  handlers: NodeId[];
   /** A `try`'s `finally:`. */
-  final: Node[];
+  final: NodeId[];
 }
 
 /** What a statement is, for visitors that treat kinds of statements differently. */
 export type StatementKind = 'if' | 'loop' | 'with' | 'match' | 'try' | 'definition' | 'simple';
 
-export function statementKind(statement: Node): StatementKind {
-  switch (statement.type) {
-    case 'if_statement':
+export function statementKind(tree: SyntaxTree, statement: NodeId): StatementKind {
+  switch (tree.type(statement)) {
+    case T.if_statement:
       return 'if';
-    case 'for_statement':
-    case 'while_statement':
+    case T.for_statement:
+    case T.while_statement:
       return 'loop';
-    case 'with_statement':
+    case T.with_statement:
       return 'with';
-    case 'match_statement':
+    case T.match_statement:
       return 'match';
-    case 'try_statement':
+    case T.try_statement:
       return 'try';
-    case 'function_definition':
-    case 'class_definition':
-    case 'decorated_definition':
+    case T.function_definition:
+    case T.class_definition:
+    case T.decorated_definition:
       return 'definition';
     default:
       return 'simple';
   }
 }
 
-function blockOf(node: Node | null | undefined): Node | undefined {
-  if (!node) return undefined;
-  if (node.type === 'block') return node;
-  return node.childForFieldName('body') ?? node.childForFieldName('consequence') ?? node.namedChildren.find((c) => c?.type === 'block') ?? undefined;
+function blockOf(tree: SyntaxTree, node: NodeId): NodeId {
+  if (node === NONE) return NONE;
+  if (tree.type(node) === T.block) return node;
+  const body = tree.field(node, F.body);
+  if (body !== NONE) return body;
+  const consequence = tree.field(node, F.consequence);
+  if (consequence !== NONE) return consequence;
+  return tree.childOfType(node, T.block);
 }
 
-export function nestedBlocks(statement: Node): NestedBlocks {
+export function nestedBlocks(tree: SyntaxTree, statement: NodeId): NestedBlocks {
   const blocks: NestedBlocks = { main: [], alternatives: [], loopElse: [], handlers: [], final: [] };
-  const add = (list: Node[], node: Node | null | undefined): void => {
-    const block = blockOf(node);
-    if (block) list.push(block);
+  const add = (list: NodeId[], node: NodeId): void => {
+    const block = blockOf(tree, node);
+    if (block !== NONE) list.push(block);
   };
-  switch (statementKind(statement)) {
+  switch (statementKind(tree, statement)) {
     case 'if':
-      add(blocks.main, statement.childForFieldName('consequence'));
-      for (const alternative of statement.childrenForFieldName('alternative')) add(blocks.alternatives, alternative);
+      add(blocks.main, tree.field(statement, F.consequence));
+      for (const alternative of tree.fields(statement, F.alternative)) add(blocks.alternatives, alternative);
       break;
     case 'loop':
-      add(blocks.main, statement.childForFieldName('body'));
-      add(blocks.loopElse, statement.childForFieldName('alternative'));
+      add(blocks.main, tree.field(statement, F.body));
+      add(blocks.loopElse, tree.field(statement, F.alternative));
       break;
     case 'with':
-      add(blocks.main, statement.childForFieldName('body'));
+      add(blocks.main, tree.field(statement, F.body));
       break;
     case 'try':
-      add(blocks.main, statement.childForFieldName('body'));
-      for (const clause of statement.namedChildren) {
-        if (clause?.type === 'finally_clause') add(blocks.final, clause);
-        else if (clause && clause.type !== 'block' && clause.type !== 'comment') add(blocks.handlers, clause);
+      add(blocks.main, tree.field(statement, F.body));
+      for (let clause = tree.firstNamedChild(statement); clause !== NONE; clause = tree.nextNamedSibling(clause)) {
+        const type = tree.type(clause);
+        if (type === T.finally_clause) add(blocks.final, clause);
+        else if (type !== T.block && type !== T.comment) add(blocks.handlers, clause);
       }
       break;
-    case 'match':
-      for (const clause of statement.childForFieldName('body')?.namedChildren ?? []) {
-        if (clause?.type === 'case_clause') add(blocks.main, clause.childForFieldName('consequence'));
+    case 'match': {
+      const body = tree.field(statement, F.body);
+      if (body === NONE) break;
+      for (let clause = tree.firstNamedChild(body); clause !== NONE; clause = tree.nextNamedSibling(clause)) {
+        if (tree.type(clause) === T.case_clause) add(blocks.main, tree.field(clause, F.consequence));
       }
       break;
+    }
     case 'definition': {
-      const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-      add(blocks.main, definition?.childForFieldName('body'));
+      const definition = tree.type(statement) === T.decorated_definition ? tree.field(statement, F.definition) : statement;
+      add(blocks.main, definition === NONE ? NONE : tree.field(definition, F.body));
       break;
     }
     default:
@@ -148,24 +161,28 @@ export function nestedBlocks(statement: Node): NestedBlocks {
  * statements of nested blocks, in source order.
  */
 export function visitStatements(
-  block: Node | null,
-  visit: (statement: Node) => void,
-  descend: (statement: Node) => Node[],
+  tree: SyntaxTree,
+  block: NodeId,
+  visit: (statement: NodeId) => void,
+  descend: (statement: NodeId) => NodeId[],
 ): void {
-  for (const statement of blockStatements(block)) {
+  for (const statement of blockStatements(tree, block)) {
     visit(statement);
-    for (const nested of descend(statement)) visitStatements(nested, visit, descend);
+    for (const nested of descend(statement)) visitStatements(tree, nested, visit, descend);
   }
 }
 
 /** The raised expression and the `from` cause of a `raise` statement. */
-export function raiseParts(statement: Node): { exc: Node | null; cause: Node | null } {
-  const cause = statement.childForFieldName('cause');
-  const exc = statement.namedChildren.find((child) => child !== null && child.type !== 'comment' && (!cause || child.startIndex !== cause.startIndex)) ?? null;
+export function raiseParts(tree: SyntaxTree, statement: NodeId): { exc: NodeId; cause: NodeId } {
+  const cause = tree.field(statement, F.cause);
+  let exc = tree.firstNamedChild(statement);
+  while (exc !== NONE && (tree.type(exc) === T.comment || (cause !== NONE && tree.start(exc) === tree.start(cause)))) {
+    exc = tree.nextNamedSibling(exc);
+  }
   return { exc, cause };
 }
 
 /** Whether `node` is an identifier spelled `name`. */
-export function isName(node: Node | null, name: string | undefined): boolean {
-  return name !== undefined && node?.type === 'identifier' && node.text === name;
+export function isName(tree: SyntaxTree, node: NodeId, name: string | undefined): boolean {
+  return name !== undefined && node !== NONE && tree.type(node) === T.identifier && tree.text(node) === name;
 }

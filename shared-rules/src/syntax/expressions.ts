@@ -1,11 +1,13 @@
-import type { Node } from 'web-tree-sitter';
+import { T } from './grammar';
+import { NONE, type NodeId, type SyntaxTree } from './tree';
 
 /** The expression inside any parentheses around it (comments in them aside). */
-export function unparenthesized(node: Node): Node {
+export function unparenthesized(tree: SyntaxTree, node: NodeId): NodeId {
   let current = node;
-  while (current.type === 'parenthesized_expression') {
-    const inner = current.namedChildren.find((c) => c?.type !== 'comment');
-    if (!inner) break;
+  while (tree.type(current) === T.parenthesized_expression) {
+    let inner = tree.firstNamedChild(current);
+    while (inner !== NONE && tree.type(inner) === T.comment) inner = tree.nextNamedSibling(inner);
+    if (inner === NONE) break;
     current = inner;
   }
   return current;

@@ -1,18 +1,21 @@
-import type { Node } from 'web-tree-sitter';
+import { F, T } from './grammar';
+import { NONE, type NodeId, type SyntaxTree } from './tree';
 
 /** A name of a `from module import …` statement, with its alias. */
 export interface ImportedName {
   name: string;
   alias?: string;
-  node: Node;
+  node: NodeId;
 }
 
 /** The names a `from module import …` statement imports, in order (none for `*`). */
-export function fromImportNames(statement: Node): ImportedName[] {
-  return statement.childrenForFieldName('name').filter((n): n is Node => n !== null).map((node) => {
-    if (node.type === 'aliased_import') {
-      return { name: node.childForFieldName('name')?.text ?? '', alias: node.childForFieldName('alias')?.text, node };
+export function fromImportNames(tree: SyntaxTree, statement: NodeId): ImportedName[] {
+  return tree.fields(statement, F.name).map((node) => {
+    if (tree.type(node) === T.aliased_import) {
+      const name = tree.field(node, F.name);
+      const alias = tree.field(node, F.alias);
+      return { name: name === NONE ? '' : tree.text(name), alias: alias === NONE ? undefined : tree.text(alias), node };
     }
-    return { name: node.text, node };
+    return { name: tree.text(node), node };
   });
 }

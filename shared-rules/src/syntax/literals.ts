@@ -1,34 +1,30 @@
-/**
- * Values of string literals as written, for any tree with tree-sitter's
- * shape: web-tree-sitter's nodes and the semantic model's JavaScript copy.
- */
-export interface LiteralNode<N> {
-  readonly type: string;
-  readonly text: string;
-  readonly namedChildren: ReadonlyArray<N | null>;
-  child(index: number): N | null;
-}
+import { T } from './grammar';
+import { NONE, type NodeId, type SyntaxTree } from './tree';
+
+/** Values of string literals as written. */
 
 /** The value of one plain string literal, or undefined for f-strings, bytes and anything else. */
-export function stringLiteralValue<N extends LiteralNode<N>>(node: N | null | undefined): string | undefined {
-  if (node?.type !== 'string') return undefined;
-  const prefix = (node.child(0)?.text ?? '').replace(/['"]/g, '');
+export function stringLiteralValue(tree: SyntaxTree, node: NodeId): string | undefined {
+  if (node === NONE || tree.type(node) !== T.string) return undefined;
+  const start = tree.firstChild(node);
+  const prefix = (start === NONE ? '' : tree.text(start)).replace(/['"]/g, '');
   if (/[fbt]/i.test(prefix)) return undefined;
   let text = '';
-  for (const child of node.namedChildren) {
-    if (child?.type === 'string_content') text += child.text;
-    else if (child?.type === 'interpolation') return undefined;
+  for (let child = tree.firstNamedChild(node); child !== NONE; child = tree.nextNamedSibling(child)) {
+    const type = tree.type(child);
+    if (type === T.string_content) text += tree.text(child);
+    else if (type === T.interpolation) return undefined;
   }
   return text;
 }
 
 /** Like `stringLiteralValue`, also joining implicitly concatenated literals (`"a" "b"`). */
-export function concatenatedStringValue<N extends LiteralNode<N>>(node: N | null | undefined): string | undefined {
-  if (node?.type !== 'concatenated_string') return stringLiteralValue(node);
+export function concatenatedStringValue(tree: SyntaxTree, node: NodeId): string | undefined {
+  if (node === NONE || tree.type(node) !== T.concatenated_string) return stringLiteralValue(tree, node);
   let text = '';
-  for (const part of node.namedChildren) {
-    if (part?.type !== 'string') continue;
-    const value = stringLiteralValue(part);
+  for (let part = tree.firstNamedChild(node); part !== NONE; part = tree.nextNamedSibling(part)) {
+    if (tree.type(part) !== T.string) continue;
+    const value = stringLiteralValue(tree, part);
     if (value === undefined) return undefined;
     text += value;
   }

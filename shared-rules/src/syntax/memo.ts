@@ -1,26 +1,27 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { NodeId, SyntaxTree } from './tree';
 
-/** `compute` run once per tree and text: file-wide facts that several rules read. */
-export function memoizedPerTree<T>(compute: (tree: Tree, text: string) => T): (tree: Tree, text: string) => T {
-  const known = new WeakMap<Tree, { text: string; value: T }>();
-  return (tree, text) => {
+/** `compute` run once per version of a tree: file-wide facts that several rules read. */
+export function memoizedPerTree<T>(compute: (tree: SyntaxTree) => T): (tree: SyntaxTree) => T {
+  const known = new WeakMap<SyntaxTree, { version: number; value: T }>();
+  return (tree) => {
     const entry = known.get(tree);
-    if (entry && entry.text === text) return entry.value;
-    const value = compute(tree, text);
-    known.set(tree, { text, value });
+    if (entry && entry.version === tree.version) return entry.value;
+    const value = compute(tree);
+    known.set(tree, { version: tree.version, value });
     return value;
   };
 }
 
-/** `compute` run once per node (kept as long as its tree): what several rules ask of the same node. */
-export function memoizedPerNode<T>(compute: (node: Node) => T): (node: Node) => T {
-  const byTree = new WeakMap<Tree, Map<number, T>>();
-  return (node) => {
-    let byId = byTree.get(node.tree);
-    if (!byId) byTree.set(node.tree, (byId = new Map()));
-    if (byId.has(node.id)) return byId.get(node.id)!;
-    const value = compute(node);
-    byId.set(node.id, value);
+/** `compute` run once per node and version of its tree: what several rules ask of the same node. */
+export function memoizedPerNode<T>(compute: (tree: SyntaxTree, node: NodeId) => T): (tree: SyntaxTree, node: NodeId) => T {
+  const byTree = new WeakMap<SyntaxTree, { version: number; values: Map<number, T> }>();
+  return (tree, node) => {
+    let entry = byTree.get(tree);
+    if (!entry || entry.version !== tree.version) byTree.set(tree, (entry = { version: tree.version, values: new Map() }));
+    const values = entry.values;
+    if (values.has(node)) return values.get(node)!;
+    const value = compute(tree, node);
+    values.set(node, value);
     return value;
   };
 }

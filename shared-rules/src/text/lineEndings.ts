@@ -3,6 +3,16 @@ import type { TextEdit } from './textEdit';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
+/**
+ * The text as the rules read it: Python ends a line at `\n`, `\r\n` or a lone
+ * `\r` (old Mac files), so a lone `\r` is read as `\n`, one character for
+ * one, and every offset stays that of the text. (The parser maps the same
+ * way as it reads, see parsing/parserModule.ts.)
+ */
+export function loneCrAsLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 /** The line break ending the line of `offset` (the one before it on a last line without one); `\n` in a one-line text. */
 export function lineEndingAt(text: string, lines: LineIndex, offset: number): string {
   const line = lines.lineAt(offset);

@@ -1,6 +1,6 @@
 /**
  * Converts between offsets in a text (UTF-16 code units, as JavaScript strings
- * and web-tree-sitter count) and line/column positions in the three column
+ * and the parser count) and line/column positions in the three column
  * units in use: UTF-16 code units (LSP default), UTF-8 bytes (LSP when the
  * client negotiates it) and code points (the CLI's columns, as Ruff prints).
  * Every such conversion in pyreview goes through this class.

@@ -1,7 +1,10 @@
-import type { Node } from 'web-tree-sitter';
+import * as path from 'path';
 import { collectTables, type ColumnType, type TableInfo } from '../sqlalchemy/tables';
+import { F, T } from '../syntax/grammar';
 import { stringLiteralValue } from '../syntax/literals';
 import { fromImportNames } from '../syntax/imports';
+import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
+import { moduleNameForFile } from './modulePath';
 
 /** A place in another file: 0-based line and UTF-16 column, as tree-sitter reports them. */
 export interface FileRange {
@@ -37,86 +40,185 @@ export interface FromImport {
 }
 
 /**
+ * A name an import binds and the import, as the file spells it: `logging`
+ * for `from oslo_log import log as logging`. Relative modules are made
+ * absolute (from the file's package), so that another file can use it.
+ */
+export interface ImportBinding {
+  binds: string;
+  module: string;
+  /** `from module import name`; absent for `import module`. */
+  name?: string;
+  /** `as alias`, when it differs from the name imported. */
+  alias?: string;
+}
+
+/**
  * What the workspace needs to know of one file, without keeping its tree
  * (a tree costs about 1.7 MiB of WASM heap per 2k lines): the names it
  * defines at module level, its `__all__`, the names it imports from other
- * modules (anywhere in the file), and its SQLAlchemy tables.
+ * modules and the names its imports bind (anywhere in the file), and its
+ * SQLAlchemy tables.
  */
 export interface ModuleSummary {
   path: string;
   names: string[];
   all?: string[];
   imports: FromImport[];
+  importBindings: ImportBinding[];
   tables: IndexedTable[];
 }
 
-function rangeOf(path: string, root: Node, start: number, end: number): FileRange {
-  const first = root.descendantForIndex(start);
-  const last = root.descendantForIndex(Math.max(start, end - 1));
-  return {
-    path,
-    startLine: first?.startPosition.row ?? 0,
-    startCharacter: first?.startPosition.column ?? 0,
-    endLine: last?.endPosition.row ?? 0,
-    endCharacter: last?.endPosition.column ?? 0,
+type Point = { row: number; column: number };
+
+/**
+ * Tree-sitter points of offsets in `text`: rows count '\n' only (a lone '\r'
+ * is not a line break for tree-sitter, unlike LineIndex), columns are UTF-16
+ * code units.
+ */
+function pointsIn(text: string): (offset: number) => Point {
+  const rowStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) rowStarts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = rowStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (rowStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { row: low, column: offset - rowStarts[low] };
   };
 }
 
-function definedName(statement: Node): string[] {
-  const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-  if (definition?.type === 'function_definition' || definition?.type === 'class_definition') {
-    const name = definition.childForFieldName('name')?.text;
-    return name ? [name] : [];
+function rangeOf(path: string, tree: SyntaxTree, pointAt: (offset: number) => Point, start: number, end: number): FileRange {
+  const first = pointAt(tree.start(tree.descendantForRange(start)));
+  const last = pointAt(tree.end(tree.descendantForRange(Math.max(start, end - 1))));
+  return {
+    path,
+    startLine: first.row,
+    startCharacter: first.column,
+    endLine: last.row,
+    endCharacter: last.column,
+  };
+}
+
+function definedName(tree: SyntaxTree, statement: NodeId): string[] {
+  const definition = tree.type(statement) === T.decorated_definition ? tree.field(statement, F.definition) : statement;
+  if (definition !== NONE && (tree.type(definition) === T.function_definition || tree.type(definition) === T.class_definition)) {
+    const name = tree.field(definition, F.name);
+    return name !== NONE && tree.text(name) ? [tree.text(name)] : [];
   }
-  const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
-  if (assignment?.type === 'assignment') {
-    const left = assignment.childForFieldName('left');
-    if (left?.type === 'identifier') return [left.text];
+  const assignment = tree.type(statement) === T.expression_statement ? tree.namedChild(statement, 0) : NONE;
+  if (assignment !== NONE && tree.type(assignment) === T.assignment) {
+    const left = tree.field(assignment, F.left);
+    if (left !== NONE && tree.type(left) === T.identifier) return [tree.text(left)];
   }
   return [];
 }
 
+const EXPORT_LISTS = new Set<number>([T.list, T.tuple, T.expression_list]);
+
 /** `__all__ = [...]`, `(...)` or `'a', 'b'` of string literals, read literally. */
-function exportedNames(statement: Node): string[] | undefined {
-  const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
-  if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== '__all__') return undefined;
-  const value = assignment.childForFieldName('right');
-  if (value?.type !== 'list' && value?.type !== 'tuple' && value?.type !== 'expression_list') return undefined;
-  return value.namedChildren.flatMap((item) => stringLiteralValue(item) ?? []);
+function exportedNames(tree: SyntaxTree, statement: NodeId): string[] | undefined {
+  const assignment = tree.type(statement) === T.expression_statement ? tree.namedChild(statement, 0) : NONE;
+  if (assignment === NONE || tree.type(assignment) !== T.assignment) return undefined;
+  const left = tree.field(assignment, F.left);
+  if (left === NONE || tree.text(left) !== '__all__') return undefined;
+  const value = tree.field(assignment, F.right);
+  if (value === NONE || !EXPORT_LISTS.has(tree.type(value))) return undefined;
+  return tree.namedChildren(value).flatMap((item) => stringLiteralValue(tree, item) ?? []);
 }
 
+const IMPORT_STATEMENTS = new Set<number>([T.import_statement, T.import_from_statement]);
+
 /** Every `from … import …` of the file, functions and conditional blocks included. */
-function fromImports(root: Node): FromImport[] {
+function fromImports(tree: SyntaxTree, root: NodeId): FromImport[] {
   const imports: FromImport[] = [];
-  for (const statement of root.descendantsOfType('import_from_statement')) {
-    const source = statement?.childForFieldName('module_name');
-    if (!source) continue;
-    const dotted = source.type === 'relative_import' ? source.namedChildren.find((child) => child.type === 'dotted_name') : source;
-    const prefix = source.type === 'relative_import' ? (source.namedChildren.find((child) => child.type === 'import_prefix')?.text ?? '') : '';
-    const names = fromImportNames(statement!).flatMap(({ name }) => (name ? [name.replace(/\s+/g, '')] : []));
-    if (statement!.namedChildren.some((child) => child.type === 'wildcard_import')) names.push('*');
-    imports.push({ level: prefix.replace(/\s+/g, '').length, module: dotted?.text.replace(/\s+/g, '') ?? '', names });
+  for (const statement of tree.descendantsOfType(root, T.import_from_statement)) {
+    const source = tree.field(statement, F.module_name);
+    if (source === NONE) continue;
+    const relative = tree.type(source) === T.relative_import;
+    const dotted = relative ? tree.childOfType(source, T.dotted_name) : source;
+    const prefixNode = relative ? tree.childOfType(source, T.import_prefix) : NONE;
+    const prefix = prefixNode === NONE ? '' : tree.text(prefixNode);
+    const names = fromImportNames(tree, statement).flatMap(({ name }) => (name ? [name.replace(/\s+/g, '')] : []));
+    if (tree.childOfType(statement, T.wildcard_import) !== NONE) names.push('*');
+    imports.push({ level: prefix.replace(/\s+/g, '').length, module: dotted === NONE ? '' : tree.text(dotted).replace(/\s+/g, ''), names });
   }
   return imports;
 }
 
-export function summarizeModule(path: string, root: Node, text: string): ModuleSummary {
+/** The package a relative import of `level` dots starts from, for the module `moduleName` (`a.b.c` is in `a.b`). */
+function relativeBase(moduleName: string | undefined, isPackage: boolean, level: number): string | undefined {
+  if (moduleName === undefined) return undefined;
+  const parts = moduleName.split('.');
+  const kept = parts.length - (isPackage ? 0 : 1) - (level - 1);
+  return kept > 0 ? parts.slice(0, kept).join('.') : undefined;
+}
+
+/** What every import of the file binds, functions and conditional blocks included (`__future__` and `*` imports bind nothing to suggest). */
+function importBindings(filePath: string, tree: SyntaxTree, root: NodeId): ImportBinding[] {
+  const bindings: ImportBinding[] = [];
+  let moduleName: { value: string | undefined } | undefined;
+  const spelled = (node: NodeId) => tree.text(node).replace(/\s+/g, '');
+  for (const statement of tree.descendantsOfType(root, IMPORT_STATEMENTS)) {
+    if (tree.type(statement) === T.import_statement) {
+      for (const { name, alias } of fromImportNames(tree, statement)) {
+        const module = name.replace(/\s+/g, '');
+        if (!module) continue;
+        if (alias && alias !== module) bindings.push({ binds: alias, module, alias });
+        else bindings.push({ binds: module.split('.')[0], module });
+      }
+      continue;
+    }
+    const source = tree.field(statement, F.module_name);
+    if (source === NONE) continue;
+    let module: string | undefined = spelled(source);
+    if (tree.type(source) === T.relative_import) {
+      const prefix = tree.childOfType(source, T.import_prefix);
+      const dotted = tree.childOfType(source, T.dotted_name);
+      moduleName ??= { value: moduleNameForFile(filePath) };
+      const base = relativeBase(moduleName.value, path.basename(filePath).startsWith('__init__.'), prefix === NONE ? 0 : spelled(prefix).length);
+      module = base && (dotted === NONE ? base : `${base}.${spelled(dotted)}`);
+    }
+    if (!module) continue;
+    for (const { name, alias } of fromImportNames(tree, statement)) {
+      if (!name) continue;
+      const imported = name.replace(/\s+/g, '');
+      if (alias && alias !== imported) bindings.push({ binds: alias, module, name: imported, alias });
+      else bindings.push({ binds: imported, module, name: imported });
+    }
+  }
+  return bindings;
+}
+
+export function summarizeModule(path: string, tree: SyntaxTree, text: string): ModuleSummary {
   const names: string[] = [];
   let all: string[] | undefined;
-  for (const statement of root.namedChildren) {
-    names.push(...definedName(statement));
-    all = exportedNames(statement) ?? all;
+  for (let statement = tree.firstNamedChild(tree.root); statement !== NONE; statement = tree.nextNamedSibling(statement)) {
+    names.push(...definedName(tree, statement));
+    all = exportedNames(tree, statement) ?? all;
   }
-  return { path, names, all, imports: fromImports(root), tables: indexTables(path, root, collectTables(root, (literal) => text.includes(literal))) };
+  return {
+    path,
+    names,
+    all,
+    imports: fromImports(tree, tree.root),
+    importBindings: importBindings(path, tree, tree.root),
+    tables: indexTables(path, tree, collectTables(tree, tree.root, (literal) => text.includes(literal))),
+  };
 }
 
 /** Tables without their nodes, as the index keeps them. */
-export function indexTables(path: string, root: Node, tables: readonly TableInfo[]): IndexedTable[] {
+export function indexTables(path: string, tree: SyntaxTree, tables: readonly TableInfo[]): IndexedTable[] {
+  if (!tables.length) return [];
+  const pointAt = pointsIn(tree.source);
   return tables.map((table) => ({
     tableName: table.tableName,
     className: table.className,
     columns: table.columns.map(({ name, type, primaryKey, unique, foreignKey }) => ({ name, type, primaryKey, unique, foreignKey })),
     references: table.references,
-    location: rangeOf(path, root, table.nameStart, table.nameEnd),
+    location: rangeOf(path, tree, pointAt, table.nameStart, table.nameEnd),
   }));
 }

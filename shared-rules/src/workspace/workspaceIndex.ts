@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { IndexedTable, ModuleSummary } from './moduleSummary';
+import type { ImportBinding, IndexedTable, ModuleSummary } from './moduleSummary';
 import { moduleNameForFile } from './modulePath';
 
 /** Who imports which names from a module: keyed by the module's file (relative imports) or `module:` + its dotted name. */
@@ -14,6 +14,11 @@ function relativeTargets(importer: string, level: number, module: string): strin
   return [`${base}.py`, path.join(base, '__init__.py')];
 }
 
+/** An import binding as one key: `module`, `module:name` and ` as alias`. */
+function bindingKey({ module, name, alias }: ImportBinding): string {
+  return `${module}${name ? `:${name}` : ''}${alias ? ` as ${alias}` : ''}`;
+}
+
 /**
  * Per-file summaries of every Python file of the workspace. The server and
  * the CLI feed it files; rules read it through their context, so a rule never
@@ -23,22 +28,29 @@ export class WorkspaceIndex {
   private readonly modules = new Map<string, ModuleSummary>();
   /** Built on first use after a change: rules ask it for each file checked. */
   private importers: Importers | undefined;
+  /** By name bound: each import binding it, by its spelling, and the files using it. Built on first use after a change. */
+  private bindings: Map<string, Map<string, { binding: ImportBinding; files: string[] }>> | undefined;
 
   update(summary: ModuleSummary): void {
     this.modules.set(path.resolve(summary.path), summary);
-    this.importers = undefined;
+    this.changed();
   }
 
   remove(filePath: string): void {
     this.modules.delete(path.resolve(filePath));
-    this.importers = undefined;
+    this.changed();
   }
 
   /** Drops every file below a folder (a folder deleted or removed from the workspace). */
   removeBelow(folder: string): void {
     const prefix = path.resolve(folder) + path.sep;
     for (const key of this.modules.keys()) if (key.startsWith(prefix)) this.modules.delete(key);
+    this.changed();
+  }
+
+  private changed(): void {
     this.importers = undefined;
+    this.bindings = undefined;
   }
 
   get size(): number {
@@ -95,6 +107,44 @@ export class WorkspaceIndex {
     }
     this.importers = importers;
     return importers;
+  }
+
+  /**
+   * How the files other than `filePath` import `name`: each import that binds
+   * it (`from oslo_log import log as logging` for `logging`) with the number
+   * of files using it, and of those in `filePath`'s directory. The most used
+   * nearby come first (`base` is `nova.objects.base` next to the objects),
+   * then the most used, then by module.
+   */
+  importsBinding(name: string, filePath: string): Array<{ binding: ImportBinding; files: number; nearby: number }> {
+    const here = path.resolve(filePath);
+    const directory = path.dirname(here);
+    const found = this.bindingMap().get(name);
+    if (!found) return [];
+    return [...found.values()]
+      .map(({ binding, files }) => {
+        const others = files.filter((file) => file !== here);
+        return { binding, files: others.length, nearby: others.filter((file) => path.dirname(file) === directory).length };
+      })
+      .filter(({ files }) => files > 0)
+      .sort((a, b) => b.nearby - a.nearby || b.files - a.files || bindingKey(a.binding).localeCompare(bindingKey(b.binding)));
+  }
+
+  private bindingMap(): Map<string, Map<string, { binding: ImportBinding; files: string[] }>> {
+    if (this.bindings) return this.bindings;
+    const bindings = new Map<string, Map<string, { binding: ImportBinding; files: string[] }>>();
+    for (const [file, summary] of this.modules) {
+      for (const binding of summary.importBindings) {
+        let spellings = bindings.get(binding.binds);
+        if (!spellings) bindings.set(binding.binds, (spellings = new Map()));
+        const key = bindingKey(binding);
+        const entry = spellings.get(key);
+        if (!entry) spellings.set(key, { binding, files: [file] });
+        else if (entry.files[entry.files.length - 1] !== file) entry.files.push(file);
+      }
+    }
+    this.bindings = bindings;
+    return bindings;
   }
 
   /** Files that define `name` at module level or export it through `__all__`. */

@@ -10,8 +10,7 @@
 (require 'python)
 (require 'json)
 (require 'cl-lib)
-
-(defconst pyreview-timeout 20.0)
+(load (expand-file-name "editorReport.el" (file-name-directory load-file-name)) nil t)
 
 (defun pyreview-code (diagnostic)
   "The code eglot shows as \"pyreview [CODE]: message\"."
@@ -20,13 +19,6 @@
 
 (defun pyreview-codes ()
   (sort (delq nil (mapcar #'pyreview-code (flymake-diagnostics))) #'string<))
-
-(defun pyreview-wait (predicate)
-  "Handles the server's messages and timers until PREDICATE holds or the time is up."
-  (let ((deadline (+ (float-time) pyreview-timeout)))
-    (while (and (not (funcall predicate)) (< (float-time) deadline))
-      (accept-process-output nil 0.05))
-    (funcall predicate)))
 
 (defun pyreview-diagnostic (code)
   (cl-find code (flymake-diagnostics) :key #'pyreview-code :test #'equal))
@@ -69,9 +61,4 @@
       (puthash "after" (vconcat (pyreview-codes)) result)
       (eglot-shutdown (eglot-current-server)))))
 
-(let ((result (make-hash-table :test #'equal)))
-  (condition-case err
-      (pyreview-run result)
-    (error (puthash "error" (error-message-string err) result)))
-  (princ (concat (json-encode result) "\n"))
-  (kill-emacs 0))
+(pyreview-report #'pyreview-run)

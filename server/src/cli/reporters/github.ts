@@ -21,15 +21,13 @@ function escapeProperty(value: string): string {
 export function githubReport(report: CheckReport): string {
   let output = '';
   for (const [file, d] of eachDiagnostic(report)) {
-    const properties = [
-      `file=${escapeProperty(file.displayPath)}`,
-      `line=${d.location.row}`,
-      `col=${d.location.column}`,
-      `endLine=${d.end_location.row}`,
-      `endColumn=${d.end_location.column}`,
-      `title=${escapeProperty(d.code)}`,
-    ].join(',');
-    output += `::${COMMAND_BY_SEVERITY[d.severity]} ${properties}::${escapeData(d.message)}\n`;
+    // A notebook's rows are its cells' rows, not the file's: the annotation goes on the file, the cell in its text.
+    const position = d.cell === undefined
+      ? [`line=${d.location.row}`, `col=${d.location.column}`, `endLine=${d.end_location.row}`, `endColumn=${d.end_location.column}`]
+      : [];
+    const properties = [`file=${escapeProperty(file.displayPath)}`, ...position, `title=${escapeProperty(d.code)}`].join(',');
+    const where = d.cell === undefined ? '' : `cell ${d.cell}:${d.location.row}:${d.location.column}: `;
+    output += `::${COMMAND_BY_SEVERITY[d.severity]} ${properties}::${escapeData(where + d.message)}\n`;
   }
   return output;
 }

@@ -2,9 +2,10 @@ import { ruleDocsUrl } from '@pyreview/shared-rules';
 import type { CliDiagnostic } from '../diagnostics';
 import { eachDiagnostic, type CheckReport, type FileReport } from './report';
 
-/** A finding in the shape of Ruff's JSON output, so that tools written for Ruff read ours. */
+/** A finding in the shape of Ruff's JSON output, so that tools written for Ruff read ours; in a notebook, `cell` says whose rows and columns they are. */
 function ruffShape(file: FileReport, d: CliDiagnostic): object {
   return {
+    ...(d.cell === undefined ? {} : { cell: d.cell }),
     code: d.code,
     end_location: d.end_location,
     filename: file.path,

@@ -28,8 +28,11 @@ export function junitReport(report: CheckReport): string {
     lines.push(`  <testsuite name="${name}" tests="${count}" failures="${count}" errors="0">`);
     for (const d of file.diagnostics) {
       const { row, column } = d.location;
-      lines.push(`    <testcase name="org.pyreview.${escapeXml(d.code)}" classname="${name}" file="${name}" line="${row}">`);
-      lines.push(`      <failure message="${escapeXml(d.message)}" type="${escapeXml(d.code)}">line ${row}, col ${column}, ${escapeXml(d.message)}</failure>`);
+      // A notebook's rows are its cells' rows: the case names no line of the file.
+      const line = d.cell === undefined ? ` line="${row}"` : '';
+      const cell = d.cell === undefined ? '' : `cell ${d.cell}, `;
+      lines.push(`    <testcase name="org.pyreview.${escapeXml(d.code)}" classname="${name}" file="${name}"${line}>`);
+      lines.push(`      <failure message="${escapeXml(d.message)}" type="${escapeXml(d.code)}">${cell}line ${row}, col ${column}, ${escapeXml(d.message)}</failure>`);
       lines.push('    </testcase>');
     }
     lines.push('  </testsuite>');

@@ -12,7 +12,7 @@ export interface FileReport {
 export interface CheckReport {
   /** Files with findings, sorted by path; each file's findings sorted by position. */
   files: FileReport[];
-  /** Number of fixes applied by `--fix`. */
+  /** Number of findings `--fix` fixed. */
   fixed: number;
   unsafeFixes: boolean;
   cwd: string;
@@ -23,6 +23,11 @@ export type Reporter = (report: CheckReport) => string;
 
 export function* eachDiagnostic(report: CheckReport): Generator<[FileReport, CliDiagnostic]> {
   for (const file of report.files) for (const diagnostic of file.diagnostics) yield [file, diagnostic];
+}
+
+/** `path:` and, in a notebook, `cell N:`: where a finding's row and column are, as the text reporter prints it. */
+export function locationPrefix(displayPath: string, diagnostic: CliDiagnostic): string {
+  return diagnostic.cell === undefined ? `${displayPath}:` : `${displayPath}:cell ${diagnostic.cell}:`;
 }
 
 export function countDiagnostics(report: CheckReport): number {

@@ -38,7 +38,12 @@ function artifact(file: FileReport, cwd: string): Sarif.ArtifactLocation {
   return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
 }
 
-function result(file: FileReport, d: CliDiagnostic, cwd: string, ruleIndex: Map<string, number>): Sarif.Result {
+/** Where a finding is among the results, to find the one listing a shared fix. */
+function resultKey(file: FileReport, code: string, location: Location, cell: number | undefined): string {
+  return `${file.path}\u0000${code}\u0000${location.row}:${location.column}\u0000${cell ?? ''}`;
+}
+
+function result(file: FileReport, d: CliDiagnostic, cwd: string, ruleIndex: Map<string, number>, resultIndex: Map<string, number>): Sarif.Result {
   const location = artifact(file, cwd);
   const item: Sarif.Result = {
     ruleId: d.code,
@@ -48,7 +53,17 @@ function result(file: FileReport, d: CliDiagnostic, cwd: string, ruleIndex: Map<
   };
   const index = ruleIndex.get(d.code);
   if (index !== undefined) item.ruleIndex = index;
-  if (d.fix) {
+  if (d.cell !== undefined) {
+    // The region's lines are the cell's, not the notebook file's: say which cell, and offer no replacement of the file's text.
+    item.properties = { cell: d.cell };
+    return item;
+  }
+  const shared = d.fix?.shared_with;
+  if (shared) {
+    // A block's reindent is listed once, with the first of its findings.
+    const index = resultIndex.get(resultKey(file, shared.code, shared.location, shared.cell));
+    if (index !== undefined) item.properties = { fixInResult: index };
+  } else if (d.fix) {
     item.fixes = [
       {
         description: { text: d.fix.message },
@@ -65,6 +80,15 @@ function result(file: FileReport, d: CliDiagnostic, cwd: string, ruleIndex: Map<
     ];
   }
   return item;
+}
+
+function sarifResults(report: CheckReport, ruleIndex: Map<string, number>): Sarif.Result[] {
+  const resultIndex = new Map<string, number>();
+  return [...eachDiagnostic(report)].map(([file, d], index) => {
+    const key = resultKey(file, d.code, d.location, d.cell);
+    if (!resultIndex.has(key)) resultIndex.set(key, index);
+    return result(file, d, report.cwd, ruleIndex, resultIndex);
+  });
 }
 
 /** SARIF 2.1.0: the catalog as rule metadata, findings with regions and fixes; columns are code points. */
@@ -85,7 +109,7 @@ export function sarifReport(report: CheckReport): string {
         },
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(report.cwd + path.sep).href } },
         columnKind: 'unicodeCodePoints',
-        results: [...eachDiagnostic(report)].map(([file, d]) => result(file, d, report.cwd, ruleIndex)),
+        results: sarifResults(report, ruleIndex),
       },
     ],
   };

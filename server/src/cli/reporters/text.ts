@@ -1,5 +1,5 @@
 import { isFixable } from '../diagnostics';
-import { countDiagnostics, eachDiagnostic, plural, type CheckReport } from './report';
+import { countDiagnostics, eachDiagnostic, locationPrefix, plural, type CheckReport } from './report';
 
 /** The closing lines, worded as Ruff's so that users recognise them. */
 function summary(report: CheckReport): string[] {
@@ -22,11 +22,11 @@ function summary(report: CheckReport): string[] {
   return lines;
 }
 
-/** `path:row:col: CODE message`, one finding per line, then the summary. */
+/** `path:row:col: CODE message` (`path:cell N:row:col: …` in a notebook), one finding per line, then the summary. */
 export function textReport(report: CheckReport): string {
   const lines: string[] = [];
   for (const [file, d] of eachDiagnostic(report)) {
-    lines.push(`${file.displayPath}:${d.location.row}:${d.location.column}: ${d.code} ${d.message}`);
+    lines.push(`${locationPrefix(file.displayPath, d)}${d.location.row}:${d.location.column}: ${d.code} ${d.message}`);
   }
   return [...lines, ...summary(report)].join('\n') + '\n';
 }

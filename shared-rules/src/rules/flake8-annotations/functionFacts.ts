@@ -1,4 +1,3 @@
-import type { Node, Tree } from 'web-tree-sitter';
 import { memoizedPerTree } from '../../syntax/memo';
 import type { FileContext, Fix } from '../rule';
 import { fileDefinitions, functionParameters, hasDecorator, isDunder, type Definition } from '../../syntax/definitions';
@@ -7,6 +6,8 @@ import { unparenthesized } from '../../syntax/expressions';
 import { inferFunctionReturnType, renderReturnType, type InferredReturn } from '../../inference/returnType';
 import { addImportEdit } from '../../fixes/importEdits';
 import type { TextEdit } from '../../text/textEdit';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 /**
  * What the flake8-annotations rules need to know about each function, with
@@ -27,9 +28,9 @@ export interface FunctionFacts {
 export type ReturnRuleKind = 'classmethod' | 'staticmethod' | 'special' | 'public' | 'private';
 
 /** The annotated functions of a file, computed once per tree (implementations of `@overload`s are left out, as Ruff does). */
-export const functionFacts = memoizedPerTree((tree: Tree, text: string): FunctionFacts[] => {
-  const definitions = fileDefinitions(tree, text);
-  const exports = text.includes('__all__') ? dunderAllExports(tree.rootNode) : undefined;
+export const functionFacts = memoizedPerTree((tree: SyntaxTree): FunctionFacts[] => {
+  const definitions = fileDefinitions(tree);
+  const exports = tree.source.includes('__all__') ? dunderAllExports(tree) : undefined;
   const publicity = new Map<Definition, boolean>();
   const facts: FunctionFacts[] = [];
   let overloadedName: string | undefined;
@@ -52,8 +53,8 @@ export const functionFacts = memoizedPerTree((tree: Tree, text: string): Functio
       isStatic,
       isClassMethod: isMethod && hasDecorator(definition.decorators, 'classmethod'),
       publicInModule: isPublic,
-      hasReturnAnnotation: definition.node.childForFieldName('return_type') !== null,
-      parameters: splitParameters(definition.node, isMethod && !isStatic),
+      hasReturnAnnotation: tree.field(definition.node, F.return_type) !== NONE,
+      parameters: splitParameters(tree, definition.node, isMethod && !isStatic),
     });
   }
   return facts;
@@ -74,50 +75,52 @@ function ruffPublic(definition: Definition, exports: Set<string> | undefined, kn
 }
 
 /** The names in `__all__` assignments at module level, as Ruff reads them. */
-function dunderAllExports(root: Node): Set<string> | undefined {
+function dunderAllExports(tree: SyntaxTree): Set<string> | undefined {
   let found = false;
   const names = new Set<string>();
-  const visit = (container: Node): void => {
-    for (const statement of container.namedChildren) {
-      if (!statement) continue;
-      if (statement.type === 'expression_statement') {
-        const expression = statement.namedChild(0);
-        const value = expression && dunderAllValue(expression);
+  const visit = (container: NodeId): void => {
+    for (let statement = tree.firstNamedChild(container); statement !== NONE; statement = tree.nextNamedSibling(statement)) {
+      const type = tree.type(statement);
+      if (type === T.expression_statement) {
+        const expression = tree.namedChild(statement, 0);
+        const value = expression === NONE ? NONE : dunderAllValue(tree, expression);
         if (value !== undefined) {
           found = true;
           // A string, even in parentheses, is not a list of names to Ruff: it exports nothing.
-          if (value && unparenthesized(value).type !== 'string') collectStrings(value, names);
+          if (value !== NONE && tree.type(unparenthesized(tree, value)) !== T.string) collectStrings(tree, value, names);
         }
-      } else if (statement.type !== 'function_definition' && statement.type !== 'class_definition' &&
-        statement.type !== 'decorated_definition' && /statement|clause|^block$/.test(statement.type)) {
+      } else if (type !== T.function_definition && type !== T.class_definition &&
+        type !== T.decorated_definition && /statement|clause|^block$/.test(tree.typeName(statement))) {
         visit(statement);
       }
     }
   };
-  visit(root);
+  visit(tree.root);
   return found ? names : undefined;
 }
 
-/** The value bound to `__all__` by an assignment or `+=` (null when there is none), or undefined. Ruff ignores `.extend()`. */
-function dunderAllValue(expression: Node): Node | null | undefined {
-  if (expression.type !== 'assignment' && expression.type !== 'augmented_assignment') return undefined;
-  if (expression.childForFieldName('left')?.text !== '__all__') return undefined;
-  return expression.childForFieldName('right');
+/** The value bound to `__all__` by an assignment or `+=` (NONE when there is none), or undefined. Ruff ignores `.extend()`. */
+function dunderAllValue(tree: SyntaxTree, expression: NodeId): NodeId | undefined {
+  if (tree.type(expression) !== T.assignment && tree.type(expression) !== T.augmented_assignment) return undefined;
+  const left = tree.field(expression, F.left);
+  if (left === NONE || tree.text(left) !== '__all__') return undefined;
+  return tree.field(expression, F.right);
 }
 
-function collectStrings(node: Node, names: Set<string>): void {
-  switch (node.type) {
-    case 'string': {
-      if (node.namedChildren.some((c) => c?.type === 'interpolation')) return;
-      names.add(node.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join(''));
+function collectStrings(tree: SyntaxTree, node: NodeId, names: Set<string>): void {
+  switch (tree.type(node)) {
+    case T.string: {
+      const parts = tree.namedChildren(node);
+      if (parts.some((c) => tree.type(c) === T.interpolation)) return;
+      names.add(parts.filter((c) => tree.type(c) === T.string_content).map((c) => tree.text(c)).join(''));
       return;
     }
-    case 'list':
-    case 'tuple':
-    case 'parenthesized_expression':
-    case 'binary_operator':
-    case 'expression_list':
-      for (const child of node.namedChildren) if (child) collectStrings(child, names);
+    case T.list:
+    case T.tuple:
+    case T.parenthesized_expression:
+    case T.binary_operator:
+    case T.expression_list:
+      for (let child = tree.firstNamedChild(node); child !== NONE; child = tree.nextNamedSibling(child)) collectStrings(tree, child, names);
       return;
     default:
   }
@@ -138,19 +141,20 @@ export function returnRuleKind(facts: FunctionFacts, context: FileContext): Retu
 }
 
 /** The return type a fix may offer, or undefined (the same inference as the inlay hint). */
-export function inferredReturnOf(facts: FunctionFacts): InferredReturn | undefined {
-  return inferFunctionReturnType(facts.definition.node);
+export function inferredReturnOf(tree: SyntaxTree, facts: FunctionFacts): InferredReturn | undefined {
+  return inferFunctionReturnType(tree, facts.definition.node);
 }
 
 /** The "add return annotation" fix: ` -> T` after the parameters, plus any `typing` import. */
 export function returnAnnotationFix(facts: FunctionFacts, context: FileContext): Fix | undefined {
-  const inferred = inferredReturnOf(facts);
-  const parameters = facts.definition.node.childForFieldName('parameters');
-  if (!inferred || !parameters) return undefined;
-  const usedAt = facts.definition.statement.startIndex;
+  const { tree } = context;
+  const inferred = inferredReturnOf(tree, facts);
+  const parameters = tree.field(facts.definition.node, F.parameters);
+  if (!inferred || parameters === NONE) return undefined;
+  const usedAt = tree.start(facts.definition.statement);
   const imports: TextEdit[] = [];
   const rendered = renderReturnType(inferred, context.settings.targetVersion, (name) => {
-    const result = addImportEdit(context.text, context.tree, { module: 'typing', name, usedAt });
+    const result = addImportEdit(context.text, tree, { module: 'typing', name, usedAt });
     if (result.edit) imports.push(result.edit);
     return result.reference;
   });
@@ -158,20 +162,20 @@ export function returnAnnotationFix(facts: FunctionFacts, context: FileContext):
   return {
     title: `Add return type annotation \`-> ${rendered.text}\``,
     safety: isInit ? 'safe' : 'unsafe',
-    edits: [{ start: parameters.endIndex, end: parameters.endIndex, newText: ` -> ${rendered.text}` }, ...imports],
+    edits: [{ start: tree.end(parameters), end: tree.end(parameters), newText: ` -> ${rendered.text}` }, ...imports],
   };
 }
 
 /** Parameters split as Ruff sees them: the named ones in order, then `*args` and `**kwargs`. */
 export interface ParameterFacts {
-  named: Array<{ node: Node; nameNode: Node; annotated: boolean }>;
-  varargs?: { nameNode: Node; annotated: boolean };
-  kwargs?: { nameNode: Node; annotated: boolean };
+  named: Array<{ node: NodeId; nameNode: NodeId; annotated: boolean }>;
+  varargs?: { nameNode: NodeId; annotated: boolean };
+  kwargs?: { nameNode: NodeId; annotated: boolean };
 }
 
-function splitParameters(fn: Node, skipFirst: boolean): ParameterFacts {
+function splitParameters(tree: SyntaxTree, fn: NodeId, skipFirst: boolean): ParameterFacts {
   const result: ParameterFacts = { named: [] };
-  for (const parameter of functionParameters(fn)) {
+  for (const parameter of functionParameters(tree, fn)) {
     if (parameter.kind === 'named') result.named.push(parameter);
     else result[parameter.kind] = parameter;
   }
@@ -201,29 +205,31 @@ export const SUPPRESS_DUMMY_ARGS_OPTION = {
 
 /** Reports the functions whose `*args` (or `**kwargs`) parameter has no annotation. */
 export function reportUnannotatedVariadic(context: FileContext, which: 'varargs' | 'kwargs'): void {
+  const { tree } = context;
   const stars = which === 'varargs' ? '*' : '**';
-  for (const facts of functionFacts(context.tree, context.text)) {
+  for (const facts of functionFacts(tree)) {
     const parameter = facts.parameters[which];
-    if (!parameter || parameter.annotated || isSuppressedDummy(parameter.nameNode.text, context)) continue;
+    if (!parameter || parameter.annotated || isSuppressedDummy(tree.text(parameter.nameNode), context)) continue;
     context.report({
-      message: `Missing type annotation for \`${stars}${parameter.nameNode.text}\``,
-      start: parameter.nameNode.startIndex,
-      end: parameter.nameNode.endIndex,
+      message: `Missing type annotation for \`${stars}${tree.text(parameter.nameNode)}\``,
+      start: tree.start(parameter.nameNode),
+      end: tree.end(parameter.nameNode),
     });
   }
 }
 
 /** Reports the functions of one return-rule kind that lack a return annotation, with the inferred fix. */
 export function reportMissingReturns(context: FileContext, kind: ReturnRuleKind, message: (name: string) => string): void {
-  for (const facts of functionFacts(context.tree, context.text)) {
+  const { tree } = context;
+  for (const facts of functionFacts(tree)) {
     if (facts.hasReturnAnnotation || returnRuleKind(facts, context) !== kind) continue;
     if (kind === 'special' && facts.definition.name === '__init__' && context.options['mypy-init-return'] === true &&
       hasAnyTypedParameter(facts.parameters)) continue;
     const { nameNode } = facts.definition;
     context.report({
       message: message(facts.definition.name),
-      start: nameNode.startIndex,
-      end: nameNode.endIndex,
+      start: tree.start(nameNode),
+      end: tree.end(nameNode),
       fix: returnAnnotationFix(facts, context),
     });
   }

@@ -1,6 +1,8 @@
 import type { FileRule } from '../rule';
 import { literalType } from '../../inference/returnType';
 import { functionFacts, isSuppressedDummy, SUPPRESS_DUMMY_ARGS_OPTION } from './functionFacts';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -47,15 +49,16 @@ export const missingTypeFunctionArgument: FileRule = {
     docs,
   },
   check(context) {
-    for (const facts of functionFacts(context.tree, context.text)) {
+    const { tree } = context;
+    for (const facts of functionFacts(tree)) {
       for (const parameter of facts.parameters.named) {
-        const name = parameter.nameNode.text;
+        const name = tree.text(parameter.nameNode);
         if (parameter.annotated || isSuppressedDummy(name, context)) continue;
         context.report({
           message: `Missing type annotation for function argument \`${name}\``,
-          start: parameter.nameNode.startIndex,
-          end: parameter.nameNode.endIndex,
-          fix: defaultTypeFix(parameter.node, context.text),
+          start: tree.start(parameter.nameNode),
+          end: tree.end(parameter.nameNode),
+          fix: defaultTypeFix(tree, parameter.node, context.text),
         });
       }
     }
@@ -63,18 +66,18 @@ export const missingTypeFunctionArgument: FileRule = {
 };
 
 /** `x=0` → `x: int = 0`, when the default is a literal. */
-function defaultTypeFix(parameter: import('web-tree-sitter').Node, text: string) {
-  if (parameter.type !== 'default_parameter') return undefined;
-  const name = parameter.childForFieldName('name');
-  const value = parameter.childForFieldName('value');
-  if (!name || !value) return undefined;
-  const type = literalType(value);
+function defaultTypeFix(tree: SyntaxTree, parameter: NodeId, text: string) {
+  if (tree.type(parameter) !== T.default_parameter) return undefined;
+  const name = tree.field(parameter, F.name);
+  const value = tree.field(parameter, F.value);
+  if (name === NONE || value === NONE) return undefined;
+  const type = literalType(tree, value);
   // Only a plain `=` between them is rewritten: never drop a comment or a line break.
-  if (!type || !/^\s*=\s*$/.test(text.slice(name.endIndex, value.startIndex)) ||
-    text.slice(name.endIndex, value.startIndex).includes('\n')) return undefined;
+  if (!type || !/^\s*=\s*$/.test(text.slice(tree.end(name), tree.start(value))) ||
+    text.slice(tree.end(name), tree.start(value)).includes('\n')) return undefined;
   return {
-    title: `Annotate \`${name.text}\` as \`${type}\``,
+    title: `Annotate \`${tree.text(name)}\` as \`${type}\``,
     safety: 'unsafe' as const,
-    edits: [{ start: name.endIndex, end: value.startIndex, newText: `: ${type} = ` }],
+    edits: [{ start: tree.end(name), end: tree.start(value), newText: `: ${type} = ` }],
   };
 }

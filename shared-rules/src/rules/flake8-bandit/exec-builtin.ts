@@ -1,5 +1,7 @@
 import type { NodeRule } from '../rule';
 import { matchCall } from '../../resolution/matchCall';
+import { F, T } from '../../syntax/grammar';
+import { NONE } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -35,12 +37,13 @@ export const execBuiltin: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       call(node) {
-        const callee = node.childForFieldName('function');
-        if (callee?.type !== 'identifier' || callee.text !== 'exec') return;
-        const match = matchCall(callee, ['builtins.exec']);
-        if (match) context.report({ message: 'Use of `exec` detected', start: callee.startIndex, end: callee.endIndex, condition: match.condition });
+        const callee = tree.field(node, F.function);
+        if (callee === NONE || tree.type(callee) !== T.identifier || tree.text(callee) !== 'exec') return;
+        const match = matchCall(tree, callee, ['builtins.exec']);
+        if (match) context.report({ message: 'Use of `exec` detected', start: tree.start(callee), end: tree.end(callee), condition: match.condition });
       },
     };
   },

@@ -1,4 +1,6 @@
 import type { NodeRule } from '../rule';
+import { F } from '../../syntax/grammar';
+import { NONE } from '../../syntax/tree';
 import { hardcodedString, looksLikePasswordName } from './passwordNames';
 
 const docs = `
@@ -38,11 +40,13 @@ export const hardcodedPasswordFuncArg: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       keyword_argument(node) {
-        const name = node.childForFieldName('name')?.text;
-        if (!name || !looksLikePasswordName(name) || !hardcodedString(node.childForFieldName('value'))) return;
-        context.report({ message: `Possible hardcoded password assigned to argument: "${name}"`, start: node.startIndex, end: node.endIndex });
+        const nameNode = tree.field(node, F.name);
+        const name = nameNode === NONE ? undefined : tree.text(nameNode);
+        if (!name || !looksLikePasswordName(name) || !hardcodedString(tree, tree.field(node, F.value))) return;
+        context.report({ message: `Possible hardcoded password assigned to argument: "${name}"`, start: tree.start(node), end: tree.end(node) });
       },
     };
   },

@@ -1,4 +1,6 @@
 import type { NodeRule } from '../rule';
+import { F } from '../../syntax/grammar';
+import { NONE, type NodeId } from '../../syntax/tree';
 import { hardcodedString, looksLikePasswordName, targetName } from './passwordNames';
 
 const docs = `
@@ -39,19 +41,20 @@ export const hardcodedPasswordString: NodeRule = {
     docs,
   },
   create(context) {
-    const report = (name: string, value: { startIndex: number; endIndex: number }): void =>
-      context.report({ message: `Possible hardcoded password assigned to: "${name}"`, start: value.startIndex, end: value.endIndex });
+    const { tree } = context;
+    const report = (name: string, value: NodeId): void =>
+      context.report({ message: `Possible hardcoded password assigned to: "${name}"`, start: tree.start(value), end: tree.end(value) });
     return {
       assignment(node) {
-        const value = node.childForFieldName('right');
-        const name = targetName(node.childForFieldName('left'));
-        if (name && looksLikePasswordName(name) && value && hardcodedString(value)) report(name, value);
+        const value = tree.field(node, F.right);
+        const name = targetName(tree, tree.field(node, F.left));
+        if (name && looksLikePasswordName(name) && value !== NONE && hardcodedString(tree, value)) report(name, value);
       },
       comparison_operator(node) {
-        const [left, ...rest] = node.namedChildren;
-        const name = targetName(left ?? null);
+        const [left, ...rest] = tree.namedChildren(node);
+        const name = targetName(tree, left ?? NONE);
         if (!name || !looksLikePasswordName(name)) return;
-        for (const operand of rest) if (hardcodedString(operand)) report(name, operand);
+        for (const operand of rest) if (hardcodedString(tree, operand)) report(name, operand);
       },
     };
   },

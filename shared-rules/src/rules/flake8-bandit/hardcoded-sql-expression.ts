@@ -1,8 +1,9 @@
-import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
 import { matchCall } from '../../resolution/matchCall';
 import { positionalArguments, stringValue } from '../../syntax/calls';
+import { F, K, T } from '../../syntax/grammar';
 import { memoizedPerNode } from '../../syntax/memo';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -40,62 +41,76 @@ const EXECUTE_METHODS = new Set(['execute', 'executemany', 'executescript', 'exe
 const TEXT_FUNCTIONS = ['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text'];
 
 /** The literal text of an f-string, with each replacement field as a space. */
-function fstringText(node: Node): string | undefined {
-  if (node.type !== 'string' || !node.children.some((child) => child?.type === 'interpolation')) return undefined;
-  return node.namedChildren.map((child) => (child.type === 'string_content' ? child.text : ' ')).join('');
+function fstringText(tree: SyntaxTree, node: NodeId): string | undefined {
+  if (tree.type(node) !== T.string || tree.childOfType(node, T.interpolation) === NONE) return undefined;
+  return tree.namedChildren(node).map((child) => (tree.type(child) === T.string_content ? tree.text(child) : ' ')).join('');
 }
 
 /** The literal SQL-looking text of an expression that builds a string from pieces, if it is one. */
-function builtSqlText(node: Node): string | undefined {
-  switch (node.type) {
-    case 'string':
-      return fstringText(node);
-    case 'binary_operator': {
-      const operator = node.childForFieldName('operator')?.type;
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
-      if (!left || !right) return undefined;
-      if (operator === '%') return stringValue(left);
-      if (operator !== '+') return undefined;
+function builtSqlText(tree: SyntaxTree, node: NodeId): string | undefined {
+  switch (tree.type(node)) {
+    case T.string:
+      return fstringText(tree, node);
+    case T.binary_operator: {
+      const operator = tree.field(node, F.operator);
+      const left = tree.field(node, F.left);
+      const right = tree.field(node, F.right);
+      if (left === NONE || right === NONE) return undefined;
+      const operatorType = operator === NONE ? undefined : tree.type(operator);
+      if (operatorType === K['%']) return stringValue(tree, left);
+      if (operatorType !== K['+']) return undefined;
       // A concatenation counts when one side is literal text and the other is not.
-      const parts = [left, right].map((side) => stringValue(side) ?? builtSqlText(side));
-      if ([left, right].every((side) => stringValue(side) !== undefined)) return undefined;
+      const parts = [left, right].map((side) => stringValue(tree, side) ?? builtSqlText(tree, side));
+      if ([left, right].every((side) => stringValue(tree, side) !== undefined)) return undefined;
       return parts.filter((part) => part !== undefined).join(' ');
     }
-    case 'call': {
-      const callee = node.childForFieldName('function');
-      if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'format') return undefined;
-      return stringValue(callee.childForFieldName('object'));
+    case T.call: {
+      const callee = tree.field(node, F.function);
+      if (callee === NONE || tree.type(callee) !== T.attribute) return undefined;
+      const attribute = tree.field(callee, F.attribute);
+      if (attribute === NONE || tree.text(attribute) !== 'format') return undefined;
+      return stringValue(tree, tree.field(callee, F.object));
     }
-    case 'parenthesized_expression':
-      return node.namedChild(0) ? builtSqlText(node.namedChild(0)!) : undefined;
+    case T.parenthesized_expression: {
+      const inner = tree.namedChild(node, 0);
+      return inner !== NONE ? builtSqlText(tree, inner) : undefined;
+    }
     default:
       return undefined;
   }
 }
 
-function isBuiltSql(node: Node): boolean {
-  if (!SQL_WORD.test(node.text)) return false;
-  const text = builtSqlText(node);
+function isBuiltSql(tree: SyntaxTree, node: NodeId): boolean {
+  if (!SQL_WORD.test(tree.text(node))) return false;
+  const text = builtSqlText(tree, node);
   return text !== undefined && SQL.test(text);
 }
 
-const mentionsSql = memoizedPerNode((scope: Node): boolean => SQL_WORD.test(scope.text));
+const mentionsSql = memoizedPerNode((tree, scope): boolean => SQL_WORD.test(tree.text(scope)));
+
+/** The statement at module level that contains `node`. */
+function topLevelStatement(tree: SyntaxTree, node: NodeId): NodeId {
+  let statement = node;
+  for (let parent = tree.parent(node); parent !== NONE && parent !== tree.root; parent = tree.parent(parent)) statement = parent;
+  return statement;
+}
 
 /** The value last assigned to `name` before `use`, within the same function (or module-level unit). */
-function localValue(use: Node, name: string): Node | undefined {
+function localValue(tree: SyntaxTree, use: NodeId, name: string): NodeId {
   // Most calls pass a name: ask their top-level statement first, one memoized test, before climbing to the function.
-  const statement = use.tree.rootNode.childWithDescendant(use);
-  if (!statement || !mentionsSql(statement)) return undefined;
-  let scope: Node | null = null;
-  for (let node = use.parent; node && !scope; node = node.parent) {
-    if (node.type === 'function_definition' || node.parent?.type === 'module') scope = node;
+  if (!mentionsSql(tree, topLevelStatement(tree, use))) return NONE;
+  let scope = NONE;
+  for (let node = tree.parent(use); node !== NONE && scope === NONE; node = tree.parent(node)) {
+    const parent = tree.parent(node);
+    if (tree.type(node) === T.function_definition || (parent !== NONE && tree.type(parent) === T.module)) scope = node;
   }
-  if (!scope || !mentionsSql(scope)) return undefined;
-  let found: Node | undefined;
-  for (const assignment of scope?.descendantsOfType('assignment') ?? []) {
-    if (!assignment || assignment.startIndex >= use.startIndex) continue;
-    if (assignment.childForFieldName('left')?.text === name) found = assignment.childForFieldName('right') ?? undefined;
+  if (scope === NONE || !mentionsSql(tree, scope)) return NONE;
+  let found = NONE;
+  const useStart = tree.start(use);
+  for (const assignment of tree.descendantsOfType(scope, T.assignment)) {
+    if (tree.start(assignment) >= useStart) continue;
+    const left = tree.field(assignment, F.left);
+    if (left !== NONE && tree.text(left) === name) found = tree.field(assignment, F.right);
   }
   return found;
 }
@@ -113,25 +128,27 @@ export const hardcodedSqlExpression: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       call(node) {
-        const callee = node.childForFieldName('function');
-        if (!callee) return;
-        const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+        const callee = tree.field(node, F.function);
+        if (callee === NONE) return;
+        const attribute = tree.type(callee) === T.attribute ? tree.field(callee, F.attribute) : NONE;
+        const method = attribute === NONE ? undefined : tree.text(attribute);
         const executes = method !== undefined && EXECUTE_METHODS.has(method);
         // Any plain call may be an alias of `text()`.
         if (!executes && method !== undefined && method !== 'text') return;
-        const argument = positionalArguments(node)[0];
-        if (!argument) return;
-        const sql = argument.type === 'identifier' ? localValue(node, argument.text) : argument;
-        if (!sql || !isBuiltSql(sql)) return;
+        const argument = positionalArguments(tree, node)[0];
+        if (argument === undefined) return;
+        const sql = tree.type(argument) === T.identifier ? localValue(tree, node, tree.text(argument)) : argument;
+        if (sql === NONE || !isBuiltSql(tree, sql)) return;
         // Resolving the callee costs the most: only for SQL that is built.
-        const textCall = executes ? undefined : matchCall(callee, TEXT_FUNCTIONS);
+        const textCall = executes ? undefined : matchCall(tree, callee, TEXT_FUNCTIONS);
         if (!executes && !textCall) return;
         context.report({
           message: 'Possible SQL injection vector through string-based query construction',
-          start: sql.startIndex,
-          end: sql.endIndex,
+          start: tree.start(sql),
+          end: tree.end(sql),
           condition: textCall?.condition,
         });
       },

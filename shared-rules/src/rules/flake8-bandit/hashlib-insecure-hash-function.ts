@@ -1,7 +1,8 @@
-import type { Node } from 'web-tree-sitter';
 import type { NodeRule, RuleContext } from '../rule';
 import { matchCall, type CallMatch } from '../../resolution/matchCall';
 import { keywordArgument, positionalArguments, stringValue } from '../../syntax/calls';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -32,8 +33,9 @@ There is no automatic fix: changing the algorithm changes every stored hash.
 
 const WEAK = ['md4', 'md5', 'sha', 'sha1'];
 
-function declaredNotForSecurity(call: Node): boolean {
-  return keywordArgument(call, 'usedforsecurity')?.type === 'false';
+function declaredNotForSecurity(tree: SyntaxTree, call: NodeId): boolean {
+  const value = keywordArgument(tree, call, 'usedforsecurity');
+  return value !== NONE && tree.type(value) === T.false;
 }
 
 function report(context: RuleContext, span: { start: number; end: number }, name: string, match: CallMatch): void {
@@ -53,21 +55,22 @@ export const hashlibInsecureHashFunction: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       call(node) {
-        if (declaredNotForSecurity(node)) return;
-        const callee = node.childForFieldName('function');
-        const direct = matchCall(callee, WEAK.map((name) => `hashlib.${name}`));
-        if (direct && callee) {
-          const name = callee.type === 'attribute' ? callee.childForFieldName('attribute')!.text : callee.text;
-          report(context, { start: node.startIndex, end: callee.endIndex }, WEAK.includes(name) ? name : callee.text, direct);
+        if (declaredNotForSecurity(tree, node)) return;
+        const callee = tree.field(node, F.function);
+        const direct = matchCall(tree, callee, WEAK.map((name) => `hashlib.${name}`));
+        if (direct) {
+          const name = tree.type(callee) === T.attribute ? tree.text(tree.field(callee, F.attribute)) : tree.text(callee);
+          report(context, { start: tree.start(node), end: tree.end(callee) }, WEAK.includes(name) ? name : tree.text(callee), direct);
           return;
         }
-        const algorithm = positionalArguments(node)[0] ?? keywordArgument(node, 'name');
-        const value = stringValue(algorithm);
-        if (!algorithm || !value || !WEAK.includes(value.toLowerCase())) return;
-        const viaNew = matchCall(callee, ['hashlib.new']);
-        if (viaNew) report(context, { start: algorithm.startIndex, end: algorithm.endIndex }, value, viaNew);
+        const algorithm = positionalArguments(tree, node)[0] ?? keywordArgument(tree, node, 'name');
+        const value = stringValue(tree, algorithm);
+        if (algorithm === NONE || !value || !WEAK.includes(value.toLowerCase())) return;
+        const viaNew = matchCall(tree, callee, ['hashlib.new']);
+        if (viaNew) report(context, { start: tree.start(algorithm), end: tree.end(algorithm) }, value, viaNew);
       },
     };
   },

@@ -1,5 +1,6 @@
-import type { Node } from 'web-tree-sitter';
 import { stringValue } from '../../syntax/calls';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 /** Names that suggest a credential, as bandit and Ruff match them: `password`, `db_passwd`, `api_token`, `SECRET_KEY`. */
 const PASSWORD_NAME = /(^|_)(pas+wo?r?d|pass(phrase)?|pwd|token|secrete?)($|_)/i;
@@ -9,18 +10,24 @@ export function looksLikePasswordName(name: string): boolean {
 }
 
 /** A non-empty string literal (implicit concatenations too; f-strings are computed, not hard-coded). */
-export function hardcodedString(node: Node | null | undefined): boolean {
-  if (!node) return false;
-  if (node.type === 'concatenated_string') return node.namedChildren.every((part) => stringValue(part) !== undefined) && node.text.length > 0;
-  const value = stringValue(node);
+export function hardcodedString(tree: SyntaxTree, node: NodeId): boolean {
+  if (node === NONE) return false;
+  if (tree.type(node) === T.concatenated_string) {
+    return tree.namedChildren(node).every((part) => stringValue(tree, part) !== undefined) && tree.text(node).length > 0;
+  }
+  const value = stringValue(tree, node);
   return value !== undefined && value.length > 0;
 }
 
 /** The name a target assigns: `password`, `self.password`, `config["password"]`. */
-export function targetName(target: Node | null): string | undefined {
-  if (!target) return undefined;
-  if (target.type === 'identifier') return target.text;
-  if (target.type === 'attribute') return target.childForFieldName('attribute')?.text;
-  if (target.type === 'subscript') return stringValue(target.childForFieldName('subscript'));
+export function targetName(tree: SyntaxTree, target: NodeId): string | undefined {
+  if (target === NONE) return undefined;
+  const type = tree.type(target);
+  if (type === T.identifier) return tree.text(target);
+  if (type === T.attribute) {
+    const attribute = tree.field(target, F.attribute);
+    return attribute === NONE ? undefined : tree.text(attribute);
+  }
+  if (type === T.subscript) return stringValue(tree, tree.field(target, F.subscript));
   return undefined;
 }

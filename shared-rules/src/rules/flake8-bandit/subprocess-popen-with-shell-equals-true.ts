@@ -1,7 +1,8 @@
-import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
 import { matchCall } from '../../resolution/matchCall';
 import { keywordArgument, positionalArguments, stringValue } from '../../syntax/calls';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -32,20 +33,20 @@ quoting, globbing and pipes.
 const TARGETS = ['Popen', 'call', 'check_call', 'check_output', 'run'].map((name) => `subprocess.${name}`);
 
 /** `True`, non-zero numbers, non-empty strings and displays: what Python would treat as true. */
-function truthyLiteral(node: Node): 'true' | 'truthy' | undefined {
-  switch (node.type) {
-    case 'true':
+function truthyLiteral(tree: SyntaxTree, node: NodeId): 'true' | 'truthy' | undefined {
+  switch (tree.type(node)) {
+    case T.true:
       return 'true';
-    case 'integer':
-    case 'float':
-      return Number(node.text.replace(/_/g, '')) !== 0 ? 'truthy' : undefined;
-    case 'string':
-      return stringValue(node) ? 'truthy' : undefined;
-    case 'list':
-    case 'tuple':
-    case 'dictionary':
-    case 'set':
-      return node.namedChildCount > 0 ? 'truthy' : undefined;
+    case T.integer:
+    case T.float:
+      return Number(tree.text(node).replace(/_/g, '')) !== 0 ? 'truthy' : undefined;
+    case T.string:
+      return stringValue(tree, node) ? 'truthy' : undefined;
+    case T.list:
+    case T.tuple:
+    case T.dictionary:
+    case T.set:
+      return tree.namedChildCount(node) > 0 ? 'truthy' : undefined;
     default:
       return undefined;
   }
@@ -64,22 +65,23 @@ export const subprocessPopenWithShellEqualsTrue: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       call(node) {
-        const shell = keywordArgument(node, 'shell');
-        const truth = shell && truthyLiteral(shell);
+        const shell = keywordArgument(tree, node, 'shell');
+        const truth = shell !== NONE ? truthyLiteral(tree, shell) : undefined;
         if (!truth) return;
-        const callee = node.childForFieldName('function');
-        const match = matchCall(callee, TARGETS);
-        if (!match || !callee) return;
-        const command = positionalArguments(node)[0] ?? keywordArgument(node, 'args');
-        const literal = command?.type === 'string' && stringValue(command) !== undefined;
+        const callee = tree.field(node, F.function);
+        const match = matchCall(tree, callee, TARGETS);
+        if (!match) return;
+        const command = positionalArguments(tree, node)[0] ?? keywordArgument(tree, node, 'args');
+        const literal = command !== NONE && tree.type(command) === T.string && stringValue(tree, command) !== undefined;
         const message = truth === 'truthy'
           ? '`subprocess` call with truthy `shell` identified, security issue'
           : literal
             ? '`subprocess` call with `shell=True` seems safe, but may be changed in the future; consider rewriting without `shell`'
             : '`subprocess` call with `shell=True` identified, security issue';
-        context.report({ message, start: node.startIndex, end: callee.endIndex, condition: match.condition });
+        context.report({ message, start: tree.start(node), end: tree.end(callee), condition: match.condition });
       },
     };
   },

@@ -1,5 +1,7 @@
 import type { NodeRule } from '../rule';
 import { matchCall } from '../../resolution/matchCall';
+import { F, T } from '../../syntax/grammar';
+import { NONE } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -40,16 +42,17 @@ export const suspiciousEvalUsage: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       call(node) {
-        const callee = node.childForFieldName('function');
-        if (callee?.type !== 'identifier' || callee.text !== 'eval') return;
-        const match = matchCall(callee, ['builtins.eval']);
+        const callee = tree.field(node, F.function);
+        if (callee === NONE || tree.type(callee) !== T.identifier || tree.text(callee) !== 'eval') return;
+        const match = matchCall(tree, callee, ['builtins.eval']);
         if (!match) return;
         context.report({
           message: 'Use of possibly insecure function; consider using `ast.literal_eval`',
-          start: callee.startIndex,
-          end: callee.endIndex,
+          start: tree.start(callee),
+          end: tree.end(callee),
           condition: match.condition,
         });
       },

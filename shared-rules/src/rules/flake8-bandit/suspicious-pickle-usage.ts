@@ -1,5 +1,6 @@
 import type { NodeRule } from '../rule';
 import { matchCall } from '../../resolution/matchCall';
+import { F } from '../../syntax/grammar';
 
 const docs = `
 ## What it does
@@ -47,15 +48,16 @@ export const suspiciousPickleUsage: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       call(node) {
-        const callee = node.childForFieldName('function');
-        const match = matchCall(callee, TARGETS);
-        if (!match || !callee) return;
+        const callee = tree.field(node, F.function);
+        const match = matchCall(tree, callee, TARGETS);
+        if (!match) return;
         context.report({
           message: '`pickle` and modules that wrap it can be unsafe when used to deserialize untrusted data, possible security issue',
-          start: node.startIndex,
-          end: callee.endIndex,
+          start: tree.start(node),
+          end: tree.end(callee),
           condition: match.condition,
         });
       },

@@ -1,7 +1,8 @@
-import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
 import { blockStatements } from '../../analysis/statements';
 import { blindExceptionName, caughtTypes, exceptHandler } from '../../syntax/exceptHandlers';
+import { K, T } from '../../syntax/grammar';
+import { NONE, type NodeId } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -57,21 +58,22 @@ export const tryExceptPass: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     const checkTyped = context.options['check-typed-exception'] === true;
-    const check = (clause: Node): void => {
-      const handler = exceptHandler(clause);
-      const body = blockStatements(handler.body);
-      if (body.length !== 1 || body[0].type !== 'pass_statement') return;
+    const check = (clause: NodeId): void => {
+      const handler = exceptHandler(tree, clause);
+      const body = blockStatements(tree, handler.body);
+      if (body.length !== 1 || tree.type(body[0]) !== T.pass_statement) return;
       // A bare `except:` catches everything; so do `Exception` and `BaseException`.
-      const catchesAll = !handler.type || caughtTypes(handler.type).some((type) => blindExceptionName(type) !== undefined);
+      const catchesAll = handler.type === NONE || caughtTypes(tree, handler.type).some((type) => blindExceptionName(tree, type) !== undefined);
       if (!checkTyped && !catchesAll) return;
-      const colon = clause.children.find((child) => child?.type === ':');
+      const colon = tree.childOfType(clause, K[':']);
       context.report({
         message: '`try`-`except`-`pass`: the exception is silently ignored; log it or handle it',
-        start: handler.keyword.startIndex,
-        end: colon?.endIndex ?? handler.keyword.endIndex,
+        start: tree.start(handler.keyword),
+        end: colon !== NONE ? tree.end(colon) : tree.end(handler.keyword),
       });
     };
-    return { except_clause: check, except_group_clause: check };
+    return { except_clause: check };
   },
 };

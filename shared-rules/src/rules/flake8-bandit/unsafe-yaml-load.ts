@@ -2,6 +2,8 @@ import type { NodeRule } from '../rule';
 import { matchCall } from '../../resolution/matchCall';
 import { keywordArgument, positionalArguments } from '../../syntax/calls';
 import { dottedParts } from '../../resolution/callTarget';
+import { F, T } from '../../syntax/grammar';
+import { NONE } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -51,32 +53,34 @@ export const unsafeYamlLoad: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       call(node) {
-        const callee = node.childForFieldName('function');
-        const match = matchCall(callee, ['yaml.load']);
-        if (!match || !callee) return;
-        const loader = keywordArgument(node, 'Loader') ?? positionalArguments(node)[1];
-        if (loader) {
-          const name = dottedParts(loader)?.pop();
+        const callee = tree.field(node, F.function);
+        const match = matchCall(tree, callee, ['yaml.load']);
+        if (!match) return;
+        const keyword = keywordArgument(tree, node, 'Loader');
+        const loader = keyword !== NONE ? keyword : (positionalArguments(tree, node)[1] ?? NONE);
+        if (loader !== NONE) {
+          const name = dottedParts(tree, loader)?.pop();
           if (name && SAFE_LOADERS.has(name)) return;
           context.report({
-            message: `Probable use of unsafe loader \`${name ?? loader.text}\` with \`yaml.load\`. Allows instantiation of arbitrary objects. Consider \`yaml.safe_load\`.`,
-            start: loader.startIndex,
-            end: loader.endIndex,
+            message: `Probable use of unsafe loader \`${name ?? tree.text(loader)}\` with \`yaml.load\`. Allows instantiation of arbitrary objects. Consider \`yaml.safe_load\`.`,
+            start: tree.start(loader),
+            end: tree.end(loader),
             condition: match.condition,
           });
           return;
         }
         // Only `module.load` can become `module.safe_load` without a new import.
-        const attribute = callee.type === 'attribute' ? callee.childForFieldName('attribute') : null;
+        const attribute = tree.type(callee) === T.attribute ? tree.field(callee, F.attribute) : NONE;
         context.report({
           message: 'Probable use of unsafe `yaml.load`. Allows instantiation of arbitrary objects. Consider `yaml.safe_load`.',
-          start: node.startIndex,
-          end: callee.endIndex,
+          start: tree.start(node),
+          end: tree.end(callee),
           condition: match.condition,
-          fix: attribute
-            ? { title: 'Use `yaml.safe_load`', safety: 'safe', edits: [{ start: attribute.startIndex, end: attribute.endIndex, newText: 'safe_load' }] }
+          fix: attribute !== NONE
+            ? { title: 'Use `yaml.safe_load`', safety: 'safe', edits: [{ start: tree.start(attribute), end: tree.end(attribute), newText: 'safe_load' }] }
             : undefined,
         });
       },

@@ -1,9 +1,10 @@
-import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
 import {
   blindExceptionName, caughtTypes, exceptHandler, isName, nestedBlocks, raiseParts, statementKind, visitStatements,
   type ExceptHandler,
 } from '../../syntax/exceptHandlers';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -56,57 +57,61 @@ function isLoggerName(name: string): boolean {
   );
 }
 
-function isLoggerCandidate(receiver: Node | null): boolean {
-  if (!receiver) return false;
-  if (receiver.type === 'identifier') return isLoggerName(receiver.text);
-  if (receiver.type === 'attribute') return isLoggerName(receiver.childForFieldName('attribute')?.text ?? '');
-  if (receiver.type === 'call') {
-    const callee = receiver.childForFieldName('function');
-    const tail = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+
+function isLoggerCandidate(tree: SyntaxTree, receiver: NodeId): boolean {
+  if (receiver === NONE) return false;
+  const type = tree.type(receiver);
+  if (type === T.identifier) return isLoggerName(tree.text(receiver));
+  if (type === T.attribute) return isLoggerName(tree.fieldText(receiver, F.attribute) ?? '');
+  if (type === T.call) {
+    const callee = tree.field(receiver, F.function);
+    const tail = callee === NONE ? undefined : tree.type(callee) === T.attribute ? tree.fieldText(callee, F.attribute) : tree.text(callee);
     return tail === LOGGER_CALL_RECEIVER;
   }
   return false;
 }
 
-function isFalsyConstant(node: Node): boolean {
-  return node.type === 'false' || node.type === 'none' || (node.type === 'integer' && Number(node.text) === 0);
+function isFalsyConstant(tree: SyntaxTree, node: NodeId): boolean {
+  const type = tree.type(node);
+  return type === T.false || type === T.none || (type === T.integer && Number(tree.text(node)) === 0);
 }
 
 /** `logger.exception(…)` or `logger.<any>(…, exc_info=<not false>)` as a statement. */
-function logsTraceback(statement: Node): boolean {
-  if (statement.type !== 'expression_statement') return false;
-  const call = statement.namedChild(0);
-  if (call?.type !== 'call') return false;
-  const callee = call.childForFieldName('function');
-  if (callee?.type !== 'attribute' || !isLoggerCandidate(callee.childForFieldName('object'))) return false;
-  if (callee.childForFieldName('attribute')?.text === 'exception') return true;
-  return (call.childForFieldName('arguments')?.namedChildren ?? []).some((argument) => {
-    if (argument?.type !== 'keyword_argument' || argument.childForFieldName('name')?.text !== 'exc_info') return false;
-    const value = argument.childForFieldName('value');
-    return value !== null && !isFalsyConstant(value);
+function logsTraceback(tree: SyntaxTree, statement: NodeId): boolean {
+  if (tree.type(statement) !== T.expression_statement) return false;
+  const call = tree.namedChild(statement, 0);
+  if (call === NONE || tree.type(call) !== T.call) return false;
+  const callee = tree.field(call, F.function);
+  if (callee === NONE || tree.type(callee) !== T.attribute || !isLoggerCandidate(tree, tree.field(callee, F.object))) return false;
+  if (tree.fieldText(callee, F.attribute) === 'exception') return true;
+  const args = tree.field(call, F.arguments);
+  return (args === NONE ? [] : tree.namedChildren(args)).some((argument) => {
+    if (tree.type(argument) !== T.keyword_argument || tree.fieldText(argument, F.name) !== 'exc_info') return false;
+    const value = tree.field(argument, F.value);
+    return value !== NONE && !isFalsyConstant(tree, value);
   });
 }
 
-function reraises(statement: Node, name: string | undefined): boolean {
-  if (statement.type !== 'raise_statement') return false;
-  const { exc, cause } = raiseParts(statement);
-  return !exc || isName(exc, name) || isName(cause, name);
+function reraises(tree: SyntaxTree, statement: NodeId, name: string | undefined): boolean {
+  if (tree.type(statement) !== T.raise_statement) return false;
+  const { exc, cause } = raiseParts(tree, statement);
+  return exc === NONE || isName(tree, exc, name) || isName(tree, cause, name);
 }
 
 /** Nested try statements, functions and classes are not part of the handler's own flow. */
-function handlerBlocks(statement: Node): Node[] {
-  const kind = statementKind(statement);
+function handlerBlocks(tree: SyntaxTree, statement: NodeId): NodeId[] {
+  const kind = statementKind(tree, statement);
   if (kind === 'try' || kind === 'definition') return [];
-  const blocks = nestedBlocks(statement);
+  const blocks = nestedBlocks(tree, statement);
   return [...blocks.main, ...blocks.alternatives, ...blocks.loopElse];
 }
 
-function handledVisibly(handler: ExceptHandler): boolean {
-  const name = handler.name?.text;
+function handledVisibly(tree: SyntaxTree, handler: ExceptHandler): boolean {
+  const name = handler.name === NONE ? undefined : tree.text(handler.name);
   let seen = false;
-  visitStatements(handler.body, (statement) => {
-    if (!seen && (reraises(statement, name) || logsTraceback(statement))) seen = true;
-  }, handlerBlocks);
+  visitStatements(tree, handler.body, (statement) => {
+    if (!seen && (reraises(tree, statement, name) || logsTraceback(tree, statement))) seen = true;
+  }, (statement) => handlerBlocks(tree, statement));
   return seen;
 }
 
@@ -123,17 +128,18 @@ export const blindExcept: NodeRule = {
     docs,
   },
   create(context) {
-    const check = (clause: Node): void => {
-      const handler = exceptHandler(clause);
+    const { tree } = context;
+    const check = (clause: NodeId): void => {
+      const handler = exceptHandler(tree, clause);
       let visible: boolean | undefined;
-      for (const type of caughtTypes(handler.type)) {
-        const name = blindExceptionName(type);
+      for (const type of caughtTypes(tree, handler.type)) {
+        const name = blindExceptionName(tree, type);
         if (!name) continue;
-        visible ??= handledVisibly(handler);
+        visible ??= handledVisibly(tree, handler);
         if (visible) return;
-        context.report({ message: `Blind \`except ${name}\`: catch specific exceptions, or re-raise or log the traceback`, start: type.startIndex, end: type.endIndex });
+        context.report({ message: `Blind \`except ${name}\`: catch specific exceptions, or re-raise or log the traceback`, start: tree.start(type), end: tree.end(type) });
       }
     };
-    return { except_clause: check, except_group_clause: check };
+    return { except_clause: check };
   },
 };

@@ -1,7 +1,8 @@
-import type { Node } from 'web-tree-sitter';
 import type { NodeRule, RuleContext } from '../rule';
 import { blockStatements } from '../../analysis/statements';
 import { nestedBlocks, statementKind } from '../../syntax/exceptHandlers';
+import { T } from '../../syntax/grammar';
+import type { NodeId, SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -38,22 +39,22 @@ def read(path):
 There is no fix: the code after the block has to be restructured by hand.
 `;
 
-const JUMPS: Record<string, string> = { return_statement: 'return', break_statement: 'break', continue_statement: 'continue' };
+const JUMPS = new Map<number, string>([[T.return_statement, 'return'], [T.break_statement, 'break'], [T.continue_statement, 'continue']]);
 
-function walk(block: Node | null, context: RuleContext, returnsOnly: boolean): void {
-  for (const statement of blockStatements(block)) {
-    const jump = JUMPS[statement.type];
+function walk(tree: SyntaxTree, block: NodeId, context: RuleContext, returnsOnly: boolean): void {
+  for (const statement of blockStatements(tree, block)) {
+    const jump = JUMPS.get(tree.type(statement));
     if (jump && (!returnsOnly || jump === 'return')) {
       context.report({
         message: `\`${jump}\` inside \`finally\` silences the exception being raised`,
-        start: statement.startIndex,
-        end: statement.endIndex,
+        start: tree.start(statement),
+        end: tree.end(statement),
       });
     }
-    const kind = statementKind(statement);
+    const kind = statementKind(tree, statement);
     if (kind === 'definition' || kind === 'simple') continue;
     // Only an `if`'s first branch and a loop's body are looked at, as flake8-bugbear does.
-    for (const nested of nestedBlocks(statement).main) walk(nested, context, returnsOnly || kind === 'loop');
+    for (const nested of nestedBlocks(tree, statement).main) walk(tree, nested, context, returnsOnly || kind === 'loop');
   }
 }
 
@@ -70,9 +71,10 @@ export const jumpStatementInFinally: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       finally_clause(node) {
-        walk(node.namedChildren.find((child) => child?.type === 'block') ?? null, context, false);
+        walk(tree, tree.childOfType(node, T.block), context, false);
       },
     };
   },

@@ -1,8 +1,9 @@
-import type { Node } from 'web-tree-sitter';
 import type { Fix, NodeRule } from '../rule';
 import {
   exceptHandler, isName, nestedBlocks, raiseParts, statementKind, visitStatements, type ExceptHandler,
 } from '../../syntax/exceptHandlers';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -45,48 +46,52 @@ itself, which \`from err\` would make its own cause.
 const FRESH_NAME = 'err';
 
 /** Where the handler's exception may be named: the enclosing function, else the whole statement at module level. */
-function enclosingScope(node: Node): Node {
+function enclosingScope(tree: SyntaxTree, node: NodeId): NodeId {
   let current = node;
-  while (current.parent && current.parent.type !== 'module') {
-    if (current.type === 'function_definition' || current.type === 'lambda') return current;
-    current = current.parent;
+  for (let parent = tree.parent(current); parent !== NONE && tree.type(parent) !== T.module; parent = tree.parent(current)) {
+    const type = tree.type(current);
+    if (type === T.function_definition || type === T.lambda) return current;
+    current = parent;
   }
   return current;
 }
 
 /** `name.with_traceback(…)`: the caught exception itself, raised again with another traceback. */
-function reraisesWithTraceback(exc: Node, name: string): boolean {
-  const callee = exc.type === 'call' ? exc.childForFieldName('function') : null;
-  return callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'with_traceback' && isName(callee.childForFieldName('object'), name);
+function reraisesWithTraceback(tree: SyntaxTree, exc: NodeId, name: string): boolean {
+  const callee = tree.type(exc) === T.call ? tree.field(exc, F.function) : NONE;
+  if (callee === NONE || tree.type(callee) !== T.attribute) return false;
+  const attribute = tree.field(callee, F.attribute);
+  return attribute !== NONE && tree.text(attribute) === 'with_traceback' && isName(tree, tree.field(callee, F.object), name);
 }
 
-function chainFix(handler: ExceptHandler, exc: Node): Fix | undefined {
-  if (handler.name) {
-    if (reraisesWithTraceback(exc, handler.name.text)) return undefined;
+function chainFix(tree: SyntaxTree, handler: ExceptHandler, exc: NodeId): Fix | undefined {
+  if (handler.name !== NONE) {
+    const name = tree.text(handler.name);
+    if (reraisesWithTraceback(tree, exc, name)) return undefined;
     return {
-      title: `Chain with \`from ${handler.name.text}\``,
+      title: `Chain with \`from ${name}\``,
       safety: 'unsafe',
-      edits: [{ start: exc.endIndex, end: exc.endIndex, newText: ` from ${handler.name.text}` }],
+      edits: [{ start: tree.end(exc), end: tree.end(exc), newText: ` from ${name}` }],
     };
   }
-  if (!handler.type) return undefined;
-  const taken = enclosingScope(handler.clause).descendantsOfType('identifier').some((id) => id?.text === FRESH_NAME);
+  if (handler.type === NONE) return undefined;
+  const taken = tree.descendantsOfType(enclosingScope(tree, handler.clause), T.identifier).some((id) => tree.text(id) === FRESH_NAME);
   if (taken) return undefined;
   return {
     title: `Name the exception \`${FRESH_NAME}\` and chain with \`from ${FRESH_NAME}\``,
     safety: 'unsafe',
     edits: [
-      { start: handler.type.endIndex, end: handler.type.endIndex, newText: ` as ${FRESH_NAME}` },
-      { start: exc.endIndex, end: exc.endIndex, newText: ` from ${FRESH_NAME}` },
+      { start: tree.end(handler.type), end: tree.end(handler.type), newText: ` as ${FRESH_NAME}` },
+      { start: tree.end(exc), end: tree.end(exc), newText: ` from ${FRESH_NAME}` },
     ],
   };
 }
 
 /** The handler's own flow: conditionals, loop bodies, `with`, `match`. */
-function ownBlocks(statement: Node): Node[] {
-  const kind = statementKind(statement);
+function ownBlocks(tree: SyntaxTree, statement: NodeId): NodeId[] {
+  const kind = statementKind(tree, statement);
   if (kind === 'try' || kind === 'definition') return [];
-  const blocks = nestedBlocks(statement);
+  const blocks = nestedBlocks(tree, statement);
   return [...blocks.main, ...blocks.alternatives];
 }
 
@@ -103,23 +108,24 @@ export const raiseWithoutFromInsideExcept: NodeRule = {
     docs,
   },
   create(context) {
-    const check = (clause: Node): void => {
-      const handler = exceptHandler(clause);
-      const name = handler.name?.text;
+    const { tree } = context;
+    const check = (clause: NodeId): void => {
+      const handler = exceptHandler(tree, clause);
+      const name = handler.name === NONE ? undefined : tree.text(handler.name);
       const keyword = handler.star ? 'except*' : 'except';
-      visitStatements(handler.body, (statement) => {
-        if (statement.type !== 'raise_statement') return;
-        const { exc, cause } = raiseParts(statement);
-        if (!exc || cause || isName(exc, name)) return;
-        const fix = chainFix(handler, exc);
+      visitStatements(tree, handler.body, (statement) => {
+        if (tree.type(statement) !== T.raise_statement) return;
+        const { exc, cause } = raiseParts(tree, statement);
+        if (exc === NONE || cause !== NONE || isName(tree, exc, name)) return;
+        const fix = chainFix(tree, handler, exc);
         context.report({
           message: `Raise inside \`${keyword}\` without \`from\`: chain it with \`from err\` or \`from None\``,
-          start: statement.startIndex,
-          end: statement.endIndex,
+          start: tree.start(statement),
+          end: tree.end(statement),
           ...(fix ? { fix } : {}),
         });
-      }, ownBlocks);
+      }, (statement) => ownBlocks(tree, statement));
     };
-    return { except_clause: check, except_group_clause: check };
+    return { except_clause: check };
   },
 };

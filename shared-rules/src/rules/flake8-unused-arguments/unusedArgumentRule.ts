@@ -7,12 +7,13 @@ export function unusedArgumentRule(kind: FunctionKind, label: string, meta: Rule
     kind: 'file',
     meta,
     check(context) {
-      for (const { facts } of modelFunctionFacts(context.model)) {
-        if (facts.kind !== kind || !facts.unused.length || argumentsMayGoUnused(facts)) continue;
+      const { tree } = context;
+      for (const { facts } of modelFunctionFacts(tree, context.model)) {
+        if (facts.kind !== kind || !facts.unused.length || argumentsMayGoUnused(tree, facts)) continue;
         for (const parameter of facts.unused) {
           const at = parameter.nameNode;
-          if (!at) continue;
-          context.report({ message: `Unused ${label} argument: \`${parameter.name}\``, start: at.startIndex, end: at.endIndex });
+          if (at === undefined) continue;
+          context.report({ message: `Unused ${label} argument: \`${parameter.name}\``, start: tree.start(at), end: tree.end(at) });
         }
       }
     },

@@ -1,11 +1,11 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import type { TextEdit } from '../../text/textEdit';
 import { LineIndex } from '../../text/lineIndex';
-import { withFileLineEndings } from '../../text/lineEndings';
-import { parserInput } from '../../parsing/parserInput';
+import { loneCrAsLf, withFileLineEndings } from '../../text/lineEndings';
 import { STDLIB_MODULES } from './stdlibModules';
 
-const IMPORT_TYPES = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
+const IMPORT_TYPES = new Set<number>([T.import_statement, T.import_from_statement, T.future_import_statement]);
 
 /** isort's sections, in order. */
 const SECTIONS = ['future', 'standard-library', 'third-party', 'first-party', 'local'] as const;
@@ -31,20 +31,20 @@ interface Entry {
  * separated by nothing but blank lines. A comment, a `;`, a line
  * continuation or any other statement ends a block, so comments never move.
  */
-function importBlocks(tree: Tree, text: string): Node[][] {
-  const blocks: Node[][] = [];
-  let current: Node[] = [];
+function importBlocks(tree: SyntaxTree, text: string): NodeId[][] {
+  const blocks: NodeId[][] = [];
+  let current: NodeId[] = [];
   let previousEnd = -1;
-  for (const node of tree.rootNode.namedChildren) {
-    if (!node) continue;
+  for (let node = tree.firstNamedChild(tree.root); node !== NONE; node = tree.nextNamedSibling(node)) {
+    const start = tree.start(node);
     // A comment at the end of an import's line belongs to that import.
-    if (node.type === 'comment' && current.length && !text.slice(previousEnd, node.startIndex).includes('\n')) {
-      previousEnd = node.endIndex;
+    if (tree.type(node) === T.comment && current.length && !text.slice(previousEnd, start).includes('\n')) {
+      previousEnd = tree.end(node);
       continue;
     }
-    const between = previousEnd >= 0 ? text.slice(previousEnd, node.startIndex) : '';
+    const between = previousEnd >= 0 ? text.slice(previousEnd, start) : '';
     const joins = current.length > 0 && /^[ \t]*(\r?\n[ \t]*)+$/.test(between);
-    if (IMPORT_TYPES.has(node.type) && isSimpleLine(text, node)) {
+    if (IMPORT_TYPES.has(tree.type(node)) && isSimpleLine(tree, text, node)) {
       if (!joins && current.length) blocks.push(current);
       if (!joins) current = [];
       current.push(node);
@@ -52,20 +52,22 @@ function importBlocks(tree: Tree, text: string): Node[][] {
       blocks.push(current);
       current = [];
     }
-    previousEnd = node.endIndex;
+    previousEnd = tree.end(node);
   }
   if (current.length) blocks.push(current);
   return blocks;
 }
 
 /** A statement alone on its lines, without comments or backslashes inside (a trailing comment is fine). */
-function isSimpleLine(text: string, node: Node): boolean {
-  const lineStart = text.lastIndexOf('\n', node.startIndex - 1) + 1;
-  if (text.slice(lineStart, node.startIndex).trim()) return false;
-  const inside = text.slice(node.startIndex, node.endIndex);
+function isSimpleLine(tree: SyntaxTree, text: string, node: NodeId): boolean {
+  const start = tree.start(node);
+  const end = tree.end(node);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim()) return false;
+  const inside = text.slice(start, end);
   if (inside.includes('\\') || inside.includes('#')) return false;
-  const lineEnd = text.indexOf('\n', node.endIndex);
-  const rest = text.slice(node.endIndex, lineEnd === -1 ? text.length : lineEnd);
+  const lineEnd = text.indexOf('\n', end);
+  const rest = text.slice(end, lineEnd === -1 ? text.length : lineEnd);
   return /^[ \t]*(#.*)?\r?$/.test(rest);
 }
 
@@ -78,9 +80,10 @@ function sectionOf(module: string, firstParty: ReadonlySet<string>): Section {
   return 'third-party';
 }
 
-function trailingComment(text: string, node: Node): string {
-  const lineEnd = text.indexOf('\n', node.endIndex);
-  return text.slice(node.endIndex, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '').trimEnd();
+function trailingComment(tree: SyntaxTree, text: string, node: NodeId): string {
+  const end = tree.end(node);
+  const lineEnd = text.indexOf('\n', end);
+  return text.slice(end, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '').trimEnd();
 }
 
 /** isort's order of imported names: constants, then classes, then the rest, each case-insensitively. */
@@ -95,10 +98,10 @@ function compareNames(a: string, b: string): number {
   return ka - kb || (na < nb ? -1 : na > nb ? 1 : a < b ? -1 : a > b ? 1 : 0);
 }
 
-function entries(text: string, node: Node, firstParty: ReadonlySet<string>): Entry[] {
-  const comment = trailingComment(text, node);
-  const names = node.childrenForFieldName('name').filter((n): n is Node => !!n).map((n) => n.text.replace(/\s+/g, ' '));
-  if (node.type === 'import_statement') {
+function entries(tree: SyntaxTree, text: string, node: NodeId, firstParty: ReadonlySet<string>): Entry[] {
+  const comment = trailingComment(tree, text, node);
+  const names = tree.fields(node, F.name).map((n) => tree.text(n).replace(/\s+/g, ' '));
+  if (tree.type(node) === T.import_statement) {
     // `import os, sys` becomes one line per module (a trailing comment stays on the first).
     return names.map((name, index) => ({
       section: sectionOf(name.split(' ')[0], firstParty),
@@ -107,12 +110,13 @@ function entries(text: string, node: Node, firstParty: ReadonlySet<string>): Ent
       text: `import ${name}${index === 0 ? comment : ''}`,
     }));
   }
-  const moduleNode = node.childForFieldName('module_name');
-  const module = node.type === 'future_import_statement' ? '__future__' : (moduleNode?.text.replace(/\s+/g, '') ?? '');
-  const multiline = node.text.includes('\n');
-  const wildcard = node.namedChildren.some((c) => c?.type === 'wildcard_import');
+  const moduleNode = tree.field(node, F.module_name);
+  const module = tree.type(node) === T.future_import_statement ? '__future__' : (moduleNode === NONE ? '' : tree.text(moduleNode).replace(/\s+/g, ''));
+  const nodeText = tree.text(node);
+  const multiline = nodeText.includes('\n');
+  const wildcard = tree.childOfType(node, T.wildcard_import) !== NONE;
   // Multi-line statements keep their own layout; one-line statements get their names sorted.
-  const body = multiline || wildcard ? node.text : `from ${module} import ${[...names].sort(compareNames).join(', ')}`;
+  const body = multiline || wildcard ? nodeText : `from ${module} import ${[...names].sort(compareNames).join(', ')}`;
   return [{ section: sectionOf(module, firstParty), isFrom: true, module, text: body + comment }];
 }
 
@@ -128,11 +132,11 @@ function compareEntries(a: Entry, b: Entry): number {
 }
 
 /** Every module-level import block with its isort order. */
-export function importBlocksOf(text: string, tree: Tree, firstParty: ReadonlySet<string> = new Set()): ImportBlock[] {
+export function importBlocksOf(text: string, tree: SyntaxTree, firstParty: ReadonlySet<string> = new Set()): ImportBlock[] {
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const result: ImportBlock[] = [];
   for (const block of importBlocks(tree, text)) {
-    const all = block.flatMap((node) => entries(text, node, firstParty));
+    const all = block.flatMap((node) => entries(tree, text, node, firstParty));
     const lines: string[] = [];
     for (const section of SECTIONS) {
       const inSection = all.filter((entry) => entry.section === section).sort(compareEntries);
@@ -142,8 +146,8 @@ export function importBlocksOf(text: string, tree: Tree, firstParty: ReadonlySet
     }
     const first = block[0];
     const last = block[block.length - 1];
-    const end = last.endIndex + trailingComment(text, last).length;
-    result.push({ start: first.startIndex, end, sorted: lines.join(newline) });
+    const end = tree.end(last) + trailingComment(tree, text, last).length;
+    result.push({ start: tree.start(first), end, sorted: lines.join(newline) });
   }
   return result;
 }
@@ -153,9 +157,9 @@ export function importBlocksOf(text: string, tree: Tree, firstParty: ReadonlySet
  * standard library, third party, first party, local), for the
  * `source.organizeImports` code action. Empty when the imports are sorted.
  */
-export function organizeImports(text: string, tree: Tree, firstParty: ReadonlySet<string> = new Set()): TextEdit[] {
+export function organizeImports(text: string, tree: SyntaxTree, firstParty: ReadonlySet<string> = new Set()): TextEdit[] {
   // Read as the rules read it (a lone CR as LF), written back with the file's line endings.
-  const read = parserInput(text);
+  const read = loneCrAsLf(text);
   const edits = importBlocksOf(read, tree, firstParty)
     .filter((block) => read.slice(block.start, block.end) !== block.sorted)
     .map((block) => ({ start: block.start, end: block.end, newText: block.sorted }));

@@ -67,15 +67,16 @@ export const complexStructure: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     const limit = Number(context.options['max-complexity']);
     return {
       unit(root) {
-        for (const graph of unitComplexityGraphs(root)) {
+        for (const graph of unitComplexityGraphs(tree, root)) {
           if (Number.isNaN(limit) || graph.complexity <= limit) continue;
           context.report({
             message: `${describe(graph)} is too complex (${graph.complexity} > ${limit})`,
-            start: graph.anchor.startIndex,
-            end: graph.anchor.endIndex,
+            start: tree.start(graph.anchor),
+            end: tree.end(graph.anchor),
           });
         }
       },

@@ -1,5 +1,6 @@
-import type { Node } from 'web-tree-sitter';
 import { blockStatements, clauseBlock, definitionOf, ifAlternatives, loopElse, tryClauses } from '../../analysis/statements';
+import { F, K, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 /**
  * McCabe complexity exactly as mccabe 0.7 (flake8's C901) computes it.
@@ -32,47 +33,52 @@ export interface ComplexityGraph {
    */
   name: string;
   /** Where findings go: the function's name, or the statement's keyword. */
-  anchor: Node;
+  anchor: NodeId;
   complexity: number;
 }
 
 /** Branches added by a list of statements inside a graph. */
-function decisions(statements: readonly Node[]): number {
+function decisions(tree: SyntaxTree, statements: readonly NodeId[]): number {
   let total = 0;
-  for (const statement of statements) total += statementDecisions(statement);
+  for (const statement of statements) total += statementDecisions(tree, statement);
   return total;
 }
 
-function statementDecisions(statement: Node): number {
-  switch (statement.type) {
-    case 'decorated_definition': {
-      const definition = definitionOf(statement);
-      return definition ? statementDecisions(definition) : 0;
+/** Branches added by the statements of a block (none for NONE). */
+function blockDecisions(tree: SyntaxTree, block: NodeId): number {
+  return decisions(tree, blockStatements(tree, block));
+}
+
+function statementDecisions(tree: SyntaxTree, statement: NodeId): number {
+  switch (tree.type(statement)) {
+    case T.decorated_definition: {
+      const definition = definitionOf(tree, statement);
+      return definition !== NONE ? statementDecisions(tree, definition) : 0;
     }
-    case 'function_definition':
-      return 1 + decisions(blockStatements(statement.childForFieldName('body')));
-    case 'class_definition':
-    case 'with_statement':
-      return decisions(blockStatements(statement.childForFieldName('body')));
-    case 'if_statement': {
-      let total = 1 + decisions(blockStatements(statement.childForFieldName('consequence')));
-      for (const clause of ifAlternatives(statement)) {
-        if (clause.type === 'elif_clause') total += 1;
-        total += decisions(blockStatements(clauseBlock(clause)));
+    case T.function_definition:
+      return 1 + blockDecisions(tree, tree.field(statement, F.body));
+    case T.class_definition:
+    case T.with_statement:
+      return blockDecisions(tree, tree.field(statement, F.body));
+    case T.if_statement: {
+      let total = 1 + blockDecisions(tree, tree.field(statement, F.consequence));
+      for (const clause of ifAlternatives(tree, statement)) {
+        if (tree.type(clause) === T.elif_clause) total += 1;
+        total += blockDecisions(tree, clauseBlock(tree, clause));
       }
       return total;
     }
-    case 'for_statement':
-    case 'while_statement': {
-      const orelse = loopElse(statement);
-      return 1 + decisions(blockStatements(statement.childForFieldName('body'))) + (orelse ? decisions(blockStatements(clauseBlock(orelse))) : 0);
+    case T.for_statement:
+    case T.while_statement: {
+      const orelse = loopElse(tree, statement);
+      return 1 + blockDecisions(tree, tree.field(statement, F.body)) + (orelse !== NONE ? blockDecisions(tree, clauseBlock(tree, orelse)) : 0);
     }
-    case 'try_statement': {
-      const { handlers, orelse, star } = tryClauses(statement);
+    case T.try_statement: {
+      const { handlers, orelse, star } = tryClauses(tree, statement);
       if (star) return 0;
-      let total = 1 + handlers.length + decisions(blockStatements(statement.childForFieldName('body')));
-      for (const handler of handlers) total += decisions(blockStatements(clauseBlock(handler)));
-      if (orelse) total += decisions(blockStatements(clauseBlock(orelse)));
+      let total = 1 + handlers.length + blockDecisions(tree, tree.field(statement, F.body));
+      for (const handler of handlers) total += blockDecisions(tree, clauseBlock(tree, handler));
+      if (orelse !== NONE) total += blockDecisions(tree, clauseBlock(tree, orelse));
       return total;
     }
     default:
@@ -81,9 +87,12 @@ function statementDecisions(statement: Node): number {
 }
 
 /** The keyword token a statement starts with after an optional `async`. */
-function keyword(statement: Node): Node {
-  const first = statement.child(0) ?? statement;
-  return first.type === 'async' ? statement.child(1) ?? first : first;
+function keyword(tree: SyntaxTree, statement: NodeId): NodeId {
+  const child = tree.child(statement, 0);
+  const first = child !== NONE ? child : statement;
+  if (tree.type(first) !== K.async) return first;
+  const next = tree.child(statement, 1);
+  return next !== NONE ? next : first;
 }
 
 /**
@@ -92,37 +101,39 @@ function keyword(statement: Node): Node {
  * `skipClassBody` leaves a class body alone (the linter analyses its
  * statements as units of their own).
  */
-function topLevel(statement: Node, classPrefix: string, graphs: ComplexityGraph[], skipClassBody: boolean): void {
-  switch (statement.type) {
-    case 'decorated_definition': {
-      const definition = definitionOf(statement);
-      if (definition) topLevel(definition, classPrefix, graphs, skipClassBody);
+function topLevel(tree: SyntaxTree, statement: NodeId, classPrefix: string, graphs: ComplexityGraph[], skipClassBody: boolean): void {
+  const type = tree.type(statement);
+  switch (type) {
+    case T.decorated_definition: {
+      const definition = definitionOf(tree, statement);
+      if (definition !== NONE) topLevel(tree, definition, classPrefix, graphs, skipClassBody);
       return;
     }
-    case 'function_definition': {
-      const name = statement.childForFieldName('name');
-      if (!name) return;
-      const complexity = 1 + decisions(blockStatements(statement.childForFieldName('body')));
-      graphs.push({ kind: 'function', name: classPrefix + name.text, anchor: name, complexity });
+    case T.function_definition: {
+      const name = tree.field(statement, F.name);
+      if (name === NONE) return;
+      const complexity = 1 + blockDecisions(tree, tree.field(statement, F.body));
+      graphs.push({ kind: 'function', name: classPrefix + tree.text(name), anchor: name, complexity });
       return;
     }
-    case 'class_definition': {
+    case T.class_definition: {
       if (skipClassBody) return;
-      const name = statement.childForFieldName('name')?.text ?? '';
-      for (const inner of blockStatements(statement.childForFieldName('body'))) topLevel(inner, `${classPrefix}${name}.`, graphs, false);
+      const nameNode = tree.field(statement, F.name);
+      const name = nameNode === NONE ? '' : tree.text(nameNode);
+      for (const inner of blockStatements(tree, tree.field(statement, F.body))) topLevel(tree, inner, `${classPrefix}${name}.`, graphs, false);
       return;
     }
-    case 'with_statement':
-      for (const inner of blockStatements(statement.childForFieldName('body'))) topLevel(inner, classPrefix, graphs, false);
+    case T.with_statement:
+      for (const inner of blockStatements(tree, tree.field(statement, F.body))) topLevel(tree, inner, classPrefix, graphs, false);
       return;
-    case 'if_statement':
-    case 'for_statement':
-    case 'while_statement':
-    case 'try_statement': {
-      if (statement.type === 'try_statement' && tryClauses(statement).star) return;
-      const anchor = keyword(statement);
-      const kind: GraphKind = statement.type === 'if_statement' ? 'if' : statement.type === 'try_statement' ? 'try' : 'loop';
-      graphs.push({ kind, name: anchor.type, anchor, complexity: 1 + statementDecisions(statement) });
+    case T.if_statement:
+    case T.for_statement:
+    case T.while_statement:
+    case T.try_statement: {
+      if (type === T.try_statement && tryClauses(tree, statement).star) return;
+      const anchor = keyword(tree, statement);
+      const kind: GraphKind = type === T.if_statement ? 'if' : type === T.try_statement ? 'try' : 'loop';
+      graphs.push({ kind, name: tree.typeName(anchor), anchor, complexity: 1 + statementDecisions(tree, statement) });
       return;
     }
     default:
@@ -131,10 +142,12 @@ function topLevel(statement: Node, classPrefix: string, graphs: ComplexityGraph[
 }
 
 /** `Outer.Inner.` for a statement directly inside the bodies of those classes. */
-function enclosingClassPrefix(statement: Node): string {
+function enclosingClassPrefix(tree: SyntaxTree, statement: NodeId): string {
   let prefix = '';
-  for (let current = statement.parent; current; current = current.parent) {
-    if (current.type === 'class_definition') prefix = `${current.childForFieldName('name')?.text ?? ''}.${prefix}`;
+  for (let current = tree.parent(statement); current !== NONE; current = tree.parent(current)) {
+    if (tree.type(current) !== T.class_definition) continue;
+    const name = tree.field(current, F.name);
+    prefix = `${name === NONE ? '' : tree.text(name)}.${prefix}`;
   }
   return prefix;
 }
@@ -144,8 +157,8 @@ function enclosingClassPrefix(statement: Node): string {
  * directly in a class body). A class unit yields none: its statements are
  * units of their own.
  */
-export function unitComplexityGraphs(unitRoot: Node): ComplexityGraph[] {
+export function unitComplexityGraphs(tree: SyntaxTree, unitRoot: NodeId): ComplexityGraph[] {
   const graphs: ComplexityGraph[] = [];
-  topLevel(unitRoot, enclosingClassPrefix(unitRoot), graphs, true);
+  topLevel(tree, unitRoot, enclosingClassPrefix(tree, unitRoot), graphs, true);
   return graphs;
 }

@@ -1,4 +1,6 @@
 import type { NodeRule } from '../rule';
+import { F, T } from '../../syntax/grammar';
+import { NONE } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -36,16 +38,17 @@ export const errorSuffixOnExceptionName: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       class_definition(node) {
-        const nameNode = node.childForFieldName('name');
-        const bases = node.childForFieldName('superclasses');
-        if (!nameNode || !bases || nameNode.text.endsWith('Error')) return;
+        const nameNode = tree.field(node, F.name);
+        const bases = tree.field(node, F.superclasses);
+        if (nameNode === NONE || bases === NONE || tree.text(nameNode).endsWith('Error')) return;
         // Bases named directly (not `module.Error`): `Exception` itself or a name ending in `Error`.
-        const derivesFromException = bases.namedChildren.some((base) =>
-          base?.type === 'identifier' && (base.text === 'Exception' || base.text.endsWith('Error')));
+        const derivesFromException = tree.namedChildren(bases).some((base) =>
+          tree.type(base) === T.identifier && (tree.text(base) === 'Exception' || tree.text(base).endsWith('Error')));
         if (!derivesFromException) return;
-        context.report({ message: `Exception name \`${nameNode.text}\` should be named with an Error suffix`, start: nameNode.startIndex, end: nameNode.endIndex });
+        context.report({ message: `Exception name \`${tree.text(nameNode)}\` should be named with an Error suffix`, start: tree.start(nameNode), end: tree.end(nameNode) });
       },
     };
   },

@@ -39,21 +39,22 @@ export const invalidArgumentName: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       function_definition(node) {
-        const parameters = functionParameters(node);
+        const parameters = functionParameters(tree, node);
         const ordered = [
           ...parameters.filter((p) => p.kind === 'varargs'),
           ...parameters.filter((p) => p.kind === 'kwargs'),
           ...parameters.filter((p) => p.kind === 'named'),
         ];
-        const culprit = ordered.find((p) => !isIgnoredName(p.nameNode.text) && hasUppercase(p.nameNode.text));
+        const culprit = ordered.find((p) => !isIgnoredName(tree.text(p.nameNode)) && hasUppercase(tree.text(p.nameNode)));
         if (!culprit) return;
         const { nameNode } = culprit;
         context.report({
-          message: `argument name '${nameNode.text}' should be lowercase`,
-          start: nameNode.startIndex,
-          end: nameNode.endIndex,
+          message: `argument name '${tree.text(nameNode)}' should be lowercase`,
+          start: tree.start(nameNode),
+          end: tree.end(nameNode),
           rename: snakeCaseRename(context, nameNode, 'unsafe', 'callers may pass it by keyword'),
         });
       },

@@ -1,5 +1,7 @@
 import type { NodeRule } from '../rule';
 import { isCapWords, isIgnoredName } from './namingFacts';
+import { F } from '../../syntax/grammar';
+import { NONE } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -37,12 +39,13 @@ export const invalidClassName: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       class_definition(node) {
-        const nameNode = node.childForFieldName('name');
-        if (!nameNode || isIgnoredName(nameNode.text) || isCapWords(nameNode.text)) return;
-        const name = nameNode.text.replace(/^_+|_+$/g, '');
-        context.report({ message: `class name '${name}' should use CapWords convention`, start: nameNode.startIndex, end: nameNode.endIndex });
+        const nameNode = tree.field(node, F.name);
+        if (nameNode === NONE || isIgnoredName(tree.text(nameNode)) || isCapWords(tree.text(nameNode))) return;
+        const name = tree.text(nameNode).replace(/^_+|_+$/g, '');
+        context.report({ message: `class name '${name}' should use CapWords convention`, start: tree.start(nameNode), end: tree.end(nameNode) });
       },
     };
   },

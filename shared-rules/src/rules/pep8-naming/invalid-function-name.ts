@@ -1,6 +1,8 @@
 import type { NodeRule } from '../rule';
 import { hasUppercase, isConventionalOverride, isIgnoredName } from './namingFacts';
 import { snakeCaseRename } from './snakeCaseRename';
+import { F, T } from '../../syntax/grammar';
+import { NONE } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -38,19 +40,22 @@ export const invalidFunctionName: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       function_definition(node) {
-        const nameNode = node.childForFieldName('name');
-        if (!nameNode) return;
-        const name = nameNode.text;
+        const nameNode = tree.field(node, F.name);
+        if (nameNode === NONE) return;
+        const name = tree.text(nameNode);
         if (isIgnoredName(name) || name === '__dir__' || name === '__getattr__' || !hasUppercase(name)) return;
-        if (isConventionalOverride(node)) return;
-        const definedIn = (node.parent?.type === 'decorated_definition' ? node.parent : node).parent?.parent;
-        const risk = definedIn?.type === 'class_definition' ? 'subclasses and other code may call the method' : 'other modules may import it';
+        if (isConventionalOverride(tree, node)) return;
+        const parent = tree.parent(node);
+        const block = tree.parent(parent !== NONE && tree.type(parent) === T.decorated_definition ? parent : node);
+        const definedIn = block === NONE ? NONE : tree.parent(block);
+        const risk = definedIn !== NONE && tree.type(definedIn) === T.class_definition ? 'subclasses and other code may call the method' : 'other modules may import it';
         context.report({
           message: `function name '${name}' should be lowercase`,
-          start: nameNode.startIndex,
-          end: nameNode.endIndex,
+          start: tree.start(nameNode),
+          end: tree.end(nameNode),
           rename: snakeCaseRename(context, nameNode, 'unsafe', risk),
         });
       },

@@ -1,5 +1,5 @@
-import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
+import type { NodeId } from '../../syntax/tree';
 import { BINDING_NODE_TYPES, checkBindings, isMixedCase } from './namingFacts';
 import { snakeCaseRename } from './snakeCaseRename';
 
@@ -39,12 +39,13 @@ export const mixedCaseVariableInClassScope: NodeRule = {
     docs,
   },
   create(context) {
-    const visit = (node: Node): void =>
-      checkBindings(node, 'class', isMixedCase, (nameNode) =>
+    const { tree } = context;
+    const visit = (node: NodeId): void =>
+      checkBindings(tree, node, 'class', isMixedCase, (nameNode) =>
         context.report({
-          message: `variable '${nameNode.text}' in class scope should not be mixedCase`,
-          start: nameNode.startIndex,
-          end: nameNode.endIndex,
+          message: `variable '${tree.text(nameNode)}' in class scope should not be mixedCase`,
+          start: tree.start(nameNode),
+          end: tree.end(nameNode),
           rename: snakeCaseRename(context, nameNode, 'unsafe', 'other code may use the attribute'),
         }));
     return Object.fromEntries(BINDING_NODE_TYPES.map((type) => [type, visit]));

@@ -1,7 +1,8 @@
-import type { Node } from 'web-tree-sitter';
 import { enclosingDefinition, ownNodesOfTypes } from '../../syntax/definitions';
 import { memoizedPerNode } from '../../syntax/memo';
 import { targetNameNodes } from '../../resolution/bindings';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 /**
  * What pep8-naming (0.10) looks at: the names a statement binds, the scope
@@ -24,9 +25,10 @@ const TEST_CASE_METHODS = new Set([
   'addTypeEqualityFunc', 'subTest', 'skipTest', 'enterContext', 'enterClassContext',
 ]);
 
-function baseNames(classNode: Node): string[] {
-  return (classNode.childForFieldName('superclasses')?.namedChildren ?? [])
-    .map((base) => base.text.split('.').pop() ?? '');
+function baseNames(tree: SyntaxTree, classNode: NodeId): string[] {
+  const superclasses = tree.field(classNode, F.superclasses);
+  return (superclasses === NONE ? [] : tree.namedChildren(superclasses))
+    .map((base) => tree.text(base).split('.').pop() ?? '');
 }
 
 /**
@@ -35,13 +37,15 @@ function baseNames(classNode: Node): string[] {
  * `unittest.TestCase` method (`setUp`, `addCleanup`, `assert…`) in a test case,
  * or any method marked `@override`.
  */
-export function isConventionalOverride(functionNode: Node): boolean {
-  const name = functionNode.childForFieldName('name')?.text ?? '';
-  const decorated = functionNode.parent?.type === 'decorated_definition' ? functionNode.parent : undefined;
-  if (decorated?.namedChildren.some((child) => child.type === 'decorator' && /(^|\.)override$/.test(child.text.slice(1).trim()))) return true;
-  const classNode = enclosingDefinition(functionNode);
-  if (classNode?.type !== 'class_definition') return false;
-  const bases = baseNames(classNode);
+export function isConventionalOverride(tree: SyntaxTree, functionNode: NodeId): boolean {
+  const nameNode = tree.field(functionNode, F.name);
+  const name = nameNode === NONE ? '' : tree.text(nameNode);
+  const parent = tree.parent(functionNode);
+  if (parent !== NONE && tree.type(parent) === T.decorated_definition && tree.namedChildren(parent).some((child) =>
+    tree.type(child) === T.decorator && /(^|\.)override$/.test(tree.text(child).slice(1).trim()))) return true;
+  const classNode = enclosingDefinition(tree, functionNode);
+  if (classNode === NONE || tree.type(classNode) !== T.class_definition) return false;
+  const bases = baseNames(tree, classNode);
   if (name.startsWith('visit_') && bases.some((base) => base === 'NodeVisitor' || base === 'NodeTransformer')) return true;
   return (TEST_CASE_METHODS.has(name) || /^assert[A-Z]/.test(name)) && bases.some((base) => base.endsWith('TestCase'));
 }
@@ -69,46 +73,49 @@ export function isMixedCase(name: string): boolean {
   return hasUppercase(name) && isLowerLetter(name.replace(/^_+/, '').slice(0, 1));
 }
 
-export type Scope = { kind: 'module' } | { kind: 'class'; node: Node } | { kind: 'function'; node: Node };
+export type Scope = { kind: 'module' } | { kind: 'class'; node: NodeId } | { kind: 'function'; node: NodeId };
 
 /** The nearest enclosing function or class (lambdas and comprehensions do not count), else the module. */
-export function scopeOf(node: Node): Scope {
-  const definition = enclosingDefinition(node);
-  if (!definition) return { kind: 'module' };
-  return { kind: definition.type === 'function_definition' ? 'function' : 'class', node: definition };
+export function scopeOf(tree: SyntaxTree, node: NodeId): Scope {
+  const definition = enclosingDefinition(tree, node);
+  if (definition === NONE) return { kind: 'module' };
+  return { kind: tree.type(definition) === T.function_definition ? 'function' : 'class', node: definition };
 }
 
-function isNamedtupleCall(value: Node | null): boolean {
-  if (value?.type !== 'call') return false;
-  const callee = value.childForFieldName('function');
-  const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.type === 'identifier' ? callee.text : undefined;
-  return name === 'namedtuple';
+function isNamedtupleCall(tree: SyntaxTree, value: NodeId): boolean {
+  if (value === NONE || tree.type(value) !== T.call) return false;
+  const callee = tree.field(value, F.function);
+  if (callee === NONE) return false;
+  const nameNode = tree.type(callee) === T.attribute ? tree.field(callee, F.attribute) : tree.type(callee) === T.identifier ? callee : NONE;
+  return nameNode !== NONE && tree.text(nameNode) === 'namedtuple';
 }
 
 /** The binding targets of a node pep8-naming checks (assignments, walrus, `for`, `with … as`, `except … as`, comprehensions). */
-export function bindingTargets(node: Node): Node[] {
-  switch (node.type) {
-    case 'assignment': {
-      let value = node.childForFieldName('right');
-      while (value?.type === 'assignment') value = value.childForFieldName('right');
-      if (isNamedtupleCall(value)) return [];
-      const left = node.childForFieldName('left');
-      return left ? [left] : [];
+export function bindingTargets(tree: SyntaxTree, node: NodeId): NodeId[] {
+  switch (tree.type(node)) {
+    case T.assignment: {
+      let value = tree.field(node, F.right);
+      while (value !== NONE && tree.type(value) === T.assignment) value = tree.field(value, F.right);
+      if (isNamedtupleCall(tree, value)) return [];
+      const left = tree.field(node, F.left);
+      return left === NONE ? [] : [left];
     }
-    case 'named_expression': {
-      if (isNamedtupleCall(node.childForFieldName('value'))) return [];
-      const name = node.childForFieldName('name');
-      return name ? [name] : [];
+    case T.named_expression: {
+      if (isNamedtupleCall(tree, tree.field(node, F.value))) return [];
+      const name = tree.field(node, F.name);
+      return name === NONE ? [] : [name];
     }
-    case 'for_statement':
-    case 'for_in_clause': {
-      const left = node.childForFieldName('left');
-      return left ? [left] : [];
+    case T.for_statement:
+    case T.for_in_clause: {
+      const left = tree.field(node, F.left);
+      return left === NONE ? [] : [left];
     }
-    case 'as_pattern': {
-      if (node.parent?.type !== 'with_item' && node.parent?.type !== 'except_clause') return [];
-      const target = node.namedChildren.find((c) => c?.type === 'as_pattern_target')?.namedChild(0);
-      return target ? [target] : [];
+    case T.as_pattern: {
+      const parent = tree.parent(node);
+      if (parent === NONE || (tree.type(parent) !== T.with_item && tree.type(parent) !== T.except_clause)) return [];
+      const targetNode = tree.namedChildren(node).find((c) => tree.type(c) === T.as_pattern_target);
+      const target = targetNode === undefined ? NONE : tree.namedChild(targetNode, 0);
+      return target === NONE ? [] : [target];
     }
     default:
       return [];
@@ -117,43 +124,46 @@ export function bindingTargets(node: Node): Node[] {
 
 export const BINDING_NODE_TYPES = ['assignment', 'named_expression', 'for_statement', 'for_in_clause', 'as_pattern'];
 
-const GLOBALS = new Set(['global_statement']);
+const GLOBALS = new Set<number>([T.global_statement]);
 
 /** Names a function declares `global` (not counting nested functions and classes). */
-export function globalNames(fn: Node): Set<string> {
-  const body = fn.childForFieldName('body');
+export function globalNames(tree: SyntaxTree, fn: NodeId): Set<string> {
+  const body = tree.field(fn, F.body);
   const names = new Set<string>();
-  if (!body) return names;
-  for (const statement of ownNodesOfTypes(body, GLOBALS)) {
-    for (const name of statement.namedChildren) if (name?.type === 'identifier') names.add(name.text);
+  if (body === NONE) return names;
+  for (const statement of ownNodesOfTypes(tree, body, GLOBALS)) {
+    for (let name = tree.firstNamedChild(statement); name !== NONE; name = tree.nextNamedSibling(name)) {
+      if (tree.type(name) === T.identifier) names.add(tree.text(name));
+    }
   }
   return names;
 }
 
 /** The names a binding node binds (ignored names left out) and, once asked, its scope. */
 interface BoundNames {
-  names: { node: Node; text: string }[];
+  names: { node: NodeId; text: string }[];
   scope?: Scope;
 }
 
 // Three rules ask about every binding: it is read from the tree once.
-const boundNamesOf = memoizedPerNode((node: Node): BoundNames => ({
-  names: bindingTargets(node)
-    .flatMap((target) => targetNameNodes(target))
-    .map((name) => ({ node: name, text: name.text }))
+const boundNamesOf = memoizedPerNode((tree, node): BoundNames => ({
+  names: bindingTargets(tree, node)
+    .flatMap((target) => targetNameNodes(tree, target))
+    .map((name) => ({ node: name, text: tree.text(name) }))
     .filter((name) => !isIgnoredName(name.text)),
 }));
 
 /** Reports every name bound in the wanted kind of scope for which `flagged` holds. */
 export function checkBindings(
-  node: Node,
+  tree: SyntaxTree,
+  node: NodeId,
   scopeKind: Scope['kind'],
   flagged: (name: string, scope: Scope) => boolean,
-  report: (nameNode: Node) => void,
+  report: (nameNode: NodeId) => void,
 ): void {
-  const bound = boundNamesOf(node);
+  const bound = boundNamesOf(tree, node);
   if (!bound.names.length) return;
-  const scope = (bound.scope ??= scopeOf(node));
+  const scope = (bound.scope ??= scopeOf(tree, node));
   if (scope.kind !== scopeKind) return;
   for (const name of bound.names) if (flagged(name.text, scope)) report(name.node);
 }

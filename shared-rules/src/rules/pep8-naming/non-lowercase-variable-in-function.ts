@@ -1,5 +1,5 @@
-import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
+import type { NodeId } from '../../syntax/tree';
 import { BINDING_NODE_TYPES, checkBindings, globalNames, hasUppercase, type Scope } from './namingFacts';
 import { snakeCaseRename } from './snakeCaseRename';
 
@@ -45,19 +45,20 @@ export const nonLowercaseVariableInFunction: NodeRule = {
     docs,
   },
   create(context) {
-    const globals = new Map<number, Set<string>>();
+    const { tree } = context;
+    const globals = new Map<NodeId, Set<string>>();
     const declaredGlobal = (name: string, scope: Scope): boolean => {
       if (scope.kind !== 'function') return false;
-      let names = globals.get(scope.node.id);
-      if (!names) globals.set(scope.node.id, (names = globalNames(scope.node)));
+      let names = globals.get(scope.node);
+      if (!names) globals.set(scope.node, (names = globalNames(tree, scope.node)));
       return names.has(name);
     };
-    const visit = (node: Node): void =>
-      checkBindings(node, 'function', (name, scope) => hasUppercase(name) && !declaredGlobal(name, scope), (nameNode) =>
+    const visit = (node: NodeId): void =>
+      checkBindings(tree, node, 'function', (name, scope) => hasUppercase(name) && !declaredGlobal(name, scope), (nameNode) =>
         context.report({
-          message: `variable '${nameNode.text}' in function should be lowercase`,
-          start: nameNode.startIndex,
-          end: nameNode.endIndex,
+          message: `variable '${tree.text(nameNode)}' in function should be lowercase`,
+          start: tree.start(nameNode),
+          end: tree.end(nameNode),
           rename: snakeCaseRename(context, nameNode, 'safe'),
         }));
     return Object.fromEntries(BINDING_NODE_TYPES.map((type) => [type, visit]));

@@ -1,6 +1,6 @@
-import type { Node } from 'web-tree-sitter';
 import type { FixSafety, RenameRequest, RuleContext } from '../rule';
 import { builtinNames } from '../../semantic/builtins';
+import type { NodeId } from '../../syntax/tree';
 
 /**
  * lower_snake_case spelling of a name: `getUser` → `get_user`,
@@ -25,10 +25,10 @@ export function snakeCase(name: string): string {
  * new name is a builtin: `Sum` → `sum` would hide `sum()`, which no reviewer
  * wants even where the rename is correct.
  */
-export function snakeCaseRename(context: RuleContext, nameNode: Node, safety: FixSafety, risk?: string): RenameRequest | undefined {
-  const name = nameNode.text;
+export function snakeCaseRename(context: RuleContext, nameNode: NodeId, safety: FixSafety, risk?: string): RenameRequest | undefined {
+  const name = context.tree.text(nameNode);
   const newName = snakeCase(name);
   if (newName === name || !newName.replace(/_/g, '') || builtinNames(context.settings.targetVersion).has(newName)) return undefined;
   const title = `Rename \`${name}\` to \`${newName}\`` + (risk ? ` (unsafe: ${risk})` : '');
-  return { offset: nameNode.startIndex, newName, title, safety };
+  return { offset: context.tree.start(nameNode), newName, title, safety };
 }

@@ -1,4 +1,6 @@
 import type { NodeRule } from '../rule';
+import { F, K } from '../../syntax/grammar';
+import { NONE } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -44,22 +46,23 @@ export const bareExcept: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     return {
       except_clause(node) {
         // `except:` has no value; `except*` always names a type.
-        if (node.childForFieldName('value')) return;
-        const keyword = node.child(0);
-        if (!keyword || keyword.type !== 'except') return;
-        const colon = node.children.find((child) => child?.type === ':');
-        if (!colon) return;
+        if (tree.field(node, F.value) !== NONE) return;
+        const keyword = tree.firstChild(node);
+        if (keyword === NONE || tree.type(keyword) !== K.except) return;
+        const colon = tree.childOfType(node, K[':']);
+        if (colon === NONE) return;
         context.report({
           message: 'Do not use bare `except`',
-          start: keyword.startIndex,
-          end: colon.endIndex,
+          start: tree.start(keyword),
+          end: tree.end(colon),
           fix: {
             title: 'Replace with `except Exception:`',
             safety: 'unsafe',
-            edits: [{ start: keyword.endIndex, end: keyword.endIndex, newText: ' Exception' }],
+            edits: [{ start: tree.end(keyword), end: tree.end(keyword), newText: ' Exception' }],
           },
         });
       },

@@ -1,6 +1,7 @@
-import type { Node, Tree } from 'web-tree-sitter';
 import { memoizedPerTree } from '../../syntax/memo';
 import { docstringOf, fileDefinitions, isDunder, type Definition } from '../../syntax/definitions';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 /**
  * The definitions the docstring rules judge, classified and with pydocstyle's
@@ -17,24 +18,25 @@ export interface DocstringTarget {
   definition: Definition;
   kind: TargetKind;
   isPublic: boolean;
-  docstring?: Node;
+  /** NONE when it has none. */
+  docstring: NodeId;
 }
 
 /** Methods pydocstyle checks as ordinary methods although their names are dunders. */
 const VARIADIC_MAGIC_METHODS = new Set(['__init__', '__call__', '__new__']);
 
-export const docstringTargets = memoizedPerTree((tree: Tree, text: string): DocstringTarget[] => {
-  const exports = text.includes('__all__') ? pydocstyleDunderAll(tree.rootNode) : undefined;
+export const docstringTargets = memoizedPerTree((tree: SyntaxTree): DocstringTarget[] => {
+  const exports = tree.source.includes('__all__') ? pydocstyleDunderAll(tree) : undefined;
   const byDefinition = new Map<Definition, DocstringTarget>();
   const targets: DocstringTarget[] = [];
-  for (const definition of fileDefinitions(tree, text)) {
+  for (const definition of fileDefinitions(tree)) {
     const parent = definition.parent && byDefinition.get(definition.parent);
     const kind = targetKind(definition, parent);
     const target: DocstringTarget = {
       definition,
       kind,
       isPublic: isPublic(definition, kind, parent, exports),
-      docstring: definition.body && docstringOf(definition.body),
+      docstring: definition.body === undefined ? NONE : docstringOf(tree, definition.body),
     };
     byDefinition.set(definition, target);
     targets.push(target);
@@ -82,36 +84,49 @@ export function isOverload(definition: Definition): boolean {
  * list or tuple of plain strings (or one string in parentheses, a tuple to
  * pydocstyle's tokenizer). Anything else means "no `__all__`".
  */
-function pydocstyleDunderAll(root: Node): Set<string> | undefined {
-  const mentions: Node[] = [];
-  for (const statement of root.namedChildren) {
-    if (!statement || statement.type === 'comment' || !statement.text.includes('__all__')) continue;
-    for (const identifier of statement.descendantsOfType('identifier')) {
-      if (identifier?.text === '__all__' && !inIndentedBlock(identifier, statement)) mentions.push(identifier);
+function pydocstyleDunderAll(tree: SyntaxTree): Set<string> | undefined {
+  const mentions: NodeId[] = [];
+  for (let statement = tree.firstNamedChild(tree.root); statement !== NONE; statement = tree.nextNamedSibling(statement)) {
+    if (tree.type(statement) === T.comment || !tree.text(statement).includes('__all__')) continue;
+    for (const identifier of tree.descendantsOfType(statement, T.identifier)) {
+      if (tree.text(identifier) === '__all__' && !inIndentedBlock(tree, identifier, statement)) mentions.push(identifier);
     }
   }
   if (mentions.length !== 1) return undefined;
-  const assignment = mentions[0].parent;
-  if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.id !== mentions[0].id) return undefined;
-  if (assignment.childForFieldName('type') || assignment.parent?.parent?.type !== 'module') return undefined;
-  const value = assignment.childForFieldName('right');
-  if (!value) return undefined;
+  const assignment = tree.parent(mentions[0]);
+  if (assignment === NONE || tree.type(assignment) !== T.assignment || tree.field(assignment, F.left) !== mentions[0]) return undefined;
+  if (tree.field(assignment, F.type) !== NONE) return undefined;
+  const statement = tree.parent(assignment);
+  const container = statement === NONE ? NONE : tree.parent(statement);
+  if (container === NONE || tree.type(container) !== T.module) return undefined;
+  const value = tree.field(assignment, F.right);
+  if (value === NONE) return undefined;
+  const valueType = tree.type(value);
   // pydocstyle reads the tokens between the brackets: `('a')` lists `a` as `('a',)` would.
-  const surrounded = value.type === 'list' || value.type === 'tuple' || value.type === 'parenthesized_expression';
+  const surrounded = valueType === T.list || valueType === T.tuple || valueType === T.parenthesized_expression;
   // A bare `__all__ = 'a'` is not a sequence; `__all__ = 'a', 'b'` is.
-  if (!surrounded && value.type !== 'expression_list') return undefined;
+  if (!surrounded && valueType !== T.expression_list) return undefined;
   const names = new Set<string>();
-  for (const item of value.namedChildren) {
-    if (!item || item.type === 'comment') continue;
-    if (item.type !== 'string' || item.namedChildren.some((c) => c?.type === 'interpolation' || c?.type === 'escape_sequence')) return undefined;
-    names.add(item.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join(''));
+  for (let item = tree.firstNamedChild(value); item !== NONE; item = tree.nextNamedSibling(item)) {
+    if (tree.type(item) === T.comment) continue;
+    if (tree.type(item) !== T.string) return undefined;
+    const parts = tree.namedChildren(item);
+    if (parts.some((c) => tree.type(c) === T.interpolation || tree.type(c) === T.escape_sequence)) return undefined;
+    names.add(parts.filter((c) => tree.type(c) === T.string_content).map((c) => tree.text(c)).join(''));
   }
   return names;
 }
 
-function inIndentedBlock(node: Node, statement: Node): boolean {
-  for (let current = node.parent; current && current.id !== statement.id; current = current.parent) {
-    if (current.type === 'block' && current.parent && current.startPosition.row > current.parent.startPosition.row) return true;
+function inIndentedBlock(tree: SyntaxTree, node: NodeId, statement: NodeId): boolean {
+  for (let current = tree.parent(node); current !== NONE && current !== statement; current = tree.parent(current)) {
+    const parent = tree.parent(current);
+    // On a later line than its parent (rows count `\n`, as tree-sitter's do).
+    if (tree.type(current) === T.block && parent !== NONE && lineBreakBetween(tree.source, tree.start(parent), tree.start(current))) return true;
   }
   return false;
+}
+
+function lineBreakBetween(text: string, start: number, end: number): boolean {
+  const lineBreak = text.indexOf('\n', start);
+  return lineBreak !== -1 && lineBreak < end;
 }

@@ -1,7 +1,8 @@
-import type { Node } from 'web-tree-sitter';
 import type { FileRule } from '../rule';
 import { docstringOf } from '../../syntax/definitions';
 import { docstringTargets } from './docstringTargets';
+import { T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -31,9 +32,9 @@ There is no fix: only the author can write what the docstring should say.
 `;
 
 /** Whether a string literal's value is only whitespace (escapes such as `\\n` included). */
-function isBlankString(node: Node): boolean {
-  if (node.type === 'concatenated_string') return node.namedChildren.every((part) => !part || isBlankString(part));
-  const match = /^([A-Za-z]*)('''|"""|'|")([\s\S]*)\2$/.exec(node.text);
+function isBlankString(tree: SyntaxTree, node: NodeId): boolean {
+  if (tree.type(node) === T.concatenated_string) return tree.namedChildren(node).every((part) => isBlankString(tree, part));
+  const match = /^([A-Za-z]*)('''|"""|'|")([\s\S]*)\2$/.exec(tree.text(node));
   if (!match) return false;
   const raw = /r/i.test(match[1]);
   const value = raw ? match[3] : match[3].replace(/\\[ntrfv\n]|\\\r\n?/g, ' ');
@@ -53,10 +54,11 @@ export const emptyDocstring: FileRule = {
     docs,
   },
   check(context) {
-    const docstrings = [docstringOf(context.tree.rootNode), ...docstringTargets(context.tree, context.text).map((t) => t.docstring)];
+    const { tree } = context;
+    const docstrings = [docstringOf(tree, tree.root), ...docstringTargets(tree).map((t) => t.docstring)];
     for (const docstring of docstrings) {
-      if (!docstring || !isBlankString(docstring)) continue;
-      context.report({ message: 'Docstring is empty', start: docstring.startIndex, end: docstring.endIndex });
+      if (docstring === NONE || !isBlankString(tree, docstring)) continue;
+      context.report({ message: 'Docstring is empty', start: tree.start(docstring), end: tree.end(docstring) });
     }
   },
 };

@@ -7,6 +7,8 @@ import {
   type StubContent,
 } from '../../fixes/docstringStub';
 import { docstringTargets, type DocstringTarget } from './docstringTargets';
+import { T } from '../../syntax/grammar';
+import { NONE, type SyntaxTree } from '../../syntax/tree';
 
 export const DOCSTRING_CONVENTION_OPTION: RuleOption = {
   name: 'docstring-convention',
@@ -16,28 +18,28 @@ export const DOCSTRING_CONVENTION_OPTION: RuleOption = {
   description: 'The layout of the "Add docstring" stubs (D100–D107): `sphinx`, `google` or `numpy`.',
 };
 
-const RETURNS = new Set(['return_statement']);
+const RETURNS = new Set<number>([T.return_statement]);
 
-function returnsSomething(target: DocstringTarget): string | boolean {
+function returnsSomething(tree: SyntaxTree, target: DocstringTarget): string | boolean {
   const body = target.definition.body;
-  if (!body) return false;
-  const valued = ownNodesOfTypes(body, RETURNS).some((statement) => {
-    const value = statement.namedChildren.find((c) => c?.type !== 'comment');
-    return value !== undefined && value.type !== 'none';
+  if (body === undefined) return false;
+  const valued = ownNodesOfTypes(tree, body, RETURNS).some((statement) => {
+    const value = tree.namedChildren(statement).find((c) => tree.type(c) !== T.comment);
+    return value !== undefined && tree.type(value) !== T.none;
   });
   if (!valued) return false;
-  const inferred = inferReturnType(body);
+  const inferred = inferReturnType(tree, body);
   if (inferred?.kind !== 'type') return true;
   return inferred.optional ? `${inferred.name} | None` : inferred.name;
 }
 
 /** What the stub of a definition lists: its parameters (without `self`/`cls`), return value and raised exceptions. */
-export function stubContent(target: DocstringTarget): StubContent {
+export function stubContent(tree: SyntaxTree, target: DocstringTarget): StubContent {
   const { definition, kind } = target;
   if (definition.kind === 'class') {
     return { summary: `TODO: Summarize what \`${definition.name}\` represents.`, parameters: [], returns: false, raises: [] };
   }
-  const parameters = functionParameters(definition.node);
+  const parameters = functionParameters(tree, definition.node);
   const isStatic = hasDecorator(definition.decorators, 'staticmethod');
   if (kind === 'method' && !isStatic) {
     const first = parameters.findIndex((p) => p.kind === 'named');
@@ -45,24 +47,25 @@ export function stubContent(target: DocstringTarget): StubContent {
   }
   return {
     summary: `TODO: Summarize what \`${definition.name}\` does.`,
-    parameters: parameters.map((p) => `${p.kind === 'varargs' ? '*' : p.kind === 'kwargs' ? '**' : ''}${p.nameNode.text}`),
-    returns: definition.name === '__init__' ? false : returnsSomething(target),
-    raises: definition.body ? directlyRaised(definition.body) : [],
+    parameters: parameters.map((p) => `${p.kind === 'varargs' ? '*' : p.kind === 'kwargs' ? '**' : ''}${tree.text(p.nameNode)}`),
+    returns: definition.name === '__init__' ? false : returnsSomething(tree, target),
+    raises: definition.body !== undefined ? directlyRaised(tree, definition.body) : [],
   };
 }
 
 function addDocstringFix(target: DocstringTarget, context: FileContext): Fix | undefined {
-  const lines = stubLines(stubContent(target), conventionOf(context.options['docstring-convention']));
-  const edit = docstringInsertion(context.text, target.definition.node, lines);
+  const lines = stubLines(stubContent(context.tree, target), conventionOf(context.options['docstring-convention']));
+  const edit = docstringInsertion(context.tree, context.text, target.definition.node, lines);
   return edit && { title: 'Add a docstring stub', safety: 'unsafe', edits: [edit] };
 }
 
 /** Reports the definitions without a docstring that `select` picks, each with an "add docstring" fix. */
 export function reportMissingDocstrings(context: FileContext, select: (target: DocstringTarget) => boolean, message: string): void {
-  for (const target of docstringTargets(context.tree, context.text)) {
-    if (target.docstring || !target.isPublic || !select(target)) continue;
+  const { tree } = context;
+  for (const target of docstringTargets(tree)) {
+    if (target.docstring !== NONE || !target.isPublic || !select(target)) continue;
     const { nameNode } = target.definition;
-    context.report({ message, start: nameNode.startIndex, end: nameNode.endIndex, fix: addDocstringFix(target, context) });
+    context.report({ message, start: tree.start(nameNode), end: tree.end(nameNode), fix: addDocstringFix(target, context) });
   }
 }
 
@@ -74,12 +77,13 @@ export function isPackageFile(filePath: string): boolean {
 /** Reports a public module or package without a docstring, with a fix inserting a stub at the top. */
 export function reportMissingModuleDocstring(context: FileContext, what: 'module' | 'package'): void {
   if (isPackageFile(context.filePath) !== (what === 'package')) return;
-  if (isPrivateModulePath(modulePathOf(context)) || docstringOf(context.tree.rootNode)) return;
+  const { tree } = context;
+  if (isPrivateModulePath(modulePathOf(context)) || docstringOf(tree, tree.root) !== NONE) return;
   const lines = stubLines({ summary: `TODO: Summarize what this ${what} provides.`, parameters: [], returns: false, raises: [] }, 'sphinx');
   context.report({
     message: `Missing docstring in public ${what}`,
     start: 0,
     end: 0,
-    fix: { title: 'Add a docstring stub', safety: 'unsafe', edits: [moduleDocstringInsertion(context.text, context.tree, lines)] },
+    fix: { title: 'Add a docstring stub', safety: 'unsafe', edits: [moduleDocstringInsertion(context.text, tree, lines)] },
   });
 }

@@ -46,6 +46,7 @@ export const undocumentedPublicModule: FileRule = {
     enabledByDefault: false,
     fix: 'always',
     docs,
+    skippedInNotebooks: 'A notebook has no module docstring: its first cell, usually Markdown, says what it is for.',
   },
   check(context) {
     reportMissingModuleDocstring(context, 'module');

@@ -39,12 +39,13 @@ export const importStarUsage: FileRule = {
     docs,
   },
   check(context) {
+    const { tree } = context;
     for (const message of context.model.messages) {
       if (message.kind !== 'import-star-usage') continue;
       context.report({
         message: `'${message.name}' may be undefined, or defined from star imports: ${message.fromList}`,
-        start: message.node.startIndex,
-        end: message.node.endIndex,
+        start: tree.start(message.node),
+        end: tree.end(message.node),
       });
     }
   },

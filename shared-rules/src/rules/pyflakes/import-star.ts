@@ -39,12 +39,13 @@ export const importStar: FileRule = {
     docs,
   },
   check(context) {
+    const { tree } = context;
     for (const message of context.model.messages) {
       if (message.kind !== 'import-star-used') continue;
       context.report({
         message: `'from ${message.module} import *' used; unable to detect undefined names`,
-        start: message.node.startIndex,
-        end: message.node.endIndex,
+        start: tree.start(message.node),
+        end: tree.end(message.node),
       });
     }
   },

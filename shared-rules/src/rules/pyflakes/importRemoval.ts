@@ -1,4 +1,5 @@
-import type { SyntaxNode as Node } from '../../semantic/syntax';
+import { F } from '../../syntax/grammar';
+import type { NodeId, SyntaxTree } from '../../syntax/tree';
 import type { TextEdit } from '../../text/textEdit';
 import { removeStatement } from './statementRemoval';
 
@@ -7,23 +8,23 @@ import { removeStatement } from './statementRemoval';
  * none is left, keeping the other names' formatting, parentheses and
  * comments. A statement alone in its block becomes `pass`.
  */
-export function removeImportNames(text: string, statement: Node, removed: ReadonlySet<number>): TextEdit[] {
-  const names = statement.childrenForFieldName('name').filter((n): n is Node => !!n);
-  if (names.every((name) => removed.has(name.id))) return [removeStatement(text, statement)];
+export function removeImportNames(tree: SyntaxTree, text: string, statement: NodeId, removed: ReadonlySet<NodeId>): TextEdit[] {
+  const names = tree.fields(statement, F.name);
+  if (names.every((name) => removed.has(name))) return [removeStatement(tree, text, statement)];
   const edits: TextEdit[] = [];
   for (let i = 0; i < names.length; i++) {
-    if (!removed.has(names[i].id)) continue;
+    if (!removed.has(names[i])) continue;
     let j = i;
-    while (j + 1 < names.length && removed.has(names[j + 1].id)) j++;
-    edits.push(removeRun(text, names, i, j));
+    while (j + 1 < names.length && removed.has(names[j + 1])) j++;
+    edits.push(removeRun(tree, text, names, i, j));
     i = j;
   }
   return edits;
 }
 
-function removeRun(text: string, names: Node[], first: number, last: number): TextEdit {
-  const start = names[first].startIndex;
-  let end = names[last].endIndex;
+function removeRun(tree: SyntaxTree, text: string, names: NodeId[], first: number, last: number): TextEdit {
+  const start = tree.start(names[first]);
+  let end = tree.end(names[last]);
   const comma = /^[ \t]*,/.exec(text.slice(end));
   if (comma) end += comma[0].length;
   // Names alone on their lines go with their lines (and the comments on them).
@@ -34,6 +35,6 @@ function removeRun(text: string, names: Node[], first: number, last: number): Te
     return { start: lineStart, end: lineEnd + 1, newText: '' };
   }
   const next = names[last + 1];
-  if (next) return { start, end: next.startIndex, newText: '' };
-  return { start: names[first - 1].endIndex, end: names[last].endIndex, newText: '' };
+  if (next !== undefined) return { start, end: tree.start(next), newText: '' };
+  return { start: tree.end(names[first - 1]), end: tree.end(names[last]), newText: '' };
 }

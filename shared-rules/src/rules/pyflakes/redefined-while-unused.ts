@@ -1,6 +1,7 @@
-import type { SyntaxNode as Node } from '../../semantic/syntax';
 import type { FileRule } from '../rule';
 import type { Binding } from '../../semantic/scope';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -30,22 +31,25 @@ No fix: which definition should go is the author's choice.
 `;
 
 /** Where a redefinition is shown: the name of a `def`/`class`, the matching name of an import. */
-function nameOf(node: Node, name: string): Node {
-  if (node.type === 'function_definition' || node.type === 'class_definition') return node.childForFieldName('name') ?? node;
-  if (node.type === 'import_statement' || node.type === 'import_from_statement') {
-    for (const item of node.childrenForFieldName('name')) {
-      if (!item) continue;
-      const bound = item.type === 'aliased_import' ? item.childForFieldName('alias') : item;
-      const text = bound?.text.replace(/\s+/g, '') ?? '';
+function nameOf(tree: SyntaxTree, node: NodeId, name: string): NodeId {
+  const type = tree.type(node);
+  if (type === T.function_definition || type === T.class_definition) {
+    const nameNode = tree.field(node, F.name);
+    return nameNode === NONE ? node : nameNode;
+  }
+  if (type === T.import_statement || type === T.import_from_statement) {
+    for (const item of tree.fields(node, F.name)) {
+      const bound = tree.type(item) === T.aliased_import ? tree.field(item, F.alias) : item;
+      const text = bound === NONE ? '' : tree.text(bound).replace(/\s+/g, '');
       if (text === name || text.split('.')[0] === name) return item;
     }
   }
   return node;
 }
 
-function definitionNode(binding: Binding): Node | undefined {
-  if (!binding.source) return undefined;
-  return binding.nameNode ?? nameOf(binding.source, binding.name);
+function definitionNode(tree: SyntaxTree, binding: Binding): NodeId | undefined {
+  if (binding.source === undefined) return undefined;
+  return binding.nameNode ?? nameOf(tree, binding.source, binding.name);
 }
 
 export const redefinedWhileUnused: FileRule = {
@@ -61,16 +65,16 @@ export const redefinedWhileUnused: FileRule = {
     docs,
   },
   check(context) {
+    const { tree } = context;
     for (const message of context.model.messages) {
       if (message.kind !== 'redefined-while-unused') continue;
-      const at = nameOf(message.node, message.name);
-      const original = definitionNode(message.original);
-      const line = original ? context.lines.lineAt(original.startIndex) + 1 : undefined;
+      const at = nameOf(tree, message.node, message.name);
+      const original = definitionNode(tree, message.original);
       context.report({
-        message: `redefinition of unused '${message.name}'${line ? ` from line ${line}` : ''}`,
-        start: at.startIndex,
-        end: at.endIndex,
-        related: original ? [{ start: original.startIndex, end: original.endIndex, message: `'${message.name}' first defined here` }] : undefined,
+        message: `redefinition of unused '${message.name}'${original !== undefined ? ` from ${context.lineName(tree.start(original))}` : ''}`,
+        start: tree.start(at),
+        end: tree.end(at),
+        related: original !== undefined ? [{ start: tree.start(original), end: tree.end(original), message: `'${message.name}' first defined here` }] : undefined,
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { FileContext } from '../rule';
-import type { SyntaxNode } from '../../semantic/syntax';
+import type { NodeId } from '../../syntax/tree';
 import { commentsOf, isSuppressed, scanNoqaLine } from '../../noqa/noqa';
 
 /**
@@ -10,10 +10,10 @@ import { commentsOf, isSuppressed, scanNoqaLine } from '../../noqa/noqa';
 export class StatementNoqa {
   constructor(private readonly context: FileContext) {}
 
-  suppresses(statement: SyntaxNode, at: SyntaxNode, code: string): boolean {
+  suppresses(statement: NodeId, at: NodeId, code: string): boolean {
     const { lines, text, tree } = this.context;
-    const line = lines.lineAt(statement.startIndex);
-    if (line === lines.lineAt(at.startIndex)) return false;
+    const line = lines.lineAt(tree.start(statement));
+    if (line === lines.lineAt(tree.start(at))) return false;
     return isSuppressed(scanNoqaLine(text, commentsOf(tree), lines, line), code, { first: line, last: line });
   }
 }

@@ -1,23 +1,31 @@
-import type { SyntaxNode as Node } from '../../semantic/syntax';
+import { T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import type { TextEdit } from '../../text/textEdit';
+
+const TRAILING_COMMENT = /[ \t]*#[^\r\n]*/y;
 
 /**
  * An edit deleting a simple statement: its whole lines when it stands alone,
  * or up to its `;` neighbour; the only statement of a block becomes `pass`.
+ * The comment after it on its line goes with it, as it does with its lines:
+ * a `# type: ignore` or `# noqa` left on `pass` would speak of code that is gone.
  */
-export function removeStatement(text: string, statement: Node): TextEdit {
-  const block = statement.parent;
-  const siblings = block?.namedChildren.filter((c) => c?.type !== 'comment') ?? [];
-  if (block?.type === 'block' && siblings.length === 1) {
-    return { start: statement.startIndex, end: statement.endIndex, newText: 'pass' };
+export function removeStatement(tree: SyntaxTree, text: string, statement: NodeId): TextEdit {
+  const block = tree.parent(statement);
+  const start = tree.start(statement);
+  const end = tree.end(statement);
+  if (block !== NONE && tree.type(block) === T.block && tree.namedChildren(block).filter((c) => tree.type(c) !== T.comment).length === 1) {
+    TRAILING_COMMENT.lastIndex = end;
+    const comment = TRAILING_COMMENT.exec(text);
+    return { start, end: end + (comment ? comment[0].length : 0), newText: 'pass' };
   }
-  const after = /^[ \t]*;[ \t]*/.exec(text.slice(statement.endIndex));
-  if (after) return { start: statement.startIndex, end: statement.endIndex + after[0].length, newText: '' };
-  const before = /;[ \t]*$/.exec(text.slice(0, statement.startIndex));
-  if (before) return { start: statement.startIndex - before[0].length, end: statement.endIndex, newText: '' };
-  const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
-  const lineEnd = text.indexOf('\n', statement.endIndex);
-  const onlyOnLines = /^[ \t]*$/.test(text.slice(lineStart, statement.startIndex));
-  if (!onlyOnLines) return { start: statement.startIndex, end: statement.endIndex, newText: '' };
+  const after = /^[ \t]*;[ \t]*/.exec(text.slice(end));
+  if (after) return { start, end: end + after[0].length, newText: '' };
+  const before = /;[ \t]*$/.exec(text.slice(0, start));
+  if (before) return { start: start - before[0].length, end, newText: '' };
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const onlyOnLines = /^[ \t]*$/.test(text.slice(lineStart, start));
+  if (!onlyOnLines) return { start, end, newText: '' };
   return { start: lineStart, end: lineEnd === -1 ? text.length : lineEnd + 1, newText: '' };
 }

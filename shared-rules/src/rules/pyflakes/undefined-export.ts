@@ -1,6 +1,7 @@
-import type { SyntaxNode as Node } from '../../semantic/syntax';
 import type { FileRule } from '../rule';
 import { stringValue } from '../../semantic/strings';
+import { T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import { StatementNoqa } from './statementNoqa';
 
 const docs = `
@@ -31,16 +32,14 @@ No fix: the name may be missing rather than wrongly listed.
 `;
 
 /** The string naming `name` in the `__all__` statement, to point at it. */
-function listedAt(statement: Node, name: string): Node {
-  const find = (node: Node): Node | undefined => {
-    if (node.type === 'string') return stringValue(node) === name ? node : undefined;
-    for (const child of node.children) {
-      const found = find(child);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return find(statement) ?? statement;
+function listedAt(tree: SyntaxTree, statement: NodeId, name: string): NodeId {
+  // In document order; a string's own descendants are not looked into.
+  for (let node = statement; node !== NONE;) {
+    const isString = tree.type(node) === T.string;
+    if (isString && stringValue(tree, node) === name) return node;
+    node = tree.following(node, statement, isString);
+  }
+  return statement;
 }
 
 export const undefinedExport: FileRule = {
@@ -56,12 +55,13 @@ export const undefinedExport: FileRule = {
     docs,
   },
   check(context) {
+    const { tree } = context;
     const noqa = new StatementNoqa(context);
     for (const message of context.model.messages) {
       if (message.kind !== 'undefined-export') continue;
-      const at = listedAt(message.node, message.name);
+      const at = listedAt(tree, message.node, message.name);
       if (noqa.suppresses(message.node, at, 'F822')) continue;
-      context.report({ message: `undefined name '${message.name}' in __all__`, start: at.startIndex, end: at.endIndex });
+      context.report({ message: `undefined name '${message.name}' in __all__`, start: tree.start(at), end: tree.end(at) });
     }
   },
 };

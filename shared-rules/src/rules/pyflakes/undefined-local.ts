@@ -43,14 +43,15 @@ export const undefinedLocal: FileRule = {
     docs,
   },
   check(context) {
+    const { tree } = context;
     for (const message of context.model.messages) {
       if (message.kind !== 'undefined-local') continue;
       const origin = message.original.source;
-      const where = origin ? ` defined in enclosing scope on line ${context.lines.lineAt(origin.startIndex) + 1}` : '';
+      const where = origin !== undefined ? ` defined in enclosing scope on ${context.lineName(tree.start(origin))}` : '';
       context.report({
         message: `local variable '${message.name}'${where} referenced before assignment`,
-        start: message.node.startIndex,
-        end: message.node.endIndex,
+        start: tree.start(message.node),
+        end: tree.end(message.node),
       });
     }
   },

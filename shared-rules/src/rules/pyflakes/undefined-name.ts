@@ -1,7 +1,9 @@
-import type { FileContext, FileRule } from '../rule';
+import type { FileContext, FileRule, Fix } from '../rule';
 import * as path from 'path';
-import { addImportEdit, type ImportRequest } from '../../fixes/importEdits';
+import { addImportEdit, importStatement, type ImportRequest } from '../../fixes/importEdits';
 import { moduleNameForFile } from '../../workspace/modulePath';
+import { T } from '../../syntax/grammar';
+import { NONE } from '../../syntax/tree';
 import { KNOWN_IMPORTS } from './knownImports';
 
 const docs = `
@@ -29,17 +31,21 @@ def read(path):
 \`\`\`
 
 ## Fix safety
-When the name is a well-known standard library name (\`os\`, \`sys\`, \`re\`,
-\`json\`, \`Path\`, \`dataclass\`, \`Optional\`, \`Any\`, …), the fix adds its import to
-the file's import block in the file's style (merged into an existing
-\`from module import …\`). Only one import is known for each such name, so the
-fix is safe.
+The fix adds an import for the name, in the file's style (merged into an
+existing \`from module import …\`), and each plausible import is offered as a
+quick fix of its own, most plausible first: the imports the workspace's other
+files use for that name (the most used first: in a project that writes
+\`from oslo_log import log as logging\`, that one rather than the standard
+library's \`logging\`), the standard library's import of a well-known name
+(\`os\`, \`sys\`, \`re\`, \`json\`, \`Path\`, \`dataclass\`, \`Optional\`, \`Any\`, …),
+and \`from package.module import name\` when exactly one other module of the
+workspace defines the name at module level (or exports it through \`__all__\`),
+with the module path taken from the package layout (\`__init__.py\` files).
 
-When exactly one other module of the workspace defines the name at module
-level (or exports it through \`__all__\`), the fix adds
-\`from package.module import name\`, with the module path taken from the package
-layout (\`__init__.py\` files). That fix is unsafe: importing a module of the
-project runs its top-level code and may create an import cycle.
+Every such fix is unsafe: which import was meant is a guess (the wrong
+\`logging\` imports and then fails at run time), and importing a module of the
+project runs its top-level code and may create an import cycle. With
+\`--unsafe-fixes\`, the first is applied.
 `;
 
 /** `from package.module import name` when exactly one other workspace module defines or exports `name`. */
@@ -49,6 +55,28 @@ function workspaceImport(context: FileContext, name: string): ImportRequest | un
   if (modules.length !== 1) return undefined;
   const module = moduleNameForFile(modules[0].path);
   return module ? { module, name } : undefined;
+}
+
+/** How many of the imports the workspace's other files use for a name are offered. */
+const WORKSPACE_IMPORTS = 3;
+
+/**
+ * The imports that may define `name`, most plausible first: those the
+ * workspace's other files use for it (the most used first), the standard
+ * library's, and the one workspace module that defines it.
+ */
+function plausibleImports(context: FileContext, name: string, here: () => string | undefined): ImportRequest[] {
+  const requests = new Map<string, ImportRequest>();
+  const add = (request: ImportRequest | undefined) => {
+    if (request && !requests.has(importStatement(request))) requests.set(importStatement(request), request);
+  };
+  // A module imports neither itself (`from nova import utils` in nova/utils.py) nor from itself.
+  const used = (context.workspace?.importsBinding(name, context.filePath) ?? [])
+    .filter(({ binding }) => binding.module !== here() && `${binding.module}.${binding.name}` !== here());
+  for (const { binding } of used.slice(0, WORKSPACE_IMPORTS)) add({ module: binding.module, name: binding.name, alias: binding.alias });
+  add(KNOWN_IMPORTS.get(name));
+  add(workspaceImport(context, name));
+  return [...requests.values()];
 }
 
 export const undefinedName: FileRule = {
@@ -64,21 +92,25 @@ export const undefinedName: FileRule = {
     docs,
   },
   check(context) {
+    const { tree } = context;
+    let moduleName: { value: string | undefined } | undefined;
+    const here = () => (moduleName ??= { value: moduleNameForFile(context.filePath) }).value;
     for (const message of context.model.messages) {
       if (message.kind !== 'undefined-name') continue;
       const node = message.node;
-      const importable = node.type === 'identifier' && node.parent?.type !== 'delete_statement';
-      const known = importable ? KNOWN_IMPORTS.get(message.name) : undefined;
-      const fromWorkspace = importable && !known ? workspaceImport(context, message.name) : undefined;
-      const request = known ?? fromWorkspace;
-      const edit = request && addImportEdit(context.text, context.tree, { ...request, usedAt: node.startIndex }).edit;
-      const statement = request && (request.name ? `from ${request.module} import ${request.name}` : `import ${request.module}`);
+      const parent = tree.parent(node);
+      const importable = tree.type(node) === T.identifier && !(parent !== NONE && tree.type(parent) === T.delete_statement);
+      // Which import was meant is a guess: every one is unsafe, and the user picks.
+      const fixes = (importable ? plausibleImports(context, message.name, here) : []).flatMap((request): Fix[] => {
+        const { edit } = addImportEdit(context.text, tree, { ...request, usedAt: tree.start(node) });
+        return edit ? [{ title: `Add \`${importStatement(request)}\``, safety: 'unsafe', edits: [edit] }] : [];
+      });
       context.report({
         message: `undefined name '${message.name}'`,
-        start: node.startIndex,
-        end: node.endIndex,
-        // Importing a workspace module runs its top-level code: the user decides.
-        fix: edit ? { title: `Add \`${statement}\``, safety: known ? 'safe' : 'unsafe', edits: [edit] } : undefined,
+        start: tree.start(node),
+        end: tree.end(node),
+        fix: fixes[0],
+        ...(fixes.length > 1 ? { alternatives: fixes.slice(1) } : {}),
       });
     }
   },

@@ -1,8 +1,9 @@
 import * as path from 'path';
-import type { SyntaxNode as Node } from '../../semantic/syntax';
 import type { FileContext, FileRule, Fix } from '../rule';
 import type { Binding } from '../../semantic/scope';
 import { importDisplayName } from '../../semantic/scope';
+import { T } from '../../syntax/grammar';
+import type { NodeId, SyntaxTree } from '../../syntax/tree';
 import { removeImportNames } from './importRemoval';
 import { StatementNoqa } from './statementNoqa';
 
@@ -44,10 +45,10 @@ imports the module and reads \`module.name\` is not.
 `;
 
 /** The fix of one statement's unused names: unsafe where they may be re-exports (see the docs). */
-function removalFix(context: FileContext, statement: Node, unused: Binding[], packageInit: boolean): Fix {
+function removalFix(context: FileContext, statement: NodeId, unused: Binding[], packageInit: boolean): Fix {
   const names = unused.map((binding) => importDisplayName(binding));
   const title = names.length > 1 ? 'Remove unused imports' : `Remove unused import \`${names[0]}\``;
-  const edits = removeImportNames(context.text, statement, new Set(unused.map((binding) => binding.nameNode!.id)));
+  const edits = removeImportNames(context.tree, context.text, statement, new Set(unused.map((binding) => binding.nameNode!)));
   if (packageInit) return { title, safety: 'unsafe', edits };
   const importers = context.workspace?.importersOf(context.filePath, unused.map((binding) => binding.name));
   const importer = unused.flatMap((binding) => importers?.get(binding.name) ?? [])[0];
@@ -57,8 +58,8 @@ function removalFix(context: FileContext, statement: Node, unused: Binding[], pa
 }
 
 /** `import x as x` / `from m import x as x`: the typing convention for a deliberate re-export. */
-function isExplicitReexport(binding: Binding): boolean {
-  if (binding.nameNode?.type !== 'aliased_import') return false;
+function isExplicitReexport(tree: SyntaxTree, binding: Binding): boolean {
+  if (binding.nameNode === undefined || tree.type(binding.nameNode) !== T.aliased_import) return false;
   const original = binding.kind === 'from-import' ? binding.realName : binding.fullName;
   return original === binding.name;
 }
@@ -77,33 +78,34 @@ export const unusedImport: FileRule = {
     docs,
   },
   check(context) {
+    const { tree } = context;
     const noqa = new StatementNoqa(context);
     const unused: Binding[] = [];
     for (const message of context.model.messages) {
       if (message.kind !== 'unused-import') continue;
       const { source, nameNode } = message.binding;
-      if (isExplicitReexport(message.binding)) continue;
-      if (source && nameNode && noqa.suppresses(source, nameNode, 'F401')) continue;
+      if (isExplicitReexport(tree, message.binding)) continue;
+      if (source !== undefined && nameNode !== undefined && noqa.suppresses(source, nameNode, 'F401')) continue;
       unused.push(message.binding);
     }
     // One fix per statement removes all its unused names at once.
-    const byStatement = new Map<number, { statement: Node; unused: Binding[]; fix?: Fix }>();
+    const byStatement = new Map<NodeId, { statement: NodeId; unused: Binding[]; fix?: Fix }>();
     for (const binding of unused) {
-      if (!binding.source || !binding.nameNode) continue;
-      const entry = byStatement.get(binding.source.id) ?? { statement: binding.source, unused: [] };
+      if (binding.source === undefined || binding.nameNode === undefined) continue;
+      const entry = byStatement.get(binding.source) ?? { statement: binding.source, unused: [] };
       entry.unused.push(binding);
-      byStatement.set(binding.source.id, entry);
+      byStatement.set(binding.source, entry);
     }
     const packageInit = /(^|[\\/])__init__\.py$/.test(context.filePath);
     for (const binding of unused) {
       const at = binding.nameNode ?? binding.source;
-      if (!at) continue;
-      const entry = binding.source && byStatement.get(binding.source.id);
+      if (at === undefined) continue;
+      const entry = binding.source !== undefined ? byStatement.get(binding.source) : undefined;
       if (entry) entry.fix ??= removalFix(context, entry.statement, entry.unused, packageInit);
       context.report({
         message: `'${importDisplayName(binding)}' imported but unused`,
-        start: at.startIndex,
-        end: at.endIndex,
+        start: tree.start(at),
+        end: tree.end(at),
         fix: entry?.fix,
       });
     }

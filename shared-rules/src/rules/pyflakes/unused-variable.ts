@@ -1,7 +1,8 @@
-import type { SyntaxNode as Node } from '../../semantic/syntax';
 import type { FileRule } from '../rule';
 import type { TextEdit } from '../../text/textEdit';
 import { exceptParts } from '../../semantic/analyzer';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import { removeStatement } from './statementRemoval';
 
 const docs = `
@@ -34,37 +35,40 @@ call, an operator) is kept as an expression statement. Deleting code is never
 certain to be what the author wants, so the fix is unsafe.
 `;
 
-const PURE_LEAVES = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis']);
+const PURE_LEAVES = new Set<number>([T.identifier, T.integer, T.float, T.true, T.false, T.none, T.ellipsis]);
+const PURE_CONTAINERS = new Set<number>([T.tuple, T.list, T.set, T.dictionary, T.pair, T.parenthesized_expression, T.expression_list]);
 
 /** Whether evaluating an expression can have no effect (literals, names, containers of them). */
-function isPure(node: Node): boolean {
-  if (PURE_LEAVES.has(node.type)) return true;
-  if (node.type === 'string') return !node.namedChildren.some((c) => c?.type === 'interpolation');
-  if (node.type === 'concatenated_string') return node.namedChildren.every((c) => !c || isPure(c));
-  if (['tuple', 'list', 'set', 'dictionary', 'pair', 'parenthesized_expression', 'expression_list'].includes(node.type)) {
-    return node.namedChildren.every((c) => !c || c.type === 'comment' || isPure(c));
+function isPure(tree: SyntaxTree, node: NodeId): boolean {
+  const type = tree.type(node);
+  if (PURE_LEAVES.has(type)) return true;
+  if (type === T.string) return !tree.namedChildren(node).some((c) => tree.type(c) === T.interpolation);
+  if (type === T.concatenated_string) return tree.namedChildren(node).every((c) => isPure(tree, c));
+  if (PURE_CONTAINERS.has(type)) {
+    return tree.namedChildren(node).every((c) => tree.type(c) === T.comment || isPure(tree, c));
   }
   return false;
 }
 
-function removalEdits(text: string, source: Node): TextEdit[] | undefined {
-  if (source.type === 'except_clause' || source.type === 'except_group_clause') {
-    const { type, alias } = exceptParts(source);
-    return type && alias ? [{ start: type.endIndex, end: alias.endIndex, newText: '' }] : undefined;
+function removalEdits(tree: SyntaxTree, text: string, source: NodeId): TextEdit[] | undefined {
+  if (tree.type(source) === T.except_clause) {
+    const { type, alias } = exceptParts(tree, source);
+    return type !== undefined && alias !== undefined ? [{ start: tree.end(type), end: tree.end(alias), newText: '' }] : undefined;
   }
-  const parent = source.parent;
-  if (parent?.type === 'as_pattern_target') {
-    const pattern = parent.parent;
-    const value = pattern?.namedChild(0);
-    return value ? [{ start: value.endIndex, end: parent.endIndex, newText: '' }] : undefined;
+  const parent = tree.parent(source);
+  if (parent === NONE) return undefined;
+  if (tree.type(parent) === T.as_pattern_target) {
+    const pattern = tree.parent(parent);
+    const value = pattern === NONE ? NONE : tree.namedChild(pattern, 0);
+    return value !== NONE ? [{ start: tree.end(value), end: tree.end(parent), newText: '' }] : undefined;
   }
-  if (parent?.type !== 'assignment' || parent.childForFieldName('left')?.id !== source.id) return undefined;
-  const value = parent.childForFieldName('right');
+  if (tree.type(parent) !== T.assignment || tree.field(parent, F.left) !== source) return undefined;
+  const value = tree.field(parent, F.right);
+  const statement = tree.parent(parent);
   // Only `x = value` (or `x: T = value`) as a statement of its own; chains are left alone.
-  if (!value || value.type === 'assignment' || parent.parent?.type !== 'expression_statement') return undefined;
-  const statement = parent.parent;
-  if (isPure(value)) return [removeStatement(text, statement)];
-  return [{ start: parent.startIndex, end: value.startIndex, newText: '' }];
+  if (value === NONE || tree.type(value) === T.assignment || statement === NONE || tree.type(statement) !== T.expression_statement) return undefined;
+  if (isPure(tree, value)) return [removeStatement(tree, text, statement)];
+  return [{ start: tree.start(parent), end: tree.start(value), newText: '' }];
 }
 
 export const unusedVariable: FileRule = {
@@ -81,15 +85,16 @@ export const unusedVariable: FileRule = {
     docs,
   },
   check(context) {
+    const { tree } = context;
     for (const message of context.model.messages) {
       if (message.kind !== 'unused-variable') continue;
       const source = message.node;
-      const at = source.type === 'except_clause' || source.type === 'except_group_clause' ? (exceptParts(source).alias ?? source) : source;
-      const edits = removalEdits(context.text, source);
+      const at = tree.type(source) === T.except_clause ? (exceptParts(tree, source).alias ?? source) : source;
+      const edits = removalEdits(tree, context.text, source);
       context.report({
         message: `local variable '${message.name}' is assigned to but never used`,
-        start: at.startIndex,
-        end: at.endIndex,
+        start: tree.start(at),
+        end: tree.end(at),
         fix: edits ? { title: `Remove assignment to unused variable \`${message.name}\``, safety: 'unsafe', edits } : undefined,
       });
     }

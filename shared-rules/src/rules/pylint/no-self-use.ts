@@ -1,5 +1,7 @@
 import type { FileRule } from '../rule';
 import { argumentsMayGoUnused, modelFunctionFacts } from '../flake8-unused-arguments/functionKinds';
+import { F } from '../../syntax/grammar';
+import { NONE } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -45,14 +47,15 @@ export const noSelfUse: FileRule = {
     docs,
   },
   check(context) {
-    for (const { scope, facts } of modelFunctionFacts(context.model)) {
+    const { tree } = context;
+    for (const { scope, facts } of modelFunctionFacts(tree, context.model)) {
       if (facts.kind !== 'method' || !facts.receiver || facts.decorators.length) continue;
-      if (scope.usesLocals || facts.receiver.used || scope.bindings.get(facts.receiver.name)?.used || argumentsMayGoUnused(facts)) continue;
+      if (scope.usesLocals || facts.receiver.used || scope.bindings.get(facts.receiver.name)?.used || argumentsMayGoUnused(tree, facts)) continue;
       // Zero-argument `super()` reads the first argument implicitly.
-      if (/\bsuper\s*\(/.test(scope.node.text)) continue;
-      const name = scope.node.childForFieldName('name');
-      if (!name) continue;
-      context.report({ message: `Method \`${facts.name}\` could be a function, class method, or static method`, start: name.startIndex, end: name.endIndex });
+      if (/\bsuper\s*\(/.test(tree.text(scope.node))) continue;
+      const name = tree.field(scope.node, F.name);
+      if (name === NONE) continue;
+      context.report({ message: `Method \`${facts.name}\` could be a function, class method, or static method`, start: tree.start(name), end: tree.end(name) });
     }
   },
 };

@@ -1,6 +1,8 @@
-import type { Node } from 'web-tree-sitter';
 import type { ModuleNameCondition, NodeRule } from '../rule';
 import { enclosingScope } from '../../analysis/statements';
+import { decoratorNames } from '../../syntax/definitions';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -53,34 +55,28 @@ function aliasedExemption(decorators: readonly string[]): ModuleNameCondition | 
 }
 
 /** The name bound by a parameter, or undefined for `*args`, `**kwargs`, `*` and `/`. */
-function parameterName(parameter: Node): string | undefined {
-  switch (parameter.type) {
-    case 'identifier':
-      return parameter.text;
-    case 'typed_parameter': {
-      const target = parameter.namedChild(0);
-      return target?.type === 'identifier' ? target.text : undefined;
+function parameterName(tree: SyntaxTree, parameter: NodeId): string | undefined {
+  switch (tree.type(parameter)) {
+    case T.identifier:
+      return tree.text(parameter);
+    case T.typed_parameter: {
+      const target = tree.namedChild(parameter, 0);
+      return target !== NONE && tree.type(target) === T.identifier ? tree.text(target) : undefined;
     }
-    case 'default_parameter':
-    case 'typed_default_parameter':
-      return parameter.childForFieldName('name')?.text;
+    case T.default_parameter:
+    case T.typed_default_parameter: {
+      const name = tree.field(parameter, F.name);
+      return name === NONE ? undefined : tree.text(name);
+    }
     default:
       return undefined;
   }
 }
 
 /** Dotted names of the decorators on a definition (`@a.b(...)` gives `a.b`). */
-function decoratorNames(definition: Node): string[] {
-  const decorated = definition.parent;
-  if (decorated?.type !== 'decorated_definition') return [];
-  const names: string[] = [];
-  for (const decorator of decorated.namedChildren) {
-    if (decorator.type !== 'decorator') continue;
-    let expression = decorator.namedChildren.find((child) => child.type !== 'comment');
-    if (expression?.type === 'call') expression = expression.childForFieldName('function') ?? undefined;
-    if (expression) names.push(expression.text.replace(/\s+/g, ''));
-  }
-  return names;
+function definitionDecorators(tree: SyntaxTree, definition: NodeId): string[] {
+  const decorated = tree.parent(definition);
+  return decorated !== NONE && tree.type(decorated) === T.decorated_definition ? decoratorNames(tree, decorated) : [];
 }
 
 function dummyPattern(option: unknown): RegExp {
@@ -117,26 +113,28 @@ export const tooManyArguments: NodeRule = {
     const limit = Number(context.options['max-args']);
     const dummy = dummyPattern(context.options['dummy-variable-rgx']);
     const stub = context.filePath.endsWith('.pyi');
+    const { tree } = context;
     return {
       function_definition(node) {
-        const name = node.childForFieldName('name');
-        const parameters = node.childForFieldName('parameters');
-        if (stub || !name || !parameters || Number.isNaN(limit)) return;
+        const name = tree.field(node, F.name);
+        const parameters = tree.field(node, F.parameters);
+        if (stub || name === NONE || parameters === NONE || Number.isNaN(limit)) return;
         let count = 0;
-        for (const parameter of parameters.namedChildren) {
-          const parameterText = parameterName(parameter);
+        for (let parameter = tree.firstNamedChild(parameters); parameter !== NONE; parameter = tree.nextNamedSibling(parameter)) {
+          const parameterText = parameterName(tree, parameter);
           if (parameterText !== undefined && !dummy.test(parameterText)) count++;
         }
         if (count <= limit) return;
-        const decorators = decoratorNames(node);
+        const decorators = definitionDecorators(tree, node);
         if (decorators.some((decorator) => EXEMPT_DECORATORS.has(decorator))) return;
-        const isMethod = enclosingScope(node)?.type === 'class_definition';
+        const scope = enclosingScope(tree, node);
+        const isMethod = scope !== NONE && tree.type(scope) === T.class_definition;
         if (isMethod && !decorators.some((decorator) => STATIC_DECORATORS.has(decorator))) count = Math.max(0, count - 1);
         if (count <= limit) return;
         context.report({
           message: `Too many arguments in function definition (${count} > ${limit})`,
-          start: name.startIndex,
-          end: name.endIndex,
+          start: tree.start(name),
+          end: tree.end(name),
           condition: aliasedExemption(decorators),
         });
       },

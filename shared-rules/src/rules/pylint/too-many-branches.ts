@@ -1,6 +1,7 @@
-import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
 import { blockStatements, clauseBlock, ifAlternatives, loopElse, tryClauses } from '../../analysis/statements';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -38,42 +39,42 @@ def capital(country):
 There is no automatic fix: fewer branches means restructuring code.
 `;
 
-function branches(statements: readonly Node[]): number {
+function branches(tree: SyntaxTree, statements: readonly NodeId[]): number {
   let total = 0;
-  for (const statement of statements) total += statementBranches(statement);
+  for (const statement of statements) total += statementBranches(tree, statement);
   return total;
 }
 
 /** Branches of an optional clause: one for the clause plus those inside it. */
-function clauseBranches(clause: Node | undefined): number {
-  return clause ? 1 + branches(blockStatements(clauseBlock(clause))) : 0;
+function clauseBranches(tree: SyntaxTree, clause: NodeId): number {
+  return clause !== NONE ? 1 + branches(tree, blockStatements(tree, clauseBlock(tree, clause))) : 0;
 }
 
-function statementBranches(statement: Node): number {
-  switch (statement.type) {
-    case 'if_statement': {
-      let total = 1 + branches(blockStatements(statement.childForFieldName('consequence')));
-      for (const clause of ifAlternatives(statement)) total += clauseBranches(clause);
+function statementBranches(tree: SyntaxTree, statement: NodeId): number {
+  switch (tree.type(statement)) {
+    case T.if_statement: {
+      let total = 1 + branches(tree, blockStatements(tree, tree.field(statement, F.consequence)));
+      for (const clause of ifAlternatives(tree, statement)) total += clauseBranches(tree, clause);
       return total;
     }
-    case 'for_statement':
-    case 'while_statement':
-      return 1 + branches(blockStatements(statement.childForFieldName('body'))) + clauseBranches(loopElse(statement));
-    case 'try_statement': {
-      const { handlers, orelse, finalbody } = tryClauses(statement);
-      let total = branches(blockStatements(statement.childForFieldName('body'))) + clauseBranches(orelse) + clauseBranches(finalbody);
-      for (const handler of handlers) total += clauseBranches(handler);
+    case T.for_statement:
+    case T.while_statement:
+      return 1 + branches(tree, blockStatements(tree, tree.field(statement, F.body))) + clauseBranches(tree, loopElse(tree, statement));
+    case T.try_statement: {
+      const { handlers, orelse, finalbody } = tryClauses(tree, statement);
+      let total = branches(tree, blockStatements(tree, tree.field(statement, F.body))) + clauseBranches(tree, orelse) + clauseBranches(tree, finalbody);
+      for (const handler of handlers) total += clauseBranches(tree, handler);
       return total;
     }
-    case 'match_statement': {
+    case T.match_statement: {
       let total = 0;
-      for (const caseClause of blockStatements(statement.childForFieldName('body'))) {
-        if (caseClause.type === 'case_clause') total += clauseBranches(caseClause);
+      for (const caseClause of blockStatements(tree, tree.field(statement, F.body))) {
+        if (tree.type(caseClause) === T.case_clause) total += clauseBranches(tree, caseClause);
       }
       return total;
     }
-    case 'with_statement':
-      return branches(blockStatements(statement.childForFieldName('body')));
+    case T.with_statement:
+      return branches(tree, blockStatements(tree, tree.field(statement, F.body)));
     default:
       return 0;
   }
@@ -95,14 +96,15 @@ export const tooManyBranches: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     const limit = Number(context.options['max-branches']);
     return {
       function_definition(node) {
-        const name = node.childForFieldName('name');
-        if (!name) return;
-        const count = branches(blockStatements(node.childForFieldName('body')));
+        const name = tree.field(node, F.name);
+        if (name === NONE) return;
+        const count = branches(tree, blockStatements(tree, tree.field(node, F.body)));
         if (Number.isNaN(limit) || count <= limit) return;
-        context.report({ message: `Too many branches (${count} > ${limit})`, start: name.startIndex, end: name.endIndex });
+        context.report({ message: `Too many branches (${count} > ${limit})`, start: tree.start(name), end: tree.end(name) });
       },
     };
   },

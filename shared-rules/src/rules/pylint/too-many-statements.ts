@@ -1,6 +1,7 @@
-import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
 import { blockStatements, clauseBlock, definitionOf, ifAlternatives, loopElse, tryClauses } from '../../analysis/statements';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -30,56 +31,56 @@ function of its own.
 There is no automatic fix: shorter functions mean restructuring code.
 `;
 
-function statements(list: readonly Node[]): number {
+function statements(tree: SyntaxTree, list: readonly NodeId[]): number {
   let total = 0;
-  for (const statement of list) total += statementCount(statement);
+  for (const statement of list) total += statementCount(tree, statement);
   return total;
 }
 
-function blockCount(block: Node | null | undefined): number {
-  return statements(blockStatements(block));
+function blockCount(tree: SyntaxTree, block: NodeId): number {
+  return statements(tree, blockStatements(tree, block));
 }
 
-function statementCount(statement: Node): number {
-  switch (statement.type) {
-    case 'if_statement': {
-      let total = 1 + blockCount(statement.childForFieldName('consequence'));
-      for (const clause of ifAlternatives(statement)) total += 1 + blockCount(clauseBlock(clause));
+function statementCount(tree: SyntaxTree, statement: NodeId): number {
+  switch (tree.type(statement)) {
+    case T.if_statement: {
+      let total = 1 + blockCount(tree, tree.field(statement, F.consequence));
+      for (const clause of ifAlternatives(tree, statement)) total += 1 + blockCount(tree, clauseBlock(tree, clause));
       return total;
     }
-    case 'for_statement': {
-      const orelse = loopElse(statement);
-      return blockCount(statement.childForFieldName('body')) + (orelse ? blockCount(clauseBlock(orelse)) : 0);
+    case T.for_statement: {
+      const orelse = loopElse(tree, statement);
+      return blockCount(tree, tree.field(statement, F.body)) + (orelse !== NONE ? blockCount(tree, clauseBlock(tree, orelse)) : 0);
     }
-    case 'while_statement': {
-      const orelse = loopElse(statement);
-      return 1 + blockCount(statement.childForFieldName('body')) + (orelse ? blockCount(clauseBlock(orelse)) : 0);
+    case T.while_statement: {
+      const orelse = loopElse(tree, statement);
+      return 1 + blockCount(tree, tree.field(statement, F.body)) + (orelse !== NONE ? blockCount(tree, clauseBlock(tree, orelse)) : 0);
     }
-    case 'match_statement': {
+    case T.match_statement: {
       let total = 1;
-      for (const caseClause of blockStatements(statement.childForFieldName('body'))) {
-        if (caseClause.type === 'case_clause') total += 1 + blockCount(clauseBlock(caseClause));
+      for (const caseClause of blockStatements(tree, tree.field(statement, F.body))) {
+        if (tree.type(caseClause) === T.case_clause) total += 1 + blockCount(tree, clauseBlock(tree, caseClause));
       }
       return total;
     }
-    case 'try_statement': {
-      const { handlers, orelse, finalbody } = tryClauses(statement);
-      let total = 1 + blockCount(statement.childForFieldName('body'));
-      if (orelse) total += 1 + blockCount(clauseBlock(orelse));
+    case T.try_statement: {
+      const { handlers, orelse, finalbody } = tryClauses(tree, statement);
+      let total = 1 + blockCount(tree, tree.field(statement, F.body));
+      if (orelse !== NONE) total += 1 + blockCount(tree, clauseBlock(tree, orelse));
       // pylint's convention, which Ruff follows: a `finally` counts two.
-      if (finalbody) total += 2 + blockCount(clauseBlock(finalbody));
+      if (finalbody !== NONE) total += 2 + blockCount(tree, clauseBlock(tree, finalbody));
       if (handlers.length > 1) total += 1;
-      for (const handler of handlers) total += 1 + blockCount(clauseBlock(handler));
+      for (const handler of handlers) total += 1 + blockCount(tree, clauseBlock(tree, handler));
       return total;
     }
-    case 'decorated_definition': {
-      const definition = definitionOf(statement);
-      return definition ? statementCount(definition) : 1;
+    case T.decorated_definition: {
+      const definition = definitionOf(tree, statement);
+      return definition !== NONE ? statementCount(tree, definition) : 1;
     }
-    case 'function_definition':
-    case 'with_statement':
-      return 1 + blockCount(statement.childForFieldName('body'));
-    case 'return_statement':
+    case T.function_definition:
+    case T.with_statement:
+      return 1 + blockCount(tree, tree.field(statement, F.body));
+    case T.return_statement:
       return 0;
     default:
       return 1;
@@ -102,14 +103,15 @@ export const tooManyStatements: NodeRule = {
     docs,
   },
   create(context) {
+    const { tree } = context;
     const limit = Number(context.options['max-statements']);
     return {
       function_definition(node) {
-        const name = node.childForFieldName('name');
-        if (!name) return;
-        const count = blockCount(node.childForFieldName('body'));
+        const name = tree.field(node, F.name);
+        if (name === NONE) return;
+        const count = blockCount(tree, tree.field(node, F.body));
         if (Number.isNaN(limit) || count <= limit) return;
-        context.report({ message: `Too many statements (${count} > ${limit})`, start: name.startIndex, end: name.endIndex });
+        context.report({ message: `Too many statements (${count} > ${limit})`, start: tree.start(name), end: tree.end(name) });
       },
     };
   },

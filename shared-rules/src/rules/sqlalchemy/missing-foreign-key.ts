@@ -1,7 +1,8 @@
-import type { Tree } from 'web-tree-sitter';
 import type { FileContext, FileRule, Fix } from '../rule';
 import { collectTables, type ColumnInfo, type TableInfo } from '../../sqlalchemy/tables';
 import { positionalArguments } from '../../syntax/calls';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type SyntaxTree } from '../../syntax/tree';
 import { foreignKeyTarget } from '../../sqlalchemy/foreignKeyTargets';
 import { indexTables, type IndexedTable } from '../../workspace/moduleSummary';
 import { addImportEdit } from '../../fixes/importEdits';
@@ -59,14 +60,18 @@ function preferredQuote(source: string): string {
 }
 
 /** `ForeignKey` as the file can spell it: already imported from any sqlalchemy module, or through `addImportEdit`. */
-function foreignKeyReference(text: string, tree: Tree, usedAt: number): { reference: string; edit?: TextEdit } {
-  for (const statement of tree.rootNode.namedChildren) {
-    if (statement.type !== 'import_from_statement') continue;
-    if (!statement.childForFieldName('module_name')?.text.startsWith('sqlalchemy')) continue;
-    for (const name of statement.childrenForFieldName('name')) {
-      if (name?.type === 'dotted_name' && name.text === 'ForeignKey') return { reference: 'ForeignKey' };
-      if (name?.type === 'aliased_import' && name.childForFieldName('name')?.text === 'ForeignKey') {
-        return { reference: name.childForFieldName('alias')?.text ?? 'ForeignKey' };
+function foreignKeyReference(text: string, tree: SyntaxTree, usedAt: number): { reference: string; edit?: TextEdit } {
+  for (let statement = tree.firstNamedChild(tree.root); statement !== NONE; statement = tree.nextNamedSibling(statement)) {
+    if (tree.type(statement) !== T.import_from_statement) continue;
+    const module = tree.field(statement, F.module_name);
+    if (module === NONE || !tree.text(module).startsWith('sqlalchemy')) continue;
+    for (const name of tree.fields(statement, F.name)) {
+      if (tree.type(name) === T.dotted_name && tree.text(name) === 'ForeignKey') return { reference: 'ForeignKey' };
+      if (tree.type(name) === T.aliased_import) {
+        const imported = tree.field(name, F.name);
+        if (imported === NONE || tree.text(imported) !== 'ForeignKey') continue;
+        const alias = tree.field(name, F.alias);
+        return { reference: alias === NONE ? 'ForeignKey' : tree.text(alias) };
       }
     }
   }
@@ -74,21 +79,23 @@ function foreignKeyReference(text: string, tree: Tree, usedAt: number): { refere
 }
 
 function addForeignKeyFix(context: FileContext, column: ColumnInfo, target: string): Fix | undefined {
+  const { tree } = context;
   const call = column.call;
-  const args = call?.childForFieldName('arguments');
-  if (!call || !args) return undefined;
-  const { reference, edit } = foreignKeyReference(context.text, context.tree, call.startIndex);
+  if (call === undefined) return undefined;
+  const args = tree.field(call, F.arguments);
+  if (args === NONE) return undefined;
+  const { reference, edit } = foreignKeyReference(context.text, tree, tree.start(call));
   const quote = preferredQuote(context.text);
   const foreignKey = `${reference}(${quote}${target}${quote})`;
   const edits: TextEdit[] = edit ? [edit] : [];
-  const positional = positionalArguments(call);
-  if (column.typeArgument) {
-    edits.push({ start: column.typeArgument.endIndex, end: column.typeArgument.endIndex, newText: `, ${foreignKey}` });
-  } else if (positional[0]?.type === 'string') {
-    edits.push({ start: positional[0].endIndex, end: positional[0].endIndex, newText: `, ${foreignKey}` });
+  const positional = positionalArguments(tree, call);
+  if (column.typeArgument !== undefined) {
+    edits.push({ start: tree.end(column.typeArgument), end: tree.end(column.typeArgument), newText: `, ${foreignKey}` });
+  } else if (positional.length && tree.type(positional[0]) === T.string) {
+    edits.push({ start: tree.end(positional[0]), end: tree.end(positional[0]), newText: `, ${foreignKey}` });
   } else {
-    const open = args.startIndex + 1;
-    const hasArguments = args.namedChildren.some((child) => child.type !== 'comment');
+    const open = tree.start(args) + 1;
+    const hasArguments = tree.namedChildren(args).some((child) => tree.type(child) !== T.comment);
     edits.push({ start: open, end: open, newText: hasArguments ? `${foreignKey}, ` : foreignKey });
   }
   return { title: `Add ${foreignKey}`, safety: 'unsafe', edits };
@@ -122,10 +129,10 @@ export const missingForeignKey: FileRule = {
     docs,
   },
   check(context) {
-    const root = context.tree.rootNode;
-    const tables = collectTables(root, context.textIncludes);
+    const { tree } = context;
+    const tables = collectTables(tree, tree.root, context.textIncludes);
     if (!tables.length) return;
-    const own = indexTables(context.filePath, root, tables);
+    const own = indexTables(context.filePath, tree, tables);
     const targets = [...own, ...(context.workspace?.tables(context.filePath) ?? [])];
     for (const table of tables) for (const column of table.columns) checkColumn(context, table, column, targets);
   },

@@ -84,10 +84,10 @@ export const relationshipWithoutForeignKey: FileRule = {
     docs,
   },
   check(context) {
-    const root = context.tree.rootNode;
-    const tables = collectTables(root, context.textIncludes);
+    const { tree } = context;
+    const tables = collectTables(tree, tree.root, context.textIncludes);
     if (!tables.some((table) => table.relationships.length)) return;
-    const indexed = indexTables(context.filePath, root, tables);
+    const indexed = indexTables(context.filePath, tree, tables);
     const all = [...indexed, ...(context.workspace?.tables(context.filePath) ?? [])];
     report(tables, indexed, all, context);
   },

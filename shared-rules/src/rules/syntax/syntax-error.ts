@@ -1,5 +1,5 @@
-import type { Node } from 'web-tree-sitter';
 import type { FileContext, FileRule } from '../rule';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -32,42 +32,49 @@ const COMPLETE_STATEMENT = /(_statement|_definition)$/;
  * problem into the ERROR node; the first child after them is what the parser
  * could not place.
  */
-function firstUnexpectedChild(error: Node): Node {
-  for (const child of error.children) {
-    if (!child) continue;
-    if (child.isNamed && !child.hasError && COMPLETE_STATEMENT.test(child.type)) continue;
+function firstUnexpectedChild(tree: SyntaxTree, error: NodeId): NodeId {
+  for (let child = tree.firstChild(error); child !== NONE; child = tree.nextSibling(child)) {
+    if (tree.isNamed(child) && !tree.hasError(child) && COMPLETE_STATEMENT.test(tree.typeName(child))) continue;
     return child;
   }
   return error;
 }
 
 /** The outermost ERROR nodes and the MISSING nodes, found by descending only into subtrees with errors. */
-function collectErrors(node: Node, found: Node[]): void {
-  if (node.type === 'ERROR' || node.isMissing) {
-    found.push(node);
-    return;
+function collectErrors(tree: SyntaxTree, root: NodeId): NodeId[] {
+  const found: NodeId[] = [];
+  for (let node = root; node !== NONE;) {
+    if (node !== root && !tree.hasError(node) && !tree.isMissing(node)) {
+      node = tree.following(node, root, true);
+    } else if (tree.isError(node) || tree.isMissing(node)) {
+      found.push(node);
+      node = tree.following(node, root, true);
+    } else {
+      node = tree.following(node, root);
+    }
   }
-  for (const child of node.children) {
-    if (child && (child.hasError || child.isMissing)) collectErrors(child, found);
-  }
+  return found;
 }
 
-function report(error: Node, context: FileContext, reportedLines: Set<number>): void {
-  const culprit = error.isMissing ? error : firstUnexpectedChild(error);
-  const line = context.lines.lineAt(culprit.startIndex);
+function report(error: NodeId, context: FileContext, reportedLines: Set<number>): void {
+  const { tree } = context;
+  const missing = tree.isMissing(error);
+  const culprit = missing ? error : firstUnexpectedChild(tree, error);
+  const culpritStart = tree.start(culprit);
+  const line = context.lines.lineAt(culpritStart);
   // Recovery can split one mistake into several nodes: one finding per line is enough.
   if (reportedLines.has(line)) return;
   reportedLines.add(line);
-  if (error.isMissing) {
-    context.report({ message: `SyntaxError: expected \`${error.type}\``, start: error.startIndex, end: error.endIndex });
+  if (missing) {
+    context.report({ message: `SyntaxError: expected \`${tree.typeName(error)}\``, start: tree.start(error), end: tree.end(error) });
     return;
   }
-  const unexpected = describe(culprit.text);
-  const end = Math.min(culprit.endIndex, context.lines.lineContentEnd(line));
+  const unexpected = describe(tree.text(culprit));
+  const end = Math.min(tree.end(culprit), context.lines.lineContentEnd(line));
   context.report({
     message: unexpected ? `SyntaxError: unexpected \`${unexpected}\`` : 'SyntaxError: invalid syntax',
-    start: culprit.startIndex,
-    end: Math.max(end, culprit.startIndex),
+    start: culpritStart,
+    end: Math.max(end, culpritStart),
   });
 }
 
@@ -84,11 +91,9 @@ export const syntaxError: FileRule = {
     docs,
   },
   check(context) {
-    const root = context.tree.rootNode;
-    if (!root.hasError) return;
-    const errors: Node[] = [];
-    collectErrors(root, errors);
+    const root = context.tree.root;
+    if (!context.tree.hasError(root)) return;
     const reportedLines = new Set<number>();
-    for (const error of errors) report(error, context, reportedLines);
+    for (const error of collectErrors(context.tree, root)) report(error, context, reportedLines);
   },
 };

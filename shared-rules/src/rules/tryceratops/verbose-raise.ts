@@ -1,7 +1,8 @@
-import type { Node } from 'web-tree-sitter';
 import type { NodeRule } from '../rule';
 import { blockStatements } from '../../analysis/statements';
 import { exceptHandler, isName, nestedBlocks, raiseParts, statementKind } from '../../syntax/exceptHandlers';
+import { F, T } from '../../syntax/grammar';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -41,42 +42,48 @@ ends), or in a nested \`except\` or \`finally\` (where a bare \`raise\` re-raise
 the inner exception).
 `;
 
-const WRAPPERS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern']);
+const WRAPPERS = new Set<number>([
+  T.pattern_list, T.tuple_pattern, T.list_pattern, T.tuple, T.list, T.parenthesized_expression, T.list_splat_pattern,
+]);
+const BINDERS = new Set<number>([T.assignment, T.augmented_assignment, T.for_statement, T.named_expression]);
 
 /** Whether the handler's body binds `name` again (assignment, loop or `with` target, walrus). */
-function rebinds(body: Node, name: string): boolean {
-  return body.descendantsOfType('identifier').some((identifier) => {
-    if (!identifier || identifier.text !== name) return false;
-    let target: Node = identifier;
-    while (target.parent && WRAPPERS.has(target.parent.type)) target = target.parent;
-    const parent = target.parent;
-    if (!parent) return false;
-    if (parent.type === 'as_pattern_target') return true;
-    const field = parent.type === 'named_expression' ? 'name' : 'left';
-    if (!['assignment', 'augmented_assignment', 'for_statement', 'named_expression'].includes(parent.type)) return false;
-    return parent.childForFieldName(field)?.startIndex === target.startIndex;
+function rebinds(tree: SyntaxTree, body: NodeId, name: string): boolean {
+  return tree.descendantsOfType(body, T.identifier).some((identifier) => {
+    if (tree.text(identifier) !== name) return false;
+    let target = identifier;
+    for (let parent = tree.parent(target); parent !== NONE && WRAPPERS.has(tree.type(parent)); parent = tree.parent(target)) target = parent;
+    const parent = tree.parent(target);
+    if (parent === NONE) return false;
+    const type = tree.type(parent);
+    if (type === T.as_pattern_target) return true;
+    const field = type === T.named_expression ? F.name : F.left;
+    if (!BINDERS.has(type)) return false;
+    const bound = tree.field(parent, field);
+    return bound !== NONE && tree.start(bound) === tree.start(target);
   });
 }
 
 /** Places where a bare `raise` may not re-raise the handled exception. */
-const OTHER_CONTEXTS = new Set(['function_definition', 'class_definition', 'lambda', 'except_clause', 'except_group_clause', 'finally_clause']);
+const OTHER_CONTEXTS = new Set<number>([T.function_definition, T.class_definition, T.lambda, T.except_clause, T.finally_clause]);
 
-function inOtherContext(node: Node, handlerBody: Node): boolean {
-  for (let current = node.parent; current && current.startIndex >= handlerBody.startIndex; current = current.parent) {
-    if (current.startIndex === handlerBody.startIndex && current.type === handlerBody.type) return false;
-    if (OTHER_CONTEXTS.has(current.type)) return true;
+function inOtherContext(tree: SyntaxTree, node: NodeId, handlerBody: NodeId): boolean {
+  const bodyStart = tree.start(handlerBody);
+  for (let current = tree.parent(node); current !== NONE && tree.start(current) >= bodyStart; current = tree.parent(current)) {
+    if (tree.start(current) === bodyStart && tree.type(current) === tree.type(handlerBody)) return false;
+    if (OTHER_CONTEXTS.has(tree.type(current))) return true;
   }
   return false;
 }
 
-function allBlocks(statement: Node): Node[] {
-  const blocks = nestedBlocks(statement);
+function allBlocks(tree: SyntaxTree, statement: NodeId): NodeId[] {
+  const blocks = nestedBlocks(tree, statement);
   return [...blocks.main, ...blocks.alternatives, ...blocks.loopElse, ...blocks.handlers, ...blocks.final];
 }
 
-function visitChildren(statement: Node, onRaise: (raise: Node) => void): void {
-  for (const block of allBlocks(statement)) {
-    for (const child of blockStatements(block)) visitStatement(child, onRaise);
+function visitChildren(tree: SyntaxTree, statement: NodeId, onRaise: (raise: NodeId) => void): void {
+  for (const block of allBlocks(tree, statement)) {
+    for (const child of blockStatements(tree, block)) visitStatement(tree, child, onRaise);
   }
 }
 
@@ -87,14 +94,14 @@ function visitChildren(statement: Node, onRaise: (raise: Node) => void): void {
  * does); its handlers and \`else\` are skipped, since there a bare \`raise\`
  * would re-raise another exception.
  */
-function visitStatement(statement: Node, onRaise: (raise: Node) => void): void {
-  if (statement.type === 'raise_statement') onRaise(statement);
-  else if (statementKind(statement) === 'try') {
-    const blocks = nestedBlocks(statement);
+function visitStatement(tree: SyntaxTree, statement: NodeId, onRaise: (raise: NodeId) => void): void {
+  if (tree.type(statement) === T.raise_statement) onRaise(statement);
+  else if (statementKind(tree, statement) === 'try') {
+    const blocks = nestedBlocks(tree, statement);
     for (const block of [...blocks.main, ...blocks.final]) {
-      for (const child of blockStatements(block)) visitChildren(child, onRaise);
+      for (const child of blockStatements(tree, block)) visitChildren(tree, child, onRaise);
     }
-  } else visitChildren(statement, onRaise);
+  } else visitChildren(tree, statement, onRaise);
 }
 
 export const verboseRaise: NodeRule = {
@@ -110,29 +117,30 @@ export const verboseRaise: NodeRule = {
     docs,
   },
   create(context) {
-    const check = (clause: Node): void => {
-      const handler = exceptHandler(clause);
-      const name = handler.name?.text;
+    const { tree } = context;
+    const check = (clause: NodeId): void => {
+      const handler = exceptHandler(tree, clause);
+      const name = handler.name === NONE ? undefined : tree.text(handler.name);
       const body = handler.body;
-      if (!name || !body) return;
+      if (!name || body === NONE) return;
       let rebound: boolean | undefined;
-      const report = (statement: Node): void => {
-        const { exc, cause } = raiseParts(statement);
-        if (cause || !exc || !isName(exc, name)) return;
-        rebound ??= rebinds(body, name);
+      const report = (statement: NodeId): void => {
+        const { exc, cause } = raiseParts(tree, statement);
+        if (cause !== NONE || exc === NONE || !isName(tree, exc, name)) return;
+        rebound ??= rebinds(tree, body, name);
         context.report({
           message: `Use a bare \`raise\` to re-raise \`${name}\``,
-          start: exc.startIndex,
-          end: exc.endIndex,
+          start: tree.start(exc),
+          end: tree.end(exc),
           fix: {
             title: 'Replace with `raise`',
-            safety: rebound || inOtherContext(statement, body) ? 'unsafe' : 'safe',
-            edits: [{ start: statement.startIndex, end: statement.endIndex, newText: 'raise' }],
+            safety: rebound || inOtherContext(tree, statement, body) ? 'unsafe' : 'safe',
+            edits: [{ start: tree.start(statement), end: tree.end(statement), newText: 'raise' }],
           },
         });
       };
-      for (const statement of blockStatements(body)) visitStatement(statement, report);
+      for (const statement of blockStatements(tree, body)) visitStatement(tree, statement, report);
     };
-    return { except_clause: check, except_group_clause: check };
+    return { except_clause: check };
   },
 };

@@ -1,28 +1,21 @@
 /**
  * The packaged extension in real VS Code (code-server 4.100.3, Chromium driven by playwright-core):
  * problems with their codes, a quick fix from Ctrl+., fixAll on save, a settings change, rule docs,
- * and the settled findings of a large file after typing.
+ * the settled findings of a large file after typing, and a quick fix in a notebook cell.
  * Run with `npm run test:e2e` (test/e2e/run.sh installs code-server and builds the .vsix first).
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { CodeServer } from './codeServer';
-import { PROJECT_FIXTURE, README_IMAGES, REPO_ROOT } from './paths';
+import type { CodeServer } from './codeServer';
+import { PROJECT_FIXTURE, README_IMAGES } from './paths';
+import { VsCodeSession } from './session';
 import { Workbench, waitUntil } from './workbench';
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A Problems panel row shows the source and the code as "pyreview(E722)"; its text splits them. */
 function hasCode(rows: string[], code: string): boolean {
   return rows.some((row) => new RegExp(`\\bpyreview\\W+${code}\\b`).test(row));
-}
-
-function vsixPath(): string {
-  const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
-  return path.join(REPO_ROOT, `pyreview-${version}.vsix`);
 }
 
 /** The quick fix applied from the Ctrl+. menu: F401's on line 2 of app.py. */
@@ -39,12 +32,15 @@ const isUnusedJson = (row: string) => /pyreview\W*F401\b/.test(row) && row.inclu
 
 const EXTENSION_ID = 'pyreview.pyreview';
 
+/** The notebook of the project folder: F401 for `import os` in its first code cell, after a line magic. */
+const NOTEBOOK = { name: 'report.ipynb', fixedFirstCell: '%matplotlib inline\nimport json' };
+
 describe('VS Code (code-server) with the packaged extension', function () {
   this.timeout(180_000);
   let home: string;
   let project: string;
+  let session: VsCodeSession;
   let server: CodeServer;
-  let browser: BrowserContext;
   let workbench: Workbench;
   const readProject = (name: string) => fs.readFileSync(path.join(project, name), 'utf8');
 
@@ -55,17 +51,8 @@ describe('VS Code (code-server) with the packaged extension', function () {
     const large = LARGE_FILE.sources.map((source) => fs.readFileSync(source, 'utf8')).join('\n');
     assert.ok(large.length > 100_000, `${LARGE_FILE.name} has only ${large.length} characters`);
     fs.writeFileSync(path.join(project, LARGE_FILE.name), large);
-    server = new CodeServer(home);
-    assert.match(await server.installExtension(vsixPath()), /successfully installed/);
-    await server.start();
-    browser = await chromium.launchPersistentContext(path.join(home, 'chromium'), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: CHROMIUM_ARGS,
-    });
-    workbench = new Workbench(browser.pages()[0] ?? (await browser.newPage()));
-    await workbench.open(server.url, project);
+    session = await VsCodeSession.open(home, project);
+    ({ server, workbench } = session);
   });
 
   afterEach(async function () {
@@ -73,8 +60,7 @@ describe('VS Code (code-server) with the packaged extension', function () {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
     fs.rmSync(home, { recursive: true, force: true });
   });
 
@@ -192,5 +178,24 @@ describe('VS Code (code-server) with the packaged extension', function () {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await workbench.filterProblems('');
+  });
+
+  it('shows a squiggle in a notebook cell and removes the unused import with its quick fix', async () => {
+    await workbench.openNotebook(NOTEBOOK.name);
+    await waitUntil('a squiggle in the first code cell', () => workbench.notebookSquiggles(), (counts) => counts[0] > 0 && counts[1] === 0, 60_000);
+    await workbench.showProblems();
+    await workbench.filterProblems("'os' imported");
+    await waitUntil('F401 of the notebook in the Problems panel', () => workbench.problems(), (rows) => rows.some((row) => hasCode([row], 'F401') && row.includes("'os' imported but unused")));
+    await workbench.screenshot('vscode-8-notebook-squiggle');
+    await workbench.filterProblems('');
+    await workbench.clickNotebookLine(0, 'import os');
+    const titles = await workbench.openQuickFixes();
+    assert.ok(titles.some((title) => QUICK_FIX.title.test(title)), titles.join(', '));
+    await workbench.screenshot('vscode-9-notebook-quick-fix-menu');
+    await workbench.chooseQuickFix(QUICK_FIX.title);
+    await waitUntil('the fixed cell', () => workbench.notebookCells(), (cells) => cells[0] === NOTEBOOK.fixedFirstCell);
+    await waitUntil('no squiggle left', () => workbench.notebookSquiggles(), (counts) => counts.every((count) => count === 0));
+    await waitUntil('F401 gone from the Problems panel', () => workbench.problems(), (rows) => !rows.some((row) => row.includes("'os' imported but unused")));
+    await workbench.screenshot('vscode-10-notebook-quick-fix-applied');
   });
 });

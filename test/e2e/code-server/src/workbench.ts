@@ -15,6 +15,9 @@ export async function waitUntil<T>(what: string, read: () => Promise<T>, accept:
   return last;
 }
 
+/** The editors of a notebook's code cells (VS Code renders notebooks over the editor group, not in it). */
+const NOTEBOOK_CELL_EDITOR = '.notebook-editor .code-cell-row .cell-editor-container .monaco-editor';
+
 /** Drives one VS Code window in the browser, through what a user sees and types. */
 export class Workbench {
   constructor(readonly page: Page) {}
@@ -38,6 +41,50 @@ export class Workbench {
     await this.page.waitForSelector(`.tab.active[aria-label^="${name}"]`, { timeout: 30_000 });
     await this.page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines .view-line');
     await this.focusEditor();
+  }
+
+  /**
+   * Opens a notebook of the folder from the Explorer and waits for its cells' editors. Right after
+   * the window loads, before the built-in ipynb extension's notebook type is known, VS Code opens
+   * the JSON text instead: that editor is closed and the notebook opened again.
+   */
+  async openNotebook(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.page.click(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`);
+      await this.page.waitForSelector(`.tab.active[aria-label^="${name}"]`, { timeout: 30_000 });
+      try {
+        await this.page.waitForSelector(`${NOTEBOOK_CELL_EDITOR} .view-lines .view-line`, { timeout: 10_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press('Control+w');
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+      }
+    }
+  }
+
+  /** The text of each code cell of the active notebook, in order. */
+  async notebookCells(): Promise<string[]> {
+    return this.page.$$eval(NOTEBOOK_CELL_EDITOR, (editors) =>
+      editors.map((editor) =>
+        Array.from(editor.querySelectorAll('.view-lines .view-line'))
+          .map((line) => ({ top: parseFloat((line as HTMLElement).style.top), text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
+          .sort((a, b) => a.top - b.top)
+          .map((line) => line.text)
+          .join('\n')),
+    );
+  }
+
+  /** How many warning and error squiggles each code cell of the active notebook shows. */
+  async notebookSquiggles(): Promise<number[]> {
+    return this.page.$$eval(NOTEBOOK_CELL_EDITOR, (editors) => editors.map((editor) => editor.querySelectorAll('.squiggly-warning, .squiggly-error').length));
+  }
+
+  /** Puts the cursor on a line of a code cell (0-based), by clicking at the line's end. */
+  async clickNotebookLine(cell: number, text: string): Promise<void> {
+    const editor = this.page.locator(NOTEBOOK_CELL_EDITOR).nth(cell);
+    await editor.locator('.view-lines .view-line', { hasText: text }).first().click();
+    await this.page.keyboard.press('End');
   }
 
   /** Gives the keyboard back to the active editor (after a panel took it). */

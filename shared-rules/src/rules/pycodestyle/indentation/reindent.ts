@@ -1,9 +1,13 @@
 import type { Fix } from '../../rule';
+import type { LineIndex } from '../../../text/lineIndex';
 import type { TextEdit } from '../../../text/textEdit';
 import { BLANK, COMMENT } from './lineScan';
-import { expandIndent, indentationStructure, statementAt, type IndentationModel, type IndentationStructure } from './indentationModel';
+import { expandIndent, indentationModel, indentationStructure, statementAt, type IndentationModel, type IndentationStructure } from './indentationModel';
 
 const INDENT = 4;
+
+/** The fixes made for each model, by region: the findings of a block, whatever their code, share one. */
+const fixesByModel = new WeakMap<IndentationModel, Map<string, Fix | undefined>>();
 
 /**
  * The reindent fix for a finding on `line`: four spaces per level for the
@@ -15,13 +19,15 @@ const INDENT = 4;
  * continuation lines move by the same amount as the first line of their
  * statement, so alignment with their opening bracket is kept.
  */
-export function reindentFix(model: IndentationModel, line: number, cache: Map<string, Fix | undefined>): Fix | undefined {
+export function reindentFix(model: IndentationModel, line: number): Fix | undefined {
   if (model.scan.inString[line]) return undefined;
   const structure = indentationStructure(model, line);
   if (!structure.structured) return undefined;
   const root = rootStatement(structure, line);
-  // Findings of one block share its fix.
+  // Findings of one block share its fix: reports give its edits once, editors compute it on request.
   const key = root < 0 ? `line ${line}` : `${structure.first}:${root}`;
+  let cache = fixesByModel.get(model);
+  if (!cache) fixesByModel.set(model, (cache = new Map()));
   if (cache.has(key)) return cache.get(key);
   const region = root < 0 ? { first: line, last: line } : blockLines(structure, root);
   const edits: TextEdit[] = [];
@@ -30,10 +36,15 @@ export function reindentFix(model: IndentationModel, line: number, cache: Map<st
     if (edit) edits.push(edit);
   }
   const fix: Fix | undefined = edits.length
-    ? { title: 'Reindent with four spaces per level', safety: 'safe', edits }
+    ? { title: 'Reindent with four spaces per level', safety: 'safe', edits, shared: 'reindent' }
     : undefined;
   cache.set(key, fix);
   return fix;
+}
+
+/** The reindent fix of the finding at `offset` of `text`, computed again (what an editor asks for when a user picks it). */
+export function reindentFixAt(text: string, lines: LineIndex, offset: number): Fix | undefined {
+  return reindentFix(indentationModel(text, lines), lines.lineAt(offset));
 }
 
 /** The nearest statement around `line` (itself included) whose indentation is right, or -1 for a comment or blank line. */

@@ -1,0 +1,548 @@
+import { Nesting, NodeFlag, type TreeCursor } from '../parsing/parser';
+import { T, TYPE_NAMES } from './grammar';
+
+/** A node of a `SyntaxTree`: an index into its records, valid for one lint (until the tree is linked again). */
+export type NodeId = number & { readonly __syntaxNode: never };
+
+/**
+ * No node (a missing child, the root's parent). Record 0 is never a node,
+ * so `if (node)` tests for one; `??` does not (0 is not nullish).
+ */
+export const NONE = 0 as NodeId;
+
+/** Integers per node: type | field << 16 | flags << 24, start, end, parent, the index after its subtree, segment slot. */
+const STRIDE = 6;
+const INFO = 0;
+const START = 1;
+const END = 2;
+const PARENT = 3;
+const AFTER = 4;
+const SLOT = 5;
+
+/**
+ * The flat copy of one unit of the tree (a statement at module level or in a
+ * class body, a comment between them) or of the module node itself. Its
+ * nodes are consecutive records in document order, with positions relative
+ * to `base`, so a segment outlives edits elsewhere: moving it is changing
+ * `base`. A class's body is copied without its statements (`Split`), which
+ * are segments of their own: an edit in one method copies that method again.
+ */
+export class Segment {
+  /** The record of its root. */
+  first = 0;
+  count = 0;
+  /** Its index in the tree's segment table, which its records name. */
+  slot = -1;
+  /** The offset in the text of its relative position 0. */
+  base = 0;
+  /** The node its root hangs from (the module, or a class body); set when linked. */
+  parentNode: NodeId = NONE;
+  previous: Segment | undefined;
+  next: Segment | undefined;
+  /** For the module and class units: the first and last segment of the body. */
+  firstChild: Segment | undefined;
+  lastChild: Segment | undefined;
+  /** For class units: the record of the split body, relative to `first`. */
+  splitAt = -1;
+  /** How far it nests (see `TreeCursor.nesting`), each measure with where it first goes that far (relative to `base`). */
+  depth = 0;
+  depthAt = 0;
+  brackets = 0;
+  bracketsAt = 0;
+  blocks = 0;
+  blocksAt = 0;
+  /** The last update of the document that kept it (see `SyntaxTree.sweep`). */
+  generation = 0;
+  /**
+   * For a segment parsed from another text (a string annotation's
+   * expression): that text, and the segment it belongs to, which it lives as long as.
+   */
+  source: string | undefined;
+  owner: Segment | undefined;
+  /** The string annotations of this segment parsed so far, by their text: their segments, or null for none. */
+  annotations: Map<string, Segment | null> | undefined;
+}
+
+/**
+ * Record arrays of trees that were disposed of, for the next trees to reuse
+ * at once rather than after a garbage collection; bounded.
+ */
+const pool: Int32Array[] = [];
+const POOLED_INTS = 4 * 1024 * 1024;
+let pooledInts = 0;
+
+function pooledRecords(minimum: number): Int32Array {
+  let best = -1;
+  for (let i = 0; i < pool.length; i++) {
+    if (pool[i].length >= minimum && (best < 0 || pool[i].length < pool[best].length)) best = i;
+  }
+  if (best < 0) return new Int32Array(minimum);
+  const [records] = pool.splice(best, 1);
+  pooledInts -= records.length;
+  return records;
+}
+
+function release(records: Int32Array): void {
+  if (pooledInts + records.length > POOLED_INTS) return;
+  pool.push(records);
+  pooledInts += records.length;
+}
+
+/**
+ * One document's syntax tree as flat records: every rule and the semantic
+ * model read it, by integer handles (`NodeId`), through the methods below.
+ * Records live in one typed array; segments replaced by an edit leave gaps
+ * that a compaction closes once they outweigh the live records.
+ */
+export class SyntaxTree {
+  private records = pooledRecords(STRIDE * 1024);
+  /** Record 0 stays unused: it is NONE. */
+  private used = 1;
+  private garbage = 0;
+  private slots: (Segment | undefined)[] = [];
+  private freeSlots: number[] = [];
+  /** The module node's segment: its body is the top-level segments. */
+  readonly module = new Segment();
+  /** Changes with every update of the document: node handles and what was computed from them hold for one version. */
+  version = 0;
+  /** Counts compactions, which renumber every node (caches of handles across versions must start over). */
+  compactions = 0;
+
+  constructor(
+    /** The text the positions are offsets into. */
+    public source: string,
+  ) {
+    this.claim(this.module, 1);
+    const base = this.module.first * STRIDE;
+    this.records[base + INFO] = T.module | ((NodeFlag.Named | NodeFlag.Split) << 24);
+    this.records[base + PARENT] = -1;
+    this.records[base + AFTER] = this.module.first + 1;
+    this.records[base + SLOT] = this.module.slot;
+  }
+
+  /** The module node. */
+  get root(): NodeId {
+    return this.module.first as NodeId;
+  }
+
+  // ---- building -------------------------------------------------------------
+
+  /**
+   * Sets the root's type and flags (`TreeCursor.info`) and extent; its body
+   * is linked separately. The root is a module, or an ERROR when the parser
+   * could make nothing of the text.
+   */
+  setRoot(info: number, start: number, end: number): void {
+    const base = this.module.first * STRIDE;
+    this.records[base + START] = start;
+    this.records[base + END] = end;
+    this.records[base + INFO] = info | (NodeFlag.Split << 24);
+  }
+
+  /**
+   * Copies the cursor's node into a new segment based at `base`; a block
+   * starting at `splitAt` is copied without its statements.
+   */
+  copy(cursor: TreeCursor, base: number, splitAt: number, generation: number): Segment {
+    const segment = new Segment();
+    segment.base = base;
+    segment.generation = generation;
+    this.claimSlot(segment);
+    const first = this.used;
+    const count = cursor.flatten(first, base, splitAt < 0 ? 0xffffffff : splitAt, segment.slot);
+    const source = cursor.intView();
+    const at = cursor.recordsAt();
+    this.reserve(count);
+    this.records.set(source.subarray(at, at + count * STRIDE), first * STRIDE);
+    this.used += count;
+    segment.first = first;
+    segment.count = count;
+    const depth = cursor.nesting(Nesting.Depth);
+    const brackets = cursor.nesting(Nesting.Brackets);
+    const blocks = cursor.nesting(Nesting.Blocks);
+    segment.depth = depth.value;
+    segment.depthAt = depth.at - base;
+    segment.brackets = brackets.value;
+    segment.bracketsAt = brackets.at - base;
+    segment.blocks = blocks.value;
+    segment.blocksAt = blocks.at - base;
+    if (splitAt >= 0) {
+      for (let i = 0; i < count; i++) {
+        if ((this.records[(first + i) * STRIDE + INFO] >>> 24) & NodeFlag.Split) {
+          segment.splitAt = i;
+          break;
+        }
+      }
+    }
+    return segment;
+  }
+
+  /**
+   * Copies the cursor's node, parsed from `source` (not the document's
+   * text), as a segment that lives as long as `owner` and hangs from nothing.
+   */
+  copyDetached(cursor: TreeCursor, source: string, owner: Segment): Segment {
+    const segment = this.copy(cursor, 0, -1, owner.generation);
+    segment.source = source;
+    segment.owner = owner;
+    return segment;
+  }
+
+  /** Frees every segment not kept by the update `generation` (nor owned by one that is). */
+  sweep(generation: number): void {
+    for (const segment of this.slots) {
+      if (!segment || segment === this.module) continue;
+      if ((segment.owner ?? segment).generation !== generation) this.free(segment);
+    }
+  }
+
+  /** Drops a segment that is no longer part of the tree. */
+  free(segment: Segment): void {
+    if (segment.slot < 0) return;
+    this.slots[segment.slot] = undefined;
+    this.freeSlots.push(segment.slot);
+    segment.slot = -1;
+    this.garbage += segment.count;
+  }
+
+  /**
+   * Hangs the segments of `children` (in order) below a container segment:
+   * the module, or a class unit whose body was split. Call it for every container after the
+   * segments changed, containers before their children.
+   */
+  link(container: Segment, children: readonly { segment: Segment }[]): void {
+    const parentNode = (container === this.module ? container.first : container.first + container.splitAt) as NodeId;
+    let previous: Segment | undefined;
+    for (const { segment: child } of children) {
+      child.parentNode = parentNode;
+      child.previous = previous;
+      if (previous) previous.next = child;
+      previous = child;
+    }
+    if (previous) previous.next = undefined;
+    container.firstChild = children[0]?.segment;
+    container.lastChild = previous;
+  }
+
+  /** Closes the gaps freed segments left, when they outweigh the live records; handles change. */
+  compactIfWasteful(): void {
+    if (this.garbage < 4096 || this.garbage * 2 < this.used) return;
+    this.compact(false);
+  }
+
+  /** Copies the live segments to a new array, with room to grow unless `tight`. */
+  private compact(tight: boolean): void {
+    const live = this.used - this.garbage;
+    const next = new Int32Array(Math.max(tight ? 0 : STRIDE * 1024, Math.ceil(live * (tight ? 1 : 1.5)) * STRIDE));
+    let used = 1;
+    for (const segment of this.slots) {
+      if (!segment) continue;
+      const delta = used - segment.first;
+      const from = segment.first * STRIDE;
+      next.set(this.records.subarray(from, from + segment.count * STRIDE), used * STRIDE);
+      for (let i = used * STRIDE, end = (used + segment.count) * STRIDE; i < end; i += STRIDE) {
+        if (next[i + PARENT] >= 0) next[i + PARENT] += delta;
+        next[i + AFTER] += delta;
+      }
+      segment.first = used;
+      used += segment.count;
+    }
+    release(this.records);
+    this.records = next;
+    this.used = used;
+    this.garbage = 0;
+    this.compactions++;
+  }
+
+  /**
+   * Lets the record array go to the next tree (the tree must not be used
+   * after). Closed documents give their memory back at once.
+   */
+  dispose(): void {
+    release(this.records);
+    this.records = new Int32Array(0);
+    this.slots = [];
+  }
+
+  /** Gives back the room beyond what the live records need (an idle document), when it is worth a copy. */
+  trim(): void {
+    if (this.records.length > (this.used - this.garbage) * STRIDE * 1.25) this.compact(true);
+  }
+
+  /** How many records the live segments hold, and how many the array has room for (for memory figures). */
+  get size(): { live: number; capacity: number } {
+    return { live: this.used - 1 - this.garbage, capacity: this.records.length / STRIDE };
+  }
+
+  private claim(segment: Segment, count: number): void {
+    this.claimSlot(segment);
+    this.reserve(count);
+    segment.first = this.used;
+    segment.count = count;
+    this.used += count;
+  }
+
+  private claimSlot(segment: Segment): void {
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    this.slots[slot] = segment;
+    segment.slot = slot;
+  }
+
+  private reserve(count: number): void {
+    const needed = (this.used + count) * STRIDE;
+    if (needed <= this.records.length) return;
+    const next = pooledRecords(Math.max(needed, this.records.length * 2));
+    next.set(this.records.subarray(0, this.used * STRIDE));
+    release(this.records);
+    this.records = next;
+  }
+
+  // ---- reading --------------------------------------------------------------
+
+  /** The node's type id (`T.*` or `K.*`). */
+  type(node: NodeId): number {
+    return this.records[node * STRIDE + INFO] & 0xffff;
+  }
+
+  /** The node's type name, as the grammar writes it. */
+  typeName(node: NodeId): string {
+    const type = this.type(node);
+    return type === T.ERROR ? 'ERROR' : TYPE_NAMES[type];
+  }
+
+  /** The id of the field the node fills in its parent (`F.*`), or 0. */
+  fieldId(node: NodeId): number {
+    return (this.records[node * STRIDE + INFO] >>> 16) & 0xff;
+  }
+
+  private flags(node: NodeId): number {
+    return this.records[node * STRIDE + INFO] >>> 24;
+  }
+
+  isNamed(node: NodeId): boolean {
+    return (this.flags(node) & NodeFlag.Named) !== 0;
+  }
+
+  /** A node the parser inserted to recover from an error (a missing `)`). */
+  isMissing(node: NodeId): boolean {
+    return (this.flags(node) & NodeFlag.Missing) !== 0;
+  }
+
+  /** A node that may appear anywhere (comments, line continuations). */
+  isExtra(node: NodeId): boolean {
+    return (this.flags(node) & NodeFlag.Extra) !== 0;
+  }
+
+  /** Whether the node is or contains a syntax error. */
+  hasError(node: NodeId): boolean {
+    return (this.flags(node) & NodeFlag.HasError) !== 0;
+  }
+
+  isError(node: NodeId): boolean {
+    return this.type(node) === T.ERROR;
+  }
+
+  private baseOf(node: NodeId): number {
+    return this.slots[this.records[node * STRIDE + SLOT]]!.base;
+  }
+
+  start(node: NodeId): number {
+    return this.records[node * STRIDE + START] + this.baseOf(node);
+  }
+
+  end(node: NodeId): number {
+    return this.records[node * STRIDE + END] + this.baseOf(node);
+  }
+
+  /** The node's source text. */
+  text(node: NodeId): string {
+    const segment = this.segmentOf(node);
+    const base = segment.base;
+    return (segment.source ?? this.source).slice(this.records[node * STRIDE + START] + base, this.records[node * STRIDE + END] + base);
+  }
+
+  parent(node: NodeId): NodeId {
+    const parent = this.records[node * STRIDE + PARENT];
+    return parent >= 0 ? (parent as NodeId) : this.slots[this.records[node * STRIDE + SLOT]]!.parentNode;
+  }
+
+  firstChild(node: NodeId): NodeId {
+    if (this.flags(node) & NodeFlag.Split) return (this.segmentOf(node).firstChild?.first ?? NONE) as NodeId;
+    const child = node + 1;
+    return child < this.records[node * STRIDE + AFTER] ? (child as NodeId) : NONE;
+  }
+
+  lastChild(node: NodeId): NodeId {
+    if (this.flags(node) & NodeFlag.Split) return (this.segmentOf(node).lastChild?.first ?? NONE) as NodeId;
+    let last = NONE;
+    for (let child = this.firstChild(node); child !== NONE; child = this.nextSibling(child)) last = child;
+    return last;
+  }
+
+  nextSibling(node: NodeId): NodeId {
+    const parent = this.records[node * STRIDE + PARENT];
+    if (parent < 0) return (this.segmentOf(node).next?.first ?? NONE) as NodeId;
+    const after = this.records[node * STRIDE + AFTER];
+    return after < this.records[parent * STRIDE + AFTER] ? (after as NodeId) : NONE;
+  }
+
+  previousSibling(node: NodeId): NodeId {
+    if (this.records[node * STRIDE + PARENT] < 0) return (this.segmentOf(node).previous?.first ?? NONE) as NodeId;
+    let previous = NONE;
+    for (let child = this.firstChild(this.parent(node)); child !== node && child !== NONE; child = this.nextSibling(child)) previous = child;
+    return previous;
+  }
+
+  firstNamedChild(node: NodeId): NodeId {
+    let child = this.firstChild(node);
+    while (child !== NONE && !this.isNamed(child)) child = this.nextSibling(child);
+    return child;
+  }
+
+  lastNamedChild(node: NodeId): NodeId {
+    let last = NONE;
+    for (let child = this.firstChild(node); child !== NONE; child = this.nextSibling(child)) if (this.isNamed(child)) last = child;
+    return last;
+  }
+
+  nextNamedSibling(node: NodeId): NodeId {
+    let sibling = this.nextSibling(node);
+    while (sibling !== NONE && !this.isNamed(sibling)) sibling = this.nextSibling(sibling);
+    return sibling;
+  }
+
+  previousNamedSibling(node: NodeId): NodeId {
+    let sibling = this.previousSibling(node);
+    while (sibling !== NONE && !this.isNamed(sibling)) sibling = this.previousSibling(sibling);
+    return sibling;
+  }
+
+  children(node: NodeId): NodeId[] {
+    const children: NodeId[] = [];
+    for (let child = this.firstChild(node); child !== NONE; child = this.nextSibling(child)) children.push(child);
+    return children;
+  }
+
+  namedChildren(node: NodeId): NodeId[] {
+    const children: NodeId[] = [];
+    for (let child = this.firstChild(node); child !== NONE; child = this.nextSibling(child)) if (this.isNamed(child)) children.push(child);
+    return children;
+  }
+
+  childCount(node: NodeId): number {
+    let count = 0;
+    for (let child = this.firstChild(node); child !== NONE; child = this.nextSibling(child)) count++;
+    return count;
+  }
+
+  namedChildCount(node: NodeId): number {
+    let count = 0;
+    for (let child = this.firstChild(node); child !== NONE; child = this.nextSibling(child)) if (this.isNamed(child)) count++;
+    return count;
+  }
+
+  /** The child at `index` (negative: from the end), or NONE. */
+  child(node: NodeId, index: number): NodeId {
+    if (index < 0) return this.children(node).at(index) ?? NONE;
+    let child = this.firstChild(node);
+    for (let i = 0; i < index && child !== NONE; i++) child = this.nextSibling(child);
+    return child;
+  }
+
+  namedChild(node: NodeId, index: number): NodeId {
+    let child = this.firstNamedChild(node);
+    for (let i = 0; i < index && child !== NONE; i++) child = this.nextNamedSibling(child);
+    return child;
+  }
+
+  /** The first child in field `field` (`F.*`), or NONE. */
+  field(node: NodeId, field: number): NodeId {
+    for (let child = this.firstChild(node); child !== NONE; child = this.nextSibling(child)) if (this.fieldId(child) === field) return child;
+    return NONE;
+  }
+
+  /** The text of the first child in field `field`, or undefined when there is none. */
+  fieldText(node: NodeId, field: number): string | undefined {
+    const child = this.field(node, field);
+    return child ? this.text(child) : undefined;
+  }
+
+  /** Every child in field `field`. */
+  fields(node: NodeId, field: number): NodeId[] {
+    const found: NodeId[] = [];
+    for (let child = this.firstChild(node); child !== NONE; child = this.nextSibling(child)) if (this.fieldId(child) === field) found.push(child);
+    return found;
+  }
+
+  /** The first child of type `type`, or NONE. */
+  childOfType(node: NodeId, type: number): NodeId {
+    for (let child = this.firstChild(node); child !== NONE; child = this.nextSibling(child)) if (this.type(child) === type) return child;
+    return NONE;
+  }
+
+  /**
+   * The node after `node` in document order within `root`'s subtree (its
+   * first child, else the next sibling of it or of an ancestor): an
+   * iterative walk, `for (let n = root; n !== NONE; n = tree.following(n, root))`.
+   * With `skipChildren`, `node`'s own descendants are passed over.
+   */
+  following(node: NodeId, root: NodeId, skipChildren = false): NodeId {
+    if (!skipChildren) {
+      const child = this.firstChild(node);
+      if (child !== NONE) return child;
+    }
+    for (let current = node; current !== root && current !== NONE; current = this.parent(current)) {
+      const sibling = this.nextSibling(current);
+      if (sibling !== NONE) return sibling;
+    }
+    return NONE;
+  }
+
+  /** The descendants of `node` (itself included) whose type is in `types`, in document order. */
+  descendantsOfType(node: NodeId, types: ReadonlySet<number> | number): NodeId[] {
+    const found: NodeId[] = [];
+    const wanted = typeof types === 'number' ? new Set([types]) : types;
+    for (let current = node; current !== NONE; current = this.following(current, node)) {
+      if (wanted.has(this.type(current))) found.push(current);
+    }
+    return found;
+  }
+
+  /**
+   * The smallest node spanning `[start, end]`, as tree-sitter chooses it: at
+   * each level the first child that reaches `end` and goes past `start` (an
+   * empty child may sit at `start`), unless it begins after `start`.
+   */
+  descendantForRange(start: number, end = start): NodeId {
+    let node = this.root;
+    for (;;) {
+      let inner = NONE;
+      for (let child = this.firstChild(node); child !== NONE; child = this.nextSibling(child)) {
+        const childEnd = this.end(child);
+        if (childEnd < end) continue;
+        const childStart = this.start(child);
+        if (childStart === childEnd ? childEnd < start : childEnd <= start) continue;
+        if (start < childStart) break;
+        inner = child;
+        break;
+      }
+      if (inner === NONE) return node;
+      node = inner;
+    }
+  }
+
+  /** The segment a node's record belongs to. */
+  segmentOf(node: NodeId): Segment {
+    return this.slots[this.records[node * STRIDE + SLOT]]!;
+  }
+
+  /** Whether the node is the root of a segment (a unit, or the module). */
+  isSegmentRoot(node: NodeId): boolean {
+    return this.records[node * STRIDE + PARENT] < 0;
+  }
+
+  /** The records of the subtree of a segment root, in document order: `[first, after)` (split bodies excluded). */
+  recordRange(node: NodeId): { first: number; after: number } {
+    return { first: node, after: this.records[node * STRIDE + AFTER] };
+  }
+}
