@@ -5,7 +5,8 @@
  */
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { DocumentUnits, Linter, parseUnits, PythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
+import { Linter, parseUnits, PythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
+import { settlingLinter } from '../helpers/checker';
 import { EditedText } from '../helpers/editedText';
 import { describeTree } from '../helpers/syntaxDump';
 
@@ -95,18 +96,8 @@ describe('incremental linting', () => {
     ].join('\n');
     const at = before.indexOf(' = b');
     const after = `${before.slice(0, at)},except:\n    ${before.slice(at)}`;
-    // Settling updates the units from a tree parsed afresh with no dirty region: units are matched to the previous ones by their text.
-    const units = new DocumentUnits();
-    const linter = new Linter(RULES);
-    const lintParsed = (text: string) => {
-      const parse = parser.parse(text);
-      try {
-        units.update(parse, text);
-      } finally {
-        parse.delete();
-      }
-      return linter.lint({ units, text, filePath: 'a.py', settings });
-    };
+    // Settling lints a text parsed afresh with no dirty region: units are matched to the previous ones by their text.
+    const lintParsed = settlingLinter(settings, 'a.py');
     assert.deepStrictEqual(lintParsed(before).findings.map((f) => f.message), ['`try` statement is too complex (11 > 10)']);
     const relinted = lintParsed(after);
     const fresh = new Linter(RULES).lint({ units: parseUnits(parser, after), text: after, filePath: 'a.py', settings });
