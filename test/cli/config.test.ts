@@ -16,6 +16,15 @@ describe('pyreview check: configuration', () => {
     assert.strictEqual(run.stderr.trim(), `error: ${project.path('pyproject.toml')}:5:1: select: expected a list of rule codes, got "E722"`);
   });
 
+  it('exits 2 on a broken pyproject.toml when the file to check is named on the command line', () => {
+    project.write('pyproject.toml', '[tool.pyreview]\nselect = ["XYZ999", "F4"]\n');
+    project.write('a.py', 'import os\n');
+    const run = project.run('check', 'a.py');
+    assert.strictEqual(run.status, 2);
+    assert.strictEqual(run.stdout, '');
+    assert.match(run.stderr, /^error: .*pyproject\.toml:2:11: select: unknown rule code 'XYZ999'/);
+  });
+
   it('exits 2 on invalid TOML, naming the line', () => {
     project.write('pyproject.toml', '[tool.pyreview]\nselect = ["E722"\nignore = []\n');
     const run = project.run('check');

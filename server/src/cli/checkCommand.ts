@@ -62,6 +62,8 @@ export function discoverWithConfigurations(options: Pick<CheckOptions, 'paths' |
   const configs = new ConfigResolver(settings, io.cwd, options.config);
   const discovery = discoverFiles(options.paths, io.cwd, configs);
   for (const warning of discovery.warnings) io.stderr(`warning: ${warning}\n`);
+  // Files named on the command line were not looked for: their configurations are read here.
+  for (const file of discovery.files) configs.forFile(file);
   for (const problem of configs.problems) io.stderr(`error: ${problem}\n`);
   return configs.problems.length ? undefined : { configs, files: discovery.files };
 }
