@@ -16,7 +16,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { Linter, parseUnits, PythonParser, resolveSettings, RULES, WorkspaceIndex, type ReportedFinding } from '@pyreview/shared-rules';
+import { Linter, parseUnits, PythonParser, resolveSettings, RULES, WorkspaceIndex, type Fix, type ReportedFinding } from '@pyreview/shared-rules';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lspClient';
 import { offsetAt, positionsIn, rangeOf, snap, type Encoding, type Position } from '../helpers/lspText';
@@ -110,12 +110,28 @@ function randomEdit(text: string, next: () => number): Edit {
   return { start: lineStart, end: lineStart, text: `${line}${pick(['\n', '\r\n', '\r'])}` };
 }
 
-/** What a diagnostic is compared by: code, range, severity, message, and its fix or planned rename. */
+interface ServerFix {
+  title: string;
+  safety: string;
+  changes: Record<string, Array<{ range: unknown; newText: string }>>;
+}
+
+/** A fix as both sides are compared by: safety, title, and each edit's range and text. */
+function fixKey(safety: string, title: string, edits: ReadonlyArray<[unknown, string]>): string {
+  return `${safety} ${title} ${JSON.stringify(edits)}`;
+}
+
+/**
+ * What a diagnostic is compared by: code, range, severity, message, its fix
+ * (or that its block's reindent is computed on request, or its planned
+ * rename) and the alternatives offered with it.
+ */
 function serverKey(diagnostic: Diagnostic): string {
-  const data = diagnostic.data as { fix?: { title: string; safety: string; edits: Array<{ range: unknown; newText: string }> }; rename?: { title: string; safety: string } } | undefined;
-  const fix = data?.fix ? `${data.fix.safety} ${data.fix.title} ${JSON.stringify(data.fix.edits.map((e) => [e.range, e.newText]))}`
-    : data?.rename ? `rename ${data.rename.safety} ${data.rename.title}` : '';
-  return `${JSON.stringify(diagnostic.range)} ${String(diagnostic.code)} ${diagnostic.severity} ${diagnostic.message} ${fix}`;
+  const data = diagnostic.data as { fix?: ServerFix; alternatives?: ServerFix[]; reindentAt?: number; rename?: { title: string; safety: string } } | undefined;
+  const key = (fix: ServerFix) => fixKey(fix.safety, fix.title, Object.values(fix.changes).flat().map((e) => [e.range, e.newText]));
+  const fix = data?.fix ? key(data.fix) : data?.reindentAt !== undefined ? 'reindent' : data?.rename ? `rename ${data.rename.safety} ${data.rename.title}` : '';
+  const alternatives = (data?.alternatives ?? []).map(key).join(' | ');
+  return `${JSON.stringify(diagnostic.range)} ${String(diagnostic.code)} ${diagnostic.severity} ${diagnostic.message} ${fix} ${alternatives}`;
 }
 
 const SEVERITY_NUMBERS: Readonly<Record<string, number>> = { error: 1, warning: 2, info: 3, hint: 4 };
@@ -131,11 +147,13 @@ function freshKeys(parser: PythonParser, text: string, filePath: string, encodin
     const result = new Linter(RULES).lint({ units, text, filePath, settings, workspace: new WorkspaceIndex(), renameFixes: 'on-request' });
     const at = positionsIn(text, encoding);
     const range = (start: number, end: number): { start: Position; end: Position } => ({ start: at(start), end: at(end) });
+    const key = (fix: Fix) => fixKey(fix.safety, fix.title, fix.edits.map((e) => [range(e.start, e.end), e.newText]));
     return result.findings.map((finding: ReportedFinding) => {
-      const fix = finding.fix ? `${finding.fix.safety} ${finding.fix.title} ${JSON.stringify(finding.fix.edits.map((e) => [range(e.start, e.end), e.newText]))}`
+      const fix = finding.fix ? (finding.fix.shared === 'reindent' ? 'reindent' : key(finding.fix))
         : finding.rename ? `rename ${finding.rename.safety} ${finding.rename.title}` : '';
+      const alternatives = (finding.alternatives ?? []).map(key).join(' | ');
       const severity = SEVERITY_NUMBERS[settings.severity.get(finding.code) ?? 'warning'];
-      return `${JSON.stringify(range(finding.start, finding.end))} ${finding.code} ${severity} ${finding.message} ${fix}`;
+      return `${JSON.stringify(range(finding.start, finding.end))} ${finding.code} ${severity} ${finding.message} ${fix} ${alternatives}`;
     });
   } finally {
     units.tree.dispose();
