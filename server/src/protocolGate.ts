@@ -17,6 +17,7 @@ const range = shape({ start: position, end: position });
 const textDocument = shape({ textDocument: shape({ uri: isString }) });
 const atPosition = shape({ textDocument: shape({ uri: isString }), position });
 const object = shape({});
+const notebook = shape({ notebookDocument: shape({ uri: isString }) });
 
 /** The params each handled method reads, as far as a handler would fail on them. */
 const PARAMS: Readonly<Record<string, Check>> = {
@@ -38,6 +39,14 @@ const PARAMS: Readonly<Record<string, Check>> = {
   'workspace/didChangeConfiguration': shape({ settings: isAnything }),
   'workspace/didChangeWatchedFiles': shape({ changes: arrayOf(shape({ uri: isString, type: isNumber })) }),
   'workspace/didChangeWorkspaceFolders': shape({ event: shape({ added: arrayOf(shape({ uri: isString })), removed: arrayOf(shape({ uri: isString })) }) }),
+  'codeAction/resolve': shape({ title: isString }),
+  'notebookDocument/didOpen': shape({
+    notebookDocument: shape({ uri: isString, version: isNumber, cells: arrayOf(shape({ kind: isNumber, document: isString })) }),
+    cellTextDocuments: arrayOf(shape({ uri: isString, text: isString })),
+  }),
+  'notebookDocument/didChange': shape({ notebookDocument: shape({ uri: isString, version: isNumber }), change: object }),
+  'notebookDocument/didSave': notebook,
+  'notebookDocument/didClose': notebook,
 };
 
 /**

@@ -87,14 +87,18 @@ describe('protocol: initialize and shutdown', () => {
       ['textDocument/codeAction', { textDocument: { uri }, range: { start: POSITION, end: POSITION } }],
       ['textDocument/rename', { textDocument: { uri }, position: POSITION, newName: 7 }],
       ['textDocument/inlayHint', null],
+      ['codeAction/resolve', null],
     ] as const) {
       assert.strictEqual(await errorCode(client.request(method, params)), -32602, `${method} ${JSON.stringify(params)}`);
     }
     client.notify('textDocument/didOpen', { textDocument: { uri, version: 1 } });
     client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: {} }] });
+    client.notify('notebookDocument/didOpen', { notebookDocument: { uri: 'file:///tmp/shapes.ipynb', version: 1, cells: [{ kind: 2 }] }, cellTextDocuments: [] });
     client.open(uri, 'try:\n    pass\nexcept:\n    pass\n', 3);
     assert.deepStrictEqual((await client.waitForDiagnostics(uri, 3)).diagnostics.map((d) => d.code), ['E722']);
-    assert.ok(client.logMessages.some((m) => m.message.includes('textDocument/didOpen ignored')), JSON.stringify(client.logMessages));
+    for (const method of ['textDocument/didOpen', 'notebookDocument/didOpen']) {
+      assert.ok(client.logMessages.some((m) => m.message.includes(`${method} ignored`)), JSON.stringify(client.logMessages));
+    }
     assert.doesNotMatch(client.stderr, /TypeError/);
   });
 
