@@ -18,8 +18,10 @@ const diagnostic = shape({
     applicability: oneOf('safe', 'unsafe'),
     message: isString,
     edits: arrayOf(shape({ content: isString, location, end_location: location })),
+    shared_with: optional(shape({ code: isString, location, cell: optional(isNumber) })),
   })),
   noqa_row: isNumber,
+  cell: optional(isNumber),
 });
 const fileRange = shape({ path: isString, startLine: isNumber, startCharacter: isNumber, endLine: isNumber, endCharacter: isNumber });
 const summary = shape({
@@ -27,6 +29,7 @@ const summary = shape({
   names: arrayOf(isString),
   all: optional(arrayOf(isString)),
   imports: arrayOf(shape({ level: isNumber, module: isString, names: arrayOf(isString) })),
+  importBindings: arrayOf(shape({ binds: isString, module: isString, name: optional(isString), alias: optional(isString) })),
   tables: arrayOf(shape({
     tableName: isString,
     className: optional(isString),
