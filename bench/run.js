@@ -44,11 +44,18 @@ const SERVER_PARTS = ['sites', 'notebook', 'indexing', 'memory'];
 /** The sizes the memory targets are set for. */
 const MEMORY_TARGET_SIZES = { documents: 100, documentLines: 2000, cycles: 200, cycleLines: 5000 };
 
+const USAGE = `usage: npm run bench -- [--only ${PARTS.join(',')}] [--sizes 1000,5000,20000] [--sites KINDS] [--edits N] [--warmup N]
+  [--interval MS] [--settles N] [--documents N] [--document-lines N] [--cycles N] [--cycle-lines N] [--repeat N]
+  [--skip-server] [--skip-cli] [--cpu-prof] [--server SCRIPT] [--results FILE]`;
+
+/** A mistake in the command line: its message and the usage, no stack trace. */
+class UsageError extends Error {}
+
 /** A comma-separated list, each item one of `allowed`. */
 function listOf(value, allowed, option) {
   const items = value.split(',').map((item) => item.trim());
   const unknown = items.filter((item) => !allowed.includes(item));
-  if (unknown.length) throw new Error(`${option}: unknown ${unknown.join(', ')} (one of ${allowed.join(', ')})`);
+  if (unknown.length) throw new UsageError(`${option}: unknown ${unknown.join(', ')} (one of ${allowed.join(', ')})`);
   return items;
 }
 
@@ -78,7 +85,8 @@ function parseArgs(argv) {
       case '--cpu-prof': options.cpuProf = true; break;
       case '--server': options.serverScript = path.resolve(value()); break;
       case '--results': options.results = path.resolve(value()); break;
-      default: throw new Error(`unknown option ${argv[i]}`);
+      case '--help': console.log(USAGE); process.exit(0); break;
+      default: throw new UsageError(`unknown option ${argv[i]}`);
     }
   }
   return options;
@@ -345,6 +353,10 @@ async function main() {
 }
 
 main().catch((error) => {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
   console.error(error.stack || error.message);
   process.exit(1);
 });

@@ -103,6 +103,13 @@ async function withClient(options, measure) {
   }
 }
 
+/** The offset where 1-based `line` of `text` starts. */
+function lineStartOffset(text, line) {
+  let offset = 0;
+  for (let i = 1; i < line; i++) offset = text.indexOf('\n', offset) + 1;
+  return offset;
+}
+
 /**
  * Opens a line of our own at `site` (1-based line, 0-based column of a
  * statement in a function) of a document's `text`, then types into its name,
@@ -212,7 +219,7 @@ async function measureServer({ serverCommand, document, site, edits, warmupEdits
     const settleCpuMs = await measureSettles({ client, uri, plan, version, typed, settles });
     // A server may lint a burst of edits once: CPU time is divided by the lints it ran.
     const lints = published.filter((p) => p.version >= firstTyped).length;
-    const result = {
+    return {
       lines: document.lines,
       initializeToFirstMs: first.receivedAt - started,
       initializeMs: initialized - started,

@@ -14,7 +14,7 @@ import { agreementPercent, type CodeAgreement, type LineFinding } from './findin
 import { pythonFiles } from './pythonCorpus';
 import { comparePycodestyle, INDENTATION_CODES, startsInString } from './pycodestyleComparison';
 import { compareWithRuff } from './ruffComparison';
-import { compareDocstrings, DOCSTRING_CODES } from './docstringsComparison';
+import { compareDocstrings, DOCSTRING_CODES, overloadSignature } from './docstringsComparison';
 import { compareNaming, conventionalOverride, PEP8_NAMING_CODES } from './namingComparison';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -227,7 +227,7 @@ const COMPARISONS: Comparison[] = [
     targets: () => [STDLIB],
     target: 99,
     run: async (files, root) => reportSkipped(await compareDocstrings(files, root)),
-    documented: fileNoqa,
+    documented: (difference, side) => fileNoqa(difference, side) ?? overloadSignature(difference, side, fileLines(difference.file)),
   },
   {
     name: 'pydocstyle-fixtures',
@@ -236,7 +236,7 @@ const COMPARISONS: Comparison[] = [
     targets: () => plainFixtures(/^D\d/),
     target: 100,
     run: async (files, root) => reportSkipped(await compareDocstrings(files, root)),
-    documented: fileNoqa,
+    documented: (difference, side) => fileNoqa(difference, side) ?? overloadSignature(difference, side, fileLines(difference.file)),
   },
   {
     name: 'pep8-naming-stdlib',

@@ -107,3 +107,19 @@ export async function compareDocstrings(files: readonly string[], root: string, 
   }
   return { byCode, files: files.length, skipped };
 }
+
+/**
+ * An `@overload` signature pydocstyle reports: it exempts only a bare `@overload` and only from D102 and
+ * D103, while pyreview exempts every signature decorated with typing's `overload`, however imported
+ * (`typing.overload`, `t.overload`, `ov` after `from typing import overload as ov`), as Ruff does
+ * (docs/annotations-docstrings-differences.md).
+ */
+export function overloadSignature(difference: LineFinding, side: 'pyreview' | 'reference', lines: readonly string[]): string | undefined {
+  if (side !== 'reference' || !['D102', 'D103', 'D105', 'D107'].includes(difference.code)) return undefined;
+  const aliases = lines.flatMap((line) => [.../\boverload as (\w+)/.exec(line)?.slice(1) ?? []]);
+  for (let row = difference.line - 2; row >= 0 && /^\s*@/.test(lines[row]); row--) {
+    const decorator = /^\s*@([\w.]+)\s*$/.exec(lines[row])?.[1] ?? '';
+    if (/(^|\.)overload$/.test(decorator) || aliases.includes(decorator)) return 'an @overload signature (pydocstyle exempts only a bare @overload, from D102 and D103)';
+  }
+  return undefined;
+}

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import { execFile } from 'child_process';
-import { PythonParser, resolveSettings, RULES, SourceChecker } from '@pyreview/shared-rules';
+import { ClassHierarchy, fileDefinitions, LineIndex, parseUnits, PythonParser, resolveSettings, RULES, SourceChecker } from '@pyreview/shared-rules';
 import { matchFindings, type CodeAgreement, type LineFinding } from './findingComparison';
 import { decodePythonSource } from './pythonCorpus';
 
@@ -54,10 +54,31 @@ export async function compareNaming(files: readonly string[]): Promise<{ byCode:
   return { byCode, skipped };
 }
 
+const overridesByFile = new Map<string, Set<number>>();
+let parser: PythonParser | undefined;
+
+/** The lines of a file where a method is defined that a base class in the file defines too (overrides). */
+function overridingLines(file: string): Set<number> {
+  let found = overridesByFile.get(file);
+  if (!found) {
+    const text = decodePythonSource(fs.readFileSync(file));
+    const { tree } = parseUnits((parser ??= new PythonParser()), text);
+    const lines = new LineIndex(text);
+    const hierarchy = new ClassHierarchy(tree, file, undefined);
+    found = new Set();
+    for (const { kind, name, nameNode, parent } of fileDefinitions(tree)) {
+      if (kind === 'function' && parent?.kind === 'class' && hierarchy.ancestry(parent.node, name, []).defines) found.add(lines.lineAt(tree.start(nameNode)) + 1);
+    }
+    overridesByFile.set(file, found);
+  }
+  return found;
+}
+
 /**
- * Methods whose name the base class chooses (`visit_*` of `ast.NodeVisitor`,
- * `unittest.TestCase` methods, `@override`): pyreview exempts them from N802,
- * pep8-naming 0.10 does not (docs/review-differences.md).
+ * Methods whose name a class they extend chooses (`visit_*` of `ast.NodeVisitor`,
+ * `unittest.TestCase`'s methods, a method a base class of the file defines,
+ * `@override`): pyreview exempts them from N802, pep8-naming 0.10 does not
+ * (docs/review-differences.md).
  */
 export function conventionalOverride(difference: LineFinding, side: 'pyreview' | 'reference', lines: readonly string[]): string | undefined {
   if (side !== 'reference' || difference.code !== 'N802') return undefined;
@@ -67,6 +88,7 @@ export function conventionalOverride(difference: LineFinding, side: 'pyreview' |
     /^\s*@(\w+\.)?override\b/.test(previous)) {
     return 'a method named by its base class (NodeVisitor, TestCase) or marked @override';
   }
+  if (overridingLines(difference.file).has(difference.line)) return 'a method a base class of the file defines (reported there)';
   return undefined;
 }
 

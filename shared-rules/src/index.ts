@@ -23,6 +23,7 @@ export * from './rules/mccabe/pathComplexity';
 export * from './docs/ruleDocs';
 export * from './workspace/moduleSummary';
 export * from './workspace/workspaceIndex';
+export * from './workspace/classHierarchy';
 export * from './syntax/definitions';
 export * from './syntax/modulePath';
 export * from './inference/returnType';

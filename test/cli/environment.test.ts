@@ -135,6 +135,7 @@ describe('pyreview check: a cache it cannot trust', () => {
     ['findings that are not a list', (entry: Record<string, unknown>) => (entry.diagnostics = { length: 1 })],
     ['a summary of another shape', (entry: Record<string, unknown>) => (entry.summary = { path: 1, tables: 'x' })],
     ['a summary without its import bindings', (entry: Record<string, unknown>) => delete (entry.summary as Record<string, unknown>).importBindings],
+    ['a summary without its classes', (entry: Record<string, unknown>) => delete (entry.summary as Record<string, unknown>).classes],
     ['a shared fix that names no finding', (entry: Record<string, unknown>) => ((entry.diagnostics as Array<{ fix: Record<string, unknown> }>)[0].fix.shared_with = 'F401')],
   ] as const) {
     it(`ignores and rewrites an entry with ${name}`, () => {

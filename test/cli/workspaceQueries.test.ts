@@ -13,8 +13,8 @@ function index(...summaries: ModuleSummary[]): WorkspaceIndex {
   return built;
 }
 
-const BASE: ModuleSummary = { path: '/p/base.py', names: ['Base', 'helper'], imports: [], importBindings: [], tables: [] };
-const USER: ModuleSummary = { path: '/p/user.py', names: [], imports: [{ level: 0, module: 'base', names: ['helper'] }], importBindings: [{ binds: 'helper', module: 'base', name: 'helper' }], tables: [] };
+const BASE: ModuleSummary = { path: '/p/base.py', names: ['Base', 'helper'], imports: [], importBindings: [], tables: [], classes: [] };
+const USER: ModuleSummary = { path: '/p/user.py', names: [], imports: [{ level: 0, module: 'base', names: ['helper'] }], importBindings: [{ binds: 'helper', module: 'base', name: 'helper' }], tables: [], classes: [] };
 
 describe('workspace index questions and answers', () => {
   it('records each question with its answer, maps and iterators as data', () => {

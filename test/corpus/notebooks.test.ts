@@ -12,10 +12,9 @@ import { diffLines } from 'diff';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TempProject } from '../cli/cliHarness';
-import { REPO_ROOT } from '../helpers/paths';
+import { DEBIAN_INPUTS as INPUTS } from '../helpers/paths';
 
 const PACKAGES = ['python-nbsphinx-doc', 'python-statsmodels-doc'];
-const INPUTS = path.join(REPO_ROOT, '.debian-inputs');
 
 interface Notebook {
   nbformat: number;

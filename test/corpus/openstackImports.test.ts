@@ -11,9 +11,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TempProject } from '../cli/cliHarness';
 import { CompiledCopies } from '../helpers/compiledCopies';
-import { REPO_ROOT } from '../helpers/paths';
+import { NOVA_SOURCES as NOVA } from '../helpers/paths';
 
-const NOVA = path.join(REPO_ROOT, '.debian-inputs', 'python3-nova', 'usr', 'lib', 'python3', 'dist-packages', 'nova');
 const SAMPLE_STEP = 5;
 
 interface Deleted {

@@ -39,7 +39,11 @@ describe('protocol: initialize and shutdown', () => {
   it('announces incremental sync, code actions with fixAll, and hover', async () => {
     const { capabilities } = (await start()).initializeResult;
     assert.deepStrictEqual(capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
-    assert.deepStrictEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.pyreview', 'source.organizeImports.pyreview'], resolveProvider: true });
+    assert.deepStrictEqual(capabilities.codeActionProvider, {
+      codeActionKinds: ['quickfix', 'source.fixAll.pyreview', 'source.organizeImports.pyreview'],
+      // A block's shared indentation fix is computed when a client resolves it.
+      resolveProvider: true,
+    });
     assert.strictEqual(capabilities.hoverProvider, true);
     assert.strictEqual(capabilities.diagnosticProvider, undefined, 'pull diagnostics only for clients that support them');
   });

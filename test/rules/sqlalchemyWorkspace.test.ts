@@ -8,31 +8,21 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { fixAll, parseUnits, PythonParser, resolveSettings, RULES, summarizeModule, WorkspaceIndex } from '@pyreview/shared-rules';
+import { fixAll, resolveSettings, RULES } from '@pyreview/shared-rules';
 import { FIXTURES } from '../helpers/paths';
 import { sharedChecker } from '../helpers/checker';
 import { expectations } from '../helpers/expectations';
+import { indexWorkspace } from '../helpers/workspaceIndex';
 import { pythonFiles } from '../../scripts/pythonCorpus';
 
 const WORKSPACE = path.join(FIXTURES, 'workspaces', 'placement');
-
-
-function indexWorkspace(): WorkspaceIndex {
-  const parser = new PythonParser();
-  const index = new WorkspaceIndex();
-  for (const file of pythonFiles(WORKSPACE)) {
-    const text = fs.readFileSync(file, 'utf8');
-    index.update(summarizeModule(file, parseUnits(parser, text).tree, text));
-  }
-  return index;
-}
 
 describe('workspace-aware rules in a service workspace', () => {
   const settings = resolveSettings(RULES, { select: ['SQA', 'F821'] });
   for (const file of pythonFiles(WORKSPACE)) {
     const name = path.relative(WORKSPACE, file);
     it(`${name}: findings match the inline expectations`, () => {
-      const workspace = indexWorkspace();
+      const workspace = indexWorkspace(WORKSPACE);
       const text = fs.readFileSync(file, 'utf8');
       const result = sharedChecker().check({ text, filePath: file, settings, workspace });
       const actual = result.findings.map((f) => `${result.lines.lineAt(f.start) + 1}:${f.code}`).sort();
@@ -44,7 +34,7 @@ describe('workspace-aware rules in a service workspace', () => {
   }
 
   it('fixes every finding with a ForeignKey in the file\'s import style', () => {
-    const workspace = indexWorkspace();
+    const workspace = indexWorkspace(WORKSPACE);
     const checker = sharedChecker();
     const fixed = new Map<string, string>();
     for (const file of pythonFiles(WORKSPACE)) {

@@ -55,8 +55,8 @@ describe('F821: the imports offered for an undefined name', () => {
       { binds: 'db', module: 'svc.db', name: 'api', alias: 'db' },
     ]);
     assert.deepStrictEqual(summary('svc/manager.py').importBindings, [
-      { binds: 'logging', module: 'oslo_log', name: 'log', alias: 'logging' },
-      { binds: 'np', module: 'numpy', alias: 'np' },
+      { binds: 'logging', module: 'oslo_log', name: 'log', alias: 'logging', local: true },
+      { binds: 'np', module: 'numpy', alias: 'np', local: true },
     ]);
     assert.deepStrictEqual(summary('svc/legacy.py').importBindings, [{ binds: 'logging', module: 'logging' }, { binds: 'os', module: 'os.path' }]);
     assert.deepStrictEqual(summary('svc/db/__init__.py').importBindings, [

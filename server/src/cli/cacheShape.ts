@@ -29,7 +29,7 @@ const summary = shape({
   names: arrayOf(isString),
   all: optional(arrayOf(isString)),
   imports: arrayOf(shape({ level: isNumber, module: isString, names: arrayOf(isString) })),
-  importBindings: arrayOf(shape({ binds: isString, module: isString, name: optional(isString), alias: optional(isString) })),
+  importBindings: arrayOf(shape({ binds: isString, module: isString, name: optional(isString), alias: optional(isString), local: optional(oneOf(true)) })),
   tables: arrayOf(shape({
     tableName: isString,
     className: optional(isString),
@@ -43,6 +43,7 @@ const summary = shape({
     references: arrayOf(isString),
     location: fileRange,
   })),
+  classes: arrayOf(shape({ name: isString, bases: arrayOf(isString), methods: arrayOf(isString) })),
 });
 /** The index's questions: a cached query must not name a member that changes the index (or is no method). */
 const QUERIES = new Set(Object.getOwnPropertyNames(WorkspaceIndex.prototype).filter((name) => !['constructor', 'update', 'remove', 'removeBelow'].includes(name)));

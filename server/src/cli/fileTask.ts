@@ -149,7 +149,7 @@ function runDocument<T extends FixTarget<T>>(task: FileTask, document: TaskDocum
 
 /** What a file that could not be checked contributes to the workspace index: nothing. */
 function emptySummary(path: string): ModuleSummary {
-  return { path, names: [], imports: [], importBindings: [], tables: [] };
+  return { path, names: [], imports: [], importBindings: [], tables: [], classes: [] };
 }
 
 /** Python refuses a file with a NUL byte, and so does pyreview, as the editor does: E999 there, no other rule, nothing fixed. */

@@ -99,7 +99,8 @@ export class SemanticModelBuilder {
     try {
       if ((cursor.info() >>> 24) & NodeFlag.HasError) return null;
       if (!toOnlyNamedChild(cursor, true) || (cursor.info() & 0xffff) !== T.expression_statement) return null;
-      if (!toOnlyNamedChild(cursor, false)) return null;
+      // An expression, as pyflakes requires: `'a: int'` and `'a = 1'` are statements.
+      if (!toOnlyNamedChild(cursor, false) || NOT_EXPRESSIONS.has(cursor.info() & 0xffff)) return null;
       return tree.copyDetached(cursor, text, owner);
     } finally {
       cursor.close();
@@ -107,6 +108,9 @@ export class SemanticModelBuilder {
     }
   }
 }
+
+/** What an expression statement may hold that is not an expression. */
+const NOT_EXPRESSIONS = new Set<number>([T.assignment, T.augmented_assignment]);
 
 /** Moves the cursor to the only named child of its node (comments aside, if asked); false when there is not exactly one. */
 function toOnlyNamedChild(cursor: TreeCursor, skipComments: boolean): boolean {

@@ -2,7 +2,8 @@ import { F, T } from '../syntax/grammar';
 import type { NodeId, SyntaxTree } from '../syntax/tree';
 
 const TYPE_COMMENT = /^#\s*type:\s*/;
-const TYPE_IGNORE = /^#\s*type:\s*ignore([^a-zA-Z0-9_]|$)/;
+/** pyflakes' test: `ignore` followed by an ASCII character that is not a letter or digit (`_` included), or nothing. */
+const TYPE_IGNORE = /^#\s*type:\s*ignore([\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]|$)/;
 const FUNCTION_SIGNATURE = /^(\(.*?\))\s*->\s*(.*)$/;
 const TYPEABLE = new Set<number>([T.assignment, T.for_statement, T.function_definition, T.with_statement]);
 

@@ -1,4 +1,6 @@
 import * as path from 'path';
+import { baseText, classBases } from '../resolution/classBases';
+import { fileDefinitions } from '../syntax/definitions';
 import { collectTables, type ColumnType, type TableInfo } from '../sqlalchemy/tables';
 import { F, T } from '../syntax/grammar';
 import { stringLiteralValue } from '../syntax/literals';
@@ -40,6 +42,15 @@ export interface FromImport {
   names: string[];
 }
 
+/** A class defined at module level (also under `if`, `try`, …): what its subclasses inherit. */
+export interface ClassSummary {
+  name: string;
+  /** Its bases as written, dotted (`driver.ComputeDriver`; `Generic[T]` is `Generic`), or the text of another expression. */
+  bases: string[];
+  /** The methods its body defines. */
+  methods: string[];
+}
+
 /**
  * A name an import binds and the import, as the file spells it: `logging`
  * for `from oslo_log import log as logging`. Relative modules are made
@@ -52,14 +63,17 @@ export interface ImportBinding {
   name?: string;
   /** `as alias`, when it differs from the name imported. */
   alias?: string;
+  /** The import is in a function or class body: it binds the name there, not in the module. */
+  local?: true;
 }
 
 /**
  * What the workspace needs to know of one file, without keeping its tree
  * (a tree costs about 1.7 MiB of WASM heap per 2k lines): the names it
  * defines at module level, its `__all__`, the names it imports from other
- * modules and the names its imports bind (anywhere in the file), and its
- * SQLAlchemy tables.
+ * modules and the names its imports bind (anywhere in the file), its
+ * SQLAlchemy tables, and its classes, to follow base classes from module to
+ * module.
  */
 export interface ModuleSummary {
   path: string;
@@ -68,6 +82,7 @@ export interface ModuleSummary {
   imports: FromImport[];
   importBindings: ImportBinding[];
   tables: IndexedTable[];
+  classes: ClassSummary[];
 }
 
 type Point = { row: number; column: number };
@@ -148,17 +163,18 @@ function relativeBase(moduleName: string | undefined, isPackage: boolean, level:
 }
 
 /** What every import of the file binds, functions and conditional blocks included (`__future__` and `*` imports bind nothing to suggest). */
-function importBindings(filePath: string, tree: SyntaxTree, root: NodeId): ImportBinding[] {
+export function importBindings(filePath: string, tree: SyntaxTree, root: NodeId): ImportBinding[] {
   const bindings: ImportBinding[] = [];
   let moduleName: { value: string | undefined } | undefined;
   const spelled = (node: NodeId) => tree.text(node).replace(/\s+/g, '');
   for (const statement of tree.descendantsOfType(root, IMPORT_STATEMENTS)) {
+    const local = inFunctionOrClass(tree, statement) ? { local: true as const } : {};
     if (tree.type(statement) === T.import_statement) {
       for (const { name, alias } of fromImportNames(tree, statement)) {
         const module = name.replace(/\s+/g, '');
         if (!module) continue;
-        if (alias && alias !== module) bindings.push({ binds: alias, module, alias });
-        else bindings.push({ binds: module.split('.')[0], module });
+        if (alias && alias !== module) bindings.push({ binds: alias, module, alias, ...local });
+        else bindings.push({ binds: module.split('.')[0], module, ...local });
       }
       continue;
     }
@@ -176,11 +192,50 @@ function importBindings(filePath: string, tree: SyntaxTree, root: NodeId): Impor
     for (const { name, alias } of fromImportNames(tree, statement)) {
       if (!name) continue;
       const imported = name.replace(/\s+/g, '');
-      if (alias && alias !== imported) bindings.push({ binds: alias, module, name: imported, alias });
-      else bindings.push({ binds: imported, module, name: imported });
+      if (alias && alias !== imported) bindings.push({ binds: alias, module, name: imported, alias, ...local });
+      else bindings.push({ binds: imported, module, name: imported, ...local });
     }
   }
   return bindings;
+}
+
+function inFunctionOrClass(tree: SyntaxTree, node: NodeId): boolean {
+  for (let parent = tree.parent(node); parent !== NONE; parent = tree.parent(parent)) {
+    if (tree.type(parent) === T.function_definition || tree.type(parent) === T.class_definition) return true;
+  }
+  return false;
+}
+
+/**
+ * What a name the module binds by import refers to, as a dotted name:
+ * `nova.virt.driver` for `driver` after `from nova.virt import driver`, `os`
+ * after `import os.path`. The last import of the name in the module (not in a
+ * function or class) counts.
+ */
+export function importedName(bindings: readonly ImportBinding[], name: string): string | undefined {
+  for (let i = bindings.length - 1; i >= 0; i--) {
+    const binding = bindings[i];
+    if (binding.binds !== name || binding.local) continue;
+    if (binding.name !== undefined) return `${binding.module}.${binding.name}`;
+    return binding.alias !== undefined ? binding.module : binding.binds;
+  }
+  return undefined;
+}
+
+/** The module-level classes of a file, with their bases and methods. */
+function moduleClasses(tree: SyntaxTree): ClassSummary[] {
+  const classes: ClassSummary[] = [];
+  const byDefinition = new Map<unknown, ClassSummary>();
+  for (const definition of fileDefinitions(tree)) {
+    if (definition.kind === 'class' && !definition.parent) {
+      const summary = { name: definition.name, bases: classBases(tree, definition.node).map((base) => baseText(tree, base)), methods: [] };
+      byDefinition.set(definition, summary);
+      classes.push(summary);
+    } else if (definition.kind === 'function' && definition.parent) {
+      byDefinition.get(definition.parent)?.methods.push(definition.name);
+    }
+  }
+  return classes;
 }
 
 export function summarizeModule(path: string, tree: SyntaxTree, text: string): ModuleSummary {
@@ -197,6 +252,7 @@ export function summarizeModule(path: string, tree: SyntaxTree, text: string): M
     imports: fromImports(tree, tree.root),
     importBindings: importBindings(path, tree, tree.root),
     tables: indexTables(path, tree, collectTables(tree, tree.root, (literal) => text.includes(literal))),
+    classes: moduleClasses(tree),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as path from 'path';
-import type { ImportBinding, IndexedTable, ModuleSummary } from './moduleSummary';
+import { outsideClassMethods } from './knownClasses';
+import { importedName, type ClassSummary, type ImportBinding, type IndexedTable, type ModuleSummary } from './moduleSummary';
 import { moduleNameForFile } from './modulePath';
 
 /** Who imports which names from a module: keyed by the module's file (relative imports) or `module:` + its dotted name. */
@@ -19,6 +20,48 @@ function bindingKey({ module, name, alias }: ImportBinding): string {
   return `${module}${name ? `:${name}` : ''}${alias ? ` as ${alias}` : ''}`;
 }
 
+/** A class defined in a file of the workspace. */
+interface WorkspaceClass {
+  kind: 'workspace';
+  path: string;
+  cls: ClassSummary;
+}
+
+/** A class the workspace does not define (or that cannot be followed): its qualified name as far as imports tell (`ast.NodeVisitor`), else its text. */
+interface OutsideClass {
+  kind: 'outside';
+  name: string;
+}
+
+/** What a class and the classes it extends, directly or not, tell about one method and their names. */
+export interface Ancestry {
+  /** One of them defines the method asked about. */
+  defines: boolean;
+  /** One of them is from outside the workspace, with methods nobody here knows. */
+  unknownMethods: boolean;
+  /** Their names (the last part: `NodeVisitor`) that end with one of the endings asked about. */
+  names: string[];
+}
+
+/** How many imports between workspace modules a class is followed through (re-exports of re-exports). */
+const MAX_REEXPORTS = 8;
+/** How many levels of bases are followed. */
+export const MAX_BASE_DEPTH = 10;
+
+/** Adds what one class tells to an ancestry. */
+export function addToAncestry(ancestry: Ancestry, name: string, methods: readonly string[] | undefined, method: string, endings: readonly string[]): void {
+  if (methods === undefined) ancestry.unknownMethods = true;
+  else if (methods.includes(method)) ancestry.defines = true;
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  if (endings.some((ending) => last.endsWith(ending)) && !ancestry.names.includes(last)) ancestry.names.push(last);
+}
+
+/** The class a module binds to `name` last. */
+function lastClassNamed(summary: ModuleSummary, name: string): ClassSummary | undefined {
+  for (let i = summary.classes.length - 1; i >= 0; i--) if (summary.classes[i].name === name) return summary.classes[i];
+  return undefined;
+}
+
 /**
  * Per-file summaries of every Python file of the workspace. The server and
  * the CLI feed it files; rules read it through their context, so a rule never
@@ -30,14 +73,19 @@ export class WorkspaceIndex {
   private importers: Importers | undefined;
   /** By name bound: each import binding it, by its spelling, and the files using it. Built on first use after a change. */
   private bindings: Map<string, Map<string, { binding: ImportBinding; files: string[] }>> | undefined;
+  /** Files by dotted module name, built on first use after files were added or removed (it reads package layouts on disk). */
+  private modulePaths: Map<string, string> | undefined;
 
   update(summary: ModuleSummary): void {
-    this.modules.set(path.resolve(summary.path), summary);
+    const key = path.resolve(summary.path);
+    if (!this.modules.has(key)) this.modulePaths = undefined;
+    this.modules.set(key, summary);
     this.changed();
   }
 
   remove(filePath: string): void {
     this.modules.delete(path.resolve(filePath));
+    this.modulePaths = undefined;
     this.changed();
   }
 
@@ -45,6 +93,7 @@ export class WorkspaceIndex {
   removeBelow(folder: string): void {
     const prefix = path.resolve(folder) + path.sep;
     for (const key of this.modules.keys()) if (key.startsWith(prefix)) this.modules.delete(key);
+    this.modulePaths = undefined;
     this.changed();
   }
 
@@ -128,6 +177,91 @@ export class WorkspaceIndex {
       })
       .filter(({ files }) => files > 0)
       .sort((a, b) => b.nearby - a.nearby || b.files - a.files || bindingKey(a.binding).localeCompare(bindingKey(b.binding)));
+  }
+
+  /**
+   * The ancestry of the class a dotted name refers to, with attributes after
+   * it (`'nova.virt.driver', ['ComputeDriver']` for `driver.ComputeDriver`
+   * after `from nova.virt import driver`: see `importedName`), the class
+   * itself included: whether one of them defines `method`, whether one comes
+   * from outside the workspace with unknown methods, and which of their names
+   * end with `endings`. Classes are followed through the imports of workspace
+   * modules. The answer is small and changes only when it matters, so a file
+   * that asked is checked again only then (see the CLI's recorded questions).
+   */
+  ancestry(target: string, attributes: readonly string[], method: string, endings: readonly string[]): Ancestry {
+    const ancestry: Ancestry = { defines: false, unknownMethods: false, names: [] };
+    let level = [this.classAt(target, attributes)];
+    const seen = new Set<string>();
+    for (let depth = 0; depth < MAX_BASE_DEPTH && level.length; depth++) {
+      const next: Array<WorkspaceClass | OutsideClass> = [];
+      for (const cls of level) {
+        const key = cls.kind === 'workspace' ? `${cls.path}\u0000${cls.cls.name}` : cls.name;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (cls.kind === 'outside') {
+          addToAncestry(ancestry, cls.name, outsideClassMethods(cls.name), method, endings);
+          continue;
+        }
+        addToAncestry(ancestry, cls.cls.name, cls.cls.methods, method, endings);
+        for (const base of cls.cls.bases) next.push(this.baseOf(cls.path, cls.cls.name, base));
+      }
+      level = next;
+    }
+    return ancestry;
+  }
+
+  /** The workspace class a dotted name refers to, else the class outside as the name says. */
+  private classAt(target: string, attributes: readonly string[]): WorkspaceClass | OutsideClass {
+    return this.resolve([...target.split('.'), ...attributes], 0) ?? { kind: 'outside', name: [target, ...attributes].join('.') };
+  }
+
+  /** What a base of a class of the workspace file at `here` refers to, as the class `className` writes it (`Base`, `driver.ComputeDriver`). */
+  private baseOf(here: string, className: string, base: string): WorkspaceClass | OutsideClass {
+    const summary = this.modules.get(here);
+    const parts = base.split('.');
+    if (!summary || !parts.every((part) => /^[^\W\d]\w*$/u.test(part))) return { kind: 'outside', name: base };
+    // `class Base(Base)` extends the `Base` it imports, not itself.
+    const own = parts.length === 1 && parts[0] !== className ? lastClassNamed(summary, parts[0]) : undefined;
+    if (own) return { kind: 'workspace', path: here, cls: own };
+    const target = importedName(summary.importBindings, parts[0]);
+    return target === undefined ? { kind: 'outside', name: base } : this.classAt(target, parts.slice(1));
+  }
+
+  /** The class the dotted `parts` name, after `depth` re-exports. */
+  private resolve(parts: readonly string[], depth: number): WorkspaceClass | undefined {
+    const module = this.moduleOf(parts);
+    const summary = module && this.modules.get(module.path);
+    if (!module || !summary) return undefined;
+    const [name, ...attributes] = module.rest;
+    if (!attributes.length) {
+      const cls = lastClassNamed(summary, name);
+      if (cls) return { kind: 'workspace', path: module.path, cls };
+    }
+    const target = importedName(summary.importBindings, name);
+    if (target === undefined || depth >= MAX_REEXPORTS) return undefined;
+    return this.resolve([...target.split('.'), ...attributes], depth + 1);
+  }
+
+  /** The workspace file of the longest module `parts` starts with, and the names after it (at least one). */
+  private moduleOf(parts: readonly string[]): { path: string; rest: string[] } | undefined {
+    const paths = this.modulePathsByName();
+    for (let length = parts.length - 1; length > 0; length--) {
+      const found = paths.get(parts.slice(0, length).join('.'));
+      if (found) return { path: found, rest: parts.slice(length) };
+    }
+    return undefined;
+  }
+
+  private modulePathsByName(): Map<string, string> {
+    if (!this.modulePaths) {
+      this.modulePaths = new Map();
+      for (const file of this.modules.keys()) {
+        const name = moduleNameForFile(file);
+        if (name !== undefined) this.modulePaths.set(name, file);
+      }
+    }
+    return this.modulePaths;
   }
 
   private bindingMap(): Map<string, Map<string, { binding: ImportBinding; files: string[] }>> {

@@ -5,6 +5,7 @@ import { isPrivateModulePath, modulePathOf } from '../../syntax/modulePath';
 import { unparenthesized } from '../../syntax/expressions';
 import { inferFunctionReturnType, renderReturnType, type InferredReturn } from '../../inference/returnType';
 import { addImportEdit } from '../../fixes/importEdits';
+import { isOverload } from '../../resolution/typingDecorators';
 import type { TextEdit } from '../../text/textEdit';
 import { F, T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
@@ -41,9 +42,9 @@ export const functionFacts = memoizedPerTree((tree: SyntaxTree): FunctionFacts[]
       overloadedName = undefined;
       continue;
     }
-    const isOverload = hasDecorator(definition.decorators, 'overload');
-    const isImplementation = !isOverload && definition.name === overloadedName;
-    overloadedName = isOverload ? definition.name : undefined;
+    const overload = isOverload(tree, definition);
+    const isImplementation = !overload && definition.name === overloadedName;
+    overloadedName = overload ? definition.name : undefined;
     if (isImplementation) continue;
     const isMethod = definition.parent?.kind === 'class';
     const isStatic = isMethod && hasDecorator(definition.decorators, 'staticmethod');

@@ -1,7 +1,12 @@
+import type { FileContext, RuleOption } from '../rule';
 import type { Binding, Scope } from '../../semantic/scope';
 import type { SemanticModel } from '../../semantic/model';
+import { fileDefinitions } from '../../syntax/definitions';
 import { F, T } from '../../syntax/grammar';
+import { memoizedPerTree } from '../../syntax/memo';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
+import { ClassHierarchy } from '../../workspace/classHierarchy';
+import { injectedParameters } from './injectedArguments';
 
 export type FunctionKind = 'function' | 'method' | 'classmethod' | 'staticmethod' | 'lambda';
 
@@ -11,9 +16,9 @@ export interface FunctionFacts {
   decorators: string[];
   /** A body of only `...`, `pass`, a docstring or `raise NotImplementedError`: an interface, not an implementation. */
   isStub: boolean;
-  /** For methods: their class and scope, to look for an abstract declaration in its bases. */
-  method?: { classNode: NodeId; scope: Scope };
-  /** Parameters never read (the first one of methods and class methods excluded). */
+  /** For methods: their class, whose bases may set the signature. */
+  method?: { classNode: NodeId };
+  /** Parameters never read (the first one of methods and class methods excluded), except those decorators fill in. */
   unused: Binding[];
   /** The first parameter of a method or class method (`self`, `cls`), if any. */
   receiver?: Binding;
@@ -21,10 +26,13 @@ export interface FunctionFacts {
 
 /** Decorators that make a signature part of a contract (its arguments may go unused). */
 const CONTRACT_DECORATORS = new Set(['abstractmethod', 'override', 'overload', 'abstractproperty']);
-const ABSTRACT_DECORATORS = new Set(['abstractmethod', 'abstractproperty']);
 
-/** How many levels of base classes are searched for an abstract declaration. */
-const MAX_BASE_DEPTH = 10;
+export const CHECK_EXTERNAL_SUBCLASSES_OPTION: RuleOption = {
+  name: 'check-external-subclasses',
+  type: 'boolean',
+  default: false,
+  description: 'Also report methods of classes that extend a class from outside the workspace (a library\'s), whose methods pyreview cannot see: such a method may override one, and its signature is then not the author\'s to change.',
+};
 
 function decoratorNames(tree: SyntaxTree, definition: NodeId): string[] {
   const decorated = tree.parent(definition);
@@ -67,6 +75,7 @@ function isUsed(scope: Scope, parameter: Binding): boolean {
 }
 
 const factsByModel = new WeakMap<SemanticModel, Array<{ scope: Scope; facts: FunctionFacts }>>();
+const hierarchyByModel = new WeakMap<SemanticModel, ClassHierarchy>();
 
 /** The facts of each function and lambda of a model, gathered once for the six rules that read them. */
 export function modelFunctionFacts(tree: SyntaxTree, model: SemanticModel): Array<{ scope: Scope; facts: FunctionFacts }> {
@@ -102,13 +111,15 @@ function functionFacts(tree: SyntaxTree, scope: Scope): FunctionFacts | undefine
   if (kind === 'method' && (name === '__init_subclass__' || name === '__class_getitem__' || name === '__new__')) kind = 'classmethod';
   const hasReceiver = kind === 'method' || kind === 'classmethod';
   const parameters = hasReceiver ? scope.parameters.slice(1) : scope.parameters;
+  const unused = unusedParameters(scope, parameters);
+  const injected = unused.length ? injectedParameters(tree, node, inClass, hasReceiver) : undefined;
   return {
     kind,
     name,
     decorators,
     isStub: isStubBody(tree, tree.field(node, F.body)),
-    method: inClass === NONE ? undefined : { classNode: inClass, scope },
-    unused: unusedParameters(scope, parameters),
+    method: inClass === NONE ? undefined : { classNode: inClass },
+    unused: injected?.size ? unused.filter((parameter) => !injected.has(parameter.name)) : unused,
     receiver: hasReceiver ? scope.parameters[0] : undefined,
   };
 }
@@ -123,51 +134,23 @@ function enclosingClass(tree: SyntaxTree, definition: NodeId): NodeId {
   return NONE;
 }
 
-/** The classes of this module that a class names as its bases (imported bases are not followed). */
-function baseClasses(tree: SyntaxTree, classNode: NodeId, module: Scope): NodeId[] {
-  const superclasses = tree.field(classNode, F.superclasses);
-  return (superclasses === NONE ? [] : tree.namedChildren(superclasses)).flatMap((base) => {
-    const binding = tree.type(base) === T.identifier ? module.bindings.get(tree.text(base)) : undefined;
-    const source = binding?.kind === 'class' ? binding.source : undefined;
-    return source !== undefined && tree.type(source) === T.class_definition ? [source] : [];
-  });
-}
-
-/** The method `name` defined directly in a class body. */
-function methodNamed(tree: SyntaxTree, classNode: NodeId, name: string): NodeId {
-  const body = tree.field(classNode, F.body);
-  if (body === NONE) return NONE;
-  for (let statement = tree.firstNamedChild(body); statement !== NONE; statement = tree.nextNamedSibling(statement)) {
-    const definition = tree.type(statement) === T.decorated_definition ? tree.field(statement, F.definition) : statement;
-    if (definition === NONE || tree.type(definition) !== T.function_definition) continue;
-    const nameNode = tree.field(definition, F.name);
-    if (nameNode !== NONE && tree.text(nameNode) === name) return definition;
-  }
-  return NONE;
-}
-
 /**
- * Whether a base class of this module (or one of its bases, nearest first)
- * declares the method abstract before any of them defines it concretely.
+ * Whether a method's signature is set by a class it extends or by its
+ * subclasses: a base class in the file or the workspace defines the method,
+ * a subclass in the file overrides it, or (with `unknownBases`, unless the
+ * option asks to check them) a base from outside the workspace, whose
+ * methods are unknown, may define it.
  */
-function implementsAbstractMethod(tree: SyntaxTree, classNode: NodeId, name: string, scope: Scope): boolean {
-  let module = scope.parent;
-  while (module && module.kind !== 'module') module = module.parent;
-  if (!module) return false;
-  const seen = new Set<NodeId>([classNode]);
-  let level = [classNode];
-  for (let depth = 0; depth < MAX_BASE_DEPTH && level.length; depth++) {
-    const next: NodeId[] = [];
-    for (const base of level.flatMap((node) => baseClasses(tree, node, module))) {
-      if (seen.has(base)) continue;
-      seen.add(base);
-      const method = methodNamed(tree, base, name);
-      if (method === NONE) next.push(base);
-      else if (decoratorNames(tree, method).some((decorator) => ABSTRACT_DECORATORS.has(decorator))) return true;
-    }
-    level = next;
-  }
-  return false;
+function signatureSetByClasses(context: FileContext, classNode: NodeId, name: string, unknownBases: boolean): boolean {
+  const model = context.model;
+  let hierarchy = hierarchyByModel.get(model);
+  if (!hierarchy) hierarchyByModel.set(model, (hierarchy = new ClassHierarchy(context.tree, context.filePath, context.workspace)));
+  const { defines, unknownMethods } = hierarchy.ancestry(classNode, name, []);
+  if (defines || hierarchy.overriddenInFile(classNode, name)) return true;
+  // The author's own, whatever the unknown base defines: a method the file calls itself (`self.name(…)`),
+  // a test method (test runners find it by its name; a library's class has none to override).
+  return unknownBases && unknownMethods && context.options[CHECK_EXTERNAL_SUBCLASSES_OPTION.name] !== true &&
+    !methodUses(context.tree).called.has(name) && !name.startsWith('test');
 }
 
 function unusedParameters(scope: Scope, parameters: Binding[]): Binding[] {
@@ -175,14 +158,94 @@ function unusedParameters(scope: Scope, parameters: Binding[]): Binding[] {
   return parameters.filter((parameter) => !parameter.name.startsWith('_') && !isUsed(scope, parameter));
 }
 
+const PARENTHESES = new Set<number>([T.parenthesized_expression]);
+
+/** The node a use of `node` belongs to, parentheses passed over, and the node it is directly in there. */
+function usedIn(tree: SyntaxTree, node: NodeId): { parent: NodeId; child: NodeId } {
+  let child = node;
+  let parent = tree.parent(node);
+  while (parent !== NONE && PARENTHESES.has(tree.type(parent))) {
+    child = parent;
+    parent = tree.parent(parent);
+  }
+  return { parent, child };
+}
+
 /**
- * Whether unused arguments of this function are expected: contracts (a
- * method implementing one a base class of this module declares abstract,
- * among others), protocols, stubs. The rules ask only about functions with
- * something to report: the bases are searched last.
+ * Whether a use of a function hands it to other code (an argument, a value
+ * stored, a decorator), rather than calling it, reading an attribute or
+ * returning it to the author's own callers.
  */
-export function argumentsMayGoUnused(tree: SyntaxTree, facts: FunctionFacts): boolean {
+function handsOn(tree: SyntaxTree, use: NodeId): boolean {
+  const { parent, child } = usedIn(tree, use);
+  switch (parent === NONE ? NONE : tree.type(parent)) {
+    case NONE:
+    case T.return_statement:
+      return false;
+    case T.call:
+      return tree.field(parent, F.function) !== child;
+    case T.attribute:
+      return tree.field(parent, F.object) !== child;
+    case T.lambda:
+      return tree.field(parent, F.body) !== child;
+    default:
+      return true;
+  }
+}
+
+/** Whether the name `name` of `scope` is handed on somewhere: read as a value, not only called. */
+function nameHandedOn(tree: SyntaxTree, scope: Scope | undefined, name: string): boolean {
+  const references = scope?.variables.get(name)?.references ?? [];
+  return references.some((reference) => reference.kind === 'load' && reference.host === undefined && handsOn(tree, reference.node));
+}
+
+/**
+ * How the file uses its methods, as `self.name`, `cls.name` or `Class.name`
+ * (a class of the file): the names it hands on, and those it calls.
+ */
+const methodUses = memoizedPerTree((tree: SyntaxTree): { handedOn: Set<string>; called: Set<string> } => {
+  const classes = new Set(fileDefinitions(tree).flatMap((definition) => (definition.kind === 'class' ? [definition.name] : [])));
+  const uses = { handedOn: new Set<string>(), called: new Set<string>() };
+  for (const attribute of tree.descendantsOfType(tree.root, T.attribute)) {
+    const object = tree.field(attribute, F.object);
+    const name = tree.field(attribute, F.attribute);
+    if (object === NONE || name === NONE || tree.type(object) !== T.identifier) continue;
+    const receiver = tree.text(object);
+    if (receiver !== 'self' && receiver !== 'cls' && !classes.has(receiver)) continue;
+    if (handsOn(tree, attribute)) uses.handedOn.add(tree.text(name));
+    else if (tree.type(usedIn(tree, attribute).parent) === T.call) uses.called.add(tree.text(name));
+  }
+  return uses;
+});
+
+/**
+ * Whether a function, method or lambda is a callback: code it is handed to
+ * calls it (an argument, a value stored in an attribute or a container, a
+ * default), so that code sets its signature. A lambda bound to a name is
+ * one when the name is.
+ */
+function isCallback(tree: SyntaxTree, facts: FunctionFacts, scope: Scope): boolean {
+  if (facts.kind !== 'lambda') return nameHandedOn(tree, scope.parent, facts.name) || (!!facts.method && methodUses(tree).handedOn.has(facts.name));
+  const { parent, child } = usedIn(tree, scope.node);
+  const target = parent !== NONE && tree.type(parent) === T.assignment && tree.field(parent, F.right) === child ? tree.field(parent, F.left) : NONE;
+  if (target !== NONE && tree.type(target) === T.identifier) return nameHandedOn(tree, scope.parent, tree.text(target));
+  return handsOn(tree, scope.node);
+}
+
+/**
+ * Whether the signature of this function is set elsewhere: contracts
+ * (abstract methods, overrides of a base class's method, methods overridden
+ * below), protocols, stubs; with `unknownBases`, methods of classes that
+ * extend a class from outside the workspace too. The rules ask only about
+ * functions with something to report: the bases are searched last.
+ */
+export function signatureIsSet(context: FileContext, facts: FunctionFacts, unknownBases: boolean): boolean {
   if (facts.isStub || /^__.*__$/.test(facts.name)) return true;
   if (facts.decorators.some((name) => CONTRACT_DECORATORS.has(name))) return true;
-  return !!facts.method && implementsAbstractMethod(tree, facts.method.classNode, facts.name, facts.method.scope);
+  return !!facts.method && signatureSetByClasses(context, facts.method.classNode, facts.name, unknownBases);
+}
+
+/** Whether unused arguments of this function are expected: its signature is set elsewhere, or it is a callback. */
+export function argumentsMayGoUnused(context: FileContext, facts: FunctionFacts, scope: Scope): boolean {
+  return signatureIsSet(context, facts, true) || isCallback(context.tree, facts, scope);
 }

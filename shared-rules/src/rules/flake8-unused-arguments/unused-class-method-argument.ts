@@ -1,3 +1,4 @@
+import { CHECK_EXTERNAL_SUBCLASSES_OPTION } from './functionKinds';
 import { unusedArgumentDocs, unusedArgumentRule } from './unusedArgumentRule';
 
 export const unusedClassMethodArgument = unusedArgumentRule('classmethod', 'class method', {
@@ -8,6 +9,7 @@ export const unusedClassMethodArgument = unusedArgumentRule('classmethod', 'clas
   severity: 'info',
   enabledByDefault: true,
   fix: 'none',
+  options: [CHECK_EXTERNAL_SUBCLASSES_OPTION],
   docs: unusedArgumentDocs(
     'class methods',
     'class Config:\n    @classmethod\n    def load(cls, path, strict):\n        return cls(path)',

@@ -1,3 +1,4 @@
+import { CHECK_EXTERNAL_SUBCLASSES_OPTION } from './functionKinds';
 import { unusedArgumentDocs, unusedArgumentRule } from './unusedArgumentRule';
 
 export const unusedMethodArgument = unusedArgumentRule('method', 'method', {
@@ -8,6 +9,7 @@ export const unusedMethodArgument = unusedArgumentRule('method', 'method', {
   severity: 'info',
   enabledByDefault: true,
   fix: 'none',
+  options: [CHECK_EXTERNAL_SUBCLASSES_OPTION],
   docs: unusedArgumentDocs(
     'methods',
     'class Greeter:\n    def greet(self, name, loud):\n        return f"hello {name}"',

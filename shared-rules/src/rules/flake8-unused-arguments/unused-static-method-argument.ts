@@ -1,3 +1,4 @@
+import { CHECK_EXTERNAL_SUBCLASSES_OPTION } from './functionKinds';
 import { unusedArgumentDocs, unusedArgumentRule } from './unusedArgumentRule';
 
 export const unusedStaticMethodArgument = unusedArgumentRule('staticmethod', 'static method', {
@@ -8,6 +9,7 @@ export const unusedStaticMethodArgument = unusedArgumentRule('staticmethod', 'st
   severity: 'info',
   enabledByDefault: true,
   fix: 'none',
+  options: [CHECK_EXTERNAL_SUBCLASSES_OPTION],
   docs: unusedArgumentDocs(
     'static methods',
     'class Maths:\n    @staticmethod\n    def double(x, y):\n        return 2 * x',

@@ -8,8 +8,8 @@ export function unusedArgumentRule(kind: FunctionKind, label: string, meta: Rule
     meta,
     check(context) {
       const { tree } = context;
-      for (const { facts } of modelFunctionFacts(tree, context.model)) {
-        if (facts.kind !== kind || !facts.unused.length || argumentsMayGoUnused(tree, facts)) continue;
+      for (const { scope, facts } of modelFunctionFacts(tree, context.model)) {
+        if (facts.kind !== kind || !facts.unused.length || argumentsMayGoUnused(context, facts, scope)) continue;
         for (const parameter of facts.unused) {
           const at = parameter.nameNode;
           if (at === undefined) continue;
@@ -24,12 +24,28 @@ export function unusedArgumentRule(kind: FunctionKind, label: string, meta: Rule
 export function unusedArgumentDocs(what: string, example: string, fixed: string): string {
   return `
 ## What it does
-Reports arguments of ${what} that the body never reads. Not reported: names
-starting with \`_\`, dunder methods (their signature is a protocol), methods
-marked \`@abstractmethod\`, \`@override\` or \`@overload\`, methods implementing
-one that a base class defined in the same file declares abstract, stubs whose
-body is only \`...\`, \`pass\`, a docstring or \`raise NotImplementedError\`, and
-functions calling \`locals()\`.
+Reports arguments of ${what} that the body never reads, where the signature
+is the author's to change. Not reported, because something else sets the
+signature:
+
+- methods that override a method of a base class in the file or the
+  workspace (followed through imports and other modules), and methods that a
+  subclass in the file overrides: the signature is an interface;
+- methods of a class that extends a class from outside the workspace (a
+  library's), whose methods pyreview cannot see, unless the file calls the
+  method itself (\`self.name(…)\`) or it is a test method (\`test…\`): it may
+  override one. The option \`check-external-subclasses\` reports them too;
+- parameters that \`mock.patch\`, \`mock.patch.object\` and
+  \`mock.patch.multiple\` decorators fill in (on the function, or on the class
+  for its \`test…\` methods), unless given \`new\`;
+- callbacks: functions, methods and lambdas handed to other code (an argument,
+  a value stored in an attribute or a container, a decorator), which calls
+  them with the arguments it chooses; a function that is only called, or
+  returned to the author's own callers, is reported;
+- as in Ruff: names starting with \`_\`, dunder methods (their signature is a
+  protocol), methods marked \`@abstractmethod\`, \`@override\` or
+  \`@overload\`, stubs whose body is only \`...\`, \`pass\`, a docstring or
+  \`raise NotImplementedError\`, and functions calling \`locals()\`.
 
 ## Why is this bad?
 A parameter nobody reads misleads callers into passing values that have no

@@ -1,12 +1,14 @@
-import type { NodeRule } from '../rule';
+import type { FileRule } from '../rule';
 import { hasUppercase, isConventionalOverride, isIgnoredName } from './namingFacts';
 import { snakeCaseRename } from './snakeCaseRename';
-import { F, T } from '../../syntax/grammar';
+import { fileDefinitions } from '../../syntax/definitions';
+import { T } from '../../syntax/grammar';
 import { NONE } from '../../syntax/tree';
+import { ClassHierarchy } from '../../workspace/classHierarchy';
 
 const docs = `
 ## What it does
-Reports functions and methods whose name has an uppercase letter. \`__dir__\`, \`__getattr__\` and the names in pep8-naming's default ignore list (\`setUp\`, \`tearDown\`, …) are exempt, and so are methods whose name the base class chooses: \`visit_*\` in \`ast.NodeVisitor\`/\`NodeTransformer\` subclasses, \`unittest.TestCase\` methods (\`addCleanup\`, \`assert…\`, …) in test cases, and methods marked \`@override\`. (pep8-naming 0.10 reports these; see \`docs/review-differences.md\`.)
+Reports functions and methods whose name has an uppercase letter. \`__dir__\`, \`__getattr__\` and the names in pep8-naming's default ignore list (\`setUp\`, \`tearDown\`, …) are exempt, and so are methods whose name a class they extend chooses: \`visit_*\` in classes deriving, directly or through other classes of the file or the workspace, from \`ast.NodeVisitor\`/\`NodeTransformer\`; \`unittest.TestCase\`'s own methods (\`addCleanup\`, \`assertEqual\`, …) in test cases; methods a base class in the file or the workspace defines (the name is reported there); and methods marked \`@override\`. A camelCase helper no base class names, such as \`assertJsonEqual\` in a test case, is reported: its name is the author's. (pep8-naming 0.10 reports the exempt ones; see \`docs/review-differences.md\`.)
 
 ## Why is this bad?
 PEP 8 names functions in lower_snake_case; mixing styles makes names harder to guess.
@@ -27,8 +29,8 @@ def get_user(user_id):
 The fix renames the function to lower_snake_case, with every use in the file that resolves to it (calls, \`global\` declarations, \`__all__\` entries; for methods also \`self.name\`, \`cls.name\` and \`Class.name\`), but not strings, other names that are spelled the same or attributes of other objects. It is unsafe: other modules may import the function, and subclasses or other objects may call a method by its old name. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to, nor when \`globals()\`, \`locals()\` or \`vars()\` is called in the module (for a method: \`locals()\`, \`vars()\`, \`eval\` or \`exec\` in its class): they may read the name as a string.
 `;
 
-export const invalidFunctionName: NodeRule = {
-  kind: 'node',
+export const invalidFunctionName: FileRule = {
+  kind: 'file',
   meta: {
     code: 'N802',
     name: 'invalid-function-name',
@@ -39,26 +41,24 @@ export const invalidFunctionName: NodeRule = {
     fix: 'sometimes',
     docs,
   },
-  create(context) {
+  // A file rule: whether a base class names the method may depend on the rest of the file and on the workspace.
+  check(context) {
     const { tree } = context;
-    return {
-      function_definition(node) {
-        const nameNode = tree.field(node, F.name);
-        if (nameNode === NONE) return;
-        const name = tree.text(nameNode);
-        if (isIgnoredName(name) || name === '__dir__' || name === '__getattr__' || !hasUppercase(name)) return;
-        if (isConventionalOverride(tree, node)) return;
-        const parent = tree.parent(node);
-        const block = tree.parent(parent !== NONE && tree.type(parent) === T.decorated_definition ? parent : node);
-        const definedIn = block === NONE ? NONE : tree.parent(block);
-        const risk = definedIn !== NONE && tree.type(definedIn) === T.class_definition ? 'subclasses and other code may call the method' : 'other modules may import it';
-        context.report({
-          message: `function name '${name}' should be lowercase`,
-          start: tree.start(nameNode),
-          end: tree.end(nameNode),
-          rename: snakeCaseRename(context, nameNode, 'unsafe', risk),
-        });
-      },
-    };
+    const hierarchy = new ClassHierarchy(tree, context.filePath, context.workspace);
+    for (const { kind, node, name, nameNode } of fileDefinitions(tree)) {
+      if (kind !== 'function') continue;
+      if (isIgnoredName(name) || name === '__dir__' || name === '__getattr__' || !hasUppercase(name)) continue;
+      if (isConventionalOverride(tree, node, hierarchy)) continue;
+      const parent = tree.parent(node);
+      const block = tree.parent(parent !== NONE && tree.type(parent) === T.decorated_definition ? parent : node);
+      const definedIn = block === NONE ? NONE : tree.parent(block);
+      const risk = definedIn !== NONE && tree.type(definedIn) === T.class_definition ? 'subclasses and other code may call the method' : 'other modules may import it';
+      context.report({
+        message: `function name '${name}' should be lowercase`,
+        start: tree.start(nameNode),
+        end: tree.end(nameNode),
+        rename: snakeCaseRename(context, nameNode, 'unsafe', risk),
+      });
+    }
   },
 };

@@ -1,4 +1,5 @@
 import { enclosingDefinition, ownNodesOfTypes } from '../../syntax/definitions';
+import type { ClassHierarchy } from '../../workspace/classHierarchy';
 import { memoizedPerNode } from '../../syntax/memo';
 import { targetNameNodes } from '../../resolution/bindings';
 import { F, T } from '../../syntax/grammar';
@@ -18,13 +19,26 @@ export function isIgnoredName(name: string): boolean {
   return IGNORED_NAMES.has(name);
 }
 
-/** camelCase methods of `unittest.TestCase` that test classes override or extend. */
+/** The camelCase methods of `unittest.TestCase` (Python 3.11, `IsolatedAsyncioTestCase`'s too), which test classes override or extend. */
 const TEST_CASE_METHODS = new Set([
   'setUp', 'tearDown', 'setUpClass', 'tearDownClass', 'asyncSetUp', 'asyncTearDown', 'addCleanup',
   'addClassCleanup', 'doCleanups', 'doClassCleanups', 'shortDescription', 'countTestCases', 'defaultTestResult',
-  'addTypeEqualityFunc', 'subTest', 'skipTest', 'enterContext', 'enterClassContext',
+  'addTypeEqualityFunc', 'subTest', 'skipTest', 'enterContext', 'enterClassContext', 'enterAsyncContext',
+  'addAsyncCleanup', 'assertAlmostEqual', 'assertAlmostEquals', 'assertCountEqual', 'assertDictContainsSubset',
+  'assertDictEqual', 'assertEqual', 'assertEquals', 'assertFalse', 'assertGreater', 'assertGreaterEqual', 'assertIn',
+  'assertIs', 'assertIsInstance', 'assertIsNone', 'assertIsNot', 'assertIsNotNone', 'assertLess', 'assertLessEqual',
+  'assertListEqual', 'assertLogs', 'assertMultiLineEqual', 'assertNoLogs', 'assertNotAlmostEqual',
+  'assertNotAlmostEquals', 'assertNotEqual', 'assertNotEquals', 'assertNotIn', 'assertNotIsInstance', 'assertNotRegex',
+  'assertNotRegexpMatches', 'assertRaises', 'assertRaisesRegex', 'assertRaisesRegexp', 'assertRegex',
+  'assertRegexpMatches', 'assertSequenceEqual', 'assertSetEqual', 'assertTrue', 'assertTupleEqual', 'assertWarns',
+  'assertWarnsRegex', 'failIf', 'failIfAlmostEqual', 'failIfEqual', 'failUnless', 'failUnlessAlmostEqual',
+  'failUnlessEqual', 'failUnlessRaises',
 ]);
 
+/** Names of the classes that choose method names for their subclasses. */
+const CHOOSING_BASES = ['NodeVisitor', 'NodeTransformer', 'TestCase'];
+
+/** The last part of each base as written (`NodeVisitor` of `ast.NodeVisitor`). */
 function baseNames(tree: SyntaxTree, classNode: NodeId): string[] {
   const superclasses = tree.field(classNode, F.superclasses);
   return (superclasses === NONE ? [] : tree.namedChildren(superclasses))
@@ -32,12 +46,14 @@ function baseNames(tree: SyntaxTree, classNode: NodeId): string[] {
 }
 
 /**
- * A method whose name is chosen by the class it extends, not by its author:
- * `visit_*` in an `ast.NodeVisitor`/`NodeTransformer` subclass, a
- * `unittest.TestCase` method (`setUp`, `addCleanup`, `assert…`) in a test case,
- * or any method marked `@override`.
+ * A method whose name is chosen by a class it extends, not by its author:
+ * `visit_*` in a class deriving, directly or not, from `ast.NodeVisitor` or
+ * `NodeTransformer`; a method of `unittest.TestCase` (`setUp`, `addCleanup`,
+ * `assertEqual`) in a test case; a method a base class in the file or the
+ * workspace defines; any method marked `@override`. A camelCase helper no
+ * base class names (`assertJsonEqual` in a test case) is the author's name.
  */
-export function isConventionalOverride(tree: SyntaxTree, functionNode: NodeId): boolean {
+export function isConventionalOverride(tree: SyntaxTree, functionNode: NodeId, hierarchy: ClassHierarchy): boolean {
   const nameNode = tree.field(functionNode, F.name);
   const name = nameNode === NONE ? '' : tree.text(nameNode);
   const parent = tree.parent(functionNode);
@@ -45,9 +61,11 @@ export function isConventionalOverride(tree: SyntaxTree, functionNode: NodeId): 
     tree.type(child) === T.decorator && /(^|\.)override$/.test(tree.text(child).slice(1).trim()))) return true;
   const classNode = enclosingDefinition(tree, functionNode);
   if (classNode === NONE || tree.type(classNode) !== T.class_definition) return false;
-  const bases = baseNames(tree, classNode);
-  if (name.startsWith('visit_') && bases.some((base) => base === 'NodeVisitor' || base === 'NodeTransformer')) return true;
-  return (TEST_CASE_METHODS.has(name) || /^assert[A-Z]/.test(name)) && bases.some((base) => base.endsWith('TestCase'));
+  const ancestry = hierarchy.ancestry(classNode, name, CHOOSING_BASES);
+  const names = [...baseNames(tree, classNode), ...ancestry.names];
+  if (name.startsWith('visit_') && names.some((base) => base === 'NodeVisitor' || base === 'NodeTransformer')) return true;
+  if (TEST_CASE_METHODS.has(name) && names.some((base) => base.endsWith('TestCase'))) return true;
+  return ancestry.defines;
 }
 
 /** Python's `str.lower() != str`: the name has an uppercase letter. */

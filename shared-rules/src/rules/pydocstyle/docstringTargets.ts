@@ -74,10 +74,6 @@ export function isMagicMethod(name: string): boolean {
   return isDunder(name) && !VARIADIC_MAGIC_METHODS.has(name);
 }
 
-export function isOverload(definition: Definition): boolean {
-  return definition.decorators.includes('overload');
-}
-
 /**
  * `__all__` as pydocstyle reads it: only when the module's top level (outside
  * indented blocks) mentions `__all__` exactly once, in an assignment of a

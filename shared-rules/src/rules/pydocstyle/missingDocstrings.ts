@@ -7,6 +7,7 @@ import {
   type StubContent,
 } from '../../fixes/docstringStub';
 import { docstringTargets, type DocstringTarget } from './docstringTargets';
+import { isOverload } from '../../resolution/typingDecorators';
 import { T } from '../../syntax/grammar';
 import { NONE, type SyntaxTree } from '../../syntax/tree';
 
@@ -59,11 +60,14 @@ function addDocstringFix(target: DocstringTarget, context: FileContext): Fix | u
   return edit && { title: 'Add a docstring stub', safety: 'unsafe', edits: [edit] };
 }
 
-/** Reports the definitions without a docstring that `select` picks, each with an "add docstring" fix. */
+/**
+ * Reports the definitions without a docstring that `select` picks, each with an "add docstring" fix.
+ * `@overload` signatures are not reported: the implementation after them carries the docstring.
+ */
 export function reportMissingDocstrings(context: FileContext, select: (target: DocstringTarget) => boolean, message: string): void {
   const { tree } = context;
   for (const target of docstringTargets(tree)) {
-    if (target.docstring !== NONE || !target.isPublic || !select(target)) continue;
+    if (target.docstring !== NONE || !target.isPublic || !select(target) || isOverload(tree, target.definition)) continue;
     const { nameNode } = target.definition;
     context.report({ message, start: tree.start(nameNode), end: tree.end(nameNode), fix: addDocstringFix(target, context) });
   }

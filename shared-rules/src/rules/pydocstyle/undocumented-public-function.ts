@@ -1,6 +1,5 @@
 import type { FileRule } from '../rule';
 import { reportMissingDocstrings, DOCSTRING_CONVENTION_OPTION } from './missingDocstrings';
-import { isOverload } from './docstringTargets';
 import { STUB_FIX_SAFETY, WHY_DOCSTRINGS } from './sharedDocs';
 
 const docs = `
@@ -44,6 +43,6 @@ export const undocumentedPublicFunction: FileRule = {
     docs,
   },
   check(context) {
-    reportMissingDocstrings(context, (target) => target.kind === 'function' && !isOverload(target.definition), 'Missing docstring in public function');
+    reportMissingDocstrings(context, (target) => target.kind === 'function', 'Missing docstring in public function');
   },
 };

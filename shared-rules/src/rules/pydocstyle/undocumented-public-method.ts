@@ -1,6 +1,6 @@
 import type { FileRule } from '../rule';
 import { reportMissingDocstrings } from './missingDocstrings';
-import { isMagicMethod, isOverload } from './docstringTargets';
+import { isMagicMethod } from './docstringTargets';
 import { STUB_FIX_SAFETY, WHY_DOCSTRINGS } from './sharedDocs';
 
 const docs = `
@@ -47,6 +47,6 @@ export const undocumentedPublicMethod: FileRule = {
     docs,
   },
   check(context) {
-    reportMissingDocstrings(context, (target) => target.kind === 'method' && !isMagicMethod(target.definition.name) && target.definition.name !== '__init__' && !isOverload(target.definition), 'Missing docstring in public method');
+    reportMissingDocstrings(context, (target) => target.kind === 'method' && !isMagicMethod(target.definition.name) && target.definition.name !== '__init__', 'Missing docstring in public method');
   },
 };

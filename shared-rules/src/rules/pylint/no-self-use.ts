@@ -1,5 +1,5 @@
 import type { FileRule } from '../rule';
-import { argumentsMayGoUnused, modelFunctionFacts } from '../flake8-unused-arguments/functionKinds';
+import { modelFunctionFacts, signatureIsSet } from '../flake8-unused-arguments/functionKinds';
 import { F } from '../../syntax/grammar';
 import { NONE } from '../../syntax/tree';
 
@@ -10,10 +10,13 @@ Reports methods that never use \`self\` (directly or through \`super()\`).
 ## Why is this bad?
 Such a method does not depend on the instance: it reads better, and is easier
 to test, as a \`@staticmethod\` or a module-level function. Not reported:
-decorated methods (properties, overrides, …), dunder methods, methods
-implementing one that a base class defined in the same file declares abstract,
+decorated methods (properties, overrides, …), dunder methods, methods that
+override a method of a base class in the file or the workspace (followed
+through imports and other modules) or that a subclass in the file overrides,
 stubs whose body is only \`...\`, \`pass\`, a docstring or
-\`raise NotImplementedError\`, and methods calling \`locals()\`.
+\`raise NotImplementedError\`, and methods calling \`locals()\`. Methods of a
+class extending a library's class are reported, although they may override one of
+its methods, which pyreview cannot see.
 
 ## Example
 \`\`\`python
@@ -50,7 +53,7 @@ export const noSelfUse: FileRule = {
     const { tree } = context;
     for (const { scope, facts } of modelFunctionFacts(tree, context.model)) {
       if (facts.kind !== 'method' || !facts.receiver || facts.decorators.length) continue;
-      if (scope.usesLocals || facts.receiver.used || scope.bindings.get(facts.receiver.name)?.used || argumentsMayGoUnused(tree, facts)) continue;
+      if (scope.usesLocals || facts.receiver.used || scope.bindings.get(facts.receiver.name)?.used || signatureIsSet(context, facts, false)) continue;
       // Zero-argument `super()` reads the first argument implicitly.
       if (/\bsuper\s*\(/.test(tree.text(scope.node))) continue;
       const name = tree.field(scope.node, F.name);

@@ -1,0 +1,147 @@
+import { baseText, classBases } from '../resolution/classBases';
+import { fileDefinitions, type Definition } from '../syntax/definitions';
+import { memoizedPerTree } from '../syntax/memo';
+import type { NodeId, SyntaxTree } from '../syntax/tree';
+import { outsideClassMethods } from './knownClasses';
+import { importBindings, importedName, type ImportBinding } from './moduleSummary';
+import { addToAncestry, MAX_BASE_DEPTH, type Ancestry, type WorkspaceIndex } from './workspaceIndex';
+
+/** The file's definitions by node, its classes by name (in order) and the methods of each class. */
+const definitionIndex = memoizedPerTree((tree: SyntaxTree) => {
+  const byNode = new Map<NodeId, Definition>();
+  const classes = new Map<string, Definition[]>();
+  const methods = new Map<Definition, string[]>();
+  for (const definition of fileDefinitions(tree)) {
+    byNode.set(definition.node, definition);
+    if (definition.kind === 'class') {
+      const list = classes.get(definition.name);
+      if (list) list.push(definition);
+      else classes.set(definition.name, [definition]);
+    } else if (definition.parent?.kind === 'class') {
+      const list = methods.get(definition.parent);
+      if (list) list.push(definition.name);
+      else methods.set(definition.parent, [definition.name]);
+    }
+  }
+  return { byNode, classes, methods };
+});
+
+/** A base of a class of the file: another class of the file, or a class an import names (with attributes after the import's name), or neither. */
+type LocalBase =
+  | { kind: 'local'; definition: Definition }
+  | { kind: 'imported'; target: string; attributes: string[] }
+  | { kind: 'other'; name: string };
+
+/**
+ * The classes a class of the file extends, followed through the file and,
+ * when the workspace is indexed, through the other files (the index answers
+ * for them): what a method overrides, and whether a class extends one whose
+ * methods nobody here knows.
+ */
+export class ClassHierarchy {
+  private readonly answers = new Map<string, Ancestry>();
+  private readonly ancestorsInFile = new Map<Definition, Set<Definition>>();
+  private imports: ImportBinding[] | undefined;
+
+  constructor(
+    private readonly tree: SyntaxTree,
+    private readonly filePath: string,
+    private readonly workspace: WorkspaceIndex | undefined,
+  ) {}
+
+  /**
+   * What the classes a class extends, directly or not (not the class itself), tell about `method`: see
+   * `Ancestry`. `classNode` is a `class_definition` of the file; `endings` select the names returned.
+   */
+  ancestry(classNode: NodeId, method: string, endings: readonly string[]): Ancestry {
+    const key = `${classNode}\u0000${method}\u0000${endings.join()}`;
+    let ancestry = this.answers.get(key);
+    if (ancestry) return ancestry;
+    ancestry = { defines: false, unknownMethods: false, names: [] };
+    const { byNode, methods } = definitionIndex(this.tree);
+    const start = byNode.get(classNode);
+    const seen = new Set<Definition | string>(start ? [start] : []);
+    let level = start ? [start] : [];
+    for (let depth = 0; depth < MAX_BASE_DEPTH && level.length; depth++) {
+      const next: Definition[] = [];
+      for (const base of level.flatMap((definition) => this.basesOf(definition))) {
+        const key = base.kind === 'local' ? base.definition : base.kind === 'imported' ? `${base.target}.${base.attributes.join('.')}` : base.name;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (base.kind === 'local') {
+          addToAncestry(ancestry, base.definition.name, methods.get(base.definition) ?? [], method, endings);
+          next.push(base.definition);
+        } else if (base.kind === 'imported' && this.workspace) {
+          const found = this.workspace.ancestry(base.target, base.attributes, method, endings);
+          ancestry.defines ||= found.defines;
+          ancestry.unknownMethods ||= found.unknownMethods;
+          for (const name of found.names) if (!ancestry.names.includes(name)) ancestry.names.push(name);
+        } else {
+          const name = base.kind === 'imported' ? [base.target, ...base.attributes].join('.') : base.name;
+          addToAncestry(ancestry, name, outsideClassMethods(name), method, endings);
+        }
+      }
+      level = next;
+    }
+    this.answers.set(key, ancestry);
+    return ancestry;
+  }
+
+  /** Whether a class of the file that extends `classNode`, directly or not, defines `method`: its signature is then an interface. */
+  overriddenInFile(classNode: NodeId, method: string): boolean {
+    const { byNode, methods } = definitionIndex(this.tree);
+    const base = byNode.get(classNode);
+    if (!base) return false;
+    for (const [subclass, names] of methods) {
+      if (subclass !== base && names.includes(method) && this.localAncestors(subclass).has(base)) return true;
+    }
+    return false;
+  }
+
+  /** The classes of the file a class extends, directly or not. */
+  private localAncestors(cls: Definition): Set<Definition> {
+    let ancestors = this.ancestorsInFile.get(cls);
+    if (!ancestors) {
+      ancestors = new Set();
+      let level = [cls];
+      for (let depth = 0; depth < MAX_BASE_DEPTH && level.length; depth++) {
+        const next: Definition[] = [];
+        for (const base of level.flatMap((definition) => this.basesOf(definition))) {
+          if (base.kind !== 'local' || ancestors.has(base.definition)) continue;
+          ancestors.add(base.definition);
+          next.push(base.definition);
+        }
+        level = next;
+      }
+      this.ancestorsInFile.set(cls, ancestors);
+    }
+    return ancestors;
+  }
+
+  /** The bases a class of the file names: a class of the file in scope, else what the module's imports name. */
+  private basesOf(subclass: Definition): LocalBase[] {
+    return classBases(this.tree, subclass.node).map((node): LocalBase => {
+      const base = baseText(this.tree, node);
+      const parts = base.split('.');
+      if (parts.length === 1) {
+        const local = this.visibleClass(subclass, base);
+        if (local) return { kind: 'local', definition: local };
+      }
+      this.imports ??= importBindings(this.filePath, this.tree, this.tree.root);
+      const target = importedName(this.imports, parts[0]);
+      return target !== undefined ? { kind: 'imported', target, attributes: parts.slice(1) } : { kind: 'other', name: base };
+    });
+  }
+
+  /** The class named `name` defined before `subclass` in its own scope or one around it (innermost first). */
+  private visibleClass(subclass: Definition, name: string): Definition | undefined {
+    const start = this.tree.start(subclass.statement);
+    const candidates = (definitionIndex(this.tree).classes.get(name) ?? []).filter((definition) =>
+      definition !== subclass && this.tree.start(definition.statement) < start);
+    for (let scope = subclass.parent; ; scope = scope.parent) {
+      const inScope = candidates.filter((definition) => definition.parent === scope);
+      if (inScope.length) return inScope[inScope.length - 1];
+      if (!scope) return undefined;
+    }
+  }
+}
