@@ -17,7 +17,8 @@ interface SettingSchema {
 interface ExtensionManifest {
   contributes: {
     commands: Array<{ command: string; title: string; category?: string }>;
-    configuration: { properties: Record<string, SettingSchema> };
+    /** Sections, in the order of the Settings editor. */
+    configuration: Array<{ title: string; properties: Record<string, SettingSchema> }>;
   };
 }
 
@@ -31,12 +32,15 @@ function defaultValue(schema: SettingSchema): string {
   return `\`${JSON.stringify(schema.default)}\``;
 }
 
+/** One table per section of the Settings editor, under the section's title. */
 export function renderSettingsTable(manifest: ExtensionManifest): string {
-  const rows = Object.entries(manifest.contributes.configuration.properties).map(([key, schema]) => {
-    const values = schema.enum ? ` One of ${schema.enum.map((value) => `\`${String(value)}\``).join(', ')}.` : '';
-    return `| \`${key}\` | ${defaultValue(schema)} | ${cell((schema.markdownDescription ?? schema.description ?? '') + values)} |`;
-  });
-  return ['| Setting | Default | |', '| --- | --- | --- |', ...rows].join('\n');
+  return manifest.contributes.configuration.map(({ title, properties }) => {
+    const rows = Object.entries(properties).map(([key, schema]) => {
+      const values = schema.enum ? ` One of ${schema.enum.map((value) => `\`${String(value)}\``).join(', ')}.` : '';
+      return `| \`${key}\` | ${defaultValue(schema)} | ${cell((schema.markdownDescription ?? schema.description ?? '') + values)} |`;
+    });
+    return [`### ${title}`, '', '| Setting | Default | |', '| --- | --- | --- |', ...rows].join('\n');
+  }).join('\n\n');
 }
 
 export function renderCommandsTable(manifest: ExtensionManifest): string {

@@ -5,10 +5,11 @@
 const fs = require('fs');
 const path = require('path');
 const { RULES } = require('@pyreview/shared-rules');
-const { configurationContribution } = require('../client/out/settings/configurationContribution');
+const { configurationContribution, contributedSettings } = require('../client/out/settings/configurationContribution');
 
 const manifestPath = path.join(__dirname, '..', 'package.json');
 const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
-manifest.contributes = { ...manifest.contributes, configuration: configurationContribution(RULES) };
+const configuration = configurationContribution(RULES);
+manifest.contributes = { ...manifest.contributes, configuration };
 fs.writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`pyreview: wrote ${Object.keys(manifest.contributes.configuration.properties).length} settings to package.json`);
+console.log(`pyreview: wrote ${Object.keys(contributedSettings(configuration)).length} settings to package.json`);

@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import { RULES, findRule } from '@pyreview/shared-rules/out/rules/catalog';
 import { renderRuleDoc } from '@pyreview/shared-rules/out/docs/ruleDocs';
 
+/** Shows a rule's page; the server links rule codes to it (`clientCommands`). */
+export const SHOW_RULE_DOCUMENTATION_COMMAND = 'pyreview.showRuleDocumentation';
+
 /** Virtual documents `pyreview-rule:/E722.md`: the pages of docs/rules, rendered from the catalog bundled into the extension. */
 export const RULE_DOC_SCHEME = 'pyreview-rule';
 
@@ -18,12 +21,40 @@ export class RuleDocumentProvider implements vscode.TextDocumentContentProvider 
   }
 }
 
-async function pickRuleCode(): Promise<string | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    RULES.map(({ meta }) => ({ label: meta.code, description: meta.name, detail: meta.summary })),
-    { title: 'pyreview rules', placeHolder: 'Type a code or a word of the rule', matchOnDescription: true, matchOnDetail: true },
-  );
-  return picked?.label;
+/** The code of pyreview's problem under the cursor of the active editor, if any. */
+function codeAtCursor(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const cursor = editor.selection.active;
+  const diagnostic = vscode.languages.getDiagnostics(editor.document.uri)
+    .filter((candidate) => candidate.source === 'pyreview' && candidate.range.contains(cursor))
+    .sort((a, b) => a.severity - b.severity)[0];
+  const code = diagnostic?.code;
+  return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
+}
+
+/** Asks which rule, the one of the problem under the cursor preselected. */
+function pickRuleCode(): Promise<string | undefined> {
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  pick.title = 'pyreview rules';
+  pick.placeholder = 'Type a code or a word of the rule';
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.items = RULES.map(({ meta }) => ({ label: meta.code, description: meta.name, detail: meta.summary }));
+  const underCursor = codeAtCursor();
+  const preselected = pick.items.find((item) => item.label === underCursor);
+  if (preselected) pick.activeItems = [preselected];
+  return new Promise((resolve) => {
+    pick.onDidAccept(() => {
+      resolve(pick.selectedItems[0]?.label ?? pick.activeItems[0]?.label);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
 }
 
 /** Shows a rule's documentation as a Markdown preview; asks which rule when no code is given. */

@@ -1,19 +1,26 @@
 import * as vscode from 'vscode';
+import { LintStatus, type ServerState } from './lintStatus';
 
-/** Linting slower than this (keystroke to diagnostics) makes the status item a warning. */
-export const SLOW_LINT_MS = 500;
+const SEVERITIES = {
+  information: vscode.LanguageStatusSeverity.Information,
+  warning: vscode.LanguageStatusSeverity.Warning,
+  error: vscode.LanguageStatusSeverity.Error,
+};
 
-export type ServerState = 'starting' | 'running' | 'stopped';
-
-/** The "{}" language status entry next to "Python" in the status bar. */
+/** The "{}" language status entry next to "Python" in the status bar, about the active editor's file. */
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('pyreview.status', { language: 'python' });
+  private readonly status = new LintStatus();
   private state: ServerState = 'starting';
-  private lastLint: { at: Date; durationMs: number; file: string } | undefined;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
     this.item.name = 'pyreview';
-    this.item.command = { title: 'Show output', command: 'pyreview.showOutput' };
+    this.subscriptions = [
+      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
+      vscode.workspace.onDidCloseTextDocument((document) => this.status.forget(document.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('pyreview.enable') && this.render()),
+    ];
     this.render();
   }
 
@@ -22,32 +29,24 @@ export class StatusItem implements vscode.Disposable {
     this.render();
   }
 
-  linted(file: string, durationMs: number, at = new Date()): void {
-    this.lastLint = { at, durationMs, file };
+  checked(uri: vscode.Uri, durationMs: number, typing: boolean): void {
+    // VS Code pulls a document once more after closing it.
+    if (!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return;
+    this.status.checked(uri.toString(), vscode.workspace.asRelativePath(uri), durationMs, typing);
     this.render();
   }
 
   private render(): void {
-    const item = this.item;
-    item.busy = this.state === 'starting';
-    const slow = this.lastLint !== undefined && this.lastLint.durationMs > SLOW_LINT_MS;
-    if (this.state === 'stopped') {
-      item.severity = vscode.LanguageStatusSeverity.Error;
-      item.text = 'pyreview: stopped';
-      item.detail = 'The server is not running; run "pyreview: Restart server".';
-      item.command = { title: 'Restart', command: 'pyreview.restart' };
-      return;
-    }
-    item.command = { title: 'Show output', command: 'pyreview.showOutput' };
-    item.severity = slow ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    item.text = this.state === 'starting' ? 'pyreview: starting' : slow ? 'pyreview: slow' : 'pyreview';
-    item.detail = this.lastLint
-      ? `Last lint ${this.lastLint.at.toLocaleTimeString()} in ${Math.round(this.lastLint.durationMs)} ms (${this.lastLint.file})` +
-        (slow ? ' — consider "pyreview.run": "onSave"' : '')
-      : 'No file linted yet';
+    const document = vscode.window.activeTextEditor?.document;
+    const active = document?.languageId === 'python'
+      ? { uri: document.uri.toString(), enabled: vscode.workspace.getConfiguration('pyreview', document.uri).get<boolean>('enable') !== false }
+      : undefined;
+    const view = this.status.view(this.state, active);
+    Object.assign(this.item, { text: view.text, detail: view.detail, severity: SEVERITIES[view.severity], busy: view.busy, command: view.command });
   }
 
   dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.item.dispose();
   }
 }

@@ -1,9 +1,10 @@
-import { addNoqaEdit, fixAll, organizeImports, reindentFixAt, scanNoqaLine, type Fix, type FixSafety, type LineIndex, type RenameRequest, type SourceChecker, type TextEdit } from '@pyreview/shared-rules';
+import { addNoqaEdit, firstPartyNames, fixAll, organizeImports, reindentFixAt, scanNoqaLine, type Fix, type FixSafety, type LineIndex, type RenameRequest, type SourceChecker, type TextEdit } from '@pyreview/shared-rules';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { CLIENT_COMMANDS } from './clientSupport';
 import type { DocumentConfig } from './configuration';
-import { diagnosticData, documentPlacement, lspFix, type LspFix, type TextPlacement } from './diagnostics';
+import { diagnosticData, documentPlacement, lspFix, type LspFix, type LspFixEdit, type TextPlacement } from './diagnostics';
 import { differingSpan, type PythonDocument } from './documents';
-import { rangeOf, type PositionEncoding } from './positionEncoding';
+import { offsetAt, rangeOf, type PositionEncoding } from './positionEncoding';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pyreview`;
 export const ORGANIZE_IMPORTS_KIND = `${CodeActionKind.SourceOrganizeImports}.pyreview`;
@@ -13,8 +14,51 @@ export function kindRequested(only: readonly string[] | undefined, kind: string)
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
+/** Titles say who offers the action and for which rule, among other extensions' actions: `pyreview (F401): …`. */
+function titled(title: string, code?: string): string {
+  return code ? `pyreview (${code}): ${title}` : `pyreview: ${title}`;
+}
+
 function editFor(uri: string, edits: LspTextEdit[]): CodeAction['edit'] {
   return { changes: { [uri]: edits } };
+}
+
+const escapeSnippet = (text: string) => text.replace(/[$}\\]/g, (character) => `\\${character}`);
+
+/** Snippet syntax for an edit's text: its placeholders become tab stops, in order. */
+export function snippetOf(edit: LspFixEdit): string {
+  let snippet = '';
+  let cursor = 0;
+  (edit.placeholders ?? []).forEach(({ start, end }, index) => {
+    snippet += `${escapeSnippet(edit.newText.slice(cursor, start))}\${${index + 1}:${escapeSnippet(edit.newText.slice(start, end))}}`;
+    cursor = end;
+  });
+  return snippet + escapeSnippet(edit.newText.slice(cursor));
+}
+
+/** Edits as a workspace edit, without what only the server reads (placeholders). */
+function workspaceEdit(changes: Record<string, readonly LspFixEdit[]>): CodeAction['edit'] {
+  return { changes: Object.fromEntries(Object.entries(changes).map(([uri, edits]) => [uri, edits.map(({ range, newText }) => ({ range, newText }))])) };
+}
+
+/**
+ * How a quick fix applies its edits: as a workspace edit, or, for one edit of
+ * the document with placeholders and a client that inserts snippets
+ * (`clientCommands`), through that command, so that the cursor lands in the
+ * first placeholder.
+ */
+function applying(target: FixableDocument, title: string, changes: Record<string, readonly LspFixEdit[]>, commands: ReadonlySet<string>): Pick<CodeAction, 'edit' | 'command'> {
+  const { document } = target;
+  const uris = Object.keys(changes);
+  const edits = changes[document.uri];
+  const edit = edits?.[0];
+  if (uris.length !== 1 || edits?.length !== 1 || !edit.placeholders?.length || !commands.has(CLIENT_COMMANDS.insertSnippet)) return { edit: workspaceEdit(changes) };
+  // From the start of its line: an editor indents a snippet's later lines like the text before it on its first line.
+  const start = offsetAt(document.lines, edit.range.start, target.encoding);
+  const before = document.text.slice(document.lines.lineStart(document.lines.lineAt(start)), start);
+  const range = { start: { line: edit.range.start.line, character: 0 }, end: edit.range.end };
+  const snippetTarget = { uri: document.uri, version: target.version, range, snippet: escapeSnippet(before) + snippetOf(edit) };
+  return { command: { title, command: CLIENT_COMMANDS.insertSnippet, arguments: [snippetTarget] } };
 }
 
 /**
@@ -26,11 +70,12 @@ export interface FixableDocument {
   readonly document: PythonDocument;
   readonly version: number;
   readonly place: TextPlacement;
+  readonly encoding: PositionEncoding;
 }
 
 /** A file's own document as a FixableDocument. */
 export function fixableFile(document: PythonDocument, encoding: PositionEncoding): FixableDocument {
-  return { document, version: document.version, place: documentPlacement(document.uri, document.lines, encoding) };
+  return { document, version: document.version, place: documentPlacement(document.uri, document.lines, encoding), encoding };
 }
 
 /** The edit adding `code` to the `# noqa` of `line` (none when the line's directive already covers it). */
@@ -72,9 +117,9 @@ export interface ResolveData {
   reindentAt: number;
 }
 
-function quickFix(fix: { title: string; safety: FixSafety }, diagnostic: Diagnostic): CodeAction {
+function quickFix(fix: { title: string; safety: FixSafety }, diagnostic: Diagnostic, code: string): CodeAction {
   return {
-    title: fix.safety === 'safe' ? fix.title : `${fix.title} (unsafe)`,
+    title: titled(fix.safety === 'safe' ? fix.title : `${fix.title} (unsafe)`, code),
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: fix.safety === 'safe',
@@ -84,7 +129,9 @@ function quickFix(fix: { title: string; safety: FixSafety }, diagnostic: Diagnos
 /**
  * The quick fixes for the diagnostics a client sends back, built from their
  * `data` alone: the rule's fix (preferred when safe; unsafe fixes are only
- * ever offered this way, one at a time) and "Ignore CODE on this line".
+ * ever offered this way, one at a time) and "Ignore on this line"; titles
+ * name the tool and the rule. A client implementing the snippet command
+ * (`commands`) gets a fix with placeholders as a snippet.
  * Diagnostics computed for another version of the document are skipped:
  * their edits would land in the wrong place. The findings of a block share
  * one reindent action; with `resolveIn`, its edits (as large as the block)
@@ -96,6 +143,7 @@ export function quickFixes(
   config: DocumentConfig,
   logError: (message: string) => void,
   resolveIn?: string,
+  commands: ReadonlySet<string> = new Set(),
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const ignoreActions = new Map<string, CodeAction>();
@@ -110,7 +158,7 @@ export function quickFixes(
     else if (shared) {
       const changes = target.place.changes(shared.edits);
       if (changes) {
-        const action = quickFix(shared, diagnostic);
+        const action = quickFix(shared, diagnostic, data.code);
         if (resolveIn === undefined) action.edit = { changes };
         else action.data = { uri: resolveIn, version: target.version, reindentAt: data.reindentAt! } satisfies ResolveData;
         blockActions.set(shared, action);
@@ -118,7 +166,10 @@ export function quickFixes(
       }
     }
     const fix = data.fix ?? (data.rename && plannedRename(target, data.rename, config, logError));
-    for (const choice of fix ? [fix, ...(data.alternatives ?? [])] : []) actions.push({ ...quickFix(choice, diagnostic), edit: { changes: choice.changes } });
+    for (const choice of fix ? [fix, ...(data.alternatives ?? [])] : []) {
+      const action = quickFix(choice, diagnostic, data.code);
+      actions.push({ ...action, ...applying(target, action.title, choice.changes, commands) });
+    }
     if (!config.showDisableComment) continue;
     // Several findings of one code on one line share a single "ignore" action.
     const key = `${data.code}:${data.noqaLine}`;
@@ -130,13 +181,25 @@ export function quickFixes(
     const noqaEdit = ignoreEdit(target.document, data.code, data.noqaLine);
     const changes = noqaEdit && target.place.changes([noqaEdit]);
     if (changes) ignoreActions.set(key, {
-      title: `Ignore ${data.code} on this line`,
+      title: titled('Ignore on this line', data.code),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       edit: { changes },
     });
   }
   return [...actions, ...ignoreActions.values()];
+}
+
+/**
+ * "Show documentation" for each rule among the diagnostics, for clients that
+ * show the documentation they ship (`clientCommands`), as ESLint offers it.
+ */
+export function documentationActions(diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const codes = new Set(diagnostics.flatMap((diagnostic) => (diagnostic.source === 'pyreview' && typeof diagnostic.code === 'string' ? [diagnostic.code] : [])));
+  return [...codes].map((code) => {
+    const title = titled('Show documentation', code);
+    return { title, kind: CodeActionKind.QuickFix, command: { title, command: CLIENT_COMMANDS.showRuleDocumentation, arguments: [code] } };
+  });
 }
 
 /** `codeAction/resolve`: the edit of a quick fix `quickFixes` left without one, when the document is still at its version. */
@@ -168,7 +231,7 @@ export function fixAllAction(document: PythonDocument, config: DocumentConfig, c
 
 /** The "fix all" action making these changes. */
 export function fixAllActionOf(changes: Record<string, LspTextEdit[]>): CodeAction {
-  return { title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: { changes } };
+  return { title: titled('Fix all auto-fixable problems'), kind: FIX_ALL_KIND, edit: { changes } };
 }
 
 /** `source.organizeImports.pyreview`: every import block sorted in isort's order, as one edit. */
@@ -176,10 +239,10 @@ export function organizeImportsAction(document: PythonDocument, config: Document
   if (!config.enable || document.unparsable) return undefined;
   const tree = document.syntax();
   if (!tree || tree.hasError(tree.root)) return undefined;
-  const edits = organizeImports(document.text, tree);
+  const edits = organizeImports(document.text, tree, firstPartyNames(config.settings.options, document.workspace));
   if (!edits.length) return undefined;
   return {
-    title: 'Organize imports',
+    title: titled('Organize imports'),
     kind: ORGANIZE_IMPORTS_KIND,
     edit: editFor(document.uri, edits.map((edit) => ({ range: rangeOf(document.lines, edit.start, edit.end, encoding), newText: edit.newText }))),
   };

@@ -13,6 +13,7 @@ import {
   type ResolvedSettings,
   type UserSettings,
 } from '@pyreview/shared-rules';
+import { editorOptions, type EditorOptions } from './editorOptions';
 import { fileSystemPath } from './uris';
 
 export type RunMode = 'onType' | 'onSave';
@@ -32,6 +33,10 @@ export interface DocumentConfig {
   settings: ResolvedSettings;
   /** The file's path relative to its `pyproject.toml`, for `per-file-ignores`. */
   relativePath?: string;
+  /** The configuration file read, if any. */
+  configurationFile?: string;
+  /** Settings only the editor has (editorOptions.ts); a file its `exclude` matches is not enabled. */
+  editor: EditorOptions;
 }
 
 /** How the server reaches the client for settings and messages. */
@@ -42,6 +47,8 @@ export interface ConfigurationHost {
   log(message: string): void;
   /** Shows the mistakes in a configuration file where they are (none: the file is fine now). */
   showFileProblems(file: string, source: string | undefined, problems: readonly ConfigProblem[]): void;
+  /** The workspace folder holding a file, where editor settings' relative paths start. */
+  folderOf?(fsPath: string): string | undefined;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -131,10 +138,11 @@ export class ConfigurationService {
     const raw = asRecord((await this.host.fetchEditorSettings(uri)) ?? this.pushedSettings);
     const order = preference(lookup(raw, 'configurationPreference'));
     const fsPath = fileSystemPath(uri);
-    const project = order === 'editorOnly' || !fsPath ? undefined : this.pyprojectFor(fsPath);
+    const editor = editorOptions(raw, fsPath && this.host.folderOf?.(fsPath), fsPath);
+    const project = order === 'editorOnly' || !fsPath ? undefined : this.pyprojectFor(fsPath, editor.configurationFile);
     const user = combineSettings(editorUserSettings(raw, (message) => this.warnOnce(`pyreview: ${message}; ignored`)), project?.settings, order);
     return {
-      enable: lookup(raw, 'enable') !== false,
+      enable: lookup(raw, 'enable') !== false && !editor.excluded,
       run: lookup(raw, 'run') === 'onSave' ? 'onSave' : 'onType',
       unsafeFixes: lookup(raw, 'unsafeFixes') === true,
       showDisableComment: lookup(raw, 'codeAction.showDisableComment') !== false,
@@ -142,13 +150,20 @@ export class ConfigurationService {
       inlayReturnTypes: lookup(raw, 'inlayHints.returnTypes') === true,
       settings: resolveSettings(RULES, user),
       relativePath: project && fsPath ? path.relative(project.root, fsPath) : undefined,
+      configurationFile: project?.file,
+      editor,
     };
   }
 
   /** The nearest `[tool.pyreview]`, its mistakes shown in the file (what is valid in it applies). */
-  private pyprojectFor(fsPath: string): LoadedConfig | undefined {
+  /**
+   * The nearest `[tool.pyreview]`, or that of the file `pyreview.configuration`
+   * names; its mistakes are shown in the file (what is valid in it applies).
+   */
+  private pyprojectFor(fsPath: string, configurationFile: string | undefined): LoadedConfig | undefined {
     try {
-      const loaded = findPyprojectConfig(path.dirname(fsPath), RULES);
+      const loaded = configurationFile ? loadConfigFile(configurationFile, RULES) : findPyprojectConfig(path.dirname(fsPath), RULES);
+      if (configurationFile && !loaded) this.warnOnce(`pyreview: ${configurationFile} has no [tool.pyreview] table. Using the default configuration.`);
       if (loaded) this.showProblems(loaded);
       return loaded;
     } catch (error) {
@@ -164,8 +179,9 @@ export class ConfigurationService {
     this.fileProblems.set(file, key);
     this.host.showFileProblems(file, source, problems);
     if (problems.length) {
+      // Shown in the file itself: the log says it too, without a notification at every configuration change.
       const described = problems.map((problem) => describeProblem(file, source, problem)).join('; ');
-      this.warnOnce(`pyreview: ${described}. The rest of the configuration applies.`);
+      this.host.log(`pyreview: ${described}. The rest of the configuration applies.`);
     }
   }
 

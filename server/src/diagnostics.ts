@@ -23,16 +23,22 @@ import {
   type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
+import { CLIENT_COMMANDS } from './clientSupport';
 import type { DocumentConfig } from './configuration';
 import type { LintPhase, PythonDocument } from './documents';
 import { rangeOf, type PositionEncoding } from './positionEncoding';
 import { fileUri } from './uris';
 
+/** An edit of a fix; `placeholders` are spans of `newText` to rewrite (TextEdit.placeholders). */
+export interface LspFixEdit extends LspTextEdit {
+  placeholders?: ReadonlyArray<{ start: number; end: number }>;
+}
+
 export interface LspFix {
   title: string;
   safety: FixSafety;
   /** The edits by document: a notebook's fix may edit other cells than the finding's. */
-  changes: Record<string, LspTextEdit[]>;
+  changes: Record<string, LspFixEdit[]>;
 }
 
 /**
@@ -43,14 +49,20 @@ export interface TextPlacement {
   /** The document holding `start`, and the range of `[start, end)` in it (clipped to it). */
   locate(start: number, end: number): Location;
   /** Edits of the text as edits of the client's documents; undefined when they cannot be made. */
-  changes(edits: readonly TextEdit[]): Record<string, LspTextEdit[]> | undefined;
+  changes(edits: readonly TextEdit[]): Record<string, LspFixEdit[]> | undefined;
 }
 
 /** The placement of a document's own text, in LSP ranges of the given encoding. */
 export function documentPlacement(uri: string, lines: LineIndex, encoding: PositionEncoding): TextPlacement {
   return {
     locate: (start, end) => ({ uri, range: rangeOf(lines, start, end, encoding) }),
-    changes: (edits) => ({ [uri]: edits.map((edit) => ({ range: rangeOf(lines, edit.start, edit.end, encoding), newText: edit.newText })) }),
+    changes: (edits) => ({
+      [uri]: edits.map((edit) => ({
+        range: rangeOf(lines, edit.start, edit.end, encoding),
+        newText: edit.newText,
+        ...(edit.placeholders?.length ? { placeholders: edit.placeholders } : {}),
+      })),
+    }),
   };
 }
 
@@ -106,11 +118,18 @@ export interface DiagnosticsOutcome {
  * Lints a document's current text with its configuration and converts the
  * findings to LSP diagnostics in the negotiated position encoding.
  */
-export function diagnoseDocument(document: PythonDocument, config: DocumentConfig, encoding: PositionEncoding, phase: LintPhase, logError: (message: string) => void): DiagnosticsOutcome {
+export function diagnoseDocument(
+  document: PythonDocument,
+  config: DocumentConfig,
+  encoding: PositionEncoding,
+  phase: LintPhase,
+  logError: (message: string) => void,
+  commandLinks: boolean,
+): DiagnosticsOutcome {
   if (!config.enable) return { diagnostics: [], settled: true };
   const reason = document.unparsable;
   if (reason === 'binary') {
-    const diagnostics = config.settings.enabled.has(SYNTAX_ERROR) ? [binaryContentDiagnostic(document, config, encoding)] : [];
+    const diagnostics = config.settings.enabled.has(SYNTAX_ERROR) ? [binaryContentDiagnostic(document, config, encoding, commandLinks)] : [];
     return { diagnostics, settled: true, skipped: 'it contains NUL bytes (binary content)' };
   }
   if (reason === 'too-large') return { diagnostics: [], settled: true, skipped: tooLongToCheck(document.text.length) };
@@ -118,7 +137,7 @@ export function diagnoseDocument(document: PythonDocument, config: DocumentConfi
   if (!linted) return { diagnostics: [], settled: true, skipped: 'the parser gave up on it' };
   const { result, settled } = linted;
   for (const error of result.internalErrors) logError(`pyreview: internal error in rule ${error}`);
-  return { diagnostics: toDiagnostics(result, document, config, encoding), settled };
+  return { diagnostics: toDiagnostics(result, document, config, encoding, commandLinks), settled };
 }
 
 /** Where diagnostics belong: an open document (with its version) or a file on disk (version -1). */
@@ -128,17 +147,27 @@ export interface DiagnosticTarget {
 }
 
 /** Converts one document's (or file's) findings. */
-export function toDiagnostics(result: LintResult, target: DiagnosticTarget, config: DocumentConfig, encoding: PositionEncoding): Diagnostic[] {
+export function toDiagnostics(result: LintResult, target: DiagnosticTarget, config: DocumentConfig, encoding: PositionEncoding, commandLinks: boolean): Diagnostic[] {
   const place = documentPlacement(target.uri, result.lines, encoding);
-  return result.findings.map((finding) => toDiagnostic(finding, place, target.version, config).diagnostic);
+  return result.findings.map((finding) => toDiagnostic(finding, place, target.version, config, commandLinks).diagnostic);
+}
+
+/**
+ * A client that shows rule documentation itself (`clientCommands`) gets a link
+ * running its command, which opens the page bundled with it; others the web page.
+ */
+export function ruleDocumentationHref(code: string, commandLinks: boolean): string {
+  if (!commandLinks) return ruleDocsUrl(code);
+  return `command:${CLIENT_COMMANDS.showRuleDocumentation}?${encodeURIComponent(JSON.stringify([code]))}`;
 }
 
 const codeDescriptions = new Map<string, CodeDescription>();
 
 /** One link object per code, shared by its diagnostics (a large file publishes hundreds per keystroke). */
-function codeDescription(code: string): CodeDescription {
-  let description = codeDescriptions.get(code);
-  if (!description) codeDescriptions.set(code, (description = { href: ruleDocsUrl(code) }));
+function codeDescription(code: string, commandLinks: boolean): CodeDescription {
+  const key = `${commandLinks}:${code}`;
+  let description = codeDescriptions.get(key);
+  if (!description) codeDescriptions.set(key, (description = { href: ruleDocumentationHref(code, commandLinks) }));
   return description;
 }
 
@@ -146,7 +175,13 @@ function codeDescription(code: string): CodeDescription {
  * One finding as a diagnostic of the document holding it; `version` is what
  * its quick fixes are valid for.
  */
-export function toDiagnostic(finding: ReportedFinding, place: TextPlacement, version: number, config: DocumentConfig): { uri: string; diagnostic: Diagnostic } {
+export function toDiagnostic(
+  finding: ReportedFinding,
+  place: TextPlacement,
+  version: number,
+  config: DocumentConfig,
+  commandLinks: boolean,
+): { uri: string; diagnostic: Diagnostic } {
   const meta = findRule(finding.code)?.meta;
   const shared = finding.fix?.shared === 'reindent';
   const data: DiagnosticData = {
@@ -164,7 +199,7 @@ export function toDiagnostic(finding: ReportedFinding, place: TextPlacement, ver
     severity: SEVERITIES[config.settings.severity.get(finding.code) ?? meta?.severity ?? 'warning'],
     source: 'pyreview',
     code: finding.code,
-    codeDescription: codeDescription(finding.code),
+    codeDescription: codeDescription(finding.code, commandLinks),
     message: finding.message,
     data,
   };
@@ -191,14 +226,14 @@ function fileRange(range: FileRange): Range {
 }
 
 /** Python refuses source with NUL bytes ("source code cannot contain null bytes"); so do we, once. */
-function binaryContentDiagnostic(document: PythonDocument, config: DocumentConfig, encoding: PositionEncoding): Diagnostic {
+function binaryContentDiagnostic(document: PythonDocument, config: DocumentConfig, encoding: PositionEncoding, commandLinks: boolean): Diagnostic {
   const at = document.text.indexOf('\u0000');
   return {
     range: rangeOf(document.lines, at, at + 1, encoding),
     severity: SEVERITIES[config.settings.severity.get(SYNTAX_ERROR) ?? 'error'],
     source: 'pyreview',
     code: SYNTAX_ERROR,
-    codeDescription: { href: ruleDocsUrl(SYNTAX_ERROR) },
+    codeDescription: codeDescription(SYNTAX_ERROR, commandLinks),
     message: NUL_BYTES_MESSAGE,
   };
 }

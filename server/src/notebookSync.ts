@@ -32,6 +32,8 @@ export interface NotebookSyncHost {
   configs: ConfigurationService;
   /** How long typing must pause before slow file-wide rules run again. */
   settleDelayMs: number;
+  /** Whether rule links run the client's documentation command (see `ruleDocumentationHref`). */
+  commandLinks: boolean;
   logError(message: string): void;
   warn(message: string): void;
 }
@@ -128,7 +130,7 @@ export class NotebookSync {
     if (linted) {
       const place = notebook.placement(this.host.encoding);
       for (const finding of linted.findings) {
-        const { uri: cell, diagnostic } = toDiagnostic(finding, place, notebook.version, config);
+        const { uri: cell, diagnostic } = toDiagnostic(finding, place, notebook.version, config, this.host.commandLinks);
         byCell.get(cell)?.push(diagnostic);
       }
       if (linted.settled) this.settler.cancel(uri);
@@ -181,7 +183,8 @@ export class NotebookSync {
 
   /** What the quick fixes of a cell's diagnostics are built from: the notebook's module and where its offsets are in the cells. */
   fixTarget(notebook: OpenNotebook): FixableDocument {
-    return { document: notebook.module, version: notebook.version, place: notebook.placement(this.host.encoding) };
+    const { encoding } = this.host;
+    return { document: notebook.module, version: notebook.version, place: notebook.placement(encoding), encoding };
   }
 
   /** `codeAction/resolve` for an action of a cell. */

@@ -6,34 +6,55 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   FileChangeType,
+  LSPErrorCodes,
   MessageType,
-  ShowMessageNotification,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
-  type ClientCapabilities,
+  type CancellationToken,
   type CodeAction,
   type CodeActionParams,
-  type Diagnostic,
   type Connection,
+  type Diagnostic,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
-import { fixableFile, fixAllAction, FIX_ALL_KIND, kindRequested, organizeImportsAction, ORGANIZE_IMPORTS_KIND, quickFixes, resolveQuickFix, type ResolveData } from './codeActions';
+import * as path from 'path';
+import { PYREVIEW_VERSION } from './cli/version';
+import { clientSupport, CLIENT_COMMANDS } from './clientSupport';
+import {
+  documentationActions,
+  fixableFile,
+  fixAllAction,
+  FIX_ALL_KIND,
+  kindRequested,
+  organizeImportsAction,
+  ORGANIZE_IMPORTS_KIND,
+  quickFixes,
+  resolveQuickFix,
+  type ResolveData,
+} from './codeActions';
 import { returnTypeHints } from './inlayHints';
 import { ConfigurationService, type DocumentConfig } from './configuration';
-import { configProblemDiagnostics, diagnoseDocument, toDiagnostics } from './diagnostics';
+import { DEBUG_INFORMATION_COMMAND, debugInformation } from './debugInformation';
+import { configProblemDiagnostics, diagnoseDocument, toDiagnostics, type DiagnosticsOutcome } from './diagnostics';
+import { ConfigIdentities, DocumentReports, reportKey } from './documentReports';
 import { DocumentStore, type LintPhase, type PythonDocument } from './documents';
 import { FreedMemoryCollector } from './garbageCollection';
 import { noqaHover } from './hover';
 import { NOTEBOOK_DOCUMENT_SYNC, NotebookSync } from './notebookSync';
 import { prepareRename, rename } from './rename';
 import { negotiatePositionEncoding, type PositionEncoding } from './positionEncoding';
+import { BackgroundProgress } from './progress';
 import { ProtocolGate, REFUSED_REQUEST, type Refusal } from './protocolGate';
 import { LintScheduler, SettleScheduler } from './scheduler';
+import { logLevelOf, ServerLog } from './serverLog';
+import { expandPath } from './editorOptions';
 import { fileSystemPath, fileUri, isPyproject } from './uris';
 import { WorkspaceIndexer, readWorkspaceFile } from './workspaceIndexer';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
@@ -41,40 +62,21 @@ import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 /** How long after `initialized` the workspace starts being indexed. */
 const INDEXING_DELAY_MS = 500;
 
+/**
+ * VS Code pulls a closed document once more and ignores workspace reports for it until that pull is
+ * answered: its problems are cleared through the workspace report this long after that pull, or after
+ * the closing if no pull comes.
+ */
+const CLOSED_REPORT_DELAY_MS = 500;
+const CLOSED_PULL_WAIT_MS = 2000;
+
 /** How long typing must pause before slow file-wide rules run again. */
 const SETTLE_DELAY_MS = 250;
-
-/** What the client announced it can do, as far as the server's behaviour depends on it. */
-interface ClientSupport {
-  configuration: boolean;
-  pullDiagnostics: boolean;
-  diagnosticRefresh: boolean;
-  configurationRegistration: boolean;
-  watchedFilesRegistration: boolean;
-  workspaceFolderChanges: boolean;
-  workDoneProgress: boolean;
-  /** Code actions may come without their edit, which `codeAction/resolve` fills in. */
-  codeActionResolve: boolean;
-}
 
 /** The folders to index: the workspace folders, or the root of a single-folder client. */
 function workspaceFolderPaths(params: InitializeParams): string[] {
   const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return uris.flatMap((uri) => fileSystemPath(uri) ?? []);
-}
-
-function clientSupport(capabilities: ClientCapabilities): ClientSupport {
-  return {
-    configuration: capabilities.workspace?.configuration === true,
-    pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
-    diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
-    configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
-    watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
-    workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,
-    workDoneProgress: capabilities.window?.workDoneProgress === true,
-    codeActionResolve: capabilities.textDocument?.codeAction?.dataSupport === true &&
-      capabilities.textDocument.codeAction.resolveSupport?.properties.includes('edit') === true,
-  };
 }
 
 /** The connection named on the command line, with LSP's lifecycle and params' shapes enforced before any handler (protocolGate.ts). */
@@ -108,13 +110,19 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   let notebooks: NotebookSync | undefined;
   let workspaceFolders: string[] = [];
   let encoding: PositionEncoding = 'utf-16';
-  let support = clientSupport({});
-  /** What was last published per URI, so that a burst never publishes the same result twice. */
-  const published = new Map<string, string>();
+  let support = clientSupport({ capabilities: {} });
+  const log = new ServerLog(connection.console);
+  /** The last diagnostics of each open document, pushed or pulled. */
+  const reports = new DocumentReports();
+  const configIds = new ConfigIdentities();
   /** Pull clients with `run: onSave`: the report of each document's last save. */
   const savedReports = new Map<string, { resultId: string; items: Diagnostic[] }>();
   /** The last "not checked" reason logged per URI, so that typing does not repeat it. */
   const skipLogged = new Map<string, string>();
+
+  /** The workspace folder holding a file (the innermost, for nested folders). */
+  const folderOf = (fsPath: string): string | undefined =>
+    workspaceFolders.filter((folder) => fsPath === folder || fsPath.startsWith(folder + path.sep)).sort((a, b) => b.length - a.length)[0];
 
   const configs = new ConfigurationService({
     fetchEditorSettings: async (scopeUri) => {
@@ -122,81 +130,98 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
       try {
         return await connection.workspace.getConfiguration({ scopeUri, section: 'pyreview' });
       } catch (error) {
-        connection.console.warn(`pyreview: workspace/configuration failed, using defaults: ${String(error)}`);
+        log.warn(`pyreview: workspace/configuration failed, using defaults: ${String(error)}`);
         return undefined;
       }
     },
     warn: (message) => {
-      connection.console.warn(message);
+      log.warn(message);
       // A notification, not showMessageRequest: there is nothing to answer.
       background('window/showMessage', connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
     },
-    log: (message) => connection.console.log(message),
+    log: (message) => log.info(message),
+    folderOf,
     showFileProblems: (file, source, problems) => {
       const diagnostics = configProblemDiagnostics(problems, source, encoding);
       background('publishing configuration problems', connection.sendDiagnostics({ uri: fileUri(file), diagnostics }));
     },
   });
 
-  const logError = (message: string) => connection.console.error(message);
+  const logError = (message: string) => log.error(message);
   const collector = new FreedMemoryCollector();
   /** Messages sent without waiting: a failure (a client gone away) is logged, never an unhandled rejection. */
   const background = (what: string, promise: Promise<unknown>) => {
     promise.catch((error) => logError(`pyreview: ${what} failed: ${String(error)}`));
   };
-  const resultId = (document: PythonDocument, generation: number) => `${document.serial}.${document.version}.${generation}`;
+  const keyOf = (document: PythonDocument, config: DocumentConfig) => reportKey(document.serial, document.version, configIds.of(config));
+
+  /** Whether rule links run the client's documentation command. */
+  const commandLinks = () => support.commands.has(CLIENT_COMMANDS.showRuleDocumentation);
 
   let linted = false;
-  function diagnose(document: PythonDocument, config: DocumentConfig, phase: LintPhase) {
-    const outcome = diagnoseDocument(document, config, encoding, phase, logError);
+  function diagnose(document: PythonDocument, config: DocumentConfig, phase: LintPhase): DiagnosticsOutcome {
+    const started = performance.now();
+    const outcome = diagnoseDocument(document, config, encoding, phase, logError, commandLinks());
     store?.trim();
+    log.debug(`pyreview: linted ${document.uri} version ${document.version} (${phase}) in ${Math.round(performance.now() - started)} ms: ${outcome.diagnostics.length} diagnostics${outcome.settled ? '' : ', file rules carried'}`);
     if (!linted) {
       linted = true;
       hooks.firstLintDone?.();
     }
     if (outcome.skipped && skipLogged.get(document.uri) !== outcome.skipped) {
-      connection.console.warn(`pyreview: ${document.uri} was not checked: ${outcome.skipped}`);
+      log.warn(`pyreview: ${document.uri} was not checked: ${outcome.skipped}`);
     }
     if (outcome.skipped) skipLogged.set(document.uri, outcome.skipped);
     else skipLogged.delete(document.uri);
     return outcome;
   }
 
+  /**
+   * Keystroke lints carry slow file-wide findings through the edits since the
+   * last lint; without an edit there is nothing to carry them through, and
+   * the lint runs every rule (a document just opened, settings or other
+   * files that changed).
+   */
+  function phaseFor(document: PythonDocument, requested: LintPhase): LintPhase {
+    const last = reports.get(document.uri);
+    return requested === 'keystroke' && last !== undefined && last.version !== document.version ? 'keystroke' : 'settle';
+  }
+
+  /** Lints a document and records the report; `changed` when its diagnostics differ from the last report's. */
+  async function lintDocument(uri: string, requested: LintPhase) {
+    const document = store?.get(uri);
+    if (!document) return undefined;
+    const config = await configs.forDocument(uri);
+    // The document may have been closed or reopened while settings were fetched;
+    // everything below is synchronous, so what is recorded is the current version.
+    if (store?.get(uri) !== document) return undefined;
+    const outcome = diagnose(document, config, phaseFor(document, requested));
+    if (outcome.settled) settler.cancel(uri);
+    else settler.schedule(uri);
+    return { document, ...reports.record(uri, keyOf(document, config), document.version, outcome.diagnostics, outcome.settled) };
+  }
+
+  /** Push clients: lints and publishes, unless the last publication answers this version and configuration already. */
   async function lintAndPublish(uri: string, phase: LintPhase = 'keystroke'): Promise<void> {
     const document = store?.get(uri);
     if (!document) return;
-    const generation = configs.generation;
-    const config = await configs.forDocument(uri);
-    // The document may have been closed or reopened while settings were fetched;
-    // everything below is synchronous, so what is published is the current version.
-    if (store?.get(uri) !== document) return;
-    const key = resultId(document, generation);
-    if (published.get(uri) === key) return;
-    const firstTime = !published.has(uri);
-    const outcome = diagnose(document, config, phase);
-    if (outcome.settled) published.set(uri, key);
-    else published.set(uri, `${key}~`);
-    // A document just opened has no reason to wait for a pause in typing.
-    if (outcome.settled) settler.cancel(uri);
-    else settler.schedule(uri, firstTime ? 0 : undefined);
-    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: outcome.diagnostics });
+    const last = reports.get(uri);
+    if (last && last.key === keyOf(document, await configs.forDocument(uri)) && (last.settled || phase === 'keystroke')) return;
+    const linted = await lintDocument(uri, phase);
+    if (linted) await connection.sendDiagnostics({ uri, version: linted.document.version, diagnostics: linted.report.items });
   }
 
-  /**
-   * Pull clients: the last report of each document. An unsettled one (resultId ending in `~`) is
-   * replaced by the settled one once typing pauses.
-   */
-  const pullReports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  /** Pull clients are asked to pull again when a report changed without a request (settling, settings, other files). */
+  function refreshIfChanged(changed: boolean): void {
+    if (changed && support.diagnosticRefresh) {
+      log.debug('pyreview: asking the client to pull diagnostics again');
+      connection.languages.diagnostics.refresh();
+    }
+  }
 
   async function settle(uri: string): Promise<void> {
     if (!support.pullDiagnostics) return lintAndPublish(uri, 'settle');
-    const document = store?.get(uri);
-    if (!document) return;
-    const generation = configs.generation;
-    const config = await configs.forDocument(uri);
-    if (store?.get(uri) !== document) return;
-    pullReports.set(uri, { resultId: resultId(document, generation), items: diagnose(document, config, 'settle').diagnostics });
-    connection.languages.diagnostics.refresh();
+    refreshIfChanged((await lintDocument(uri, 'settle'))?.changed === true);
   }
 
   const settler = new SettleScheduler(SETTLE_DELAY_MS, settle, (error) => logError(`pyreview: linting failed: ${(error as Error).stack ?? String(error)}`));
@@ -207,7 +232,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   function lintOn(trigger: 'change' | 'save' | 'open', uri: string): void {
     if (support.pullDiagnostics) {
       // The client pulls after changes by itself; after a save it must pull the new saved state.
-      if (trigger === 'save' && savedReports.delete(uri) && support.diagnosticRefresh) connection.languages.diagnostics.refresh();
+      if (trigger === 'save' && savedReports.delete(uri)) refreshIfChanged(true);
       return;
     }
     if (trigger === 'open') return scheduler.schedule(uri);
@@ -217,25 +242,64 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
     }, (error) => logError(`pyreview: reading settings failed: ${String(error)}`));
   }
 
-  function relintAll(): void {
-    published.clear();
-    savedReports.clear();
-    pullReports.clear();
-    if (support.pullDiagnostics) {
-      if (support.diagnosticRefresh) connection.languages.diagnostics.refresh();
+  /**
+   * Open documents linted again without an edit, after settings or other
+   * files changed: push clients get the result, pull clients a refresh when
+   * some document's diagnostics changed. Documents edited since their last
+   * report are left to the pull that follows the edit.
+   */
+  async function relintOpenDocuments(): Promise<void> {
+    notebooks?.relintAll();
+    if (!support.pullDiagnostics) {
+      for (const document of store?.all() ?? []) {
+        reports.forget(document.uri);
+        scheduler.schedule(document.uri);
+      }
       return;
     }
-    for (const document of store?.all() ?? []) scheduler.schedule(document.uri);
-    notebooks?.relintAll();
+    savedReports.clear();
+    let changed = false;
+    for (const document of store?.all() ?? []) {
+      if (reports.get(document.uri)?.version !== document.version) continue;
+      changed = (await lintDocument(document.uri, 'settle'))?.changed === true || changed;
+    }
+    refreshIfChanged(changed);
   }
 
-  /** Queues every workspace file for workspace diagnostics (files not in that mode are skipped when their turn comes). */
-  function checkWorkspaceFiles(): void {
-    workspaceDiagnostics.enqueue([...(indexer?.files ?? [])].map(fileUri));
+  /** Queues the workspace files to be checked from disk, when some workspace folder is in the `workspace` mode. */
+  async function checkWorkspaceFiles(): Promise<void> {
+    if (await someFolderInWorkspaceMode()) {
+      workspaceDiagnostics.enqueue([...(indexer?.files ?? [])].map((file) => fileUri(file)));
+    } else {
+      // Out of the mode (never in it, or switched back): what it published is cleared.
+      for (const report of workspaceDiagnostics.all()) workspaceDiagnostics.remove(report.uri);
+    }
+  }
+
+  async function someFolderInWorkspaceMode(): Promise<boolean> {
+    // A folder's settings, as a file directly in it gets them.
+    const configsOfFolders = await Promise.all(workspaceFolders.map((folder) => configs.forDocument(fileUri(path.join(folder, '__init__.py')))));
+    return configsOfFolders.some((config) => config.diagnosticMode === 'workspace');
+  }
+
+  /** Settings or a configuration file changed: everything they may affect is checked again. */
+  function configurationChanged(pushedSettings?: unknown): void {
+    configs.invalidate(pushedSettings);
+    background('reading the log settings', configureLog(pushedSettings));
+    background('checking the workspace', checkWorkspaceFiles());
+    background('linting open documents', relintOpenDocuments());
+  }
+
+  /** `pyreview.logLevel` and `pyreview.logFile`, which apply to the whole server. */
+  async function configureLog(pushedSettings?: unknown): Promise<void> {
+    const pushed = (pushedSettings as { pyreview?: unknown } | null | undefined)?.pyreview ?? pushedSettings;
+    const raw = (support.configuration ? await connection.workspace.getConfiguration({ section: 'pyreview' }) : pushed) as Record<string, unknown> | null | undefined;
+    const file = typeof raw?.logFile === 'string' && raw.logFile.trim() ? expandPath(raw.logFile.trim(), workspaceFolders[0]) : undefined;
+    log.configure(logLevelOf(raw?.logLevel), file);
   }
 
   let lastChangeAt = 0;
-  let refreshArmed = false;
+  const checkingProgress = new BackgroundProgress(connection, 'pyreview: checking the workspace', () => support.workDoneProgress, (error) => logError(`pyreview: progress failed: ${String(error)}`));
   const workspaceDiagnostics = new WorkspaceDiagnostics({
     lintFile: async (uri) => {
       const filePath = fileSystemPath(uri);
@@ -246,38 +310,38 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
       if (text === undefined) return undefined;
       const result = checker.check({ text, filePath, relativePath: config.relativePath, settings: config.settings, workspace: indexer?.index });
       for (const error of result.internalErrors) logError(`pyreview: internal error in rule ${error}`);
-      return toDiagnostics(result, { uri, version: -1 }, config, encoding);
+      return toDiagnostics(result, { uri, version: -1 }, config, encoding, commandLinks());
     },
     busy: () => scheduler.busy || performance.now() - lastChangeAt < 300,
     changed: (report) => {
-      if (!support.pullDiagnostics) {
-        const diagnostics = 'items' in report ? report.items : [];
-        background('publishing workspace diagnostics', connection.sendDiagnostics({ uri: report.uri, diagnostics }));
-      } else if (support.diagnosticRefresh && !refreshArmed) {
-        // One refresh for a run of changed files.
-        refreshArmed = true;
-        setTimeout(() => {
-          refreshArmed = false;
-          connection.languages.diagnostics.refresh();
-        }, 200);
-      }
+      // Pull clients get reports through the `workspace/diagnostic` request waiting for them.
+      if (!support.pullDiagnostics) background('publishing workspace diagnostics', connection.sendDiagnostics({ uri: report.uri, diagnostics: report.items }));
+    },
+    progress: (done, total) => checkingProgress.report(done, total),
+    get keepCleared() {
+      return support.pullDiagnostics;
     },
   });
 
-  function unknownDocument(what: string, uri: string): void {
-    connection.console.warn(`pyreview: ${what} for a document that is not open: ${uri}`);
-  }
-
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const parser = await parserReady;
-    indexer = new WorkspaceIndexer(parser, (message) => connection.console.warn(message));
+    indexer = new WorkspaceIndexer(parser, (message) => log.warn(message));
     store = new DocumentStore(parser, indexer.index, () => collector.memoryFreed());
     workspaceFolders = workspaceFolderPaths(params);
     checker = new SourceChecker(parser, RULES);
     encoding = negotiatePositionEncoding(params);
-    support = clientSupport(params.capabilities);
+    support = clientSupport(params);
+    log.info(`pyreview ${PYREVIEW_VERSION} language server (Node.js ${process.version}), for ${support.name}`);
     notebooks = new NotebookSync(connection, {
-      parser, checker, workspace: indexer.index, encoding, configs, settleDelayMs: SETTLE_DELAY_MS, logError, warn: (message) => connection.console.warn(message),
+      parser,
+      checker,
+      workspace: indexer.index,
+      encoding,
+      configs,
+      settleDelayMs: SETTLE_DELAY_MS,
+      commandLinks: commandLinks(),
+      logError,
+      warn: (message) => log.warn(message),
     });
     return {
       capabilities: {
@@ -288,12 +352,13 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
         inlayHintProvider: true,
         hoverProvider: true,
         renameProvider: { prepareProvider: true },
+        executeCommandProvider: { commands: [DEBUG_INFORMATION_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(support.pullDiagnostics
           ? { diagnosticProvider: { identifier: 'pyreview', interFileDependencies: true, workspaceDiagnostics: true } }
           : {}),
       },
-      serverInfo: { name: 'pyreview' },
+      serverInfo: { name: 'pyreview', version: PYREVIEW_VERSION },
     };
   });
 
@@ -301,6 +366,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
     if (support.configurationRegistration) {
       background('registering for configuration changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'pyreview' }));
     }
+    background('reading the log settings', configureLog());
     if (support.watchedFilesRegistration) {
       const watchers = [{ globPattern: '**/pyproject.toml' }, { globPattern: '**/*.py' }];
       background('watching files', connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }));
@@ -310,16 +376,21 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
         for (const folder of removed) {
           const folderPath = fileSystemPath(folder.uri);
           if (!folderPath) continue;
+          workspaceFolders = workspaceFolders.filter((known) => known !== folderPath);
           const prefix = fileUri(folderPath) + '/';
           for (const report of workspaceDiagnostics.all()) if (report.uri.startsWith(prefix)) workspaceDiagnostics.remove(report.uri);
           indexer?.removeFolder(folderPath);
         }
-        indexFolders(added.flatMap((folder) => fileSystemPath(folder.uri) ?? []));
+        const addedPaths = added.flatMap((folder) => fileSystemPath(folder.uri) ?? []);
+        workspaceFolders.push(...addedPaths);
+        indexFolders(addedPaths);
       });
     }
     // Open documents come first: indexing starts once the editor has had a moment to open them.
     setTimeout(() => indexFolders(workspaceFolders), INDEXING_DELAY_MS);
   });
+
+  const indexingProgress = new BackgroundProgress(connection, 'pyreview: indexing the workspace', () => support.workDoneProgress, (error) => logError(`pyreview: progress failed: ${String(error)}`));
 
   /**
    * Indexes workspace folders in the background, one file per event-loop
@@ -329,18 +400,11 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   function indexFolders(folders: readonly string[]): void {
     if (!indexer || !folders.length) return;
     const run = async () => {
-      const progress = support.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
-      progress?.begin('pyreview: indexing the workspace', 0, undefined, false);
       const started = performance.now();
-      const count = await indexer!.indexFolders(folders, {
-        report: (done, total) => {
-          if (done % 25 === 0 || done === total) progress?.report(Math.round((done / total) * 100), `${done}/${total} files`);
-        },
-      });
-      progress?.done();
-      connection.console.log(`pyreview: indexed ${count} files in ${Math.round(performance.now() - started)} ms`);
-      relintAll();
-      checkWorkspaceFiles();
+      const count = await indexer!.indexFolders(folders, { report: (done, total) => indexingProgress.report(done, total) });
+      log.info(`pyreview: indexed ${count} files in ${Math.round(performance.now() - started)} ms`);
+      await relintOpenDocuments();
+      await checkWorkspaceFiles();
     };
     background('indexing the workspace', run());
   }
@@ -348,12 +412,14 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   connection.onDidOpenTextDocument(({ textDocument }) => {
     if (!store) return;
     const document = store.open(textDocument.uri, textDocument.version, textDocument.text);
+    clearTimeout(closing.get(textDocument.uri));
+    closing.delete(textDocument.uri);
     const filePath = fileSystemPath(textDocument.uri);
     // Parsed once: the lint that follows uses the same tree.
     const tree = filePath ? document.syntax() : undefined;
     if (filePath && tree) indexer?.indexOpenDocument(filePath, tree, document.text);
     workspaceDiagnostics.remove(textDocument.uri);
-    published.delete(textDocument.uri);
+    reports.forget(textDocument.uri);
     savedReports.delete(textDocument.uri);
     lintOn('open', textDocument.uri);
   });
@@ -376,27 +442,39 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
-    if (!store?.close(textDocument.uri)) return unknownDocument('didClose', textDocument.uri);
+    const { uri } = textDocument;
+    if (!store?.close(uri)) return unknownDocument('didClose', uri);
     collector.memoryFreed();
-    const filePath = fileSystemPath(textDocument.uri);
+    const filePath = fileSystemPath(uri);
     if (filePath) indexer?.closeDocument(filePath);
-    scheduler.cancel(textDocument.uri);
-    settler.cancel(textDocument.uri);
-    pullReports.delete(textDocument.uri);
-    configs.forget(textDocument.uri);
-    published.delete(textDocument.uri);
-    savedReports.delete(textDocument.uri);
-    skipLogged.delete(textDocument.uri);
-    if (!support.pullDiagnostics) background('clearing diagnostics', connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] }));
-    // In workspace mode, the file is checked again as it is on disk.
-    if (filePath && indexer?.files.has(filePath)) workspaceDiagnostics.enqueue([textDocument.uri]);
+    const mode = configs.forDocument(uri).then((config) => config.diagnosticMode);
+    scheduler.cancel(uri);
+    settler.cancel(uri);
+    configs.forget(uri);
+    reports.forget(uri);
+    savedReports.delete(uri);
+    skipLogged.delete(uri);
+    if (!support.pullDiagnostics) background('clearing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
+    // In the `workspace` mode a workspace file is checked again as it is on disk. Otherwise a pull client
+    // keeps what it pulled for the document until a workspace report clears it.
+    background('closing a document', mode.then((diagnosticMode) => {
+      if (diagnosticMode === 'workspace' && filePath && indexer?.files.has(filePath)) workspaceDiagnostics.enqueue([uri]);
+      else if (support.pullDiagnostics) clearClosedLater(uri, CLOSED_PULL_WAIT_MS);
+    }));
   });
 
-  connection.onDidChangeConfiguration(({ settings }) => {
-    configs.invalidate(settings ?? undefined);
-    relintAll();
-    checkWorkspaceFiles();
-  });
+  /** Documents closed whose problems a workspace report is to clear (see CLOSED_REPORT_DELAY_MS). */
+  const closing = new Map<string, NodeJS.Timeout>();
+
+  function clearClosedLater(uri: string, delayMs: number): void {
+    clearTimeout(closing.get(uri));
+    closing.set(uri, setTimeout(() => {
+      closing.delete(uri);
+      if (!store?.get(uri)) workspaceDiagnostics.clear(uri);
+    }, delayMs));
+  }
+
+  connection.onDidChangeConfiguration(({ settings }) => configurationChanged(settings ?? undefined));
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     let pythonChanged = false;
@@ -409,59 +487,86 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
         workspaceDiagnostics.remove(change.uri);
       } else if (!store?.get(change.uri)) {
         indexer?.indexFile(filePath);
-        workspaceDiagnostics.enqueue([change.uri]);
+        background('checking the workspace', checkFile(change.uri));
       }
     }
-    const configChanged = changes.some((change) => isPyproject(change.uri));
-    if (configChanged) configs.invalidate();
-    if (configChanged) checkWorkspaceFiles();
-    if (configChanged || pythonChanged) relintAll();
+    if (changes.some((change) => isPyproject(change.uri))) configurationChanged();
+    else if (pythonChanged) background('linting open documents', relintOpenDocuments());
   });
 
-  connection.languages.diagnostics.on(async ({ textDocument, previousResultId }: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> => {
+  /** A workspace file changed on disk: checked again when its folder is in the `workspace` mode. */
+  async function checkFile(uri: string): Promise<void> {
+    if ((await configs.forDocument(uri)).diagnosticMode === 'workspace') workspaceDiagnostics.enqueue([uri]);
+  }
+
+  function unknownDocument(what: string, uri: string): void {
+    log.warn(`pyreview: ${what} for a document that is not open: ${uri}`);
+  }
+
+  connection.languages.diagnostics.on(async ({ textDocument, previousResultId }: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
+    const { uri } = textDocument;
     // Notebook cells get their diagnostics pushed (see notebookSync.ts).
-    if (notebooks?.ownsCell(textDocument.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const document = store?.get(textDocument.uri);
+    if (notebooks?.ownsCell(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const document = store?.get(uri);
+    // VS Code pulls a document once more after closing it: its workspace report, if any, stands.
     if (!document) {
-      unknownDocument('textDocument/diagnostic', textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      if (closing.has(uri)) clearClosedLater(uri, CLOSED_REPORT_DELAY_MS);
+      return { kind: DocumentDiagnosticReportKind.Full, items: workspaceDiagnostics.all().find((report) => report.uri === uri)?.items ?? [] };
     }
-    const generation = configs.generation;
-    const config = await configs.forDocument(textDocument.uri);
-    const id = resultId(document, generation);
+    const config = await configs.forDocument(uri);
+    // Cancelled while settings were fetched (the document changed, or a refresh came): the client asks again.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The document changed; pull again.');
+    if (store?.get(uri) !== document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (config.run === 'onSave') {
       // Between saves, pulls get what the last save (or the opening) showed.
-      const saved = savedReports.get(textDocument.uri) ?? { resultId: id, items: diagnose(document, config, 'settle').diagnostics };
-      savedReports.set(textDocument.uri, saved);
+      const saved = savedReports.get(uri) ?? { resultId: `s${keyOf(document, config)}`, items: diagnose(document, config, 'settle').diagnostics };
+      savedReports.set(uri, saved);
       if (previousResultId === saved.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: saved.resultId };
       return { kind: DocumentDiagnosticReportKind.Full, ...saved };
     }
     // VS Code cancels a pull in flight when the document changes and pulls again once it is answered,
-    // often for the version just linted. That version's report stands (its settling is already scheduled):
-    // linting it again, with no edit to carry the slow file-wide findings through, would run every rule.
-    const last = pullReports.get(textDocument.uri);
-    if (last?.resultId === id || last?.resultId === `${id}~`) {
-      if (previousResultId === last.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, ...last };
+    // often for the version just linted. That version's report stands (its settling is already scheduled).
+    let report = reports.get(uri);
+    if (report?.key !== keyOf(document, config)) {
+      // Without refresh support a client would never ask again: it gets the settled result now.
+      report = (await lintDocument(uri, support.diagnosticRefresh ? 'keystroke' : 'settle'))?.report;
+      if (!report) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
-    // Without refresh support a client would never ask again: it gets the settled result now.
-    const outcome = diagnose(document, config, support.diagnosticRefresh ? 'keystroke' : 'settle');
-    if (outcome.settled) settler.cancel(textDocument.uri);
-    else settler.schedule(textDocument.uri);
-    // An unsettled report gets its own id, so that the settled one is sent in full after the refresh.
-    const report = { resultId: outcome.settled ? id : `${id}~`, items: outcome.diagnostics };
-    pullReports.set(textDocument.uri, report);
-    return { kind: DocumentDiagnosticReportKind.Full, ...report };
+    if (previousResultId === report.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
   });
 
-  connection.languages.diagnostics.onWorkspace(({ previousResultIds }) => {
-    const previous = new Map(previousResultIds.map(({ uri, value }) => [uri, value]));
-    const items = workspaceDiagnostics.all().filter((report) => !store?.get(report.uri)).map((report) =>
-      previous.get(report.uri) === report.resultId
-        ? { kind: DocumentDiagnosticReportKind.Unchanged, uri: report.uri, resultId: report.resultId, version: null }
-        : { kind: DocumentDiagnosticReportKind.Full, uri: report.uri, resultId: report.resultId, items: report.items, version: null });
-    return { items } as WorkspaceDiagnosticReport;
+  /**
+   * `workspace/diagnostic` is answered once something differs from what the
+   * client has: pulls wait for a change instead of polling. With a partial
+   * result token the answer never ends: each change is streamed as it comes.
+   */
+  connection.languages.diagnostics.onWorkspace(async ({ previousResultIds }, token, _workDone, resultProgress): Promise<WorkspaceDiagnosticReport> => {
+    const known = new Map(previousResultIds.map(({ uri, value }) => [uri, value]));
+    workspaceDiagnostics.acknowledge(known);
+    const cancelled = new Promise<void>((resolve) => token.onCancellationRequested(() => resolve()));
+    for (;;) {
+      const items = workspaceItems(known);
+      if (items.length && !resultProgress) return { items };
+      if (items.length) {
+        resultProgress!.report({ items });
+        workspaceDiagnostics.acknowledge(known);
+      }
+      if (token.isCancellationRequested) return { items: [] };
+      await workspaceDiagnostics.nextChange(cancelled);
+    }
   });
+
+  /** Full reports of files not open whose report the client does not have; `known` is updated as if it had them. */
+  function workspaceItems(known: Map<string, string>): WorkspaceDocumentDiagnosticReport[] {
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const report of workspaceDiagnostics.all()) {
+      if (store?.get(report.uri) || known.get(report.uri) === report.resultId) continue;
+      known.set(report.uri, report.resultId);
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri: report.uri, resultId: report.resultId, items: report.items, version: null });
+    }
+    return items;
+  }
 
   connection.onCodeAction(async ({ textDocument, context }: CodeActionParams): Promise<CodeAction[]> => {
     if (notebooks?.ownsCell(textDocument.uri)) return notebooks.codeActions(textDocument.uri, context, support.codeActionResolve);
@@ -472,14 +577,18 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
     }
     const config = await configs.forDocument(textDocument.uri);
     if (!config.enable) return [];
-    const resolveIn = support.codeActionResolve ? textDocument.uri : undefined;
-    const actions = kindRequested(context.only, CodeActionKind.QuickFix) ? quickFixes(fixableFile(document, encoding), context.diagnostics, config, logError, resolveIn) : [];
+    const actions: CodeAction[] = [];
+    if (kindRequested(context.only, CodeActionKind.QuickFix)) {
+      const resolveIn = support.codeActionResolve ? textDocument.uri : undefined;
+      actions.push(...quickFixes(fixableFile(document, encoding), context.diagnostics, config, logError, resolveIn, support.commands));
+      if (commandLinks()) actions.push(...documentationActions(context.diagnostics));
+    }
     // Fixing everything re-checks the file several times: only when asked for by kind (on save, "Source Action…").
-    if (context.only && kindRequested(context.only, FIX_ALL_KIND)) {
+    if (context.only && config.editor.fixAll && kindRequested(context.only, FIX_ALL_KIND)) {
       const fixAll = fixAllAction(document, config, checker, encoding);
       if (fixAll) actions.push(fixAll);
     }
-    if (context.only && kindRequested(context.only, ORGANIZE_IMPORTS_KIND)) {
+    if (context.only && config.editor.organizeImports && kindRequested(context.only, ORGANIZE_IMPORTS_KIND)) {
       const organize = organizeImportsAction(document, config, encoding);
       if (organize) actions.push(organize);
     }
@@ -492,6 +601,23 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
     if (notebooks?.ownsCell(uri)) return notebooks.resolveCodeAction(uri, action);
     const document = store?.get(uri);
     return document ? resolveQuickFix(action, fixableFile(document, encoding)) : action;
+  });
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== DEBUG_INFORMATION_COMMAND) throw new ResponseError(LSPErrorCodes.RequestFailed, `pyreview has no command ${command}`);
+    const uri = (args?.[0] as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+    const document = typeof uri === 'string' ? store?.get(uri) : undefined;
+    return debugInformation({
+      support,
+      encoding,
+      log: log.settings,
+      workspaceFolders,
+      indexer,
+      workspaceDiagnostics,
+      documents: store?.all() ?? [],
+      reports,
+      active: document && { document, config: await configs.forDocument(document.uri) },
+    });
   });
 
   connection.languages.inlayHint.on(async ({ textDocument, range }) => {
@@ -531,7 +657,7 @@ export function startServer(connection: Connection = gatedConnection(), hooks: S
       unknownDocument('textDocument/hover', textDocument.uri);
       return null;
     }
-    return noqaHover(document, position, encoding);
+    return noqaHover(document, position, encoding, commandLinks());
   });
 
   connection.onShutdown(() => {

@@ -4,6 +4,8 @@ export interface WorkspaceReport {
   uri: string;
   resultId: string;
   items: Diagnostic[];
+  /** An empty report that clears what a client shows for a file no longer reported (closed, deleted, mode switched). */
+  cleared?: true;
 }
 
 export interface WorkspaceDiagnosticsHost {
@@ -11,9 +13,15 @@ export interface WorkspaceDiagnosticsHost {
   lintFile(uri: string): Promise<Diagnostic[] | undefined>;
   /** Whether an open document is being edited: background work waits for it. */
   busy(): boolean;
-  /** A file's report changed (push clients get it published; pull clients a refresh). */
-  changed(report: WorkspaceReport | { uri: string; removed: true }): void;
+  /** A file's report changed (push clients get it published). */
+  changed(report: WorkspaceReport): void;
+  /** Files checked so far of those queued since the queue was last empty; `done === total` at the end. */
   progress?(done: number, total: number): void;
+  /**
+   * Pull clients keep cleared reports until a pull shows they have them;
+   * push clients, which were sent the empty list, need not.
+   */
+  keepCleared: boolean;
 }
 
 const BUSY_RETRY_MS = 50;
@@ -21,12 +29,15 @@ const BUSY_RETRY_MS = 50;
 /**
  * Diagnostics for every file of the workspace, not only open ones, checked in
  * the background at the lowest priority: one file per event-loop turn, and
- * none while a document is being edited.
+ * none while a document is being edited. Pulls of `workspace/diagnostic` can
+ * wait here for the next change (`nextChange`) instead of being answered
+ * with nothing new.
  */
 export class WorkspaceDiagnostics {
   private readonly reports = new Map<string, WorkspaceReport>();
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
+  private readonly waiting = new Set<() => void>();
   private draining = false;
   private serial = 0;
   private total = 0;
@@ -42,12 +53,19 @@ export class WorkspaceDiagnostics {
       this.queue.push(uri);
       this.total++;
     }
-    if (!this.draining) void this.drain();
+    if (!this.draining && this.queue.length) void this.drain();
   }
 
-  /** A file deleted, or opened (its document's diagnostics take over). */
+  /** A file deleted, or opened (its document's diagnostics take over): its report, if any, is cleared. */
   remove(uri: string): void {
-    if (this.reports.delete(uri)) this.host.changed({ uri, removed: true });
+    const report = this.reports.get(uri);
+    if (report && !report.cleared) this.clear(uri);
+  }
+
+  /** Clears what a client may show for `uri`, reported or not (a document closed in the `openFiles` mode). */
+  clear(uri: string): void {
+    this.publish({ uri, resultId: `w${++this.serial}`, items: [], cleared: true });
+    if (!this.host.keepCleared) this.reports.delete(uri);
   }
 
   /** The current reports, for `workspace/diagnostic`. */
@@ -55,8 +73,34 @@ export class WorkspaceDiagnostics {
     return [...this.reports.values()];
   }
 
-  clear(): void {
-    for (const uri of [...this.reports.keys()]) this.remove(uri);
+  /** A pull showed which reports a client has: cleared reports it has are forgotten. */
+  acknowledge(resultIds: ReadonlyMap<string, string>): void {
+    for (const [uri, report] of this.reports) {
+      if (report.cleared && resultIds.get(uri) === report.resultId) this.reports.delete(uri);
+    }
+  }
+
+  /** Resolves at the next report change, or when `cancelled` resolves first. */
+  nextChange(cancelled: Promise<void>): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        this.waiting.delete(wake);
+        resolve();
+      };
+      this.waiting.add(wake);
+      void cancelled.then(wake);
+    });
+  }
+
+  /** Whether files are queued or being checked. */
+  get checking(): boolean {
+    return this.draining;
+  }
+
+  private publish(report: WorkspaceReport): void {
+    this.reports.set(report.uri, report);
+    this.host.changed(report);
+    for (const wake of [...this.waiting]) wake();
   }
 
   private async drain(): Promise<void> {
@@ -70,13 +114,8 @@ export class WorkspaceDiagnostics {
         const items = await this.host.lintFile(uri);
         this.done++;
         this.host.progress?.(this.done, this.total);
-        if (!items) {
-          this.remove(uri);
-          continue;
-        }
-        const report = { uri, resultId: `w${++this.serial}`, items };
-        this.reports.set(uri, report);
-        this.host.changed(report);
+        if (items) this.publish({ uri, resultId: `w${++this.serial}`, items });
+        else this.remove(uri);
       }
     } finally {
       this.draining = false;

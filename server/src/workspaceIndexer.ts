@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseUnits, summarizeModule, WorkspaceIndex, type PythonParser, type SyntaxTree } from '@pyreview/shared-rules';
+import { isNotebookPath, parseUnits, summarizeModule, WorkspaceIndex, type PythonParser, type SyntaxTree } from '@pyreview/shared-rules';
 import { ConfigResolver } from './cli/configResolver';
 import { discoverFiles } from './cli/discovery';
 import { fsPath } from './cli/fileNames';
@@ -47,12 +47,17 @@ export class WorkspaceIndexer {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** The Python files of a folder, as the CLI would check them. */
+  /**
+   * The Python files of a folder, as the CLI would check them, but for
+   * notebooks (their JSON is no Python source; their cells are checked when
+   * opened). A configuration file's keys in error are left out (the editor
+   * shows them in the file).
+   */
   listFiles(folder: string): string[] {
     try {
       const { files, warnings } = discoverFiles([folder], folder, new ConfigResolver({}, folder));
       for (const warning of warnings) this.log(warning);
-      return files;
+      return files.filter((file) => !isNotebookPath(file));
     } catch (error) {
       this.log(`pyreview: cannot list the files of ${folder}: ${(error as Error).message}`);
       return [];

@@ -36,7 +36,7 @@ export * from './rules/categories';
 export * from './report/review';
 export * from './report/reviewMarkdown';
 export * from './report/reviewHtml';
-export { organizeImports } from './rules/isort/organizeImports';
+export { firstPartyNames, organizeImports } from './rules/isort/organizeImports';
 export { reindentFixAt } from './rules/pycodestyle/indentation/reindent';
 export * from './workspace/modulePath';
 export * from './codeLocation';

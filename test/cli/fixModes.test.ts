@@ -42,13 +42,26 @@ describe('pyreview check: --fix, --diff, --add-noqa', () => {
       run.stdout,
       '--- a/a.py\n+++ b/a.py\n@@ -1,4 +1,4 @@\n try:\n     run()\n-except:\n+except Exception:\n     pass\n',
     );
-    assert.match(run.stderr, /Would fix 1 error\./);
+    assert.strictEqual(run.stderr, '\nWould fix 1 error.\n', 'a blank line between the diff and the summary');
     const applied = spawnSync('patch', ['-p1', '--dry-run'], { cwd: project.root, input: run.stdout, encoding: 'utf8' });
     assert.strictEqual(applied.status, 0, applied.stdout + applied.stderr);
 
     const nothing = project.run('check', ...ONLY_E722_E999, '--diff', 'a.py');
     assert.strictEqual(nothing.status, 0);
     assert.strictEqual(nothing.stdout, '');
+  });
+
+  it('--diff of a file outside the working directory names it as git does, without a doubled slash', () => {
+    const outside = new TempProject({ 'b.py': BARE_EXCEPT });
+    try {
+      const run = project.run('check', ...ONLY_E722_E999, '--diff', '--unsafe-fixes', outside.path('b.py'));
+      const relative = outside.path('b.py').replace(/^\//, '');
+      assert.strictEqual(run.stdout.split('\n').slice(0, 2).join('\n'), `--- a/${relative}\n+++ b/${relative}`);
+      const applied = spawnSync('patch', ['-p1', '--dry-run'], { cwd: '/', input: run.stdout, encoding: 'utf8' });
+      assert.strictEqual(applied.status, 0, applied.stdout + applied.stderr);
+    } finally {
+      outside.cleanup();
+    }
   });
 
   it('--fix and --diff count the findings they fix, not the fixes: a block fix fixes each of its findings', () => {

@@ -19,17 +19,19 @@ describe('RestartBudget', () => {
 });
 
 describe('LintTimer', () => {
-  it('times from the first unanswered change to the diagnostics', () => {
+  it('times from the first unanswered change to the diagnostics, and tells whether an edit was among them', () => {
     const timer = new LintTimer();
-    timer.changed('file:///a.py', 100);
-    timer.changed('file:///a.py', 150);
-    assert.strictEqual(timer.answered('file:///a.py', 180), 80);
+    timer.changed('file:///a.py', 100, false);
+    timer.changed('file:///a.py', 150, true);
+    assert.deepStrictEqual(timer.answered('file:///a.py', 180), { durationMs: 80, typing: true });
     assert.strictEqual(timer.answered('file:///a.py', 190), undefined);
+    timer.changed('file:///a.py', 200, false);
+    assert.deepStrictEqual(timer.answered('file:///a.py', 900), { durationMs: 700, typing: false });
   });
 
   it('ignores diagnostics of closed documents', () => {
     const timer = new LintTimer();
-    timer.changed('file:///a.py', 0);
+    timer.changed('file:///a.py', 0, true);
     timer.forget('file:///a.py');
     assert.strictEqual(timer.answered('file:///a.py', 5), undefined);
   });

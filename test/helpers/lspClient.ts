@@ -36,6 +36,7 @@ export interface LspClientOptions {
   /** The `pyreview` settings section answered to workspace/configuration; may be changed later through `settings`. */
   settings?: Record<string, unknown>;
   rootUri?: string | null;
+  initializationOptions?: unknown;
   /** Milliseconds to wait for `initialize`. */
   initializeTimeout?: number;
   /**
@@ -98,8 +99,11 @@ export class LspClient {
   readonly logMessages: Array<{ type: number; message: string }> = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly registrations: unknown[] = [];
+  readonly unregistrations: unknown[] = [];
   /** How many workspace/diagnostic/refresh requests the server sent. */
   diagnosticRefreshes = 0;
+  /** `$/progress` notifications (work done and partial results), in order. */
+  readonly progress: Array<{ token: string | number; value: unknown }> = [];
   /** The server's stderr, for failure messages. */
   stderr = '';
   /** Resolves with the exit code when the server process ends. */
@@ -132,11 +136,17 @@ export class LspClient {
       this.registrations.push(params);
       return null;
     });
+    this.connection.onRequest('client/unregisterCapability', (params: unknown) => {
+      this.unregistrations.push(params);
+      return null;
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.diagnosticRefreshes++;
       return null;
     });
     this.connection.onRequest('window/showMessageRequest', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (params: { token: string | number; value: unknown }) => this.progress.push(params));
     // A server that dies mid-test must fail the test, not hang it.
     process.stdin!.on('error', () => undefined);
     this.connection.listen();
@@ -180,6 +190,7 @@ export class LspClient {
     return this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
+      initializationOptions: options.initializationOptions,
       capabilities,
       workspaceFolders: null,
     }) as Promise<InitializeResult>;

@@ -2,8 +2,8 @@
  * Inputs that are hostile to more than speed: sizes past the limit, binary
  * content, encodings and line endings. Each is checked by the real CLI and
  * the real server, within the issue's limits, with the answer Python would
- * give. (The inputs whose time depends on the analysis engine are in
- * hostileSpeed.test.ts.)
+ * give. (The inputs whose time depends on the analysis engine's speed are
+ * measured by bench/hostile.js: speed is a benchmark's to judge, not a test's.)
  */
 import * as assert from 'assert';
 import * as fs from 'fs';

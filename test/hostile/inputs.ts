@@ -8,7 +8,7 @@ export interface HostileInput {
   name: string;
   /** The file's bytes. */
   bytes: Buffer;
-  /** The analysis engine's speed decides whether this one meets the limits (iterative traversals, nesting limits): see hostileSpeed.test.ts. */
+  /** The analysis engine's speed decides whether this one meets the limits (iterative traversals, nesting limits): measured by bench/hostile.js. */
   engineBound: boolean;
   /** The file is larger than pyreview checks: answered with a message, not findings. */
   overLimit?: boolean;

@@ -12,7 +12,7 @@ import { spaceIndented, tabIndentedFunction } from '../helpers/tabIndented';
 import { tempWorkspace } from './session';
 
 const MAX_PUBLICATION_BYTES = 1_000_000;
-const TITLE = 'Reindent with four spaces per level';
+const TITLE = 'pyreview (W191): Reindent with four spaces per level';
 
 /** The size of a publication as the server writes it (the JSON-RPC message's body). */
 function messageBytes({ uri, version, diagnostics }: ReceivedDiagnostics): number {

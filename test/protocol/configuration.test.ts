@@ -109,17 +109,6 @@ describe('protocol: configuration', () => {
     assert.deepStrictEqual((await client.waitForDiagnostics(uri)).diagnostics, []);
   });
 
-  it('warns about a broken pyproject.toml with file and line, and lints with defaults', async () => {
-    const file = writePyproject('[project]\nname = "demo"\n\n[tool.pyreview]\nignore = "E722"\n');
-    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uri('pyproject.toml'), type: 2 }] });
-    const { first } = await open();
-    assert.deepStrictEqual(first.diagnostics.map((d) => d.code), ['E722'], 'defaults apply');
-    const warning = client.shownMessages.find((message) => message.message.includes(file));
-    assert.ok(warning, `a message naming ${file}: ${JSON.stringify(client.shownMessages)}`);
-    assert.strictEqual(warning.type, 2, 'a warning');
-    assert.ok(warning.message.includes(`${file}:5`), warning.message);
-  });
-
   it('keeps the valid rest of [tool.pyreview] and shows each mistake on its key in pyproject.toml', async () => {
     const file = writePyproject('[tool.pyreview]\nseverity = { E722 = "hint" }\nextend-selct = ["ANN"]\n');
     const pyproject = workspace.uri('pyproject.toml');
@@ -132,7 +121,8 @@ describe('protocol: configuration', () => {
       severity: 2,
       message: "extend-selct: unknown setting (did you mean 'extend-select'?)",
     }]);
-    assert.ok(client.shownMessages.some((m) => m.type === 2 && m.message.includes(`${file}:3:1: extend-selct`)), JSON.stringify(client.shownMessages));
+    assert.ok(!client.shownMessages.some((m) => m.message.includes(file)), 'no notification: the mistake is shown in the file');
+    assert.ok(client.logMessages.some((m) => m.message.includes(`${file}:3:1: extend-selct`)), JSON.stringify(client.logMessages));
 
     const cleared = client.waitForDiagnostics(pyproject);
     writePyproject('[tool.pyreview]\nseverity = { E722 = "hint" }\nextend-select = ["ANN"]\n');
@@ -161,6 +151,8 @@ describe('protocol: configuration', () => {
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uri('pyproject.toml'), type: 2 }] });
     const { first } = await open();
     assert.deepStrictEqual(first.diagnostics.map((d) => d.code), ['E722']);
-    assert.ok(client.shownMessages.some((message) => message.message.includes(`${file}:1`)), JSON.stringify(client.shownMessages));
+    assert.ok(client.logMessages.some((message) => message.message.includes(`${file}:1`)), JSON.stringify(client.logMessages));
+    const [problem] = client.diagnosticsFor(workspace.uri('pyproject.toml')).at(-1)!.diagnostics;
+    assert.match(problem.message, /^invalid TOML: /);
   });
 });

@@ -61,7 +61,7 @@ describe('protocol: foreign keys across the workspace', () => {
     const actions = await client.request<Action[]>('textDocument/codeAction', {
       textDocument: { uri }, range: userId.range, context: { diagnostics: [userId], only: ['quickfix'] },
     });
-    const fix = actions.find((action) => action.title.startsWith('Add ForeignKey('));
+    const fix = actions.find((action) => action.title.startsWith('pyreview (SQA001): Add ForeignKey('));
     assert.ok(fix, `no ForeignKey fix among ${JSON.stringify(actions.map((a) => a.title))}`);
     const fixed = applyTextEdits(text, fix.edit.changes[uri] as never, 'utf-16');
     assert.match(fixed, /^from sqlalchemy import ForeignKey, String$/m);

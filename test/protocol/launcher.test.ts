@@ -18,7 +18,11 @@ describe('protocol: the shipped launcher and its code cache', function () {
   const started: LspClient[] = [];
   const cacheFiles = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((name) => name.endsWith('.v8cache')) : []);
 
-  before(() => bundleServer(dist));
+  before(async () => {
+    await bundleServer(dist);
+    // The extension's manifest, above dist/ as in the .vsix: the server reads its version there.
+    fs.copyFileSync(path.join(REPO_ROOT, 'package.json'), path.join(workspace.dir, 'package.json'));
+  });
   after(() => {
     for (const client of started.splice(0)) client.kill();
     workspace.cleanup();

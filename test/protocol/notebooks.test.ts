@@ -98,18 +98,18 @@ for (const encoding of ['utf-16', 'utf-8'] as const) {
       const { diagnostics } = await cell0;
       assert.deepStrictEqual(summary(diagnostics), ['F401 1:7-1:11']);
       const actions = await codeActions(notebook.cellUris[0], diagnostics);
-      const fix = actions.find((action) => /^Remove unused import/.test(action.title));
+      const fix = actions.find((action) => /^pyreview \(F401\): Remove unused import/.test(action.title));
       assert.ok(fix, actions.map((action) => action.title).join(', '));
       assert.deepStrictEqual(Object.keys(fix.edit!.changes!), [notebook.cellUris[0]]);
       assert.deepStrictEqual(applied(notebook, fix), ['import os', 'x = 1', 'print(os.sep)']);
-      const ignore = actions.find((action) => action.title === 'Ignore F401 on this line')!;
+      const ignore = actions.find((action) => action.title === 'pyreview (F401): Ignore on this line')!;
       assert.deepStrictEqual(applied(notebook, ignore)[0], 'import os\nimport json  # noqa: F401');
     });
 
     it('fixes the whole notebook from any cell, each edit in its own cell', async () => {
       const notebook = await openNotebook([{ text: 'import os\nimport sys' }, { text: 'import json\n\nprint(sys)' }]);
       const [fixAll] = await codeActions(notebook.cellUris[1], [], ['source.fixAll.pyreview']);
-      assert.strictEqual(fixAll?.title, 'Fix all auto-fixable problems');
+      assert.strictEqual(fixAll?.title, 'pyreview: Fix all auto-fixable problems');
       assert.deepStrictEqual(applied(notebook, fixAll), ['import sys', '\nprint(sys)']);
     });
 
@@ -140,7 +140,7 @@ for (const encoding of ['utf-16', 'utf-8'] as const) {
       await published;
       // The client still has the second cell's diagnostic from before: its fix must remove `import os` all the same.
       const actions = await codeActions(notebook.cellUris[1], [diagnostic]);
-      const fix = actions.find((action) => /^Remove unused import/.test(action.title))!;
+      const fix = actions.find((action) => /^pyreview \(F401\): Remove unused import/.test(action.title))!;
       assert.deepStrictEqual(applied(notebook, fix), ['x = 1\ny = 2\nz = 3', '']);
     });
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { DocumentDiagnosticReport, FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import type { LspClient } from '../helpers/lspClient';
-import { expectedDiagnostics, startClient, summarize, tempWorkspace } from './session';
+import { expectedDiagnostics, startClient, summarize, tempWorkspace, until } from './session';
 
 const SOURCE = 'try:\n    pass\nexcept:\n    pass\n';
 
@@ -68,12 +68,31 @@ describe('protocol: pull diagnostics', () => {
     }
   });
 
-  it('asks the client to pull again when settings change', async () => {
-    // A round trip first: refreshes caused by earlier tests have arrived once it is answered.
-    await pull(workspace.uri('pulled.py'));
-    const before = client.diagnosticRefreshes;
+  it('asks the client to pull again when a settings change changes diagnostics, and only then', async () => {
+    const uri = workspace.uri('settings.py');
+    client.open(uri, SOURCE, 1);
+    const pulled = await pull(uri) as FullDocumentDiagnosticReport;
+    const refreshes = client.diagnosticRefreshes;
+    // VS Code sends didChangeConfiguration right after start-up, with nothing changed: no refresh
+    // (it would cancel the first pull of every open document and make it start over).
     client.notify('workspace/didChangeConfiguration', { settings: null });
-    for (let i = 0; i < 100 && client.diagnosticRefreshes === before; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.strictEqual(client.diagnosticRefreshes, before + 1);
+    await pull(uri, pulled.resultId);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.strictEqual(client.diagnosticRefreshes, refreshes, 'nothing changed, nothing to pull');
+    assert.deepStrictEqual(await pull(uri, pulled.resultId), { kind: 'unchanged', resultId: pulled.resultId });
+
+    client.settings = { ...client.settings, severity: { E722: 'error' } };
+    try {
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      await until('a refresh', async () => (client.diagnosticRefreshes > refreshes ? true : undefined));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.strictEqual(client.diagnosticRefreshes, refreshes + 1, 'one refresh');
+      const repulled = await pull(uri, pulled.resultId) as FullDocumentDiagnosticReport;
+      assert.strictEqual(repulled.kind, 'full');
+      assert.deepStrictEqual(repulled.items.map((d) => [d.code, d.severity]), [['E722', 1]]);
+    } finally {
+      client.settings = { ...client.settings, severity: null };
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+    }
   });
 });

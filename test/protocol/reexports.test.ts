@@ -5,10 +5,8 @@
  * and fixAll leaves it alone while still removing the import nobody needs.
  */
 import * as assert from 'assert';
-import { pathToFileURL } from 'url';
-import type { LspClient } from '../helpers/lspClient';
 import { applyTextEdits } from '../helpers/lspText';
-import { startClient, workspaceWithFiles, until } from './session';
+import { serverInWorkspace, until } from './session';
 
 interface Action {
   title: string;
@@ -19,23 +17,14 @@ interface Action {
 const COMPAT = 'from json import JSONDecodeError\nimport os\n';
 
 describe('protocol: unused imports that other files import', () => {
-  let client: LspClient;
-  let workspace: ReturnType<typeof workspaceWithFiles>;
-
-  before(async () => {
-    workspace = workspaceWithFiles({
-      'app/__init__.py': '',
-      'app/compat.py': COMPAT,
-      'app/client.py': 'from .compat import JSONDecodeError\n\nprint(JSONDecodeError)\n',
-    });
-    client = await startClient({ rootUri: pathToFileURL(workspace.dir).href, settings: { select: ['F401'] } });
-  });
-  after(async () => {
-    await client.stop();
-    workspace.cleanup();
-  });
+  const suite = serverInWorkspace({
+    'app/__init__.py': '',
+    'app/compat.py': COMPAT,
+    'app/client.py': 'from .compat import JSONDecodeError\n\nprint(JSONDecodeError)\n',
+  }, { select: ['F401'] });
 
   it('offers only an unsafe fix for the re-exported name, and fixAll keeps it', async () => {
+    const { client, workspace } = suite;
     const uri = workspace.uri('app/compat.py');
     client.open(uri, COMPAT, 1);
     const diagnostics = (await client.waitForDiagnostics(uri, 1)).diagnostics;

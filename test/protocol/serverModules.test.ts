@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { MAX_SOURCE_LENGTH, PythonParser, resolveSettings, RULES, settingNameOfOption } from '@pyreview/shared-rules';
+import { MAX_SOURCE_LENGTH, PythonParser, resolveSettings, RULES, settingNameOfOption, type UserSettings } from '@pyreview/shared-rules';
 import type { Diagnostic } from 'vscode-languageserver';
 import { fixableFile, quickFixes } from 'pyreview-server/out/codeActions';
 import { combineSettings, editorUserSettings, type DocumentConfig } from 'pyreview-server/out/configuration';
@@ -7,6 +7,16 @@ import type { DiagnosticData } from 'pyreview-server/out/diagnostics';
 import { diagnoseDocument } from 'pyreview-server/out/diagnostics';
 import { differingSpan, DocumentStore } from 'pyreview-server/out/documents';
 import { LintScheduler } from 'pyreview-server/out/scheduler';
+
+/** A document's configuration as the server resolves it, with `user` settings and the defaults of everything else. */
+function documentConfig(user: UserSettings, overrides: Partial<DocumentConfig> = {}): DocumentConfig {
+  return {
+    enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false,
+    settings: resolveSettings(RULES, user),
+    editor: { exclude: [], excluded: false, fixAll: true, organizeImports: true },
+    ...overrides,
+  };
+}
 
 describe('server modules', () => {
   describe('configuration', () => {
@@ -41,10 +51,10 @@ describe('server modules', () => {
   describe('code actions', () => {
     const noErrors = (message: string): never => assert.fail(message);
 
-    it('prefers safe fixes and titles unsafe ones as such', () => {
+    it('prefers safe fixes, titles unsafe ones as such and names the tool and the rule', () => {
       const store = new DocumentStore(new PythonParser());
       const document = store.open('file:///tmp/actions.py', 3, 'x = 1\n');
-      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, {}) };
+      const config = documentConfig({}, { showDisableComment: true });
       const diagnostic = (safety: 'safe' | 'unsafe'): Diagnostic => {
         const data: DiagnosticData = {
           code: 'X100', version: 3, noqaLine: 0,
@@ -53,13 +63,13 @@ describe('server modules', () => {
         return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', source: 'pyreview', code: 'X100', data };
       };
       const [safe, ignore] = quickFixes(fixableFile(document, 'utf-16'), [diagnostic('safe')], config, noErrors);
-      assert.deepStrictEqual([safe.title, safe.isPreferred], ['Do it', true]);
+      assert.deepStrictEqual([safe.title, safe.isPreferred], ['pyreview (X100): Do it', true]);
       assert.deepStrictEqual([ignore.title, ignore.edit?.changes?.[document.uri]], [
-        'Ignore X100 on this line',
+        'pyreview (X100): Ignore on this line',
         [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, newText: '  # noqa: X100' }],
       ]);
       const [unsafe] = quickFixes(fixableFile(document, 'utf-16'), [diagnostic('unsafe')], config, noErrors);
-      assert.deepStrictEqual([unsafe.title, unsafe.isPreferred], ['Do it (unsafe)', false]);
+      assert.deepStrictEqual([unsafe.title, unsafe.isPreferred], ['pyreview (X100): Do it (unsafe)', false]);
       assert.deepStrictEqual(quickFixes(fixableFile(document, 'utf-16'), [{ ...diagnostic('safe'), data: { code: 'X100' } }], config, noErrors), [], 'malformed data gives nothing');
       store.dispose();
     });
@@ -68,8 +78,8 @@ describe('server modules', () => {
       const store = new DocumentStore(new PythonParser());
       const uri = 'file:///tmp/rename.py';
       const document = store.open(uri, 1, 'def area(width):\n    Total = width * 2\n    return Total\n');
-      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: false, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, { select: ['N806'] }) };
-      const { diagnostics } = diagnoseDocument(document, config, 'utf-16', 'settle', noErrors);
+      const config = documentConfig({ select: ['N806'] }, { showDisableComment: false });
+      const { diagnostics } = diagnoseDocument(document, config, 'utf-16', 'settle', noErrors, false);
       assert.deepStrictEqual(diagnostics.map((d) => d.code), ['N806']);
       const data = diagnostics[0].data as DiagnosticData;
       assert.strictEqual(data.fix, undefined, 'not planned with the lint');
@@ -91,11 +101,11 @@ describe('server modules', () => {
     it('skips huge documents with a reason instead of parsing them', () => {
       const store = new DocumentStore(new PythonParser());
       const document = store.open('file:///tmp/huge.py', 1, 'x = 1\n');
-      const config: DocumentConfig = { enable: true, run: 'onType', unsafeFixes: false, showDisableComment: true, diagnosticMode: 'openFiles', inlayReturnTypes: false, settings: resolveSettings(RULES, { select: ['E999'] }) };
-      assert.deepStrictEqual(diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail), { diagnostics: [], settled: true });
+      const config = documentConfig({ select: ['E999'] }, { showDisableComment: true });
+      assert.deepStrictEqual(diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail, false), { diagnostics: [], settled: true });
       store.change(document.uri, 2, [{ text: '#'.repeat(MAX_SOURCE_LENGTH + 1) }], 'utf-16');
       assert.strictEqual(document.unparsable, 'too-large');
-      const outcome = diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail);
+      const outcome = diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail, false);
       assert.deepStrictEqual(outcome.diagnostics, []);
       assert.match(outcome.skipped!, /characters/);
       assert.strictEqual(document.syntax(), undefined);

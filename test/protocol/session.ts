@@ -15,9 +15,13 @@ export function startClient(options: LspClientOptions = {}): Promise<LspClient> 
   return LspClient.start({ ...options, settings: { ...RULE_SELECTION, ...options.settings } });
 }
 
-/** A fresh directory with no pyproject.toml, and URIs of files in it. */
-export function tempWorkspace(): { dir: string; uri(name: string): string; cleanup(): void } {
+/** A fresh directory with no pyproject.toml, holding `files` (paths relative to it), and URIs of files in it. */
+export function tempWorkspace(files: Record<string, string> = {}): { dir: string; uri(name: string): string; cleanup(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pyreview-protocol-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
   return {
     dir,
     uri: (name) => pathToFileURL(path.join(dir, name)).href,
@@ -25,14 +29,21 @@ export function tempWorkspace(): { dir: string; uri(name: string): string; clean
   };
 }
 
-/** A fresh directory holding the given files (paths relative to it). */
-export function workspaceWithFiles(files: Record<string, string>): ReturnType<typeof tempWorkspace> {
-  const workspace = tempWorkspace();
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(workspace.dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(workspace.dir, name), text);
-  }
-  return workspace;
+/**
+ * For the enclosing suite: a workspace holding `files` and a server started on
+ * it with `settings` (mocha's before and after hooks); `client` is set once
+ * the suite runs.
+ */
+export function serverInWorkspace(files: Record<string, string>, settings: Record<string, unknown>): { workspace: ReturnType<typeof tempWorkspace>; client: LspClient } {
+  const suite = { workspace: tempWorkspace(files), client: undefined as unknown as LspClient };
+  before(async () => {
+    suite.client = await startClient({ rootUri: pathToFileURL(suite.workspace.dir).href, settings });
+  });
+  after(async () => {
+    await suite.client?.stop();
+    suite.workspace.cleanup();
+  });
+  return suite;
 }
 
 export interface DiagnosticSummary {

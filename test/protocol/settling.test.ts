@@ -28,7 +28,25 @@ function pullDiagnostics(client: LspClient, uri: string, previousResultId?: stri
   return client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
 }
 
-/** Waits for the server's refresh request, then pulls again: the settled report has F401. */
+/** Opens the large document in a pull client, pulls it once, then runs `test` with a pull of it; the client is stopped after. */
+async function withLargePull(
+  uri: string,
+  test: (client: LspClient, pull: (previousResultId?: string) => Promise<DocumentDiagnosticReport>, first: FullDocumentDiagnosticReport) => Promise<void>,
+): Promise<void> {
+  const client = await startPullClient();
+  try {
+    client.open(uri, LARGE, 1);
+    const pull = (previousResultId?: string) => pullDiagnostics(client, uri, previousResultId);
+    const refreshes = client.diagnosticRefreshes;
+    const first = await pull() as FullDocumentDiagnosticReport;
+    assert.strictEqual(client.diagnosticRefreshes, refreshes);
+    await test(client, pull, first);
+  } finally {
+    await client.stop();
+  }
+}
+
+/** Waits for the server's refresh request, then pulls again: the settled report, where the edit used `os`, has no F401. */
 async function expectSettledAfterRefresh(
   client: LspClient,
   refreshesBefore: number,
@@ -38,8 +56,11 @@ async function expectSettledAfterRefresh(
   await until('a refresh request', async () => (client.diagnosticRefreshes > refreshesBefore ? true : undefined));
   const settled = await pull(unsettled.resultId) as FullDocumentDiagnosticReport;
   assert.strictEqual(settled.kind, 'full');
-  assert.deepStrictEqual(settled.items.map((d) => d.code), ['F401']);
+  assert.deepStrictEqual(settled.items.map((d) => d.code), []);
 }
+
+/** An edit using the import: the keystroke lint carries F401, the settled one drops it. */
+const USE_OS = { range: { start: { line: 2000, character: 0 }, end: { line: 2000, character: 0 } }, text: 'print(os)\n' };
 
 describe('protocol: settling large documents', () => {
   const workspace = tempWorkspace();
@@ -66,35 +87,43 @@ describe('protocol: settling large documents', () => {
     }
   });
 
-  it('asks pull clients to pull again once a large document settles', async () => {
-    const client = await startPullClient();
-    try {
-      const uri = workspace.uri('large_pull.py');
-      client.open(uri, LARGE, 1);
-      const pull = (previousResultId?: string) => pullDiagnostics(client, uri, previousResultId);
-      const first = await pull() as FullDocumentDiagnosticReport;
-      await expectSettledAfterRefresh(client, client.diagnosticRefreshes, pull, first);
-    } finally {
-      await client.stop();
-    }
-  });
-
-  it('answers a pull repeated for the same version with the same unsettled report, then settles', async () => {
-    // VS Code cancels a pull in flight when the document changes and then pulls the same version again.
-    const client = await startPullClient();
-    try {
-      const uri = workspace.uri('large_repeated_pull.py');
-      client.open(uri, LARGE, 1);
-      const pull = (previousResultId?: string) => pullDiagnostics(client, uri, previousResultId);
+  it('answers the first pull of a large document with every finding, with no refresh to follow', () =>
+    withLargePull(workspace.uri('large_first_pull.py'), async (client, pull, first) => {
+      assert.deepStrictEqual(first.items.map((d) => d.code), ['F401'], 'F401 needs the semantic model: a keystroke lint would leave it out');
       const refreshes = client.diagnosticRefreshes;
-      const first = await pull() as FullDocumentDiagnosticReport;
-      assert.match(first.resultId ?? '', /~$/, 'the first keystroke lint of a large document carries F401 (none yet)');
-      assert.deepStrictEqual(await pull(), first);
-      await expectSettledAfterRefresh(client, refreshes, pull, first);
-    } finally {
-      await client.stop();
-    }
-  });
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      assert.strictEqual(client.diagnosticRefreshes, refreshes, 'nothing left to settle');
+      assert.deepStrictEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    }));
+
+  it('asks pull clients to pull again once a large document settles to other findings', () =>
+    withLargePull(workspace.uri('large_pull.py'), async (client, pull) => {
+      const refreshes = client.diagnosticRefreshes;
+      client.change(workspace.uri('large_pull.py'), 2, [USE_OS]);
+      const carried = await pull() as FullDocumentDiagnosticReport;
+      assert.deepStrictEqual(carried.items.map((d) => d.code), ['F401'], 'carried through the edit');
+      await expectSettledAfterRefresh(client, refreshes, pull, carried);
+    }));
+
+  it('does not ask pull clients to pull again when settling finds what the keystroke lint showed', () =>
+    withLargePull(workspace.uri('large_same_settled.py'), async (client, pull) => {
+      const refreshes = client.diagnosticRefreshes;
+      client.change(workspace.uri('large_same_settled.py'), 2, [{ range: { start: { line: 2000, character: 0 }, end: { line: 2000, character: 0 } }, text: 'x' }]);
+      const carried = await pull() as FullDocumentDiagnosticReport;
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      assert.strictEqual(client.diagnosticRefreshes, refreshes, 'the settled report equals the carried one');
+      assert.deepStrictEqual(await pull(carried.resultId), { kind: 'unchanged', resultId: carried.resultId });
+    }));
+
+  it('answers a pull repeated for the same version with the same unsettled report, then settles', () =>
+    // VS Code cancels a pull in flight when the document changes and then pulls the same version again.
+    withLargePull(workspace.uri('large_repeated_pull.py'), async (client, pull) => {
+      const refreshes = client.diagnosticRefreshes;
+      client.change(workspace.uri('large_repeated_pull.py'), 2, [USE_OS]);
+      const carried = await pull() as FullDocumentDiagnosticReport;
+      assert.deepStrictEqual(await pull(), carried);
+      await expectSettledAfterRefresh(client, refreshes, pull, carried);
+    }));
 
   it('keeps the findings that need the semantic model when an unchanged document is linted again (push)', async () => {
     const client: LspClient = await startClient({ settings: SETTINGS });

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import type { LspClient } from '../helpers/lspClient';
 import { applyTextEdits } from '../helpers/lspText';
-import { startClient, tempWorkspace } from './session';
+import { serverInWorkspace, startClient, tempWorkspace, until } from './session';
 
 interface Action {
   title: string;
@@ -46,6 +46,7 @@ describe('protocol: organize imports and inlay hints', () => {
     });
     const organize = actions.find((action) => action.kind === 'source.organizeImports.pyreview');
     assert.ok(organize, `no organize-imports action among ${JSON.stringify(actions.map((a) => a.kind))}`);
+    assert.strictEqual(organize.title, 'pyreview: Organize imports');
     const result = applyTextEdits(text, organize.edit.changes[uri] as never, 'utf-16');
     assert.strictEqual(result, 'from __future__ import annotations\n\nimport os\nimport sys\n\nimport yaml\n\nprint(os, sys, yaml)\n');
   });
@@ -78,5 +79,37 @@ describe('protocol: organize imports and inlay hints', () => {
     const inserted = applyTextEdits(text, hints[2].textEdits as never, 'utf-16');
     assert.match(inserted, /^from typing import Optional\n/);
     assert.match(inserted, /def maybe\(flag\) -> Optional\[str\]:/);
+  });
+});
+
+describe('protocol: organize imports in a workspace', () => {
+  const HANDLER = 'import os\n\nfrom placement import exception\nimport sqlalchemy as sa\n\nprint(os, exception, sa)\n';
+  const suite = serverInWorkspace({
+    'placement/__init__.py': '',
+    'placement/exception.py': 'class NotFound(Exception):\n    pass\n',
+    'placement/handler.py': HANDLER,
+  }, { extendSelect: ['I001'] });
+
+  it('sorts the workspace’s own packages as first-party, as I001 does', async () => {
+    const { client, workspace } = suite;
+    const uri = workspace.uri('placement/handler.py');
+    client.open(uri, HANDLER, 1);
+    await client.waitForDiagnostics(uri, 1);
+    const expected = 'import os\n\nimport sqlalchemy as sa\n\nfrom placement import exception\n\nprint(os, exception, sa)\n';
+    // The workspace is indexed in the background after `initialized`.
+    const organized = await until('imports sorted with placement as first-party', async () => {
+      const actions = await client.request<Action[]>('textDocument/codeAction', {
+        textDocument: { uri }, range: WHOLE_FILE, context: { diagnostics: [], only: ['source.organizeImports'] },
+      });
+      const result = actions[0] && applyTextEdits(HANDLER, actions[0].edit.changes[uri] as never, 'utf-16');
+      return result === expected ? result : undefined;
+    });
+    assert.strictEqual(organized, expected);
+    // The quick fix of I001 sorts the same way (fix-all and the action must not undo each other).
+    await until('I001 fixed the same way', async () => {
+      const i001 = client.diagnosticsFor(uri).at(-1)!.diagnostics.find((d) => d.code === 'I001');
+      const fix = (i001?.data as { fix?: { changes: Record<string, unknown[]> } } | undefined)?.fix;
+      return fix && applyTextEdits(HANDLER, fix.changes[uri] as never, 'utf-16') === expected ? true : undefined;
+    });
   });
 });

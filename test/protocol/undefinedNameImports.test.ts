@@ -5,35 +5,24 @@
  * as its own unsafe quick fix.
  */
 import * as assert from 'assert';
-import { pathToFileURL } from 'url';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import type { LspClient } from '../helpers/lspClient';
 import { applyTextEdits } from '../helpers/lspText';
-import { startClient, workspaceWithFiles, until } from './session';
+import { serverInWorkspace, until } from './session';
 
 const OSLO = 'from oslo_log import log as logging\n\nLOG = logging.getLogger(__name__)\n';
 const COMPUTE = 'import sys\n\nLOG = logging.getLogger(__name__)\nlogging.setup(sys.argv, "service")\n';
 
 describe('protocol: the imports F821 offers for an undefined name', () => {
-  let client: LspClient;
-  let workspace: ReturnType<typeof workspaceWithFiles>;
-
-  before(async () => {
-    workspace = workspaceWithFiles({
-      'service/__init__.py': '',
-      'service/api.py': OSLO,
-      'service/manager.py': OSLO,
-      'service/legacy.py': 'import logging\n\nLOG = logging.getLogger(__name__)\n',
-      'service/compute.py': COMPUTE,
-    });
-    client = await startClient({ rootUri: pathToFileURL(workspace.dir).href, settings: { select: ['F821'] } });
-  });
-  after(async () => {
-    await client.stop();
-    workspace.cleanup();
-  });
+  const suite = serverInWorkspace({
+    'service/__init__.py': '',
+    'service/api.py': OSLO,
+    'service/manager.py': OSLO,
+    'service/legacy.py': 'import logging\n\nLOG = logging.getLogger(__name__)\n',
+    'service/compute.py': COMPUTE,
+  }, { select: ['F821'] });
 
   it('ranks the import the workspace uses first, every one unsafe', async () => {
+    const { client, workspace } = suite;
     const uri = workspace.uri('service/compute.py');
     client.open(uri, COMPUTE, 1);
     await client.waitForDiagnostics(uri, 1);
@@ -46,9 +35,9 @@ describe('protocol: the imports F821 offers for an undefined name', () => {
       return offered?.[0]?.title.includes('oslo_log') ? offered : undefined;
     });
     assert.deepStrictEqual(actions.map((action) => [action.title, action.isPreferred]), [
-      ['Add `from oslo_log import log as logging` (unsafe)', false],
-      ['Add `import logging` (unsafe)', false],
-      ['Ignore F821 on this line', undefined],
+      ['pyreview (F821): Add `from oslo_log import log as logging` (unsafe)', false],
+      ['pyreview (F821): Add `import logging` (unsafe)', false],
+      ['pyreview (F821): Ignore on this line', undefined],
     ]);
     const fixed = applyTextEdits(COMPUTE, actions[0].edit!.changes![uri] as TextEdit[], 'utf-16');
     assert.strictEqual(fixed, `import sys\nfrom oslo_log import log as logging\n${COMPUTE.slice('import sys\n'.length)}`);

@@ -117,7 +117,9 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
 
   if (mode === 'diff') {
     io.stdout(patches.join(''));
-    io.stderr(fixed ? `Would fix ${plural(fixed, 'error')}.\n` : 'No errors would be fixed.\n');
+    // A blank line keeps the summary apart from the diff when both reach one terminal or file.
+    const separator = patches.length ? '\n' : '';
+    io.stderr(`${separator}${fixed ? `Would fix ${plural(fixed, 'error')}.` : 'No errors would be fixed.'}\n`);
     return incomplete ? 2 : patches.length ? 1 : 0;
   }
   if (mode === 'add-noqa') {

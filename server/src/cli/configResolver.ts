@@ -31,7 +31,7 @@ function toPosix(file: string): string {
  * Exclude patterns without a slash match any file or directory of that name
  * (`build`, `*.pyi`); patterns with one match the path from the root (`tests/data/**`).
  */
-function excludeMatcher(root: string, patterns: readonly string[]): (filePath: string) => boolean {
+export function excludeMatcher(root: string, patterns: readonly string[]): (filePath: string) => boolean {
   const byName = patterns.filter((p) => !p.includes('/')).map((p) => picomatch(p, { dot: true }));
   const byPath = patterns.filter((p) => p.includes('/')).map((p) => picomatch(p.replace(/^\.\//, ''), { dot: true }));
   return (filePath) => {

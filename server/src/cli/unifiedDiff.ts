@@ -1,8 +1,11 @@
 import { structuredPatch } from 'diff';
 
-/** A git-style unified diff (`--- a/path`, `+++ b/path`) that `git apply` and `patch -p1` accept. */
+/**
+ * A git-style unified diff (`--- a/path`, `+++ b/path`) that `git apply` and `patch -p1` accept. An
+ * absolute path (a file outside the working directory) loses its leading slash there, as in git's diffs.
+ */
 export function unifiedDiff(displayPath: string, before: string, after: string): string {
-  const posixPath = displayPath.split('\\').join('/');
+  const posixPath = displayPath.split('\\').join('/').replace(/^\/+/, '');
   const patch = structuredPatch(`a/${posixPath}`, `b/${posixPath}`, before, after, undefined, undefined, { context: 3 });
   const lines = [`--- ${patch.oldFileName}`, `+++ ${patch.newFileName}`];
   for (const hunk of patch.hunks) {

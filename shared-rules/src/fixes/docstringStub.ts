@@ -26,11 +26,31 @@ export function conventionOf(value: unknown): DocstringConvention {
   return DOCSTRING_CONVENTIONS.includes(value as DocstringConvention) ? (value as DocstringConvention) : 'sphinx';
 }
 
-const describe = (name: string): string => `Describe \`${name.replace(/^\*+/, '')}\`.`;
-const RETURN_TEXT = 'Describe the return value.';
-const RAISE_TEXT = 'Describe when it is raised.';
+/** Marks around the texts the author is to rewrite, until `withPlaceholders` records them as `TextEdit.placeholders`. */
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+const placeholder = (text: string): string => `${OPEN}${text}${CLOSE}`;
 
-/** The docstring's lines, without indentation; the first and last carry the quotes. */
+const describe = (name: string): string => placeholder(`Describe \`${name.replace(/^\*+/, '')}\`.`);
+const RETURN_TEXT = placeholder('Describe the return value.');
+const RAISE_TEXT = placeholder('Describe when it is raised.');
+
+/** The edit without the marks of `placeholder`, which become its `placeholders`. */
+function withPlaceholders(edit: TextEdit): TextEdit {
+  let newText = '';
+  const placeholders: Array<{ start: number; end: number }> = [];
+  for (const part of edit.newText.split(/([\u0001\u0002])/)) {
+    if (part === OPEN) placeholders.push({ start: newText.length, end: newText.length });
+    else if (part === CLOSE) placeholders[placeholders.length - 1].end = newText.length;
+    else newText += part;
+  }
+  return { ...edit, newText, placeholders };
+}
+
+/**
+ * The docstring's lines, without indentation; the first and last carry the
+ * quotes. The texts to rewrite are marked, for the insertions below.
+ */
 export function stubLines(content: StubContent, convention: DocstringConvention): string[] {
   const sections: string[][] = [];
   const { parameters, returns, raises } = content;
@@ -50,8 +70,9 @@ export function stubLines(content: StubContent, convention: DocstringConvention)
     if (returns) sections.push(['Returns', '-------', typeof returns === 'string' ? returns : 'object', `    ${RETURN_TEXT}`]);
     if (raises.length) sections.push(['Raises', '------', ...raises.flatMap((r) => [r, `    ${RAISE_TEXT}`])]);
   }
-  if (!sections.length) return [`"""${content.summary}"""`];
-  return [`"""${content.summary}`, ...sections.flatMap((section) => ['', ...section]), '"""'];
+  const summary = placeholder(content.summary);
+  if (!sections.length) return [`"""${summary}"""`];
+  return [`"""${summary}`, ...sections.flatMap((section) => ['', ...section]), '"""'];
 }
 
 function newlineOf(text: string): string {
@@ -96,11 +117,11 @@ export function docstringInsertion(tree: SyntaxTree, text: string, definition: N
     // `def f(): pass` becomes a block: the docstring and the old body on lines of their own.
     const headerIndent = indentationAt(text, tree.start(definition));
     const indent = headerIndent + (headerIndent.includes('\t') || (!headerIndent && indentUnit(text) === '\t') ? '\t' : '    ');
-    return {
+    return withPlaceholders({
       start: colonEnd,
       end: firstStatementStart,
       newText: `${newline}${indent}${render(lines, indent, newline)}${newline}${after}${indent}`,
-    };
+    });
   }
   const indent = indentationAt(text, firstStatementStart);
   const lineBreak = text.indexOf('\n', colonEnd);
@@ -112,7 +133,7 @@ export function docstringInsertion(tree: SyntaxTree, text: string, definition: N
   const between = text.slice(lineBreak + 1, lineStartOf(text, firstStatementStart)).split(/\r?\n/);
   const aligned = between.every((line) => !line.trim() || /^[ \t]*/.exec(line)![0] === indent);
   const at = aligned ? lineBreak + 1 : lineStartOf(text, firstStatementStart);
-  return { start: at, end: at, newText: `${indent}${render(lines, indent, newline)}${newline}${after}` };
+  return withPlaceholders({ start: at, end: at, newText: `${indent}${render(lines, indent, newline)}${newline}${after}` });
 }
 
 /** Inserts a module docstring before the first statement, after leading comments (shebang, encoding, licence). */
@@ -124,10 +145,10 @@ export function moduleDocstringInsertion(text: string, tree: SyntaxTree, lines: 
   if (first === NONE) {
     const at = text.length;
     const separator = at > 0 && !text.endsWith('\n') ? newline : '';
-    return { start: at, end: at, newText: `${separator}${docstring}${newline}` };
+    return withPlaceholders({ start: at, end: at, newText: `${separator}${docstring}${newline}` });
   }
   const at = lineStartOf(text, tree.start(first));
-  return { start: at, end: at, newText: `${docstring}${newline}${newline}` };
+  return withPlaceholders({ start: at, end: at, newText: `${docstring}${newline}${newline}` });
 }
 
 const RAISES = new Set<number>([T.raise_statement]);

@@ -3,6 +3,11 @@ export interface TextEdit {
   start: number;
   end: number;
   newText: string;
+  /**
+   * Spans of `newText` (offsets into it) the author is to rewrite, such as a
+   * docstring stub's summary: editors that can make them tab stops do.
+   */
+  placeholders?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {

@@ -71,6 +71,7 @@ export class WorkspaceIndex {
   private readonly modules = new Map<string, ModuleSummary>();
   /** Built on first use after a change: rules ask it for each file checked. */
   private importers: Importers | undefined;
+  private packages: string[] | undefined;
   /** By name bound: each import binding it, by its spelling, and the files using it. Built on first use after a change. */
   private bindings: Map<string, Map<string, { binding: ImportBinding; files: string[] }>> | undefined;
   /** Files by dotted module name, built on first use after files were added or removed (it reads package layouts on disk). */
@@ -99,6 +100,7 @@ export class WorkspaceIndex {
 
   private changed(): void {
     this.importers = undefined;
+    this.packages = undefined;
     this.bindings = undefined;
   }
 
@@ -156,6 +158,25 @@ export class WorkspaceIndex {
     }
     this.importers = importers;
     return importers;
+  }
+
+  /**
+   * The workspace's own top-level packages, sorted: directories with an
+   * `__init__.py` whose parent has none (`placement/__init__.py` → `placement`).
+   * Import sorting counts them as first-party, as isort and Ruff find a
+   * project's packages in its source folders.
+   */
+  topLevelPackages(): string[] {
+    if (this.packages) return this.packages;
+    const packages = new Set<string>();
+    for (const file of this.modules.keys()) {
+      if (!/^__init__\.pyi?$/.test(path.basename(file))) continue;
+      const directory = path.dirname(file);
+      const parent = path.dirname(directory);
+      if (!this.modules.has(path.join(parent, '__init__.py')) && !this.modules.has(path.join(parent, '__init__.pyi'))) packages.add(path.basename(directory));
+    }
+    this.packages = [...packages].filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)).sort();
+    return this.packages;
   }
 
   /**

@@ -3,6 +3,7 @@ import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import type { TextEdit } from '../../text/textEdit';
 import { LineIndex } from '../../text/lineIndex';
 import { loneCrAsLf, withFileLineEndings } from '../../text/lineEndings';
+import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { STDLIB_MODULES } from './stdlibModules';
 
 const IMPORT_TYPES = new Set<number>([T.import_statement, T.import_from_statement, T.future_import_statement]);
@@ -129,6 +130,15 @@ function compareEntries(a: Entry, b: Entry): number {
   const x = a.module.toLowerCase();
   const y = b.module.toLowerCase();
   return x < y ? -1 : x > y ? 1 : a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+}
+
+/**
+ * The top-level names sorted as first-party: the `known-first-party` option
+ * (comma-separated) and the workspace's own packages, when it was indexed.
+ */
+export function firstPartyNames(options: Readonly<Record<string, unknown>>, workspace?: WorkspaceIndex): Set<string> {
+  const known = String(options['known-first-party'] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  return new Set([...known, ...(workspace?.topLevelPackages() ?? [])]);
 }
 
 /** Every module-level import block with its isort order. */

@@ -1,10 +1,11 @@
 import type { FileRule } from '../rule';
-import { importBlocksOf } from './organizeImports';
+import { firstPartyNames, importBlocksOf } from './organizeImports';
 
 const docs = `
 ## What it does
 Reports module-level import blocks that are not in isort's order: sections
-\`__future__\`, standard library, third party, first party (the packages named
+\`__future__\`, standard library, third party, first party (the workspace's own
+top-level packages, when the editor or the CLI indexed it, and those named
 in the \`known-first-party\` option), local (relative imports), separated by a
 blank line; in each section \`import x\` lines before \`from x import y\` lines,
 by module name; names of one-line \`from\` imports sorted (constants, classes,
@@ -59,8 +60,7 @@ export const unsortedImports: FileRule = {
     docs,
   },
   check(context) {
-    const firstParty = new Set(String(context.options['known-first-party'] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-    for (const block of importBlocksOf(context.text, context.tree, firstParty)) {
+    for (const block of importBlocksOf(context.text, context.tree, firstPartyNames(context.options, context.workspace))) {
       if (context.text.slice(block.start, block.end) === block.sorted) continue;
       context.report({
         message: 'Import block is un-sorted or un-formatted',

@@ -5,7 +5,8 @@ import type { TextEdit } from '../../text/textEdit';
 const TRAILING_COMMENT = /[ \t]*#[^\r\n]*/y;
 
 /**
- * An edit deleting a simple statement: its whole lines when it stands alone,
+ * An edit deleting a simple statement: its whole lines when it stands alone
+ * (with the blank lines that would be left doubled, see `withBlankLines`),
  * or up to its `;` neighbour; the only statement of a block becomes `pass`.
  * The comment after it on its line goes with it, as it does with its lines:
  * a `# type: ignore` or `# noqa` left on `pass` would speak of code that is gone.
@@ -27,5 +28,33 @@ export function removeStatement(tree: SyntaxTree, text: string, statement: NodeI
   const lineEnd = text.indexOf('\n', end);
   const onlyOnLines = /^[ \t]*$/.test(text.slice(lineStart, start));
   if (!onlyOnLines) return { start, end, newText: '' };
-  return { start: lineStart, end: lineEnd === -1 ? text.length : lineEnd + 1, newText: '' };
+  return withBlankLines(text, lineStart, lineEnd === -1 ? text.length : lineEnd + 1);
+}
+
+const BLANK_LINE = /^[ \t]*\r?\n/;
+
+/**
+ * Deleting lines between two runs of blank lines would join the runs: the
+ * shorter run goes with them, so the spacing the code had on either side
+ * (two blank lines before a `def`) stays. At the start or the end of the
+ * file, the blank lines next to the deleted ones go too.
+ */
+function withBlankLines(text: string, start: number, end: number): TextEdit {
+  let before = start;
+  let linesBefore = 0;
+  for (;;) {
+    const previousStart = text.lastIndexOf('\n', before - 2) + 1;
+    if (before === 0 || !BLANK_LINE.test(text.slice(previousStart, before))) break;
+    before = previousStart;
+    linesBefore++;
+  }
+  let after = end;
+  let linesAfter = 0;
+  for (let blank = BLANK_LINE.exec(text.slice(after)); blank; blank = BLANK_LINE.exec(text.slice(after))) {
+    after += blank[0].length;
+    linesAfter++;
+  }
+  const atEnd = /^\s*$/.test(text.slice(after));
+  if (before === 0 || atEnd) return { start: before, end: atEnd ? text.length : after, newText: '' };
+  return linesBefore <= linesAfter ? { start: before, end, newText: '' } : { start, end: after, newText: '' };
 }

@@ -39,7 +39,9 @@ Replacing \`raise err\` with \`raise\` is safe when \`err\` still is the handled
 exception: the fix is unsafe when the handler assigns \`err\` again, when the
 \`raise\` is in a nested function or class (which may run after the handler
 ends), or in a nested \`except\` or \`finally\` (where a bare \`raise\` re-raises
-the inner exception).
+the inner exception). When those raises were the handler's only uses of
+\`err\`, the fix also removes \`as err\`, which would otherwise be an unused
+variable (F841); every \`raise err\` of the handler is then fixed at once.
 `;
 
 const WRAPPERS = new Set<number>([
@@ -104,6 +106,18 @@ function visitStatement(tree: SyntaxTree, statement: NodeId, onRaise: (raise: No
   } else visitChildren(tree, statement, onRaise);
 }
 
+/** Names through which code may read a variable without naming it. */
+const DYNAMIC_READERS = new Set(['locals', 'vars', 'eval', 'exec']);
+
+/** Whether the handler's body names `name` only as the exception of `raises` (and reads no scope dynamically). */
+function onlyReadByRaises(tree: SyntaxTree, body: NodeId, name: string, raises: readonly NodeId[]): boolean {
+  const raised = new Set(raises.map((statement) => tree.start(raiseParts(tree, statement).exc)));
+  return tree.descendantsOfType(body, T.identifier).every((identifier) => {
+    const text = tree.text(identifier);
+    return !DYNAMIC_READERS.has(text) && (text !== name || raised.has(tree.start(identifier)));
+  });
+}
+
 export const verboseRaise: NodeRule = {
   kind: 'node',
   meta: {
@@ -123,23 +137,31 @@ export const verboseRaise: NodeRule = {
       const name = handler.name === NONE ? undefined : tree.text(handler.name);
       const body = handler.body;
       if (!name || body === NONE) return;
-      let rebound: boolean | undefined;
-      const report = (statement: NodeId): void => {
+      const raises: NodeId[] = [];
+      const collect = (statement: NodeId): void => {
         const { exc, cause } = raiseParts(tree, statement);
-        if (cause !== NONE || exc === NONE || !isName(tree, exc, name)) return;
-        rebound ??= rebinds(tree, body, name);
+        if (cause === NONE && exc !== NONE && isName(tree, exc, name)) raises.push(statement);
+      };
+      for (const statement of blockStatements(tree, body)) visitStatement(tree, statement, collect);
+      if (!raises.length) return;
+      const rebound = rebinds(tree, body, name);
+      const safe = raises.map((statement) => !rebound && !inOtherContext(tree, statement, body));
+      // Once the raises are bare, a name they alone used is unused (F841, whose fix is unsafe): drop `as name` with them.
+      const alias = safe.every(Boolean) && handler.type !== NONE && onlyReadByRaises(tree, body, name, raises)
+        ? { start: tree.end(handler.type), end: tree.end(handler.name), newText: '' }
+        : undefined;
+      const bare = (statement: NodeId) => ({ start: tree.start(statement), end: tree.end(statement), newText: 'raise' });
+      raises.forEach((statement, i) => {
+        const { exc } = raiseParts(tree, statement);
         context.report({
           message: `Use a bare \`raise\` to re-raise \`${name}\``,
           start: tree.start(exc),
           end: tree.end(exc),
-          fix: {
-            title: 'Replace with `raise`',
-            safety: rebound || inOtherContext(tree, statement, body) ? 'unsafe' : 'safe',
-            edits: [{ start: tree.start(statement), end: tree.end(statement), newText: 'raise' }],
-          },
+          fix: alias
+            ? { title: `Replace with \`raise\` and remove \`as ${name}\``, safety: 'safe', edits: [...raises.map(bare), alias] }
+            : { title: 'Replace with `raise`', safety: safe[i] ? 'safe' : 'unsafe', edits: [bare(statement)] },
         });
-      };
-      for (const statement of blockStatements(tree, body)) visitStatement(tree, statement, report);
+      });
     };
     return { except_clause: check };
   },

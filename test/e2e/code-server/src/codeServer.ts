@@ -91,11 +91,11 @@ export class CodeServer {
     await waitForHealth(this.url, this.process, 60_000);
   }
 
-  /** The text of an extension's output channel (with `pyreview.trace.server`, every LSP message), or '' before it exists. */
-  extensionLog(extensionId: string): string {
+  /** The text of an extension's log output channel (`name`), or '' before it exists. */
+  extensionLog(extensionId: string, name: string): string {
     const logs = path.join(this.home, 'user-data', 'logs');
     const files = fs.existsSync(logs) ? (fs.readdirSync(logs, { recursive: true }) as string[]) : [];
-    const log = files.find((file) => path.basename(path.dirname(file)) === extensionId && file.endsWith('.log'));
+    const log = files.find((file) => path.basename(path.dirname(file)) === extensionId && path.basename(file) === `${name}.log`);
     return log ? fs.readFileSync(path.join(logs, log), 'utf8') : '';
   }
 

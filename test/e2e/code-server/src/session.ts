@@ -18,7 +18,7 @@ function vsixPath(): string {
 export class VsCodeSession {
   private constructor(
     readonly server: CodeServer,
-    private readonly browser: BrowserContext,
+    readonly browser: BrowserContext,
     readonly workbench: Workbench,
   ) {}
 

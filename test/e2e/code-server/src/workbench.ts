@@ -178,4 +178,92 @@ export class Workbench {
     }
     throw new Error(`No quick fix matches ${title}`);
   }
+
+  /** Opens a file of the folder by name through Quick Open (files deep in the tree need not be visible). */
+  async quickOpen(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+p');
+    await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await this.page.keyboard.type(name);
+    await waitUntil(`${name} in Quick Open`, () => this.quickPickLabels(), (labels) => labels.some((label) => label.startsWith(name)));
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForSelector(`.tab.active[aria-label^="${name}"]`, { timeout: 30_000 });
+    await this.focusEditor();
+  }
+
+  /** A new untitled editor in Python mode. */
+  async newPythonFile(): Promise<void> {
+    await this.page.keyboard.press('Control+n');
+    await this.page.waitForSelector('.tab.active[aria-label^="Untitled"]', { timeout: 10_000 });
+    await this.runCommand('Change Language Mode');
+    await waitUntil('the language list', () => this.quickPickLabels(), (labels) => labels.some((label) => label.startsWith('Auto Detect')));
+    await this.page.keyboard.type('Python');
+    await waitUntil('Python first in the language list', () => this.quickPickLabels(), (labels) => labels[0]?.startsWith('Python') === true);
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForSelector('.statusbar-item[aria-label="Python"], [id="status.editor.mode"]:has-text("Python")', { timeout: 10_000 });
+    await this.focusEditor();
+  }
+
+  /** Closes the active editor; an unsaved one is closed without saving. */
+  async closeEditor(): Promise<void> {
+    const dirty = (await this.page.$('.tab.active.dirty')) !== null;
+    await this.page.keyboard.press('Control+w');
+    if (dirty) await this.page.getByRole('button', { name: "Don't Save" }).click({ timeout: 15_000 });
+  }
+
+  /** The status bar entries' accessible labels (progress of background work shows there). */
+  async statusBarLabels(): Promise<string[]> {
+    return this.page.$$eval('.statusbar-item', (items) => items.map((item) => item.getAttribute('aria-label') ?? item.textContent ?? ''));
+  }
+
+  /** The number the Problems tab shows ("Total 421 Problems"). */
+  async problemCount(): Promise<number> {
+    const labels = await this.page.$$eval('[aria-label^="Problems"][aria-label*="Total"]', (elements) => elements.map((element) => element.getAttribute('aria-label')));
+    return Number(/Total (\d+) Problems?/.exec(labels.join(' '))?.[1] ?? 0);
+  }
+
+  /** The code links of the Problems panel rows (`pyreview(E722)`), with their targets. */
+  async problemCodeLinks(): Promise<Array<{ code: string; href: string }>> {
+    return this.page.$$eval('.markers-panel .monaco-list-row a.monaco-link', (links) => links.map((link) => ({ code: link.textContent ?? '', href: link.getAttribute('href') ?? '' })));
+  }
+
+  /**
+   * Every setting the Settings editor lists for a search, by title, with how it can be edited there
+   * (`complex`: only in settings.json): scrolled through, since the editor renders only the rows in view.
+   */
+  async settingsEditors(search: string): Promise<Map<string, string>> {
+    await this.page.keyboard.press('Control+Comma');
+    await this.page.waitForSelector('.settings-editor .settings-header .suggest-input-container', { timeout: 20_000 });
+    await this.page.click('.settings-editor .settings-header .suggest-input-container');
+    await this.page.keyboard.type(search);
+    await this.page.waitForSelector('.settings-editor .setting-item', { timeout: 20_000 });
+    const found = new Map<string, string>();
+    await this.page.mouse.move(900, 450);
+    for (let unchanged = 0; unchanged < 3;) {
+      // A row is `setting-item setting-item-<how it is edited>`: bool, text, number, enum, list, object, … or complex,
+      // which is only a link to settings.json.
+      const rows = await this.page.$$eval('.settings-editor .setting-item', (items) => items.map((item) => {
+        const title = item.querySelector('.setting-item-title')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+        const kind = Array.from(item.classList).find((name) => name.startsWith('setting-item-'))?.slice('setting-item-'.length) ?? 'unknown';
+        return [title, kind] as const;
+      }));
+      const before = found.size;
+      for (const [title, editor] of rows) if (title) found.set(title, editor);
+      unchanged = found.size === before ? unchanged + 1 : 0;
+      await this.page.mouse.wheel(0, 400);
+      await this.page.waitForTimeout(300);
+    }
+    return found;
+  }
+
+  /** "Developer: Set Log Level…" for one log channel (the client writes the protocol trace at Trace). */
+  async setLogLevel(channel: string, level: 'Trace' | 'Debug' | 'Info'): Promise<void> {
+    await this.runCommand('Developer: Set Log Level');
+    await waitUntil('the log list', () => this.quickPickLabels(), (labels) => labels.includes(channel));
+    await this.page.keyboard.type(channel);
+    await waitUntil(`${channel} alone`, () => this.quickPickLabels(), (labels) => labels[0] === channel);
+    await this.page.keyboard.press('Enter');
+    await waitUntil('the levels', () => this.quickPickLabels(), (labels) => labels[0] === 'Trace');
+    await this.page.keyboard.type(level);
+    await this.page.keyboard.press('Enter');
+  }
 }
