@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { isNotebookPath, type ModuleSummary } from '@pyreview/shared-rules';
+import { isNotebookPath, tooLongToCheck, type ModuleSummary } from '@pyreview/shared-rules';
 import { hashContent, type CacheEntry, type ResultCache } from './cache';
 import type { CliIo } from './cliIo';
 import type { ConfigResolver, DirectoryConfig } from './configResolver';
@@ -30,26 +30,28 @@ function displayPath(cwd: string, file: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-/** Reads the files; those that cannot be read are reported and left out. */
+/** Reads the files; those that cannot be read, or are too long to check, are reported and left out. */
 export function readEntries(
   files: readonly string[],
   configs: ConfigResolver,
   cache: ResultCache | undefined,
   io: CliIo,
-): { entries: Entry[]; unreadable: number } {
+): { entries: Entry[]; unchecked: number } {
   const entries: Entry[] = [];
-  let unreadable = 0;
+  let unchecked = 0;
   for (const file of files) {
     const source = readSource(file);
-    if (typeof source === 'string') {
-      io.stderr(`error: ${displayPath(io.cwd, file)} ${source}\n`);
-      unreadable++;
+    const tooLong = typeof source === 'string' ? undefined : tooLongToCheck(source.text.length);
+    if (typeof source === 'string' || tooLong) {
+      const problem = tooLong ? `was not checked: ${tooLong} (add it to \`extend-exclude\`)` : source;
+      io.stderr(`error: ${displayPath(io.cwd, file)} ${problem}\n`);
+      unchecked++;
       continue;
     }
     const problem = isNotebookPath(file) ? notebookReadProblem(source.text) : undefined;
     if (problem && 'error' in problem) {
       io.stderr(`error: ${displayPath(io.cwd, file)} ${problem.error}\n`);
-      unreadable++;
+      unchecked++;
       continue;
     }
     if (problem) {
@@ -68,7 +70,7 @@ export function readEntries(
       cacheContext: cache?.contextKey(config.resolved.fingerprint, file, relativePath) ?? '',
     });
   }
-  return { entries, unreadable };
+  return { entries, unchecked };
 }
 
 export interface CheckMode {
@@ -150,7 +152,7 @@ export async function checkEntries(
     const { diagnostics, newText, internalErrors, workspaceQueries } = outcome!;
     entry.diagnostics = diagnostics;
     // Findings of fixed text are cached under the fixed content; `--diff` wrote nothing, so nothing to cache.
-    const written = newText === undefined ? entry.source.bytes : mode === 'diff' ? undefined : encodeSource(newText, entry.source.hasBom);
+    const written = newText === undefined ? entry.source.bytes : mode === 'diff' ? undefined : encodeSource(entry.source, newText);
     if (cache && written && !internalErrors.length) {
       cache.store(entry.path, {
         content: hashContent(written),
