@@ -32,6 +32,8 @@ const { measureThroughput } = require('./throughput');
 const { serverTable, throughputTable, memoryTable, targetsTable, describeSite, textTable, markdownTable } = require('./report');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
+/** Sections of RESULTS.md below this line come from other measurements, and a benchmark run keeps them. */
+const KEPT_MARKER = '<!-- Below: other measurements (bench/hostile.js, npm run fuzz), kept when bench/run.js writes this file. -->';
 const WORK_DIR = path.join(os.tmpdir(), 'pyreview-bench');
 const PROFILE_DIR = path.join(WORK_DIR, 'profiles');
 const BUNDLE_DIR = path.join(WORK_DIR, 'dist');
@@ -297,7 +299,19 @@ function writeResults({ info, options, sessions, documents, notebook, indexing, 
       markdownTable(throughputTable(throughput, totalLines)),
     );
   }
-  fs.writeFileSync(options.results, `${sections.join('\n')}\n`);
+  fs.writeFileSync(options.results, `${sections.join('\n')}\n${keptResults(options.results)}`);
+}
+
+/** What other measurements (`node bench/hostile.js`, `npm run fuzz`) recorded below KEPT_MARKER: kept as it is. */
+function keptResults(file) {
+  let text;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+  const at = text.indexOf(KEPT_MARKER);
+  return at === -1 ? '' : `\n${text.slice(at)}`;
 }
 
 async function main() {

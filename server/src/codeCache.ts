@@ -4,11 +4,13 @@ import Module from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
+import { makeOwnDirectory, readOwnFile, replaceFile, untrustedDirectory } from './safeFiles';
 
 /**
  * What became of a module's code cache: `missing` (first start of this
  * build), `rejected` (corrupt, or V8 refused it: another V8 version or
- * flags), `accepted`, or `disabled` (no cache directory).
+ * flags), `accepted`, or `disabled` (no cache directory, or one that is a
+ * symbolic link or another user's).
  */
 export type CodeCacheState = 'disabled' | 'missing' | 'rejected' | 'accepted';
 
@@ -60,27 +62,17 @@ export function codeCacheDirectory(env: NodeJS.ProcessEnv = process.env, platfor
  * a cache of another build, or a damaged one, is never handed to V8.
  */
 function readCache(file: string): Buffer | 'missing' | 'damaged' {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    return 'missing';
-  }
+  const bytes = readOwnFile(file);
+  if (!bytes) return 'missing';
   const data = bytes.subarray(DIGEST_BYTES);
   return bytes.length > DIGEST_BYTES && sha256(data).equals(bytes.subarray(0, DIGEST_BYTES)) ? data : 'damaged';
 }
 
-/** Written beside, then renamed: a process starting meanwhile reads the old cache or the new one, never half of one. */
+/** Written beside, then renamed (see replaceFile); not in a directory that is a link or another user's. */
 function writeCache(file: string, data: Buffer): void {
-  const directory = path.dirname(file);
-  fs.mkdirSync(directory, { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temporary, Buffer.concat([sha256(data), data]));
-    fs.renameSync(temporary, file);
-  } finally {
-    fs.rmSync(temporary, { force: true });
-  }
+  const untrusted = makeOwnDirectory(path.dirname(file));
+  if (untrusted) throw new Error(`the cache directory ${untrusted}`);
+  replaceFile(file, Buffer.concat([sha256(data), data]));
 }
 
 /** Caches of earlier builds of the same file are of no further use; removing them is best effort. */
@@ -104,7 +96,8 @@ function removeOtherBuilds(file: string): void {
  */
 export function requireWithCodeCache(file: string, cacheDirectory: string | undefined): CachedModule {
   const source = fs.readFileSync(file, 'utf8');
-  const cacheFile = cacheDirectory
+  // Code from a cache someone else can write would run as ours: such a directory is not used.
+  const cacheFile = cacheDirectory && !untrustedDirectory(cacheDirectory)
     ? path.join(cacheDirectory, `${path.basename(file, '.js')}-${sha256(source).toString('hex').slice(0, 16)}${CACHE_EXTENSION}`)
     : undefined;
   const cached = cacheFile ? readCache(cacheFile) : undefined;

@@ -1,17 +1,16 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import {
-  ConfigError,
-  configErrorOf,
+  describeProblem,
   findPyprojectConfig,
   loadConfigFile,
   mergeSettings,
+  readUserSettings,
   resolveSettings,
   RULES,
   type ConfigProblem,
   type LoadedConfig,
   type ResolvedSettings,
-  type RuleOption,
-  type SeverityOverride,
   type UserSettings,
 } from '@pyreview/shared-rules';
 import { editorOptions, type EditorOptions } from './editorOptions';
@@ -46,20 +45,10 @@ export interface ConfigurationHost {
   fetchEditorSettings(scopeUri: string): Promise<unknown>;
   warn(message: string): void;
   log(message: string): void;
-  /** The mistakes of a configuration file read for a document (none: it has none now), to be shown in the file. */
-  configProblems?(file: string, problems: readonly ConfigProblem[]): void;
+  /** Shows the mistakes in a configuration file where they are (none: the file is fine now). */
+  showFileProblems(file: string, source: string | undefined, problems: readonly ConfigProblem[]): void;
   /** The workspace folder holding a file, where editor settings' relative paths start. */
   folderOf?(fsPath: string): string | undefined;
-}
-
-const RULE_OPTIONS: readonly RuleOption[] = RULES.flatMap((rule) => rule.meta.options ?? []);
-const SEVERITY_ALIASES: Readonly<Record<string, SeverityOverride>> = {
-  error: 'error', warning: 'warning', info: 'info', information: 'info', hint: 'hint', off: 'off',
-};
-
-/** `max-complexity` → `maxComplexity`: the editor setting named after a rule option. */
-export function settingNameOfOption(optionName: string): string {
-  return optionName.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -73,47 +62,15 @@ function lookup(raw: Record<string, unknown>, dotted: string): unknown {
   return rest.length ? lookup(asRecord(raw[head]), rest.join('.')) : raw[head];
 }
 
-/** An editor list setting; null, absent or empty means "not set here", so pyproject.toml applies. */
-function selectorList(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const list = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
-  return list.length ? list : undefined;
-}
-
-function optionValue(option: RuleOption, value: unknown): number | boolean | string | undefined {
-  // Empty is how the Settings editor leaves a text setting unset.
-  if (value === null || value === undefined || value === '') return undefined;
-  if (option.type === 'integer') return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
-  if (option.type === 'boolean') return typeof value === 'boolean' ? value : undefined;
-  if (typeof value !== 'string') return undefined;
-  return !option.values || option.values.includes(value) ? value : undefined;
-}
-
-/** The rule-related part of the editor's `pyreview.*` settings, as UserSettings. */
-export function editorUserSettings(rawSettings: unknown, log: (message: string) => void = () => undefined): UserSettings {
-  const raw = asRecord(rawSettings);
-  const user: UserSettings = {
-    select: selectorList(raw.select),
-    extendSelect: selectorList(raw.extendSelect),
-    ignore: selectorList(raw.ignore),
-  };
-  const severity: Record<string, SeverityOverride> = {};
-  for (const [code, level] of Object.entries(asRecord(raw.severity))) {
-    const normalized = typeof level === 'string' ? SEVERITY_ALIASES[level.toLowerCase()] : undefined;
-    if (normalized) severity[code.toUpperCase()] = normalized;
-    else log(`pyreview.severity.${code}: ${JSON.stringify(level)} is not one of error, warning, info, hint, off; ignored`);
-  }
-  if (Object.keys(severity).length) user.severity = severity;
-  if (typeof raw.targetVersion === 'string' && raw.targetVersion.trim()) user.targetVersion = raw.targetVersion;
-  const options: Record<string, number | boolean | string> = {};
-  for (const option of RULE_OPTIONS) {
-    const setting = raw[settingNameOfOption(option.name)] ?? raw[option.name];
-    const value = optionValue(option, setting);
-    if (value !== undefined) options[option.name] = value;
-    else if (setting !== undefined && setting !== null && setting !== '') log(`pyreview.${settingNameOfOption(option.name)}: ${JSON.stringify(setting)} is not a valid ${option.type}; ignored`);
-  }
-  if (Object.keys(options).length) user.options = options;
-  return user;
+/**
+ * The rule-related part of the editor's `pyreview.*` settings, as
+ * UserSettings: null or an empty list means "not set here" (so that
+ * `pyproject.toml` applies); each mistake is reported and the rest applies.
+ */
+export function editorUserSettings(rawSettings: unknown, report: (message: string) => void = () => undefined): UserSettings {
+  const { settings, problems } = readUserSettings(asRecord(rawSettings), 'editor', RULES);
+  for (const problem of problems) report(`${problem.setting}: ${problem.message}`);
+  return settings;
 }
 
 function preference(value: unknown): ConfigurationPreference {
@@ -137,6 +94,8 @@ export class ConfigurationService {
   private pushedSettings: unknown;
   /** Configuration warnings already shown since the last change, so typing does not repeat them. */
   private readonly shownWarnings = new Set<string>();
+  /** The mistakes last shown per configuration file, so that each change is shown once and a fixed file is cleared. */
+  private readonly fileProblems = new Map<string, string>();
   private changes = 0;
 
   constructor(private readonly host: ConfigurationHost) {}
@@ -163,6 +122,12 @@ export class ConfigurationService {
     this.cache.clear();
     this.shownWarnings.clear();
     this.changes++;
+    // A file shown with mistakes may be fixed, or no longer configure pyreview: read it again now.
+    for (const [file, shown] of this.fileProblems) {
+      if (shown === '[]') continue;
+      const loaded = fs.existsSync(file) ? loadConfigFile(file, RULES) : undefined;
+      this.showProblems(loaded ?? { file, root: path.dirname(file), settings: {}, problems: [] });
+    }
   }
 
   forget(uri: string): void {
@@ -175,7 +140,7 @@ export class ConfigurationService {
     const fsPath = fileSystemPath(uri);
     const editor = editorOptions(raw, fsPath && this.host.folderOf?.(fsPath), fsPath);
     const project = order === 'editorOnly' || !fsPath ? undefined : this.pyprojectFor(fsPath, editor.configurationFile);
-    const user = combineSettings(editorUserSettings(raw, (message) => this.host.log(message)), project?.settings, order);
+    const user = combineSettings(editorUserSettings(raw, (message) => this.warnOnce(`pyreview: ${message}; ignored`)), project?.settings, order);
     return {
       enable: lookup(raw, 'enable') !== false && !editor.excluded,
       run: lookup(raw, 'run') === 'onSave' ? 'onSave' : 'onType',
@@ -190,32 +155,39 @@ export class ConfigurationService {
     };
   }
 
+  /** The nearest `[tool.pyreview]`, its mistakes shown in the file (what is valid in it applies). */
   /**
-   * The nearest `[tool.pyreview]`, or the configured file's. Keys in error are
-   * left out and shown in the file (`configProblems`) and the log; a file that
-   * cannot be read as a whole is also a warning, and ignored (defaults apply).
+   * The nearest `[tool.pyreview]`, or that of the file `pyreview.configuration`
+   * names; its mistakes are shown in the file (what is valid in it applies).
    */
   private pyprojectFor(fsPath: string, configurationFile: string | undefined): LoadedConfig | undefined {
     try {
-      const loaded = configurationFile ? loadConfigFile(configurationFile, RULE_OPTIONS) : findPyprojectConfig(path.dirname(fsPath), RULE_OPTIONS);
-      if (configurationFile && !loaded) throw new ConfigError(configurationFile, undefined, 'has no [tool.pyreview] table');
-      if (loaded?.file) {
-        this.host.configProblems?.(loaded.file, loaded.problems);
-        for (const problem of loaded.problems) this.once(`pyreview: ${configErrorOf(loaded.file, problem).message}; left out`, (message) => this.host.log(message));
-      }
+      const loaded = configurationFile ? loadConfigFile(configurationFile, RULES) : findPyprojectConfig(path.dirname(fsPath), RULES);
+      if (configurationFile && !loaded) this.warnOnce(`pyreview: ${configurationFile} has no [tool.pyreview] table. Using the default configuration.`);
+      if (loaded) this.showProblems(loaded);
       return loaded;
     } catch (error) {
-      if (error instanceof ConfigError) this.host.configProblems?.(error.file, [{ line: error.line, detail: error.detail }]);
-      const detail = error instanceof ConfigError ? error.message : `reading pyproject.toml failed: ${String(error)}`;
-      this.once(`pyreview: ${detail}. Using the default configuration until it is fixed.`, (message) => this.host.warn(message));
+      this.warnOnce(`pyreview: reading pyproject.toml failed: ${String(error)}. Using the default configuration.`);
       return undefined;
     }
   }
 
-  /** Says something once per configuration change, so that typing does not repeat it. */
-  private once(message: string, say: (message: string) => void): void {
+  private showProblems({ file, source, problems }: LoadedConfig): void {
+    if (!file) return;
+    const key = JSON.stringify(problems);
+    if (this.fileProblems.get(file) === key) return;
+    this.fileProblems.set(file, key);
+    this.host.showFileProblems(file, source, problems);
+    if (problems.length) {
+      // Shown in the file itself: the log says it too, without a notification at every configuration change.
+      const described = problems.map((problem) => describeProblem(file, source, problem)).join('; ');
+      this.host.log(`pyreview: ${described}. The rest of the configuration applies.`);
+    }
+  }
+
+  private warnOnce(message: string): void {
     if (this.shownWarnings.has(message)) return;
     this.shownWarnings.add(message);
-    say(message);
+    this.host.warn(message);
   }
 }

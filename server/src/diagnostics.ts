@@ -1,17 +1,19 @@
 import {
   findRule,
   ruleDocsUrl,
+  tooLongToCheck,
+  NUL_BYTES_MESSAGE,
+  LineIndex,
+  type ConfigProblem,
   type FileRange,
   type Fix,
   type FixSafety,
-  type LineIndex,
   type RenameRequest,
   type LintResult,
   type ReportedFinding,
   type Severity,
   type TextEdit,
 } from '@pyreview/shared-rules';
-import { pathToFileURL } from 'url';
 import {
   DiagnosticSeverity,
   DiagnosticTag,
@@ -25,6 +27,7 @@ import { CLIENT_COMMANDS } from './clientSupport';
 import type { DocumentConfig } from './configuration';
 import type { LintPhase, PythonDocument } from './documents';
 import { rangeOf, type PositionEncoding } from './positionEncoding';
+import { fileUri } from './uris';
 
 /** An edit of a fix; `placeholders` are spans of `newText` to rewrite (TextEdit.placeholders). */
 export interface LspFixEdit extends LspTextEdit {
@@ -129,7 +132,7 @@ export function diagnoseDocument(
     const diagnostics = config.settings.enabled.has(SYNTAX_ERROR) ? [binaryContentDiagnostic(document, config, encoding, commandLinks)] : [];
     return { diagnostics, settled: true, skipped: 'it contains NUL bytes (binary content)' };
   }
-  if (reason === 'too-large') return { diagnostics: [], settled: true, skipped: `it has ${document.text.length} characters, more than pyreview checks in an editor` };
+  if (reason === 'too-large') return { diagnostics: [], settled: true, skipped: tooLongToCheck(document.text.length) };
   const linted = document.lint(config.settings, config.relativePath, phase);
   if (!linted) return { diagnostics: [], settled: true, skipped: 'the parser gave up on it' };
   const { result, settled } = linted;
@@ -203,7 +206,7 @@ export function toDiagnostic(
   if (meta?.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((item) => ({
-      location: item.file ? { uri: pathToFileURL(item.file.path).toString(), range: fileRange(item.file) } : place.locate(item.start, item.end),
+      location: item.file ? { uri: fileUri(item.file.path), range: fileRange(item.file) } : place.locate(item.start, item.end),
       message: item.message,
     }));
   }
@@ -231,8 +234,19 @@ function binaryContentDiagnostic(document: PythonDocument, config: DocumentConfi
     source: 'pyreview',
     code: SYNTAX_ERROR,
     codeDescription: codeDescription(SYNTAX_ERROR, commandLinks),
-    message: 'SyntaxError: source code cannot contain null bytes (the file looks binary; it was not checked)',
+    message: NUL_BYTES_MESSAGE,
   };
+}
+
+/** A configuration file's mistakes, each on the key or list item at fault (the file's start when it was not found). */
+export function configProblemDiagnostics(problems: readonly ConfigProblem[], source: string | undefined, encoding: PositionEncoding): Diagnostic[] {
+  const lines = new LineIndex(source ?? '');
+  return problems.map((problem) => ({
+    range: rangeOf(lines, problem.range?.start ?? 0, problem.range?.end ?? 0, encoding),
+    severity: DiagnosticSeverity.Warning,
+    source: 'pyreview',
+    message: problem.setting ? `${problem.setting}: ${problem.message}` : problem.message,
+  }));
 }
 
 /** Narrows the `data` a client sends back; anything malformed yields no actions. */

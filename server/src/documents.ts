@@ -5,6 +5,7 @@ import {
   extendDirtyRegion,
   LineIndex,
   Linter,
+  MAX_SOURCE_LENGTH,
   RULES,
   SemanticModelBuilder,
   type CommentTest,
@@ -26,9 +27,6 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { offsetsOf, type PositionEncoding } from './positionEncoding';
 import { parseStatement, statementDirtyRegion, statementRange } from './statementParse';
 import { displayPath } from './uris';
-
-/** Larger documents are not parsed: their trees would take WebAssembly memory, which never shrinks. */
-export const MAX_DOCUMENT_LENGTH = 8_000_000;
 
 /** Documents up to this size (about 2,500 lines) are checked completely on every keystroke. */
 const SMALL_DOCUMENT_LENGTH = 100_000;
@@ -100,7 +98,7 @@ export class PythonDocument {
   }
 
   get unparsable(): Unparsable | undefined {
-    if (this.text.length > MAX_DOCUMENT_LENGTH) return 'too-large';
+    if (this.text.length > MAX_SOURCE_LENGTH) return 'too-large';
     return this.nulCount > 0 ? 'binary' : undefined;
   }
 

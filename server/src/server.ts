@@ -1,4 +1,4 @@
-import { PythonParser, RULES, SourceChecker, type ConfigProblem } from '@pyreview/shared-rules';
+import { PythonParser, RULES, SourceChecker } from '@pyreview/shared-rules';
 import {
   CodeActionKind,
   createConnection,
@@ -25,7 +25,6 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { PYREVIEW_VERSION } from './version';
 import { clientSupport, CLIENT_COMMANDS } from './clientSupport';
 import {
@@ -41,10 +40,9 @@ import {
   type ResolveData,
 } from './codeActions';
 import { returnTypeHints } from './inlayHints';
-import { configProblemDiagnostics } from './configDiagnostics';
 import { ConfigurationService, type DocumentConfig } from './configuration';
 import { DEBUG_INFORMATION_COMMAND, debugInformation } from './debugInformation';
-import { diagnoseDocument, toDiagnostics, type DiagnosticsOutcome } from './diagnostics';
+import { configProblemDiagnostics, diagnoseDocument, toDiagnostics, type DiagnosticsOutcome } from './diagnostics';
 import { ConfigIdentities, DocumentReports, reportKey } from './documentReports';
 import { DocumentStore, type LintPhase, type PythonDocument } from './documents';
 import { FreedMemoryCollector } from './garbageCollection';
@@ -53,10 +51,11 @@ import { NOTEBOOK_DOCUMENT_SYNC, NotebookSync } from './notebookSync';
 import { prepareRename, rename } from './rename';
 import { negotiatePositionEncoding, type PositionEncoding } from './positionEncoding';
 import { BackgroundProgress } from './progress';
+import { ProtocolGate, REFUSED_REQUEST, type Refusal } from './protocolGate';
 import { LintScheduler, SettleScheduler } from './scheduler';
 import { logLevelOf, ServerLog } from './serverLog';
 import { expandPath } from './editorOptions';
-import { fileSystemPath, isPyproject } from './uris';
+import { fileSystemPath, fileUri, isPyproject } from './uris';
 import { WorkspaceIndexer, readWorkspaceFile } from './workspaceIndexer';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
@@ -80,6 +79,14 @@ function workspaceFolderPaths(params: InitializeParams): string[] {
   return uris.flatMap((uri) => fileSystemPath(uri) ?? []);
 }
 
+/** The connection named on the command line, with LSP's lifecycle and params' shapes enforced before any handler (protocolGate.ts). */
+function gatedConnection(): Connection {
+  let connection: Connection | undefined = undefined;
+  const gate = new ProtocolGate((method) => connection?.console.warn(`pyreview: ${method} ignored: its params are not of the shape LSP gives them`));
+  connection = createConnection(ProposedFeatures.all, { messageStrategy: gate });
+  return connection;
+}
+
 /** What the process running the server may want to know. */
 export interface ServerHooks {
   /** Called once, when the first document has been linted (the launcher then writes its code cache). */
@@ -92,7 +99,10 @@ export interface ServerHooks {
  * This function only wires protocol handlers; the work is done by the
  * modules they call.
  */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all), hooks: ServerHooks = {}): Connection {
+export function startServer(connection: Connection = gatedConnection(), hooks: ServerHooks = {}): Connection {
+  connection.onRequest(REFUSED_REQUEST, (refusal: Refusal) => {
+    throw new ResponseError(refusal.code, refusal.message);
+  });
   const parserReady = Promise.resolve(new PythonParser());
   let store: DocumentStore | undefined;
   let checker: SourceChecker | undefined;
@@ -130,22 +140,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       background('window/showMessage', connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
     },
     log: (message) => log.info(message),
-    configProblems: showConfigProblems,
     folderOf,
+    showFileProblems: (file, source, problems) => {
+      const diagnostics = configProblemDiagnostics(problems, source, encoding);
+      background('publishing configuration problems', connection.sendDiagnostics({ uri: fileUri(file), diagnostics }));
+    },
   });
-
-  /** What each configuration file shows (as JSON), so that a file is published only when that changes. */
-  const shownConfigProblems = new Map<string, string>();
-
-  /** A configuration file's mistakes, shown in the file where every client can see them. */
-  function showConfigProblems(file: string, problems: readonly ConfigProblem[]): void {
-    const uri = pathToFileURL(file).toString();
-    const diagnostics = configProblemDiagnostics(file, problems, encoding);
-    const shown = JSON.stringify(diagnostics);
-    if ((shownConfigProblems.get(uri) ?? '[]') === shown) return;
-    shownConfigProblems.set(uri, shown);
-    background('publishing configuration problems', connection.sendDiagnostics({ uri, diagnostics }));
-  }
 
   const logError = (message: string) => log.error(message);
   const collector = new FreedMemoryCollector();
@@ -269,7 +269,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** Queues the workspace files to be checked from disk, when some workspace folder is in the `workspace` mode. */
   async function checkWorkspaceFiles(): Promise<void> {
     if (await someFolderInWorkspaceMode()) {
-      workspaceDiagnostics.enqueue([...(indexer?.files ?? [])].map((file) => pathToFileURL(file).toString()));
+      workspaceDiagnostics.enqueue([...(indexer?.files ?? [])].map((file) => fileUri(file)));
     } else {
       // Out of the mode (never in it, or switched back): what it published is cleared.
       for (const report of workspaceDiagnostics.all()) workspaceDiagnostics.remove(report.uri);
@@ -278,7 +278,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   async function someFolderInWorkspaceMode(): Promise<boolean> {
     // A folder's settings, as a file directly in it gets them.
-    const configsOfFolders = await Promise.all(workspaceFolders.map((folder) => configs.forDocument(pathToFileURL(path.join(folder, '__init__.py')).toString())));
+    const configsOfFolders = await Promise.all(workspaceFolders.map((folder) => configs.forDocument(fileUri(path.join(folder, '__init__.py')))));
     return configsOfFolders.some((config) => config.diagnosticMode === 'workspace');
   }
 
@@ -377,7 +377,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           const folderPath = fileSystemPath(folder.uri);
           if (!folderPath) continue;
           workspaceFolders = workspaceFolders.filter((known) => known !== folderPath);
-          const prefix = pathToFileURL(folderPath).toString() + '/';
+          const prefix = fileUri(folderPath) + '/';
           for (const report of workspaceDiagnostics.all()) if (report.uri.startsWith(prefix)) workspaceDiagnostics.remove(report.uri);
           indexer?.removeFolder(folderPath);
         }
@@ -489,10 +489,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         indexer?.indexFile(filePath);
         background('checking the workspace', checkFile(change.uri));
       }
-    }
-    for (const change of changes) {
-      const filePath = change.type === FileChangeType.Deleted && isPyproject(change.uri) ? fileSystemPath(change.uri) : undefined;
-      if (filePath) showConfigProblems(filePath, []);
     }
     if (changes.some((change) => isPyproject(change.uri))) configurationChanged();
     else if (pythonChanged) background('linting open documents', relintOpenDocuments());

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { isNotebookPath, parseUnits, summarizeModule, WorkspaceIndex, type PythonParser, type SyntaxTree } from '@pyreview/shared-rules';
 import { ConfigResolver } from './project/configResolver';
 import { discoverFiles } from './project/discovery';
+import { fsPath } from './project/fileNames';
+import { readSource } from './project/sourceFile';
 
 export interface IndexProgress {
   report(done: number, total: number): void;
@@ -14,13 +16,13 @@ const MAX_INDEXED_LENGTH = 2_000_000;
 /** A workspace file's text, or undefined when it is gone, too large or binary. */
 export function readWorkspaceFile(file: string): string | undefined {
   try {
-    const stats = fs.statSync(file);
+    const stats = fs.statSync(fsPath(file));
     if (!stats.isFile() || stats.size > MAX_INDEXED_LENGTH) return undefined;
-    const text = fs.readFileSync(file, 'utf8');
-    return text.includes('\u0000') ? undefined : text;
   } catch {
     return undefined;
   }
+  const source = readSource(file);
+  return typeof source === 'string' || source.text.includes('\u0000') ? undefined : source.text;
 }
 
 /** Lets queued LSP messages run between files, so indexing never delays open documents. */
@@ -47,12 +49,13 @@ export class WorkspaceIndexer {
 
   /**
    * The Python files of a folder, as the CLI would check them, but for
-   * notebooks (their JSON is no Python source) and with the keys in error of
-   * a configuration file left out (the editor shows them in the file).
+   * notebooks (their JSON is no Python source; their cells are checked when
+   * opened). A configuration file's keys in error are left out (the editor
+   * shows them in the file).
    */
   listFiles(folder: string): string[] {
     try {
-      const { files, warnings } = discoverFiles([folder], folder, new ConfigResolver({}, folder, undefined, true));
+      const { files, warnings } = discoverFiles([folder], folder, new ConfigResolver({}, folder));
       for (const warning of warnings) this.log(warning);
       return files.filter((file) => !isNotebookPath(file));
     } catch (error) {

@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { Linter, parseUnits, PythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
+import { settlingLinter } from '../helpers/checker';
 import { EditedText } from '../helpers/editedText';
 import { describeTree } from '../helpers/syntaxDump';
 
@@ -68,6 +69,39 @@ describe('incremental linting', () => {
     const again = linter.lint({ units, text, filePath: 'a.py', settings, fileRules: 'carry' });
     assert.deepStrictEqual(again.findings, first.findings);
     assert.strictEqual(again.fileRulesCarried, false);
+  });
+
+  it("does not keep a statement's findings when its unchanged text now parses with errors (found by npm run fuzz)", () => {
+    const settings = resolveSettings(RULES, { select: ['C901'] });
+    // A `try` of complexity 11, after lines an edit breaks further: its text stays, its parse gets an error.
+    const before = [
+      '    if isinstance(path, bytes):',
+      "        sep = b'\\\\'",
+      '    else:',
+      "        sep = '\\\\'",
+      "  xf\"      seps = '\\\\/'",
+      "        colon = ':'",
+      '    try:',
+      '        if not paths:',
+      '        for p in map(os.fspath, paths):',
+      '            if p_path and p_path[0] in seps:',
+      '                if p_drive or not result_drive:',
+      '            elif p_drive and p_drive != result_drive:',
+      '                if p_drive.lower() != result_drive.lower():',
+      '            if result_path and result_path[-1] not in seps:',
+      '        if (result_path and result_path[0] not in seps and',
+      '            result_drive and result_drive[-1:] != colon):',
+      '    except (TypeError, AttributeError, BytesWarning):',
+      '',
+    ].join('\n');
+    const at = before.indexOf(' = b');
+    const after = `${before.slice(0, at)},except:\n    ${before.slice(at)}`;
+    // Settling lints a text parsed afresh with no dirty region: units are matched to the previous ones by their text.
+    const lintParsed = settlingLinter(settings, 'a.py');
+    assert.deepStrictEqual(lintParsed(before).findings.map((f) => f.message), ['`try` statement is too complex (11 > 10)']);
+    const relinted = lintParsed(after);
+    const fresh = new Linter(RULES).lint({ units: parseUnits(parser, after), text: after, filePath: 'a.py', settings });
+    assert.deepStrictEqual(relinted.findings, fresh.findings);
   });
 
   it('matches a fresh lint after random edits', async function () {

@@ -12,9 +12,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real `pyreview` process, as a user or CI would. */
-export function pyreview(args: readonly string[], cwd: string): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+/** Runs the real `pyreview` process, as a user or CI would (`user`: another uid and gid to run as). */
+export function pyreview(args: readonly string[], cwd: string, user?: { uid: number; gid: number }): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024, ...user });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -13,21 +13,57 @@ describe('pyreview check: configuration', () => {
     const run = project.run('check');
     assert.strictEqual(run.status, 2);
     assert.strictEqual(run.stdout, '');
-    assert.strictEqual(run.stderr.trim(), `${project.path('pyproject.toml')}:5: select: expected a list of strings`);
+    assert.strictEqual(run.stderr.trim(), `error: ${project.path('pyproject.toml')}:5:1: select: expected a list of rule codes, got "E722"`);
   });
 
-  it('exits 2 on an unknown key, suggesting the key meant', () => {
-    project.write('pyproject.toml', '[tool.pyreview]\nextend-selct = ["ANN"]\n');
-    const run = project.run('check');
+  it('exits 2 on a broken pyproject.toml when the file to check is named on the command line', () => {
+    project.write('pyproject.toml', '[tool.pyreview]\nselect = ["XYZ999", "F4"]\n');
+    project.write('a.py', 'import os\n');
+    const run = project.run('check', 'a.py');
     assert.strictEqual(run.status, 2);
-    assert.strictEqual(run.stderr.trim(), `${project.path('pyproject.toml')}:2: extend-selct: unknown setting; did you mean \`extend-select\`?`);
+    assert.strictEqual(run.stdout, '');
+    assert.match(run.stderr, /^error: .*pyproject\.toml:2:11: select: unknown rule code 'XYZ999'/);
   });
 
   it('exits 2 on invalid TOML, naming the line', () => {
     project.write('pyproject.toml', '[tool.pyreview]\nselect = ["E722"\nignore = []\n');
     const run = project.run('check');
     assert.strictEqual(run.status, 2);
-    assert.match(run.stderr, new RegExp(`^${project.path('pyproject.toml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: invalid TOML`));
+    assert.match(run.stderr, new RegExp(`^error: ${project.path('pyproject.toml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:1: invalid TOML`));
+  });
+
+  it('names every mistake with its place, with "did you mean" for typos, and exits 2', () => {
+    project.write('pyproject.toml', [
+      '[tool.pyreview]',
+      'select = ["XYZ999", "F4"]',
+      'extend-selct = ["ANN"]',
+      'max-complexity = "ten"',
+      'per-file-ignores = { "tests/*" = ["F4O1"] }',
+      '',
+      '[tool.pyreview.severity]',
+      'E722 = "loud"',
+      'NOPE = "off"',
+      '',
+    ].join('\n'));
+    const run = project.run('check');
+    const file = project.path('pyproject.toml');
+    assert.strictEqual(run.stderr, [
+      `error: ${file}:2:11: select: unknown rule code 'XYZ999': no rule code starts with it`,
+      `error: ${file}:3:1: extend-selct: unknown setting (did you mean 'extend-select'?)`,
+      `error: ${file}:4:1: max-complexity: expected a whole number, got "ten"`,
+      `error: ${file}:5:35: per-file-ignores."tests/*": unknown rule code 'F4O1': no rule code starts with it (did you mean 'F401'?)`,
+      `error: ${file}:8:1: severity.E722: expected one of error, warning, info, hint, off, got "loud"`,
+      `error: ${file}:9:1: severity.NOPE: unknown rule code 'NOPE': no rule code starts with it`,
+      '',
+    ].join('\n'));
+    assert.strictEqual(run.stdout, '');
+    assert.strictEqual(run.status, 2);
+  });
+
+  it('suggests the code a mistyped --select meant', () => {
+    const run = project.run('check', '--select', 'E72Z');
+    assert.strictEqual(run.stderr, "error: invalid value for '--select': unknown rule code 'E72Z': no rule code starts with it (did you mean 'E722'?)\n");
+    assert.strictEqual(run.status, 2);
   });
 
   it('uses the nearest [tool.pyreview] for each file; the command line overrides it', () => {

@@ -128,7 +128,7 @@ describe('pyreview check: text and JSON output, exit codes', () => {
     fs.writeFileSync(project.path('latin1.py'), Buffer.from([0x78, 0x20, 0x3d, 0x20, 0x22, 0xe9, 0x22, 0x0a]));
     const run = project.run('check', ...ONLY_E722_E999);
     assert.strictEqual(run.status, 2);
-    assert.match(run.stderr, /^error: latin1\.py is not valid UTF-8$/m);
+    assert.match(run.stderr, /^error: latin1\.py is not valid UTF-8 and declares no other encoding \(PEP 263\)$/m);
     assert.match(run.stdout, /^pkg\/bad\.py:3:1: E722 /m);
   });
 

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -101,6 +102,30 @@ describe('code cache', () => {
     const blocked = path.join(dir, 'a-file');
     fs.writeFileSync(blocked, '');
     assert.deepStrictEqual(loadFrom(path.join(blocked, 'cache')), { cache: 'missing', saved: false });
+  });
+
+  it('does not write through links planted in the cache directory', () => {
+    const victim = path.join(dir, 'victim.txt');
+    fs.writeFileSync(victim, 'precious\n');
+    const hash = createHash('sha256').update(MODULE_SOURCE).digest('hex').slice(0, 16);
+    const cacheFile = path.join(cacheDir, `module-${hash}.v8cache`);
+    fs.mkdirSync(cacheDir);
+    // This process writes the cache: a link at the temporary name it would have used, and at the cache's own name.
+    fs.symlinkSync(victim, `${cacheFile}.${process.pid}.tmp`);
+    fs.symlinkSync(victim, cacheFile);
+    const loaded = requireWithCodeCache(file, cacheDir);
+    assert.strictEqual(loaded.cache, 'missing', 'a link is not read');
+    assert.strictEqual(loaded.saveCache(), true);
+    assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'precious\n');
+    assert.ok(fs.lstatSync(cacheFile).isFile(), 'the link at the cache\'s name was replaced, not written through');
+  });
+
+  it('neither reads nor writes a cache directory that is a symbolic link', () => {
+    const elsewhere = path.join(dir, 'elsewhere');
+    fs.mkdirSync(elsewhere);
+    fs.symlinkSync(elsewhere, cacheDir);
+    assert.deepStrictEqual(load(), { cache: 'disabled', saved: false });
+    assert.deepStrictEqual(fs.readdirSync(elsewhere), []);
   });
 
   it('lets errors of the module itself through', () => {

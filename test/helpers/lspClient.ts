@@ -152,26 +152,21 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** Spawns the server and completes the initialize handshake. */
-  static async start(options: LspClientOptions = {}): Promise<LspClient> {
+  /** Spawns the server without saying anything to it (for tests of what comes before `initialize`). */
+  static spawn(options: LspClientOptions = {}): LspClient {
     const child = spawn(options.command ?? process.execPath, options.args ?? [SERVER_SCRIPT, '--stdio'], {
       cwd: options.cwd ?? REPO_ROOT,
       env: options.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const client = new LspClient(child, options.settings ?? {}, options.retainDiagnostics ?? 'all');
-    const capabilities = merged(
-      merged(DEFAULT_CAPABILITIES, options.positionEncodings ? { general: { positionEncodings: options.positionEncodings } } : undefined),
-      options.capabilities,
-    );
+    return new LspClient(child, options.settings ?? {}, options.retainDiagnostics ?? 'all');
+  }
+
+  /** Spawns the server and completes the initialize handshake. */
+  static async start(options: LspClientOptions = {}): Promise<LspClient> {
+    const client = LspClient.spawn(options);
     const timeout = options.initializeTimeout ?? 30_000;
-    const initialize = client.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: options.rootUri ?? null,
-      initializationOptions: options.initializationOptions,
-      capabilities,
-      workspaceFolders: null,
-    }) as Promise<InitializeResult>;
+    const initialize = client.initialize(options);
     const died = client.exited.then((code): never => {
       throw new Error(`the server exited (${code}) before answering initialize:\n${client.stderr}`);
     });
@@ -184,6 +179,21 @@ export class LspClient {
     died.catch(() => undefined);
     client.notify('initialized', {});
     return client;
+  }
+
+  /** The `initialize` request with the options' capabilities. */
+  initialize(options: LspClientOptions = {}): Promise<InitializeResult> {
+    const capabilities = merged(
+      merged(DEFAULT_CAPABILITIES, options.positionEncodings ? { general: { positionEncodings: options.positionEncodings } } : undefined),
+      options.capabilities,
+    );
+    return this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: options.rootUri ?? null,
+      initializationOptions: options.initializationOptions,
+      capabilities,
+      workspaceFolders: null,
+    }) as Promise<InitializeResult>;
   }
 
   /** Process id of the server, for memory measurements. */

@@ -28,10 +28,22 @@ function columnWidth(segment: string, encoding: Encoding): number {
 }
 
 export function positionAt(text: string, offset: number, encoding: Encoding): Position {
+  return positionsIn(text, encoding)(offset);
+}
+
+/** `positionAt` for many offsets of one text: its lines are found once. */
+export function positionsIn(text: string, encoding: Encoding): (offset: number) => Position {
   const starts = lineStarts(text);
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-  return { line, character: columnWidth(text.slice(starts[line], offset), encoding) };
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: columnWidth(text.slice(starts[low], offset), encoding) };
+  };
 }
 
 export function offsetAt(text: string, position: Position, encoding: Encoding): number {

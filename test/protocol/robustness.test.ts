@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import type { Hover } from 'vscode-languageserver-protocol';
 import type { LspClient } from '../helpers/lspClient';
 import { expectedDiagnostics, startClient, summarize, tempWorkspace } from './session';
@@ -67,6 +70,21 @@ describe('protocol: bad input never crashes the server', () => {
     assert.deepStrictEqual((await client.waitForDiagnostics(uri, 3)).diagnostics.map((d) => [d.code, d.range.start]), [['E999', at]]);
     client.change(uri, 4, [{ range: { start: at, end: { line: 1, character: 5 } }, text: '' }]);
     assert.deepStrictEqual((await client.waitForDiagnostics(uri, 4)).diagnostics.map((d) => d.code), ['E722']);
+  });
+
+  it('checks a document whose file: URI is not UTF-8 (Neovim 0.7 writes a Latin-1 caf\\xe9.py as caf%E9.py)', async () => {
+    fs.writeFileSync(path.join(workspace.dir, 'pyproject.toml'), '[tool.pyreview]\nseverity = { E722 = "error" }\n');
+    try {
+      const uri = `${pathToFileURL(workspace.dir).href}/caf%E9.py`;
+      client.open(uri, 'try:\n    pass\nexcept:\n    pass\n', 1);
+      const { diagnostics } = await client.waitForDiagnostics(uri, 1);
+      assert.deepStrictEqual(diagnostics.map((d) => [d.code, d.severity]), [['E722', 1]], 'checked, with the configuration of its directory');
+      const actions = await client.request<Array<{ title: string }>>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+      assert.ok(actions.some((action) => action.title.includes('E722')), JSON.stringify(actions));
+      assert.doesNotMatch(client.stderr + JSON.stringify(client.logMessages), /URI malformed/);
+    } finally {
+      fs.rmSync(path.join(workspace.dir, 'pyproject.toml'));
+    }
   });
 
   it('survives deeply nested code', async () => {

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
-import { PythonParser, resolveSettings, RULES, type UserSettings } from '@pyreview/shared-rules';
+import { MAX_SOURCE_LENGTH, PythonParser, resolveSettings, RULES, settingNameOfOption, type UserSettings } from '@pyreview/shared-rules';
 import type { Diagnostic } from 'vscode-languageserver';
 import { fixableFile, quickFixes } from 'pyreview-server/out/codeActions';
-import { combineSettings, editorUserSettings, settingNameOfOption, type DocumentConfig } from 'pyreview-server/out/configuration';
+import { combineSettings, editorUserSettings, type DocumentConfig } from 'pyreview-server/out/configuration';
 import type { DiagnosticData } from 'pyreview-server/out/diagnostics';
 import { diagnoseDocument } from 'pyreview-server/out/diagnostics';
-import { differingSpan, DocumentStore, MAX_DOCUMENT_LENGTH } from 'pyreview-server/out/documents';
+import { differingSpan, DocumentStore } from 'pyreview-server/out/documents';
 import { LintScheduler } from 'pyreview-server/out/scheduler';
 
 /** A document's configuration as the server resolves it, with `user` settings and the defaults of everything else. */
@@ -103,7 +103,7 @@ describe('server modules', () => {
       const document = store.open('file:///tmp/huge.py', 1, 'x = 1\n');
       const config = documentConfig({ select: ['E999'] }, { showDisableComment: true });
       assert.deepStrictEqual(diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail, false), { diagnostics: [], settled: true });
-      store.change(document.uri, 2, [{ text: '#'.repeat(MAX_DOCUMENT_LENGTH + 1) }], 'utf-16');
+      store.change(document.uri, 2, [{ text: '#'.repeat(MAX_SOURCE_LENGTH + 1) }], 'utf-16');
       assert.strictEqual(document.unparsable, 'too-large');
       const outcome = diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail, false);
       assert.deepStrictEqual(outcome.diagnostics, []);

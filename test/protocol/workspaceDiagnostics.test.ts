@@ -56,6 +56,14 @@ describe('protocol: workspace diagnostics', () => {
     assert.deepStrictEqual((await cleared).diagnostics, []);
   });
 
+  it('checks files whose names are not UTF-8, under the URI such a client sends (caf%E9.py)', async () => {
+    fs.writeFileSync(Buffer.concat([Buffer.from(path.join(workspace.dir, 'caf')), Buffer.from([0xe9]), Buffer.from('.py')]), TWO_BARE_EXCEPTS);
+    const uri = `${pathToFileURL(workspace.dir).href}/caf%E9.py`;
+    client = await startClient({ rootUri: pathToFileURL(workspace.dir).href, settings: { diagnosticMode: 'workspace' } });
+    const published = await client.waitForDiagnostics(uri, undefined, 20_000);
+    assert.deepStrictEqual(published.diagnostics.map((d) => d.code), ['E722', 'E722']);
+  });
+
   const PULL_CAPABILITIES = {
     textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } }, window: { workDoneProgress: true },
   };

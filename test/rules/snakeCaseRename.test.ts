@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { DocumentUnits, Linter, PythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
-import { checkText } from '../helpers/checker';
+import { resolveSettings, RULES } from '@pyreview/shared-rules';
+import { checkText, settlingLinter } from '../helpers/checker';
 import { snakeCase } from '@pyreview/shared-rules/out/rules/pep8-naming/snakeCaseRename';
 
 describe('naming rename fixes', () => {
@@ -26,19 +26,7 @@ describe('naming rename fixes', () => {
   });
 
   it('keep the fix in step with other units when the finding comes from the unit cache', () => {
-    const parser = new PythonParser();
-    const linter = new Linter(RULES);
-    const units = new DocumentUnits();
-    const settings = resolveSettings(RULES, { select: ['N815'] });
-    const lint = (text: string) => {
-      const parse = parser.parse(text);
-      try {
-        units.update(parse, text);
-      } finally {
-        parse.delete();
-      }
-      return linter.lint({ units, text, filePath: 'example.py', settings });
-    };
+    const lint = settlingLinter(resolveSettings(RULES, { select: ['N815'] }));
     const head = 'class C:\n    maxSize = 1\n\n    def m(self):\n';
     const taken = lint(head + '        self.max_size = 2\n');
     assert.strictEqual(taken.findings[0].fix, undefined, 'max_size is already an attribute');

@@ -1,6 +1,4 @@
-import type { Rule, RuleOption } from '@pyreview/shared-rules';
-// The server reads rule options under these names; one definition for both sides.
-import { settingNameOfOption } from 'pyreview-server/out/configuration';
+import { settingNameOfOption, type Rule, type RuleOption } from '@pyreview/shared-rules';
 
 /** One entry of `contributes.configuration[].properties` (the subset of JSON schema VS Code reads). */
 export interface SettingSchema {

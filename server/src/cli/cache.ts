@@ -1,25 +1,10 @@
 import { createHash } from 'crypto';
-import * as fs from 'fs';
 import * as path from 'path';
-import type { ModuleSummary } from '@pyreview/shared-rules';
-import type { CliDiagnostic } from './diagnostics';
-import type { WorkspaceQuery } from './workspaceShare';
+import { createFileOnce, makeOwnDirectory, readOwnFile, replaceFile, untrustedDirectory } from '../safeFiles';
+import { isCacheEntry, type CacheEntry } from './cacheShape';
 
 export const CACHE_DIRECTORY = '.pyreview_cache';
 const CACHE_FILE = 'results.json';
-
-/** What one file's last check left behind. */
-export interface CacheEntry {
-  /** Hash of the file's bytes: the rest of the entry describes this content. */
-  content: string;
-  /** What the file contributes to the workspace index. */
-  summary?: ModuleSummary;
-  /** Hash of what else the findings depend on: settings, paths, pyreview's version. */
-  context?: string;
-  /** What the rules asked the workspace index, when they asked: the findings hold while the answers do. */
-  workspaceQueries?: WorkspaceQuery[];
-  diagnostics?: CliDiagnostic[];
-}
 
 interface CacheData {
   version: string;
@@ -28,6 +13,19 @@ interface CacheData {
 
 export function hashContent(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The entries of a cache file this version wrote; entries of another shape are left out (their files are checked again). */
+function readEntries(directory: string, version: string): Record<string, CacheEntry> {
+  const entries: Record<string, CacheEntry> = Object.create(null) as Record<string, CacheEntry>;
+  try {
+    const stored = JSON.parse(readOwnFile(path.join(directory, CACHE_FILE))?.toString('utf8') ?? 'null') as Partial<CacheData> | null;
+    if (stored?.version !== version || typeof stored.entries !== 'object' || stored.entries === null) return entries;
+    for (const [file, entry] of Object.entries(stored.entries)) if (isCacheEntry(entry)) entries[file] = entry;
+  } catch {
+    // No usable cache: every file is checked again.
+  }
+  return entries;
 }
 
 /** Per-file results of earlier runs, keyed by absolute path. */
@@ -40,16 +38,15 @@ export class ResultCache {
     private readonly data: CacheData,
   ) {}
 
-  /** Opens the cache in `directory`; a missing, unreadable or other-version cache starts empty. */
-  static open(directory: string, version: string): ResultCache {
-    let data: CacheData = { version, entries: {} };
-    try {
-      const stored = JSON.parse(fs.readFileSync(path.join(directory, CACHE_FILE), 'utf8')) as CacheData;
-      if (stored.version === version && stored.entries && typeof stored.entries === 'object') data = stored;
-    } catch {
-      // No usable cache: every file is checked again.
-    }
-    return new ResultCache(directory, version, data);
+  /**
+   * Opens the cache in `directory`; a missing, unreadable or other-version
+   * cache starts empty. A directory that is a symbolic link, or another
+   * user's, is not used: the reason is returned instead.
+   */
+  static open(directory: string, version: string): ResultCache | string {
+    const untrusted = untrustedDirectory(directory);
+    if (untrusted) return `${directory} ${untrusted}: the cache is not used`;
+    return new ResultCache(directory, version, { version, entries: readEntries(directory, version) });
   }
 
   contextKey(fingerprint: string, filePath: string, relativePath: string): string {
@@ -67,20 +64,28 @@ export class ResultCache {
     this.dirty = true;
   }
 
-  /** Writes the cache atomically (another run may be reading it); failures only cost speed. */
+  /** Writes the cache atomically (another run may be reading it), never through a link; failures only cost speed. */
   save(): string | undefined {
     if (!this.dirty) return undefined;
+    const untrusted = makeOwnDirectory(this.directory);
+    if (untrusted) return `${this.directory} ${untrusted}: the cache is not written`;
     try {
-      fs.mkdirSync(this.directory, { recursive: true });
-      const ignoreFile = path.join(this.directory, '.gitignore');
-      if (!fs.existsSync(ignoreFile)) fs.writeFileSync(ignoreFile, '# Created by pyreview\n*\n');
-      const temporary = path.join(this.directory, `${CACHE_FILE}.${process.pid}.tmp`);
-      fs.writeFileSync(temporary, JSON.stringify(this.data));
-      fs.renameSync(temporary, path.join(this.directory, CACHE_FILE));
+      createFileOnce(path.join(this.directory, '.gitignore'), '# Created by pyreview\n*\n');
+      replaceFile(path.join(this.directory, CACHE_FILE), JSON.stringify(this.data));
       this.dirty = false;
       return undefined;
     } catch (error) {
       return `cannot write the cache in ${this.directory}: ${(error as Error).message}`;
     }
   }
+}
+
+/** The cache of a run in `cwd`, or none (with a warning) when its directory must not be used. */
+export function openResultCache(cwd: string, version: string, warn: (message: string) => void): ResultCache | undefined {
+  const cache = ResultCache.open(path.join(cwd, CACHE_DIRECTORY), version);
+  if (typeof cache === 'string') {
+    warn(cache);
+    return undefined;
+  }
+  return cache;
 }

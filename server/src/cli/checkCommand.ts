@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { isNotebookPath } from '@pyreview/shared-rules';
-import { CACHE_DIRECTORY, ResultCache } from './cache';
+import { openResultCache } from './cache';
 import { checkEntries, readEntries, type Entry } from './checkFiles';
 import type { CliIo } from './cliIo';
 import { checkTargetVersion, parseSelectorList, type CommandLineSettings } from '../project/commandLineSettings';
@@ -14,7 +14,7 @@ import { REPORTERS, type OutputFormat } from './reporters';
 import { countDiagnostics, plural, type CheckReport, type FileReport } from './reporters/report';
 import { statisticsJsonReport, statisticsReport } from './reporters/statistics';
 import { TaskRunner } from './runner';
-import { writeSource } from './sourceFile';
+import { writeSource } from '../project/sourceFile';
 import { unifiedDiff } from './unifiedDiff';
 import { analysisVersion, PYREVIEW_VERSION } from '../version';
 
@@ -53,16 +53,31 @@ export function commandLineSettings(options: Pick<CheckOptions, 'select' | 'exte
   };
 }
 
-/** `pyreview check`: returns the exit status (0 clean, 1 findings, 2 trouble). */
-export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
-  const configs = new ConfigResolver(commandLineSettings(options), io.cwd, options.config);
+/**
+ * Finds the files to check and their configurations. Mistakes in a
+ * configuration file stop the run (exit status 2, as a mistake on the
+ * command line does): every one is reported, with its place.
+ */
+export function discoverWithConfigurations(options: Pick<CheckOptions, 'paths' | 'config'>, settings: CommandLineSettings, io: CliIo): { configs: ConfigResolver; files: string[] } | undefined {
+  const configs = new ConfigResolver(settings, io.cwd, options.config);
   const discovery = discoverFiles(options.paths, io.cwd, configs);
   for (const warning of discovery.warnings) io.stderr(`warning: ${warning}\n`);
-  if (!discovery.files.length) io.stderr('warning: No Python files found under the given path(s)\n');
+  // Files named on the command line were not looked for: their configurations are read here.
+  for (const file of discovery.files) configs.forFile(file);
+  for (const problem of configs.problems) io.stderr(`error: ${problem}\n`);
+  return configs.problems.length ? undefined : { configs, files: discovery.files };
+}
+
+/** `pyreview check`: returns the exit status (0 clean, 1 findings, 2 trouble). */
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
+  const discovered = discoverWithConfigurations(options, commandLineSettings(options), io);
+  if (!discovered) return 2;
+  const { configs, files: paths } = discovered;
+  if (!paths.length) io.stderr('warning: No Python files found under the given path(s)\n');
 
   const mode = modeOf(options);
-  const cache = options.cache ? ResultCache.open(path.join(io.cwd, CACHE_DIRECTORY), analysisVersion()) : undefined;
-  const { entries, unreadable } = readEntries(discovery.files, configs, cache, io);
+  const cache = options.cache ? openResultCache(io.cwd, analysisVersion(), (message) => io.stderr(`warning: ${message}\n`)) : undefined;
+  const { entries, unchecked } = readEntries(paths, configs, cache, io);
   const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
   let outcomes: Array<{ entry: Entry; outcome: FileOutcome }>;
   try {
@@ -73,21 +88,29 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
 
   let fixed = 0;
   // A file that was not fully checked must not pass silently: the run ends with status 2.
-  let incomplete = unreadable > 0;
+  let incomplete = unchecked > 0;
   const patches: string[] = [];
   for (const { entry, outcome } of outcomes) {
-    fixed += Object.values(outcome.fixed).reduce((sum, count) => sum + count, 0);
     for (const error of outcome.internalErrors) {
       io.stderr(`error: internal error while checking ${entry.displayPath}: ${error.split('\n')[0]}\n`);
       incomplete = true;
     }
     if (outcome.leftForSyntaxError) io.stderr(`warning: ${entry.displayPath} was left unchanged: it has a syntax error (E999)\n`);
+    const fixes = Object.values(outcome.fixed).reduce((sum, count) => sum + count, 0);
     if (outcome.newText === undefined) continue;
     if (mode === 'diff') {
       const diff = isNotebookPath(entry.path) ? notebookDiff : unifiedDiff;
       patches.push(diff(entry.displayPath, entry.source.text, outcome.newText));
+      fixed += fixes;
+      continue;
     }
-    else writeSource(entry.path, outcome.newText, entry.source.hasBom);
+    const problem = writeSource(entry.path, entry.source, outcome.newText);
+    if (problem) {
+      io.stderr(`error: ${entry.displayPath} was left unchanged: ${problem}\n`);
+      incomplete = true;
+    } else {
+      fixed += fixes;
+    }
   }
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr(`warning: ${cacheProblem}\n`);

@@ -1,6 +1,7 @@
 import * as path from 'path';
-import { isNotebookPath, type ModuleSummary } from '@pyreview/shared-rules';
-import { hashContent, type CacheEntry, type ResultCache } from './cache';
+import { isNotebookPath, tooLongToCheck, type ModuleSummary } from '@pyreview/shared-rules';
+import { hashContent, type ResultCache } from './cache';
+import type { CacheEntry } from './cacheShape';
 import type { CliIo } from './cliIo';
 import type { ConfigResolver, DirectoryConfig } from '../project/configResolver';
 import type { CliDiagnostic } from './diagnostics';
@@ -8,7 +9,7 @@ import { notebookReadProblem } from './notebookTask';
 import { cachedResultSuffices, type FileMode, type FileOutcome } from './fileTask';
 import { ProgressBar } from './progress';
 import type { TaskRunner } from './runner';
-import { encodeSource, readSource, type SourceText } from './sourceFile';
+import { encodeSource, readSource, type SourceText } from '../project/sourceFile';
 import { sameAnswers, shareWorkspace, workspaceIndexOf, type SharedWorkspace } from './workspaceShare';
 
 /** One file on its way through the run. */
@@ -30,26 +31,28 @@ function displayPath(cwd: string, file: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-/** Reads the files; those that cannot be read are reported and left out. */
+/** Reads the files; those that cannot be read, or are too long to check, are reported and left out. */
 export function readEntries(
   files: readonly string[],
   configs: ConfigResolver,
   cache: ResultCache | undefined,
   io: CliIo,
-): { entries: Entry[]; unreadable: number } {
+): { entries: Entry[]; unchecked: number } {
   const entries: Entry[] = [];
-  let unreadable = 0;
+  let unchecked = 0;
   for (const file of files) {
     const source = readSource(file);
-    if (typeof source === 'string') {
-      io.stderr(`error: ${displayPath(io.cwd, file)} ${source}\n`);
-      unreadable++;
+    const tooLong = typeof source === 'string' ? undefined : tooLongToCheck(source.text.length);
+    if (typeof source === 'string' || tooLong) {
+      const problem = tooLong ? `was not checked: ${tooLong} (add it to \`extend-exclude\`)` : source;
+      io.stderr(`error: ${displayPath(io.cwd, file)} ${problem}\n`);
+      unchecked++;
       continue;
     }
     const problem = isNotebookPath(file) ? notebookReadProblem(source.text) : undefined;
     if (problem && 'error' in problem) {
       io.stderr(`error: ${displayPath(io.cwd, file)} ${problem.error}\n`);
-      unreadable++;
+      unchecked++;
       continue;
     }
     if (problem) {
@@ -68,7 +71,7 @@ export function readEntries(
       cacheContext: cache?.contextKey(config.resolved.fingerprint, file, relativePath) ?? '',
     });
   }
-  return { entries, unreadable };
+  return { entries, unchecked };
 }
 
 export interface CheckMode {
@@ -150,7 +153,7 @@ export async function checkEntries(
     const { diagnostics, newText, internalErrors, workspaceQueries } = outcome!;
     entry.diagnostics = diagnostics;
     // Findings of fixed text are cached under the fixed content; `--diff` wrote nothing, so nothing to cache.
-    const written = newText === undefined ? entry.source.bytes : mode === 'diff' ? undefined : encodeSource(newText, entry.source.hasBom);
+    const written = newText === undefined ? entry.source.bytes : mode === 'diff' ? undefined : encodeSource(entry.source, newText);
     if (cache && written && !internalErrors.length) {
       cache.store(entry.path, {
         content: hashContent(written),

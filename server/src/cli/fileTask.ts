@@ -2,6 +2,8 @@ import {
   addNoqaEdit,
   fixTarget,
   isNotebookPath,
+  LineIndex,
+  NUL_BYTES_MESSAGE,
   resolveSettings,
   RULES,
   summarizeModule,
@@ -136,6 +138,32 @@ function runDocument<T extends FixTarget<T>>(task: FileTask, document: TaskDocum
   return { ...result, newText: newText === task.text ? undefined : newText, diagnostics: document.diagnostics(final, target) };
 }
 
+/** What a file that could not be checked contributes to the workspace index: nothing. */
+function emptySummary(path: string): ModuleSummary {
+  return { path, names: [], imports: [], importBindings: [], tables: [], classes: [] };
+}
+
+/** Python refuses a file with a NUL byte, and so does pyreview, as the editor does: E999 there, no other rule, nothing fixed. */
+function binaryOutcome(task: FileTask, settings: ResolvedSettings, at: number): FileOutcome {
+  const lines = new LineIndex(task.text);
+  const position = (offset: number) => {
+    const { line, character } = lines.position(offset, 'utf-32');
+    return { row: line + 1, column: character + 1 };
+  };
+  const diagnostics: CliDiagnostic[] = settings.enabled.has('E999')
+    ? [{ code: 'E999', message: NUL_BYTES_MESSAGE, severity: settings.severity.get('E999') ?? 'error', location: position(at), end_location: position(at + 1), fix: null, noqa_row: position(at).row }]
+    : [];
+  return {
+    diagnostics,
+    internalErrors: [],
+    fixed: {},
+    noqaAdded: 0,
+    leftForSyntaxError: task.mode !== 'check',
+    summary: emptySummary(task.filePath),
+    workspaceQueries: [],
+  };
+}
+
 /**
  * Checks one file (fixing it or adding noqa comments as the mode says) and
  * summarizes it from the same parse. A failure is reported for that file and
@@ -143,8 +171,10 @@ function runDocument<T extends FixTarget<T>>(task: FileTask, document: TaskDocum
  */
 export function runFileTask(checker: SourceChecker, task: FileTask): FileOutcome {
   const settings = resolve(task.settings);
+  const nul = isNotebookPath(task.filePath) ? -1 : task.text.indexOf('\u0000');
+  if (nul !== -1) return binaryOutcome(task, settings, nul);
   const { index: workspace, queries: workspaceQueries } = recordingIndex(workspaceIndexOf(task.workspace));
-  let summary: ModuleSummary = { path: task.filePath, names: [], imports: [], importBindings: [], tables: [], classes: [] };
+  let summary = emptySummary(task.filePath);
   try {
     const source = { filePath: task.filePath, relativePath: task.relativePath, settings, workspace };
     if (isNotebookPath(task.filePath)) return { ...runDocument(task, notebookTaskDocument(checker, task.text, source)), summary, workspaceQueries };

@@ -114,6 +114,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`error: ${error.message}\n`);
       return 2;
     }
+    // The system refused something (a file that cannot be written, a disk full): its message says what, a stack trace nothing more.
+    if (error instanceof Error && 'syscall' in error) {
+      io.stderr(`error: ${error.message}\n`);
+      return 2;
+    }
     io.stderr(`error: pyreview failed: ${(error as Error).stack ?? String(error)}\n`);
     return 2;
   }
@@ -123,6 +128,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 export function run(): void {
   // The bundle is also the script of the CLI's worker threads, which serve checks instead (worker.ts).
   if (isCheckWorker()) return;
+  // A reader that stops reading (`pyreview check | head -1`) ends the output, quietly: the run and its exit status go on.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   main(process.argv, {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),

@@ -1,12 +1,10 @@
 import * as os from 'os';
 import * as path from 'path';
 import { buildReview, isNotebookPath, moduleCellText, parseNotebook, renderReviewHtml, renderReviewMarkdown, RULES, type ReviewFile } from '@pyreview/shared-rules';
-import { CACHE_DIRECTORY, ResultCache } from './cache';
-import { commandLineSettings, writeOutput, type CheckOptions } from './checkCommand';
+import { openResultCache } from './cache';
+import { commandLineSettings, discoverWithConfigurations, writeOutput, type CheckOptions } from './checkCommand';
 import { checkEntries, readEntries } from './checkFiles';
 import type { CliIo } from './cliIo';
-import { ConfigResolver } from '../project/configResolver';
-import { discoverFiles } from '../project/discovery';
 import { TaskRunner } from './runner';
 import { analysisVersion } from '../version';
 
@@ -38,13 +36,13 @@ function reviewedLines(filePath: string, text: string): Pick<ReviewFile, 'lines'
 export async function runReview(options: ReviewOptions, io: CliIo): Promise<number> {
   const selection = commandLineSettings(options);
   if (!selection.select) selection.extendSelect = [...(selection.extendSelect ?? []), 'ALL'];
-  const configs = new ConfigResolver(selection, io.cwd, options.config);
-  const discovery = discoverFiles(options.paths, io.cwd, configs);
-  for (const warning of discovery.warnings) io.stderr(`warning: ${warning}\n`);
-  const cache = options.cache ? ResultCache.open(path.join(io.cwd, CACHE_DIRECTORY), analysisVersion()) : undefined;
-  const { entries, unreadable } = readEntries(discovery.files, configs, cache, io);
+  const discovered = discoverWithConfigurations(options, selection, io);
+  if (!discovered) return 2;
+  const { configs, files: paths } = discovered;
+  const cache = options.cache ? openResultCache(io.cwd, analysisVersion(), (message) => io.stderr(`warning: ${message}\n`)) : undefined;
+  const { entries, unchecked } = readEntries(paths, configs, cache, io);
   const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
-  let incomplete = unreadable > 0;
+  let incomplete = unchecked > 0;
   try {
     const outcomes = await checkEntries(entries, runner, cache, { mode: 'check', unsafeFixes: false });
     for (const { entry, outcome } of outcomes) {
@@ -56,7 +54,8 @@ export async function runReview(options: ReviewOptions, io: CliIo): Promise<numb
   } finally {
     await runner.close();
   }
-  cache?.save();
+  const cacheProblem = cache?.save();
+  if (cacheProblem) io.stderr(`warning: ${cacheProblem}\n`);
 
   const files: ReviewFile[] = entries.map((entry) => ({
     path: entry.displayPath.split(path.sep).join('/'),

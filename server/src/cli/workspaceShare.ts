@@ -80,11 +80,15 @@ export function recordingIndex(index: WorkspaceIndex): { index: WorkspaceIndex; 
   return { index: proxy, queries };
 }
 
-/** Whether `index` gives every recorded question the answer recorded. */
+/** Whether `index` gives every recorded question the answer recorded (a question it cannot answer gets no answer). */
 export function sameAnswers(queries: readonly WorkspaceQuery[], index: WorkspaceIndex): boolean {
   return queries.every(({ member, args, answer }) => {
-    const value: unknown = Reflect.get(index, member, index);
-    const current = typeof value === 'function' ? materialized((value as (...a: unknown[]) => unknown).apply(index, args)) : value;
-    return answerHash(current) === answer;
+    try {
+      const value: unknown = Reflect.get(index, member, index);
+      const current = typeof value === 'function' ? materialized((value as (...a: unknown[]) => unknown).apply(index, args)) : value;
+      return answerHash(current) === answer;
+    } catch {
+      return false;
+    }
   });
 }

@@ -1,4 +1,4 @@
-import { parseTargetVersion, RULES, selectorMatches, type UserSettings } from '@pyreview/shared-rules';
+import { parseTargetVersion, RULES, unknownSelector, type UserSettings } from '@pyreview/shared-rules';
 import { UsageError } from './usageError';
 
 /** The settings that `pyreview check` takes on the command line. */
@@ -14,9 +14,8 @@ export function parseSelectorList(values: readonly string[] | undefined, flag: s
   if (!values) return undefined;
   const selectors = values.flatMap((value) => value.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean);
   for (const selector of selectors) {
-    if (!RULES.some((rule) => selectorMatches(selector, rule.meta.code))) {
-      throw new UsageError(`invalid value '${selector}' for '${flag}': no rule code starts with it`);
-    }
+    const unknown = unknownSelector(selector, RULES);
+    if (unknown) throw new UsageError(`invalid value for '${flag}': ${unknown}`);
   }
   return selectors;
 }

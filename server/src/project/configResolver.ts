@@ -2,7 +2,7 @@ import * as path from 'path';
 import picomatch from 'picomatch';
 import {
   ConfigError,
-  configErrorOf,
+  describeProblem,
   findPyprojectConfig,
   loadConfigFile,
   resolveSettings,
@@ -23,37 +23,36 @@ export interface DirectoryConfig {
   isExcluded(filePath: string): boolean;
 }
 
-const RULE_OPTIONS = RULES.flatMap((rule) => rule.meta.options ?? []);
-
 function toPosix(file: string): string {
   return file.split(path.sep).join('/');
 }
 
 /**
  * Exclude patterns without a slash match any file or directory of that name
- * (`build`, `*.pyi`) below the root; patterns with one match the path from the
- * root (`tests/data/**`).
+ * (`build`, `*.pyi`); patterns with one match the path from the root (`tests/data/**`).
  */
 export function excludeMatcher(root: string, patterns: readonly string[]): (filePath: string) => boolean {
   const byName = patterns.filter((p) => !p.includes('/')).map((p) => picomatch(p, { dot: true }));
   const byPath = patterns.filter((p) => p.includes('/')).map((p) => picomatch(p.replace(/^\.\//, ''), { dot: true }));
   return (filePath) => {
+    const name = path.basename(filePath);
+    if (byName.some((matches) => matches(name))) return true;
+    if (!byPath.length) return false;
     const relative = toPosix(path.relative(root, filePath));
-    const inside = relative !== '' && !relative.startsWith('../') && !path.isAbsolute(relative);
-    const names = inside ? relative.split('/') : [path.basename(filePath)];
-    if (byName.some((matches) => names.some((name) => matches(name)))) return true;
-    return inside && byPath.some((matches) => names.some((_, i) => matches(names.slice(0, i + 1).join('/'))));
+    return byPath.some((matches) => matches(relative));
   };
 }
 
 /**
  * Finds each directory's configuration: `--config FILE` for every file, or the
  * nearest `pyproject.toml` with a `[tool.pyreview]` table. Command-line
- * settings override the file's. Throws ConfigError for broken files, and,
- * unless `leaveOutMistakes` (the editor's workspace index), for a key in
- * error, where the command line stops.
+ * settings override the file's. Mistakes in the files are collected in
+ * `problems` (the valid rest applies); a `--config` file without the table
+ * throws ConfigError.
  */
 export class ConfigResolver {
+  /** The mistakes of every configuration file read so far, described with their places. */
+  readonly problems: string[] = [];
   private readonly byDirectory = new Map<string, DirectoryConfig>();
   private readonly byConfigFile = new Map<string, DirectoryConfig>();
   private readonly fixed?: LoadedConfig;
@@ -62,12 +61,11 @@ export class ConfigResolver {
     private readonly commandLine: CommandLineSettings,
     private readonly cwd: string,
     configFile?: string,
-    private readonly leaveOutMistakes = false,
   ) {
     if (configFile) {
       const file = path.resolve(cwd, configFile);
-      const loaded = this.checked(loadConfigFile(file, RULE_OPTIONS));
-      if (!loaded) throw new ConfigError(file, undefined, 'has no [tool.pyreview] table');
+      const loaded = loadConfigFile(file, RULES);
+      if (!loaded) throw new ConfigError(file, 'has no [tool.pyreview] table');
       this.fixed = loaded;
     }
   }
@@ -75,17 +73,11 @@ export class ConfigResolver {
   forDirectory(directory: string): DirectoryConfig {
     let config = this.byDirectory.get(directory);
     if (!config) {
-      const loaded = this.fixed ?? this.checked(findPyprojectConfig(directory, RULE_OPTIONS));
+      const loaded = this.fixed ?? findPyprojectConfig(directory, RULES);
       config = this.fromLoaded(loaded);
       this.byDirectory.set(directory, config);
     }
     return config;
-  }
-
-  private checked(loaded: LoadedConfig | undefined): LoadedConfig | undefined {
-    const [problem] = loaded?.problems ?? [];
-    if (problem && !this.leaveOutMistakes) throw configErrorOf(loaded!.file!, problem);
-    return loaded;
   }
 
   forFile(filePath: string): DirectoryConfig {
@@ -97,6 +89,7 @@ export class ConfigResolver {
     const key = loaded?.file ?? '';
     let config = this.byConfigFile.get(key);
     if (!config) {
+      for (const problem of loaded?.problems ?? []) this.problems.push(describeProblem(loaded!.file!, loaded!.source, problem));
       const root = loaded?.root ?? this.cwd;
       const settings = applyCommandLine(loaded?.settings, this.commandLine);
       const resolved = resolveSettings(RULES, settings);

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ConfigResolver } from './configResolver';
+import { decodeFileName, fsPath } from './fileNames';
 import { GitignoreScope } from './gitignore';
 import { UsageError } from './usageError';
 
@@ -24,21 +25,22 @@ export function discoverFiles(args: readonly string[], cwd: string, configs: Con
   const warnings: string[] = [];
 
   const walk = (directory: string, scope: GitignoreScope): void => {
-    let entries: fs.Dirent[];
+    let entries: Array<{ name: string; entry: fs.Dirent<Buffer> }>;
     try {
-      entries = fs.readdirSync(directory, { withFileTypes: true });
+      // Names as bytes: a name that is not UTF-8 is kept exactly (see fileNames.ts).
+      entries = fs.readdirSync(fsPath(directory), { withFileTypes: true, encoding: 'buffer' }).map((entry) => ({ name: decodeFileName(entry.name), entry }));
     } catch (error) {
       warnings.push(`cannot read directory ${directory}: ${(error as Error).message}`);
       return;
     }
     const config = configs.forDirectory(directory);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const full = path.join(directory, entry.name);
+    for (const { name, entry } of entries) {
+      const full = path.join(directory, name);
       // Symbolic links to directories are not followed: they can loop.
       const isDirectory = entry.isDirectory();
       const isFile = entry.isFile() || (entry.isSymbolicLink() && isRegularFile(full));
-      if (!isDirectory && !(isFile && PYTHON_FILE.test(entry.name))) continue;
+      if (!isDirectory && !(isFile && PYTHON_FILE.test(name))) continue;
       if (scope.ignores(full, isDirectory) || config.isExcluded(full)) continue;
       if (isDirectory) walk(full, scope.enter(full));
       else found.add(full);
@@ -61,7 +63,7 @@ export function discoverFiles(args: readonly string[], cwd: string, configs: Con
 
 function isRegularFile(file: string): boolean {
   try {
-    return fs.statSync(file).isFile();
+    return fs.statSync(fsPath(file)).isFile();
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
+import { fsPath } from './fileNames';
 
 interface IgnoreFile {
   /** The directory the file's patterns are relative to. */
@@ -11,7 +12,7 @@ interface IgnoreFile {
 function readIgnoreFile(base: string, file: string): IgnoreFile | undefined {
   let source: string;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    source = fs.readFileSync(fsPath(file), 'utf8');
   } catch {
     return undefined;
   }
@@ -20,7 +21,7 @@ function readIgnoreFile(base: string, file: string): IgnoreFile | undefined {
 
 function gitRoot(directory: string): string | undefined {
   for (let current = directory; ; current = path.dirname(current)) {
-    if (fs.existsSync(path.join(current, '.git'))) return current;
+    if (fs.existsSync(fsPath(path.join(current, '.git')))) return current;
     if (path.dirname(current) === current) return undefined;
   }
 }

@@ -12,6 +12,7 @@ import { HandlerTable, walkUnit } from './walker';
 import { nestingError } from './nestingLimits';
 import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import { planRename } from '../semantic/rename';
+import { loneCrAsLf, withFileLineEndings } from '../text/lineEndings';
 import type { DirtyRegion, TextChange } from '../text/dirtyRegion';
 import { ModuleBindings } from './moduleBindings';
 import { carryFindings, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
@@ -94,6 +95,12 @@ const SLOW_FILE_RULE_MS = 2;
 /** Thrown by the model getter while carrying: building the model is what carrying avoids. */
 const DEFERRED = Symbol('deferred until the file rules settle');
 
+/** A rule's fix, inserting line breaks as the file writes them. */
+function withLineEndingsOf(text: string, lines: LineIndex, fix: Fix): Fix {
+  const edits = withFileLineEndings(fix.edits, text, lines);
+  return edits === fix.edits ? fix : { ...fix, edits: [...edits] };
+}
+
 /** The fix a rename request asks for, or none when the rename engine refuses it. */
 export function plannedRenameFix(request: RenameRequest, model: SemanticModel, text: string): Fix | undefined {
   const planned = planRename(model, text, request.offset, request.newName);
@@ -130,12 +137,12 @@ export class Linter {
    */
   renameFix(request: RenameRequest, text: string): Fix | undefined {
     const last = this.lastModel;
-    return last?.text === text ? plannedRenameFix(request, last.model, text) : undefined;
+    return last?.text === loneCrAsLf(text) ? plannedRenameFix(request, last.model, text) : undefined;
   }
 
   /** Whether `renameFix` can plan for this text (the last lint built its model). */
   hasModelFor(text: string): boolean {
-    return this.lastModel?.text === text;
+    return this.lastModel?.text === loneCrAsLf(text);
   }
 
   /**
@@ -147,7 +154,9 @@ export class Linter {
     this.semantic = new SemanticModelBuilder();
   }
 
-  lint(input: LintInput): LintResult {
+  lint(given: LintInput): LintResult {
+    // Rules read the text as Python does: a lone CR ends a line as an LF does (every offset stays).
+    const input = { ...given, text: loneCrAsLf(given.text) };
     const { text, settings } = input;
     const fingerprint = fingerprintOf(settings, input.filePath, input.relativePath);
     if (fingerprint !== this.cacheFingerprint) {
@@ -178,18 +187,20 @@ export class Linter {
     let sink: Finding[] = [];
     let handlers: HandlerTable | undefined;
     for (const unit of units) {
-      let found = unit.found;
+      const node = unit.segment.first as NodeId;
+      // Error recovery depends on more than a unit's text: a unit with errors is always walked again,
+      // whatever an error-free unit of the same text found.
+      const erroneous = syntax.hasError(node);
+      let found = erroneous ? undefined : unit.found;
       if (!found) {
         walked++;
         sink = [];
         const strings: number[] = [];
-        const node = unit.segment.first as NodeId;
         handlers ??= this.handlers(nodeRules, input, (finding) => sink.push(finding), internalErrors);
         walkUnit(syntax, node, unit.bodyStart, handlers, text, strings);
         const bindings = syntax.parent(node) === syntax.root ? statementBindings(syntax, node) : [];
         found = relativeFindings(sink, strings, bindings, unit.start);
-        // Error recovery depends on more than a unit's text: a unit with errors is always walked again.
-        if (!syntax.hasError(node)) unit.found = found;
+        if (!erroneous) unit.found = found;
       }
       unitFindings.push(found);
       if (unit.segment.parentNode === syntax.root) moduleStatements.push(found.bindings);
@@ -219,8 +230,8 @@ export class Linter {
       const group = groups.group(lines.lineAt(finding.start));
       if (isSuppressed(noqa, finding.code, group)) continue;
       const reported: ReportedFinding = { code: finding.code, message: finding.message, start: finding.start, end: finding.end, noqaLine: group.last };
-      if (finding.fix) reported.fix = finding.fix;
-      if (finding.alternatives) reported.alternatives = finding.alternatives;
+      if (finding.fix) reported.fix = withLineEndingsOf(given.text, lines, finding.fix);
+      if (finding.alternatives) reported.alternatives = finding.alternatives.map((fix) => withLineEndingsOf(given.text, lines, fix));
       if (finding.related) reported.related = finding.related;
       // While carrying, the model is not built for a rename's sake: the fix comes with the next full lint.
       if (finding.rename && (model || !carrying)) {

@@ -1,6 +1,7 @@
 import { NodeFlag, type ParseTree, type PythonParser, type TreeCursor } from '../parsing/parser';
 import { F, T } from '../syntax/grammar';
 import { SyntaxTree, type NodeId, type Segment } from '../syntax/tree';
+import { loneCrAsLf } from '../text/lineEndings';
 import type { DirtyRegion } from '../text/dirtyRegion';
 import type { UnitFindings } from './unitFindings';
 
@@ -126,7 +127,8 @@ export class DocumentUnits {
     // Copies made by an update that threw carry an older number: the sweep frees them.
     this.generation++;
     const tree = this.tree;
-    tree.source = text;
+    // Rules read a lone CR as the line break it is for Python, as the parser does.
+    tree.source = loneCrAsLf(text);
     tree.version++;
     const previous = this.units;
     const rootCursor = parse.cursor();

@@ -1,28 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import type { RuleOption } from '../findings/ruleMeta';
-import type { SeverityOverride, UserSettings } from './settings';
-import { parseTargetVersion } from './settings';
-
-/** A configuration problem, located in its file so that a user can fix it. */
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    readonly detail: string,
-  ) {
-    super(`${file}${line ? `:${line}` : ''}: ${detail}`);
-  }
-}
-
-/** A key of `[tool.pyreview]` left out because it is wrong (the rest of the table applies), or the whole file's error (no key). */
-export interface ConfigProblem {
-  key?: string;
-  /** 1-based. */
-  line: number | undefined;
-  detail: string;
-}
+import type { RuleCatalog } from '../findings/ruleMeta';
+import { LineIndex } from '../text/lineIndex';
+import type { ConfigProblem } from './problems';
+import { readUserSettings } from './readSettings';
+import type { UserSettings } from './settings';
+import { tomlLocator } from './tomlLocations';
 
 export interface LoadedConfig {
   /** The file the settings came from, if any. */
@@ -30,140 +14,76 @@ export interface LoadedConfig {
   /** The directory `per-file-ignores` and `exclude` patterns are relative to. */
   root: string;
   settings: UserSettings;
-  /** Keys of the table that were left out. */
+  /** What in the file was ignored, and why: the rest of it applies. */
+  problems: ConfigProblem[];
+  /** The file's text, where `problems` have their ranges. */
+  source?: string;
+}
+
+/** A configuration that cannot be used at all (`--config` naming a file without `[tool.pyreview]`). */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+  }
+}
+
+export interface PyprojectSettings {
+  /** Undefined when the file has no `[tool.pyreview]` table. */
+  settings: UserSettings | undefined;
   problems: ConfigProblem[];
 }
 
-/** A problem as the error the command line stops on. */
-export function configErrorOf(file: string, problem: ConfigProblem): ConfigError {
-  return new ConfigError(file, problem.line, problem.key ? `${problem.key}: ${problem.detail}` : problem.detail);
-}
-
-const SEVERITIES: readonly SeverityOverride[] = ['error', 'warning', 'info', 'hint', 'off'];
-const LIST_KEYS = {
-  select: 'select',
-  'extend-select': 'extendSelect',
-  ignore: 'ignore',
-  'extend-ignore': 'extendIgnore',
-  exclude: 'exclude',
-  'extend-exclude': 'extendExclude',
-} as const;
-
-/** The 1-based line where `key =` first appears (at the start of a line, or in an inline table), to point a user at it. */
-function lineOfKey(source: string, key: string): number | undefined {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`(?:^|[{,])[ \\t]*"?${escaped}"?\\s*=`, 'm').exec(source);
-  return match ? source.slice(0, match.index).split('\n').length : undefined;
-}
-
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
-/** Levenshtein distance, for "did you mean". */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-/** The known key closest to a mistyped one, if one is close enough to be what was meant. */
-function closestKey(key: string, known: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of known) {
-    const distance = editDistance(key, name);
-    if (!best || distance < best.distance) best = { name, distance };
-  }
-  return best && best.distance <= Math.max(1, Math.floor(key.length / 4)) ? best.name : undefined;
-}
-
-const TABLE_KEYS = [...Object.keys(LIST_KEYS), 'per-file-ignores', 'severity', 'target-version'];
+const TABLE_PATH = ['tool', 'pyreview'];
 
 /**
- * Reads `[tool.pyreview]` from a `pyproject.toml` text: the settings of the
- * keys that are right, and a problem for each unknown key or value of the
- * wrong type. Throws ConfigError for invalid TOML or a `tool.pyreview` that
- * is not a table.
+ * Reads `[tool.pyreview]` from a `pyproject.toml` text. Mistakes are problems
+ * located in the text, and the valid rest of the table applies; invalid TOML
+ * gives no settings at all (the defaults apply) and one problem.
  */
-export function parsePyprojectSettings(
-  file: string,
-  source: string,
-  ruleOptions: readonly RuleOption[],
-): { settings: UserSettings; problems: ConfigProblem[] } | undefined {
+export function parsePyprojectSettings(source: string, rules: RuleCatalog): PyprojectSettings {
   let document: Record<string, unknown>;
   try {
     document = parseToml(source) as Record<string, unknown>;
   } catch (error) {
-    if (error instanceof TomlError) {
-      throw new ConfigError(file, error.line, `invalid TOML: ${error.message.split('\n')[0]}`);
-    }
-    throw new ConfigError(file, undefined, `cannot be read: ${String(error)}`);
+    const detail = error instanceof TomlError ? error.message.split('\n')[0] : String(error);
+    const at = error instanceof TomlError ? new LineIndex(source).offset({ line: error.line - 1, character: error.column - 1 }) : 0;
+    return { settings: {}, problems: [{ setting: '', path: [], message: `invalid TOML: ${detail}`, range: { start: at, end: at } }] };
   }
   const table = (document.tool as Record<string, unknown> | undefined)?.pyreview;
-  if (table === undefined) return undefined;
+  if (table === undefined) return { settings: undefined, problems: [] };
+  const locate = tomlLocator(source);
   if (typeof table !== 'object' || table === null || Array.isArray(table)) {
-    throw new ConfigError(file, lineOfKey(source, 'pyreview'), '[tool.pyreview] must be a table');
+    return { settings: {}, problems: [{ setting: 'tool.pyreview', path: [], message: 'must be a table', range: locate(TABLE_PATH) }] };
   }
-  const problems: ConfigProblem[] = [];
-  /** Records a problem; the key it is about is left out. */
-  const problem = (key: string, detail: string): false => {
-    problems.push({ key, line: lineOfKey(source, key), detail });
-    return false;
-  };
-  const settings: UserSettings = {};
-  const options: Record<string, number | boolean | string> = {};
-  for (const [key, value] of Object.entries(table)) {
-    if (key in LIST_KEYS) {
-      if (isStringList(value) || problem(key, 'expected a list of strings')) settings[LIST_KEYS[key as keyof typeof LIST_KEYS]] = value as string[];
-    } else if (key === 'per-file-ignores') {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) problem(key, 'expected a table of glob = [codes]');
-      else {
-        const valid = Object.entries(value as object).filter(([pattern, codes]) => isStringList(codes) || problem(pattern, 'expected a list of rule codes'));
-        settings.perFileIgnores = Object.fromEntries(valid) as Record<string, string[]>;
-      }
-    } else if (key === 'severity') {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) problem(key, 'expected a table of CODE = "error" | "warning" | "info" | "hint" | "off"');
-      else {
-        const valid = Object.entries(value as object).filter(([code, level]) =>
-          SEVERITIES.includes(level as SeverityOverride) || problem(code, `expected one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(level)}`));
-        settings.severity = Object.fromEntries(valid) as Record<string, SeverityOverride>;
-      }
-    } else if (key === 'target-version') {
-      if ((typeof value === 'string' && parseTargetVersion(value)) || problem(key, `expected a version such as "py312" or "3.12", got ${JSON.stringify(value)}`)) {
-        settings.targetVersion = value as string;
-      }
-    } else {
-      const option = ruleOptions.find((o) => o.name === key);
-      if (!option) {
-        const meant = closestKey(key, [...TABLE_KEYS, ...ruleOptions.map((o) => o.name)]);
-        problem(key, meant ? `unknown setting; did you mean \`${meant}\`?` : 'unknown setting');
-        continue;
-      }
-      const expected = option.type === 'integer' ? 'number' : option.type;
-      if (typeof value !== expected || (option.type === 'integer' && !Number.isInteger(value))) problem(key, `expected ${option.type}, got ${JSON.stringify(value)}`);
-      else if (option.values && !option.values.includes(value as string)) problem(key, `expected one of ${option.values.join(', ')}, got ${JSON.stringify(value)}`);
-      else options[key] = value as number | boolean | string;
-    }
+  const { settings, problems } = readUserSettings(table as Record<string, unknown>, 'pyproject', rules);
+  const located = problems.map((problem) => ({ ...problem, range: locate([...TABLE_PATH, ...problem.path], problem.item) }));
+  return { settings, problems: located.sort((a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0)) };
+}
+
+/** `file:line:column: setting: message`, as the CLI prints a problem and the editor logs it. */
+export function describeProblem(file: string, source: string | undefined, problem: ConfigProblem): string {
+  let place = file;
+  if (source !== undefined && problem.range) {
+    const position = new LineIndex(source).position(problem.range.start, 'utf-32');
+    place += `:${position.line + 1}:${position.character + 1}`;
   }
-  if (Object.keys(options).length) settings.options = options;
-  return { settings, problems };
+  return `${place}: ${problem.setting ? `${problem.setting}: ` : ''}${problem.message}`;
 }
 
 /**
  * Finds the configuration for a file or directory: the nearest
  * `pyproject.toml` with a `[tool.pyreview]` table, walking up.
  */
-export function findPyprojectConfig(start: string, ruleOptions: readonly RuleOption[]): LoadedConfig | undefined {
+export function findPyprojectConfig(start: string, rules: RuleCatalog): LoadedConfig | undefined {
   let directory = path.resolve(start);
   if (fs.existsSync(directory) && !fs.statSync(directory).isDirectory()) directory = path.dirname(directory);
   for (;;) {
     const candidate = path.join(directory, 'pyproject.toml');
     if (fs.existsSync(candidate)) {
-      const loaded = loadConfigFile(candidate, ruleOptions);
+      const loaded = loadConfigFile(candidate, rules);
       if (loaded) return loaded;
     }
     const parent = path.dirname(directory);
@@ -172,14 +92,15 @@ export function findPyprojectConfig(start: string, ruleOptions: readonly RuleOpt
   }
 }
 
-/** Reads one `pyproject.toml`; undefined when it has no `[tool.pyreview]` table. */
-export function loadConfigFile(file: string, ruleOptions: readonly RuleOption[]): LoadedConfig | undefined {
+/** Reads one `pyproject.toml`; undefined when it has no `[tool.pyreview]` table. A file that cannot be read is one problem (the defaults apply). */
+export function loadConfigFile(file: string, rules: RuleCatalog): LoadedConfig | undefined {
+  const root = path.dirname(file);
   let source: string;
   try {
     source = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(file, undefined, `cannot be read: ${(error as Error).message}`);
+    return { file, root, settings: {}, problems: [{ setting: '', path: [], message: `cannot be read: ${(error as Error).message}` }] };
   }
-  const parsed = parsePyprojectSettings(file, source, ruleOptions);
-  return parsed && { file, root: path.dirname(file), ...parsed };
+  const { settings, problems } = parsePyprojectSettings(source, rules);
+  return settings ? { file, root, settings, problems, source } : undefined;
 }

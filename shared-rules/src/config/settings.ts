@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { Severity } from '../findings/finding';
-import type { RuleMeta } from '../findings/ruleMeta';
+import type { RuleCatalog } from '../findings/ruleMeta';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -73,7 +73,7 @@ export function parseTargetVersion(value: string): [number, number] | undefined 
   return [3, Number(match[1])];
 }
 
-export function resolveSettings(rules: ReadonlyArray<{ readonly meta: RuleMeta }>, user: UserSettings): ResolvedSettings {
+export function resolveSettings(rules: RuleCatalog, user: UserSettings): ResolvedSettings {
   const enabled = new Set<string>();
   for (const { meta } of rules) {
     const selected = user.select

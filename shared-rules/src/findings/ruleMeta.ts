@@ -44,3 +44,6 @@ export interface RuleMeta {
   /** Why the rule does not run on Jupyter notebooks; unset when it does. */
   skippedInNotebooks?: string;
 }
+
+/** The rules as configuration reads them: their metadata (codes, options). */
+export type RuleCatalog = ReadonlyArray<{ readonly meta: RuleMeta }>;

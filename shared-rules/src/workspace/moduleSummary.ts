@@ -6,6 +6,7 @@ import { F, T } from '../syntax/grammar';
 import { stringLiteralValue } from '../syntax/literals';
 import { fromImportNames } from '../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
+import { LineIndex } from '../text/lineIndex';
 import { moduleNameForFile } from './modulePath';
 import type { FileRange } from '../findings/finding';
 
@@ -78,23 +79,12 @@ export interface ModuleSummary {
 
 type Point = { row: number; column: number };
 
-/**
- * Tree-sitter points of offsets in `text`: rows count '\n' only (a lone '\r'
- * is not a line break for tree-sitter, unlike LineIndex), columns are UTF-16
- * code units.
- */
+/** Points of offsets in `text`: rows are its lines, columns UTF-16 code units. */
 function pointsIn(text: string): (offset: number) => Point {
-  const rowStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) rowStarts.push(i + 1);
+  const lines = new LineIndex(text);
   return (offset) => {
-    let low = 0;
-    let high = rowStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (rowStarts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { row: low, column: offset - rowStarts[low] };
+    const row = lines.lineAt(offset);
+    return { row, column: offset - lines.lineStart(row) };
   };
 }
 

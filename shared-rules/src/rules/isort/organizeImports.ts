@@ -1,6 +1,8 @@
 import { F, T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import type { TextEdit } from '../../text/textEdit';
+import { LineIndex } from '../../text/lineIndex';
+import { loneCrAsLf, withFileLineEndings } from '../../text/lineEndings';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { STDLIB_MODULES } from './stdlibModules';
 
@@ -166,7 +168,10 @@ export function importBlocksOf(text: string, tree: SyntaxTree, firstParty: Reado
  * `source.organizeImports` code action. Empty when the imports are sorted.
  */
 export function organizeImports(text: string, tree: SyntaxTree, firstParty: ReadonlySet<string> = new Set()): TextEdit[] {
-  return importBlocksOf(text, tree, firstParty)
-    .filter((block) => text.slice(block.start, block.end) !== block.sorted)
+  // Read as the rules read it (a lone CR as LF), written back with the file's line endings.
+  const read = loneCrAsLf(text);
+  const edits = importBlocksOf(read, tree, firstParty)
+    .filter((block) => read.slice(block.start, block.end) !== block.sorted)
     .map((block) => ({ start: block.start, end: block.end, newText: block.sorted }));
+  return [...withFileLineEndings(edits, text, new LineIndex(text))];
 }

@@ -1,0 +1,76 @@
+import { WorkspaceIndex, type ModuleSummary } from '@pyreview/shared-rules';
+import type { CliDiagnostic } from './diagnostics';
+import type { WorkspaceQuery } from './workspaceShare';
+import { arrayOf, isBoolean, isNumber, isString, nullable, oneOf, optional, shape, type Check } from '../shapes';
+
+/*
+ * Whether data read from the cache file has the shape this version writes:
+ * the file is anyone's to edit, and an entry of another shape must be checked
+ * again rather than believed (or crash the run).
+ */
+const location = shape({ row: isNumber, column: isNumber });
+const diagnostic = shape({
+  code: isString,
+  message: isString,
+  severity: oneOf('error', 'warning', 'info', 'hint'),
+  location,
+  end_location: location,
+  fix: nullable(shape({
+    applicability: oneOf('safe', 'unsafe'),
+    message: isString,
+    edits: arrayOf(shape({ content: isString, location, end_location: location })),
+    shared_with: optional(shape({ code: isString, location, cell: optional(isNumber) })),
+  })),
+  noqa_row: isNumber,
+  cell: optional(isNumber),
+});
+const fileRange = shape({ path: isString, startLine: isNumber, startCharacter: isNumber, endLine: isNumber, endCharacter: isNumber });
+const summary = shape({
+  path: isString,
+  names: arrayOf(isString),
+  all: optional(arrayOf(isString)),
+  imports: arrayOf(shape({ level: isNumber, module: isString, names: arrayOf(isString) })),
+  importBindings: arrayOf(shape({ binds: isString, module: isString, name: optional(isString), alias: optional(isString), local: optional(oneOf(true)) })),
+  tables: arrayOf(shape({
+    tableName: isString,
+    className: optional(isString),
+    columns: arrayOf(shape({
+      name: isString,
+      type: optional(shape({ kind: oneOf('integer', 'string', 'other'), length: optional(isNumber) })),
+      primaryKey: isBoolean,
+      unique: isBoolean,
+      foreignKey: optional(isString),
+    })),
+    references: arrayOf(isString),
+    location: fileRange,
+  })),
+  classes: arrayOf(shape({ name: isString, bases: arrayOf(isString), methods: arrayOf(isString) })),
+});
+/** The index's questions: a cached query must not name a member that changes the index (or is no method). */
+const QUERIES = new Set(Object.getOwnPropertyNames(WorkspaceIndex.prototype).filter((name) => !['constructor', 'update', 'remove', 'removeBelow'].includes(name)));
+const isQuery: Check = (value) => typeof value === 'string' && QUERIES.has(value);
+
+const entry = shape({
+  content: isString,
+  summary: optional(summary),
+  context: optional(isString),
+  workspaceQueries: optional(arrayOf(shape({ member: isQuery, args: Array.isArray, answer: isString }))),
+  diagnostics: optional(arrayOf(diagnostic)),
+});
+
+export function isCacheEntry(value: unknown): value is CacheEntry {
+  return entry(value);
+}
+
+/** What one file's last check left behind. */
+export interface CacheEntry {
+  /** Hash of the file's bytes: the rest of the entry describes this content. */
+  content: string;
+  /** What the file contributes to the workspace index. */
+  summary?: ModuleSummary;
+  /** Hash of what else the findings depend on: settings, paths, pyreview's version. */
+  context?: string;
+  /** What the rules asked the workspace index, when they asked: the findings hold while the answers do. */
+  workspaceQueries?: WorkspaceQuery[];
+  diagnostics?: CliDiagnostic[];
+}
