@@ -26,6 +26,8 @@ const FIELDS: readonly Field[] = [
   { field: 'extendIgnore', pyproject: 'extend-ignore', kind: 'selectors' },
   { field: 'exclude', pyproject: 'exclude', kind: 'patterns' },
   { field: 'extendExclude', pyproject: 'extend-exclude', kind: 'patterns' },
+  { field: 'include', pyproject: 'include', kind: 'patterns' },
+  { field: 'extendInclude', pyproject: 'extend-include', kind: 'patterns' },
   { field: 'perFileIgnores', pyproject: 'per-file-ignores', kind: 'per-file-ignores' },
   { field: 'severity', pyproject: 'severity', editor: 'severity', kind: 'severity' },
   { field: 'targetVersion', pyproject: 'target-version', editor: 'targetVersion', kind: 'target-version' },
