@@ -14,7 +14,6 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { performance } = require('perf_hooks');
 const { pathToFileURL } = require('url');
 const { stdlibFiles, concatenatedSource, editSiteInMiddleFunction, countLines } = require('./corpus');
 const { withClient, typeIntoNewName } = require('./serverLatency');

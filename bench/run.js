@@ -192,7 +192,9 @@ async function benchServer(options, files) {
       process.stderr.write(`server: ${label} (${document.lines} lines from ${document.sources.length} modules), typing ${describeSite(site).replace(/`/g, '')} at line ${site.line}, load ${load}\n`);
       try {
         // The measured starts are later starts of the same build, as every editor start after the first one.
-        const firstStart = sessions.length === 0 ? await measureFirstStart({ serverCommand: serverCommand(nodeFlags, options.serverScript), document, workspaceDir: WORK_DIR }) : undefined;
+        const firstStart = sessions.length === 0
+          ? await measureFirstStart({ serverCommand: serverCommand(nodeFlags, options.serverScript), document, workspaceDir: WORK_DIR })
+          : undefined;
         const result = await measureServer({
           serverCommand: serverCommand(nodeFlags, options.serverScript),
           document,
@@ -302,7 +304,7 @@ function writeResults({ info, options, sessions, documents, notebook, indexing, 
 
 /** What other measurements (`node bench/hostile.js`, `npm run fuzz`) recorded below KEPT_MARKER: kept as it is. */
 function keptResults(file) {
-  let text = '';
+  let text;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
@@ -327,7 +329,10 @@ async function main() {
   const { sessions, documents } = runs('sites') ? await benchServer(options, files) : { sessions: [], documents: [] };
   if (runs('sites')) console.log(`\nLanguage server (didChange → publishDiagnostics; settling lint)\n${textTable(serverTable(sessions))}`);
   const notebook = runs('notebook')
-    ? await benchNotebook({ serverCommand: serverCommand(profileFlags(options), options.serverScript), workDir: WORK_DIR, edits: options.edits, warmup: options.warmup, interval: options.interval })
+    ? await benchNotebook({
+      serverCommand: serverCommand(profileFlags(options), options.serverScript),
+      workDir: WORK_DIR, edits: options.edits, warmup: options.warmup, interval: options.interval,
+    })
     : undefined;
 
   const indexing = runs('indexing') ? await benchIndexing(options, files) : undefined;

@@ -4,7 +4,6 @@
 // one edit site (corpus.js: `editSites`), the server CPU time of the lint
 // that settles the diagnostics once typing pauses, and the server's peak
 // resident memory.
-const { performance } = require('perf_hooks');
 const { pathToFileURL } = require('url');
 // The protocol tests' client, compiled by `npm run build`.
 const { LspClient } = require('../out/test/helpers/lspClient');

@@ -50,7 +50,10 @@ function manyDocuments({ server, documents }) {
     const residentClosedKiB = residentKiB(client.pid);
     for (const { uri, text } of documents) await openAndLint(client, uri, text, 2);
     await delay(QUIET_MS);
-    return { peakStartedKiB, residentStartedKiB, peakOpenKiB, residentOpenKiB, residentClosedKiB, peakReopenKiB: peakRssKiB(client.pid), residentReopenKiB: residentKiB(client.pid) };
+    return {
+      peakStartedKiB, residentStartedKiB, peakOpenKiB, residentOpenKiB, residentClosedKiB,
+      peakReopenKiB: peakRssKiB(client.pid), residentReopenKiB: residentKiB(client.pid),
+    };
   });
 }
 

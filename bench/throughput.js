@@ -6,7 +6,6 @@
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
-const { performance } = require('perf_hooks');
 
 const GNU_TIME = '/usr/bin/time';
 const PARSE_FLOOR = 'web-tree-sitter parse + walk';

@@ -4,7 +4,6 @@
 // index takes (the server logs "indexed N files in M ms"), the server's peak
 // memory, and the first diagnostics of documents opened before and during
 // indexing, so that one can see indexing never holds an open file back.
-const { performance } = require('perf_hooks');
 const { pathToFileURL } = require('url');
 const { LspClient } = require('../out/test/helpers/lspClient');
 const { peakRssKiB } = require('./stats');

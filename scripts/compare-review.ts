@@ -79,7 +79,6 @@ function pycodestyleVersion(): string {
 }
 
 function ruffVersion(): string {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   return `Ruff ${require('@astral-sh/ruff-wasm-nodejs').Workspace.version()} (WebAssembly build)`;
 }
 

@@ -91,4 +91,3 @@ export function conventionalOverride(difference: LineFinding, side: 'pyreview' |
   if (overridingLines(difference.file).has(difference.line)) return 'a method a base class of the file defines (reported there)';
   return undefined;
 }
-

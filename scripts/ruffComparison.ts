@@ -30,7 +30,6 @@ export async function compareWithRuff(
   relativePath?: (file: string) => string,
 ): Promise<RuffComparison> {
   // Loaded lazily: the module instantiates 10 MB of WebAssembly.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { Workspace, PositionEncoding } = require('@astral-sh/ruff-wasm-nodejs');
   const workspace = new Workspace({ lint: { select: codes } }, PositionEncoding.Utf16);
   const checker = new SourceChecker(new PythonParser(), RULES);

@@ -20,5 +20,6 @@ dpkg -s python3-ipython >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-ge
 bash scripts/debian-inputs.sh python-nbsphinx-doc python-statsmodels-doc python3-nova
 
 npm ci --no-audit --no-fund
+npm run lint
 npm test
 npm run test:e2e

@@ -56,9 +56,9 @@ function clientOptions({ serverLog, onChecked, restartBudget }: ClientHooks, cli
         restartBudget.tryRestart(Date.now())
           ? { action: CloseAction.Restart, message: 'The pyreview server stopped unexpectedly; restarting it.' }
           : {
-              action: CloseAction.DoNotRestart,
-              message: `The pyreview server stopped ${restartBudget.limit} times in a few minutes and was not restarted. See "pyreview: Show server logs", then run "pyreview: Restart server".`,
-            },
+            action: CloseAction.DoNotRestart,
+            message: `The pyreview server stopped ${restartBudget.limit} times in a few minutes and was not restarted. See "pyreview: Show server logs", then run "pyreview: Restart server".`,
+          },
     },
     middleware: {
       // With push diagnostics, a check is timed from the notification that caused it.
@@ -101,7 +101,7 @@ function clientOptions({ serverLog, onChecked, restartBudget }: ClientHooks, cli
         try {
           return await protocol2CodeConverter.asWorkspaceEdit(await client().sendRequest(RenameRequest.type, params, token), token);
         } catch (error) {
-          if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed) throw new Error(error.message);
+          if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed) throw new Error(error.message, { cause: error });
           throw error;
         }
       },

@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-require("../out/cli/main.js").run();
+require('../out/cli/main.js').run();

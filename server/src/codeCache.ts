@@ -109,8 +109,8 @@ export function requireWithCodeCache(file: string, cacheDirectory: string | unde
   });
   const cache: CodeCacheState = cached === undefined ? 'disabled'
     : cached === 'missing' ? 'missing'
-    : cached === 'damaged' || script.cachedDataRejected ? 'rejected'
-    : 'accepted';
+      : cached === 'damaged' || script.cachedDataRejected ? 'rejected'
+        : 'accepted';
 
   const module = new Module(file);
   module.filename = file;

@@ -1,5 +1,5 @@
 import { findRule } from '@pyreview/shared-rules';
-import { PYREVIEW_VERSION } from './cli/version';
+import { PYREVIEW_VERSION } from './version';
 import type { ClientSupport } from './clientSupport';
 import type { DocumentConfig } from './configuration';
 import type { DocumentReports } from './documentReports';

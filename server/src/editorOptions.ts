@@ -1,6 +1,6 @@
 import * as os from 'os';
 import * as path from 'path';
-import { excludeMatcher } from './cli/configResolver';
+import { pathMatcher } from './project/configResolver';
 
 /**
  * Settings only the editor has (`pyproject.toml` has no say in them), named
@@ -40,7 +40,7 @@ export function expandPath(value: string, folder: string | undefined): string {
 export function editorOptions(raw: Readonly<Record<string, unknown>>, folder: string | undefined, filePath: string | undefined): EditorOptions {
   const configuration = typeof raw.configuration === 'string' && raw.configuration.trim() ? expandPath(raw.configuration.trim(), folder) : undefined;
   const exclude = stringList(raw.exclude);
-  const excluded = !!filePath && exclude.length > 0 && excludeMatcher(folder ?? path.dirname(filePath), exclude)(filePath);
+  const excluded = !!filePath && exclude.length > 0 && pathMatcher(folder ?? path.dirname(filePath), exclude)(filePath);
   return {
     configurationFile: configuration,
     exclude,

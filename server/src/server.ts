@@ -25,7 +25,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import * as path from 'path';
-import { PYREVIEW_VERSION } from './cli/version';
+import { PYREVIEW_VERSION } from './version';
 import { clientSupport, CLIENT_COMMANDS } from './clientSupport';
 import {
   documentationActions,

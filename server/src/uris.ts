@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { decodeFileName, fsPath } from './cli/fileNames';
+import { decodeFileName, fsPath } from './project/fileNames';
 
 /**
  * A URI's percent-escapes decoded as bytes, the bytes as a file name: escapes

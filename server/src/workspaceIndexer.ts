@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isNotebookPath, parseUnits, summarizeModule, WorkspaceIndex, type PythonParser, type SyntaxTree } from '@pyreview/shared-rules';
-import { ConfigResolver } from './cli/configResolver';
-import { discoverFiles } from './cli/discovery';
-import { fsPath } from './cli/fileNames';
-import { readSource } from './cli/sourceFile';
+import { ConfigResolver } from './project/configResolver';
+import { discoverFiles } from './project/discovery';
+import { fsPath } from './project/fileNames';
+import { readSource } from './project/sourceFile';
 
 export interface IndexProgress {
   report(done: number, total: number): void;
@@ -33,8 +33,8 @@ function yieldToEvents(): Promise<void> {
 /**
  * Keeps the workspace index: every Python file of the workspace folders
  * (honouring `.gitignore` and `exclude`), summarised one at a time and kept
- * as summaries only — a tree per file would cost ~1.7 MiB of WASM heap per
- * 2k lines. Open documents' summaries replace their files' on disk.
+ * as summaries only: a tree per file would hold far more WebAssembly memory
+ * than the summaries. Open documents' summaries replace their files' on disk.
  */
 export class WorkspaceIndexer {
   readonly index = new WorkspaceIndex();

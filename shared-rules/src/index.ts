@@ -1,4 +1,7 @@
-export * from './rules/rule';
+export * from './findings/finding';
+export * from './findings/ruleMeta';
+export * from './analysis/rule';
+export { span } from './rules/rule';
 export * from './rules/catalog';
 export * from './parsing/parser';
 export { parserWasmPath } from './parsing/parserModule';
@@ -10,7 +13,7 @@ export * from './text/textEdit';
 export * from './text/lineEndings';
 export * from './text/literalCounts';
 export * from './analysis/units';
-export * from './analysis/dirtyRegion';
+export * from './text/dirtyRegion';
 export * from './analysis/linter';
 export * from './analysis/checkSource';
 export * from './noqa/noqa';

@@ -57,6 +57,24 @@ describe('pyreview check: finding files', () => {
     assert.deepStrictEqual(flaggedFiles(run.stdout), [project.path('generated/keep.py'), project.path('main.py')]);
   });
 
+  it('takes the files include and extend-include name, from the configuration and the command line', () => {
+    project.write('tools/run.pyw', BARE_EXCEPT);
+    project.write('pyproject.toml', '[tool.pyreview]\ninclude = ["*.py"]\nextend-include = ["*.pyw"]\n');
+    const configured = project.run('check', ...ONLY_E722_E999, '--format', 'json');
+    assert.deepStrictEqual(flaggedFiles(configured.stdout), [
+      project.path('generated/keep.py'),
+      project.path('lib/own.py'),
+      project.path('main.py'),
+      project.path('tools/run.pyw'),
+    ], 'no stub: include names *.py only; run.pyw through extend-include');
+    project.write('pyproject.toml', '');
+    const given = project.run('check', ...ONLY_E722_E999, '--format', 'json', '--extend-include', '*.pyw', '--extend-exclude', 'lib,stubs');
+    assert.deepStrictEqual(flaggedFiles(given.stdout), [project.path('generated/keep.py'), project.path('main.py'), project.path('tools/run.pyw')]);
+    const replaced = project.run('check', ...ONLY_E722_E999, '--format', 'json', '--exclude', 'main.py');
+    assert.ok(flaggedFiles(replaced.stdout).includes(project.path('build/copy.py')), '--exclude replaces the default list');
+    assert.ok(!flaggedFiles(replaced.stdout).includes(project.path('main.py')));
+  });
+
   it('warns and exits 0 when there is no Python file', () => {
     const run = project.run('check', 'build/../notes.txt', '--select', 'E999');
     assert.strictEqual(run.status, 0);

@@ -39,7 +39,9 @@ describe('pyreview check: CI output formats', () => {
     const log = JSON.parse(run.stdout);
 
     const [sarifRun] = log.runs;
-    const rules = sarifRun.tool.driver.rules as Array<{ id: string; name: string; helpUri: string; help: { text: string; markdown: string }; defaultConfiguration: { level: string } }>;
+    const rules = sarifRun.tool.driver.rules as Array<{
+      id: string; name: string; helpUri: string; help: { text: string; markdown: string }; defaultConfiguration: { level: string };
+    }>;
     const e722 = rules.find((rule) => rule.id === 'E722');
     assert.ok(e722);
     assert.strictEqual(e722.name, 'bare-except');

@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TempProject } from './cliHarness';
+import { STDLIB } from '../helpers/stdlib';
 
-const STDLIB = '/usr/lib/python3.11';
 const SAMPLE = ['argparse.py', 'calendar.py', 'csv.py', 'difflib.py', 'ftplib.py', 'gettext.py', 'shutil.py', 'tarfile.py'];
 
 describe('pyreview check: worker threads', () => {

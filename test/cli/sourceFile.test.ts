@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { decodeFileName, fsPath } from 'pyreview-server/out/cli/fileNames';
-import { decodeSource, encodeSource, type SourceText } from 'pyreview-server/out/cli/sourceFile';
+import { decodeFileName, fsPath } from 'pyreview-server/out/project/fileNames';
+import { decodeSource, encodeSource, type SourceText } from 'pyreview-server/out/project/sourceFile';
 
 describe('source files: encodings and names', () => {
   function decoded(bytes: Uint8Array): SourceText {

@@ -29,9 +29,9 @@ describe('pyproject.toml: mistakes located where they are, the rest kept', () =>
       '',
     ].join('\n');
     assert.deepStrictEqual(problems(source), [
-      `7:5 "'XYZ1'" select: unknown rule code 'XYZ1': no rule code starts with it`,
+      '7:5 "\'XYZ1\'" select: unknown rule code \'XYZ1\': no rule code starts with it',
       '9:1 "target-version" target-version: expected a version such as "py312" or "3.12", got {"minor":12}',
-      `10:44 "\\"Q000\\"" per-file-ignores."a = b/*.py": unknown rule code 'Q000': no rule code starts with it`,
+      '10:44 "\\"Q000\\"" per-file-ignores."a = b/*.py": unknown rule code \'Q000\': no rule code starts with it',
       '13:1 "\\"E9\\"" severity.E9: expected one of error, warning, info, hint, off, got 3',
     ]);
     const { settings } = parsePyprojectSettings(source, RULES);

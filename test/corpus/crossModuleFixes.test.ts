@@ -13,8 +13,8 @@ import * as path from 'path';
 import { pythonFiles } from '../../scripts/pythonCorpus';
 import { pyreview } from '../cli/cliHarness';
 import { REPO_ROOT } from '../helpers/paths';
+import { STDLIB } from '../helpers/stdlib';
 
-const STDLIB = '/usr/lib/python3.11';
 const BROKEN_IMPORTS = path.join(REPO_ROOT, 'test', 'corpus', 'python', 'broken_imports.py');
 /** Test suites and installed packages are not the library itself. */
 const SKIPPED = /(^|\/)(tests?|idle_test|site-packages|dist-packages)(\/|$)/;

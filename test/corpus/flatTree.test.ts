@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { coverRange, DocumentUnits, parseUnits, PythonParser, type DirtyRegion } from '@pyreview/shared-rules';
 import { describeTree } from '../helpers/syntaxDump';
+import { STDLIB } from '../helpers/stdlib';
 
 /**
  * The flat tree the rules read is checked node for node against the parse
@@ -11,8 +12,6 @@ import { describeTree } from '../helpers/syntaxDump';
  * public cursor: type, field, extent and flags, in document order. Both
  * parse the text with the same grammar; the flat copy must lose nothing.
  */
-
-const STDLIB = '/usr/lib/python3.11';
 
 function pythonFiles(root: string): string[] {
   const files: string[] = [];
@@ -105,7 +104,10 @@ describe('flat syntax tree', function () {
         const before = source.slice(0, offset).split('\n');
         return { row: before.length - 1, column: before[before.length - 1].length };
       };
-      parse.edit({ start: at, oldEnd: at + removed, newEnd: at + inserted.length, startPoint: point(at, text), oldEndPoint: point(at + removed, text), newEndPoint: point(at + inserted.length, next) });
+      parse.edit({
+        start: at, oldEnd: at + removed, newEnd: at + inserted.length,
+        startPoint: point(at, text), oldEndPoint: point(at + removed, text), newEndPoint: point(at + inserted.length, next),
+      });
       const reparsed = ours.parse(next, parse);
       let region: DirtyRegion = { start: at, oldEnd: at + removed, newEnd: at + inserted.length };
       for (const range of parse.changedRanges(reparsed)) region = coverRange(region, range.start, range.end);

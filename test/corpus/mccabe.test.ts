@@ -11,8 +11,8 @@ import {
   summarize,
   type GraphFigure,
 } from '../../scripts/mccabeComparison';
+import { STDLIB } from '../helpers/stdlib';
 
-const STDLIB = '/usr/lib/python3.11';
 /** Files with the constructs where mccabe's graph is least obvious. */
 const TRICKY = ['typing.py', 'traceback.py', 'dataclasses.py', 'subprocess.py', 'os.py', 'tomllib/_parser.py', 'asyncio/__init__.py'];
 const SAMPLE_EVERY = 8;

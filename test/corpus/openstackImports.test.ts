@@ -71,7 +71,7 @@ describe('F821 import fixes on OpenStack nova (Debian python3-nova)', function (
   const deleted: Deleted[] = [];
 
   before(function () {
-    assert.ok(fs.existsSync(NOVA), `python3-nova is not unpacked: run bash scripts/debian-inputs.sh python3-nova`);
+    assert.ok(fs.existsSync(NOVA), 'python3-nova is not unpacked: run bash scripts/debian-inputs.sh python3-nova');
     project = new TempProject();
     // Nova without its tests: 681 modules, 197k lines.
     fs.cpSync(NOVA, project.path('nova'), { recursive: true, filter: (source) => source !== path.join(NOVA, 'tests') });

@@ -6,8 +6,8 @@
  */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
+import { CORPUS_SLICE, STDLIB } from '../helpers/stdlib';
 import { REPO_ROOT } from '../helpers/paths';
 
 interface Agreement {
@@ -23,18 +23,11 @@ interface Comparison {
   withoutDocumented(byCode: Map<string, Agreement>): Map<string, Agreement>;
 }
 
-const STDLIB = '/usr/lib/python3.11';
-/** A slice with unused imports, star imports, `__all__`, class scopes and comprehensions. */
-export const CORPUS_SLICE = fs.existsSync(STDLIB)
-  ? fs.readdirSync(STDLIB).filter((name) => /^[a-m].*\.py$/.test(name)).map((name) => path.join(STDLIB, name))
-  : [];
-
 describe('pyflakes agreement on the standard library (slice)', function () {
   this.timeout(180_000);
   it('reaches 99.5% for F401, F821, F822, F823 and F841', function () {
     assert.ok(CORPUS_SLICE.length > 30, `no standard library at ${STDLIB}`);
     assert.strictEqual(spawnSync('flake8', ['--version']).status, 0, 'flake8 is not installed');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const comparison = require(path.join(REPO_ROOT, 'out', 'scripts', 'pyflakesComparison.js')) as Comparison;
     const reference = comparison.runFlake8(CORPUS_SLICE);
     const ours = comparison.runPyreview(CORPUS_SLICE, reference.unparsable);

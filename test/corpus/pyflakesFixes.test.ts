@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import { fixAll, RULES, resolveSettings } from '@pyreview/shared-rules';
 import { sharedChecker } from '../helpers/checker';
 import { CompiledCopies } from '../helpers/compiledCopies';
-import { CORPUS_SLICE } from './pyflakes.test';
+import { CORPUS_SLICE } from '../helpers/stdlib';
 
 const CODES = ['F401', 'F811', 'F821', 'F822', 'F823', 'F841', 'F403', 'F405'];
 

@@ -10,8 +10,8 @@ import { pythonFiles } from '../../scripts/pythonCorpus';
 import { compareDocstrings, DOCSTRING_CODES } from '../../scripts/docstringsComparison';
 import { compareNaming, conventionalOverride, PEP8_NAMING_CODES } from '../../scripts/namingComparison';
 import { compareWithRuff } from '../../scripts/ruffComparison';
+import { STDLIB } from '../helpers/stdlib';
 
-const STDLIB = '/usr/lib/python3.11';
 const SAMPLE_EVERY = 10;
 const ANNOTATION_CODES = ['ANN001', 'ANN002', 'ANN003', 'ANN201', 'ANN202', 'ANN204', 'ANN205', 'ANN206'];
 

@@ -5,8 +5,7 @@ import { fixAll, type Finding, type ResolvedSettings } from '@pyreview/shared-ru
 import { sharedChecker } from './checker';
 import { CompiledCopies } from './compiledCopies';
 import { decodePythonSource, pythonFiles } from '../../scripts/pythonCorpus';
-
-const STDLIB = '/usr/lib/python3.11';
+import { STDLIB } from './stdlib';
 
 export interface FamilyFixesOnStdlib {
   /** Every n-th file of the standard library is checked. */

@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { decodeSource } from 'pyreview-server/out/cli/sourceFile';
+import { decodeSource } from 'pyreview-server/out/project/sourceFile';
 import { HOSTILE_INPUTS } from './inputs';
 import { LIMITS, measureCli, measureServer, type Guard } from './measure';
 

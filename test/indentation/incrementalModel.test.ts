@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import { LineIndex } from '@pyreview/shared-rules';
 import { buildIndentationModel, type IndentationModel } from '@pyreview/shared-rules/out/rules/pycodestyle/indentation/indentationModel';
 import { pythonFiles } from '../../scripts/pythonCorpus';
+import { STDLIB } from '../helpers/stdlib';
 
 const SNIPPETS = ['\t', '    ', '  ', '"""', "'''", '"', '(', ')', '[', '}', '\\\n', '#', '\n', '\n\t', ':\n', 'f"{', 'x', '\r\n'];
 
@@ -29,7 +30,7 @@ function comparable(model: IndentationModel): unknown {
 describe('incremental indentation model', function () {
   this.timeout(120_000);
   it('equals a full rebuild after each of many random edits', () => {
-    const files = pythonFiles('/usr/lib/python3.11').filter((_, index) => index % 10 === 0);
+    const files = pythonFiles(STDLIB).filter((_, index) => index % 10 === 0);
     const next = random(20261125);
     let reused = 0;
     for (const file of files) {

@@ -10,8 +10,7 @@ import * as fs from 'fs';
 import { LineIndex } from '@pyreview/shared-rules';
 import { CODE, scanLines } from '@pyreview/shared-rules/out/rules/pycodestyle/indentation/lineScan';
 import { pythonFiles } from '../../scripts/pythonCorpus';
-
-const STDLIB = '/usr/lib/python3.11';
+import { STDLIB } from '../helpers/stdlib';
 
 /** For each file on stdin: JSON of 0-based lines inside strings, logical starts and starts ending with `:`. */
 const TOKENIZE = `

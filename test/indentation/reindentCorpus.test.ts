@@ -14,8 +14,7 @@ import { fixAll, RULES, resolveSettings } from '@pyreview/shared-rules';
 import { sharedChecker } from '../helpers/checker';
 import { CompiledCopies } from '../helpers/compiledCopies';
 import { pythonFiles } from '../../scripts/pythonCorpus';
-
-const STDLIB = '/usr/lib/python3.11';
+import { STDLIB } from '../helpers/stdlib';
 
 const CODES = ['W191', 'E101', 'E111', 'E114', 'E117'];
 

@@ -5,7 +5,6 @@ import * as os from 'os';
 import * as path from 'path';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { expectedGrammarSource, GRAMMAR_FILE } = require(path.join(REPO, 'scripts', 'grammarTables.js')) as {
   expectedGrammarSource(): string;
   GRAMMAR_FILE: string;

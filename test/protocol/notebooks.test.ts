@@ -54,7 +54,9 @@ for (const encoding of ['utf-16', 'utf-8'] as const) {
       notebook.texts[cell] = text;
       client.notify('notebookDocument/didChange', {
         notebookDocument: { uri: notebook.uri, version: notebook.version },
-        change: { cells: { textContent: [{ document: { uri: notebook.cellUris[cell], version: cellVersion }, changes: [{ range: { start: { line: 0, character: 0 }, end }, text }] }] } },
+        change: {
+          cells: { textContent: [{ document: { uri: notebook.cellUris[cell], version: cellVersion }, changes: [{ range: { start: { line: 0, character: 0 }, end }, text }] }] },
+        },
       });
       return notebook.version;
     }

@@ -20,7 +20,6 @@ interface WorkspaceReportItem {
   items?: Array<{ code: string }>;
 }
 
-
 describe('protocol: workspace diagnostics', () => {
   let client: LspClient | undefined;
   let workspace: ReturnType<typeof tempWorkspace>;
@@ -65,7 +64,9 @@ describe('protocol: workspace diagnostics', () => {
     assert.deepStrictEqual(published.diagnostics.map((d) => d.code), ['E722', 'E722']);
   });
 
-  const PULL_CAPABILITIES = { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } }, window: { workDoneProgress: true } };
+  const PULL_CAPABILITIES = {
+    textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } }, window: { workDoneProgress: true },
+  };
 
   type WorkspacePull = { items: WorkspaceReportItem[] };
   const workspacePull = (previousResultIds: Array<{ uri: string; value: string }> = []) =>

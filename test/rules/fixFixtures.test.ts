@@ -10,7 +10,7 @@ import * as path from 'path';
 import { fixAll, RULES, resolveSettings } from '@pyreview/shared-rules';
 import { FIXTURES } from '../helpers/paths';
 import { sharedChecker } from '../helpers/checker';
-import { fixtureCode, fixtureConfig, fixturePath } from './ruleFixtures.test';
+import { fixtureCode, fixtureConfig, fixturePath } from '../helpers/fixtures';
 
 const FIX_FIXTURES = path.join(FIXTURES, 'fixes');
 

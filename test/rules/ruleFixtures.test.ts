@@ -7,7 +7,8 @@
  * `# config: {json UserSettings}`; a fixture is checked as the file it names
  * in `# path: pkg/__init__.py` on one of its first two lines, else under its
  * own name. Both directions are checked: every expected finding is reported
- * and nothing else is.
+ * and nothing else is. The message, column and fixes of each finding are
+ * compared with the fixture's snapshot, `<fixture>.py.snap`.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -15,25 +16,9 @@ import * as path from 'path';
 import { RULES } from '@pyreview/shared-rules';
 import { FIXTURES } from '../helpers/paths';
 import { checkText } from '../helpers/checker';
-import { expectations } from '../helpers/expectations';
+import { assertSnapshot, describeFindings, expectations, fixtureCode, fixtureConfig, fixturePath } from '../helpers/fixtures';
 
 const RULE_FIXTURES = path.join(FIXTURES, 'rules');
-
-/** The path a fixture is checked as: its name, or `# path: pkg/__init__.py` on one of its first two lines. */
-export function fixturePath(text: string, fileName: string): string {
-  const match = /^#\s*path:\s*(\S+)\s*$/m.exec(text.split('\n', 2).join('\n'));
-  return match ? match[1] : fileName;
-}
-
-export function fixtureConfig(text: string): Record<string, unknown> {
-  const first = text.split('\n', 1)[0];
-  const match = /^#\s*config:\s*(\{.*\})\s*$/.exec(first);
-  return match ? JSON.parse(match[1]) : {};
-}
-
-export function fixtureCode(fileName: string): string {
-  return path.basename(fileName, '.py').split('-')[0];
-}
 
 describe('rule fixtures', () => {
   const files = fs.existsSync(RULE_FIXTURES) ? fs.readdirSync(RULE_FIXTURES).filter((f) => f.endsWith('.py')).sort() : [];
@@ -48,6 +33,7 @@ describe('rule fixtures', () => {
       assert.deepStrictEqual(result.internalErrors, [], 'a rule threw');
       const actual = result.findings.map((f) => `${result.lines.lineAt(f.start) + 1}:${f.code}`).sort();
       assert.deepStrictEqual(actual, expectations(text), `${file}: findings (line:code) differ from the inline expectations`);
+      assertSnapshot(path.join(RULE_FIXTURES, file), describeFindings(result));
     });
   }
 });

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { fixAll, resolveSettings, RULES } from '@pyreview/shared-rules';
 import { FIXTURES } from '../helpers/paths';
 import { sharedChecker } from '../helpers/checker';
-import { expectations } from '../helpers/expectations';
+import { expectations } from '../helpers/fixtures';
 import { indexWorkspace } from '../helpers/workspaceIndex';
 import { pythonFiles } from '../../scripts/pythonCorpus';
 

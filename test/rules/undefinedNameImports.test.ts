@@ -67,7 +67,8 @@ describe('F821: the imports offered for an undefined name', () => {
 
   it('ranks the imports used nearby first, then the most used; never the file itself', () => {
     const index = workspace();
-    const ranked = (name: string, file: string) => index.importsBinding(name, path.join(root, file)).map(({ binding, files, nearby }) => [binding.module, binding.name, files, nearby]);
+    const ranked = (name: string, file: string) =>
+      index.importsBinding(name, path.join(root, file)).map(({ binding, files, nearby }) => [binding.module, binding.name, files, nearby]);
     assert.deepStrictEqual(ranked('logging', 'svc/compute.py'), [['oslo_log', 'log', 2, 2], ['logging', undefined, 1, 1]]);
     assert.deepStrictEqual(ranked('logging', 'svc/api.py'), [['logging', undefined, 1, 1], ['oslo_log', 'log', 1, 1]]);
     assert.deepStrictEqual(ranked('base', 'svc/db/views.py'), [['svc.db', 'base', 2, 2], ['svc.base', 'Base', 1, 1], ['svc', 'base', 1, 0]]);

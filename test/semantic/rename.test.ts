@@ -35,7 +35,7 @@ describe('rename engine', () => {
   it('renames keywords at calls of a known callee, and not of a method', () => {
     const text = 'def f(|userId, /, *, x=1):\n    return userId\n\n\nclass C:\n    def f(self, userId):\n        return userId\n\n\nf(userId=1)\nC().f(userId=2)\n';
     // A positional-only parameter has no keyword to rename.
-    assert.match(rename(text, 'user_id'), /^def f\(user_id, \/, \*, x=1\):\n    return user_id\n[\s\S]*f\(userId=1\)\nC\(\)\.f\(userId=2\)\n$/);
+    assert.match(rename(text, 'user_id'), /^def f\(user_id, \/, \*, x=1\):\n {4}return user_id\n[\s\S]*f\(userId=1\)\nC\(\)\.f\(userId=2\)\n$/);
     const keyword = 'def f(|userId):\n    return userId\n\n\nf(userId=1)\nC().f(userId=2)\n';
     assert.strictEqual(rename(keyword, 'user_id'), 'def f(user_id):\n    return user_id\n\n\nf(user_id=1)\nC().f(userId=2)\n');
   });

@@ -1,26 +1,10 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
-import type { ModuleSummary } from '@pyreview/shared-rules';
 import { createFileOnce, makeOwnDirectory, readOwnFile, replaceFile, untrustedDirectory } from '../safeFiles';
-import { isCacheEntry } from './cacheShape';
-import type { CliDiagnostic } from './diagnostics';
-import type { WorkspaceQuery } from './workspaceShare';
+import { isCacheEntry, type CacheEntry } from './cacheShape';
 
 export const CACHE_DIRECTORY = '.pyreview_cache';
 const CACHE_FILE = 'results.json';
-
-/** What one file's last check left behind. */
-export interface CacheEntry {
-  /** Hash of the file's bytes: the rest of the entry describes this content. */
-  content: string;
-  /** What the file contributes to the workspace index. */
-  summary?: ModuleSummary;
-  /** Hash of what else the findings depend on: settings, paths, pyreview's version. */
-  context?: string;
-  /** What the rules asked the workspace index, when they asked: the findings hold while the answers do. */
-  workspaceQueries?: WorkspaceQuery[];
-  diagnostics?: CliDiagnostic[];
-}
 
 interface CacheData {
   version: string;

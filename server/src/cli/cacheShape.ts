@@ -1,6 +1,7 @@
-import { WorkspaceIndex } from '@pyreview/shared-rules';
+import { WorkspaceIndex, type ModuleSummary } from '@pyreview/shared-rules';
+import type { CliDiagnostic } from './diagnostics';
+import type { WorkspaceQuery } from './workspaceShare';
 import { arrayOf, isBoolean, isNumber, isString, nullable, oneOf, optional, shape, type Check } from '../shapes';
-import type { CacheEntry } from './cache';
 
 /*
  * Whether data read from the cache file has the shape this version writes:
@@ -59,4 +60,17 @@ const entry = shape({
 
 export function isCacheEntry(value: unknown): value is CacheEntry {
   return entry(value);
+}
+
+/** What one file's last check left behind. */
+export interface CacheEntry {
+  /** Hash of the file's bytes: the rest of the entry describes this content. */
+  content: string;
+  /** What the file contributes to the workspace index. */
+  summary?: ModuleSummary;
+  /** Hash of what else the findings depend on: settings, paths, pyreview's version. */
+  context?: string;
+  /** What the rules asked the workspace index, when they asked: the findings hold while the answers do. */
+  workspaceQueries?: WorkspaceQuery[];
+  diagnostics?: CliDiagnostic[];
 }

@@ -5,18 +5,18 @@ import { isNotebookPath } from '@pyreview/shared-rules';
 import { openResultCache } from './cache';
 import { checkEntries, readEntries, type Entry } from './checkFiles';
 import type { CliIo } from './cliIo';
-import { checkTargetVersion, parseSelectorList, type CommandLineSettings } from './commandLineSettings';
-import { ConfigResolver } from './configResolver';
-import { discoverFiles } from './discovery';
+import { checkTargetVersion, parseGlobList, parseSelectorList, type CommandLineSettings } from '../project/commandLineSettings';
+import { ConfigResolver } from '../project/configResolver';
+import { discoverFiles } from '../project/discovery';
 import type { FileMode, FileOutcome } from './fileTask';
 import { notebookDiff } from './notebookTask';
 import { REPORTERS, type OutputFormat } from './reporters';
 import { countDiagnostics, plural, type CheckReport, type FileReport } from './reporters/report';
 import { statisticsJsonReport, statisticsReport } from './reporters/statistics';
 import { TaskRunner } from './runner';
-import { writeSource } from './sourceFile';
+import { writeSource } from '../project/sourceFile';
 import { unifiedDiff } from './unifiedDiff';
-import { analysisVersion, PYREVIEW_VERSION } from './version';
+import { analysisVersion, PYREVIEW_VERSION } from '../version';
 
 export interface CheckOptions {
   paths: string[];
@@ -24,6 +24,9 @@ export interface CheckOptions {
   extendSelect?: string[];
   ignore?: string[];
   targetVersion?: string;
+  exclude?: string[];
+  extendExclude?: string[];
+  extendInclude?: string[];
   config?: string;
   format: OutputFormat;
   fix: boolean;
@@ -44,12 +47,17 @@ function modeOf(options: CheckOptions): FileMode {
 }
 
 /** The rule selection given on the command line, validated. */
-export function commandLineSettings(options: Pick<CheckOptions, 'select' | 'extendSelect' | 'ignore' | 'targetVersion'>): CommandLineSettings {
+export function commandLineSettings(
+  options: Pick<CheckOptions, 'select' | 'extendSelect' | 'ignore' | 'targetVersion' | 'exclude' | 'extendExclude' | 'extendInclude'>,
+): CommandLineSettings {
   return {
     select: parseSelectorList(options.select, '--select'),
     extendSelect: parseSelectorList(options.extendSelect, '--extend-select'),
     ignore: parseSelectorList(options.ignore, '--ignore'),
     targetVersion: checkTargetVersion(options.targetVersion),
+    exclude: parseGlobList(options.exclude),
+    extendExclude: parseGlobList(options.extendExclude),
+    extendInclude: parseGlobList(options.extendInclude),
   };
 }
 

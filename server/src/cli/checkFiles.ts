@@ -1,14 +1,15 @@
 import * as path from 'path';
 import { isNotebookPath, tooLongToCheck, type ModuleSummary } from '@pyreview/shared-rules';
-import { hashContent, type CacheEntry, type ResultCache } from './cache';
+import { hashContent, type ResultCache } from './cache';
+import type { CacheEntry } from './cacheShape';
 import type { CliIo } from './cliIo';
-import type { ConfigResolver, DirectoryConfig } from './configResolver';
+import type { ConfigResolver, DirectoryConfig } from '../project/configResolver';
 import type { CliDiagnostic } from './diagnostics';
 import { notebookReadProblem } from './notebookTask';
 import { cachedResultSuffices, type FileMode, type FileOutcome } from './fileTask';
 import { ProgressBar } from './progress';
 import type { TaskRunner } from './runner';
-import { encodeSource, readSource, type SourceText } from './sourceFile';
+import { encodeSource, readSource, type SourceText } from '../project/sourceFile';
 import { sameAnswers, shareWorkspace, workspaceIndexOf, type SharedWorkspace } from './workspaceShare';
 
 /** One file on its way through the run. */

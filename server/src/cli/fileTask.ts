@@ -18,6 +18,7 @@ import {
 } from '@pyreview/shared-rules';
 import { isFixable, toCliDiagnostics, type CliDiagnostic } from './diagnostics';
 import { notebookTaskDocument } from './notebookTask';
+import type { TaskDocument } from './taskDocument';
 import { recordingIndex, workspaceIndexOf, type SharedWorkspace, type WorkspaceQuery } from './workspaceShare';
 
 /** What the CLI does with each file. `diff` computes the fixes like `fix` but the caller writes nothing. */
@@ -128,16 +129,6 @@ function fixFile<T extends FixTarget<T>>(task: FileTask, target: T, check: (targ
     return { ...unchanged, internalErrors: [...result.internalErrors, 'adding noqa comments would break the syntax; file left unchanged'] };
   }
   return { final: after, target: next, internalErrors: after.internalErrors, fixed: {}, noqaAdded: edits.length, leftForSyntaxError: false };
-}
-
-/** What a task checks, fixes and writes: a plain text, or a notebook's code cells (see notebookTask.ts). */
-export interface TaskDocument<T extends FixTarget<T>> {
-  target: T;
-  check(target: T): CheckedSource;
-  /** The file's new content. */
-  render(target: T): string;
-  /** The final findings as the CLI reports them. */
-  diagnostics(final: CheckedSource, target: T): CliDiagnostic[];
 }
 
 /** Runs a task on its document: the outcome without the summary and the workspace queries. */

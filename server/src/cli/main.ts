@@ -6,8 +6,8 @@ import { OUTPUT_FORMATS } from './reporters';
 import { REVIEW_FORMATS, runReview, type ReviewOptions } from './reviewCommand';
 import { printRule, printRules, RULES_FORMATS } from './ruleCommands';
 import { startLanguageServer } from './serverCommand';
-import { UsageError } from './usageError';
-import { PYREVIEW_VERSION } from './version';
+import { UsageError } from '../project/usageError';
+import { PYREVIEW_VERSION } from '../version';
 import { isCheckWorker } from './worker';
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -29,13 +29,16 @@ function buildProgram(io: CliIo, setStatus: (status: number) => void): Command {
 
   program
     .command('check')
-    .description('Check Python files (directories are searched for *.py and *.pyi, honouring .gitignore).')
+    .description('Check Python files (directories are searched for *.py, *.pyi and *.ipynb, honouring .gitignore).')
     .argument('[paths...]', 'files or directories to check (default: the current directory)')
     .option('--select <codes>', 'only these rule codes or prefixes (comma-separated; replaces the configuration)', collect)
     .option('--extend-select <codes>', 'rule codes or prefixes to enable on top of the selection', collect)
     .option('--ignore <codes>', 'rule codes or prefixes to disable', collect)
     .option('--target-version <version>', 'the Python version the code runs on, such as py312')
     .option('--config <file>', 'a pyproject.toml to use for every file instead of the nearest one')
+    .option('--exclude <globs>', 'files and directories to skip (comma-separated; replaces the configuration\'s exclude)', collect)
+    .option('--extend-exclude <globs>', 'files and directories to skip on top of exclude', collect)
+    .option('--extend-include <globs>', 'files to check on top of *.py, *.pyi and *.ipynb (such as *.pyw)', collect)
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
     .option('--fix', 'apply safe fixes', false)
     .option('--unsafe-fixes', 'also apply (with --fix) or count unsafe fixes', false)

@@ -11,7 +11,7 @@ import {
   type SourceFile,
 } from '@pyreview/shared-rules';
 import { toCliDiagnostics, type Placement } from './diagnostics';
-import type { TaskDocument } from './fileTask';
+import type { TaskDocument } from './taskDocument';
 import { unifiedDiff } from './unifiedDiff';
 
 /**

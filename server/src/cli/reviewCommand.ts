@@ -6,7 +6,7 @@ import { commandLineSettings, discoverWithConfigurations, writeOutput, type Chec
 import { checkEntries, readEntries } from './checkFiles';
 import type { CliIo } from './cliIo';
 import { TaskRunner } from './runner';
-import { analysisVersion } from './version';
+import { analysisVersion } from '../version';
 
 export const REVIEW_FORMATS = ['markdown', 'html'] as const;
 

@@ -1,4 +1,4 @@
-import type { Rule } from '../rules/rule';
+import type { Rule } from './rule';
 import type { ResolvedSettings } from '../config/settings';
 import type { PythonParser } from '../parsing/parser';
 import type { SyntaxTree } from '../syntax/tree';

@@ -1,4 +1,5 @@
-import type { FileRule, Finding, Fix, NodeRule, Options, RenameRequest, Rule, RuleContext } from '../rules/rule';
+import type { FileRule, NodeRule, Options, Rule, RuleContext } from './rule';
+import type { Finding, Fix, RenameRequest } from '../findings/finding';
 import type { NodeId } from '../syntax/tree';
 import { statementBindings, type NameBinding } from '../resolution/bindings';
 import type { ResolvedSettings } from '../config/settings';
@@ -6,13 +7,13 @@ import { ignoredCodesForFile, selectorMatches } from '../config/settings';
 import { LineIndex } from '../text/lineIndex';
 import { LiteralCounts } from '../text/literalCounts';
 import { commentsOf, isSuppressed, NoqaLineGroups, scanNoqa, updateNoqa, type NoqaIndex } from '../noqa/noqa';
-import { flattenUnits, type DocumentUnits } from './units';
+import { flattenUnits, type DocumentUnits, type Unit } from './units';
 import { HandlerTable, walkUnit } from './walker';
 import { nestingError } from './nestingLimits';
 import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import { planRename } from '../semantic/rename';
 import { loneCrAsLf, withFileLineEndings } from '../text/lineEndings';
-import type { DirtyRegion, TextChange } from './dirtyRegion';
+import type { DirtyRegion, TextChange } from '../text/dirtyRegion';
 import { ModuleBindings } from './moduleBindings';
 import { carryFindings, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -179,32 +180,7 @@ export class Linter {
     if (tooDeep) this.fileRuleState.clear();
     const units = tooDeep ? [] : flattenUnits(unitTree);
     const raw: Finding[] = [];
-    const moduleStatements: NameBinding[][] = [];
-    let walked = 0;
-    const unitFindings: UnitFindings[] = [];
-    // The rules' visitors are made once per lint; what they report goes to the unit being walked.
-    let sink: Finding[] = [];
-    let handlers: HandlerTable | undefined;
-    for (const unit of units) {
-      const node = unit.segment.first as NodeId;
-      // Error recovery depends on more than a unit's text: a unit with errors is always walked again,
-      // whatever an error-free unit of the same text found.
-      const erroneous = syntax.hasError(node);
-      let found = erroneous ? undefined : unit.found;
-      if (!found) {
-        walked++;
-        sink = [];
-        const strings: number[] = [];
-        handlers ??= this.handlers(nodeRules, input, (finding) => sink.push(finding), internalErrors);
-        walkUnit(syntax, node, unit.bodyStart, handlers, text, strings);
-        const bindings = syntax.parent(node) === syntax.root ? statementBindings(syntax, node) : [];
-        found = relativeFindings(sink, strings, bindings, unit.start);
-        if (!erroneous) unit.found = found;
-      }
-      unitFindings.push(found);
-      if (unit.segment.parentNode === syntax.root) moduleStatements.push(found.bindings);
-    }
-    this.moduleBindings.update(moduleStatements);
+    const { unitFindings, walked } = this.walkUnits(units, input, nodeRules, internalErrors);
     units.forEach((unit, i) => {
       for (const finding of placeFindings(unitFindings[i], unit.start, this.moduleBindings)) raw.push(finding);
     });
@@ -228,25 +204,7 @@ export class Linter {
       if (ignoredHere.some((selector) => selectorMatches(selector, finding.code))) continue;
       const group = groups.group(lines.lineAt(finding.start));
       if (isSuppressed(noqa, finding.code, group)) continue;
-      const reported: ReportedFinding = { code: finding.code, message: finding.message, start: finding.start, end: finding.end, noqaLine: group.last };
-      if (finding.fix) reported.fix = withLineEndingsOf(given.text, lines, finding.fix);
-      if (finding.alternatives) reported.alternatives = finding.alternatives.map((fix) => withLineEndingsOf(given.text, lines, fix));
-      if (finding.related) reported.related = finding.related;
-      // While carrying, the model is not built for a rename's sake: the fix comes with the next full lint.
-      if (finding.rename && (model || !carrying)) {
-        try {
-          const built = buildModel();
-          // On request, `renameFix` plans it later with this lint's model.
-          if (input.renameFixes === 'on-request') reported.rename = finding.rename;
-          else {
-            const fix = plannedRenameFix(finding.rename, built, text);
-            if (fix) reported.fix = fix;
-          }
-        } catch (error) {
-          internalErrors.push(`${finding.code} rename fix: ${(error as Error).stack ?? String(error)}`);
-        }
-      }
-      findings.push(reported);
+      findings.push(this.reported(finding, group.last, input, given.text, lines, internalErrors, model || !carrying ? buildModel : undefined));
     }
     this.lastModel = model && { text, model };
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
@@ -254,6 +212,82 @@ export class Linter {
       findings, lines, noqa, internalErrors, walkedUnits: walked, totalUnits: units.length,
       fileRulesCarried: carried,
     };
+  }
+
+  /**
+   * Walks the units whose findings are not known (new or changed, or with
+   * syntax errors) with the node rules, and updates the module-level bindings
+   * their findings' conditions are settled with.
+   */
+  private walkUnits(
+    units: readonly Unit[],
+    input: LintInput,
+    nodeRules: readonly NodeRule[],
+    internalErrors: string[],
+  ): { unitFindings: UnitFindings[]; walked: number } {
+    const syntax = input.units.tree;
+    const moduleStatements: NameBinding[][] = [];
+    let walked = 0;
+    const unitFindings: UnitFindings[] = [];
+    // The rules' visitors are made once per lint; what they report goes to the unit being walked.
+    let sink: Finding[] = [];
+    let handlers: HandlerTable | undefined;
+    for (const unit of units) {
+      const node = unit.segment.first as NodeId;
+      // Error recovery depends on more than a unit's text: a unit with errors is always walked again,
+      // whatever an error-free unit of the same text found.
+      const erroneous = syntax.hasError(node);
+      let found = erroneous ? undefined : unit.found;
+      if (!found) {
+        walked++;
+        sink = [];
+        const strings: number[] = [];
+        handlers ??= this.handlers(nodeRules, input, (finding) => sink.push(finding), internalErrors);
+        walkUnit(syntax, node, unit.bodyStart, handlers, input.text, strings);
+        const bindings = syntax.parent(node) === syntax.root ? statementBindings(syntax, node) : [];
+        found = relativeFindings(sink, strings, bindings, unit.start);
+        if (!erroneous) unit.found = found;
+      }
+      unitFindings.push(found);
+      if (unit.segment.parentNode === syntax.root) moduleStatements.push(found.bindings);
+    }
+    this.moduleBindings.update(moduleStatements);
+    return { unitFindings, walked };
+  }
+
+  /**
+   * A finding as the linter reports it: its fixes written with the file's
+   * line endings (`fileText`), and its rename planned, or kept to be planned
+   * on request, when the semantic model may be built (`model`).
+   */
+  private reported(
+    finding: Finding,
+    noqaLine: number,
+    input: LintInput,
+    fileText: string,
+    lines: LineIndex,
+    internalErrors: string[],
+    model: (() => SemanticModel) | undefined,
+  ): ReportedFinding {
+    const reported: ReportedFinding = { code: finding.code, message: finding.message, start: finding.start, end: finding.end, noqaLine };
+    if (finding.fix) reported.fix = withLineEndingsOf(fileText, lines, finding.fix);
+    if (finding.alternatives) reported.alternatives = finding.alternatives.map((fix) => withLineEndingsOf(fileText, lines, fix));
+    if (finding.related) reported.related = finding.related;
+    // While carrying, the model is not built for a rename's sake: the fix comes with the next full lint.
+    if (finding.rename && model) {
+      try {
+        const built = model();
+        // On request, `renameFix` plans it later with this lint's model.
+        if (input.renameFixes === 'on-request') reported.rename = finding.rename;
+        else {
+          const fix = plannedRenameFix(finding.rename, built, input.text);
+          if (fix) reported.fix = fix;
+        }
+      } catch (error) {
+        internalErrors.push(`${finding.code} rename fix: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
+    return reported;
   }
 
   /**

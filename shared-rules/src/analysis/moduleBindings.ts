@@ -1,4 +1,4 @@
-import type { ModuleNameCondition } from '../rules/rule';
+import type { ModuleNameCondition } from '../findings/finding';
 import type { NameBinding } from '../resolution/bindings';
 
 function sameBindings(a: readonly NameBinding[], b: readonly NameBinding[]): boolean {

@@ -1,4 +1,4 @@
-import type { Finding } from '../rules/rule';
+import type { Finding } from '../findings/finding';
 import type { Unit } from './units';
 
 /**

@@ -1,8 +1,7 @@
-import type { Finding, Fix } from '../rules/rule';
+import type { Finding, Fix } from '../findings/finding';
 import type { NameBinding } from '../resolution/bindings';
-import type { DirtyRegion } from './dirtyRegion';
+import type { DirtyRegion } from '../text/dirtyRegion';
 import type { ModuleBindings } from './moduleBindings';
-import type { Unit } from './units';
 import { insideStringRanges } from '../noqa/noqa';
 
 /**
@@ -57,7 +56,7 @@ export function placeFindings(found: UnitFindings, start: number, moduleBindings
  * starting last before it (units are in text order, and a class's statements
  * start after its header): no list of every string in the file is gathered.
  */
-export function multilineStringLookup(units: readonly Unit[], found: readonly UnitFindings[]): (offset: number) => boolean {
+export function multilineStringLookup(units: ReadonlyArray<{ readonly start: number }>, found: readonly UnitFindings[]): (offset: number) => boolean {
   return (offset) => {
     let low = 0;
     let high = units.length - 1;

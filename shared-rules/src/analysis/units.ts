@@ -2,7 +2,7 @@ import { NodeFlag, type ParseTree, type PythonParser, type TreeCursor } from '..
 import { F, T } from '../syntax/grammar';
 import { SyntaxTree, type NodeId, type Segment } from '../syntax/tree';
 import { loneCrAsLf } from '../text/lineEndings';
-import type { DirtyRegion } from './dirtyRegion';
+import type { DirtyRegion } from '../text/dirtyRegion';
 import type { UnitFindings } from './unitFindings';
 
 /**

@@ -1,4 +1,4 @@
-import type { Rule } from '../rules/rule';
+import type { RuleCatalog } from '../findings/ruleMeta';
 import { selectorMatches } from './settings';
 
 /**
@@ -48,7 +48,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
 }
 
 /** Why a rule selector (`F401`, `E7`, `ALL`) selects nothing, or undefined when it selects something. */
-export function unknownSelector(selector: string, rules: readonly Rule[]): string | undefined {
+export function unknownSelector(selector: string, rules: RuleCatalog): string | undefined {
   if (rules.some((rule) => selectorMatches(selector, rule.meta.code))) return undefined;
   // A typo keeps the tool's letters (F4O1 is F401); another tool's code (S101) is no typo of ours (E101).
   const written = selector.trim().toUpperCase();

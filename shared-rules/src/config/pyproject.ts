@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import type { Rule } from '../rules/rule';
+import type { RuleCatalog } from '../findings/ruleMeta';
 import { LineIndex } from '../text/lineIndex';
 import type { ConfigProblem } from './problems';
 import { readUserSettings } from './readSettings';
@@ -43,7 +43,7 @@ const TABLE_PATH = ['tool', 'pyreview'];
  * located in the text, and the valid rest of the table applies; invalid TOML
  * gives no settings at all (the defaults apply) and one problem.
  */
-export function parsePyprojectSettings(source: string, rules: readonly Rule[]): PyprojectSettings {
+export function parsePyprojectSettings(source: string, rules: RuleCatalog): PyprojectSettings {
   let document: Record<string, unknown>;
   try {
     document = parseToml(source) as Record<string, unknown>;
@@ -77,7 +77,7 @@ export function describeProblem(file: string, source: string | undefined, proble
  * Finds the configuration for a file or directory: the nearest
  * `pyproject.toml` with a `[tool.pyreview]` table, walking up.
  */
-export function findPyprojectConfig(start: string, rules: readonly Rule[]): LoadedConfig | undefined {
+export function findPyprojectConfig(start: string, rules: RuleCatalog): LoadedConfig | undefined {
   let directory = path.resolve(start);
   if (fs.existsSync(directory) && !fs.statSync(directory).isDirectory()) directory = path.dirname(directory);
   for (;;) {
@@ -93,7 +93,7 @@ export function findPyprojectConfig(start: string, rules: readonly Rule[]): Load
 }
 
 /** Reads one `pyproject.toml`; undefined when it has no `[tool.pyreview]` table. A file that cannot be read is one problem (the defaults apply). */
-export function loadConfigFile(file: string, rules: readonly Rule[]): LoadedConfig | undefined {
+export function loadConfigFile(file: string, rules: RuleCatalog): LoadedConfig | undefined {
   const root = path.dirname(file);
   let source: string;
   try {

@@ -1,4 +1,4 @@
-import type { Rule, RuleOption } from '../rules/rule';
+import type { RuleCatalog, RuleOption } from '../findings/ruleMeta';
 import { didYouMean, unknownSelector, type ConfigProblem } from './problems';
 import { parseTargetVersion, type SeverityOverride, type UserSettings } from './settings';
 
@@ -26,6 +26,8 @@ const FIELDS: readonly Field[] = [
   { field: 'extendIgnore', pyproject: 'extend-ignore', kind: 'selectors' },
   { field: 'exclude', pyproject: 'exclude', kind: 'patterns' },
   { field: 'extendExclude', pyproject: 'extend-exclude', kind: 'patterns' },
+  { field: 'include', pyproject: 'include', kind: 'patterns' },
+  { field: 'extendInclude', pyproject: 'extend-include', kind: 'patterns' },
   { field: 'perFileIgnores', pyproject: 'per-file-ignores', kind: 'per-file-ignores' },
   { field: 'severity', pyproject: 'severity', editor: 'severity', kind: 'severity' },
   { field: 'targetVersion', pyproject: 'target-version', editor: 'targetVersion', kind: 'target-version' },
@@ -69,7 +71,7 @@ export interface ReadSettings {
  * settings, and each is reported as a problem. In `pyproject.toml`, unknown
  * keys are reported too (the editor's other settings are not rule settings).
  */
-export function readUserSettings(table: Readonly<Record<string, unknown>>, dialect: SettingsDialect, rules: readonly Rule[]): ReadSettings {
+export function readUserSettings(table: Readonly<Record<string, unknown>>, dialect: SettingsDialect, rules: RuleCatalog): ReadSettings {
   const problems: ConfigProblem[] = [];
   const report = (path: readonly string[], message: string, item?: string) => {
     problems.push({ setting: settingName(dialect, path), path, item, message });

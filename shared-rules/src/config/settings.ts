@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
-import type { Rule, Severity } from '../rules/rule';
+import type { Severity } from '../findings/finding';
+import type { RuleCatalog } from '../findings/ruleMeta';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -17,6 +18,9 @@ export interface UserSettings {
   targetVersion?: string;
   exclude?: string[];
   extendExclude?: string[];
+  /** Which files of a directory are checked (globs, as `exclude`'s). */
+  include?: string[];
+  extendInclude?: string[];
   /** Rule options by their kebab-case name (`max-complexity`, …). */
   options?: Record<string, number | boolean | string>;
 }
@@ -28,6 +32,7 @@ export interface ResolvedSettings {
   targetVersion: readonly [number, number];
   options: Readonly<Record<string, number | boolean | string>>;
   exclude: readonly string[];
+  include: readonly string[];
   perFileIgnores: ReadonlyArray<{ pattern: string; codes: readonly string[] }>;
   /** The code is a notebook's cells, run by IPython: its names are defined (see notebook/notebookCheck.ts). */
   notebook?: boolean;
@@ -36,6 +41,9 @@ export interface ResolvedSettings {
 }
 
 export const DEFAULT_TARGET_VERSION = '3.12';
+
+/** The files of a directory that are checked (Ruff's default less `pyproject.toml`). */
+export const DEFAULT_INCLUDE = ['*.py', '*.pyi', '*.ipynb'];
 
 /** Directories never linted unless a user names them. */
 export const DEFAULT_EXCLUDE = [
@@ -72,7 +80,7 @@ export function parseTargetVersion(value: string): [number, number] | undefined 
   return [3, Number(match[1])];
 }
 
-export function resolveSettings(rules: readonly Rule[], user: UserSettings): ResolvedSettings {
+export function resolveSettings(rules: RuleCatalog, user: UserSettings): ResolvedSettings {
   const enabled = new Set<string>();
   for (const { meta } of rules) {
     const selected = user.select
@@ -96,9 +104,10 @@ export function resolveSettings(rules: readonly Rule[], user: UserSettings): Res
   Object.assign(options, user.options ?? {});
   const targetVersion = parseTargetVersion(user.targetVersion ?? DEFAULT_TARGET_VERSION) ?? [3, 12];
   const exclude = [...(user.exclude ?? DEFAULT_EXCLUDE), ...(user.extendExclude ?? [])];
+  const include = [...(user.include ?? DEFAULT_INCLUDE), ...(user.extendInclude ?? [])];
   const perFileIgnores = Object.entries(user.perFileIgnores ?? {}).map(([pattern, codes]) => ({ pattern, codes }));
   const fingerprint = JSON.stringify([[...enabled].sort(), [...severity], targetVersion, options, perFileIgnores]);
-  return { enabled, severity, targetVersion, options, exclude, perFileIgnores, fingerprint };
+  return { enabled, severity, targetVersion, options, exclude, include, perFileIgnores, fingerprint };
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Rule, RuleMeta, RuleOption } from '../rules/rule';
+import type { Rule } from '../analysis/rule';
+import type { RuleMeta, RuleOption } from '../findings/ruleMeta';
 
 /**
  * Markdown generated from the catalog: one page per rule (`docs/rules/CODE.md`,

@@ -1,5 +1,6 @@
 import type { TextEdit } from '../text/textEdit';
-import { ownNodesOfTypes, statementsOf } from '../syntax/definitions';
+import { ownNodesOfTypes } from '../syntax/definitions';
+import { blockStatements } from '../syntax/statements';
 import { F, K, T } from '../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 
@@ -39,6 +40,7 @@ const RAISE_TEXT = placeholder('Describe when it is raised.');
 function withPlaceholders(edit: TextEdit): TextEdit {
   let newText = '';
   const placeholders: Array<{ start: number; end: number }> = [];
+  // eslint-disable-next-line no-control-regex
   for (const part of edit.newText.split(/([\u0001\u0002])/)) {
     if (part === OPEN) placeholders.push({ start: newText.length, end: newText.length });
     else if (part === CLOSE) placeholders[placeholders.length - 1].end = newText.length;
@@ -104,14 +106,14 @@ function indentUnit(text: string): string {
  */
 export function docstringInsertion(tree: SyntaxTree, text: string, definition: NodeId, lines: string[]): TextEdit | undefined {
   const body = tree.field(definition, F.body);
-  if (body === NONE || tree.type(body) !== T.block || !statementsOf(tree, body).length) return undefined;
+  if (body === NONE || tree.type(body) !== T.block || !blockStatements(tree, body).length) return undefined;
   const bodyStart = tree.start(body);
   const colon = tree.children(definition).filter((c) => tree.type(c) === K[':'] && tree.end(c) <= bodyStart).pop();
   if (colon === undefined) return undefined;
   const colonEnd = tree.end(colon);
   const newline = newlineOf(text);
   const after = tree.type(definition) === T.class_definition ? newline : '';
-  const firstStatementStart = tree.start(statementsOf(tree, body)[0]);
+  const firstStatementStart = tree.start(blockStatements(tree, body)[0]);
   const sameLine = !text.slice(colonEnd, firstStatementStart).includes('\n');
   if (sameLine) {
     // `def f(): pass` becomes a block: the docstring and the old body on lines of their own.

@@ -1,4 +1,4 @@
-import type { Finding, Fix } from '../rules/rule';
+import type { Finding, Fix } from '../findings/finding';
 import { applyEdits, editsOverlap, type TextEdit } from '../text/textEdit';
 import type { CheckedSource } from '../analysis/checkSource';
 

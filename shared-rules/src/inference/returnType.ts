@@ -1,4 +1,5 @@
-import { decoratorNames, docstringOf, enclosingDefinition, hasDecorator, ownNodesOfTypes, statementsOf } from '../syntax/definitions';
+import { decoratorNames, enclosingDefinition, hasDecorator, isNotImplementedRaise, isStubBody, ownNodesOfTypes } from '../syntax/definitions';
+import { blockStatements } from '../syntax/statements';
 import { unparenthesized } from '../syntax/expressions';
 import { F, K, T } from '../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
@@ -37,7 +38,6 @@ const DISPLAY_TYPES: ReadonlyMap<number, string> = new Map<number, string>([
 ]);
 
 const BOOL_CALLS = new Set(['isinstance', 'issubclass', 'callable', 'hasattr']);
-
 
 function stringType(tree: SyntaxTree, node: NodeId): string {
   const start = tree.type(node) === T.concatenated_string ? tree.namedChild(node, 0) : node;
@@ -101,7 +101,7 @@ type ExitKind = 'raise' | 'any';
 /** Whether control never falls off the end of a block: with 'raise', only raising counts. */
 function blockExits(tree: SyntaxTree, block: NodeId, kind: ExitKind): boolean {
   if (block === NONE) return false;
-  return statementsOf(tree, block).some((statement) => statementExits(tree, statement, kind));
+  return blockStatements(tree, block).some((statement) => statementExits(tree, statement, kind));
 }
 
 function statementExits(tree: SyntaxTree, statement: NodeId, kind: ExitKind): boolean {
@@ -152,40 +152,13 @@ function containsBreak(tree: SyntaxTree, block: NodeId): boolean {
   return false;
 }
 
-function isNotImplementedRaise(tree: SyntaxTree, statement: NodeId): boolean {
-  if (tree.type(statement) !== T.raise_statement) return false;
-  let raised = tree.namedChild(statement, 0);
-  if (raised !== NONE && tree.type(raised) === T.call) raised = tree.field(raised, F.function);
-  if (raised === NONE) return false;
-  const text = tree.text(raised);
-  return text === 'NotImplementedError' || text === 'NotImplemented';
-}
-
-/** Bodies that only stand in for an implementation elsewhere: `...`, `pass`, a docstring, `raise NotImplementedError`. */
-export function isStubBody(tree: SyntaxTree, body: NodeId): boolean {
-  const statements = statementsOf(tree, body);
-  const docstring = docstringOf(tree, body);
-  return statements.every((statement) => {
-    if (docstring !== NONE && statement === tree.parent(docstring)) return true;
-    const type = tree.type(statement);
-    if (type === T.pass_statement) return true;
-    if (type === T.expression_statement) {
-      const value = tree.namedChild(statement, 0);
-      if (value === NONE) return false;
-      const valueType = tree.type(value);
-      return valueType === T.ellipsis || valueType === T.string || valueType === T.concatenated_string;
-    }
-    return false;
-  });
-}
-
 /**
  * The return type of a function body, or undefined when it cannot be known:
  * generators, `NotImplementedError` stubs, returns of calls, names and the
  * like, or values of two different types.
  */
 export function inferReturnType(tree: SyntaxTree, body: NodeId): InferredReturn | undefined {
-  if (statementsOf(tree, body).some((statement) => isNotImplementedRaise(tree, statement))) return undefined;
+  if (blockStatements(tree, body).some((statement) => isNotImplementedRaise(tree, statement))) return undefined;
   const found = ownNodesOfTypes(tree, body, RETURNS_AND_YIELDS);
   if (found.some((node) => tree.type(node) === T.yield || tree.type(node) === K.yield)) return undefined;
   const returns = found.filter((node) => tree.type(node) === T.return_statement);
@@ -255,6 +228,6 @@ export function inferFunctionReturnType(tree: SyntaxTree, fn: NodeId): InferredR
     if (special) return { kind: 'type', name: special, optional: false };
   }
   if (body === NONE || tree.type(body) !== T.block) return undefined;
-  if (isStubBody(tree, body) && hasDecorator(decorators, ...PLACEHOLDER_DECORATORS)) return undefined;
+  if (isStubBody(tree, body, false) && hasDecorator(decorators, ...PLACEHOLDER_DECORATORS)) return undefined;
   return inferReturnType(tree, body);
 }

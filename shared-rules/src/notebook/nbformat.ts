@@ -240,6 +240,7 @@ function arrayElements(text: string, span: Span): Array<Span & { value: string }
  */
 export function withCellSources(notebook: NotebookFile, sources: readonly string[]): string {
   const { text } = notebook;
+  // eslint-disable-next-line no-control-regex
   const asciiOnly = !/[^\u0000-\u007f]/.test(text);
   let result = '';
   let cursor = 0;

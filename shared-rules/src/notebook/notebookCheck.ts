@@ -1,7 +1,7 @@
 import type { CheckedSource, SourceChecker, SourceFile } from '../analysis/checkSource';
 import type { ReportedFinding } from '../analysis/linter';
 import type { ResolvedSettings } from '../config/settings';
-import type { Fix } from '../rules/rule';
+import type { Fix } from '../findings/finding';
 import { RULES } from '../rules/catalog';
 import { LineIndex } from '../text/lineIndex';
 import { NotebookModule } from './cellMap';

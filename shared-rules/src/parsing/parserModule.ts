@@ -15,7 +15,10 @@ interface BindingExports {
   field_name(field: number): number;
   parse(old: number, chunkUnits: number, rangeStart: number, rangeEnd: number, startRow: number, startColumn: number, endRow: number, endColumn: number): number;
   tree_delete(tree: number): void;
-  tree_edit(tree: number, start: number, oldEnd: number, newEnd: number, startRow: number, startColumn: number, oldEndRow: number, oldEndColumn: number, newEndRow: number, newEndColumn: number): void;
+  tree_edit(
+    tree: number, start: number, oldEnd: number, newEnd: number,
+    startRow: number, startColumn: number, oldEndRow: number, oldEndColumn: number, newEndRow: number, newEndColumn: number,
+  ): void;
   changed_ranges(old: number, next: number): number;
   changed_ranges_buffer(): number;
   cursor_open(tree: number): void;

@@ -1,4 +1,6 @@
-import type { Category, Rule, Severity } from '../rules/rule';
+import type { Rule } from '../analysis/rule';
+import type { Severity } from '../findings/finding';
+import type { Category } from '../findings/ruleMeta';
 import { CATEGORIES, type CategoryInfo } from '../rules/categories';
 
 /** One finding as the report shows it: 1-based line and column (characters). */
@@ -109,7 +111,7 @@ function count(n: number, noun: string): string {
 export function securityVerdict(review: Review): string {
   const security = review.sections.find((section) => section.category.id === 'security')!;
   const scope = `${count(review.securityChecks.length, 'security check')} (${review.securityChecks.join(', ')}) on ${count(review.files, 'file')}, ${count(review.lines, 'line')}`;
-  if (!review.securityChecks.length) return `Security was not checked: no security rule is enabled.`;
+  if (!review.securityChecks.length) return 'Security was not checked: no security rule is enabled.';
   return security.count === 0
     ? `No security defects were found: ${scope}.`
     : `${security.count} possible security defect${security.count === 1 ? '' : 's'} found by ${scope}.`;

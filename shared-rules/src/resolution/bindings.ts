@@ -39,7 +39,6 @@ function targetNames(tree: SyntaxTree, node: NodeId, out: NameBinding[]): void {
   for (const name of targetNameNodes(tree, node)) out.push({ name: tree.text(name), target: null });
 }
 
-
 function importBindings(tree: SyntaxTree, statement: NodeId, out: NameBinding[]): void {
   if (tree.type(statement) === T.import_statement) {
     for (const item of tree.fields(statement, F.name)) {

@@ -1,6 +1,6 @@
 import { memoizedPerNode } from '../syntax/memo';
 import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
-import type { ModuleNameCondition } from '../rules/rule';
+import type { ModuleNameCondition } from '../findings/finding';
 import { dottedParts, localBindings } from './callTarget';
 import type { NameBinding } from './bindings';
 

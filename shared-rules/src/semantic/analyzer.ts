@@ -1,7 +1,10 @@
+import { parameterName } from '../syntax/definitions';
+import { exceptHandler } from '../syntax/exceptHandlers';
 import { F, K, T } from '../syntax/grammar';
 import { NONE, type NodeId as Node, type SyntaxTree } from '../syntax/tree';
 import { describeBinding, FunctionRecording, type FunctionMemo } from './functionMemo';
 import { inDifferentForks } from './forks';
+import { reportDeadScopes } from './deadScopes';
 import { exportedNames } from './exports';
 import { stringValue } from './strings';
 import { typeCommentsByStatement, type TypeComment } from './typeComments';
@@ -105,7 +108,7 @@ export class Analyzer {
     this.runDeferred(this.deferredAssignments);
     this.stack = [module];
     this.popScope();
-    this.checkDeadScopes();
+    reportDeadScopes(this.deadScopes, this.options.isPackageInit, this.messages);
   }
 
   // ---- scopes -------------------------------------------------------------
@@ -936,7 +939,7 @@ export class Analyzer {
     const handlerNames: string[] = [];
     for (const clause of tree.namedChildren(node)) {
       if (tree.type(clause) !== T.except_clause) continue;
-      const { type } = exceptParts(tree, clause);
+      const { type } = exceptHandler(tree, clause);
       const types = type && (tree.type(type) === T.tuple || tree.type(type) === T.parenthesized_expression) ? tree.namedChildren(type) : [type];
       for (const item of types) if (item && tree.type(item) === T.identifier) handlerNames.push(tree.text(item));
     }
@@ -952,7 +955,7 @@ export class Analyzer {
 
   private visitExcept(clause: Node): void {
     const tree = this.tree;
-    const { type, alias } = exceptParts(tree, clause);
+    const { type, name: alias } = exceptHandler(tree, clause);
     const body = tree.namedChildren(clause).filter((c) => tree.type(c) === T.block);
     if (!alias) {
       this.visitOptional(type);
@@ -1240,42 +1243,6 @@ export class Analyzer {
     }
   }
 
-  // ---- the end --------------------------------------------------------------
-
-  private checkDeadScopes(): void {
-    for (const scope of this.deadScopes) {
-      // Imports in a class body are attributes of the class.
-      if (scope.kind === 'class') continue;
-      const all = scope.bindings.get('__all__');
-      const exportNames = all?.kind === 'export' ? (all.exportNames ?? []) : [];
-      const exported = new Set(exportNames);
-      const undefinedExports = exportNames.filter((name) => !scope.bindings.has(name));
-      if (undefinedExports.length && all?.source) {
-        if (!scope.importStarred && !this.options.isPackageInit) {
-          for (const name of undefinedExports) this.messages.push({ kind: 'undefined-export', node: all.source, name });
-        }
-        if (scope.importStarred) {
-          const fromList: string[] = [];
-          for (const binding of scope.bindings.values()) {
-            if (binding.kind !== 'star-import') continue;
-            binding.used = { scope, node: all.source };
-            fromList.push(binding.fullName ?? '');
-          }
-          const list = fromList.sort().join(', ');
-          for (const name of undefinedExports) this.messages.push({ kind: 'import-star-usage', node: all.source, name, fromList: list });
-        }
-      }
-      for (const binding of scope.bindings.values()) {
-        if (!isImport(binding)) continue;
-        const used = !!binding.used || exported.has(binding.name);
-        if (!used) this.messages.push({ kind: 'unused-import', binding, name: binding.name });
-        for (const node of binding.redefined) {
-          if (used) continue;
-          this.messages.push({ kind: 'redefined-while-unused', node, name: binding.name, original: binding });
-        }
-      }
-    }
-  }
 }
 
 /** What `visit` has left to do: nodes to visit, and steps between them (restoring a state). */
@@ -1302,7 +1269,7 @@ function definedName(tree: SyntaxTree, binding: Binding): Node | undefined {
     case T.class_definition:
       return tree.field(source, F.name) || undefined;
     case T.except_clause:
-      return exceptParts(tree, source).alias;
+      return exceptHandler(tree, source).name || undefined;
     case T.assignment:
     case T.augmented_assignment: {
       const left = tree.field(source, F.left);
@@ -1312,7 +1279,6 @@ function definedName(tree: SyntaxTree, binding: Binding): Node | undefined {
       return undefined;
   }
 }
-
 
 function isCalled(tree: SyntaxTree, node: Node): boolean {
   const parent = tree.parent(node);
@@ -1345,34 +1311,4 @@ function firstIdentifier(tree: SyntaxTree, node: Node): Node | undefined {
     if (tree.type(current) === T.identifier) return current;
   }
   return undefined;
-}
-
-/** The name a parameter binds (`x`, `x: int`, `x=1`, `*args`, `**kwargs`). */
-export function parameterName(tree: SyntaxTree, param: Node): Node | undefined {
-  switch (tree.type(param)) {
-    case T.identifier:
-      return param;
-    case T.default_parameter:
-    case T.typed_default_parameter:
-      return tree.field(param, F.name) || undefined;
-    case T.typed_parameter:
-    case T.list_splat_pattern:
-    case T.dictionary_splat_pattern: {
-      const inner = tree.namedChild(param, 0);
-      return inner ? parameterName(tree, inner) : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** The exception type and the `as` name of an `except` clause. */
-export function exceptParts(tree: SyntaxTree, clause: Node): { type: Node | undefined; alias: Node | undefined } {
-  const value =
-    tree.field(clause, F.value) || tree.namedChildren(clause).find((c) => tree.type(c) !== T.block && tree.type(c) !== T.comment) || undefined;
-  if (value && tree.type(value) === T.as_pattern) {
-    const alias = tree.field(value, F.alias);
-    return { type: tree.namedChild(value, 0) || undefined, alias: (alias && tree.namedChild(alias, 0)) || alias || undefined };
-  }
-  return { type: value, alias: undefined };
 }

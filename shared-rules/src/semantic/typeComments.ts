@@ -3,6 +3,7 @@ import type { NodeId, SyntaxTree } from '../syntax/tree';
 
 const TYPE_COMMENT = /^#\s*type:\s*/;
 /** pyflakes' test: `ignore` followed by an ASCII character that is not a letter or digit (`_` included), or nothing. */
+// eslint-disable-next-line no-control-regex
 const TYPE_IGNORE = /^#\s*type:\s*ignore([\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]|$)/;
 const FUNCTION_SIGNATURE = /^(\(.*?\))\s*->\s*(.*)$/;
 const TYPEABLE = new Set<number>([T.assignment, T.for_statement, T.function_definition, T.with_statement]);

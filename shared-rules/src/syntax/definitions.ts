@@ -58,17 +58,62 @@ function makeDefinition(tree: SyntaxTree, node: NodeId, parent: Definition | und
   };
 }
 
-/** The decorators of a `decorated_definition`, as `Definition.decorators` lists them. */
-export function decoratorNames(tree: SyntaxTree, decorated: NodeId): string[] {
-  const names: string[] = [];
+/** A decorator: the callee of a call, or the expression, as written without spaces (`a.b` for `@a.b(...)`). */
+export interface Decorator {
+  name: string;
+  /** The argument list of a decorator call, else NONE. */
+  args: NodeId;
+}
+
+/** The decorators of a `decorated_definition` (none for anything else). */
+export function decoratorsOf(tree: SyntaxTree, decorated: NodeId): Decorator[] {
+  const decorators: Decorator[] = [];
+  if (decorated === NONE || tree.type(decorated) !== T.decorated_definition) return decorators;
   for (let child = tree.firstNamedChild(decorated); child !== NONE; child = tree.nextNamedSibling(child)) {
     if (tree.type(child) !== T.decorator) continue;
     let expression = tree.firstNamedChild(child);
     while (expression !== NONE && tree.type(expression) === T.comment) expression = tree.nextNamedSibling(expression);
-    if (expression !== NONE && tree.type(expression) === T.call) expression = tree.field(expression, F.function);
-    if (expression !== NONE) names.push(tree.text(expression).replace(/\s+/g, ''));
+    if (expression === NONE) continue;
+    const isCall = tree.type(expression) === T.call;
+    const named = isCall ? tree.field(expression, F.function) : expression;
+    if (named !== NONE) decorators.push({ name: tree.text(named).replace(/\s+/g, ''), args: isCall ? tree.field(expression, F.arguments) : NONE });
   }
-  return names;
+  return decorators;
+}
+
+/** The decorators of a `decorated_definition`, as `Definition.decorators` lists them. */
+export function decoratorNames(tree: SyntaxTree, decorated: NodeId): string[] {
+  return decoratorsOf(tree, decorated).map((decorator) => decorator.name);
+}
+
+/** The decorators of a function or class definition (those of the `decorated_definition` around it). */
+export function definitionDecorators(tree: SyntaxTree, definition: NodeId): string[] {
+  return decoratorNames(tree, tree.parent(definition));
+}
+
+/** The name a parameter binds (`x`, `x: int`, `x=1`, `*args`, `**kwargs`); NONE for `*`, `/` and comments. */
+export function parameterName(tree: SyntaxTree, parameter: NodeId): NodeId {
+  switch (tree.type(parameter)) {
+    case T.identifier:
+      return parameter;
+    case T.default_parameter:
+    case T.typed_default_parameter:
+      return tree.field(parameter, F.name);
+    case T.typed_parameter:
+    case T.list_splat_pattern:
+    case T.dictionary_splat_pattern: {
+      const inner = tree.namedChild(parameter, 0);
+      return inner === NONE ? NONE : parameterName(tree, inner);
+    }
+    default:
+      return NONE;
+  }
+}
+
+/** Whether a parameter is `*args` or `**kwargs` (annotated or not). */
+export function isSplatParameter(tree: SyntaxTree, parameter: NodeId): boolean {
+  const inner = tree.type(parameter) === T.typed_parameter ? tree.namedChild(parameter, 0) : parameter;
+  return inner !== NONE && (tree.type(inner) === T.list_splat_pattern || tree.type(inner) === T.dictionary_splat_pattern);
 }
 
 /** Whether a decorator list names `wanted` directly or through a module (`abc.abstractmethod`). */
@@ -79,11 +124,6 @@ export function hasDecorator(decorators: readonly string[], ...wanted: string[])
 
 export function isDunder(name: string): boolean {
   return name.length > 4 && name.startsWith('__') && name.endsWith('__');
-}
-
-/** The statements of a block, without comments. */
-export function statementsOf(tree: SyntaxTree, block: NodeId): NodeId[] {
-  return tree.namedChildren(block).filter((child) => tree.type(child) !== T.comment);
 }
 
 /** The first statement of a block or module (comments skipped), without listing them all. */
@@ -168,4 +208,35 @@ export function enclosingDefinition(tree: SyntaxTree, node: NodeId): NodeId {
     if (type === T.function_definition || type === T.class_definition) return current;
   }
   return NONE;
+}
+
+const STUB_VALUES = new Set<number>([T.ellipsis, T.string, T.concatenated_string]);
+
+/** `raise NotImplementedError`, `raise NotImplementedError(...)` or `raise NotImplemented`. */
+export function isNotImplementedRaise(tree: SyntaxTree, statement: NodeId): boolean {
+  if (tree.type(statement) !== T.raise_statement) return false;
+  let raised = tree.namedChild(statement, 0);
+  if (raised !== NONE && tree.type(raised) === T.call) raised = tree.field(raised, F.function);
+  if (raised === NONE) return false;
+  const text = tree.text(raised);
+  return text === 'NotImplementedError' || text === 'NotImplemented';
+}
+
+/**
+ * Bodies that only stand in for an implementation elsewhere: `...`, `pass`
+ * and strings (a docstring); with `orRaise`, also `raise NotImplementedError`.
+ */
+export function isStubBody(tree: SyntaxTree, body: NodeId, orRaise: boolean): boolean {
+  if (body === NONE) return true;
+  for (let statement = tree.firstNamedChild(body); statement !== NONE; statement = tree.nextNamedSibling(statement)) {
+    const type = tree.type(statement);
+    if (type === T.comment || type === T.pass_statement) continue;
+    if (type === T.expression_statement) {
+      const value = tree.namedChild(statement, 0);
+      if (value !== NONE && STUB_VALUES.has(tree.type(value))) continue;
+      return false;
+    }
+    if (!(orRaise && isNotImplementedRaise(tree, statement))) return false;
+  }
+  return true;
 }

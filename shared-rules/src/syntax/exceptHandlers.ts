@@ -1,4 +1,4 @@
-import { blockStatements } from '../analysis/statements';
+import { blockStatements } from './statements';
 import { F, K, T } from './grammar';
 import { NONE, type NodeId, type SyntaxTree } from './tree';
 
@@ -14,7 +14,6 @@ export interface ExceptHandler {
   body: NodeId;
   star: boolean;
 }
-
 
 export function exceptHandler(tree: SyntaxTree, clause: NodeId): ExceptHandler {
   const value = tree.field(clause, F.value);

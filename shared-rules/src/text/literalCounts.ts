@@ -1,4 +1,4 @@
-import type { TextChange } from '../analysis/dirtyRegion';
+import type { TextChange } from './dirtyRegion';
 
 /** Occurrences of `needle` within text[from, to). */
 function countIn(text: string, needle: string, from: number, to: number): number {
@@ -11,8 +11,8 @@ function countIn(text: string, needle: string, from: number, to: number): number
 
 /**
  * How often literal strings occur in a document's text, kept up to date
- * through edits: searching a 20k-line text costs ~0.3 ms per string, the
- * surroundings of an edit nothing. Rules ask it whether a file can contain
+ * through edits: a search of the whole text per string and keystroke grows
+ * with the file, a look at the surroundings of an edit does not. Rules ask it whether a file can contain
  * what they look for before reading the tree.
  */
 export class LiteralCounts {

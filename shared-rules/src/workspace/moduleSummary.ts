@@ -8,15 +8,7 @@ import { fromImportNames } from '../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 import { LineIndex } from '../text/lineIndex';
 import { moduleNameForFile } from './modulePath';
-
-/** A place in another file: 0-based line and UTF-16 column, as tree-sitter reports them. */
-export interface FileRange {
-  path: string;
-  startLine: number;
-  startCharacter: number;
-  endLine: number;
-  endCharacter: number;
-}
+import type { FileRange } from '../findings/finding';
 
 export interface IndexedColumn {
   name: string;
@@ -69,7 +61,7 @@ export interface ImportBinding {
 
 /**
  * What the workspace needs to know of one file, without keeping its tree
- * (a tree costs about 1.7 MiB of WASM heap per 2k lines): the names it
+ * (a tree is many times larger than its summary): the names it
  * defines at module level, its `__all__`, the names it imports from other
  * modules and the names its imports bind (anywhere in the file), its
  * SQLAlchemy tables, and its classes, to follow base classes from module to

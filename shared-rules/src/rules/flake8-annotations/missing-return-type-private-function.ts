@@ -4,7 +4,8 @@ import { RETURN_TYPE_FIX_SAFETY, RETURN_TYPE_INFERENCE, WHY_RETURN_TYPES } from 
 
 const docs = `
 ## What it does
-Reports a private function: one with a leading underscore, left out of \`__all__\`, nested in another function, in a private class or in a private module that has no return type annotation.
+Reports a private function: one with a leading underscore, left out of \`__all__\`, nested in
+another function, in a private class or in a private module that has no return type annotation.
 
 ${RETURN_TYPE_INFERENCE}
 

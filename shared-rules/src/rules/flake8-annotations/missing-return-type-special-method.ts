@@ -4,7 +4,8 @@ import { RETURN_TYPE_INFERENCE, WHY_RETURN_TYPES } from './sharedDocs';
 
 const docs = `
 ## What it does
-Reports a special method such as \`__init__\`, \`__len__\` or \`__repr__\` that has no return type annotation.
+Reports a special method such as \`__init__\`, \`__len__\` or \`__repr__\` that has no return type
+annotation.
 
 \`__init__\`, \`__del__\`, \`__setitem__\`, \`__delitem__\` and the other mutators
 get \`None\`; \`__str__\`, \`__repr__\` and \`__format__\` get \`str\`; \`__len__\` and

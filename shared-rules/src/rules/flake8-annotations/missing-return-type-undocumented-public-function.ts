@@ -4,7 +4,9 @@ import { RETURN_TYPE_FIX_SAFETY, RETURN_TYPE_INFERENCE, WHY_RETURN_TYPES } from 
 
 const docs = `
 ## What it does
-Reports a public function (its name has no leading underscore, it is listed in \`__all__\` when the module has one, its class is public and its module is not private) that has no return type annotation.
+Reports a public function (its name has no leading underscore, it is listed in \`__all__\` when the
+module has one, its class is public and its module is not private) that has no return type
+annotation.
 
 ${RETURN_TYPE_INFERENCE}
 

@@ -8,7 +8,8 @@ option \`suppress-dummy-args\` (declared by ANN001) exempts dummy names such as
 \`*_\`.
 
 ## Why is this bad?
-The annotation states the type of each extra positional argument and lets type checkers verify every call.
+The annotation states the type of each extra positional argument and lets type checkers verify every
+call.
 
 ## Example
 \`\`\`python

@@ -1,5 +1,5 @@
 import type { NodeRule } from '../rule';
-import { blockStatements } from '../../analysis/statements';
+import { blockStatements } from '../../syntax/statements';
 import { blindExceptionName, caughtTypes, exceptHandler } from '../../syntax/exceptHandlers';
 import { K, T } from '../../syntax/grammar';
 import { NONE, type NodeId } from '../../syntax/tree';

@@ -57,7 +57,6 @@ function isLoggerName(name: string): boolean {
   );
 }
 
-
 function isLoggerCandidate(tree: SyntaxTree, receiver: NodeId): boolean {
   if (receiver === NONE) return false;
   const type = tree.type(receiver);

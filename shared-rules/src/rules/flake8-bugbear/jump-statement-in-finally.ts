@@ -1,5 +1,5 @@
 import type { NodeRule, RuleContext } from '../rule';
-import { blockStatements } from '../../analysis/statements';
+import { blockStatements } from '../../syntax/statements';
 import { nestedBlocks, statementKind } from '../../syntax/exceptHandlers';
 import { T } from '../../syntax/grammar';
 import type { NodeId, SyntaxTree } from '../../syntax/tree';

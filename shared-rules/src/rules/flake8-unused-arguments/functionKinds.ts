@@ -1,7 +1,7 @@
 import type { FileContext, RuleOption } from '../rule';
 import type { Binding, Scope } from '../../semantic/scope';
 import type { SemanticModel } from '../../semantic/model';
-import { fileDefinitions } from '../../syntax/definitions';
+import { definitionDecorators, fileDefinitions, isStubBody } from '../../syntax/definitions';
 import { F, T } from '../../syntax/grammar';
 import { memoizedPerTree } from '../../syntax/memo';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
@@ -34,39 +34,6 @@ export const CHECK_EXTERNAL_SUBCLASSES_OPTION: RuleOption = {
   description: 'Also report methods of classes that extend a class from outside the workspace (a library\'s), whose methods pyreview cannot see: such a method may override one, and its signature is then not the author\'s to change.',
 };
 
-function decoratorNames(tree: SyntaxTree, definition: NodeId): string[] {
-  const decorated = tree.parent(definition);
-  if (decorated === NONE || tree.type(decorated) !== T.decorated_definition) return [];
-  return tree.namedChildren(decorated)
-    .filter((child) => tree.type(child) === T.decorator)
-    .map((decorator) => {
-      let expression = tree.namedChild(decorator, 0);
-      if (expression !== NONE && tree.type(expression) === T.call) expression = tree.field(expression, F.function);
-      const text = expression === NONE ? '' : tree.text(expression);
-      return text.slice(text.lastIndexOf('.') + 1);
-    });
-}
-
-const STUB_VALUES = new Set<number>([T.ellipsis, T.string, T.concatenated_string]);
-
-function isStubBody(tree: SyntaxTree, body: NodeId): boolean {
-  if (body === NONE) return true;
-  return tree.namedChildren(body).every((statement) => {
-    const type = tree.type(statement);
-    if (type === T.comment || type === T.pass_statement) return true;
-    if (type === T.expression_statement) {
-      const value = tree.namedChild(statement, 0);
-      return value !== NONE && STUB_VALUES.has(tree.type(value));
-    }
-    if (type === T.raise_statement) {
-      const raised = tree.namedChild(statement, 0);
-      const name = raised !== NONE && tree.type(raised) === T.call ? tree.field(raised, F.function) : raised;
-      return name !== NONE && (tree.text(name) === 'NotImplementedError' || tree.text(name) === 'NotImplemented');
-    }
-    return false;
-  });
-}
-
 function isUsed(scope: Scope, parameter: Binding): boolean {
   if (parameter.used) return true;
   // Rebinding the name keeps earlier uses on the new binding.
@@ -97,7 +64,7 @@ function functionFacts(tree: SyntaxTree, scope: Scope): FunctionFacts | undefine
     return { kind: 'lambda', name: '<lambda>', decorators: [], isStub: false, unused: unusedParameters(scope, scope.parameters) };
   }
   if (scope.kind !== 'function' || tree.type(node) !== T.function_definition) return undefined;
-  const decorators = decoratorNames(tree, node);
+  const decorators = definitionDecorators(tree, node).map((name) => name.slice(name.lastIndexOf('.') + 1));
   const inClass = enclosingClass(tree, node);
   let kind: FunctionKind = 'function';
   if (inClass !== NONE) {
@@ -117,7 +84,7 @@ function functionFacts(tree: SyntaxTree, scope: Scope): FunctionFacts | undefine
     kind,
     name,
     decorators,
-    isStub: isStubBody(tree, tree.field(node, F.body)),
+    isStub: isStubBody(tree, tree.field(node, F.body), true),
     method: inClass === NONE ? undefined : { classNode: inClass },
     unused: injected?.size ? unused.filter((parameter) => !injected.has(parameter.name)) : unused,
     receiver: hasReceiver ? scope.parameters[0] : undefined,

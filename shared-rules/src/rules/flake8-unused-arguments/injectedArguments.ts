@@ -1,4 +1,5 @@
 import { F, T } from '../../syntax/grammar';
+import { decoratorsOf, type Decorator } from '../../syntax/definitions';
 import { memoizedPerTree } from '../../syntax/memo';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
@@ -7,28 +8,6 @@ const PATCH = /(^|\.)patch$/;
 const PATCH_OBJECT = /(^|\.)patch\.object$/;
 const PATCH_MULTIPLE = /(^|\.)patch\.multiple$/;
 const ANY_PATCH = /(^|\.)patch(\.object|\.multiple|\.dict)?$/;
-
-interface Decorator {
-  /** The callee of a decorator call, or the decorator expression, as written (spaces removed). */
-  name: string;
-  /** The argument list of a decorator call. */
-  args: NodeId;
-}
-
-/** The decorators of a decorated statement. */
-function decoratorsOf(tree: SyntaxTree, decorated: NodeId): Decorator[] {
-  const decorators: Decorator[] = [];
-  if (decorated === NONE || tree.type(decorated) !== T.decorated_definition) return decorators;
-  for (const decorator of tree.namedChildren(decorated)) {
-    if (tree.type(decorator) !== T.decorator) continue;
-    const expression = tree.namedChildren(decorator).find((child) => tree.type(child) !== T.comment);
-    if (expression === undefined) continue;
-    const isCall = tree.type(expression) === T.call;
-    const named = isCall ? tree.field(expression, F.function) : expression;
-    if (named !== NONE) decorators.push({ name: tree.text(named).replace(/\s+/g, ''), args: isCall ? tree.field(expression, F.arguments) : NONE });
-  }
-  return decorators;
-}
 
 /**
  * What a stack of `mock.patch` decorators passes to the function: each

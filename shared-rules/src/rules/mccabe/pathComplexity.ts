@@ -1,4 +1,4 @@
-import { blockStatements, clauseBlock, definitionOf, ifAlternatives, loopElse, tryClauses } from '../../analysis/statements';
+import { blockStatements, clauseBlock, definitionOf, ifAlternatives, loopElse, tryClauses } from '../../syntax/statements';
 import { F, K, T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 

@@ -4,10 +4,13 @@ import { NONE } from '../../syntax/tree';
 
 const docs = `
 ## What it does
-Reports classes that derive directly from \`Exception\` or from a class named \`…Error\` (written as a plain name, not \`module.Error\`) and whose own name does not end in \`Error\`, as Ruff does (pep8-naming 0.10 has no N818).
+Reports classes that derive directly from \`Exception\` or from a class named \`…Error\` (written as
+a plain name, not \`module.Error\`) and whose own name does not end in \`Error\`, as Ruff does
+(pep8-naming 0.10 has no N818).
 
 ## Why is this bad?
-PEP 8 asks for the suffix \`Error\` on exception names that are errors, so \`except\` clauses read as what they catch.
+PEP 8 asks for the suffix \`Error\` on exception names that are errors, so \`except\` clauses read
+as what they catch.
 
 ## Example
 \`\`\`python

@@ -5,7 +5,8 @@ import { snakeCaseRename } from './snakeCaseRename';
 
 const docs = `
 ## What it does
-Reports a function parameter whose name has an uppercase letter. As pep8-naming 0.10 does, one finding per function: \`*args\` and \`**kwargs\` first, then the other parameters in order.
+Reports a function parameter whose name has an uppercase letter. As pep8-naming 0.10 does, one
+finding per function: \`*args\` and \`**kwargs\` first, then the other parameters in order.
 
 ## Why is this bad?
 PEP 8 names parameters like variables, in lower_snake_case.
@@ -23,7 +24,12 @@ def move(dx, dy):
 \`\`\`
 
 ## Fix safety
-The fix renames the argument to lower_snake_case in the function and, when the callee is certain (a plain function bound once, not a method, not decorated), in \`name=\` keywords of calls in this file. It is unsafe: callers elsewhere may pass the argument by keyword. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to, nor when \`locals()\`, \`vars()\`, \`eval\` or \`exec\` is called in its scope: they may read the name as a string.
+The fix renames the argument to lower_snake_case in the function and, when the callee is certain (a
+plain function bound once, not a method, not decorated), in \`name=\` keywords of calls in this
+file. It is unsafe: callers elsewhere may pass the argument by keyword. No fix is offered when the
+new name is a builtin's, is already taken or would change what another name refers to, nor when
+\`locals()\`, \`vars()\`, \`eval\` or \`exec\` is called in its scope: they may read the name as a
+string.
 `;
 
 export const invalidArgumentName: NodeRule = {

@@ -5,7 +5,10 @@ import { NONE } from '../../syntax/tree';
 
 const docs = `
 ## What it does
-Reports classes whose name, without leading and trailing underscores, does not start with an uppercase letter or contains an underscore. The names in pep8-naming's default ignore list (\`setUp\`, \`tearDown\`, \`setUpClass\`, \`tearDownClass\`, \`setUpTestData\`, \`failureException\`, \`longMessage\`, \`maxDiff\`) are exempt.
+Reports classes whose name, without leading and trailing underscores, does not start with an
+uppercase letter or contains an underscore. The names in pep8-naming's default ignore list
+(\`setUp\`, \`tearDown\`, \`setUpClass\`, \`tearDownClass\`, \`setUpTestData\`,
+\`failureException\`, \`longMessage\`, \`maxDiff\`) are exempt.
 
 ## Why is this bad?
 PEP 8 names classes in CapWords; other spellings read as functions or variables.

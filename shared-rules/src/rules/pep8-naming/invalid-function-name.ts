@@ -8,7 +8,15 @@ import { ClassHierarchy } from '../../workspace/classHierarchy';
 
 const docs = `
 ## What it does
-Reports functions and methods whose name has an uppercase letter. \`__dir__\`, \`__getattr__\` and the names in pep8-naming's default ignore list (\`setUp\`, \`tearDown\`, …) are exempt, and so are methods whose name a class they extend chooses: \`visit_*\` in classes deriving, directly or through other classes of the file or the workspace, from \`ast.NodeVisitor\`/\`NodeTransformer\`; \`unittest.TestCase\`'s own methods (\`addCleanup\`, \`assertEqual\`, …) in test cases; methods a base class in the file or the workspace defines (the name is reported there); and methods marked \`@override\`. A camelCase helper no base class names, such as \`assertJsonEqual\` in a test case, is reported: its name is the author's. (pep8-naming 0.10 reports the exempt ones; see \`docs/review-differences.md\`.)
+Reports functions and methods whose name has an uppercase letter. \`__dir__\`, \`__getattr__\` and
+the names in pep8-naming's default ignore list (\`setUp\`, \`tearDown\`, …) are exempt, and so are
+methods whose name a class they extend chooses: \`visit_*\` in classes deriving, directly or through
+other classes of the file or the workspace, from \`ast.NodeVisitor\`/\`NodeTransformer\`;
+\`unittest.TestCase\`'s own methods (\`addCleanup\`, \`assertEqual\`, …) in test cases; methods a
+base class in the file or the workspace defines (the name is reported there); and methods marked
+\`@override\`. A camelCase helper no base class names, such as \`assertJsonEqual\` in a test case,
+is reported: its name is the author's. (pep8-naming 0.10 reports the exempt ones; see
+\`docs/review-differences.md\`.)
 
 ## Why is this bad?
 PEP 8 names functions in lower_snake_case; mixing styles makes names harder to guess.
@@ -26,7 +34,14 @@ def get_user(user_id):
 \`\`\`
 
 ## Fix safety
-The fix renames the function to lower_snake_case, with every use in the file that resolves to it (calls, \`global\` declarations, \`__all__\` entries; for methods also \`self.name\`, \`cls.name\` and \`Class.name\`), but not strings, other names that are spelled the same or attributes of other objects. It is unsafe: other modules may import the function, and subclasses or other objects may call a method by its old name. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to, nor when \`globals()\`, \`locals()\` or \`vars()\` is called in the module (for a method: \`locals()\`, \`vars()\`, \`eval\` or \`exec\` in its class): they may read the name as a string.
+The fix renames the function to lower_snake_case, with every use in the file that resolves to it
+(calls, \`global\` declarations, \`__all__\` entries; for methods also \`self.name\`, \`cls.name\`
+and \`Class.name\`), but not strings, other names that are spelled the same or attributes of other
+objects. It is unsafe: other modules may import the function, and subclasses or other objects may
+call a method by its old name. No fix is offered when the new name is a builtin's, is already taken
+or would change what another name refers to, nor when \`globals()\`, \`locals()\` or \`vars()\` is
+called in the module (for a method: \`locals()\`, \`vars()\`, \`eval\` or \`exec\` in its class):
+they may read the name as a string.
 `;
 
 export const invalidFunctionName: FileRule = {

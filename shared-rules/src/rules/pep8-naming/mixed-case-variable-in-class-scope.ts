@@ -5,7 +5,8 @@ import { snakeCaseRename } from './snakeCaseRename';
 
 const docs = `
 ## What it does
-Reports names bound in a class body (assignments, \`for\` targets and the like) spelled in mixedCase: an uppercase letter after a lowercase first letter.
+Reports names bound in a class body (assignments, \`for\` targets and the like) spelled in
+mixedCase: an uppercase letter after a lowercase first letter.
 
 ## Why is this bad?
 PEP 8 names attributes in lower_snake_case; mixedCase mixes two conventions in one class.
@@ -23,7 +24,12 @@ class Config:
 \`\`\`
 
 ## Fix safety
-The fix renames the class attribute to lower_snake_case in the class body and through the class (\`Class.name\`, and \`self.name\` / \`cls.name\` in its methods). It is unsafe: other code, subclasses and instances elsewhere may use the attribute. No fix is offered when the new name is a builtin's, is already an attribute or would change what another name refers to, nor when \`locals()\`, \`vars()\`, \`eval\` or \`exec\` is called in its scope: they may read the name as a string.
+The fix renames the class attribute to lower_snake_case in the class body and through the class
+(\`Class.name\`, and \`self.name\` / \`cls.name\` in its methods). It is unsafe: other code,
+subclasses and instances elsewhere may use the attribute. No fix is offered when the new name is a
+builtin's, is already an attribute or would change what another name refers to, nor when
+\`locals()\`, \`vars()\`, \`eval\` or \`exec\` is called in its scope: they may read the name as a
+string.
 `;
 
 export const mixedCaseVariableInClassScope: NodeRule = {

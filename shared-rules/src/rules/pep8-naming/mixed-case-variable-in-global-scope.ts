@@ -5,7 +5,8 @@ import { snakeCaseRename } from './snakeCaseRename';
 
 const docs = `
 ## What it does
-Reports names bound at module level (assignments, \`for\` targets and the like) spelled in mixedCase: an uppercase letter after a lowercase first letter. UPPER_CASE constants are fine.
+Reports names bound at module level (assignments, \`for\` targets and the like) spelled in
+mixedCase: an uppercase letter after a lowercase first letter. UPPER_CASE constants are fine.
 
 ## Why is this bad?
 PEP 8 names module variables in lower_snake_case and constants in UPPER_CASE; mixedCase is neither.
@@ -21,7 +22,12 @@ DEFAULT_TIMEOUT = 30
 \`\`\`
 
 ## Fix safety
-The fix renames the variable to lower_snake_case with every use in the file that resolves to it (functions, \`global\` declarations, \`del\`, \`__all__\` entries), but not strings or attributes of other objects. It is unsafe: other modules may import the name. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to, nor when \`globals()\`, \`locals()\` or \`vars()\` is called anywhere in the module: they may read the name as a string.
+The fix renames the variable to lower_snake_case with every use in the file that resolves to it
+(functions, \`global\` declarations, \`del\`, \`__all__\` entries), but not strings or attributes of
+other objects. It is unsafe: other modules may import the name. No fix is offered when the new name
+is a builtin's, is already taken or would change what another name refers to, nor when
+\`globals()\`, \`locals()\` or \`vars()\` is called anywhere in the module: they may read the name
+as a string.
 `;
 
 export const mixedCaseVariableInGlobalScope: NodeRule = {

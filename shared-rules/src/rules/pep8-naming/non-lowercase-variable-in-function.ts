@@ -5,10 +5,13 @@ import { snakeCaseRename } from './snakeCaseRename';
 
 const docs = `
 ## What it does
-Reports names bound in a function (assignments, \`for\` targets, \`with … as\`, \`except … as\`, comprehension targets, \`:=\`) that have an uppercase letter, unless the function declares them \`global\` or the value is a \`namedtuple(...)\` call.
+Reports names bound in a function (assignments, \`for\` targets, \`with … as\`, \`except … as\`,
+comprehension targets, \`:=\`) that have an uppercase letter, unless the function declares them
+\`global\` or the value is a \`namedtuple(...)\` call.
 
 ## Why is this bad?
-PEP 8 names local variables in lower_snake_case; an uppercase local reads like a module constant or a class.
+PEP 8 names local variables in lower_snake_case; an uppercase local reads like a module constant or
+a class.
 
 ## Example
 \`\`\`python
@@ -29,7 +32,12 @@ def total(items):
 \`\`\`
 
 ## Fix safety
-The fix renames the variable to lower_snake_case with every use that resolves to it, including nested functions, \`nonlocal\` declarations and \`del\`, and nothing else (not strings, not attributes, not other variables of the same name). A local variable cannot be seen from outside the function, so the fix is safe. No fix is offered when the new name is a builtin's, is already taken or would change what another name refers to, nor when \`locals()\`, \`vars()\`, \`eval\` or \`exec\` is called in its scope: they may read the name as a string.
+The fix renames the variable to lower_snake_case with every use that resolves to it, including
+nested functions, \`nonlocal\` declarations and \`del\`, and nothing else (not strings, not
+attributes, not other variables of the same name). A local variable cannot be seen from outside the
+function, so the fix is safe. No fix is offered when the new name is a builtin's, is already taken
+or would change what another name refers to, nor when \`locals()\`, \`vars()\`, \`eval\` or \`exec\`
+is called in its scope: they may read the name as a string.
 `;
 
 export const nonLowercaseVariableInFunction: NodeRule = {

@@ -5,7 +5,9 @@ import { STUB_FIX_SAFETY, WHY_DOCSTRINGS } from './sharedDocs';
 
 const docs = `
 ## What it does
-Reports a magic method such as \`__len__\` or \`__eq__\` of a public class without a docstring, with pydocstyle's meaning of public. \`@overload\` signatures are exempt: the implementation after them carries the docstring.
+Reports a magic method such as \`__len__\` or \`__eq__\` of a public class without a docstring, with
+pydocstyle's meaning of public. \`@overload\` signatures are exempt: the implementation after them
+carries the docstring.
 
 ${WHY_DOCSTRINGS}
 

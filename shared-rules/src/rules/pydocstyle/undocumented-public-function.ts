@@ -4,7 +4,8 @@ import { STUB_FIX_SAFETY, WHY_DOCSTRINGS } from './sharedDocs';
 
 const docs = `
 ## What it does
-Reports a public module-level function without a docstring (nested functions and \`@overload\` signatures are exempt), with pydocstyle's meaning of public.
+Reports a public module-level function without a docstring (nested functions and \`@overload\`
+signatures are exempt), with pydocstyle's meaning of public.
 
 ${WHY_DOCSTRINGS}
 

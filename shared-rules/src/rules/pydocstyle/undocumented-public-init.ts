@@ -4,7 +4,8 @@ import { STUB_FIX_SAFETY, WHY_DOCSTRINGS } from './sharedDocs';
 
 const docs = `
 ## What it does
-Reports an \`__init__\` method of a public class without a docstring, with pydocstyle's meaning of public. \`@overload\` signatures are exempt: the implementation after them carries the docstring.
+Reports an \`__init__\` method of a public class without a docstring, with pydocstyle's meaning of
+public. \`@overload\` signatures are exempt: the implementation after them carries the docstring.
 
 ${WHY_DOCSTRINGS}
 

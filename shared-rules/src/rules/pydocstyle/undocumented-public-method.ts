@@ -5,7 +5,9 @@ import { STUB_FIX_SAFETY, WHY_DOCSTRINGS } from './sharedDocs';
 
 const docs = `
 ## What it does
-Reports a public method of a public class without a docstring (\`__call__\` and \`__new__\` count as ordinary methods; property setters and deleters and \`@overload\` signatures are exempt), with pydocstyle's meaning of public.
+Reports a public method of a public class without a docstring (\`__call__\` and \`__new__\` count as
+ordinary methods; property setters and deleters and \`@overload\` signatures are exempt), with
+pydocstyle's meaning of public.
 
 ${WHY_DOCSTRINGS}
 

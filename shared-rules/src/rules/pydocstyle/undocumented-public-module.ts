@@ -4,7 +4,8 @@ import { MODULE_STUB_FIX_SAFETY } from './sharedDocs';
 
 const docs = `
 ## What it does
-Reports a module (any file but \`__init__.py\`) without a docstring, unless it is private: its file name, or
+Reports a module (any file but \`__init__.py\`) without a docstring, unless it is private: its file
+name, or
 the name of a package directory on its path (relative to the configuration
 root), starts with one underscore.
 

@@ -4,7 +4,8 @@ import { STUB_FIX_SAFETY, WHY_DOCSTRINGS } from './sharedDocs';
 
 const docs = `
 ## What it does
-Reports a public class nested in a public class without a docstring, with pydocstyle's meaning of public.
+Reports a public class nested in a public class without a docstring, with pydocstyle's meaning of
+public.
 
 ${WHY_DOCSTRINGS}
 

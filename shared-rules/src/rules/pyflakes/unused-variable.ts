@@ -1,6 +1,6 @@
 import type { FileRule } from '../rule';
 import type { TextEdit } from '../../text/textEdit';
-import { exceptParts } from '../../semantic/analyzer';
+import { exceptHandler } from '../../syntax/exceptHandlers';
 import { F, T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import { removeStatement } from './statementRemoval';
@@ -52,8 +52,8 @@ function isPure(tree: SyntaxTree, node: NodeId): boolean {
 
 function removalEdits(tree: SyntaxTree, text: string, source: NodeId): TextEdit[] | undefined {
   if (tree.type(source) === T.except_clause) {
-    const { type, alias } = exceptParts(tree, source);
-    return type !== undefined && alias !== undefined ? [{ start: tree.end(type), end: tree.end(alias), newText: '' }] : undefined;
+    const { type, name: alias } = exceptHandler(tree, source);
+    return type !== NONE && alias !== NONE ? [{ start: tree.end(type), end: tree.end(alias), newText: '' }] : undefined;
   }
   const parent = tree.parent(source);
   if (parent === NONE) return undefined;
@@ -89,7 +89,7 @@ export const unusedVariable: FileRule = {
     for (const message of context.model.messages) {
       if (message.kind !== 'unused-variable') continue;
       const source = message.node;
-      const at = tree.type(source) === T.except_clause ? (exceptParts(tree, source).alias ?? source) : source;
+      const at = tree.type(source) === T.except_clause ? (exceptHandler(tree, source).name || source) : source;
       const edits = removalEdits(tree, context.text, source);
       context.report({
         message: `local variable '${message.name}' is assigned to but never used`,

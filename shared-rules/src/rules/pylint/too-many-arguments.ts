@@ -1,8 +1,8 @@
 import type { ModuleNameCondition, NodeRule } from '../rule';
-import { enclosingScope } from '../../analysis/statements';
-import { decoratorNames } from '../../syntax/definitions';
+import { enclosingScope } from '../../syntax/statements';
+import { definitionDecorators, isSplatParameter, parameterName } from '../../syntax/definitions';
 import { F, T } from '../../syntax/grammar';
-import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
+import { NONE } from '../../syntax/tree';
 
 const docs = `
 ## What it does
@@ -54,31 +54,6 @@ function aliasedExemption(decorators: readonly string[]): ModuleNameCondition | 
   return { name, member, targets: [...EXEMPT_DECORATORS].filter((target) => target.endsWith(`.${member}`)), unless: true };
 }
 
-/** The name bound by a parameter, or undefined for `*args`, `**kwargs`, `*` and `/`. */
-function parameterName(tree: SyntaxTree, parameter: NodeId): string | undefined {
-  switch (tree.type(parameter)) {
-    case T.identifier:
-      return tree.text(parameter);
-    case T.typed_parameter: {
-      const target = tree.namedChild(parameter, 0);
-      return target !== NONE && tree.type(target) === T.identifier ? tree.text(target) : undefined;
-    }
-    case T.default_parameter:
-    case T.typed_default_parameter: {
-      const name = tree.field(parameter, F.name);
-      return name === NONE ? undefined : tree.text(name);
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** Dotted names of the decorators on a definition (`@a.b(...)` gives `a.b`). */
-function definitionDecorators(tree: SyntaxTree, definition: NodeId): string[] {
-  const decorated = tree.parent(definition);
-  return decorated !== NONE && tree.type(decorated) === T.decorated_definition ? decoratorNames(tree, decorated) : [];
-}
-
 function dummyPattern(option: unknown): RegExp {
   try {
     return new RegExp(typeof option === 'string' ? option : DEFAULT_DUMMY);
@@ -121,8 +96,9 @@ export const tooManyArguments: NodeRule = {
         if (stub || name === NONE || parameters === NONE || Number.isNaN(limit)) return;
         let count = 0;
         for (let parameter = tree.firstNamedChild(parameters); parameter !== NONE; parameter = tree.nextNamedSibling(parameter)) {
-          const parameterText = parameterName(tree, parameter);
-          if (parameterText !== undefined && !dummy.test(parameterText)) count++;
+          // `*args` and `**kwargs` are not counted.
+          const bound = isSplatParameter(tree, parameter) ? NONE : parameterName(tree, parameter);
+          if (bound !== NONE && !dummy.test(tree.text(bound))) count++;
         }
         if (count <= limit) return;
         const decorators = definitionDecorators(tree, node);

@@ -1,5 +1,5 @@
 import type { NodeRule } from '../rule';
-import { blockStatements, clauseBlock, definitionOf, ifAlternatives, loopElse, tryClauses } from '../../analysis/statements';
+import { blockStatements, clauseBlock, definitionOf, ifAlternatives, loopElse, tryClauses } from '../../syntax/statements';
 import { F, T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 

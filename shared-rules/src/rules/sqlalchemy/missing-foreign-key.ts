@@ -3,7 +3,7 @@ import { collectTables, type ColumnInfo, type TableInfo } from '../../sqlalchemy
 import { positionalArguments } from '../../syntax/calls';
 import { F, T } from '../../syntax/grammar';
 import { NONE, type SyntaxTree } from '../../syntax/tree';
-import { foreignKeyTarget } from '../../sqlalchemy/foreignKeyTargets';
+import { foreignKeyTarget } from './foreignKeyTargets';
 import { indexTables, type IndexedTable } from '../../workspace/moduleSummary';
 import { addImportEdit } from '../../fixes/importEdits';
 import type { TextEdit } from '../../text/textEdit';

@@ -1,5 +1,5 @@
 import type { NodeRule } from '../rule';
-import { blockStatements } from '../../analysis/statements';
+import { blockStatements } from '../../syntax/statements';
 import { exceptHandler, isName, nestedBlocks, raiseParts, statementKind } from '../../syntax/exceptHandlers';
 import { F, T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';

@@ -131,7 +131,6 @@ async function measure(options: Options, source: string, cacheDirectory: string)
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const corpus = require(path.join(REPO_ROOT, 'bench', 'corpus.js')) as {
     stdlibFiles(): unknown[];
     concatenatedSource(files: unknown[], lines: number): { text: string; lines: number };

@@ -1,5 +1,5 @@
 import type { LineIndex } from '../../../text/lineIndex';
-import type { TextChange } from '../../../analysis/dirtyRegion';
+import type { TextChange } from '../../../text/dirtyRegion';
 import { CODE, COMMENT, scanLines, type LineScan } from './lineScan';
 
 export type IndentationCode = 'W191' | 'E101' | 'E111' | 'E114' | 'E117';

@@ -5,8 +5,6 @@ import { decodeFileName, fsPath } from './fileNames';
 import { GitignoreScope } from './gitignore';
 import { UsageError } from './usageError';
 
-const PYTHON_FILE = /\.(?:pyi?|ipynb)$/;
-
 export interface Discovery {
   /** Absolute paths, sorted, without duplicates. */
   files: string[];
@@ -17,8 +15,8 @@ export interface Discovery {
 /**
  * Finds the Python files to check. Files named on the command line are always
  * checked; inside directories, `.gitignore` files and the configured
- * `exclude` patterns are honoured and only `*.py`, `*.pyi` and Jupyter
- * notebooks (`*.ipynb`) are taken.
+ * `exclude` patterns are honoured and only the files `include` names are
+ * taken (`*.py`, `*.pyi` and Jupyter notebooks, `*.ipynb`, unless configured).
  */
 export function discoverFiles(args: readonly string[], cwd: string, configs: ConfigResolver): Discovery {
   const found = new Set<string>();
@@ -40,7 +38,7 @@ export function discoverFiles(args: readonly string[], cwd: string, configs: Con
       // Symbolic links to directories are not followed: they can loop.
       const isDirectory = entry.isDirectory();
       const isFile = entry.isFile() || (entry.isSymbolicLink() && isRegularFile(full));
-      if (!isDirectory && !(isFile && PYTHON_FILE.test(name))) continue;
+      if (!isDirectory && !(isFile && config.isIncluded(full))) continue;
       if (scope.ignores(full, isDirectory) || config.isExcluded(full)) continue;
       if (isDirectory) walk(full, scope.enter(full));
       else found.add(full);

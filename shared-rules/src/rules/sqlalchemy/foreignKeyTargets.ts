@@ -1,5 +1,5 @@
-import type { ColumnType } from './tables';
-import type { IndexedColumn, IndexedTable } from '../workspace/moduleSummary';
+import type { ColumnType } from '../../sqlalchemy/tables';
+import type { IndexedColumn, IndexedTable } from '../../workspace/moduleSummary';
 
 /** `resource_provider` → `ResourceProvider`. */
 function camelCase(name: string): string {

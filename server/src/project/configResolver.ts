@@ -21,6 +21,8 @@ export interface DirectoryConfig {
   settings: UserSettings;
   resolved: ResolvedSettings;
   isExcluded(filePath: string): boolean;
+  /** Whether a file found in a directory is one to check (`include`). */
+  isIncluded(filePath: string): boolean;
 }
 
 function toPosix(file: string): string {
@@ -28,18 +30,23 @@ function toPosix(file: string): string {
 }
 
 /**
- * Exclude patterns without a slash match any file or directory of that name
- * (`build`, `*.pyi`); patterns with one match the path from the root (`tests/data/**`).
+ * Patterns without a slash match a name (`build`, `*.pyi`); patterns with one
+ * match the path from the root (`tests/data/**`). For `exclude` (`components`)
+ * a name is any file or directory on the way from the root, and a path any
+ * leading part of it; for `include`, the file's own name and whole path.
  */
-export function excludeMatcher(root: string, patterns: readonly string[]): (filePath: string) => boolean {
+export function pathMatcher(root: string, patterns: readonly string[], match: 'components' | 'file' = 'components'): (filePath: string) => boolean {
   const byName = patterns.filter((p) => !p.includes('/')).map((p) => picomatch(p, { dot: true }));
   const byPath = patterns.filter((p) => p.includes('/')).map((p) => picomatch(p.replace(/^\.\//, ''), { dot: true }));
   return (filePath) => {
-    const name = path.basename(filePath);
-    if (byName.some((matches) => matches(name))) return true;
-    if (!byPath.length) return false;
     const relative = toPosix(path.relative(root, filePath));
-    return byPath.some((matches) => matches(relative));
+    const inside = relative !== '' && !relative.startsWith('../') && !path.isAbsolute(relative);
+    const names = inside ? relative.split('/') : [path.basename(filePath)];
+    const candidates = match === 'file' ? names.slice(-1) : names;
+    if (byName.some((matches) => candidates.some((name) => matches(name)))) return true;
+    if (!inside) return false;
+    const paths = match === 'file' ? [relative] : names.map((_, i) => names.slice(0, i + 1).join('/'));
+    return byPath.some((matches) => paths.some((candidate) => matches(candidate)));
   };
 }
 
@@ -93,7 +100,7 @@ export class ConfigResolver {
       const root = loaded?.root ?? this.cwd;
       const settings = applyCommandLine(loaded?.settings, this.commandLine);
       const resolved = resolveSettings(RULES, settings);
-      config = { root, settings, resolved, isExcluded: excludeMatcher(root, resolved.exclude) };
+      config = { root, settings, resolved, isExcluded: pathMatcher(root, resolved.exclude), isIncluded: pathMatcher(root, resolved.include, 'file') };
       this.byConfigFile.set(key, config);
     }
     return config;

@@ -1,5 +1,5 @@
-import { F, K, T } from '../syntax/grammar';
-import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
+import { F, K, T } from './grammar';
+import { NONE, type NodeId, type SyntaxTree } from './tree';
 
 /**
  * Statement-level views of tree-sitter-python nodes, shared by the rules that

@@ -7,6 +7,10 @@ export interface CommandLineSettings {
   extendSelect?: string[];
   ignore?: string[];
   targetVersion?: string;
+  /** `--exclude` replaces the configuration's `exclude`; the `--extend-…` options add to it. */
+  exclude?: string[];
+  extendExclude?: string[];
+  extendInclude?: string[];
 }
 
 /** Splits `--select E7,F401 --select W` into codes. */
@@ -18,6 +22,11 @@ export function parseSelectorList(values: readonly string[] | undefined, flag: s
     if (unknown) throw new UsageError(`invalid value for '${flag}': ${unknown}`);
   }
   return selectors;
+}
+
+/** Splits `--exclude a,b --exclude c` into globs. */
+export function parseGlobList(values: readonly string[] | undefined): string[] | undefined {
+  return values?.flatMap((value) => value.split(',')).map((glob) => glob.trim()).filter(Boolean);
 }
 
 export function checkTargetVersion(value: string | undefined): string | undefined {
@@ -45,5 +54,8 @@ export function applyCommandLine(file: UserSettings | undefined, cli: CommandLin
     if (cli.ignore) settings.extendIgnore = [...(settings.extendIgnore ?? []), ...cli.ignore];
   }
   if (cli.targetVersion) settings.targetVersion = cli.targetVersion;
+  if (cli.exclude) settings.exclude = cli.exclude;
+  if (cli.extendExclude) settings.extendExclude = [...(settings.extendExclude ?? []), ...cli.extendExclude];
+  if (cli.extendInclude) settings.extendInclude = [...(settings.extendInclude ?? []), ...cli.extendInclude];
   return settings;
 }
