@@ -18,15 +18,9 @@ import { writeSource } from '../project/sourceFile';
 import { unifiedDiff } from './unifiedDiff';
 import { analysisVersion, PYREVIEW_VERSION } from '../version';
 
-export interface CheckOptions {
+/** The command line of `pyreview check`: the settings options as given (validated by `commandLineSettings`), and the rest. */
+export interface CheckOptions extends CommandLineSettings {
   paths: string[];
-  select?: string[];
-  extendSelect?: string[];
-  ignore?: string[];
-  targetVersion?: string;
-  exclude?: string[];
-  extendExclude?: string[];
-  extendInclude?: string[];
   config?: string;
   format: OutputFormat;
   fix: boolean;
@@ -47,9 +41,7 @@ function modeOf(options: CheckOptions): FileMode {
 }
 
 /** The rule selection given on the command line, validated. */
-export function commandLineSettings(
-  options: Pick<CheckOptions, 'select' | 'extendSelect' | 'ignore' | 'targetVersion' | 'exclude' | 'extendExclude' | 'extendInclude'>,
-): CommandLineSettings {
+export function commandLineSettings(options: CommandLineSettings): CommandLineSettings {
   return {
     select: parseSelectorList(options.select, '--select'),
     extendSelect: parseSelectorList(options.extendSelect, '--extend-select'),
