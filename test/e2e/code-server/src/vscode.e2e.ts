@@ -28,6 +28,13 @@ const QUICK_FIX = { code: 'F401', line: 2, title: /^pyreview \(F401\): Remove un
  * keystroke: in larger files the slow file-wide rules (F401 among them) wait until typing pauses.
  */
 const LARGE_FILE = { name: 'large.py', sources: ['argparse.py', 'subprocess.py'].map((name) => path.join('/usr/lib/python3.11', name)) };
+/** Standard-library modules copied into a folder of the project (the 40 largest of those from a to m). */
+const WORKSPACE_BULK = {
+  folder: 'stdlib_copy',
+  sources: () => fs.readdirSync('/usr/lib/python3.11').filter((name) => /^[a-m]\w*\.py$/.test(name))
+    .map((name) => path.join('/usr/lib/python3.11', name))
+    .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size || a.localeCompare(b)).slice(0, 40),
+};
 
 /** The Problems row of F401 for an `import json` typed into the large file (its text may come without spaces). */
 const isUnusedJson = (row: string) => /pyreview\W*F401\b/.test(row) && row.includes("'json' imported but unused");
@@ -55,6 +62,9 @@ describe('VS Code (code-server) with the packaged extension', function () {
     const large = LARGE_FILE.sources.map((source) => fs.readFileSync(source, 'utf8')).join('\n');
     assert.ok(large.length > 100_000, `${LARGE_FILE.name} has only ${large.length} characters`);
     fs.writeFileSync(path.join(project, LARGE_FILE.name), large);
+    // A workspace of real size, so that checking it takes long enough for its progress to be seen.
+    fs.mkdirSync(path.join(project, WORKSPACE_BULK.folder));
+    for (const source of WORKSPACE_BULK.sources()) fs.copyFileSync(source, path.join(project, WORKSPACE_BULK.folder, path.basename(source)));
     session = await VsCodeSession.open(home, project);
     ({ server, workbench } = session);
   });
@@ -279,9 +289,8 @@ describe('VS Code (code-server) with the packaged extension', function () {
   it('shows why a rename is refused, and logs no error', async () => {
     const logged = server.extensionLog(EXTENSION_ID, SERVER_LOG).length;
     await workbench.openFile('shapes.py');
-    await workbench.goToLine(4);
-    await workbench.page.keyboard.press('Home');
-    for (let i = 0; i < 'def perimeter('.length; i++) await workbench.page.keyboard.press('ArrowRight');
+    // On `width`: keys pressed to get there were sometimes lost, and F2 renamed the function instead.
+    await workbench.goToLine(4, 'def perimeter('.length + 1);
     await workbench.page.keyboard.press('F2');
     // Filled through the box itself: keys typed before it has the focus would go to the editor.
     const input = workbench.page.locator('.rename-box input');

@@ -103,10 +103,12 @@ export class Workbench {
       .join('\n');
   }
 
-  async goToLine(line: number): Promise<void> {
+  /** Puts the cursor at a line and column (1-based) through "Go to Line", and waits until the status bar shows it there. */
+  async goToLine(line: number, column = 1): Promise<void> {
     await this.page.keyboard.press('Control+g');
-    await this.page.keyboard.type(String(line));
+    await this.page.keyboard.type(`${line}:${column}`);
     await this.page.keyboard.press('Enter');
+    await waitUntil(`the cursor at ${line}:${column}`, () => this.statusBarLabels(), (labels) => labels.some((label) => label.includes(`Ln ${line}, Col ${column}`)), 10_000);
   }
 
   async save(): Promise<void> {
