@@ -319,7 +319,11 @@ async function main() {
   const runs = (part) => options.parts.has(part);
   fs.rmSync(WORK_DIR, { recursive: true, force: true });
   fs.mkdirSync(WORK_DIR, { recursive: true });
-  if (SERVER_PARTS.some(runs) && !options.serverScript) await bundleServer(BUNDLE_DIR);
+  if (SERVER_PARTS.some(runs) && !options.serverScript) {
+    await bundleServer(BUNDLE_DIR);
+    // The server reads its version from the package.json above its folder, as in the installed extension.
+    fs.copyFileSync(path.join(__dirname, '..', 'package.json'), path.join(WORK_DIR, 'package.json'));
+  }
   // Inherited by every server started: the launcher keeps its code cache there, not in the user's cache.
   process.env.PYREVIEW_CODE_CACHE_DIR = CODE_CACHE_DIR;
   const info = machine();
