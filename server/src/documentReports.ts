@@ -56,7 +56,7 @@ export class DocumentReports {
   /** Records a lint; `changed` tells whether a client must be told (a new result id). */
   record(uri: string, key: string, version: number, items: Diagnostic[], settled: boolean): { report: DocumentReport; changed: boolean } {
     const last = this.reports.get(uri);
-    const same = last !== undefined && last.items.length === items.length && JSON.stringify(last.items) === JSON.stringify(items);
+    const same = last !== undefined && sameDiagnostics(last.items, items);
     const report = { key, resultId: same ? last.resultId : `r${++this.serial}`, version, items, settled };
     this.reports.set(uri, report);
     return { report, changed: !same };
@@ -69,4 +69,15 @@ export class DocumentReports {
   uris(): string[] {
     return [...this.reports.keys()];
   }
+}
+
+/**
+ * Whether two lists of diagnostics are the same, compared one diagnostic at a
+ * time: after an edit they differ at the first one (its data holds the
+ * version), and a keystroke must not serialize every diagnostic of the file.
+ */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  return true;
 }
