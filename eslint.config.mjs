@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // grammar.ts is written by scripts/grammarTables.js, and a test compares it with what that script writes.
-  { ignores: ['shared-rules/src/syntax/grammar.ts', '**/out/**', '**/node_modules/**', 'dist/**', 'lib/**', '.debian-inputs/**', 'test-artifacts/**', '.scratch/**', 'examples/**'] },
+  { ignores: ['shared-rules/src/syntax/grammar.ts', '**/out/**', '**/node_modules/**', 'dist/**', 'lib/**', '.debian-inputs/**', 'test-artifacts/**', 'examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

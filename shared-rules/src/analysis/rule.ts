@@ -7,10 +7,12 @@ import type { TextChange } from '../text/dirtyRegion';
 import type { Finding } from '../findings/finding';
 import type { RuleMeta } from '../findings/ruleMeta';
 
-/**
+/*
  * The contract between the linter and a rule: what a rule sees and how it
  * reports. Rule files import it, with the basic types, through `rules/rule.ts`.
  */
+
+/** A rule's options, defaults merged with configuration. */
 export type Options = Readonly<Record<string, number | boolean | string>>;
 
 /** What a rule sees while the tree is walked. */

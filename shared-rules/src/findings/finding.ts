@@ -1,6 +1,6 @@
 import type { TextEdit } from '../text/textEdit';
 
-/**
+/*
  * What rules report, as every layer above the syntax tree sees it: the basic
  * types of findings and fixes, imported by the linter, the rules and the front ends.
  */

@@ -2,6 +2,7 @@ import type { LineIndex } from './lineIndex';
 import type { TextEdit } from './textEdit';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
+const LONE_CR = /\r(?!\n)/;
 
 /**
  * The text as the rules read it: Python ends a line at `\n`, `\r\n` or a lone
@@ -10,7 +11,8 @@ const LINE_BREAK = /\r\n|\r|\n/g;
  * way as it reads, see parsing/parserModule.ts.)
  */
 export function loneCrAsLf(text: string): string {
-  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  // The same string when there is none (CRLF files included): this runs on every lint.
+  return text.includes('\r') && LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** The line break ending the line of `offset` (the one before it on a last line without one); `\n` in a one-line text. */
