@@ -117,10 +117,21 @@ export class Workbench {
 
   /** Runs a command by its title from the command palette. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await this.page.keyboard.type(title);
-    await waitUntil(`"${title}" in the command palette`, () => this.quickPickLabels(), (labels) => labels.some((label) => label.includes(title)));
+    // Right after the window opens, some contributions register their commands late, and the
+    // palette keeps the list it was opened with: reopen it until the command is listed.
+    const listed = (labels: string[]) => labels.some((label) => label.includes(title));
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await this.page.keyboard.type(title);
+      try {
+        await waitUntil(`"${title}" in the command palette`, () => this.quickPickLabels(), listed, 10_000);
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await this.page.keyboard.press('Enter');
   }
 
