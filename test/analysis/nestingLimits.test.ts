@@ -9,16 +9,29 @@ const nestedParentheses = (levels: number): string => `${PREFIX}y = ${'('.repeat
 const additions = (terms: number): string => `${PREFIX}y = ${Array.from({ length: terms }, () => 'a').join(' + ')}\n`;
 
 describe('nesting past what Python accepts', () => {
-  it('is E999 with CPython\'s message, and no other rule runs', () => {
-    const cases: Array<[string, string, number]> = [
-      [nestedIfs(100), 'IndentationError: too many levels of indentation', 102],
-      [nestedParentheses(201), 'SyntaxError: too many nested parentheses', 2],
-      [additions(5000), 'RecursionError: maximum recursion depth exceeded during compilation', 2],
+  it('is E999 with CPython\'s message where CPython reports it, and no other rule runs', () => {
+    // Lines and columns (1-based) as `compile()` of CPython 3.11 gives them for each text.
+    const inClass = `${PREFIX}class C:\n    def f(self):\n${Array.from({ length: 98 }, (_, i) => `${'    '.repeat(i + 2)}if x:\n`).join('')}${'    '.repeat(100)}pass\n`;
+    const stringBrackets = `${PREFIX}y = ${'('.repeat(150)}"${'('.repeat(65)}", ${'['.repeat(51)}1${']'.repeat(51)}${')'.repeat(150)}\n`;
+    const acrossLines = `${PREFIX}y = (\n${'[\n'.repeat(250)}1${']'.repeat(250)})\n`;
+    const cases: Array<[string, string, number, number?]> = [
+      [nestedIfs(100), 'IndentationError: too many levels of indentation', 103, 1],
+      [inClass, 'IndentationError: too many levels of indentation', 103, 1],
+      [nestedParentheses(201), 'SyntaxError: too many nested parentheses', 3, 205],
+      [stringBrackets, 'SyntaxError: too many nested parentheses', 3, 274],
+      [acrossLines, 'SyntaxError: too many nested parentheses', 203, 1],
+      // CPython gives no position for this one.
+      [additions(5000), 'RecursionError: maximum recursion depth exceeded during compilation', 3],
     ];
-    for (const [text, message, line] of cases) {
+    for (const [text, message, line, column] of cases) {
       const result = checkText(text);
       assert.deepStrictEqual(result.internalErrors, []);
-      assert.deepStrictEqual(result.findings.map((f) => [f.code, f.message, result.lines.lineAt(f.start)]), [['E999', message, line]]);
+      const found = result.findings.map((f) => [f.code, f.message, result.lines.lineAt(f.start) + 1]);
+      assert.deepStrictEqual(found, [['E999', message, line]]);
+      if (column !== undefined) {
+        const start = result.findings[0].start;
+        assert.strictEqual(start - result.lines.lineStart(result.lines.lineAt(start)) + 1, column, message);
+      }
     }
   });
 
