@@ -7,6 +7,7 @@ import {
   type Connection,
   type Diagnostic,
   type NotebookDocumentSyncOptions,
+  type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import { fixAllActionOf, FIX_ALL_KIND, kindRequested, quickFixes, resolveQuickFix, type FixableDocument } from './codeActions';
@@ -38,13 +39,29 @@ export interface NotebookSyncHost {
   warn(message: string): void;
 }
 
-/** A diagnostic as the client shows it: without the data it carries back, which changes with every version. */
-function shown(diagnostics: readonly Diagnostic[]): string {
-  return JSON.stringify(diagnostics.map(({ data: _data, ...rest }) => rest));
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
+/** Whether a code action's diagnostic is one of the cell's: the client sends it back without the data. */
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
-  return a.code === b.code && a.message === b.message && JSON.stringify(a.range) === JSON.stringify(b.range);
+  return a.code === b.code && a.message === b.message && sameRange(a.range, b.range);
+}
+
+/**
+ * Whether a cell's diagnostics look the same to the user, field by field:
+ * the data they carry back changes with every version, and a keystroke
+ * compares the diagnostics of every cell.
+ */
+function sameShown(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!sameDiagnostic(x, y) || x.severity !== y.severity || x.codeDescription?.href !== y.codeDescription?.href || x.tags?.length !== y.tags?.length) return false;
+    if ((x.relatedInformation || y.relatedInformation) && JSON.stringify(x.relatedInformation) !== JSON.stringify(y.relatedInformation)) return false;
+  }
+  return true;
 }
 
 /**
@@ -61,8 +78,8 @@ export class NotebookSync {
   private readonly store = new NotebookStore();
   private readonly scheduler: LintScheduler;
   private readonly settler: SettleScheduler;
-  /** Per cell URI: what was last published, as shown, and the diagnostics with their data. */
-  private readonly published = new Map<string, { shown: string; diagnostics: Diagnostic[] }>();
+  /** Per cell URI: the diagnostics last published, with their data. */
+  private readonly published = new Map<string, Diagnostic[]>();
 
   constructor(private readonly connection: Connection, private readonly host: NotebookSyncHost) {
     const onError = (error: unknown) => host.logError(`pyreview: linting a notebook failed: ${(error as Error).stack ?? String(error)}`);
@@ -137,10 +154,9 @@ export class NotebookSync {
       else this.settler.schedule(uri);
     }
     for (const [cell, diagnostics] of byCell) {
-      const now = shown(diagnostics);
       const before = this.published.get(cell);
-      this.published.set(cell, { shown: now, diagnostics });
-      if (before?.shown === now && !notebook.touched.has(cell)) continue;
+      this.published.set(cell, diagnostics);
+      if (before && sameShown(before, diagnostics) && !notebook.touched.has(cell)) continue;
       this.send(cell, notebook.cellVersion(cell), diagnostics);
     }
     notebook.touched.clear();
@@ -170,7 +186,7 @@ export class NotebookSync {
     const { checker, encoding } = this.host;
     const actions: CodeAction[] = [];
     if (kindRequested(context.only, CodeActionKind.QuickFix)) {
-      const current = this.published.get(cellUri)?.diagnostics ?? [];
+      const current = this.published.get(cellUri) ?? [];
       const fresh = context.diagnostics.flatMap((diagnostic) => current.filter((candidate) => sameDiagnostic(candidate, diagnostic)));
       actions.push(...quickFixes(this.fixTarget(notebook), fresh, config, this.host.logError, resolve ? cellUri : undefined));
     }
