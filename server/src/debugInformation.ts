@@ -2,8 +2,8 @@ import { findRule } from '@pyreview/shared-rules';
 import { PYREVIEW_VERSION } from './version';
 import type { ClientSupport } from './clientSupport';
 import type { DocumentConfig } from './configuration';
-import type { DocumentReports } from './documentReports';
 import type { PythonDocument } from './documents';
+import type { OpenDocument } from './openDocuments';
 import type { PositionEncoding } from './positionEncoding';
 import type { LogLevel } from './serverLog';
 import type { WorkspaceDiagnostics } from './workspaceDiagnostics';
@@ -19,8 +19,7 @@ export interface ServerState {
   workspaceFolders: readonly string[];
   indexer: WorkspaceIndexer | undefined;
   workspaceDiagnostics: WorkspaceDiagnostics;
-  documents: readonly PythonDocument[];
-  reports: DocumentReports;
+  documents: readonly OpenDocument[];
   /** The document the user asked from, with its configuration. */
   active?: { document: PythonDocument; config: DocumentConfig };
 }
@@ -49,9 +48,8 @@ function settingsInEffect({ document, config }: { document: PythonDocument; conf
 
 /** What "pyreview: Print debug information" shows: versions, client, settings, documents and the workspace's state. */
 export function debugInformation(state: ServerState): string {
-  const { support, indexer, workspaceDiagnostics, reports } = state;
-  const documents = state.documents.map((document) => {
-    const report = reports.get(document.uri);
+  const { support, indexer, workspaceDiagnostics } = state;
+  const documents = state.documents.map(({ document, report }) => {
     const lines = document.lines.lineCount;
     const last = report
       ? `last report ${report.resultId} for version ${report.version}: ${report.items.length} diagnostics${report.settled ? '' : ' (file rules carried over; settling)'}`

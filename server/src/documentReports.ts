@@ -40,34 +40,19 @@ export function reportKey(serial: number, version: number, configId: number): st
 }
 
 /**
- * The last report of each open document. A lint whose diagnostics equal the
+ * Gives reports their result ids. A lint whose diagnostics equal the
  * previous report's keeps its result id, so that linting again (a settling
  * lint that found nothing new, settings or other files that changed nothing
  * here) gives clients nothing to fetch.
  */
-export class DocumentReports {
-  private readonly reports = new Map<string, DocumentReport>();
+export class ReportNumbering {
   private serial = 0;
 
-  get(uri: string): DocumentReport | undefined {
-    return this.reports.get(uri);
-  }
-
-  /** Records a lint; `changed` tells whether a client must be told (a new result id). */
-  record(uri: string, key: string, version: number, items: Diagnostic[], settled: boolean): { report: DocumentReport; changed: boolean } {
-    const last = this.reports.get(uri);
+  /** The report of a lint after `last`; `changed` tells whether a client must be told (a new result id). */
+  next(last: DocumentReport | undefined, key: string, version: number, items: Diagnostic[], settled: boolean): { report: DocumentReport; changed: boolean } {
     const same = last !== undefined && sameDiagnostics(last.items, items);
     const report = { key, resultId: same ? last.resultId : `r${++this.serial}`, version, items, settled };
-    this.reports.set(uri, report);
     return { report, changed: !same };
-  }
-
-  forget(uri: string): void {
-    this.reports.delete(uri);
-  }
-
-  uris(): string[] {
-    return [...this.reports.keys()];
   }
 }
 

@@ -150,6 +150,19 @@ describe('architecture: imports', () => {
     assert.deepStrictEqual(importCycles(graph), [['a', 'b', 'c'], ['d']]);
   });
 
+  it('finds an import against the layers when there is one', () => {
+    const at = (file: string) => path.join(ROOT, file);
+    const graph: Graph = new Map([
+      [at('server/src/project/discovery.ts'), [at('server/src/cli/main.ts'), at('server/src/project/fileNames.ts')]],
+      [at('server/src/workspaceIndexer.ts'), [at('server/src/project/discovery.ts'), at('server/src/cli/checkFiles.ts')]],
+      [at('server/src/cli/checkFiles.ts'), [at('server/src/project/sourceFile.ts'), at('server/src/session.ts')]],
+    ]);
+    assert.deepStrictEqual(layerViolations(graph), [
+      'server/src/project/discovery.ts imports server/src/cli/main.ts (server/src/cli is not below server/src/project)',
+      'server/src/workspaceIndexer.ts imports server/src/cli/checkFiles.ts (server/src/cli is not below server/src)',
+    ]);
+  });
+
   it('has no import cycle', () => {
     const cycles = importCycles(graph).map((cycle) => cycle.map((file) => path.relative(ROOT, file)).join(' → '));
     assert.deepStrictEqual(cycles, []);

@@ -1,11 +1,12 @@
 import * as assert from 'assert';
-import { MAX_SOURCE_LENGTH, PythonParser, resolveSettings, RULES, settingNameOfOption, type UserSettings } from '@pyreview/shared-rules';
+import { MAX_SOURCE_LENGTH, PythonParser, resolveSettings, RULES, settingNameOfOption, WorkspaceIndex, type UserSettings } from '@pyreview/shared-rules';
 import type { Diagnostic } from 'vscode-languageserver';
 import { fixableFile, quickFixes } from 'pyreview-server/out/codeActions';
 import { combineSettings, editorUserSettings, type DocumentConfig } from 'pyreview-server/out/configuration';
 import type { DiagnosticData } from 'pyreview-server/out/diagnostics';
 import { diagnoseDocument } from 'pyreview-server/out/diagnostics';
 import { differingSpan, DocumentStore } from 'pyreview-server/out/documents';
+import { OpenDocuments } from 'pyreview-server/out/openDocuments';
 import { LintScheduler } from 'pyreview-server/out/scheduler';
 
 /** A document's configuration as the server resolves it, with `user` settings and the defaults of everything else. */
@@ -110,6 +111,28 @@ describe('server modules', () => {
       assert.match(outcome.skipped!, /characters/);
       assert.strictEqual(document.syntax(), undefined);
       store.dispose();
+    });
+  });
+
+  describe('open documents', () => {
+    it('gives each opening its own state, and lists documents least recently used first', () => {
+      const documents = new OpenDocuments(new PythonParser(), new WorkspaceIndex(), () => undefined);
+      const a = documents.open('file:///tmp/a.py', 1, 'x = 1\n');
+      a.report = { key: '1.1.1', resultId: 'r1', version: 1, items: [], settled: true };
+      a.savedReport = { resultId: 's1', items: [] };
+      a.skipLogged = 'it contains NUL bytes (binary content)';
+      const b = documents.open('file:///tmp/b.py', 1, 'y = 2\n');
+      assert.strictEqual(documents.change(a.uri, 2, [{ text: 'x = 2\n' }], 'utf-16'), a);
+      assert.strictEqual(a.document.text, 'x = 2\n');
+      assert.deepStrictEqual(documents.all().map((open) => open.uri), [b.uri, a.uri]);
+      assert.ok(documents.close(a.uri));
+      assert.strictEqual(documents.get(a.uri), undefined);
+      assert.strictEqual(documents.change(a.uri, 3, [{ text: '' }], 'utf-16'), undefined);
+      const reopened = documents.open(a.uri, 1, 'x = 1\n');
+      assert.notStrictEqual(reopened, a);
+      assert.deepStrictEqual([reopened.report, reopened.savedReport, reopened.skipLogged], [undefined, undefined, undefined]);
+      assert.strictEqual(documents.get(a.uri), reopened);
+      documents.dispose();
     });
   });
 
