@@ -22,4 +22,4 @@ npx mocha --no-config --timeout 300000 "$harness/out/*.e2e.js"
 # The noqa injection grammar once more, on top of the Python grammars VS Code itself ships.
 python_syntaxes="$harness/node_modules/code-server/lib/vscode/extensions/python/syntaxes"
 PYREVIEW_PYTHON_GRAMMARS="$python_syntaxes/MagicPython.tmLanguage.json:$python_syntaxes/MagicRegExp.tmLanguage.json" \
-  npx mocha --no-config out/test/grammar/noqaGrammar.test.js
+  npx mocha --no-config --timeout 60000 out/test/grammar/noqaGrammar.test.js
