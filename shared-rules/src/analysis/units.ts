@@ -149,8 +149,9 @@ export class DocumentUnits {
     };
     let units = collect(dirty);
     // A statement parsed alone is only used when the tree had no error.
-    if (!statement && !this.recopyErroneous(units, parse)) {
-      // A reused unit of error recovery is gone from this parse: every statement is read again.
+    if (!statement && (!this.recopyErroneous(units, parse) || (dirty && !zeroWidthNodesMatch(parse, units)))) {
+      // A reused unit of error recovery is gone from this parse, or one came that no changed range
+      // reported: every statement is read again.
       this.generation++;
       units = collect(undefined);
     }
@@ -302,6 +303,53 @@ export class DocumentUnits {
     const readUpTo = units.length ? units[units.length - 1].end : 0;
     for (const unit of after) if (unit.start >= readUpTo) units.push(unit);
     return units;
+  }
+}
+
+/**
+ * Whether the zero-width nodes of a parse with errors (error recovery's empty
+ * ERRORs) are where the units have them: tree-sitter's changed ranges do not
+ * report them, so one may come or go outside the dirty region. Reads the
+ * statements of each level holding an error, only when the tree has one.
+ */
+function zeroWidthNodesMatch(parse: ParseTree, units: readonly Unit[]): boolean {
+  const root = parse.cursor();
+  try {
+    return !((root.info() >>> 24) & NodeFlag.HasError) || levelMatches(root, units);
+  } finally {
+    root.close();
+  }
+}
+
+function levelMatches(parent: TreeCursor, units: readonly Unit[]): boolean {
+  const cursor = parent.fork();
+  try {
+    let next = 0;
+    let zeroWidth = 0;
+    for (let more = cursor.firstChild(); more; more = cursor.nextSibling()) {
+      const start = cursor.start();
+      const info = cursor.info();
+      // Units are in document order: the one at this node, if any, is the first not before it.
+      while (next < units.length && units[next].start < start) next++;
+      const unit = units[next] as Unit | undefined;
+      if (cursor.end() === start) {
+        zeroWidth++;
+        if (!units.some((candidate) => candidate.start === start && candidate.end === start && candidate.type === (info & 0xffff))) return false;
+      } else if ((info >>> 24) & NodeFlag.HasError && unit?.children && unit.start === start) {
+        const body = classBody(cursor);
+        if (body) {
+          try {
+            if (!levelMatches(body, unit.children)) return false;
+          } finally {
+            body.close();
+          }
+        }
+      }
+    }
+    for (const unit of units) if (unit.start === unit.end) zeroWidth--;
+    return zeroWidth === 0;
+  } finally {
+    cursor.close();
   }
 }
 
