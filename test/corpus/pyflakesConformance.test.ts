@@ -25,6 +25,7 @@ const CODES: Readonly<Record<string, string>> = {
   UndefinedExport: 'F822',
   UndefinedLocal: 'F823',
   UnusedVariable: 'F841',
+  IsLiteral: 'F632',
 };
 
 interface Case {

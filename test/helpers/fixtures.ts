@@ -69,6 +69,8 @@ export function assertSnapshot(fixtureFile: string, actual: string): void {
     fs.writeFileSync(snapshot, actual);
     return;
   }
-  assert.ok(fs.existsSync(snapshot), `no snapshot ${path.basename(snapshot)}: run the tests with UPDATE_SNAPSHOTS=1 and read what it wrote`);
-  assert.strictEqual(actual, fs.readFileSync(snapshot, 'utf8'), `${path.basename(fixtureFile)}: findings differ from ${path.basename(snapshot)}`);
+  const update = `UPDATE_SNAPSHOTS=1 npx mocha --no-config --timeout 60000 out/test/rules/ruleFixtures.test.js --grep '${path.basename(fixtureFile)}'`;
+  assert.ok(fs.existsSync(snapshot), `no snapshot ${path.basename(snapshot)}: write it with \`${update}\`, read it and commit it`);
+  assert.strictEqual(actual, fs.readFileSync(snapshot, 'utf8'),
+    `${path.basename(fixtureFile)}: findings differ from ${path.basename(snapshot)}; if the change is intended, rewrite it with \`${update}\``);
 }

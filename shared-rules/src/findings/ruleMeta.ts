@@ -10,6 +10,7 @@ export type Category =
   | 'indentation'
   | 'docstrings'
   | 'undefined-names'
+  | 'correctness'
   | 'foreign-keys'
   | 'exceptions'
   | 'unused-code'

@@ -58,6 +58,7 @@ import { undefinedLocal } from './pyflakes/undefined-local';
 import { unusedVariable } from './pyflakes/unused-variable';
 import { importStar } from './pyflakes/import-star';
 import { importStarUsage } from './pyflakes/import-star-usage';
+import { isLiteral } from './pyflakes/is-literal';
 import { unusedFunctionArgument } from './flake8-unused-arguments/unused-function-argument';
 import { unusedMethodArgument } from './flake8-unused-arguments/unused-method-argument';
 import { unusedClassMethodArgument } from './flake8-unused-arguments/unused-class-method-argument';
@@ -127,6 +128,7 @@ export const RULES: readonly Rule[] = [
   unusedVariable,
   importStar,
   importStarUsage,
+  isLiteral,
   unusedFunctionArgument,
   unusedMethodArgument,
   unusedClassMethodArgument,

@@ -18,6 +18,7 @@ export const CATEGORIES: readonly CategoryInfo[] = [
   { id: 'indentation', title: 'Consistency in indentation', advice: 'Indent with four spaces per level, never tabs.' },
   { id: 'docstrings', title: 'Comments and docstrings', advice: 'Document every public module, class and function.' },
   { id: 'undefined-names', title: 'Undefined names', advice: 'Every name must be defined or imported before the code runs.' },
+  { id: 'correctness', title: 'Likely bugs', advice: 'Fix code that does not do what it reads as, such as comparing values with `is`.' },
   { id: 'foreign-keys', title: 'Missing ForeignKey constraints', advice: 'Columns that refer to another table need a ForeignKey so the database keeps the data consistent.' },
   { id: 'exceptions', title: 'Inconsistent exception handling', advice: 'Catch specific exceptions, keep the cause when re-raising, and never silence errors.' },
   { id: 'unused-code', title: 'Unused imports and variables', advice: 'Remove what is never used.' },
