@@ -1,6 +1,6 @@
 import type { TextEdit } from '../text/textEdit';
 import { F, K, T } from '../syntax/grammar';
-import { fromImportNames } from '../syntax/imports';
+import { dottedText, fromImportNames } from '../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 
 /** A name a fix needs: `module.name` via `from module import name`, or the module itself. */
@@ -28,7 +28,7 @@ export interface ImportEditResult {
 
 function moduleOf(tree: SyntaxTree, statement: NodeId): string | undefined {
   const module = tree.field(statement, F.module_name);
-  return module !== NONE && tree.type(module) === T.dotted_name ? tree.text(module).replace(/\s+/g, '') : undefined;
+  return module !== NONE && tree.type(module) === T.dotted_name ? dottedText(tree, module) : undefined;
 }
 
 const IMPORT_TYPES = new Set<number>([T.import_statement, T.import_from_statement, T.future_import_statement]);

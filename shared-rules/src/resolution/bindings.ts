@@ -1,4 +1,5 @@
 import { F, T } from '../syntax/grammar';
+import { dottedText } from '../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 
 /**
@@ -54,7 +55,7 @@ function importBindings(tree: SyntaxTree, statement: NodeId, out: NameBinding[])
     }
     return;
   }
-  const module = tree.fieldText(statement, F.module_name)?.replace(/\s+/g, '') ?? '';
+  const module = dottedText(tree, tree.field(statement, F.module_name));
   for (const item of tree.fields(statement, F.name)) {
     if (tree.type(item) === T.aliased_import) {
       const alias = tree.fieldText(item, F.alias);

@@ -1,7 +1,8 @@
 import { NodeFlag, PythonParser, type TreeCursor } from '../parsing/parser';
 import { T } from '../syntax/grammar';
 import { NONE, type NodeId, type Segment, type SyntaxTree } from '../syntax/tree';
-import { Analyzer, type FunctionMemos } from './analyzer';
+import { Analyzer } from './analyzer';
+import type { FunctionMemos } from './analyzer/deferredWork';
 import type { FunctionMemo } from './functionMemo';
 import { builtinNames } from './builtins';
 import type { SemanticMessage } from './messages';

@@ -34,6 +34,15 @@ export function keywordArgument(tree: SyntaxTree, call: NodeId, name: string): N
   return NONE;
 }
 
+/** Whether `node` is the callee or an argument of a call (its parent in Python's AST is the call). */
+export function isCalleeOrArgument(tree: SyntaxTree, node: NodeId): boolean {
+  const parent = tree.parent(node);
+  if (!parent) return false;
+  if (tree.type(parent) === T.call) return true;
+  const grandparent = tree.parent(parent);
+  return tree.type(parent) === T.argument_list && !!grandparent && tree.type(grandparent) === T.call;
+}
+
 export function isTrue(tree: SyntaxTree, node: NodeId): boolean {
   return node !== NONE && tree.type(node) === T.true;
 }

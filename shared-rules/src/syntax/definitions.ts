@@ -110,6 +110,14 @@ export function parameterName(tree: SyntaxTree, parameter: NodeId): NodeId {
   }
 }
 
+/** The name a PEP 695 type parameter binds (`T`, `T: int`, `*Ts`, `**P`): its first identifier; NONE if it has none. */
+export function typeParameterName(tree: SyntaxTree, parameter: NodeId): NodeId {
+  for (let current = parameter; current; current = tree.following(current, parameter)) {
+    if (tree.type(current) === T.identifier) return current;
+  }
+  return NONE;
+}
+
 /** Whether a parameter is `*args` or `**kwargs` (annotated or not). */
 export function isSplatParameter(tree: SyntaxTree, parameter: NodeId): boolean {
   const inner = tree.type(parameter) === T.typed_parameter ? tree.namedChild(parameter, 0) : parameter;

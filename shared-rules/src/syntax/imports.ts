@@ -19,3 +19,8 @@ export function fromImportNames(tree: SyntaxTree, statement: NodeId): ImportedNa
     return { name: tree.text(node), node };
   });
 }
+
+/** A dotted name as Python reads it: its text without whitespace (`os . path` → `os.path`). */
+export function dottedText(tree: SyntaxTree, node: NodeId): string {
+  return node ? tree.text(node).replace(/\s+/g, '') : '';
+}

@@ -4,7 +4,7 @@ import { fileDefinitions } from '../syntax/definitions';
 import { collectTables, type ColumnType, type TableInfo } from '../sqlalchemy/tables';
 import { F, T } from '../syntax/grammar';
 import { stringLiteralValue } from '../syntax/literals';
-import { fromImportNames } from '../syntax/imports';
+import { dottedText, fromImportNames } from '../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 import { LineIndex } from '../text/lineIndex';
 import { moduleNameForFile } from './modulePath';
@@ -141,7 +141,7 @@ function fromImports(tree: SyntaxTree, root: NodeId): FromImport[] {
     const prefix = prefixNode === NONE ? '' : tree.text(prefixNode);
     const names = fromImportNames(tree, statement).flatMap(({ name }) => (name ? [name.replace(/\s+/g, '')] : []));
     if (tree.childOfType(statement, T.wildcard_import) !== NONE) names.push('*');
-    imports.push({ level: prefix.replace(/\s+/g, '').length, module: dotted === NONE ? '' : tree.text(dotted).replace(/\s+/g, ''), names });
+    imports.push({ level: prefix.replace(/\s+/g, '').length, module: dottedText(tree, dotted), names });
   }
   return imports;
 }
@@ -158,7 +158,6 @@ function relativeBase(moduleName: string | undefined, isPackage: boolean, level:
 export function importBindings(filePath: string, tree: SyntaxTree, root: NodeId): ImportBinding[] {
   const bindings: ImportBinding[] = [];
   let moduleName: { value: string | undefined } | undefined;
-  const spelled = (node: NodeId) => tree.text(node).replace(/\s+/g, '');
   for (const statement of tree.descendantsOfType(root, IMPORT_STATEMENTS)) {
     const local = inFunctionOrClass(tree, statement) ? { local: true as const } : {};
     if (tree.type(statement) === T.import_statement) {
@@ -172,13 +171,13 @@ export function importBindings(filePath: string, tree: SyntaxTree, root: NodeId)
     }
     const source = tree.field(statement, F.module_name);
     if (source === NONE) continue;
-    let module: string | undefined = spelled(source);
+    let module: string | undefined = dottedText(tree, source);
     if (tree.type(source) === T.relative_import) {
       const prefix = tree.childOfType(source, T.import_prefix);
       const dotted = tree.childOfType(source, T.dotted_name);
       moduleName ??= { value: moduleNameForFile(filePath) };
-      const base = relativeBase(moduleName.value, path.basename(filePath).startsWith('__init__.'), prefix === NONE ? 0 : spelled(prefix).length);
-      module = base && (dotted === NONE ? base : `${base}.${spelled(dotted)}`);
+      const base = relativeBase(moduleName.value, path.basename(filePath).startsWith('__init__.'), prefix === NONE ? 0 : dottedText(tree, prefix).length);
+      module = base && (dotted === NONE ? base : `${base}.${dottedText(tree, dotted)}`);
     }
     if (!module) continue;
     for (const { name, alias } of fromImportNames(tree, statement)) {

@@ -1,4 +1,5 @@
 import { F, T } from '../../syntax/grammar';
+import { dottedText } from '../../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import type { TextEdit } from '../../text/textEdit';
 import { LineIndex } from '../../text/lineIndex';
@@ -112,7 +113,7 @@ function entries(tree: SyntaxTree, text: string, node: NodeId, firstParty: Reado
     }));
   }
   const moduleNode = tree.field(node, F.module_name);
-  const module = tree.type(node) === T.future_import_statement ? '__future__' : (moduleNode === NONE ? '' : tree.text(moduleNode).replace(/\s+/g, ''));
+  const module = tree.type(node) === T.future_import_statement ? '__future__' : dottedText(tree, moduleNode);
   const nodeText = tree.text(node);
   const multiline = nodeText.includes('\n');
   const wildcard = tree.childOfType(node, T.wildcard_import) !== NONE;

@@ -1,6 +1,7 @@
 import type { FileRule } from '../rule';
 import type { Binding } from '../../semantic/scope';
 import { F, T } from '../../syntax/grammar';
+import { dottedText } from '../../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 
 const docs = `
@@ -40,7 +41,7 @@ function nameOf(tree: SyntaxTree, node: NodeId, name: string): NodeId {
   if (type === T.import_statement || type === T.import_from_statement) {
     for (const item of tree.fields(node, F.name)) {
       const bound = tree.type(item) === T.aliased_import ? tree.field(item, F.alias) : item;
-      const text = bound === NONE ? '' : tree.text(bound).replace(/\s+/g, '');
+      const text = dottedText(tree, bound);
       if (text === name || text.split('.')[0] === name) return item;
     }
   }

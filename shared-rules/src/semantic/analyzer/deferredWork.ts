@@ -1,0 +1,146 @@
+import type { NodeId as Node } from '../../syntax/tree';
+import { describeBinding, FunctionRecording, type FunctionMemo } from '../functionMemo';
+import type { Scope, ScopeKind } from '../scope';
+import type { BindingRecorder } from './bindingRecorder';
+import type { ReadingState } from './readingState';
+
+interface Deferred {
+  run: () => void;
+  stack: Scope[];
+  /** A module-level function or method: run with everything nested in it, and memoized. */
+  memoNode?: Node;
+}
+
+/** Results of unchanged functions from earlier runs, by their definition node. */
+export interface FunctionMemos {
+  get(node: Node): FunctionMemo | undefined;
+  set(node: Node, memo: FunctionMemo): void;
+}
+
+/** Scope kinds, numbered in memo fingerprints. */
+const SCOPE_KINDS: readonly ScopeKind[] = ['module', 'class', 'function', 'lambda', 'generator', 'type-params'];
+
+/**
+ * What runs once the module has been walked: function and lambda bodies and
+ * annotations read late, then the unused-assignment checks of the functions.
+ * Each runs on the scope stack it was deferred from. A module-level function
+ * runs with everything deferred inside it and is memoized: an unchanged one
+ * whose outer lookups still hold replays its memo instead.
+ */
+export class DeferredWork {
+  private functions: Deferred[] = [];
+  private assignments: Deferred[] = [];
+
+  constructor(
+    private readonly recorder: BindingRecorder,
+    private readonly reading: ReadingState,
+    /** Results of unchanged functions from earlier runs, by their (reused) definition node. */
+    private readonly memo: FunctionMemos,
+  ) {}
+
+  defer(run: () => void, memoNode?: Node): void {
+    this.functions.push({ run, stack: [...this.recorder.stack], memoNode });
+  }
+
+  /** Defers a function's check for unused assignments until every function body has run. */
+  deferAssignmentCheck(run: () => void): void {
+    this.assignments.push({ run, stack: [...this.recorder.stack] });
+  }
+
+  /** Runs the deferred function bodies, then the assignment checks. */
+  runAll(): void {
+    this.runDeferred(this.functions);
+    this.runDeferred(this.assignments);
+  }
+
+  private runDeferred(queue: Deferred[]): void {
+    // The queue grows while it runs: nested functions are appended.
+    for (let i = 0; i < queue.length; i++) {
+      this.recorder.stack = queue[i].stack;
+      if (queue[i].memoNode && !this.recorder.recording) this.runMemoized(queue[i]);
+      else queue[i].run();
+    }
+  }
+
+  /**
+   * Runs a module-level function together with everything deferred inside it
+   * (nested functions see its final scope either way, as they would at the
+   * end of the module), or replays the memo of an unchanged function whose
+   * outer lookups still find the same kinds of bindings.
+   */
+  private runMemoized(item: Deferred): void {
+    const recorder = this.recorder;
+    const node = item.memoNode!;
+    let fingerprint = (this.reading.futureAnnotations ? 2 : 0) + (recorder.stack[0].importStarred ? 1 : 0);
+    for (const scope of item.stack) fingerprint = fingerprint * SCOPE_KINDS.length + SCOPE_KINDS.indexOf(scope.kind) + 1;
+    const memo = this.memo.get(node);
+    if (memo?.fingerprint === fingerprint && this.lookupsStillHold(memo)) {
+      this.replay(memo);
+      return;
+    }
+    const recording = new FunctionRecording(item.stack.length);
+    const outer = [this.functions, this.assignments] as const;
+    const messageStart = recorder.messages.length;
+    const scopeStart = recorder.deadScopes.length;
+    recorder.recording = recording;
+    this.functions = [];
+    this.assignments = [];
+    try {
+      item.run();
+      this.runAll();
+    } finally {
+      [this.functions, this.assignments] = outer;
+      recorder.recording = undefined;
+    }
+    if (recording.uncacheable) return;
+    const scopes = recorder.deadScopes.slice(scopeStart);
+    const own = new Set(scopes);
+    this.memo.set(node, {
+      fingerprint,
+      lookups: recording.lookups,
+      uses: recording.uses,
+      starUses: recording.starUses,
+      redefinitions: recording.redefinitions,
+      undefinedLocals: recording.undefinedLocals,
+      messages: recorder.messages.slice(messageStart).filter((message) => !recording.externalMessages.has(message)),
+      scopes,
+      outerScopes: scopes.filter((scope) => scope.parent && !own.has(scope.parent)),
+    });
+  }
+
+  /** Whether every outer lookup the memoized function made still finds the same kind of binding. */
+  private lookupsStillHold(memo: FunctionMemo): boolean {
+    const stack = this.recorder.stack;
+    for (const lookup of memo.lookups) {
+      if (describeBinding(stack[lookup.index]?.bindings.get(lookup.name)) !== lookup.description) return false;
+    }
+    return true;
+  }
+
+  private replay(memo: FunctionMemo): void {
+    const recorder = this.recorder;
+    const stack = recorder.stack;
+    const inside = memo.scopes[0];
+    // The memo's outermost scopes were opened in an earlier build's scopes.
+    const definedIn = stack[stack.length - 1];
+    for (const scope of memo.outerScopes) scope.parent = definedIn;
+    for (const effect of memo.uses) {
+      const binding = stack[effect.index].bindings.get(effect.name);
+      if (!binding) continue;
+      binding.used = effect.use ??= { scope: inside, node: effect.node };
+      if (effect.reference) recorder.variableOf(binding, effect.index).references.push(effect.reference);
+    }
+    for (const node of memo.starUses) {
+      for (const scope of stack) {
+        for (const binding of scope.bindings.values()) if (binding.kind === 'star-import') binding.used = { scope: inside, node };
+      }
+    }
+    for (const { index, name, node } of memo.redefinitions) stack[index].bindings.get(name)?.redefined.push(node);
+    for (const { index, name, node } of memo.undefinedLocals) {
+      const original = stack[index].bindings.get(name);
+      if (original) recorder.messages.push({ kind: 'undefined-local', node, name, original });
+    }
+    recorder.messages.push(...memo.messages);
+    recorder.deadScopes.push(...memo.scopes);
+  }
+}
