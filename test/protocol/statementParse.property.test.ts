@@ -146,6 +146,38 @@ describe('property: keystrokes linted from one statement parsed alone', function
     assert.doesNotThrow(() => replay(0, 25, edits, parser));
   });
 
+  it('settles a statement parsed alone without reparsing the file, to what a fresh parse and check give', () => {
+    const counted = countingParser(parser);
+    const store = new DocumentStore(counted.parser);
+    const uri = 'file:///property/inspect_copy.py';
+    const document = store.open(uri, 1, LF_SOURCE);
+    try {
+      document.lint(settings, undefined, 'settle');
+      // A new local name typed into a function, character by character, linted at each keystroke.
+      let text = LF_SOURCE;
+      const at = text.indexOf('\n', text.indexOf('\ndef getmembers(')) + 1;
+      ['    unused_name = 1\n', 'x', 'y'].forEach((typed, index) => {
+        const offset = index === 0 ? at : at + '    unused_name'.length + index - 1;
+        store.change(uri, 2 + index, [{ range: rangeOf(text, offset, offset, 'utf-16'), text: typed }], 'utf-16');
+        text = text.slice(0, offset) + typed + text.slice(offset);
+        document.lint(settings, undefined, 'keystroke');
+      });
+      // The typed characters at least (opening the line may need the whole file).
+      assert.ok(counted.statementParses() >= 2, `${counted.statementParses()} statement parses`);
+      const parses = counted.parses();
+      const settled = document.lint(settings, undefined, 'settle')!;
+      assert.strictEqual(counted.parses(), parses, 'the whole file was reparsed');
+      assert.ok(settled.settled);
+      const fresh = parseUnits(parser, text);
+      assert.deepStrictEqual(describeTree(document.syntax()!), describeTree(fresh.tree));
+      const complete = new Linter(RULES).lint({ units: fresh, text, filePath: document.filePath, settings, renameFixes: 'on-request' });
+      assert.deepStrictEqual(allFindings(settled.result.findings), allFindings(complete.findings));
+      assert.ok(settled.result.findings.some((finding) => finding.code === 'F841' && finding.message.includes('unused_namexy')));
+    } finally {
+      store.dispose();
+    }
+  });
+
   it('answers comment lookups for code actions and hovers from the statement tree, without reparsing the file', () => {
     const counted = countingParser(parser);
     const store = new DocumentStore(counted.parser);
