@@ -32,6 +32,19 @@ type LocalBase =
   | { kind: 'imported'; target: string; attributes: string[] }
   | { kind: 'other'; name: string };
 
+/** What the file alone says about its classes (no workspace): the bases of each and the classes of the file each extends. */
+interface FileClasses {
+  imports: ImportBinding[] | undefined;
+  bases: Map<Definition, LocalBase[]>;
+  ancestors: Map<Definition, Set<Definition>>;
+}
+
+/**
+ * `FileClasses` by file path, once per version of the tree: the rules that
+ * build a hierarchy in one lint (and the lints of one version) share them.
+ */
+const fileClasses = memoizedPerTree((): Map<string, FileClasses> => new Map());
+
 /**
  * The classes a class of the file extends, followed through the file and,
  * when the workspace is indexed, through the other files (the index answers
@@ -40,8 +53,6 @@ type LocalBase =
  */
 export class ClassHierarchy {
   private readonly answers = new Map<string, Ancestry>();
-  private readonly ancestorsInFile = new Map<Definition, Set<Definition>>();
-  private imports: ImportBinding[] | undefined;
 
   constructor(
     private readonly tree: SyntaxTree,
@@ -100,7 +111,8 @@ export class ClassHierarchy {
 
   /** The classes of the file a class extends, directly or not. */
   private localAncestors(cls: Definition): Set<Definition> {
-    let ancestors = this.ancestorsInFile.get(cls);
+    const known = this.fileClasses().ancestors;
+    let ancestors = known.get(cls);
     if (!ancestors) {
       ancestors = new Set();
       let level = [cls];
@@ -113,24 +125,36 @@ export class ClassHierarchy {
         }
         level = next;
       }
-      this.ancestorsInFile.set(cls, ancestors);
+      known.set(cls, ancestors);
     }
     return ancestors;
   }
 
+  private fileClasses(): FileClasses {
+    const byPath = fileClasses(this.tree);
+    let classes = byPath.get(this.filePath);
+    if (!classes) byPath.set(this.filePath, (classes = { imports: undefined, bases: new Map(), ancestors: new Map() }));
+    return classes;
+  }
+
   /** The bases a class of the file names: a class of the file in scope, else what the module's imports name. */
   private basesOf(subclass: Definition): LocalBase[] {
-    return classBases(this.tree, subclass.node).map((node): LocalBase => {
+    const classes = this.fileClasses();
+    let bases = classes.bases.get(subclass);
+    if (bases) return bases;
+    bases = classBases(this.tree, subclass.node).map((node): LocalBase => {
       const base = baseText(this.tree, node);
       const parts = base.split('.');
       if (parts.length === 1) {
         const local = this.visibleClass(subclass, base);
         if (local) return { kind: 'local', definition: local };
       }
-      this.imports ??= importBindings(this.filePath, this.tree, this.tree.root);
-      const target = importedName(this.imports, parts[0]);
+      classes.imports ??= importBindings(this.filePath, this.tree, this.tree.root);
+      const target = importedName(classes.imports, parts[0]);
       return target !== undefined ? { kind: 'imported', target, attributes: parts.slice(1) } : { kind: 'other', name: base };
     });
+    classes.bases.set(subclass, bases);
+    return bases;
   }
 
   /** The class named `name` defined before `subclass` in its own scope or one around it (innermost first). */
