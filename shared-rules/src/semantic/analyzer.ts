@@ -58,6 +58,8 @@ const IGNORED_TYPES = new Set<number>([
   T.positional_separator, T.line_continuation, T.type_conversion, T.import_prefix, T.wildcard_import,
 ]);
 const INTERPOLATION_TYPES = new Set<number>([T.interpolation, T.string, T.format_specifier, T.format_expression]);
+/** What a subtree must hold for visiting it to find names or open scopes. */
+const NAME_HOLDERS = new Set<number>([T.identifier, T.lambda]);
 
 /**
  * Resolves every name of a module the way pyflakes does: statements are
@@ -886,7 +888,8 @@ export class Analyzer {
       if (left) targets.push(left);
       value = tree.field(value, F.right);
     }
-    if (value) this.visit(value);
+    // A value without a name (a table of literals) binds, reads and defines nothing, unless it is a type hint.
+    if (value && (this.annotation !== AnnotationState.None || this.tree.holdsType(value, NAME_HOLDERS))) this.visit(value);
     const literal =
       !!value && SEQUENCE_VALUE_TYPES.has(tree.type(value)) && targets.every((t) => UNPACKING_TYPES.has(tree.type(t)) && tree.type(t) !== T.parenthesized_expression);
     for (const target of targets) this.storeTarget(target, 'assign', true, literal, node);

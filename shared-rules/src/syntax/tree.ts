@@ -524,6 +524,16 @@ export class SyntaxTree {
     return found;
   }
 
+  /** Whether the subtree of `node` holds a node of one of `types` (a split body, whose statements are not scanned, counts as holding one). */
+  holdsType(node: NodeId, types: ReadonlySet<number>): boolean {
+    const records = this.records;
+    for (let index = node as number, after = records[node * STRIDE + AFTER]; index < after; index++) {
+      const info = records[index * STRIDE + INFO];
+      if (types.has(info & 0xffff) || (info >>> 24) & NodeFlag.Split) return true;
+    }
+    return false;
+  }
+
   /**
    * The smallest node spanning `[start, end]`, as tree-sitter chooses it: at
    * each level the first child that reaches `end` and goes past `start` (an
