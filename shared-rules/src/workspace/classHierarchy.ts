@@ -6,11 +6,12 @@ import { outsideClassMethods } from './knownClasses';
 import { importBindings, importedName, type ImportBinding } from './moduleSummary';
 import { addToAncestry, MAX_BASE_DEPTH, type Ancestry, type WorkspaceIndex } from './workspaceIndex';
 
-/** The file's definitions by node, its classes by name (in order) and the methods of each class. */
+/** The file's definitions by node, its classes by name (in order), the methods of each class and the classes defining each method name. */
 const definitionIndex = memoizedPerTree((tree: SyntaxTree) => {
   const byNode = new Map<NodeId, Definition>();
   const classes = new Map<string, Definition[]>();
   const methods = new Map<Definition, string[]>();
+  const definers = new Map<string, Definition[]>();
   for (const definition of fileDefinitions(tree)) {
     byNode.set(definition.node, definition);
     if (definition.kind === 'class') {
@@ -21,9 +22,12 @@ const definitionIndex = memoizedPerTree((tree: SyntaxTree) => {
       const list = methods.get(definition.parent);
       if (list) list.push(definition.name);
       else methods.set(definition.parent, [definition.name]);
+      const owners = definers.get(definition.name);
+      if (!owners) definers.set(definition.name, [definition.parent]);
+      else if (owners[owners.length - 1] !== definition.parent) owners.push(definition.parent);
     }
   }
-  return { byNode, classes, methods };
+  return { byNode, classes, methods, definers };
 });
 
 /** A base of a class of the file: another class of the file, or a class an import names (with attributes after the import's name), or neither. */
@@ -100,13 +104,10 @@ export class ClassHierarchy {
 
   /** Whether a class of the file that extends `classNode`, directly or not, defines `method`: its signature is then an interface. */
   overriddenInFile(classNode: NodeId, method: string): boolean {
-    const { byNode, methods } = definitionIndex(this.tree);
+    const { byNode, definers } = definitionIndex(this.tree);
     const base = byNode.get(classNode);
     if (!base) return false;
-    for (const [subclass, names] of methods) {
-      if (subclass !== base && names.includes(method) && this.localAncestors(subclass).has(base)) return true;
-    }
-    return false;
+    return (definers.get(method) ?? []).some((subclass) => subclass !== base && this.localAncestors(subclass).has(base));
   }
 
   /** The classes of the file a class extends, directly or not. */
