@@ -69,7 +69,7 @@ describe('property: keystrokes linted from one statement parsed alone', function
   });
 
   /** Types `edits` into one definition of a source, linting as asked, and compares with fresh checks; counts comparisons. */
-  function replay(sourceIndex: number, statementChoice: number, edits: readonly Edit[], parserUsed: PythonParser): number {
+  function replay(sourceIndex: number, statementChoice: number, edits: readonly Edit[], parserUsed: PythonParser, atStart = false): number {
     let compared = 0;
     const source = SOURCES[sourceIndex];
     const store = new DocumentStore(parserUsed);
@@ -83,8 +83,8 @@ describe('property: keystrokes linted from one statement parsed alone', function
       let end = statement.end;
       let version = 1;
       for (const edit of edits) {
-        // Inside the statement (as it grows or shrinks), never at its first character.
-        const start = snap(text, wordEnd(text, statement.start + 1 + Math.floor(edit.fraction * Math.max(0, end - statement.start - 2)), end - 1));
+        // Inside the statement (as it grows or shrinks), or at its first character with `atStart`.
+        const start = atStart ? statement.start : snap(text, wordEnd(text, statement.start + 1 + Math.floor(edit.fraction * Math.max(0, end - statement.start - 2)), end - 1));
         const removedEnd = snap(text, Math.min(start + edit.removed, end - 1, text.length));
         store.change(uri, ++version, [{ range: rangeOf(text, start, Math.max(start, removedEnd), 'utf-16'), text: edit.insert }], 'utf-16');
         text = text.slice(0, start) + edit.insert + text.slice(Math.max(start, removedEnd));
@@ -138,6 +138,29 @@ describe('property: keystrokes linted from one statement parsed alone', function
     // The property must have exercised what it is about.
     const exercised = `${counted.statementParses()} statement parses, ${compared} keystroke lints compared`;
     assert.ok(counted.statementParses() >= 30 && compared >= 30, exercised);
+  });
+
+  it('find what a complete check finds when typing at the start of a top-level statement\'s line, and settle to a fresh parse', () => {
+    // Code typed there stays in the statement; indentation, comments, blank lines and clauses (`else:`) may join or split statements.
+    const starts = ['x', '_', 'x', 'async ', '@d\n', 'x = 1\n', '(', '"', ' ', '    ', '\t', '#', '# c\n', '\n', 'else:\n    pass\n', 'elif x:\n    pass\n', '\\\n'];
+    const counted = countingParser(parser);
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: SOURCES.length - 1 }),
+        fc.nat({ max: 1000 }),
+        fc.array(
+          fc.record({ fraction: fc.constant(0), removed: fc.nat({ max: 5 }).map((n) => Math.max(0, n - 3)), insert: fc.constantFrom(...starts), lint: fc.nat({ max: 3 }).map((n) => n > 0) }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (sourceIndex, statementChoice, edits) => {
+          compared += replay(sourceIndex, statementChoice, edits, counted.parser, true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    const exercised = `${counted.statementParses()} statement parses, ${compared} keystroke lints compared`;
+    assert.ok(counted.statementParses() >= 20 && compared >= 20, exercised);
   });
 
   it('reads every statement again when a unit of error recovery kept from the last parse is not in the new one', () => {
