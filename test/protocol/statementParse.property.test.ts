@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import fc from 'fast-check';
 import { Linter, parseUnits, PythonParser, resolveSettings, RULES, T, type Finding } from '@pyreview/shared-rules';
-import { DocumentStore } from 'pyreview-server/out/documents';
+import { DocumentStore, type PythonDocument } from 'pyreview-server/out/documents';
 import { rangeOf, snap } from '../helpers/lspText';
 import { describeTree } from '../helpers/syntaxDump';
 
@@ -112,55 +112,47 @@ describe('property: keystrokes linted from one statement parsed alone', function
     return compared;
   }
 
-  it('find what a complete check finds, and settle to a fresh parse and check', () => {
+  /** Replays random edit sequences of `edit` records and checks that they exercised statement parses and compared keystroke lints. */
+  function property(edit: fc.Arbitrary<Edit>, options: { maxEdits: number; numRuns: number; atStart: boolean; atLeast: number }): void {
     const counted = countingParser(parser);
     let compared = 0;
     fc.assert(
       fc.property(
         fc.nat({ max: SOURCES.length - 1 }),
         fc.nat({ max: 1000 }),
-        fc.array(
-          fc.record({
-            // Uniform: fc.double favours values near 0.
-            fraction: fc.nat({ max: 9999 }).map((n) => n / 10_000),
-            removed: fc.nat({ max: 7 }).map((n) => Math.max(0, n - 4)),
-            insert: fc.constantFrom(...FRAGMENTS),
-            lint: fc.nat({ max: 3 }).map((n) => n > 0),
-          }),
-          { minLength: 1, maxLength: 5 },
-        ),
+        fc.array(edit, { minLength: 1, maxLength: options.maxEdits }),
         (sourceIndex, statementChoice, edits) => {
-          compared += replay(sourceIndex, statementChoice, edits, counted.parser);
+          compared += replay(sourceIndex, statementChoice, edits, counted.parser, options.atStart);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: options.numRuns },
     );
     // The property must have exercised what it is about.
     const exercised = `${counted.statementParses()} statement parses, ${compared} keystroke lints compared`;
-    assert.ok(counted.statementParses() >= 30 && compared >= 30, exercised);
+    assert.ok(counted.statementParses() >= options.atLeast && compared >= options.atLeast, exercised);
+  }
+
+  it('find what a complete check finds, and settle to a fresh parse and check', () => {
+    const edit = fc.record({
+      // Uniform: fc.double favours values near 0.
+      fraction: fc.nat({ max: 9999 }).map((n) => n / 10_000),
+      removed: fc.nat({ max: 7 }).map((n) => Math.max(0, n - 4)),
+      insert: fc.constantFrom(...FRAGMENTS),
+      lint: fc.nat({ max: 3 }).map((n) => n > 0),
+    });
+    property(edit, { maxEdits: 5, numRuns: 60, atStart: false, atLeast: 30 });
   });
 
   it('find what a complete check finds when typing at the start of a top-level statement\'s line, and settle to a fresh parse', () => {
     // Code typed there stays in the statement; indentation, comments, blank lines and clauses (`else:`) may join or split statements.
     const starts = ['x', '_', 'x', 'async ', '@d\n', 'x = 1\n', '(', '"', ' ', '    ', '\t', '#', '# c\n', '\n', 'else:\n    pass\n', 'elif x:\n    pass\n', '\\\n'];
-    const counted = countingParser(parser);
-    let compared = 0;
-    fc.assert(
-      fc.property(
-        fc.nat({ max: SOURCES.length - 1 }),
-        fc.nat({ max: 1000 }),
-        fc.array(
-          fc.record({ fraction: fc.constant(0), removed: fc.nat({ max: 5 }).map((n) => Math.max(0, n - 3)), insert: fc.constantFrom(...starts), lint: fc.nat({ max: 3 }).map((n) => n > 0) }),
-          { minLength: 1, maxLength: 4 },
-        ),
-        (sourceIndex, statementChoice, edits) => {
-          compared += replay(sourceIndex, statementChoice, edits, counted.parser, true);
-        },
-      ),
-      { numRuns: 40 },
-    );
-    const exercised = `${counted.statementParses()} statement parses, ${compared} keystroke lints compared`;
-    assert.ok(counted.statementParses() >= 20 && compared >= 20, exercised);
+    const edit = fc.record({
+      fraction: fc.constant(0),
+      removed: fc.nat({ max: 5 }).map((n) => Math.max(0, n - 3)),
+      insert: fc.constantFrom(...starts),
+      lint: fc.nat({ max: 3 }).map((n) => n > 0),
+    });
+    property(edit, { maxEdits: 4, numRuns: 40, atStart: true, atLeast: 20 });
   });
 
   it('reads every statement again when a unit of error recovery kept from the last parse is not in the new one', () => {
@@ -169,13 +161,19 @@ describe('property: keystrokes linted from one statement parsed alone', function
     assert.doesNotThrow(() => replay(0, 25, edits, parser));
   });
 
-  it('settles a statement parsed alone without reparsing the file, to what a fresh parse and check give', () => {
+  /** inspect.py opened and settled, in a store whose parser counts its parses. */
+  function openCounting(): { counted: ReturnType<typeof countingParser>; store: DocumentStore; uri: string; document: PythonDocument } {
     const counted = countingParser(parser);
     const store = new DocumentStore(counted.parser);
     const uri = 'file:///property/inspect_copy.py';
     const document = store.open(uri, 1, LF_SOURCE);
+    document.lint(settings, undefined, 'settle');
+    return { counted, store, uri, document };
+  }
+
+  it('settles a statement parsed alone without reparsing the file, to what a fresh parse and check give', () => {
+    const { counted, store, uri, document } = openCounting();
     try {
-      document.lint(settings, undefined, 'settle');
       // A new local name typed into a function, character by character, linted at each keystroke.
       let text = LF_SOURCE;
       const at = text.indexOf('\n', text.indexOf('\ndef getmembers(')) + 1;
@@ -202,12 +200,8 @@ describe('property: keystrokes linted from one statement parsed alone', function
   });
 
   it('answers comment lookups for code actions and hovers from the statement tree, without reparsing the file', () => {
-    const counted = countingParser(parser);
-    const store = new DocumentStore(counted.parser);
-    const uri = 'file:///property/inspect_copy.py';
-    const document = store.open(uri, 1, LF_SOURCE);
+    const { counted, store, uri, document } = openCounting();
     try {
-      document.lint(settings, undefined, 'settle');
       // A trailing comment inside a function, and a comment in a later top-level statement.
       const inside = LF_SOURCE.indexOf('  # ', LF_SOURCE.indexOf('\ndef getmembers('));
       const later = LF_SOURCE.indexOf('    # ', LF_SOURCE.indexOf('\nclass BlockFinder'));

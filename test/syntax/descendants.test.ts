@@ -45,7 +45,8 @@ describe('SyntaxTree.descendantsOfType', () => {
       const lines = text.slice(0, at).split('\n');
       const point = { row: lines.length - 1, column: lines[lines.length - 1].length };
       const newLines = inserted.split('\n');
-      parse.edit({ start: at, oldEnd: at, newEnd: at + inserted.length, startPoint: point, oldEndPoint: point, newEndPoint: { row: point.row + newLines.length - 1, column: newLines[newLines.length - 1].length } });
+      const newEndPoint = { row: point.row + newLines.length - 1, column: newLines[newLines.length - 1].length };
+      parse.edit({ start: at, oldEnd: at, newEnd: at + inserted.length, startPoint: point, oldEndPoint: point, newEndPoint });
       const reparsed = parser.parse(next, parse);
       parse.delete();
       parse = reparsed;
