@@ -80,17 +80,8 @@ describe('facts kept per unit across edits', () => {
   });
 
   it('sees a method override a base class of the file (not reported) or not (reported) as the class\'s bases change', () => {
-    const text = [
-      'class Base:',
-      '    def doThing(self):',
-      '        return 1',
-      '',
-      '',
-      'class Child(Base):',
-      '    def doThing(self):',
-      '        return 2',
-      '',
-    ].join('\n');
+    const method = (value: number) => `    def doThing(self):\n        return ${value}\n`;
+    const text = `class Base:\n${method(1)}\n\nclass Child(Base):\n${method(2)}`;
     // Base's own method is always reported; Child's only when it overrides nothing.
     replay('N802', 'doThing', text, [
       { from: 'class Child(Base):', to: 'class Child(object):', expected: 2 },
