@@ -145,8 +145,9 @@ export class PythonDocument {
       this.dropTrees();
       return undefined;
     }
-    // After a statement parsed alone and no edit since, the units are those of the text: no parse is needed until settling.
-    if (!complete && this.partial && !this.unitsAll && !this.unitsDirty) return this.units.tree;
+    // After a statement parsed alone and no edit since, the units are those of the text: a statement is parsed
+    // alone only in a tree without errors, and only kept when it is what the whole file's parse gives there.
+    if (this.partial && !this.unitsAll && !this.unitsDirty) return this.units.tree;
     const statement = complete ? undefined : this.parseStatementAlone();
     if (!statement) {
       if (!this.parseWhole()) return undefined;
@@ -231,11 +232,11 @@ export class PythonDocument {
     this.lintAll = true;
     const result = this.linter.lint({
       units: this.units, text: this.text, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines,
-      fileRules: complete ? 'run' : 'carry', workspace: this.workspace, partialParse: this.partial, renameFixes: 'on-request', lineName,
+      fileRules: complete ? 'run' : 'carry', workspace: this.workspace, partialParse: this.partial && !complete, renameFixes: 'on-request', lineName,
     });
     this.lintAll = false;
-    // A lint with a statement parsed alone is never settled: settling reparses the whole file.
-    const settled = !this.partial && !result.fileRulesCarried && !(tree.hasError(tree.root) && !this.treeFromScratch);
+    // A keystroke lint with a statement parsed alone is never settled: it carries the file rules.
+    const settled = (complete || !this.partial) && !result.fileRulesCarried && !(tree.hasError(tree.root) && !this.treeFromScratch);
     return { result, settled };
   }
 

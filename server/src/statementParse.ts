@@ -19,7 +19,7 @@ import { coverRange, NodeFlag, T, type DirtyRegion, type DocumentUnits, type Lin
  * statement of the units (of the text before the edits) they fall in, up to
  * the end of the line of the region's end (typing at the end of a
  * statement's last line extends it). Undefined when the tree has errors or
- * the region does not start inside a statement.
+ * the region does not start inside a statement or at the start of its line.
  */
 export function statementRange(units: DocumentUnits, region: DirtyRegion, lines: LineIndex, pointAt: (offset: number) => Point): ParseRange | undefined {
   const tree = units.tree;
@@ -34,11 +34,23 @@ export function statementRange(units: DocumentUnits, region: DirtyRegion, lines:
     else low = middle + 1;
   }
   const statement = level[low];
-  if (!statement || statement.type === T.comment || statement.start >= region.start) return undefined;
+  if (!statement || statement.type === T.comment || statement.start > region.start) return undefined;
+  // An edit at the start of a statement's first line: what the line starts with now must be code, not
+  // indentation (the line would join the block above) nor a comment.
+  if (statement.start === region.start && !(isLineBreak(lines.text.charCodeAt(region.start - 1)) && startsCode(lines.text.charCodeAt(region.start)))) return undefined;
   // Its end in the edited text: an edit inside it moved its end.
   const statementEnd = statement.end >= region.oldEnd ? statement.end + region.newEnd - region.oldEnd : statement.end;
   const end = Math.max(statementEnd, lines.lineContentEnd(lines.lineAt(region.newEnd)));
   return { start: statement.start, end, startPoint: pointAt(statement.start), endPoint: pointAt(end) };
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** Whether a character can start a statement: not a space, line break, comment or line continuation. */
+function startsCode(code: number): boolean {
+  return !(code === 32 || code === 9 || code === 12 || isLineBreak(code) || code === 35 || code === 92 || Number.isNaN(code));
 }
 
 /**

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import fc from 'fast-check';
 import { Linter, parseUnits, PythonParser, resolveSettings, RULES, T, type Finding } from '@pyreview/shared-rules';
-import { DocumentStore } from 'pyreview-server/out/documents';
+import { DocumentStore, type PythonDocument } from 'pyreview-server/out/documents';
 import { rangeOf, snap } from '../helpers/lspText';
 import { describeTree } from '../helpers/syntaxDump';
 
@@ -69,7 +69,7 @@ describe('property: keystrokes linted from one statement parsed alone', function
   });
 
   /** Types `edits` into one definition of a source, linting as asked, and compares with fresh checks; counts comparisons. */
-  function replay(sourceIndex: number, statementChoice: number, edits: readonly Edit[], parserUsed: PythonParser): number {
+  function replay(sourceIndex: number, statementChoice: number, edits: readonly Edit[], parserUsed: PythonParser, atStart = false): number {
     let compared = 0;
     const source = SOURCES[sourceIndex];
     const store = new DocumentStore(parserUsed);
@@ -83,8 +83,8 @@ describe('property: keystrokes linted from one statement parsed alone', function
       let end = statement.end;
       let version = 1;
       for (const edit of edits) {
-        // Inside the statement (as it grows or shrinks), never at its first character.
-        const start = snap(text, wordEnd(text, statement.start + 1 + Math.floor(edit.fraction * Math.max(0, end - statement.start - 2)), end - 1));
+        // Inside the statement (as it grows or shrinks), or at its first character with `atStart`.
+        const start = atStart ? statement.start : snap(text, wordEnd(text, statement.start + 1 + Math.floor(edit.fraction * Math.max(0, end - statement.start - 2)), end - 1));
         const removedEnd = snap(text, Math.min(start + edit.removed, end - 1, text.length));
         store.change(uri, ++version, [{ range: rangeOf(text, start, Math.max(start, removedEnd), 'utf-16'), text: edit.insert }], 'utf-16');
         text = text.slice(0, start) + edit.insert + text.slice(Math.max(start, removedEnd));
@@ -112,32 +112,47 @@ describe('property: keystrokes linted from one statement parsed alone', function
     return compared;
   }
 
-  it('find what a complete check finds, and settle to a fresh parse and check', () => {
+  /** Replays random edit sequences of `edit` records and checks that they exercised statement parses and compared keystroke lints. */
+  function property(edit: fc.Arbitrary<Edit>, options: { maxEdits: number; numRuns: number; atStart: boolean; atLeast: number }): void {
     const counted = countingParser(parser);
     let compared = 0;
     fc.assert(
       fc.property(
         fc.nat({ max: SOURCES.length - 1 }),
         fc.nat({ max: 1000 }),
-        fc.array(
-          fc.record({
-            // Uniform: fc.double favours values near 0.
-            fraction: fc.nat({ max: 9999 }).map((n) => n / 10_000),
-            removed: fc.nat({ max: 7 }).map((n) => Math.max(0, n - 4)),
-            insert: fc.constantFrom(...FRAGMENTS),
-            lint: fc.nat({ max: 3 }).map((n) => n > 0),
-          }),
-          { minLength: 1, maxLength: 5 },
-        ),
+        fc.array(edit, { minLength: 1, maxLength: options.maxEdits }),
         (sourceIndex, statementChoice, edits) => {
-          compared += replay(sourceIndex, statementChoice, edits, counted.parser);
+          compared += replay(sourceIndex, statementChoice, edits, counted.parser, options.atStart);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: options.numRuns },
     );
     // The property must have exercised what it is about.
     const exercised = `${counted.statementParses()} statement parses, ${compared} keystroke lints compared`;
-    assert.ok(counted.statementParses() >= 30 && compared >= 30, exercised);
+    assert.ok(counted.statementParses() >= options.atLeast && compared >= options.atLeast, exercised);
+  }
+
+  it('find what a complete check finds, and settle to a fresh parse and check', () => {
+    const edit = fc.record({
+      // Uniform: fc.double favours values near 0.
+      fraction: fc.nat({ max: 9999 }).map((n) => n / 10_000),
+      removed: fc.nat({ max: 7 }).map((n) => Math.max(0, n - 4)),
+      insert: fc.constantFrom(...FRAGMENTS),
+      lint: fc.nat({ max: 3 }).map((n) => n > 0),
+    });
+    property(edit, { maxEdits: 5, numRuns: 60, atStart: false, atLeast: 30 });
+  });
+
+  it('find what a complete check finds when typing at the start of a top-level statement\'s line, and settle to a fresh parse', () => {
+    // Code typed there stays in the statement; indentation, comments, blank lines and clauses (`else:`) may join or split statements.
+    const starts = ['x', '_', 'x', 'async ', '@d\n', 'x = 1\n', '(', '"', ' ', '    ', '\t', '#', '# c\n', '\n', 'else:\n    pass\n', 'elif x:\n    pass\n', '\\\n'];
+    const edit = fc.record({
+      fraction: fc.constant(0),
+      removed: fc.nat({ max: 5 }).map((n) => Math.max(0, n - 3)),
+      insert: fc.constantFrom(...starts),
+      lint: fc.nat({ max: 3 }).map((n) => n > 0),
+    });
+    property(edit, { maxEdits: 4, numRuns: 40, atStart: true, atLeast: 20 });
   });
 
   it('reads every statement again when a unit of error recovery kept from the last parse is not in the new one', () => {
@@ -146,13 +161,47 @@ describe('property: keystrokes linted from one statement parsed alone', function
     assert.doesNotThrow(() => replay(0, 25, edits, parser));
   });
 
-  it('answers comment lookups for code actions and hovers from the statement tree, without reparsing the file', () => {
+  /** inspect.py opened and settled, in a store whose parser counts its parses. */
+  function openCounting(): { counted: ReturnType<typeof countingParser>; store: DocumentStore; uri: string; document: PythonDocument } {
     const counted = countingParser(parser);
     const store = new DocumentStore(counted.parser);
     const uri = 'file:///property/inspect_copy.py';
     const document = store.open(uri, 1, LF_SOURCE);
+    document.lint(settings, undefined, 'settle');
+    return { counted, store, uri, document };
+  }
+
+  it('settles a statement parsed alone without reparsing the file, to what a fresh parse and check give', () => {
+    const { counted, store, uri, document } = openCounting();
     try {
-      document.lint(settings, undefined, 'settle');
+      // A new local name typed into a function, character by character, linted at each keystroke.
+      let text = LF_SOURCE;
+      const at = text.indexOf('\n', text.indexOf('\ndef getmembers(')) + 1;
+      ['    unused_name = 1\n', 'x', 'y'].forEach((typed, index) => {
+        const offset = index === 0 ? at : at + '    unused_name'.length + index - 1;
+        store.change(uri, 2 + index, [{ range: rangeOf(text, offset, offset, 'utf-16'), text: typed }], 'utf-16');
+        text = text.slice(0, offset) + typed + text.slice(offset);
+        document.lint(settings, undefined, 'keystroke');
+      });
+      // The typed characters at least (opening the line may need the whole file).
+      assert.ok(counted.statementParses() >= 2, `${counted.statementParses()} statement parses`);
+      const parses = counted.parses();
+      const settled = document.lint(settings, undefined, 'settle')!;
+      assert.strictEqual(counted.parses(), parses, 'the whole file was reparsed');
+      assert.ok(settled.settled);
+      const fresh = parseUnits(parser, text);
+      assert.deepStrictEqual(describeTree(document.syntax()!), describeTree(fresh.tree));
+      const complete = new Linter(RULES).lint({ units: fresh, text, filePath: document.filePath, settings, renameFixes: 'on-request' });
+      assert.deepStrictEqual(allFindings(settled.result.findings), allFindings(complete.findings));
+      assert.ok(settled.result.findings.some((finding) => finding.code === 'F841' && finding.message.includes('unused_namexy')));
+    } finally {
+      store.dispose();
+    }
+  });
+
+  it('answers comment lookups for code actions and hovers from the statement tree, without reparsing the file', () => {
+    const { counted, store, uri, document } = openCounting();
+    try {
       // A trailing comment inside a function, and a comment in a later top-level statement.
       const inside = LF_SOURCE.indexOf('  # ', LF_SOURCE.indexOf('\ndef getmembers('));
       const later = LF_SOURCE.indexOf('    # ', LF_SOURCE.indexOf('\nclass BlockFinder'));

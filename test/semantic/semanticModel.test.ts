@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { PythonParser, SemanticModelBuilder, type SemanticMessage } from '@pyreview/shared-rules';
+import { parseUnits, PythonParser, SemanticModelBuilder, type SemanticMessage } from '@pyreview/shared-rules';
 import { checkText } from '../helpers/checker';
 import { EditedText } from '../helpers/editedText';
 
@@ -14,6 +14,25 @@ describe('semantic model', () => {
     assert.deepStrictEqual(init.findings.map((f) => [f.code, f.fix?.safety]), [['F401', 'unsafe']]);
     const module = checkText(text, { select: ['F401', 'F822'] }, 'pkg/module.py');
     assert.deepStrictEqual(module.findings.map((f) => [f.code, f.fix?.safety]), [['F401', 'safe'], ['F822', undefined]]);
+  });
+
+  it('passes over assigned values without names, and only those (tables of literals)', () => {
+    const text = [
+      'import os',
+      'import re',
+      'from typing import TypeAlias',
+      'TABLE = {"a": (1, 2.0, None), "b": [True, ..., -3], "c": {"d": "e"}}',
+      'PATHS = {"sep": f"{os.sep}"}',
+      'CALLBACKS = [(lambda: 1), 2]',
+      'Pattern: TypeAlias = "re.Pattern"',
+      'ANNOTATED: "undefined_in_hint" = 1',
+      '',
+    ].join('\n');
+    const result = checkText(text, { select: ['F401', 'F821'] });
+    assert.deepStrictEqual(result.findings.map((f) => f.message), ["undefined name 'undefined_in_hint'"]);
+    const parser = new PythonParser();
+    const model = new SemanticModelBuilder().build(parseUnits(parser, text).tree, { targetVersion: [3, 12], filePath: 'table.py' });
+    assert.deepStrictEqual(model.scopes.map((scope) => scope.kind).sort(), ['lambda', 'module']);
   });
 
   it('knows the builtins of the target version', () => {

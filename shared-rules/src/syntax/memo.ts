@@ -1,4 +1,4 @@
-import type { NodeId, SyntaxTree } from './tree';
+import type { NodeId, Segment, SyntaxTree } from './tree';
 
 /** `compute` run once per version of a tree: file-wide facts that several rules read. */
 export function memoizedPerTree<T>(compute: (tree: SyntaxTree) => T): (tree: SyntaxTree) => T {
@@ -23,5 +23,31 @@ export function memoizedPerNode<T>(compute: (tree: SyntaxTree, node: NodeId) => 
     const value = compute(tree, node);
     values.set(node, value);
     return value;
+  };
+}
+
+/**
+ * `compute` run once per segment (a unit, or the module node's own), over the
+ * records the segment holds itself (`first` to `after`, a split body's
+ * statements being segments of their own): a segment an edit kept keeps its
+ * value, so a whole-file question costs only the units that changed. Values
+ * must not hold node handles, which a compaction renumbers.
+ * Returns every segment's value, in no particular order.
+ */
+export function memoizedPerSegment<T>(compute: (tree: SyntaxTree, first: NodeId, after: number) => T): (tree: SyntaxTree) => T[] {
+  const known = new WeakMap<Segment, T>();
+  return (tree) => {
+    const values: T[] = [];
+    const pending: Segment[] = [tree.module];
+    for (let segment = pending.pop(); segment; segment = pending.pop()) {
+      let value = known.get(segment);
+      if (value === undefined && !known.has(segment)) {
+        value = compute(tree, segment.first as NodeId, segment.first + segment.count);
+        known.set(segment, value);
+      }
+      values.push(value as T);
+      for (let child = segment.firstChild; child; child = child.next) pending.push(child);
+    }
+    return values;
   };
 }

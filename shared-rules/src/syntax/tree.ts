@@ -502,10 +502,36 @@ export class SyntaxTree {
   descendantsOfType(node: NodeId, types: ReadonlySet<number> | number): NodeId[] {
     const found: NodeId[] = [];
     const wanted = typeof types === 'number' ? new Set([types]) : types;
-    for (let current = node; current !== NONE; current = this.following(current, node)) {
-      if (wanted.has(this.type(current))) found.push(current);
+    const records = this.records;
+    // A linear scan of each segment's records, in document order: a split body's statements (segments
+    // of their own) come right after the body's record. Ranges still to scan wait on a stack.
+    const ranges: number[] = [node, records[node * STRIDE + AFTER]];
+    while (ranges.length) {
+      const after = ranges.pop()!;
+      let index = ranges.pop()!;
+      while (index < after) {
+        const info = records[index * STRIDE + INFO];
+        if (wanted.has(info & 0xffff)) found.push(index as NodeId);
+        index++;
+        if (!((info >>> 24) & NodeFlag.Split)) continue;
+        const segment = this.segmentOf((index - 1) as NodeId);
+        if (!segment.firstChild) continue;
+        ranges.push(index, after);
+        for (let child = segment.lastChild; child; child = child.previous) ranges.push(child.first, records[child.first * STRIDE + AFTER]);
+        break;
+      }
     }
     return found;
+  }
+
+  /** Whether the subtree of `node` holds a node of one of `types` (a split body, whose statements are not scanned, counts as holding one). */
+  holdsType(node: NodeId, types: ReadonlySet<number>): boolean {
+    const records = this.records;
+    for (let index = node as number, after = records[node * STRIDE + AFTER]; index < after; index++) {
+      const info = records[index * STRIDE + INFO];
+      if (types.has(info & 0xffff) || (info >>> 24) & NodeFlag.Split) return true;
+    }
+    return false;
   }
 
   /**

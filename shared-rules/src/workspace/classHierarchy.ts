@@ -6,11 +6,12 @@ import { outsideClassMethods } from './knownClasses';
 import { importBindings, importedName, type ImportBinding } from './moduleSummary';
 import { addToAncestry, MAX_BASE_DEPTH, type Ancestry, type WorkspaceIndex } from './workspaceIndex';
 
-/** The file's definitions by node, its classes by name (in order) and the methods of each class. */
+/** The file's definitions by node, its classes by name (in order), the methods of each class and the classes defining each method name. */
 const definitionIndex = memoizedPerTree((tree: SyntaxTree) => {
   const byNode = new Map<NodeId, Definition>();
   const classes = new Map<string, Definition[]>();
   const methods = new Map<Definition, string[]>();
+  const definers = new Map<string, Definition[]>();
   for (const definition of fileDefinitions(tree)) {
     byNode.set(definition.node, definition);
     if (definition.kind === 'class') {
@@ -21,9 +22,12 @@ const definitionIndex = memoizedPerTree((tree: SyntaxTree) => {
       const list = methods.get(definition.parent);
       if (list) list.push(definition.name);
       else methods.set(definition.parent, [definition.name]);
+      const owners = definers.get(definition.name);
+      if (!owners) definers.set(definition.name, [definition.parent]);
+      else if (owners[owners.length - 1] !== definition.parent) owners.push(definition.parent);
     }
   }
-  return { byNode, classes, methods };
+  return { byNode, classes, methods, definers };
 });
 
 /** A base of a class of the file: another class of the file, or a class an import names (with attributes after the import's name), or neither. */
@@ -31,6 +35,19 @@ type LocalBase =
   | { kind: 'local'; definition: Definition }
   | { kind: 'imported'; target: string; attributes: string[] }
   | { kind: 'other'; name: string };
+
+/** What the file alone says about its classes (no workspace): the bases of each and the classes of the file each extends. */
+interface FileClasses {
+  imports: ImportBinding[] | undefined;
+  bases: Map<Definition, LocalBase[]>;
+  ancestors: Map<Definition, Set<Definition>>;
+}
+
+/**
+ * `FileClasses` by file path, once per version of the tree: the rules that
+ * build a hierarchy in one lint (and the lints of one version) share them.
+ */
+const fileClasses = memoizedPerTree((): Map<string, FileClasses> => new Map());
 
 /**
  * The classes a class of the file extends, followed through the file and,
@@ -40,8 +57,6 @@ type LocalBase =
  */
 export class ClassHierarchy {
   private readonly answers = new Map<string, Ancestry>();
-  private readonly ancestorsInFile = new Map<Definition, Set<Definition>>();
-  private imports: ImportBinding[] | undefined;
 
   constructor(
     private readonly tree: SyntaxTree,
@@ -89,18 +104,16 @@ export class ClassHierarchy {
 
   /** Whether a class of the file that extends `classNode`, directly or not, defines `method`: its signature is then an interface. */
   overriddenInFile(classNode: NodeId, method: string): boolean {
-    const { byNode, methods } = definitionIndex(this.tree);
+    const { byNode, definers } = definitionIndex(this.tree);
     const base = byNode.get(classNode);
     if (!base) return false;
-    for (const [subclass, names] of methods) {
-      if (subclass !== base && names.includes(method) && this.localAncestors(subclass).has(base)) return true;
-    }
-    return false;
+    return (definers.get(method) ?? []).some((subclass) => subclass !== base && this.localAncestors(subclass).has(base));
   }
 
   /** The classes of the file a class extends, directly or not. */
   private localAncestors(cls: Definition): Set<Definition> {
-    let ancestors = this.ancestorsInFile.get(cls);
+    const known = this.fileClasses().ancestors;
+    let ancestors = known.get(cls);
     if (!ancestors) {
       ancestors = new Set();
       let level = [cls];
@@ -113,24 +126,36 @@ export class ClassHierarchy {
         }
         level = next;
       }
-      this.ancestorsInFile.set(cls, ancestors);
+      known.set(cls, ancestors);
     }
     return ancestors;
   }
 
+  private fileClasses(): FileClasses {
+    const byPath = fileClasses(this.tree);
+    let classes = byPath.get(this.filePath);
+    if (!classes) byPath.set(this.filePath, (classes = { imports: undefined, bases: new Map(), ancestors: new Map() }));
+    return classes;
+  }
+
   /** The bases a class of the file names: a class of the file in scope, else what the module's imports name. */
   private basesOf(subclass: Definition): LocalBase[] {
-    return classBases(this.tree, subclass.node).map((node): LocalBase => {
+    const classes = this.fileClasses();
+    let bases = classes.bases.get(subclass);
+    if (bases) return bases;
+    bases = classBases(this.tree, subclass.node).map((node): LocalBase => {
       const base = baseText(this.tree, node);
       const parts = base.split('.');
       if (parts.length === 1) {
         const local = this.visibleClass(subclass, base);
         if (local) return { kind: 'local', definition: local };
       }
-      this.imports ??= importBindings(this.filePath, this.tree, this.tree.root);
-      const target = importedName(this.imports, parts[0]);
+      classes.imports ??= importBindings(this.filePath, this.tree, this.tree.root);
+      const target = importedName(classes.imports, parts[0]);
       return target !== undefined ? { kind: 'imported', target, attributes: parts.slice(1) } : { kind: 'other', name: base };
     });
+    classes.bases.set(subclass, bases);
+    return bases;
   }
 
   /** The class named `name` defined before `subclass` in its own scope or one around it (innermost first). */

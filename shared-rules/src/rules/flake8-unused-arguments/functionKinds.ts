@@ -3,7 +3,7 @@ import type { Binding, Scope } from '../../semantic/scope';
 import type { SemanticModel } from '../../semantic/model';
 import { definitionDecorators, fileDefinitions, isStubBody } from '../../syntax/definitions';
 import { F, T } from '../../syntax/grammar';
-import { memoizedPerTree } from '../../syntax/memo';
+import { memoizedPerSegment, memoizedPerTree } from '../../syntax/memo';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import { ClassHierarchy } from '../../workspace/classHierarchy';
 import { injectedParameters } from './injectedArguments';
@@ -166,6 +166,28 @@ function nameHandedOn(tree: SyntaxTree, scope: Scope | undefined, name: string):
   return references.some((reference) => reference.kind === 'load' && reference.host === undefined && handsOn(tree, reference.node));
 }
 
+/** An attribute read off a name (`receiver.name`), and whether it is handed on or called. */
+interface AttributeUse {
+  receiver: string;
+  name: string;
+  handedOn: boolean;
+  called: boolean;
+}
+
+/** The attribute uses of each unit, kept while the unit is (see `memoizedPerSegment`). */
+const attributeUses = memoizedPerSegment((tree: SyntaxTree, first: NodeId, after: number): AttributeUse[] => {
+  const uses: AttributeUse[] = [];
+  for (let attribute = first; attribute < after; attribute++) {
+    if (tree.type(attribute) !== T.attribute) continue;
+    const object = tree.field(attribute, F.object);
+    const name = tree.field(attribute, F.attribute);
+    if (object === NONE || name === NONE || tree.type(object) !== T.identifier) continue;
+    const handedOn = handsOn(tree, attribute);
+    uses.push({ receiver: tree.text(object), name: tree.text(name), handedOn, called: !handedOn && tree.type(usedIn(tree, attribute).parent) === T.call });
+  }
+  return uses;
+});
+
 /**
  * How the file uses its methods, as `self.name`, `cls.name` or `Class.name`
  * (a class of the file): the names it hands on, and those it calls.
@@ -173,14 +195,12 @@ function nameHandedOn(tree: SyntaxTree, scope: Scope | undefined, name: string):
 const methodUses = memoizedPerTree((tree: SyntaxTree): { handedOn: Set<string>; called: Set<string> } => {
   const classes = new Set(fileDefinitions(tree).flatMap((definition) => (definition.kind === 'class' ? [definition.name] : [])));
   const uses = { handedOn: new Set<string>(), called: new Set<string>() };
-  for (const attribute of tree.descendantsOfType(tree.root, T.attribute)) {
-    const object = tree.field(attribute, F.object);
-    const name = tree.field(attribute, F.attribute);
-    if (object === NONE || name === NONE || tree.type(object) !== T.identifier) continue;
-    const receiver = tree.text(object);
-    if (receiver !== 'self' && receiver !== 'cls' && !classes.has(receiver)) continue;
-    if (handsOn(tree, attribute)) uses.handedOn.add(tree.text(name));
-    else if (tree.type(usedIn(tree, attribute).parent) === T.call) uses.called.add(tree.text(name));
+  for (const unit of attributeUses(tree)) {
+    for (const { receiver, name, handedOn, called } of unit) {
+      if (receiver !== 'self' && receiver !== 'cls' && !classes.has(receiver)) continue;
+      if (handedOn) uses.handedOn.add(name);
+      else if (called) uses.called.add(name);
+    }
   }
   return uses;
 });

@@ -4,11 +4,13 @@ import { F, T } from '../../syntax/grammar';
 import { NONE, type NodeId as Node, type SyntaxTree } from '../../syntax/tree';
 import type { AnnotationReader } from './annotations';
 import type { BindingRecorder } from './bindingRecorder';
-import type { ReadingState } from './readingState';
+import { AnnotationState, type ReadingState } from './readingState';
 import { UNPACKING_TYPES, type TargetBinder } from './targetBinder';
 import type { Walk } from './walk';
 
 const SEQUENCE_VALUE_TYPES: ReadonlySet<number> = new Set<number>([T.expression_list, T.tuple, T.list, T.set]);
+/** What a subtree must hold for visiting it to find names or open scopes. */
+const NAME_HOLDERS: ReadonlySet<number> = new Set<number>([T.identifier, T.lambda]);
 
 /** Statements that bind names: assignments, `for`, `with`, `try`/`except`, `global`/`nonlocal`, `del`. */
 export class StatementVisitor {
@@ -45,7 +47,8 @@ export class StatementVisitor {
       if (left) targets.push(left);
       value = tree.field(value, F.right);
     }
-    if (value) this.walk.visit(value);
+    // A value without a name (a table of literals) binds, reads and defines nothing, unless it is a type hint.
+    if (value && (this.reading.annotation !== AnnotationState.None || tree.holdsType(value, NAME_HOLDERS))) this.walk.visit(value);
     const literal =
       !!value && SEQUENCE_VALUE_TYPES.has(tree.type(value)) && targets.every((t) => UNPACKING_TYPES.has(tree.type(t)) && tree.type(t) !== T.parenthesized_expression);
     for (const target of targets) this.targets.storeTarget(target, 'assign', true, literal, node);
