@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import fc from 'fast-check';
-import { Linter, parseUnits, PythonParser, resolveSettings, RULES, type Finding, type ResolvedSettings } from '@pyreview/shared-rules';
+import { Linter, parseUnits, PythonParser, resolveSettings, RULES, type Finding } from '@pyreview/shared-rules';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { DocumentStore } from 'pyreview-server/out/documents';
 import { rangeOf, snap, type Encoding } from '../helpers/lspText';
@@ -58,44 +58,6 @@ function comparable(findings: readonly Finding[]) {
   return findings.map(({ code, message, start, end, fix }) => ({ code, message, start, end, fix }));
 }
 
-/** Applies the edits to one of the base texts, then checks that settling gives what a fresh parse and check give. */
-function assertEditsSettleFresh(parser: PythonParser, settings: ResolvedSettings, text: string, encoding: Encoding, edits: readonly EditSpec[]): void {
-  const store = new DocumentStore(parser);
-  const uri = 'file:///property/sample.py';
-  let expected = text;
-  const document = store.open(uri, 1, expected);
-  document.syntax();
-  let version = 1;
-  let batch: TextDocumentContentChangeEvent[] = [];
-  const flush = (lint: boolean) => {
-    if (!batch.length) return;
-    store.change(uri, ++version, batch, encoding);
-    batch = [];
-    if (lint) document.lint(settings, undefined, 'keystroke');
-  };
-  for (const edit of edits) {
-    if (!edit.sameNotification) flush(edit.lintAfter);
-    const start = snap(expected, Math.floor(edit.startFraction * (expected.length + 1)));
-    const end = Math.max(start, snap(expected, Math.min(expected.length, start + edit.length)));
-    const next = expected.slice(0, start) + edit.insert + expected.slice(end);
-    batch.push(edit.fullText ? { text: next } : { range: rangeOf(expected, start, end, encoding), text: edit.insert });
-    expected = next;
-  }
-  flush(false);
-  try {
-    assert.strictEqual(document.text, expected);
-    // Settling (when typing pauses) must give exactly what a fresh parse and check give.
-    const reused = document.lint(settings, undefined, 'settle')!;
-    assert.ok(reused.settled);
-    const fresh = parseUnits(parser, expected);
-    assert.deepStrictEqual(describeTree(document.syntax()!), describeTree(fresh.tree));
-    const scratch = new Linter(RULES).lint({ units: fresh, text: expected, filePath: document.filePath, settings });
-    assert.deepStrictEqual(comparable(reused.result.findings), comparable(scratch.findings));
-  } finally {
-    store.dispose();
-  }
-}
-
 describe('property: incremental edits equal a fresh parse', () => {
   const parser = new PythonParser();
   const settings = resolveSettings(RULES, RULE_SELECTION);
@@ -108,18 +70,43 @@ describe('property: incremental edits equal a fresh parse', () => {
         fc.constantFrom<Encoding>('utf-16', 'utf-8'),
         fc.array(editArbitrary, { minLength: 1, maxLength: 12 }),
         (textIndex, encoding, edits) => {
-          assertEditsSettleFresh(parser, settings, texts[textIndex], encoding, edits);
+          const store = new DocumentStore(parser);
+          const uri = 'file:///property/sample.py';
+          let expected = texts[textIndex];
+          const document = store.open(uri, 1, expected);
+          document.syntax();
+          let version = 1;
+          let batch: TextDocumentContentChangeEvent[] = [];
+          const flush = (lint: boolean) => {
+            if (!batch.length) return;
+            store.change(uri, ++version, batch, encoding);
+            batch = [];
+            if (lint) document.lint(settings, undefined, 'keystroke');
+          };
+          for (const edit of edits) {
+            if (!edit.sameNotification) flush(edit.lintAfter);
+            const start = snap(expected, Math.floor(edit.startFraction * (expected.length + 1)));
+            const end = Math.max(start, snap(expected, Math.min(expected.length, start + edit.length)));
+            const next = expected.slice(0, start) + edit.insert + expected.slice(end);
+            batch.push(edit.fullText ? { text: next } : { range: rangeOf(expected, start, end, encoding), text: edit.insert });
+            expected = next;
+          }
+          flush(false);
+          try {
+            assert.strictEqual(document.text, expected);
+            // Settling (when typing pauses) must give exactly what a fresh parse and check give.
+            const reused = document.lint(settings, undefined, 'settle')!;
+            assert.ok(reused.settled);
+            const fresh = parseUnits(parser, expected);
+            assert.deepStrictEqual(describeTree(document.syntax()!), describeTree(fresh.tree));
+            const scratch = new Linter(RULES).lint({ units: fresh, text: expected, filePath: document.filePath, settings });
+            assert.deepStrictEqual(comparable(reused.result.findings), comparable(scratch.findings));
+          } finally {
+            store.dispose();
+          }
         },
       ),
       { numRuns: 150 },
     );
-  });
-
-  it('settles B018 after a module-level statement stops following an ERROR node (counterexample of seed -390216031)', () => {
-    // B018 once looked past its unit for the ERROR before a statement, so the cached finding went stale.
-    const edit = (length: number, insert: string, lintAfter: boolean): EditSpec =>
-      ({ startFraction: 0, length, insert, fullText: true, sameNotification: false, lintAfter });
-    const edits = [edit(0, 'def g(a, b):\n', false), edit(6, 'def g(a, b):\n', false), edit(0, '', true), edit(6, '', false)];
-    assertEditsSettleFresh(parser, resolveSettings(RULES, { select: [...RULE_SELECTION.select, 'B018'] }), baseTexts()[0], 'utf-16', edits);
   });
 });

@@ -60,24 +60,15 @@ function hasEffect(tree: SyntaxTree, node: NodeId): boolean {
   return false;
 }
 
-/**
- * Whether error recovery left an ERROR node just before the statement, inside its unit: its first
- * words may be the statement's head (`value value`). A statement at module level or in a class body
- * is a unit of its own, cached apart from its neighbours, so the search stops there.
- */
+/** Whether error recovery left an ERROR node just before the statement: its first words may be the statement's head (`value value`). */
 function followsError(tree: SyntaxTree, statement: NodeId): boolean {
-  for (let node = statement; !isUnit(tree, node); node = tree.parent(node)) {
+  for (let node = statement; node !== NONE; node = tree.parent(node)) {
     let previous = tree.previousSibling(node);
     while (previous !== NONE && tree.type(previous) === T.comment) previous = tree.previousSibling(previous);
     if (previous !== NONE) return tree.isError(previous);
+    if (tree.type(tree.parent(node)) !== T.block) return false;
   }
   return false;
-}
-
-function isUnit(tree: SyntaxTree, node: NodeId): boolean {
-  const parent = tree.parent(node);
-  if (parent === NONE || tree.type(parent) === T.module) return true;
-  return tree.type(parent) === T.block && tree.type(tree.parent(parent)) === T.class_definition;
 }
 
 /** A name or attribute access (or a tuple of them) evaluated only to see whether it raises `NameError` or `AttributeError`. */
