@@ -13,7 +13,7 @@ import * as path from 'path';
 import { agreementPercent, type CodeAgreement, type LineFinding } from './findingComparison';
 import { pythonFiles } from './pythonCorpus';
 import { comparePycodestyle, INDENTATION_CODES, startsInString } from './pycodestyleComparison';
-import { compareWithRuff, guardedProbe } from './ruffComparison';
+import { compareWithRuff } from './ruffComparison';
 import { compareDocstrings, DOCSTRING_CODES, overloadSignature } from './docstringsComparison';
 import { compareNaming, conventionalOverride, PEP8_NAMING_CODES } from './namingComparison';
 
@@ -37,7 +37,6 @@ interface Comparison {
 
 const EXCEPTION_CODES = ['B904', 'BLE001', 'S110', 'TRY201', 'B012'];
 const SECURITY_CODES = ['S102', 'S105', 'S106', 'S301', 'S307', 'S324', 'S506', 'S602', 'S608'];
-const CORRECTNESS_CODES = ['B018'];
 const ANNOTATION_CODES = ['ANN001', 'ANN002', 'ANN003', 'ANN201', 'ANN202', 'ANN204', 'ANN205', 'ANN206'];
 
 /**
@@ -200,24 +199,6 @@ const COMPARISONS: Comparison[] = [
     target: 0,
     run: async (files) => (await compareWithRuff(files, SECURITY_CODES)).byCode,
     documented: securityScope,
-  },
-  {
-    name: 'ruff-correctness',
-    reference: ruffVersion,
-    codes: CORRECTNESS_CODES,
-    targets: () => [STDLIB],
-    target: 100,
-    run: async (files) => (await compareWithRuff(files, CORRECTNESS_CODES)).byCode,
-    documented: (difference, side) => guardedProbe(difference, side, fileLines(difference.file)),
-  },
-  {
-    name: 'ruff-correctness-fixtures',
-    reference: ruffVersion,
-    codes: CORRECTNESS_CODES,
-    targets: () => plainFixtures(/^B018/),
-    target: 100,
-    run: async (files) => reportSkipped(await compareWithRuff(files, CORRECTNESS_CODES)),
-    documented: (difference, side) => guardedProbe(difference, side, fileLines(difference.file)),
   },
   {
     // The wasm build knows no file path: pyreview is given a neutral one, so neither side sees private modules.

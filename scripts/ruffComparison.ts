@@ -56,21 +56,3 @@ export async function compareWithRuff(
   workspace.free();
   return { byCode, skipped, version };
 }
-
-/**
- * Ruff's B018 also flags a name or attribute read in a `try` body to see
- * whether it raises (`try: WindowsError` / `except NameError:`); pyreview
- * leaves these probes alone when the `try` has `except` clauses.
- */
-export function guardedProbe(difference: LineFinding, side: 'pyreview' | 'reference', lines: readonly string[]): string | undefined {
-  if (side !== 'reference' || difference.code !== 'B018') return undefined;
-  const line = lines[difference.line - 1] ?? '';
-  if (!/^\s*[A-Za-z_][\w.]*(\s*,\s*[A-Za-z_][\w.]*)*\s*(#.*)?$/.test(line)) return undefined;
-  const indent = (text: string): number => text.length - text.trimStart().length;
-  for (let index = difference.line - 2; index >= 0; index--) {
-    const text = lines[index];
-    if (!text.trim() || text.trimStart().startsWith('#') || indent(text) >= indent(line)) continue;
-    return /^\s*try\s*:/.test(text) ? 'a name or attribute read in a try body to see whether it raises' : undefined;
-  }
-  return undefined;
-}

@@ -10,7 +10,6 @@ import { blindExcept } from './flake8-blind-except/blind-except';
 import { tryExceptPass } from './flake8-bandit/try-except-pass';
 import { raiseWithoutFromInsideExcept } from './flake8-bugbear/raise-without-from-inside-except';
 import { jumpStatementInFinally } from './flake8-bugbear/jump-statement-in-finally';
-import { uselessExpression } from './flake8-bugbear/useless-expression';
 import { verboseRaise } from './tryceratops/verbose-raise';
 import { complexStructure } from './mccabe/complex-structure';
 import { tooManyBranches } from './pylint/too-many-branches';
@@ -81,7 +80,6 @@ export const RULES: readonly Rule[] = [
   tryExceptPass,
   raiseWithoutFromInsideExcept,
   jumpStatementInFinally,
-  uselessExpression,
   verboseRaise,
   complexStructure,
   tooManyBranches,
