@@ -152,7 +152,7 @@ describe('property: keystrokes linted from one statement parsed alone', function
       insert: fc.constantFrom(...starts),
       lint: fc.nat({ max: 3 }).map((n) => n > 0),
     });
-    property(edit, { maxEdits: 4, numRuns: 40, atStart: true, atLeast: 20 });
+    property(edit, { maxEdits: 4, numRuns: 80, atStart: true, atLeast: 20 });
   });
 
   it('reads every statement again when a unit of error recovery kept from the last parse is not in the new one', () => {
