@@ -176,7 +176,7 @@ export class Linter {
     const unitTree = input.units.current;
     const syntax = input.units.tree;
     // Code nested deeper than Python accepts gets that syntax error alone.
-    const tooDeep = nestingError(unitTree, syntax, text);
+    const tooDeep = nestingError(unitTree, syntax, lines);
     if (tooDeep) this.fileRuleState.clear();
     const units = tooDeep ? [] : flattenUnits(unitTree);
     const raw: Finding[] = [];

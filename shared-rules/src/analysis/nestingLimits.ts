@@ -1,6 +1,7 @@
 import type { Finding } from '../findings/finding';
 import { K, T } from '../syntax/grammar';
 import type { NodeId, Segment, SyntaxTree } from '../syntax/tree';
+import type { LineIndex } from '../text/lineIndex';
 import type { Unit } from './units';
 
 /**
@@ -23,15 +24,15 @@ const CLOSING = new Set<number>([K[')'], K[']'], K['}']]);
  * The rules are not run on such code: they follow its nesting, and their
  * findings would be noise next to an error that stops the file from running.
  */
-export function nestingError(units: readonly Unit[], tree: SyntaxTree, text: string, classBlocks = 0): Omit<Finding, 'code'> | undefined {
+export function nestingError(units: readonly Unit[], tree: SyntaxTree, lines: LineIndex, classBlocks = 0): Omit<Finding, 'code'> | undefined {
   for (const unit of units) {
     const { segment } = unit;
     if (segment.brackets > MAX_BRACKETS) return at('SyntaxError: too many nested parentheses', firstBracketPastLimit(tree, segment));
     if (segment.blocks + classBlocks > MAX_INDENTATION) {
-      return at('IndentationError: too many levels of indentation', lineStart(text, firstBlockPastLimit(tree, segment, classBlocks)));
+      return at('IndentationError: too many levels of indentation', lines.lineStart(lines.lineAt(firstBlockPastLimit(tree, segment, classBlocks))));
     }
     if (segment.depth > MAX_DEPTH) return at('RecursionError: maximum recursion depth exceeded during compilation', segment.base + segment.depthAt);
-    const inner = unit.children && nestingError(unit.children, tree, text, classBlocks + 1);
+    const inner = unit.children && nestingError(unit.children, tree, lines, classBlocks + 1);
     if (inner) return inner;
   }
   return undefined;
@@ -69,13 +70,6 @@ function firstBlockPastLimit(tree: SyntaxTree, segment: Segment, classBlocks: nu
     if (openBlocks.length + classBlocks > MAX_INDENTATION) return tree.start(node);
   }
   return segment.base + segment.blocksAt;
-}
-
-/** The offset where the line holding `offset` starts (Python ends lines at `\n`, `\r\n` and a lone `\r`). */
-function lineStart(text: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return start;
 }
 
 function at(message: string, offset: number): Omit<Finding, 'code'> {
