@@ -186,18 +186,23 @@ EXPORT(cursor_end) uint32_t cursor_end(void) { return ts_node_end_byte(ts_tree_c
 
 enum { RECORD = 6 };
 
+/*
+ * Records are handed over in chunks of this many (`flush_records`): a buffer
+ * as large as the subtree would stay in the module's memory, which never shrinks.
+ */
+enum { CHUNK_RECORDS = 16384 };
+
+/* Takes `count` records at `records`, the next of the subtree being flattened. */
+IMPORT(flush_records) void flush_records(const int32_t *records, uint32_t count);
+/* Sets the handle after the subtree of record `index` (of the subtree), handed over already. */
+IMPORT(set_after) void set_after(uint32_t index, int32_t after);
+
 static int32_t *records;
-static uint32_t record_capacity;
 static uint32_t *path;
+static int32_t *path_info;
 static uint8_t *fielded;
 static uint32_t path_capacity;
 
-/*
- * Whether any child of the node (through hidden nodes) can be in a field:
- * its production's field map lists the fields of hidden children too. Asking
- * the cursor for the field of each child walks its hidden ancestors, which a
- * list of a million items nests twenty deep.
- */
 static uint8_t has_fields(TSNode node) {
   if (ts_node_child_count(node) == 0) return 0;
   const TSFieldMapEntry *start, *end;
@@ -215,7 +220,6 @@ enum { DEPTH, BRACKETS, BLOCKS, MEASURES };
 static uint32_t deepest[MEASURES];
 static uint32_t deepest_at[MEASURES];
 
-EXPORT(records_buffer) int32_t *records_buffer(void) { return records; }
 EXPORT(nesting) uint32_t nesting(uint32_t measure) { return deepest[measure]; }
 EXPORT(nesting_at) uint32_t nesting_at(uint32_t measure) { return deepest_at[measure]; }
 
@@ -230,13 +234,18 @@ static void measure(uint32_t kind, uint32_t value, uint32_t at) {
   }
 }
 
+/* How many records `flatten` gives at most for the current node (its visible descendants and itself). */
+EXPORT(cursor_descendant_count) uint32_t cursor_descendant_count(void) { return ts_node_descendant_count(ts_tree_cursor_current_node(top())); }
+
 /*
  * Copies the current node's subtree, in document order, as records of six
  * integers: symbol | field << 16 | flags << 24; start and end relative to
  * `offset_base`; the parent's handle (-1 for the root); the handle after the
  * node's last descendant; `slot`. Handles are `handle_base` + the record's
  * index. A `block` starting at `split_at` is copied without its children
- * (they are flattened on their own) and flagged SPLIT. Returns the count.
+ * (they are flattened on their own) and flagged SPLIT. The records go to
+ * `flush_records` in chunks, in order, and `set_after` completes those handed
+ * over before their subtree ended. Returns the count.
  */
 EXPORT(flatten) uint32_t flatten(int32_t handle_base, uint32_t offset_base, uint32_t split_at, int32_t slot) {
   static TSSymbol open[3], close[3], string, block;
@@ -244,22 +253,26 @@ EXPORT(flatten) uint32_t flatten(int32_t handle_base, uint32_t offset_base, uint
     open[0] = symbol_named("(", false), open[1] = symbol_named("[", false), open[2] = symbol_named("{", false);
     close[0] = symbol_named(")", false), close[1] = symbol_named("]", false), close[2] = symbol_named("}", false);
     string = symbol_named("string", true), block = symbol_named("block", true);
+    records = malloc(CHUNK_RECORDS * RECORD * sizeof(int32_t));
   }
   TSTreeCursor cursor = ts_tree_cursor_copy(top());
   uint32_t count = 0;
+  /* Records before this one were handed over. */
+  uint32_t flushed = 0;
   uint32_t depth = 0;
   uint32_t brackets = 0, strings = 0, blocks = 0;
   memset(deepest, 0, sizeof deepest);
   memset(deepest_at, 0, sizeof deepest_at);
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (count == record_capacity) {
-      record_capacity = record_capacity ? record_capacity * 2 : 4096;
-      records = realloc(records, record_capacity * RECORD * sizeof(int32_t));
+    if (count - flushed == CHUNK_RECORDS) {
+      flush_records(records, CHUNK_RECORDS);
+      flushed = count;
     }
     if (depth == path_capacity) {
       path_capacity = path_capacity ? path_capacity * 2 : 256;
       path = realloc(path, path_capacity * sizeof(uint32_t));
+      path_info = realloc(path_info, path_capacity * sizeof(int32_t));
       fielded = realloc(fielded, path_capacity);
     }
     uint32_t start = ts_node_start_byte(node) / 2;
@@ -267,7 +280,7 @@ EXPORT(flatten) uint32_t flatten(int32_t handle_base, uint32_t offset_base, uint
     uint32_t flags = flags_of(node);
     int split = start == split_at && strcmp(ts_node_type(node), "block") == 0;
     if (split) flags |= SPLIT;
-    int32_t *record = records + count * RECORD;
+    int32_t *record = records + (count - flushed) * RECORD;
     uint32_t field = depth == 0 || fielded[depth - 1] ? ts_tree_cursor_current_field_id(&cursor) : 0;
     record[0] = (int32_t)(symbol | field << 16 | flags << 24);
     record[1] = (int32_t)(start - offset_base);
@@ -275,6 +288,7 @@ EXPORT(flatten) uint32_t flatten(int32_t handle_base, uint32_t offset_base, uint
     record[3] = depth ? handle_base + (int32_t)path[depth - 1] : -1;
     record[5] = slot;
     fielded[depth] = has_fields(node);
+    path_info[depth] = record[0];
     path[depth++] = count++;
     measure(DEPTH, depth, start);
     if (symbol == string) strings++;
@@ -284,12 +298,16 @@ EXPORT(flatten) uint32_t flatten(int32_t handle_base, uint32_t offset_base, uint
     if (!split && ts_tree_cursor_goto_first_child(&cursor)) continue;
     for (;;) {
       uint32_t done = path[depth - 1];
-      records[done * RECORD + 4] = handle_base + (int32_t)count;
-      TSSymbol left = (TSSymbol)(records[done * RECORD] & 0xffff);
+      int32_t after = handle_base + (int32_t)count;
+      if (done >= flushed) records[(done - flushed) * RECORD + 4] = after;
+      else set_after(done, after);
+      int32_t info = path_info[depth - 1];
+      TSSymbol left = (TSSymbol)(info & 0xffff);
       if (left == string) strings--;
-      else if (left == block && !((records[done * RECORD] >> 24) & SPLIT)) blocks--;
+      else if (left == block && !((info >> 24) & SPLIT)) blocks--;
       if (--depth == 0) {
         ts_tree_cursor_delete(&cursor);
+        flush_records(records, count - flushed);
         return count;
       }
       if (ts_tree_cursor_goto_next_sibling(&cursor)) break;

@@ -138,6 +138,8 @@ export class DocumentUnits {
       rootCursor.close();
     }
     const collect = (region: DirtyRegion | undefined): Unit[] => {
+      // Reading every statement replaces every copy: the old ones are freed first, so that the new ones can take their room.
+      if (!region) tree.sweep(this.generation);
       const cursor = (statement ?? parse).cursor();
       try {
         const read = this.collectLevel(cursor, { low: -Infinity, high: Infinity }, text, '', false, previous && region ? previous : undefined, region);
@@ -255,6 +257,8 @@ export class DocumentUnits {
       while (j > i && previous[j - 1].start > dirty.oldEnd) j--;
       for (let k = j; k < previous.length; k++) if (previous[k].end + delta <= high) after.push(reuse(previous[k], delta, newContext, text));
       middle = previous.slice(i, j);
+      // Read again below: their old copies are freed first, so that the new ones can take their room.
+      for (const unit of middle) this.tree.free(unit.segment);
       from = units.length ? units[units.length - 1].end : 0;
     }
     const to = after.length ? after[0].start : Infinity;

@@ -1,4 +1,4 @@
-import { parserModule, type ParserModule } from './parserModule';
+import { parserModule, type ParserModule, type RecordSink } from './parserModule';
 
 /** A position as tree-sitter counts it: line, and column in UTF-16 code units. */
 export interface Point {
@@ -149,17 +149,14 @@ export class TreeCursor {
     return this.module.exports.cursor_end();
   }
 
-  /**
-   * Copies the current node's subtree as records (see `binding.c`): returns
-   * how many, readable at `recordsAt()` in `module.intView()` until the next flatten.
-   */
-  flatten(handleBase: number, offsetBase: number, splitAt: number, slot: number): number {
-    return this.module.exports.flatten(handleBase, offsetBase, splitAt, slot);
+  /** How many records `flatten` gives at most for the current node. */
+  descendantCount(): number {
+    return this.module.exports.cursor_descendant_count();
   }
 
-  /** Where the last flatten's records start, as an index into `intView()`. */
-  recordsAt(): number {
-    return this.module.exports.records_buffer() >>> 2;
+  /** Copies the current node's subtree as records (see `binding.c`) into `sink`; returns how many. */
+  flatten(handleBase: number, offsetBase: number, splitAt: number, slot: number, sink: RecordSink): number {
+    return this.module.withSink(sink, () => this.module.exports.flatten(handleBase, offsetBase, splitAt, slot));
   }
 
   /**
@@ -168,10 +165,6 @@ export class TreeCursor {
    */
   nesting(measure: Nesting): { value: number; at: number } {
     return { value: this.module.exports.nesting(measure), at: this.module.exports.nesting_at(measure) };
-  }
-
-  intView(): Int32Array {
-    return this.module.intView();
   }
 }
 

@@ -32,13 +32,30 @@ interface BindingExports {
   cursor_info(): number;
   cursor_start(): number;
   cursor_end(): number;
-  records_buffer(): number;
+  cursor_descendant_count(): number;
   flatten(handleBase: number, offsetBase: number, splitAt: number, slot: number): number;
   nesting(measure: number): number;
   nesting_at(measure: number): number;
 }
 
 const WASM_FILE = 'pyreview-python.wasm';
+
+/** Where `flatten` hands its records (see `binding.c`). */
+export interface RecordSink {
+  /** The next `count` records, at `at` in `ints` (readable during the call only). */
+  records(ints: Int32Array, at: number, count: number): void;
+  /** Sets the handle after the subtree of record `index` (of the flattened subtree), handed over already. */
+  after(index: number, after: number): void;
+}
+
+const NO_SINK: RecordSink = {
+  records: () => {
+    throw new Error('records handed over outside a flatten');
+  },
+  after: () => {
+    throw new Error('records handed over outside a flatten');
+  },
+};
 
 /** The parser's file: next to the running code first (bundles ship it beside themselves), then in the package's wasm/ folder. */
 export function parserWasmPath(): string {
@@ -50,11 +67,13 @@ export function parserWasmPath(): string {
  * The parser's WebAssembly instance, one per thread. Text reaches it through
  * `read_text`, which copies from `source` (set around each parse) into its
  * memory; a lone CR is handed over as LF, the line break it is for Python,
- * so that offsets stay those of the text.
+ * so that offsets stay those of the text. Flattened records come back
+ * through `flush_records` and `set_after`, to the sink set around each flatten.
  */
 export class ParserModule {
   readonly exports: BindingExports;
   private source = '';
+  private sink = NO_SINK;
   private bytes: Uint8Array;
   private units: Uint16Array;
   private ints: Int32Array;
@@ -62,7 +81,11 @@ export class ParserModule {
   constructor() {
     const module = new WebAssembly.Module(fs.readFileSync(parserWasmPath()));
     const instance = new WebAssembly.Instance(module, {
-      env: { read_text: (byteOffset: number, buffer: number, capacity: number) => this.readText(byteOffset, buffer, capacity) },
+      env: {
+        read_text: (byteOffset: number, buffer: number, capacity: number) => this.readText(byteOffset, buffer, capacity),
+        flush_records: (pointer: number, count: number) => this.sink.records(this.intView(), pointer >>> 2, count),
+        set_after: (index: number, after: number) => this.sink.after(index, after),
+      },
       // Only reached by tree-sitter's logging and debug output, which pyreview never turns on.
       wasi_snapshot_preview1: { clock_time_get: () => 0, fd_close: () => 0, fd_seek: () => 0, fd_write: () => 0 },
     });
@@ -80,6 +103,16 @@ export class ParserModule {
       return parse();
     } finally {
       this.source = '';
+    }
+  }
+
+  /** Runs `flatten` with `sink` taking the records. */
+  withSink<T>(sink: RecordSink, flatten: () => T): T {
+    this.sink = sink;
+    try {
+      return flatten();
+    } finally {
+      this.sink = NO_SINK;
     }
   }
 

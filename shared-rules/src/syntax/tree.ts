@@ -88,6 +88,11 @@ function release(records: Int32Array): void {
   pooledInts += records.length;
 }
 
+/** An array's length for `records` live records, with room to grow. */
+function roomFor(records: number): number {
+  return Math.max(STRIDE * 1024, Math.ceil(records * 1.5) * STRIDE);
+}
+
 /**
  * One document's syntax tree as flat records: every rule and the semantic
  * model read it, by integer handles (`NodeId`), through the methods below.
@@ -141,19 +146,44 @@ export class SyntaxTree {
 
   /**
    * Copies the cursor's node into a new segment based at `base`; a block
-   * starting at `splitAt` is copied without its statements.
+   * starting at `splitAt` is copied without its statements. Part of an
+   * update of the document (handles change): when the gaps of freed
+   * segments make room for the copy, they are closed rather than the array grown.
    */
   copy(cursor: TreeCursor, base: number, splitAt: number, generation: number): Segment {
+    return this.copySegment(cursor, base, splitAt, generation, true);
+  }
+
+  /**
+   * Copies the cursor's node, parsed from `source` (not the document's
+   * text), as a segment that lives as long as `owner` and hangs from nothing.
+   * Handles of the other nodes stay valid.
+   */
+  copyDetached(cursor: TreeCursor, source: string, owner: Segment): Segment {
+    const segment = this.copySegment(cursor, 0, -1, owner.generation, false);
+    segment.source = source;
+    segment.owner = owner;
+    return segment;
+  }
+
+  private copySegment(cursor: TreeCursor, base: number, splitAt: number, generation: number, mayCompact: boolean): Segment {
     const segment = new Segment();
     segment.base = base;
     segment.generation = generation;
+    this.reserve(cursor.descendantCount(), mayCompact);
     this.claimSlot(segment);
     const first = this.used;
-    const count = cursor.flatten(first, base, splitAt < 0 ? 0xffffffff : splitAt, segment.slot);
-    const source = cursor.intView();
-    const at = cursor.recordsAt();
-    this.reserve(count);
-    this.records.set(source.subarray(at, at + count * STRIDE), first * STRIDE);
+    const records = this.records;
+    let next = first * STRIDE;
+    const count = cursor.flatten(first, base, splitAt < 0 ? 0xffffffff : splitAt, segment.slot, {
+      records: (ints, at, chunk) => {
+        records.set(ints.subarray(at, at + chunk * STRIDE), next);
+        next += chunk * STRIDE;
+      },
+      after: (index, after) => {
+        records[(first + index) * STRIDE + AFTER] = after;
+      },
+    });
     this.used += count;
     segment.first = first;
     segment.count = count;
@@ -174,17 +204,6 @@ export class SyntaxTree {
         }
       }
     }
-    return segment;
-  }
-
-  /**
-   * Copies the cursor's node, parsed from `source` (not the document's
-   * text), as a segment that lives as long as `owner` and hangs from nothing.
-   */
-  copyDetached(cursor: TreeCursor, source: string, owner: Segment): Segment {
-    const segment = this.copy(cursor, 0, -1, owner.generation);
-    segment.source = source;
-    segment.owner = owner;
     return segment;
   }
 
@@ -224,31 +243,59 @@ export class SyntaxTree {
     container.lastChild = previous;
   }
 
-  /** Closes the gaps freed segments left, when they outweigh the live records; handles change. */
+  /**
+   * Closes the gaps freed segments left, once they reach half the live records (a statement
+   * copied again leaves a gap as large as itself: a file that is mostly one statement compacts
+   * at each of its updates); handles change. The array is kept unless it is far larger than the
+   * live records need, so that such a file allocates no new array at every keystroke.
+   */
   compactIfWasteful(): void {
-    if (this.garbage < 4096 || this.garbage * 2 < this.used) return;
-    this.compact(false);
+    if (this.garbage < 4096 || this.garbage * 3 < this.used) return;
+    const live = this.used - this.garbage;
+    if (this.records.length > live * STRIDE * 3) this.compact(roomFor(live));
+    else this.compactInPlace();
   }
 
-  /** Copies the live segments to a new array, with room to grow unless `tight`. */
-  private compact(tight: boolean): void {
-    const live = this.used - this.garbage;
-    const next = new Int32Array(Math.max(tight ? 0 : STRIDE * 1024, Math.ceil(live * (tight ? 1 : 1.5)) * STRIDE));
+  /** Copies the live segments to a new array of `length` integers. */
+  private compact(length: number): void {
+    const next = new Int32Array(length);
     let used = 1;
     for (const segment of this.slots) {
       if (!segment) continue;
-      const delta = used - segment.first;
-      const from = segment.first * STRIDE;
-      next.set(this.records.subarray(from, from + segment.count * STRIDE), used * STRIDE);
-      for (let i = used * STRIDE, end = (used + segment.count) * STRIDE; i < end; i += STRIDE) {
-        if (next[i + PARENT] >= 0) next[i + PARENT] += delta;
-        next[i + AFTER] += delta;
-      }
-      segment.first = used;
-      used += segment.count;
+      next.set(this.records.subarray(segment.first * STRIDE, (segment.first + segment.count) * STRIDE), used * STRIDE);
+      used = this.moved(next, segment, used);
     }
     release(this.records);
     this.records = next;
+    this.finishCompaction(used);
+  }
+
+  /** Moves the live segments down over the gaps, in the order of their records. */
+  private compactInPlace(): void {
+    const records = this.records;
+    const live = this.slots.filter((segment): segment is Segment => !!segment).sort((a, b) => a.first - b.first);
+    let used = 1;
+    for (const segment of live) {
+      if (segment.first !== used) records.copyWithin(used * STRIDE, segment.first * STRIDE, (segment.first + segment.count) * STRIDE);
+      used = this.moved(records, segment, used);
+    }
+    this.finishCompaction(used);
+  }
+
+  /** Renumbers a segment whose records were copied to `to` in `records`; returns the index after them. */
+  private moved(records: Int32Array, segment: Segment, to: number): number {
+    const delta = to - segment.first;
+    if (delta !== 0) {
+      for (let i = to * STRIDE, end = (to + segment.count) * STRIDE; i < end; i += STRIDE) {
+        if (records[i + PARENT] >= 0) records[i + PARENT] += delta;
+        records[i + AFTER] += delta;
+      }
+    }
+    segment.first = to;
+    return to + segment.count;
+  }
+
+  private finishCompaction(used: number): void {
     this.used = used;
     this.garbage = 0;
     this.compactions++;
@@ -266,7 +313,8 @@ export class SyntaxTree {
 
   /** Gives back the room beyond what the live records need (an idle document), when it is worth a copy. */
   trim(): void {
-    if (this.records.length > (this.used - this.garbage) * STRIDE * 1.25) this.compact(true);
+    const live = this.used - this.garbage;
+    if (this.records.length > live * STRIDE * 1.25) this.compact(live * STRIDE);
   }
 
   /** How many records the live segments hold, and how many the array has room for (for memory figures). */
@@ -288,9 +336,16 @@ export class SyntaxTree {
     segment.slot = slot;
   }
 
-  private reserve(count: number): void {
+  private reserve(count: number, mayCompact = false): void {
     const needed = (this.used + count) * STRIDE;
     if (needed <= this.records.length) return;
+    if (mayCompact && this.garbage > 0) {
+      // Closing the gaps of freed segments first, in place when that makes room.
+      const live = this.used - this.garbage + count;
+      if (live * STRIDE <= this.records.length) this.compactInPlace();
+      else this.compact(roomFor(live));
+      return;
+    }
     const next = pooledRecords(Math.max(needed, this.records.length * 2));
     next.set(this.records.subarray(0, this.used * STRIDE));
     release(this.records);
