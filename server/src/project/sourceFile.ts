@@ -70,15 +70,19 @@ export function decodeSource(bytes: Uint8Array): SourceText | string {
   return { bytes, text, hasBom, encoding };
 }
 
-/** Reads a Python file; an error message when it cannot be read or decoded. */
-export function readSource(filePath: string): SourceText | string {
-  let bytes: Uint8Array;
+/** A Python file's bytes; an error message when it cannot be read. */
+export function readSourceBytes(filePath: string): Uint8Array | string {
   try {
-    bytes = fs.readFileSync(fsPath(filePath));
+    return fs.readFileSync(fsPath(filePath));
   } catch (error) {
     return `cannot be read: ${(error as Error).message}`;
   }
-  return decodeSource(bytes);
+}
+
+/** Reads a Python file; an error message when it cannot be read or decoded. */
+export function readSource(filePath: string): SourceText | string {
+  const bytes = readSourceBytes(filePath);
+  return typeof bytes === 'string' ? bytes : decodeSource(bytes);
 }
 
 /** The bytes of a file's new text, in the file's encoding and with its byte-order mark; undefined when the encoding lacks a character of it. */
