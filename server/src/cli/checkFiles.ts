@@ -9,7 +9,7 @@ import { notebookReadProblem } from './notebookTask';
 import { cachedResultSuffices, type FileMode, type FileOutcome } from './fileTask';
 import { ProgressBar } from './progress';
 import type { TaskRunner } from './runner';
-import { decodeSource, encodeSource, readSourceBytes, type SourceText } from '../project/sourceFile';
+import { decodeSource, encodeSource, ScratchReader, type SourceText } from '../project/sourceFile';
 import { sameAnswers, shareWorkspace, workspaceIndexOf, type SharedWorkspace, type WorkspaceQuery } from './workspaceShare';
 
 /** One file on its way through the run. */
@@ -18,7 +18,8 @@ export interface Entry {
   displayPath: string;
   relativePath: string;
   config: DirectoryConfig;
-  bytes: Uint8Array;
+  /** Kept unless the cached findings hold whatever the workspace. */
+  bytes?: Uint8Array;
   /** The decoded text; left undecoded while the cached findings hold (`sourceOf` decodes it when the file is checked after all). */
   source?: SourceText;
   contentHash: string;
@@ -50,7 +51,7 @@ function cachedFindingsHold(entry: Entry, { mode, unsafeFixes }: CheckMode): boo
 /** An entry's text, decoded on first use; its content decoded when it was cached, so failing now means the cache lied. */
 export function sourceOf(entry: Entry): SourceText {
   entry.source ??= (() => {
-    const source = decodeSource(entry.bytes);
+    const source = decodeSource(entry.bytes!);
     if (typeof source === 'string') throw new Error(`${entry.displayPath} ${source}, though its cache entry says it was checked`);
     return source;
   })();
@@ -71,30 +72,33 @@ export function readEntries(
 ): { entries: Entry[]; unchecked: number } {
   const entries: Entry[] = [];
   let unchecked = 0;
+  const reader = new ScratchReader();
   for (const file of files) {
-    const bytes = readSourceBytes(file);
-    if (typeof bytes === 'string') {
-      io.stderr(`error: ${displayPath(io.cwd, file)} ${bytes}\n`);
+    const read = reader.read(file);
+    if (typeof read === 'string') {
+      io.stderr(`error: ${displayPath(io.cwd, file)} ${read}\n`);
       unchecked++;
       continue;
     }
     const config = configs.forFile(file);
     const relativePath = path.relative(config.root, file).split(path.sep).join('/');
-    const contentHash = hashContent(bytes);
+    const contentHash = hashContent(read);
     const entry: Entry = {
       path: file,
       displayPath: displayPath(io.cwd, file),
       relativePath,
       config,
-      bytes,
       contentHash,
       cacheContext: cache?.contextKey(config.resolved.fingerprint, relativePath) ?? '',
       cached: cache?.entry(file, contentHash),
     };
     if (cachedFindingsHold(entry, checkMode)) {
+      // Findings that hold only while the workspace's answers do may need the file checked after all.
+      if (entry.cached!.workspaceQueries) entry.bytes = Buffer.from(read);
       entries.push(entry);
       continue;
     }
+    const bytes = Buffer.from(read);
     const source = decodeSource(bytes);
     const tooLong = typeof source === 'string' ? undefined : tooLongToCheck(source.text.length);
     if (typeof source === 'string' || tooLong) {
@@ -113,7 +117,7 @@ export function readEntries(
       io.stderr(`warning: ${entry.displayPath} was skipped: ${problem.skipped}\n`);
       continue;
     }
-    entries.push({ ...entry, source });
+    entries.push({ ...entry, bytes, source });
   }
   return { entries, unchecked };
 }
@@ -197,7 +201,7 @@ export async function checkEntries(
     const { diagnostics, newText, internalErrors, workspaceQueries } = outcome!;
     entry.diagnostics = diagnostics;
     // Findings of fixed text are cached under the fixed content; `--diff` wrote nothing, so nothing to cache.
-    const written = newText === undefined ? entry.bytes : mode === 'diff' ? undefined : encodeSource(sourceOf(entry), newText);
+    const written = newText === undefined ? entry.bytes! : mode === 'diff' ? undefined : encodeSource(sourceOf(entry), newText);
     if (cache && written && !internalErrors.length) {
       cache.store(entry.path, {
         content: hashContent(written),
