@@ -6,7 +6,7 @@
 //   server.js          the launcher (server/src/launcher.ts): runs server-bundle.js through a V8 code cache
 //   server-bundle.js   the language server
 // The npm package's lib/:
-//   pyreview.js        the `pyreview` command (server/src/cliLauncher.ts): runs pyreview-cli.js through a V8
+//   pyreview.js        the `pyreview` command (server/src/cli/launcher.ts): runs pyreview-cli.js through a V8
 //                      code cache
 //   pyreview-cli.js    the CLI (server/src/cli/main.ts), the language server, and the script of the CLI's
 //                      worker threads
@@ -21,7 +21,7 @@ const root = path.join(__dirname, '..');
 const CLIENT_ENTRY = path.join(root, 'client', 'out', 'extension.js');
 const SERVER_ENTRY = path.join(root, 'server', 'out', 'server.js');
 const LAUNCHER_ENTRY = path.join(root, 'server', 'out', 'launcher.js');
-const CLI_LAUNCHER_ENTRY = path.join(root, 'server', 'out', 'cliLauncher.js');
+const CLI_LAUNCHER_ENTRY = path.join(root, 'server', 'out', 'cli', 'launcher.js');
 const CLI_ENTRY = path.join(root, 'server', 'out', 'cli', 'main.js');
 
 async function bundle(entry, outfile, { external = [], banner } = {}) {

@@ -127,7 +127,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** The process entry point (`bin/pyreview.js`, the npm package's cliLauncher.ts); resolves once the exit status is set. */
+/** The process entry point (`bin/pyreview.js`, the npm package's cli/launcher.ts); resolves once the exit status is set. */
 export async function run(): Promise<void> {
   // The bundle is also the script of the CLI's worker threads, which serve checks instead (worker.ts).
   if (isCheckWorker()) return;

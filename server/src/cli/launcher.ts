@@ -1,12 +1,12 @@
 /**
  * Entry point of the npm package's `pyreview` command (`lib/pyreview.js`):
  * runs the CLI bundle beside it through a V8 code cache in the user's cache
- * directory, as the extension's server does (launcher.ts), so that only the
+ * directory, as the extension's server does (server/src/launcher.ts), so that only the
  * first run of a build compiles the code a run needs.
  */
 import * as path from 'path';
-import { codeCacheDirectory, requireWithCodeCache } from './codeCache';
-import type * as cli from './cli/main';
+import { codeCacheDirectory, requireWithCodeCache } from '../codeCache';
+import type * as cli from './main';
 
 /** The esbuild bundle of `cli/main.ts` (scripts/bundle.js writes both). */
 const CLI_BUNDLE = 'pyreview-cli.js';
