@@ -18,9 +18,7 @@ export interface Entry {
   displayPath: string;
   relativePath: string;
   config: DirectoryConfig;
-  /** Kept unless the cached findings hold whatever the workspace. */
-  bytes?: Uint8Array;
-  /** The decoded text; left undecoded while the cached findings hold (`sourceOf` decodes it when the file is checked after all). */
+  /** Read and decoded unless its cached findings hold whatever the workspace: then this run never checks it. */
   source?: SourceText;
   contentHash: string;
   /** The cache key of everything but the content and the workspace. */
@@ -48,20 +46,17 @@ function cachedFindingsHold(entry: Entry, { mode, unsafeFixes }: CheckMode): boo
   return !!cached?.summary && !!cached.diagnostics && cached.context === entry.cacheContext && cachedResultSuffices(mode, cached.diagnostics, unsafeFixes);
 }
 
-/** An entry's text, decoded on first use; its content decoded when it was cached, so failing now means the cache lied. */
+/** The text of an entry this run checks. */
 export function sourceOf(entry: Entry): SourceText {
-  entry.source ??= (() => {
-    const source = decodeSource(entry.bytes!);
-    if (typeof source === 'string') throw new Error(`${entry.displayPath} ${source}, though its cache entry says it was checked`);
-    return source;
-  })();
+  if (!entry.source) throw new Error(`${entry.displayPath} was checked without being decoded`);
   return entry.source;
 }
 
 /**
  * Reads the files; those that cannot be read, or are too long to check, are
- * reported and left out. Content whose cached findings hold was decoded and
- * checked before: it is not decoded again.
+ * reported and left out. A file whose cached findings hold whatever the
+ * workspace is only hashed: it was decoded and checked before, and this run
+ * does not check it.
  */
 export function readEntries(
   files: readonly string[],
@@ -92,14 +87,12 @@ export function readEntries(
       cacheContext: cache?.contextKey(config.resolved.fingerprint, relativePath) ?? '',
       cached: cache?.entry(file, contentHash),
     };
-    if (cachedFindingsHold(entry, checkMode)) {
-      // Findings that hold only while the workspace's answers do may need the file checked after all.
-      if (entry.cached!.workspaceQueries) entry.bytes = Buffer.from(read);
+    // Findings that hold only while the workspace's answers do may need the file checked after all.
+    if (cachedFindingsHold(entry, checkMode) && !entry.cached!.workspaceQueries) {
       entries.push(entry);
       continue;
     }
-    const bytes = Buffer.from(read);
-    const source = decodeSource(bytes);
+    const source = decodeSource(Buffer.from(read));
     const tooLong = typeof source === 'string' ? undefined : tooLongToCheck(source.text.length);
     if (typeof source === 'string' || tooLong) {
       const problem = tooLong ? `was not checked: ${tooLong} (add it to \`extend-exclude\`)` : source;
@@ -117,7 +110,7 @@ export function readEntries(
       io.stderr(`warning: ${entry.displayPath} was skipped: ${problem.skipped}\n`);
       continue;
     }
-    entries.push({ ...entry, bytes, source });
+    entries.push({ ...entry, source });
   }
   return { entries, unchecked };
 }
@@ -201,7 +194,7 @@ export async function checkEntries(
     const { diagnostics, newText, internalErrors, workspaceQueries } = outcome!;
     entry.diagnostics = diagnostics;
     // Findings of fixed text are cached under the fixed content; `--diff` wrote nothing, so nothing to cache.
-    const written = newText === undefined ? entry.bytes! : mode === 'diff' ? undefined : encodeSource(sourceOf(entry), newText);
+    const written = newText === undefined ? sourceOf(entry).bytes : mode === 'diff' ? undefined : encodeSource(sourceOf(entry), newText);
     if (cache && written && !internalErrors.length) {
       cache.store(entry.path, {
         content: hashContent(written),
