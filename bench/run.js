@@ -15,6 +15,9 @@
 //          --server FILE  (another server script, e.g. server/out/server.js, the unbundled
 //                          server the CLI's `pyreview server` runs; default: the launcher the
 //                          extension ships, dist/server.js, bundled from the build into the work directory)
+//          --cli FILE  (another CLI script, e.g. server/bin/pyreview.js, the unbundled CLI a checkout
+//                       runs; default: the npm package's command, lib/pyreview.js, bundled from the build
+//                       into the work directory)
 //          --cpu-prof  (V8 profiles of the server and CLI processes, in the
 //                      work directory; summarize one with bench/profileSummary.js;
 //                      the bundled server's names are minified: add --server server/out/server.js)
@@ -26,7 +29,7 @@ const { stdlibFiles, concatenatedSource, editSites, SITE_KINDS, STDLIB } = requi
 const { measureServer, measureFirstStart } = require('./serverLatency');
 const { measureMemory } = require('./serverMemory');
 const { benchNotebook } = require('./notebookLatency');
-const { bundleServer } = require('../scripts/bundle');
+const { bundleCli, bundleServer } = require('../scripts/bundle');
 const { measureIndexing } = require('./workspaceIndexing');
 const { measureThroughput } = require('./throughput');
 const { serverTable, throughputTable, memoryTable, targetsTable, describeSite, textTable, markdownTable } = require('./report');
@@ -37,6 +40,7 @@ const KEPT_MARKER = '<!-- Below: other measurements (bench/hostile.js, npm run f
 const WORK_DIR = path.join(os.tmpdir(), 'pyreview-bench');
 const PROFILE_DIR = path.join(WORK_DIR, 'profiles');
 const BUNDLE_DIR = path.join(WORK_DIR, 'dist');
+const CLI_BUNDLE_DIR = path.join(WORK_DIR, 'lib');
 const CODE_CACHE_DIR = path.join(WORK_DIR, 'code-cache');
 
 const PARTS = ['sites', 'notebook', 'indexing', 'memory', 'cli'];
@@ -46,7 +50,7 @@ const MEMORY_TARGET_SIZES = { documents: 100, documentLines: 2000, cycles: 200, 
 
 const USAGE = `usage: npm run bench -- [--only ${PARTS.join(',')}] [--sizes 1000,5000,20000] [--sites KINDS] [--edits N] [--warmup N]
   [--interval MS] [--settles N] [--documents N] [--document-lines N] [--cycles N] [--cycle-lines N] [--repeat N]
-  [--skip-server] [--skip-cli] [--cpu-prof] [--server SCRIPT] [--results FILE]`;
+  [--skip-server] [--skip-cli] [--cpu-prof] [--server SCRIPT] [--cli SCRIPT] [--results FILE]`;
 
 /** A mistake in the command line: its message and the usage, no stack trace. */
 class UsageError extends Error {}
@@ -62,7 +66,7 @@ function listOf(value, allowed, option) {
 function parseArgs(argv) {
   const options = {
     sizes: [1000, 5000, 20000], edits: 60, warmup: 5, interval: 100, sites: SITE_KINDS, settles: 3,
-    ...MEMORY_TARGET_SIZES, repeat: 3, parts: new Set(PARTS), cpuProf: false, serverScript: undefined,
+    ...MEMORY_TARGET_SIZES, repeat: 3, parts: new Set(PARTS), cpuProf: false, serverScript: undefined, cliScript: undefined,
     results: path.join(__dirname, 'RESULTS.md'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -84,6 +88,7 @@ function parseArgs(argv) {
       case '--skip-cli': options.parts.delete('cli'); break;
       case '--cpu-prof': options.cpuProf = true; break;
       case '--server': options.serverScript = path.resolve(value()); break;
+      case '--cli': options.cliScript = path.resolve(value()); break;
       case '--results': options.results = path.resolve(value()); break;
       case '--help': console.log(USAGE); process.exit(0); break;
       default: throw new UsageError(`unknown option ${argv[i]}`);
@@ -294,7 +299,7 @@ function writeResults({ info, options, sessions, documents, notebook, indexing, 
       '',
       '## CLI throughput',
       '',
-      `${files.length} files, ${totalLines.toLocaleString('en-US')} lines: every \`.py\` file of ${STDLIB} outside test directories, passed as arguments. pyreview: \`node server/bin/pyreview.js check --exit-zero --format json FILES\` with all default rules, run twice from a directory without a cache (the second run reads the cache). Each tool ran ${options.repeat} times, interleaved with the others; the table shows its fastest run by wall time. pyflakes: \`pyflakes3 FILES\`. Ruff: \`node --liftoff-only bench/ruffWasm.js\`, one \`Workspace.check\` per file. The last row, \`bench/parseFloor.js\`, only parses each file with web-tree-sitter and visits every node once with a cursor, over a worker per core: the time no checker on this parser can go below. Wall time includes process start-up; CPU time is user + system of the process and its threads (pyreview uses a worker per core).`,
+      `${files.length} files, ${totalLines.toLocaleString('en-US')} lines: every \`.py\` file of ${STDLIB} outside test directories, passed as arguments. pyreview: \`node ${options.cliScript ? path.relative(REPO_ROOT, options.cliScript) : 'lib/pyreview.js'} check --exit-zero --format json FILES\`${options.cliScript ? '' : ', the npm package\'s command (bundled from this build by `scripts/bundle.js`; its launcher keeps a V8 code cache, here in the work directory, which the first run writes)'} with all default rules, run twice from a directory without a cache (the second run reads the cache). Each tool ran ${options.repeat} times, interleaved with the others; the table shows its fastest run by wall time. pyflakes: \`pyflakes3 FILES\`. Ruff: \`node --liftoff-only bench/ruffWasm.js\`, one \`Workspace.check\` per file. The last row, \`bench/parseFloor.js\`, only parses each file with web-tree-sitter and visits every node once with a cursor, over a worker per core: the time no checker on this parser can go below. Wall time includes process start-up; CPU time is user + system of the process and its threads (pyreview uses a worker per core).`,
       '',
       markdownTable(throughputTable(throughput, totalLines)),
     );
@@ -319,12 +324,11 @@ async function main() {
   const runs = (part) => options.parts.has(part);
   fs.rmSync(WORK_DIR, { recursive: true, force: true });
   fs.mkdirSync(WORK_DIR, { recursive: true });
-  if (SERVER_PARTS.some(runs) && !options.serverScript) {
-    await bundleServer(BUNDLE_DIR);
-    // The server reads its version from the package.json above its folder, as in the installed extension.
-    fs.copyFileSync(path.join(__dirname, '..', 'package.json'), path.join(WORK_DIR, 'package.json'));
-  }
-  // Inherited by every server started: the launcher keeps its code cache there, not in the user's cache.
+  if (SERVER_PARTS.some(runs) && !options.serverScript) await bundleServer(BUNDLE_DIR);
+  if (runs('cli') && !options.cliScript) await bundleCli(CLI_BUNDLE_DIR);
+  // The bundles read their version from the package.json above their folder, as in the installed extension and package.
+  fs.copyFileSync(path.join(__dirname, '..', 'package.json'), path.join(WORK_DIR, 'package.json'));
+  // Inherited by every server and CLI started: the launchers keep their code caches there, not in the user's cache.
   process.env.PYREVIEW_CODE_CACHE_DIR = CODE_CACHE_DIR;
   const info = machine();
   const files = stdlibFiles();
@@ -349,7 +353,8 @@ async function main() {
   let throughput = [];
   if (runs('cli')) {
     process.stderr.write(`cli: ${files.length} files, ${totalLines} lines\n`);
-    throughput = measureThroughput({ files, workDir: path.join(WORK_DIR, 'throughput'), repeat: options.repeat, nodeFlags: profileFlags(options) });
+    const cliScript = options.cliScript ?? path.join(CLI_BUNDLE_DIR, 'pyreview.js');
+    throughput = measureThroughput({ files, workDir: path.join(WORK_DIR, 'throughput'), repeat: options.repeat, nodeFlags: profileFlags(options), cliScript });
     console.log(`\nCLI throughput: ${files.length} files, ${totalLines} lines\n${textTable(throughputTable(throughput, totalLines))}`);
   }
 

@@ -54,18 +54,18 @@ function pyreviewFindings(run) {
 }
 
 /** Node flags for the pyreview CLI (e.g. --cpu-prof) come before the script. */
-function pyreviewArgs(paths, nodeFlags) {
-  return [...nodeFlags, path.join(REPO_ROOT, 'server/bin/pyreview.js'), 'check', '--exit-zero', '--format', 'json', ...paths];
+function pyreviewArgs(paths, nodeFlags, cliScript) {
+  return [...nodeFlags, cliScript, 'check', '--exit-zero', '--format', 'json', ...paths];
 }
 
 /** One measured run of each tool, as a table row (or the reason it failed). */
-function toolRuns({ paths, workDir, nodeFlags }) {
+function toolRuns({ paths, workDir, nodeFlags, cliScript }) {
   // The CLI keeps its cache under the directory it runs in.
   const cliDir = path.join(workDir, 'cli');
   const listFile = path.join(workDir, 'files.txt');
   fs.writeFileSync(listFile, `${paths.join('\n')}\n`);
   const pyreview = (tool, name) => () => {
-    const run = timedRun(process.execPath, pyreviewArgs(paths, nodeFlags), { cwd: cliDir, workDir, name });
+    const run = timedRun(process.execPath, pyreviewArgs(paths, nodeFlags, cliScript), { cwd: cliDir, workDir, name });
     if (run.status !== 0) return { tool, error: failure('pyreview check', run) };
     const findings = pyreviewFindings(run);
     if (findings === undefined) return { tool, error: `pyreview check printed no JSON array: ${run.output.slice(0, 200)}` };
@@ -122,9 +122,9 @@ function toolRuns({ paths, workDir, nodeFlags }) {
  * shared machine hits all of them alike, and keeps each tool's fastest run.
  * @returns {Array<{tool: string, run?: object, findings?: number, error?: string, note?: string}>}
  */
-function measureThroughput({ files, workDir, repeat, nodeFlags = [] }) {
+function measureThroughput({ files, workDir, repeat, nodeFlags = [], cliScript }) {
   fs.mkdirSync(workDir, { recursive: true });
-  const tools = toolRuns({ paths: files.map((f) => f.path), workDir, nodeFlags });
+  const tools = toolRuns({ paths: files.map((f) => f.path), workDir, nodeFlags, cliScript });
   const best = new Map();
   for (let round = 1; round <= repeat; round++) {
     for (const { tool, run } of tools) {

@@ -6,8 +6,10 @@
 //   server.js          the launcher (server/src/launcher.ts): runs server-bundle.js through a V8 code cache
 //   server-bundle.js   the language server
 // The npm package's lib/:
-//   pyreview.js        the `pyreview` command (server/bin/pyreview.js): CLI, language server, and the script
-//                      of the CLI's worker threads
+//   pyreview.js        the `pyreview` command (server/src/cli/launcher.ts): runs pyreview-cli.js through a V8
+//                      code cache
+//   pyreview-cli.js    the CLI (server/src/cli/main.ts), the language server, and the script of the CLI's
+//                      worker threads
 // Both: the .wasm files of scripts/wasmAssets.js, which parserModule.ts looks for beside the bundle.
 'use strict';
 const fs = require('fs');
@@ -19,15 +21,16 @@ const root = path.join(__dirname, '..');
 const CLIENT_ENTRY = path.join(root, 'client', 'out', 'extension.js');
 const SERVER_ENTRY = path.join(root, 'server', 'out', 'server.js');
 const LAUNCHER_ENTRY = path.join(root, 'server', 'out', 'launcher.js');
-const CLI_ENTRY = path.join(root, 'server', 'bin', 'pyreview.js');
-const CLI_COMPILED = path.join(root, 'server', 'out', 'cli', 'main.js');
+const CLI_LAUNCHER_ENTRY = path.join(root, 'server', 'out', 'cli', 'launcher.js');
+const CLI_ENTRY = path.join(root, 'server', 'out', 'cli', 'main.js');
 
-async function bundle(entry, outfile, external = [], compiled = entry) {
-  if (!fs.existsSync(compiled)) throw new Error(`${path.relative(root, compiled)} is missing: run \`npm run build\` first`);
+async function bundle(entry, outfile, { external = [], banner } = {}) {
+  if (!fs.existsSync(entry)) throw new Error(`${path.relative(root, entry)} is missing: run \`npm run build\` first`);
   await esbuild.build({
     entryPoints: [entry],
     outfile,
     external,
+    banner: banner && { js: banner },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -54,7 +57,7 @@ function copyWasmAssets(outDir) {
 async function bundleExtension(outDir) {
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
-  await bundle(CLIENT_ENTRY, path.join(outDir, 'extension.js'), ['vscode']);
+  await bundle(CLIENT_ENTRY, path.join(outDir, 'extension.js'), { external: ['vscode'] });
   await bundleServer(outDir);
 }
 
@@ -62,7 +65,9 @@ async function bundleExtension(outDir) {
 async function bundleCli(outDir) {
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
-  await bundle(CLI_ENTRY, path.join(outDir, 'pyreview.js'), [], CLI_COMPILED);
+  await bundle(CLI_LAUNCHER_ENTRY, path.join(outDir, 'pyreview.js'), { banner: '#!/usr/bin/env node' });
+  await bundle(CLI_ENTRY, path.join(outDir, 'pyreview-cli.js'));
+  fs.chmodSync(path.join(outDir, 'pyreview.js'), 0o755);
   copyWasmAssets(outDir);
 }
 

@@ -41,6 +41,22 @@ describe('pyreview check: result cache', () => {
     assert.deepStrictEqual(messages(), ['FROM CACHE', 'FROM CACHE']);
   });
 
+  it('a cached run prints exactly what an uncached one does, as text and JSON', () => {
+    project.write('c.py', `import os\n\n\ndef f(x):\n    ${BARE_EXCEPT.split('\n').join('\n    ')}\n`);
+    project.write('notes.ipynb', JSON.stringify({
+      nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python3', language: 'python' } },
+      cells: [{ cell_type: 'code', source: ['import sys\n', 'try:\n', '    pass\n', 'except:\n', '    pass\n'], metadata: {}, outputs: [], execution_count: null }],
+    }));
+    for (const format of ['text', 'json']) {
+      const uncached = project.run('check', '--extend-select', 'ALL', '--format', format, '--no-cache');
+      fs.rmSync(project.path('.pyreview_cache'), { recursive: true, force: true });
+      const filling = project.run('check', '--extend-select', 'ALL', '--format', format);
+      const cached = project.run('check', '--extend-select', 'ALL', '--format', format);
+      assert.ok(uncached.stdout.includes('E722'), format);
+      for (const run of [filling, cached]) assert.deepStrictEqual(run, uncached, format);
+    }
+  });
+
   it('checks a file again when its content changes', () => {
     messages();
     poison();

@@ -79,6 +79,28 @@ describe('pyreview check: rules that look across files', () => {
     assert.deepStrictEqual(messages(), ['Column `pr']);
   });
 
+  it('trusts the cached findings of a file that read the index for the index they were last confirmed with, and asks again for another', () => {
+    const messages = (): string[] =>
+      (JSON.parse(project.run('check', '--select', 'SQA001', '--format', 'json').stdout) as Array<{ message: string }>).map((item) => item.message.slice(0, 10));
+    assert.deepStrictEqual(messages(), ['Column `pr']);
+    const cacheFile = project.path('.pyreview_cache/results.json');
+    type Entry = { workspace?: string; workspaceQueries: Array<{ answer: string }>; diagnostics: Array<{ message: string }> };
+    const tasks = (): Entry => (JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, Entry> }).entries[project.path('models/tasks.py')];
+    const confirmedFor = tasks().workspace;
+    assert.ok(confirmedFor);
+    // Answers no index gives: only the recorded workspace vouches for the findings now.
+    const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, Entry> };
+    const entry = data.entries[project.path('models/tasks.py')];
+    for (const query of entry.workspaceQueries) query.answer = 'never';
+    for (const d of entry.diagnostics) d.message = 'FROM CACHE';
+    fs.writeFileSync(cacheFile, JSON.stringify(data));
+    assert.deepStrictEqual(messages(), ['FROM CACHE']);
+    // Another workspace: the recorded answers are compared, and these do not hold.
+    project.write('models/util.py', 'def helper():\n    return 1\n');
+    assert.deepStrictEqual(messages(), ['Column `pr']);
+    assert.ok(tasks().workspace && tasks().workspace !== confirmedFor);
+  });
+
   it('after --fix, cached runs still see the tables of the fixed files', () => {
     project.write('models/base.py', `${PROJECTS}\nclass Box(Base):\n    __tablename__ = "boxes"\n    id = Column(Integer, primary_key=True)\n    project_id = Column(Integer)\n`);
     project.write('models/tasks.py', 'from sqlalchemy import Column, Integer\nfrom sqlalchemy.orm import relationship\nfrom models.base import Base\n\nclass Usage(Base):\n    __tablename__ = "usages"\n    id = Column(Integer, primary_key=True)\n    project = relationship("Project")\n');

@@ -55,9 +55,14 @@ export class InstalledPackage {
     return [path.join(this.prefix, 'bin'), path.dirname(process.execPath), '/usr/bin', '/bin'].join(path.delimiter);
   }
 
+  /** Where the command keeps its V8 code cache here (not in the user's cache directory). */
+  get codeCacheDir(): string {
+    return path.join(this.dir, 'code-cache');
+  }
+
   /** Runs `pyreview ARGS` as a shell would, finding it on PATH. */
   pyreview(args: readonly string[], cwd: string): CommandRun {
-    return run('pyreview', args, { cwd, env: { ...process.env, PATH: this.path } });
+    return run('pyreview', args, { cwd, env: { ...process.env, PATH: this.path, PYREVIEW_CODE_CACHE_DIR: this.codeCacheDir } });
   }
 
   /** `npx --package TARBALL pyreview ARGS`, offline with an empty cache of its own. */

@@ -1,7 +1,7 @@
 /**
  * The npm package (`npm pack`), installed globally from its tarball with no network: the
  * `pyreview` command on PATH prints the version, checks the example project as the checkout
- * does (in this thread and in worker threads, cold and from its cache), runs through npx,
+ * does (in this thread and in worker threads, cold and from its result and code caches), runs through npx,
  * and serves Neovim and Emacs started with `pyreview server --stdio` as the README's snippets do.
  */
 import * as assert from 'assert';
@@ -26,12 +26,12 @@ describe('the npm package installed globally from its tarball, offline', functio
   });
   after(() => installed?.cleanup());
 
-  it('ships one bundled script, the grammar and no dependencies', () => {
+  it('ships the bundled CLI and its launcher, the grammar and no dependencies', () => {
     const packageDir = path.join(installed.prefix, 'lib', 'node_modules', 'pyreview');
     const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as Record<string, unknown>;
     assert.strictEqual(manifest.dependencies, undefined);
     assert.ok(!fs.existsSync(path.join(packageDir, 'node_modules')));
-    assert.deepStrictEqual(fs.readdirSync(path.join(packageDir, 'lib')).filter((file) => file.endsWith('.js')), ['pyreview.js']);
+    assert.deepStrictEqual(fs.readdirSync(path.join(packageDir, 'lib')).filter((file) => file.endsWith('.js')), ['pyreview-cli.js', 'pyreview.js']);
     assert.ok(fs.readdirSync(path.join(packageDir, 'lib')).some((file) => file.endsWith('.wasm')));
     assert.strictEqual(fs.realpathSync(path.join(installed.prefix, 'bin', 'pyreview')), path.join(packageDir, 'lib', 'pyreview.js'));
   });
@@ -43,7 +43,7 @@ describe('the npm package installed globally from its tarball, offline', functio
     assert.strictEqual(run.stdout.trim(), version);
   });
 
-  it('`pyreview check` on the examples exits 1 with the findings of the checkout, in one thread, in workers and from its cache', () => {
+  it('`pyreview check` on the examples exits 1 with the findings of the checkout, in one thread, in workers and from its caches', () => {
     const expected = checkoutPyreview(['check', '--no-cache'], project);
     assert.strictEqual(expected.status, 1, expected.stderr);
     assert.match(expected.stdout, /^placement\/objects\/consumer\.py:\d+:\d+: F821 undefined name 'CONSUMER_TBL'$/m);
@@ -55,6 +55,14 @@ describe('the npm package installed globally from its tarball, offline', functio
       assert.strictEqual(run.stdout, expected.stdout, args.join(' '));
     }
     assert.ok(fs.existsSync(path.join(project, '.pyreview_cache')));
+    // Written by the first check, used by the later ones.
+    assert.deepStrictEqual(fs.readdirSync(installed.codeCacheDir).filter((file) => file.startsWith('pyreview-cli-')).length, 1);
+  });
+
+  it('`pyreview --version` with no code cache yet writes none: a cache holds what a check compiled', () => {
+    fs.rmSync(installed.codeCacheDir, { recursive: true, force: true });
+    assert.strictEqual(installed.pyreview(['--version'], installed.dir).status, 0);
+    assert.ok(!fs.existsSync(installed.codeCacheDir));
   });
 
   it('`npx --package TARBALL pyreview check` gives the same findings', () => {

@@ -31,10 +31,10 @@ function readEntries(directory: string, version: string): Record<string, CacheEn
 /** Per-file results of earlier runs, keyed by absolute path. */
 export class ResultCache {
   private dirty = false;
+  private readonly settingsKeys = new Map<string, string>();
 
   private constructor(
     private readonly directory: string,
-    private readonly version: string,
     private readonly data: CacheData,
   ) {}
 
@@ -46,11 +46,22 @@ export class ResultCache {
   static open(directory: string, version: string): ResultCache | string {
     const untrusted = untrustedDirectory(directory);
     if (untrusted) return `${directory} ${untrusted}: the cache is not used`;
-    return new ResultCache(directory, version, { version, entries: readEntries(directory, version) });
+    return new ResultCache(directory, { version, entries: readEntries(directory, version) });
   }
 
-  contextKey(fingerprint: string, filePath: string, relativePath: string): string {
-    return createHash('sha256').update(`${this.version}\0${fingerprint}\0${filePath}\0${relativePath}`).digest('hex');
+  /**
+   * What a file's findings depend on besides its content and the workspace:
+   * the settings (one hash per configuration, not per file) and the path the
+   * rules see. The file's own path is its entry's key, and the version the
+   * whole file's.
+   */
+  contextKey(fingerprint: string, relativePath: string): string {
+    let settings = this.settingsKeys.get(fingerprint);
+    if (settings === undefined) {
+      settings = createHash('sha256').update(fingerprint).digest('hex');
+      this.settingsKeys.set(fingerprint, settings);
+    }
+    return `${settings}\0${relativePath}`;
   }
 
   /** The entry of a file, if it describes this content. */

@@ -55,6 +55,7 @@ const entry = shape({
   summary: optional(summary),
   context: optional(isString),
   workspaceQueries: optional(arrayOf(shape({ member: isQuery, args: Array.isArray, answer: isString }))),
+  workspace: optional(isString),
   diagnostics: optional(arrayOf(diagnostic)),
 });
 
@@ -72,5 +73,7 @@ export interface CacheEntry {
   context?: string;
   /** What the rules asked the workspace index, when they asked: the findings hold while the answers do. */
   workspaceQueries?: WorkspaceQuery[];
+  /** The id of the last complete workspace index (`SharedWorkspace`) those answers were found to hold for. */
+  workspace?: string;
   diagnostics?: CliDiagnostic[];
 }

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { isNotebookPath } from '@pyreview/shared-rules';
 import { openResultCache } from './cache';
-import { checkEntries, readEntries, type Entry } from './checkFiles';
+import { checkEntries, readEntries, sourceOf, type Entry } from './checkFiles';
 import type { CliIo } from './cliIo';
 import { checkTargetVersion, parseGlobList, parseSelectorList, type CommandLineSettings } from '../project/commandLineSettings';
 import { ConfigResolver } from '../project/configResolver';
@@ -75,13 +75,14 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const { configs, files: paths } = discovered;
   if (!paths.length) io.stderr('warning: No Python files found under the given path(s)\n');
 
-  const mode = modeOf(options);
+  const checkMode = { mode: modeOf(options), unsafeFixes: options.unsafeFixes };
+  const { mode } = checkMode;
   const cache = options.cache ? openResultCache(io.cwd, analysisVersion(), (message) => io.stderr(`warning: ${message}\n`)) : undefined;
-  const { entries, unchecked } = readEntries(paths, configs, cache, io);
+  const { entries, unchecked } = readEntries(paths, configs, cache, checkMode, io);
   const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
   let outcomes: Array<{ entry: Entry; outcome: FileOutcome }>;
   try {
-    outcomes = await checkEntries(entries, runner, cache, { mode, unsafeFixes: options.unsafeFixes });
+    outcomes = await checkEntries(entries, runner, cache, checkMode);
   } finally {
     await runner.close();
   }
@@ -100,11 +101,11 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     if (outcome.newText === undefined) continue;
     if (mode === 'diff') {
       const diff = isNotebookPath(entry.path) ? notebookDiff : unifiedDiff;
-      patches.push(diff(entry.displayPath, entry.source.text, outcome.newText));
+      patches.push(diff(entry.displayPath, sourceOf(entry).text, outcome.newText));
       fixed += fixes;
       continue;
     }
-    const problem = writeSource(entry.path, entry.source, outcome.newText);
+    const problem = writeSource(entry.path, sourceOf(entry), outcome.newText);
     if (problem) {
       io.stderr(`error: ${entry.displayPath} was left unchanged: ${problem}\n`);
       incomplete = true;

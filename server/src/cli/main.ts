@@ -127,20 +127,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** The process entry point (`bin/pyreview.js`). */
-export function run(): void {
+/** The process entry point (`bin/pyreview.js`, the npm package's cli/launcher.ts); resolves once the exit status is set. */
+export async function run(): Promise<void> {
   // The bundle is also the script of the CLI's worker threads, which serve checks instead (worker.ts).
   if (isCheckWorker()) return;
   // A reader that stops reading (`pyreview check | head -1`) ends the output, quietly: the run and its exit status go on.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
-  main(process.argv, {
+  const status = await main(process.argv, {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-  }).then((status) => {
-    // Not process.exit(): piped output is still being written, and the server keeps running.
-    process.exitCode = status;
   });
+  // Not process.exit(): piped output is still being written, and the server keeps running.
+  process.exitCode = status;
 }
 
-if (require.main === module) run();
+if (require.main === module) void run();

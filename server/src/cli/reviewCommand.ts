@@ -3,7 +3,7 @@ import * as path from 'path';
 import { buildReview, isNotebookPath, moduleCellText, parseNotebook, renderReviewHtml, renderReviewMarkdown, RULES, type ReviewFile } from '@pyreview/shared-rules';
 import { openResultCache } from './cache';
 import { commandLineSettings, discoverWithConfigurations, writeOutput, type CheckOptions } from './checkCommand';
-import { checkEntries, readEntries } from './checkFiles';
+import { checkEntries, readEntries, sourceOf } from './checkFiles';
 import type { CliIo } from './cliIo';
 import { TaskRunner } from './runner';
 import { analysisVersion } from '../version';
@@ -40,11 +40,12 @@ export async function runReview(options: ReviewOptions, io: CliIo): Promise<numb
   if (!discovered) return 2;
   const { configs, files: paths } = discovered;
   const cache = options.cache ? openResultCache(io.cwd, analysisVersion(), (message) => io.stderr(`warning: ${message}\n`)) : undefined;
-  const { entries, unchecked } = readEntries(paths, configs, cache, io);
+  const checkMode = { mode: 'check', unsafeFixes: false } as const;
+  const { entries, unchecked } = readEntries(paths, configs, cache, checkMode, io);
   const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
   let incomplete = unchecked > 0;
   try {
-    const outcomes = await checkEntries(entries, runner, cache, { mode: 'check', unsafeFixes: false });
+    const outcomes = await checkEntries(entries, runner, cache, checkMode);
     for (const { entry, outcome } of outcomes) {
       for (const error of outcome.internalErrors) {
         io.stderr(`error: internal error while checking ${entry.displayPath}: ${error.split('\n')[0]}\n`);
@@ -59,7 +60,7 @@ export async function runReview(options: ReviewOptions, io: CliIo): Promise<numb
 
   const files: ReviewFile[] = entries.map((entry) => ({
     path: entry.displayPath.split(path.sep).join('/'),
-    ...reviewedLines(entry.path, entry.source.text),
+    ...reviewedLines(entry.path, sourceOf(entry).text),
     findings: (entry.diagnostics ?? []).map((d) => ({
       code: d.code,
       message: d.message,

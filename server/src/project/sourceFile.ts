@@ -70,15 +70,50 @@ export function decodeSource(bytes: Uint8Array): SourceText | string {
   return { bytes, text, hasBom, encoding };
 }
 
+function readProblem(error: unknown): string {
+  return `cannot be read: ${(error as Error).message}`;
+}
+
 /** Reads a Python file; an error message when it cannot be read or decoded. */
 export function readSource(filePath: string): SourceText | string {
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(fsPath(filePath));
   } catch (error) {
-    return `cannot be read: ${(error as Error).message}`;
+    return readProblem(error);
   }
   return decodeSource(bytes);
+}
+
+/**
+ * Reads files into one buffer it reuses: a run that only hashes most files
+ * (their cached findings hold) allocates nothing per file for them.
+ */
+export class ScratchReader {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+
+  /** A file's bytes, valid until the next read (copy what must outlive it); an error message when it cannot be read. */
+  read(filePath: string): Uint8Array | string {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(fsPath(filePath), 'r');
+      let length = 0;
+      for (;;) {
+        if (length === this.buffer.length) {
+          const larger = Buffer.allocUnsafe(this.buffer.length * 2);
+          this.buffer.copy(larger);
+          this.buffer = larger;
+        }
+        const read = fs.readSync(fd, this.buffer, length, this.buffer.length - length, null);
+        if (!read) return this.buffer.subarray(0, length);
+        length += read;
+      }
+    } catch (error) {
+      return readProblem(error);
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
 }
 
 /** The bytes of a file's new text, in the file's encoding and with its byte-order mark; undefined when the encoding lacks a character of it. */
