@@ -2,7 +2,7 @@ import { NodeFlag, type ParseTree, type PythonParser, type TreeCursor } from '..
 import { F, T } from '../syntax/grammar';
 import { SyntaxTree, type NodeId, type Segment } from '../syntax/tree';
 import { loneCrAsLf } from '../text/lineEndings';
-import type { DirtyRegion } from '../text/dirtyRegion';
+import { extendDirtyRegion, type DirtyRegion } from '../text/dirtyRegion';
 import type { UnitFindings } from './unitFindings';
 
 /**
@@ -98,6 +98,8 @@ export class DocumentUnits {
   private complete = true;
   /** Of the last update: how many units there are, and how many were copied from the parse tree. */
   lastStats = { units: 0, copied: 0 };
+  /** How the module-level units changed since `takeModuleChange` was last called (see there). */
+  private moduleChange: DirtyRegion | 'all' | undefined = 'all';
 
   /** The units of the last update. */
   get current(): readonly Unit[] {
@@ -107,6 +109,20 @@ export class DocumentUnits {
   /** Whether an update may read only the statements of a dirty region (the last one completed). */
   get readsRegions(): boolean {
     return this.units !== undefined && this.complete;
+  }
+
+  /**
+   * How the module-level units (`current`) changed since the last call, as
+   * indices: `start` to `oldEnd` of the list then were replaced by `start`
+   * to `newEnd` of the list now, and the units outside are the same objects
+   * (those after moved, with their statements, as a whole), their findings
+   * kept. `all` when every unit may be new, undefined when none changed.
+   * Units with syntax errors may be copied again outside the range.
+   */
+  takeModuleChange(): DirtyRegion | 'all' | undefined {
+    const change = this.moduleChange;
+    this.moduleChange = undefined;
+    return change;
   }
 
   /**
@@ -123,6 +139,9 @@ export class DocumentUnits {
       dirty = undefined;
     }
     this.complete = false;
+    // Should the update throw, any unit may have changed.
+    const pendingChange = this.moduleChange;
+    this.moduleChange = 'all';
     this.lastStats = { units: 0, copied: 0 };
     // Copies made by an update that threw carry an older number: the sweep frees them.
     this.generation++;
@@ -137,10 +156,11 @@ export class DocumentUnits {
     } finally {
       rootCursor.close();
     }
+    const kept = { before: 0, after: 0 };
     const collect = (region: DirtyRegion | undefined): Unit[] => {
       const cursor = (statement ?? parse).cursor();
       try {
-        const read = this.collectLevel(cursor, { low: -Infinity, high: Infinity }, text, '', false, previous && region ? previous : undefined, region);
+        const read = this.collectLevel(cursor, { low: -Infinity, high: Infinity }, text, '', false, previous && region ? previous : undefined, region, kept);
         if (previous && !region) adoptFindings(read, previous);
         return read;
       } finally {
@@ -148,16 +168,19 @@ export class DocumentUnits {
       }
     };
     let units = collect(dirty);
+    let change: DirtyRegion | 'all' = previous && dirty ? { start: kept.before, oldEnd: previous.length - kept.after, newEnd: units.length - kept.after } : 'all';
     // A statement parsed alone is only used when the tree had no error.
     if (!statement && (!this.recopyErroneous(units, parse) || (dirty && !zeroWidthNodesMatch(parse, units)))) {
       // A reused unit of error recovery is gone from this parse, or one came that no changed range
       // reported: every statement is read again.
       this.generation++;
       units = collect(undefined);
+      change = 'all';
     }
     this.units = units;
     this.keep(units);
     this.complete = true;
+    this.moduleChange = change === 'all' || pendingChange === 'all' ? 'all' : extendDirtyRegion(pendingChange, change);
     return units;
   }
 
@@ -236,11 +259,17 @@ export class DocumentUnits {
     contextChanged: boolean,
     previous: Unit[] | undefined,
     dirty: DirtyRegion | undefined,
+    /** Set to how many units of `previous` begin and end the list returned, as they were (moved for those after). */
+    kept = { before: 0, after: 0 },
   ): Unit[] {
     let units: Unit[] = [];
     const after: Unit[] = [];
     let middle: Unit[] = [];
     let from = 0;
+    /** Whether the units reused are as they were (they keep their keys and findings)… */
+    let asTheyWere = false;
+    /** …and whether those after the region end the list, as they ended the previous one. */
+    let endsAsBefore = false;
     if (previous && dirty) {
       const delta = dirty.newEnd - dirty.oldEnd;
       const newContext = contextChanged ? context : undefined;
@@ -249,14 +278,17 @@ export class DocumentUnits {
       let i = 0;
       while (i < previous.length && previous[i].end < dirty.start) i++;
       // Units before the region stay as they are (a keystroke at the end of a long module must not touch each).
-      if (newContext === undefined && (i === 0 || previous[0].start >= low)) units = previous.slice(0, i);
+      asTheyWere = newContext === undefined && (i === 0 || previous[0].start >= low);
+      if (asTheyWere) units = previous.slice(0, i);
       else for (let k = 0; k < i; k++) if (previous[k].start >= low) units.push(reuse(previous[k], 0, newContext, text));
       let j = previous.length;
       while (j > i && previous[j - 1].start > dirty.oldEnd) j--;
       for (let k = j; k < previous.length; k++) if (previous[k].end + delta <= high) after.push(reuse(previous[k], delta, newContext, text));
+      endsAsBefore = asTheyWere && after.length === previous.length - j;
       middle = previous.slice(i, j);
       from = units.length ? units[units.length - 1].end : 0;
     }
+    let keptBefore = asTheyWere ? units.length : 0;
     const to = after.length ? after[0].start : Infinity;
     const cursor = parent.fork();
     try {
@@ -272,6 +304,7 @@ export class DocumentUnits {
         const passive = !((info >>> 24) & NodeFlag.Named) || type === T.comment || start === end;
         // A statement before the region that grew into it is read again.
         while (units.length && units[units.length - 1].end > start) units.pop();
+        keptBefore = Math.min(keptBefore, units.length);
         const key = makeKey(type, start, end, context, text);
         // A statement read again with its previous text keeps its findings.
         const found = passive ? undefined : middle.find((candidate) => candidate.key === key)?.found;
@@ -301,7 +334,10 @@ export class DocumentUnits {
     }
     // Statements after the region that a read statement now contains belong to it.
     const readUpTo = units.length ? units[units.length - 1].end : 0;
+    const count = units.length;
     for (const unit of after) if (unit.start >= readUpTo) units.push(unit);
+    kept.before = keptBefore;
+    kept.after = endsAsBefore ? units.length - count : 0;
     return units;
   }
 }
