@@ -5,13 +5,21 @@
  */
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { extendDirtyRegion, PythonParser, type DirtyRegion, type NodeId, type Unit } from '@pyreview/shared-rules';
+import { extendDirtyRegion, PythonParser, type DirtyRegion, type NodeId, type SyntaxTree, type Unit } from '@pyreview/shared-rules';
 import { UnitChunks } from '@pyreview/shared-rules/out/analysis/unitChunks';
 import { EditedText } from '../helpers/editedText';
+import { describeTree } from '../helpers/syntaxDump';
 
 /** A stand-in unit: the chunks only keep and slice them. */
 function unit(id: number): Unit {
   return { id } as unknown as Unit;
+}
+
+/** The module's statements from the last, by the links back (what `describeTree` does not follow). */
+function backwards(tree: SyntaxTree): string[] {
+  const statements: string[] = [];
+  for (let node = tree.lastChild(tree.root); node; node = tree.previousSibling(node)) statements.push(`${tree.start(node)}-${tree.end(node)}`);
+  return statements;
 }
 
 const spliceArbitrary = fc.record({ at: fc.nat(), remove: fc.nat({ max: 300 }), insert: fc.nat({ max: 300 }) });
@@ -52,13 +60,13 @@ describe('unit chunks', () => {
   });
 });
 
-describe('module-level changes of document units', () => {
+describe('document units updated in a range', () => {
   const parser = new PythonParser();
   const SNIPPETS = ['x', '\n', '(', ')', ':', '"""', '    ', 'class A:\n    def f(self):\n        pass\n', '# c\n', 'import os\n', 'def g():\n'];
   const editArbitrary = fc.record({ at: fc.nat(), remove: fc.nat({ max: 8 }), insert: fc.constantFrom(...SNIPPETS) });
   const source = Array.from({ length: 60 }, (_, i) => (i % 10 === 5 ? `class C${i}:\n    a = 1\n\n    def f(self):\n        return 1\n` : `x${i} = ${i}\n`)).join('');
 
-  it('leave outside the range reported the units that were there, their findings kept', () => {
+  it('leave outside the range they report the units that were there, their findings kept, and hold and link the copies a fresh read does', () => {
     fc.assert(
       fc.property(fc.array(fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), (bursts) => {
         const document = new EditedText(parser, source);
@@ -73,6 +81,12 @@ describe('module-level changes of document units', () => {
               document.edit(start, Math.min(document.text.length, start + remove), insert);
             }
             document.reparse();
+            // Only the units of the range are freed and linked again: the tree is still a fresh one's, and nothing more.
+            const fresh = document.freshUnits();
+            assert.deepStrictEqual(describeTree(units.tree), describeTree(fresh.tree));
+            assert.deepStrictEqual(backwards(units.tree), backwards(fresh.tree));
+            assert.strictEqual(units.tree.size.live, fresh.tree.size.live, 'every copy no unit holds is freed');
+            assert.strictEqual(units.lastStats.units, fresh.lastStats.units);
             const change = units.takeModuleChange();
             assert.notStrictEqual(change, undefined, 'an edit changes something');
             if (change === 'all' || change === undefined) continue;

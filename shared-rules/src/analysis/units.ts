@@ -96,6 +96,10 @@ export class DocumentUnits {
   private generation = 0;
   /** False while an update runs: one that threw leaves the units of an unknown text, to be read again. */
   private complete = true;
+  /** How many units there are (passive ones too). */
+  private unitCount = 0;
+  /** Whether the update running copied again a unit with syntax errors (see `recopyErroneous`). */
+  private recopied = false;
   /** Of the last update: how many units there are, and how many were copied from the parse tree. */
   lastStats = { units: 0, copied: 0 };
   /** How the module-level units changed since `takeModuleChange` was last called (see there). */
@@ -139,6 +143,7 @@ export class DocumentUnits {
       dirty = undefined;
     }
     this.complete = false;
+    this.recopied = false;
     // Should the update throw, any unit may have changed.
     const pendingChange = this.moduleChange;
     this.moduleChange = 'all';
@@ -178,7 +183,7 @@ export class DocumentUnits {
       change = 'all';
     }
     this.units = units;
-    this.keep(units);
+    this.keep(units, previous, change);
     this.complete = true;
     this.moduleChange = change === 'all' || pendingChange === 'all' ? 'all' : extendDirtyRegion(pendingChange, change);
     return units;
@@ -203,6 +208,7 @@ export class DocumentUnits {
           if (!cursor.gotoNode(unit.start, unit.end, unit.type)) return false;
           tree.free(unit.segment);
           unit.segment = this.copy(cursor, unit.start, unit.bodyStart);
+          this.recopied = true;
           unit.found = undefined;
         } finally {
           cursor.close();
@@ -213,25 +219,44 @@ export class DocumentUnits {
     return true;
   }
 
-  /** Frees the segments no unit holds any more, compacts the records when worthwhile, and links the rest. */
-  private keep(units: readonly Unit[]): void {
+  /**
+   * Frees the segments no unit holds any more, compacts the records when
+   * worthwhile, and links the rest. After an update of a range of the
+   * module's units (`change`), only the units of that range are looked at.
+   */
+  private keep(units: readonly Unit[], previous: readonly Unit[] | undefined, change: DirtyRegion | 'all'): void {
     const tree = this.tree;
     const generation = this.generation;
-    const stamp = (level: readonly Unit[]): void => {
-      for (const unit of level) {
-        this.lastStats.units++;
+    if (change === 'all' || !previous) {
+      this.unitCount = 0;
+      forEachUnit(units, (unit) => {
+        this.unitCount++;
         unit.segment.generation = generation;
-        if (unit.children) stamp(unit.children);
-      }
-    };
-    stamp(units);
-    tree.sweep(generation);
+      });
+      tree.sweep(generation);
+    } else {
+      // Copies are made for units of the range, or for units with errors (which `recopyErroneous` freed the old copies of).
+      const held = new Set<Segment>();
+      forEachUnit(units.slice(change.start, change.newEnd), (unit) => {
+        this.unitCount++;
+        unit.segment.generation = generation;
+        held.add(unit.segment);
+      });
+      forEachUnit(previous.slice(change.start, change.oldEnd), (unit) => {
+        this.unitCount--;
+        if (!held.has(unit.segment)) freeWithAnnotations(tree, unit.segment);
+      });
+    }
+    this.lastStats.units = this.unitCount;
+    const compactions = tree.compactions;
     tree.compactIfWasteful();
-    const link = (container: Segment, level: readonly Unit[]): void => {
-      tree.link(container, level);
-      for (const unit of level) if (unit.children) link(unit.segment, unit.children);
+    const link = (container: Segment, level: readonly Unit[], from = 0, to = level.length): void => {
+      tree.link(container, level, from, to);
+      for (let i = from; i < to; i++) if (level[i].children) link(level[i].segment, level[i].children!);
     };
-    link(tree.module, units);
+    // A compaction moves every record (each unit's parent node with it), and a unit copied again outside the range needs linking.
+    if (change === 'all' || !previous || this.recopied || tree.compactions !== compactions) link(tree.module, units);
+    else link(tree.module, units, change.start, change.newEnd);
   }
 
   /** Drops what the rules found in every unit (the settings changed). */
@@ -263,16 +288,20 @@ export class DocumentUnits {
     kept = { before: 0, after: 0 },
   ): Unit[] {
     let units: Unit[] = [];
-    const after: Unit[] = [];
     let middle: Unit[] = [];
+    /** The units after the region, `previous[afterStart]` to `previous[afterEnd]`, moved by `delta` when they are reused at the end. */
+    let afterStart = 0;
+    let afterEnd = 0;
+    let delta = 0;
+    let newContext: string | undefined;
     let from = 0;
     /** Whether the units reused are as they were (they keep their keys and findings)… */
     let asTheyWere = false;
     /** …and whether those after the region end the list, as they ended the previous one. */
     let endsAsBefore = false;
     if (previous && dirty) {
-      const delta = dirty.newEnd - dirty.oldEnd;
-      const newContext = contextChanged ? context : undefined;
+      delta = dirty.newEnd - dirty.oldEnd;
+      newContext = contextChanged ? context : undefined;
       // Statements of a class body may have moved to another parent: reuse only those still inside it.
       const { low, high } = bounds;
       let i = 0;
@@ -283,13 +312,15 @@ export class DocumentUnits {
       else for (let k = 0; k < i; k++) if (previous[k].start >= low) units.push(reuse(previous[k], 0, newContext, text));
       let j = previous.length;
       while (j > i && previous[j - 1].start > dirty.oldEnd) j--;
-      for (let k = j; k < previous.length; k++) if (previous[k].end + delta <= high) after.push(reuse(previous[k], delta, newContext, text));
-      endsAsBefore = asTheyWere && after.length === previous.length - j;
+      afterStart = j;
+      afterEnd = j;
+      while (afterEnd < previous.length && previous[afterEnd].end + delta <= high) afterEnd++;
+      endsAsBefore = asTheyWere && afterEnd === previous.length;
       middle = previous.slice(i, j);
       from = units.length ? units[units.length - 1].end : 0;
     }
     let keptBefore = asTheyWere ? units.length : 0;
-    const to = after.length ? after[0].start : Infinity;
+    const to = afterEnd > afterStart ? previous![afterStart].start + delta : Infinity;
     const cursor = parent.fork();
     try {
       let more = previous && dirty ? cursor.firstChildForOffset(from) : cursor.firstChild();
@@ -335,7 +366,7 @@ export class DocumentUnits {
     // Statements after the region that a read statement now contains belong to it.
     const readUpTo = units.length ? units[units.length - 1].end : 0;
     const count = units.length;
-    for (const unit of after) if (unit.start >= readUpTo) units.push(unit);
+    for (let k = afterStart; k < afterEnd; k++) if (previous![k].start + delta >= readUpTo) units.push(reuse(previous![k], delta, newContext, text));
     kept.before = keptBefore;
     kept.after = endsAsBefore ? units.length - count : 0;
     return units;
@@ -405,6 +436,19 @@ function adoptFindings(units: readonly Unit[], previous: readonly Unit[]): void 
   const byKey = new Map<string, UnitFindings>();
   for (const unit of flattenUnits(previous)) if (unit.found) byKey.set(unit.key, unit.found);
   for (const unit of flattenUnits(units)) unit.found ??= byKey.get(unit.key);
+}
+
+function forEachUnit(units: readonly Unit[], visit: (unit: Unit) => void): void {
+  for (const unit of units) {
+    visit(unit);
+    if (unit.children) forEachUnit(unit.children, visit);
+  }
+}
+
+/** Frees a segment and the string annotations parsed from it (see `SyntaxTree.copyDetached`). */
+function freeWithAnnotations(tree: SyntaxTree, segment: Segment): void {
+  tree.free(segment);
+  for (const annotation of segment.annotations?.values() ?? []) if (annotation) tree.free(annotation);
 }
 
 /** Depth-first: each class unit is followed by its statements; passive units are left out. */
