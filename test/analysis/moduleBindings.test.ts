@@ -48,4 +48,19 @@ describe('module bindings', () => {
       { numRuns: 300 },
     );
   });
+
+  it('keep their verdicts when statements go and come back, as the chunks of a keystroke do', () => {
+    const bindings = new ModuleBindings();
+    const statements = [[{ name: 'pickle', target: 'pickle' }], [{ name: 'x', target: null }, { name: 'pickle', target: 'pickle' }]];
+    for (const statement of statements) bindings.add(statement);
+    bindings.settle();
+    const { generation } = bindings;
+    for (const statement of statements) bindings.remove(statement);
+    for (const statement of statements.reverse()) bindings.add(statement);
+    bindings.settle();
+    assert.strictEqual(bindings.generation, generation);
+    bindings.remove(statements[0]);
+    bindings.settle();
+    assert.ok(bindings.generation > generation && !bindings.unchangedSince(['x'], generation) && bindings.unchangedSince(['pickle'], generation));
+  });
 });

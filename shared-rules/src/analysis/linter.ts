@@ -140,6 +140,8 @@ export class Linter {
   private chunks = new UnitChunks<ChunkState>();
   /** The units the chunks are in step with; none while a lint runs (one that threw leaves them unknown). */
   private chunksOf: DocumentUnits | undefined;
+  /** The bindings of the statements of chunks whose findings were dropped, still in the module's until `updateBindings`. */
+  private droppedBindings: NameBinding[][] = [];
   private readonly literals = new LiteralCounts();
   /** The text of the last lint, which the next one's dirty region is relative to. */
   private previousText: string | undefined;
@@ -206,7 +208,7 @@ export class Linter {
     if (tooDeep) {
       this.fileRuleState.clear();
       for (const chunk of chunks) this.dropFindings(chunk);
-      this.moduleBindings.settle();
+      this.updateBindings([]);
     }
     const walked = tooDeep ? 0 : this.walkUnits(chunks, input, nodeRules, internalErrors);
     const raw: Finding[] = [];
@@ -257,6 +259,7 @@ export class Linter {
     let change = units.takeModuleChange();
     if (this.chunksOf !== units) {
       this.moduleBindings.clear();
+      this.droppedBindings = [];
       this.chunks = new UnitChunks();
       change = 'all';
     }
@@ -277,12 +280,30 @@ export class Linter {
     return chunks;
   }
 
-  /** Takes what the chunk's units bind out of the module's bindings, with its findings. */
+  /** Drops the chunk's findings; what its units bind goes from the module's bindings at the next `updateBindings`. */
   private dropFindings(chunk: UnitChunk<ChunkState>): void {
     const findings = chunk.state?.findings;
     if (!findings) return;
-    for (const bindings of findings.bindings) this.moduleBindings.remove(bindings);
+    for (const bindings of findings.bindings) this.droppedBindings.push(bindings);
     chunk.state!.findings = undefined;
+  }
+
+  /**
+   * Brings the module's bindings in step: those of the statements dropped
+   * go, those `found` come, and those found again as they were (a statement
+   * kept in a chunk made again has the same findings) stay untouched.
+   */
+  private updateBindings(found: readonly NameBinding[][]): void {
+    const gone = new Map<NameBinding[], number>();
+    for (const bindings of this.droppedBindings) gone.set(bindings, (gone.get(bindings) ?? 0) + 1);
+    this.droppedBindings = [];
+    for (const bindings of found) {
+      const count = gone.get(bindings);
+      if (count) gone.set(bindings, count - 1);
+      else this.moduleBindings.add(bindings);
+    }
+    for (const [bindings, count] of gone) for (let i = 0; i < count; i++) this.moduleBindings.remove(bindings);
+    this.moduleBindings.settle();
   }
 
   /**
@@ -302,6 +323,7 @@ export class Linter {
     // The rules' visitors are made once per lint; what they report goes to the unit being walked.
     let sink: Finding[] = [];
     let handlers: HandlerTable | undefined;
+    const found: NameBinding[][] = [];
     for (const { state } of chunks) {
       if (state!.findings) continue;
       const findings: ChunkFindings = { units: state!.units, found: [], reporting: [], bindings: [] };
@@ -325,10 +347,10 @@ export class Linter {
         findings.found.push(found);
         if (unit.segment.parentNode === syntax.root) findings.bindings.push(found.bindings);
       }
-      for (const bindings of findings.bindings) this.moduleBindings.add(bindings);
+      for (const bindings of findings.bindings) found.push(bindings);
       state!.findings = findings;
     }
-    this.moduleBindings.settle();
+    this.updateBindings(found);
     return walked;
   }
 

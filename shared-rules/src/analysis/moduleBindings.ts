@@ -19,8 +19,12 @@ export class ModuleBindings {
   generation = 0;
   /** The generation at which each name's targets last changed (names not here have not changed since 0). */
   private changedAt = new Map<string, number>();
-  /** Names whose targets changed since the last `settle`. */
-  private changed = new Set<string>();
+  /**
+   * By name, the targets bound or unbound since the last `settle`: a
+   * statement removed and added again (its chunk made again) flips its
+   * targets back, and changes no verdict.
+   */
+  private flipped = new Map<string, Set<string | null>>();
 
   /** A statement's bindings came (call `settle` before asking for verdicts). */
   add(bindings: readonly NameBinding[]): void {
@@ -29,7 +33,7 @@ export class ModuleBindings {
       if (!counts) this.targets.set(name, (counts = new Map()));
       const count = counts.get(target) ?? 0;
       counts.set(target, count + 1);
-      if (count === 0) this.changed.add(name);
+      if (count === 0) this.flip(name, target);
     }
   }
 
@@ -44,25 +48,32 @@ export class ModuleBindings {
       }
       counts.delete(target);
       if (!counts.size) this.targets.delete(name);
-      this.changed.add(name);
+      this.flip(name, target);
     }
   }
 
   /** Every binding went. */
   clear(): void {
-    for (const name of this.targets.keys()) this.changed.add(name);
+    for (const [name, counts] of this.targets) for (const target of counts.keys()) this.flip(name, target);
     this.targets.clear();
   }
 
   /** Ends a series of `add`s and `remove`s: the names whose targets changed get new verdicts. */
   settle(): void {
-    if (!this.changed.size) return;
+    const changed = [...this.flipped].filter(([, targets]) => targets.size).map(([name]) => name);
+    this.flipped.clear();
+    if (!changed.length) return;
     this.generation++;
-    for (const name of this.changed) {
+    for (const name of changed) {
       this.changedAt.set(name, this.generation);
       this.verdicts.delete(name);
     }
-    this.changed.clear();
+  }
+
+  private flip(name: string, target: string | null): void {
+    let targets = this.flipped.get(name);
+    if (!targets) this.flipped.set(name, (targets = new Set()));
+    if (!targets.delete(target)) targets.add(target);
   }
 
   /** Whether the verdicts of every condition on these names are as they were at `generation`. */
