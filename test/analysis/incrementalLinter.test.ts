@@ -59,9 +59,13 @@ const burstArbitrary = fc.record({
  * Lints each burst of edits on the keystroke path, then settled, and compares
  * both with a lint of the same text read afresh.
  */
-function lintsLikeFresh(parser: PythonParser, bursts: ReadonlyArray<{ edits: ReadonlyArray<{ at: number; remove: number; insert: string }>; fileRules: 'carry' | 'run' }>): void {
+function lintsLikeFresh(
+  parser: PythonParser,
+  bursts: ReadonlyArray<{ edits: ReadonlyArray<{ at: number; remove: number; insert: string }>; fileRules: 'carry' | 'run' }>,
+  source = SOURCE,
+): void {
   const settings = resolveSettings(RULES, { select: ['ALL'] });
-  const document = new EditedText(parser, SOURCE);
+  const document = new EditedText(parser, source);
   const { units } = document;
   const linter = new Linter(RULES);
   linter.lint({ units, text: document.text, filePath: 'a.py', settings });
@@ -158,6 +162,23 @@ describe('incremental linting', () => {
       { edits: [{ at: 755447483, remove: 3, insert: '\\\n' }], fileRules: 'carry' },
       { edits: [{ at: 545214764, remove: 1, insert: '\n' }, { at: 1352167448, remove: 2, insert: '# noqa' }], fileRules: 'run' },
     ]);
+  });
+
+  it('matches a fresh lint after random edits in a module of several chunks of units, its imports too', async function () {
+    this.timeout(600_000);
+    // Findings conditional on the import, in every chunk; edits near the top reach the import.
+    const statements = Array.from({ length: 700 }, (_, i) => {
+      if (i % 100 === 50) return `class C${i}:\n    def f(self):\n        return pickle.loads(b'')\n`;
+      return i % 9 === 0 ? `value${i} = pickle.loads(data)\n` : `x${i} = ${i}\n`;
+    });
+    const source = `import pickle\n${statements.join('')}`;
+    const nearTheTop = fc.record({ at: fc.nat({ max: 20 }), remove: fc.nat({ max: 6 }), insert: fc.constantFrom(...SNIPPETS) });
+    await fc.assert(
+      fc.property(fc.array(fc.record({ edits: fc.array(fc.oneof(editArbitrary, nearTheTop), { minLength: 1, maxLength: 3 }), fileRules: fc.constant<'carry'>('carry') }), { minLength: 1, maxLength: 4 }), (bursts) => {
+        lintsLikeFresh(parser, bursts, source);
+      }),
+      { numRuns: 12 },
+    );
   });
 
   it('matches a fresh lint after random edits', async function () {

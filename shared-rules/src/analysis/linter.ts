@@ -8,6 +8,7 @@ import { LineIndex } from '../text/lineIndex';
 import { LiteralCounts } from '../text/literalCounts';
 import { commentsOf, isSuppressed, NoqaLineGroups, scanNoqa, updateNoqa, type NoqaIndex } from '../noqa/noqa';
 import { flattenUnits, type DocumentUnits, type Unit } from './units';
+import { UnitChunks, type UnitChunk } from './unitChunks';
 import { HandlerTable, walkUnit } from './walker';
 import { nestingError } from './nestingLimits';
 import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
@@ -15,7 +16,7 @@ import { planRename } from '../semantic/rename';
 import { loneCrAsLf, withFileLineEndings } from '../text/lineEndings';
 import type { DirtyRegion, TextChange } from '../text/dirtyRegion';
 import { ModuleBindings } from './moduleBindings';
-import { carryFindings, multilineStringLookup, placeFindings, relativeFindings, type UnitFindings } from './unitFindings';
+import { carryFindings, multilineStringLookup, placeFindings, relativeFindings, type UnitsFindings } from './unitFindings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface LintInput {
@@ -92,6 +93,26 @@ const NESTING_ERROR_CODE = 'E999';
 /** File rules slower than this are not rerun on keystrokes (see `LintInput.fileRules`). */
 const SLOW_FILE_RULE_MS = 2;
 
+/** What the linter keeps of one chunk of units. */
+interface ChunkState {
+  /** Its units depth-first, passive ones left out. */
+  units: Unit[];
+  /** Some unit has syntax errors: the state is made again at every lint. */
+  erroneous: boolean;
+  /** Its units nest deeper than Python accepts (see `nestingError`). */
+  tooDeep: boolean;
+  /** What the node rules found, unless the file nests too deep. */
+  findings?: ChunkFindings;
+}
+
+interface ChunkFindings extends UnitsFindings {
+  units: Unit[];
+  /** The indices of the units with findings. */
+  reporting: number[];
+  /** The bindings of its module-level statements, added to the module's. */
+  bindings: NameBinding[][];
+}
+
 /** Thrown by the model getter while carrying: building the model is what carrying avoids. */
 const DEFERRED = Symbol('deferred until the file rules settle');
 
@@ -115,6 +136,12 @@ export function plannedRenameFix(request: RenameRequest, model: SemanticModel, t
 export class Linter {
   private cacheFingerprint = '';
   private readonly moduleBindings = new ModuleBindings();
+  /** The units by chunk, with what was found in each: a keystroke walks the chunks it changed, and looks at the others once. */
+  private chunks = new UnitChunks<ChunkState>();
+  /** The units the chunks are in step with; none while a lint runs (one that threw leaves them unknown). */
+  private chunksOf: DocumentUnits | undefined;
+  /** The bindings of the statements of chunks whose findings were dropped, still in the module's until `updateBindings`. */
+  private droppedBindings: NameBinding[][] = [];
   private readonly literals = new LiteralCounts();
   /** The text of the last lint, which the next one's dirty region is relative to. */
   private previousText: string | undefined;
@@ -161,6 +188,7 @@ export class Linter {
     const fingerprint = fingerprintOf(settings, input.filePath, input.relativePath);
     if (fingerprint !== this.cacheFingerprint) {
       input.units.forgetFindings();
+      this.chunksOf = undefined;
       this.fileRuleState.clear();
       this.cacheFingerprint = fingerprint;
     }
@@ -173,17 +201,24 @@ export class Linter {
     const change = input.dirty && this.previousText !== undefined ? { previousText: this.previousText, region: input.dirty } : undefined;
     this.previousText = text;
     this.literals.update(text, change);
-    const unitTree = input.units.current;
     const syntax = input.units.tree;
+    const chunks = this.syncChunks(input.units, lines);
     // Code nested deeper than Python accepts gets that syntax error alone.
-    const tooDeep = nestingError(unitTree, syntax, lines);
-    if (tooDeep) this.fileRuleState.clear();
-    const units = tooDeep ? [] : flattenUnits(unitTree);
+    const tooDeep = chunks.some((chunk) => chunk.state!.tooDeep) ? nestingError(input.units.current, syntax, lines) : undefined;
+    if (tooDeep) {
+      this.fileRuleState.clear();
+      for (const chunk of chunks) this.dropFindings(chunk);
+      this.updateBindings([]);
+    }
+    const walked = tooDeep ? 0 : this.walkUnits(chunks, input, nodeRules, internalErrors);
     const raw: Finding[] = [];
-    const { unitFindings, walked } = this.walkUnits(units, input, nodeRules, internalErrors);
-    units.forEach((unit, i) => {
-      for (const finding of placeFindings(unitFindings[i], unit.start, this.moduleBindings)) raw.push(finding);
-    });
+    const found: ChunkFindings[] = [];
+    for (const { state } of chunks) {
+      const { findings } = state!;
+      if (!findings) continue;
+      found.push(findings);
+      for (const i of findings.reporting) for (const finding of placeFindings(findings.found[i], findings.units[i].start, this.moduleBindings)) raw.push(finding);
+    }
 
     let model: SemanticModel | undefined;
     const buildModel = (): SemanticModel =>
@@ -197,7 +232,7 @@ export class Linter {
     const isComment = commentsOf(syntax);
     const noqa = input.dirty && this.noqa ? updateNoqa(this.noqa.index, this.noqa.lineCount, text, isComment, lines, input.dirty) : scanNoqa(text, isComment, lines);
     this.noqa = { index: noqa, lineCount: lines.lineCount };
-    const groups = new NoqaLineGroups(text, isComment, lines, multilineStringLookup(units, unitFindings));
+    const groups = new NoqaLineGroups(text, isComment, lines, multilineStringLookup(found));
     const ignoredHere = input.relativePath ? ignoredCodesForFile(settings, input.relativePath) : [];
     const findings: ReportedFinding[] = [];
     for (const finding of raw) {
@@ -208,51 +243,115 @@ export class Linter {
     }
     this.lastModel = model && { text, model };
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+    this.chunksOf = input.units;
     return {
-      findings, lines, noqa, internalErrors, walkedUnits: walked, totalUnits: units.length,
+      findings, lines, noqa, internalErrors, walkedUnits: walked, totalUnits: found.reduce((sum, chunk) => sum + chunk.units.length, 0),
       fileRulesCarried: carried,
     };
   }
 
   /**
-   * Walks the units whose findings are not known (new or changed, or with
-   * syntax errors) with the node rules, and updates the module-level bindings
-   * their findings' conditions are settled with.
+   * Brings the chunks in step with the units: the chunks of units that
+   * changed since the last lint, and those holding syntax errors (error
+   * recovery depends on more than a unit's text), get a new state.
+   */
+  private syncChunks(units: DocumentUnits, lines: LineIndex): readonly UnitChunk<ChunkState>[] {
+    let change = units.takeModuleChange();
+    if (this.chunksOf !== units) {
+      this.moduleBindings.clear();
+      this.droppedBindings = [];
+      this.chunks = new UnitChunks();
+      change = 'all';
+    }
+    this.chunksOf = undefined;
+    for (const chunk of this.chunks.sync(units.current, change)) this.dropFindings(chunk);
+    const syntax = units.tree;
+    const chunks = this.chunks.chunks;
+    for (const chunk of chunks) {
+      if (chunk.state && !chunk.state.erroneous) continue;
+      this.dropFindings(chunk);
+      const flat = flattenUnits(chunk.units);
+      chunk.state = {
+        units: flat,
+        erroneous: flat.some((unit) => syntax.hasError(unit.segment.first as NodeId)),
+        tooDeep: nestingError(chunk.units, syntax, lines) !== undefined,
+      };
+    }
+    return chunks;
+  }
+
+  /** Drops the chunk's findings; what its units bind goes from the module's bindings at the next `updateBindings`. */
+  private dropFindings(chunk: UnitChunk<ChunkState>): void {
+    const findings = chunk.state?.findings;
+    if (!findings) return;
+    for (const bindings of findings.bindings) this.droppedBindings.push(bindings);
+    chunk.state!.findings = undefined;
+  }
+
+  /**
+   * Brings the module's bindings in step: those of the statements dropped
+   * go, those `found` come, and those found again as they were (a statement
+   * kept in a chunk made again has the same findings) stay untouched.
+   */
+  private updateBindings(found: readonly NameBinding[][]): void {
+    const gone = new Map<NameBinding[], number>();
+    for (const bindings of this.droppedBindings) gone.set(bindings, (gone.get(bindings) ?? 0) + 1);
+    this.droppedBindings = [];
+    for (const bindings of found) {
+      const count = gone.get(bindings);
+      if (count) gone.set(bindings, count - 1);
+      else this.moduleBindings.add(bindings);
+    }
+    for (const [bindings, count] of gone) for (let i = 0; i < count; i++) this.moduleBindings.remove(bindings);
+    this.moduleBindings.settle();
+  }
+
+  /**
+   * Finds what the node rules report in the chunks without findings,
+   * walking the units whose findings are not known (new or changed, or with
+   * syntax errors), and updates the module-level bindings their findings'
+   * conditions are settled with. Returns how many units were walked.
    */
   private walkUnits(
-    units: readonly Unit[],
+    chunks: readonly UnitChunk<ChunkState>[],
     input: LintInput,
     nodeRules: readonly NodeRule[],
     internalErrors: string[],
-  ): { unitFindings: UnitFindings[]; walked: number } {
+  ): number {
     const syntax = input.units.tree;
-    const moduleStatements: NameBinding[][] = [];
     let walked = 0;
-    const unitFindings: UnitFindings[] = [];
     // The rules' visitors are made once per lint; what they report goes to the unit being walked.
     let sink: Finding[] = [];
     let handlers: HandlerTable | undefined;
-    for (const unit of units) {
-      const node = unit.segment.first as NodeId;
-      // Error recovery depends on more than a unit's text: a unit with errors is always walked again,
-      // whatever an error-free unit of the same text found.
-      const erroneous = syntax.hasError(node);
-      let found = erroneous ? undefined : unit.found;
-      if (!found) {
-        walked++;
-        sink = [];
-        const strings: number[] = [];
-        handlers ??= this.handlers(nodeRules, input, (finding) => sink.push(finding), internalErrors);
-        walkUnit(syntax, node, unit.bodyStart, handlers, input.text, strings);
-        const bindings = syntax.parent(node) === syntax.root ? statementBindings(syntax, node) : [];
-        found = relativeFindings(sink, strings, bindings, unit.start);
-        if (!erroneous) unit.found = found;
+    const found: NameBinding[][] = [];
+    for (const { state } of chunks) {
+      if (state!.findings) continue;
+      const findings: ChunkFindings = { units: state!.units, found: [], reporting: [], bindings: [] };
+      for (const unit of findings.units) {
+        const node = unit.segment.first as NodeId;
+        // Error recovery depends on more than a unit's text: a unit with errors is always walked again,
+        // whatever an error-free unit of the same text found.
+        const erroneous = syntax.hasError(node);
+        let found = erroneous ? undefined : unit.found;
+        if (!found) {
+          walked++;
+          sink = [];
+          const strings: number[] = [];
+          handlers ??= this.handlers(nodeRules, input, (finding) => sink.push(finding), internalErrors);
+          walkUnit(syntax, node, unit.bodyStart, handlers, input.text, strings);
+          const bindings = syntax.parent(node) === syntax.root ? statementBindings(syntax, node) : [];
+          found = relativeFindings(sink, strings, bindings, unit.start);
+          if (!erroneous) unit.found = found;
+        }
+        if (found.findings.length) findings.reporting.push(findings.found.length);
+        findings.found.push(found);
+        if (unit.segment.parentNode === syntax.root) findings.bindings.push(found.bindings);
       }
-      unitFindings.push(found);
-      if (unit.segment.parentNode === syntax.root) moduleStatements.push(found.bindings);
+      for (const bindings of findings.bindings) found.push(bindings);
+      state!.findings = findings;
     }
-    this.moduleBindings.update(moduleStatements);
-    return { unitFindings, walked };
+    this.updateBindings(found);
+    return walked;
   }
 
   /**

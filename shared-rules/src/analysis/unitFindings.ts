@@ -51,24 +51,40 @@ export function placeFindings(found: UnitFindings, start: number, moduleBindings
   return standing;
 }
 
+/** Units in text order, with what the rules found in each. */
+export interface UnitsFindings {
+  units: ReadonlyArray<{ readonly start: number }>;
+  found: UnitFindings[];
+}
+
+/** The index of the last of `count` items whose start (ascending) is before `offset`, or -1. */
+function lastStartingBefore(count: number, startOf: (index: number) => number, offset: number): number {
+  let low = 0;
+  let high = count - 1;
+  let at = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (startOf(mid) < offset) {
+      at = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return at;
+}
+
 /**
  * Whether an offset lies inside a multi-line string, asked of the unit
- * starting last before it (units are in text order, and a class's statements
- * start after its header): no list of every string in the file is gathered.
+ * starting last before it (runs of units follow each other in text order,
+ * and a class's statements start after its header): no list of every
+ * string in the file is gathered.
  */
-export function multilineStringLookup(units: ReadonlyArray<{ readonly start: number }>, found: readonly UnitFindings[]): (offset: number) => boolean {
+export function multilineStringLookup(runs: readonly UnitsFindings[]): (offset: number) => boolean {
+  const nonEmpty = runs.filter((run) => run.units.length);
   return (offset) => {
-    let low = 0;
-    let high = units.length - 1;
-    let at = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (units[mid].start < offset) {
-        at = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    return at >= 0 && insideStringRanges(found[at].multilineStrings, offset - units[at].start);
+    const run = nonEmpty[lastStartingBefore(nonEmpty.length, (i) => nonEmpty[i].units[0].start, offset)];
+    if (!run) return false;
+    const at = lastStartingBefore(run.units.length, (i) => run.units[i].start, offset);
+    return insideStringRanges(run.found[at].multilineStrings, offset - run.units[at].start);
   };
 }
 

@@ -2,7 +2,7 @@ import { NodeFlag, type ParseTree, type PythonParser, type TreeCursor } from '..
 import { F, T } from '../syntax/grammar';
 import { SyntaxTree, type NodeId, type Segment } from '../syntax/tree';
 import { loneCrAsLf } from '../text/lineEndings';
-import type { DirtyRegion } from '../text/dirtyRegion';
+import { extendDirtyRegion, type DirtyRegion } from '../text/dirtyRegion';
 import type { UnitFindings } from './unitFindings';
 
 /**
@@ -96,8 +96,14 @@ export class DocumentUnits {
   private generation = 0;
   /** False while an update runs: one that threw leaves the units of an unknown text, to be read again. */
   private complete = true;
+  /** How many units there are (passive ones too). */
+  private unitCount = 0;
+  /** Whether the update running copied again a unit with syntax errors (see `recopyErroneous`). */
+  private recopied = false;
   /** Of the last update: how many units there are, and how many were copied from the parse tree. */
   lastStats = { units: 0, copied: 0 };
+  /** How the module-level units changed since `takeModuleChange` was last called (see there). */
+  private moduleChange: DirtyRegion | 'all' | undefined = 'all';
 
   /** The units of the last update. */
   get current(): readonly Unit[] {
@@ -107,6 +113,20 @@ export class DocumentUnits {
   /** Whether an update may read only the statements of a dirty region (the last one completed). */
   get readsRegions(): boolean {
     return this.units !== undefined && this.complete;
+  }
+
+  /**
+   * How the module-level units (`current`) changed since the last call, as
+   * indices: `start` to `oldEnd` of the list then were replaced by `start`
+   * to `newEnd` of the list now, and the units outside are the same objects
+   * (those after moved, with their statements, as a whole), their findings
+   * kept. `all` when every unit may be new, undefined when none changed.
+   * Units with syntax errors may be copied again outside the range.
+   */
+  takeModuleChange(): DirtyRegion | 'all' | undefined {
+    const change = this.moduleChange;
+    this.moduleChange = undefined;
+    return change;
   }
 
   /**
@@ -123,6 +143,10 @@ export class DocumentUnits {
       dirty = undefined;
     }
     this.complete = false;
+    this.recopied = false;
+    // Should the update throw, any unit may have changed.
+    const pendingChange = this.moduleChange;
+    this.moduleChange = 'all';
     this.lastStats = { units: 0, copied: 0 };
     // Copies made by an update that threw carry an older number: the sweep frees them.
     this.generation++;
@@ -137,12 +161,13 @@ export class DocumentUnits {
     } finally {
       rootCursor.close();
     }
+    const kept = { before: 0, after: 0 };
     const collect = (region: DirtyRegion | undefined): Unit[] => {
       // Reading every statement replaces every copy: the old ones are freed first, so that the new ones can take their room.
       if (!region) tree.sweep(this.generation);
       const cursor = (statement ?? parse).cursor();
       try {
-        const read = this.collectLevel(cursor, { low: -Infinity, high: Infinity }, text, '', false, previous && region ? previous : undefined, region);
+        const read = this.collectLevel(cursor, { low: -Infinity, high: Infinity }, text, '', false, previous && region ? previous : undefined, region, kept);
         if (previous && !region) adoptFindings(read, previous);
         return read;
       } finally {
@@ -150,16 +175,19 @@ export class DocumentUnits {
       }
     };
     let units = collect(dirty);
+    let change: DirtyRegion | 'all' = previous && dirty ? { start: kept.before, oldEnd: previous.length - kept.after, newEnd: units.length - kept.after } : 'all';
     // A statement parsed alone is only used when the tree had no error.
     if (!statement && (!this.recopyErroneous(units, parse) || (dirty && !zeroWidthNodesMatch(parse, units)))) {
       // A reused unit of error recovery is gone from this parse, or one came that no changed range
       // reported: every statement is read again.
       this.generation++;
       units = collect(undefined);
+      change = 'all';
     }
     this.units = units;
-    this.keep(units);
+    this.keep(units, previous, change);
     this.complete = true;
+    this.moduleChange = change === 'all' || pendingChange === 'all' ? 'all' : extendDirtyRegion(pendingChange, change);
     return units;
   }
 
@@ -182,6 +210,7 @@ export class DocumentUnits {
           if (!cursor.gotoNode(unit.start, unit.end, unit.type)) return false;
           tree.free(unit.segment);
           unit.segment = this.copy(cursor, unit.start, unit.bodyStart);
+          this.recopied = true;
           unit.found = undefined;
         } finally {
           cursor.close();
@@ -192,25 +221,44 @@ export class DocumentUnits {
     return true;
   }
 
-  /** Frees the segments no unit holds any more, compacts the records when worthwhile, and links the rest. */
-  private keep(units: readonly Unit[]): void {
+  /**
+   * Frees the segments no unit holds any more, compacts the records when
+   * worthwhile, and links the rest. After an update of a range of the
+   * module's units (`change`), only the units of that range are looked at.
+   */
+  private keep(units: readonly Unit[], previous: readonly Unit[] | undefined, change: DirtyRegion | 'all'): void {
     const tree = this.tree;
     const generation = this.generation;
-    const stamp = (level: readonly Unit[]): void => {
-      for (const unit of level) {
-        this.lastStats.units++;
+    if (change === 'all' || !previous) {
+      this.unitCount = 0;
+      forEachUnit(units, (unit) => {
+        this.unitCount++;
         unit.segment.generation = generation;
-        if (unit.children) stamp(unit.children);
-      }
-    };
-    stamp(units);
-    tree.sweep(generation);
+      });
+      tree.sweep(generation);
+    } else {
+      // Copies are made for units of the range, or for units with errors (which `recopyErroneous` freed the old copies of).
+      const held = new Set<Segment>();
+      forEachUnit(units.slice(change.start, change.newEnd), (unit) => {
+        this.unitCount++;
+        unit.segment.generation = generation;
+        held.add(unit.segment);
+      });
+      forEachUnit(previous.slice(change.start, change.oldEnd), (unit) => {
+        this.unitCount--;
+        if (!held.has(unit.segment)) freeWithAnnotations(tree, unit.segment);
+      });
+    }
+    this.lastStats.units = this.unitCount;
+    const compactions = tree.compactions;
     tree.compactIfWasteful();
-    const link = (container: Segment, level: readonly Unit[]): void => {
-      tree.link(container, level);
-      for (const unit of level) if (unit.children) link(unit.segment, unit.children);
+    const link = (container: Segment, level: readonly Unit[], from = 0, to = level.length): void => {
+      tree.link(container, level, from, to);
+      for (let i = from; i < to; i++) if (level[i].children) link(level[i].segment, level[i].children!);
     };
-    link(tree.module, units);
+    // A compaction moves every record (each unit's parent node with it), and a unit copied again outside the range needs linking.
+    if (change === 'all' || !previous || this.recopied || tree.compactions !== compactions) link(tree.module, units);
+    else link(tree.module, units, change.start, change.newEnd);
   }
 
   /** Drops what the rules found in every unit (the settings changed). */
@@ -238,30 +286,45 @@ export class DocumentUnits {
     contextChanged: boolean,
     previous: Unit[] | undefined,
     dirty: DirtyRegion | undefined,
+    /** Set to how many units of `previous` begin and end the list returned, as they were (moved for those after). */
+    kept = { before: 0, after: 0 },
   ): Unit[] {
     let units: Unit[] = [];
-    const after: Unit[] = [];
     let middle: Unit[] = [];
+    /** The units after the region, `previous[afterStart]` to `previous[afterEnd]`, moved by `delta` when they are reused at the end. */
+    let afterStart = 0;
+    let afterEnd = 0;
+    let delta = 0;
+    let newContext: string | undefined;
     let from = 0;
+    /** Whether the units reused are as they were (they keep their keys and findings)… */
+    let asTheyWere = false;
+    /** …and whether those after the region end the list, as they ended the previous one. */
+    let endsAsBefore = false;
     if (previous && dirty) {
-      const delta = dirty.newEnd - dirty.oldEnd;
-      const newContext = contextChanged ? context : undefined;
+      delta = dirty.newEnd - dirty.oldEnd;
+      newContext = contextChanged ? context : undefined;
       // Statements of a class body may have moved to another parent: reuse only those still inside it.
       const { low, high } = bounds;
       let i = 0;
       while (i < previous.length && previous[i].end < dirty.start) i++;
       // Units before the region stay as they are (a keystroke at the end of a long module must not touch each).
-      if (newContext === undefined && (i === 0 || previous[0].start >= low)) units = previous.slice(0, i);
+      asTheyWere = newContext === undefined && (i === 0 || previous[0].start >= low);
+      if (asTheyWere) units = previous.slice(0, i);
       else for (let k = 0; k < i; k++) if (previous[k].start >= low) units.push(reuse(previous[k], 0, newContext, text));
       let j = previous.length;
       while (j > i && previous[j - 1].start > dirty.oldEnd) j--;
-      for (let k = j; k < previous.length; k++) if (previous[k].end + delta <= high) after.push(reuse(previous[k], delta, newContext, text));
+      afterStart = j;
+      afterEnd = j;
+      while (afterEnd < previous.length && previous[afterEnd].end + delta <= high) afterEnd++;
+      endsAsBefore = asTheyWere && afterEnd === previous.length;
       middle = previous.slice(i, j);
       // Read again below: their old copies are freed first, so that the new ones can take their room.
       for (const unit of middle) this.tree.free(unit.segment);
       from = units.length ? units[units.length - 1].end : 0;
     }
-    const to = after.length ? after[0].start : Infinity;
+    let keptBefore = asTheyWere ? units.length : 0;
+    const to = afterEnd > afterStart ? previous![afterStart].start + delta : Infinity;
     const cursor = parent.fork();
     try {
       let more = previous && dirty ? cursor.firstChildForOffset(from) : cursor.firstChild();
@@ -276,6 +339,7 @@ export class DocumentUnits {
         const passive = !((info >>> 24) & NodeFlag.Named) || type === T.comment || start === end;
         // A statement before the region that grew into it is read again.
         while (units.length && units[units.length - 1].end > start) units.pop();
+        keptBefore = Math.min(keptBefore, units.length);
         const key = makeKey(type, start, end, context, text);
         // A statement read again with its previous text keeps its findings.
         const found = passive ? undefined : middle.find((candidate) => candidate.key === key)?.found;
@@ -305,7 +369,10 @@ export class DocumentUnits {
     }
     // Statements after the region that a read statement now contains belong to it.
     const readUpTo = units.length ? units[units.length - 1].end : 0;
-    for (const unit of after) if (unit.start >= readUpTo) units.push(unit);
+    const count = units.length;
+    for (let k = afterStart; k < afterEnd; k++) if (previous![k].start + delta >= readUpTo) units.push(reuse(previous![k], delta, newContext, text));
+    kept.before = keptBefore;
+    kept.after = endsAsBefore ? units.length - count : 0;
     return units;
   }
 }
@@ -373,6 +440,19 @@ function adoptFindings(units: readonly Unit[], previous: readonly Unit[]): void 
   const byKey = new Map<string, UnitFindings>();
   for (const unit of flattenUnits(previous)) if (unit.found) byKey.set(unit.key, unit.found);
   for (const unit of flattenUnits(units)) unit.found ??= byKey.get(unit.key);
+}
+
+function forEachUnit(units: readonly Unit[], visit: (unit: Unit) => void): void {
+  for (const unit of units) {
+    visit(unit);
+    if (unit.children) forEachUnit(unit.children, visit);
+  }
+}
+
+/** Frees a segment and the string annotations parsed from it (see `SyntaxTree.copyDetached`). */
+function freeWithAnnotations(tree: SyntaxTree, segment: Segment): void {
+  tree.free(segment);
+  for (const annotation of segment.annotations?.values() ?? []) if (annotation) tree.free(annotation);
 }
 
 /** Depth-first: each class unit is followed by its statements; passive units are left out. */

@@ -17,20 +17,27 @@ export function inDifferentForks(tree: SyntaxTree, a: NodeId, b: NodeId): boolea
   return false;
 }
 
-function ancestors(tree: SyntaxTree, node: NodeId): NodeId[] {
-  const chain: NodeId[] = [];
-  for (let current = node; current; current = tree.parent(current)) chain.push(current);
-  return chain.reverse();
+function depthOf(tree: SyntaxTree, node: NodeId): number {
+  let depth = 0;
+  for (let current = tree.parent(node); current; current = tree.parent(current)) depth++;
+  return depth;
 }
 
+/** Walks up from the deeper node to the other's depth, then from both at once: no chain of ancestors is built (it runs for every redefinition). */
 function lowestCommonAncestor(tree: SyntaxTree, a: NodeId, b: NodeId): NodeId {
-  const left = ancestors(tree, a);
-  const right = ancestors(tree, b);
-  let common = NONE;
-  for (let i = 0; i < left.length && i < right.length && left[i] === right[i]; i++) common = left[i];
+  let left = a;
+  let right = b;
+  let leftDepth = depthOf(tree, a);
+  let rightDepth = depthOf(tree, b);
+  for (; leftDepth > rightDepth; leftDepth--) left = tree.parent(left);
+  for (; rightDepth > leftDepth; rightDepth--) right = tree.parent(right);
+  while (left !== right) {
+    left = tree.parent(left);
+    right = tree.parent(right);
+  }
   // A node is no fork of itself.
-  if (common === a || common === b) return NONE;
-  return common;
+  if (left === a || left === b) return NONE;
+  return left;
 }
 
 /** The direct child of `parent` that contains `node`. */

@@ -27,6 +27,22 @@ export function memoizedPerNode<T>(compute: (tree: SyntaxTree, node: NodeId) => 
 }
 
 /**
+ * `compute` run once for consecutive questions about the same node and
+ * version of its tree: what several rules' handlers ask of the node the
+ * walker hands each of them in turn, without a map of every node asked about.
+ */
+export function memoizedForLastNode<T>(compute: (tree: SyntaxTree, node: NodeId) => T): (tree: SyntaxTree, node: NodeId) => T {
+  const last = new WeakMap<SyntaxTree, { version: number; node: NodeId; value: T }>();
+  return (tree, node) => {
+    const entry = last.get(tree);
+    if (entry && entry.version === tree.version && entry.node === node) return entry.value;
+    const value = compute(tree, node);
+    last.set(tree, { version: tree.version, node, value });
+    return value;
+  };
+}
+
+/**
  * `compute` run once per segment (a unit, or the module node's own), over the
  * records the segment holds itself (`first` to `after`, a split body's
  * statements being segments of their own): a segment an edit kept keeps its

@@ -227,20 +227,24 @@ export class SyntaxTree {
   /**
    * Hangs the segments of `children` (in order) below a container segment:
    * the module, or a class unit whose body was split. Call it for every container after the
-   * segments changed, containers before their children.
+   * segments changed, containers before their children. With `from` and
+   * `to`, only those children are new: the others are hung already.
    */
-  link(container: Segment, children: readonly { segment: Segment }[]): void {
+  link(container: Segment, children: readonly { segment: Segment }[], from = 0, to = children.length): void {
     const parentNode = (container === this.module ? container.first : container.first + container.splitAt) as NodeId;
-    let previous: Segment | undefined;
-    for (const { segment: child } of children) {
+    let previous = from > 0 ? children[from - 1].segment : undefined;
+    for (let i = from; i < to; i++) {
+      const child = children[i].segment;
       child.parentNode = parentNode;
       child.previous = previous;
       if (previous) previous.next = child;
       previous = child;
     }
-    if (previous) previous.next = undefined;
+    const next = children[to]?.segment as Segment | undefined;
+    if (previous) previous.next = next;
+    if (next) next.previous = previous;
     container.firstChild = children[0]?.segment;
-    container.lastChild = previous;
+    container.lastChild = children[children.length - 1]?.segment;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { enclosingDefinition, ownNodesOfTypes } from '../../syntax/definitions';
 import type { ClassHierarchy } from '../../workspace/classHierarchy';
-import { memoizedPerNode } from '../../syntax/memo';
+import { memoizedForLastNode } from '../../syntax/memo';
 import { targetNameNodes } from '../../resolution/bindings';
 import { F, T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
@@ -163,13 +163,17 @@ interface BoundNames {
   scope?: Scope;
 }
 
-// Three rules ask about every binding: it is read from the tree once.
-const boundNamesOf = memoizedPerNode((tree, node): BoundNames => ({
-  names: bindingTargets(tree, node)
-    .flatMap((target) => targetNameNodes(tree, target))
-    .map((name) => ({ node: name, text: tree.text(name) }))
-    .filter((name) => !isIgnoredName(name.text)),
-}));
+// Three rules ask about every binding, one after the other: it is read from the tree once.
+const boundNamesOf = memoizedForLastNode((tree, node): BoundNames => {
+  const names: BoundNames['names'] = [];
+  for (const target of bindingTargets(tree, node)) {
+    for (const name of targetNameNodes(tree, target)) {
+      const text = tree.text(name);
+      if (!isIgnoredName(text)) names.push({ node: name, text });
+    }
+  }
+  return { names };
+});
 
 /** Reports every name bound in the wanted kind of scope for which `flagged` holds. */
 export function checkBindings(
