@@ -9,3 +9,18 @@ export function describeTree(tree: SyntaxTree): string[] {
   }
   return lines;
 }
+
+/**
+ * The first nodes whose `parent` is not the node they are reached from (navigation across segments must
+ * agree both ways); a few are enough, and links that loop are cut off.
+ */
+export function wrongParents(tree: SyntaxTree, limit = 5): string[] {
+  const wrong: string[] = [];
+  for (let node = tree.root, visited = 0; node !== NONE && wrong.length < limit; node = tree.following(node, tree.root)) {
+    if (++visited > 10_000_000) return [...wrong, 'the links loop'];
+    for (let child = tree.firstChild(node); child !== NONE && wrong.length < limit; child = tree.nextSibling(child)) {
+      if (tree.parent(child) !== node) wrong.push(`${tree.typeName(child)} at ${tree.start(child)}`);
+    }
+  }
+  return wrong;
+}

@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import { parseUnits, PythonParser } from '@pyreview/shared-rules';
 import { EditedText } from '../helpers/editedText';
-import { describeTree } from '../helpers/syntaxDump';
+import { describeTree, wrongParents } from '../helpers/syntaxDump';
 
 describe('record space of an edited document', () => {
   const parser = new PythonParser();
@@ -27,6 +27,25 @@ describe('record space of an edited document', () => {
         assert.deepStrictEqual(describeTree(document.units.tree), describeTree(parseUnits(parser, document.text).tree));
       }
       assert.deepStrictEqual(capacities.slice(1), capacities.slice(1).map(() => capacities[0]), `capacities ${capacities.join(', ')}`);
+    } finally {
+      document.delete();
+    }
+  });
+
+  it('keeps the parents of the statements outside an edit when making room moves their records', () => {
+    const entries = Array.from({ length: 2000 }, (_, i) => `    "key_${i}": "value ${i}",\n`).join('');
+    const classes = Array.from({ length: 20 }, (_, i) => `class C${i}:\n    def f(self):\n        return ${i}\n\n\n`).join('');
+    const document = new EditedText(parser, `${classes}data = {\n${entries}}\n\n\n${classes}`);
+    try {
+      const at = document.text.indexOf('    "key_1000"');
+      const compactions = document.units.tree.compactions;
+      for (let i = 0; i < 12; i++) {
+        // Each edit adds an entry to the dict: its copy needs more room than its old copy left.
+        document.edit(at, at, `    ${i}: ${i},\n`);
+        document.reparse();
+        assert.deepStrictEqual(wrongParents(document.units.tree), [], `after keystroke ${i + 1}`);
+      }
+      assert.ok(document.units.tree.compactions > compactions, 'no keystroke made room by compacting');
     } finally {
       document.delete();
     }

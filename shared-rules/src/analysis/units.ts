@@ -148,6 +148,7 @@ export class DocumentUnits {
     const pendingChange = this.moduleChange;
     this.moduleChange = 'all';
     this.lastStats = { units: 0, copied: 0 };
+    const compactions = this.tree.compactions;
     // Copies made by an update that threw carry an older number: the sweep frees them.
     this.generation++;
     const tree = this.tree;
@@ -185,7 +186,7 @@ export class DocumentUnits {
       change = 'all';
     }
     this.units = units;
-    this.keep(units, previous, change);
+    this.keep(units, previous, change, compactions);
     this.complete = true;
     this.moduleChange = change === 'all' || pendingChange === 'all' ? 'all' : extendDirtyRegion(pendingChange, change);
     return units;
@@ -224,9 +225,11 @@ export class DocumentUnits {
   /**
    * Frees the segments no unit holds any more, compacts the records when
    * worthwhile, and links the rest. After an update of a range of the
-   * module's units (`change`), only the units of that range are looked at.
+   * module's units (`change`), only the units of that range are looked at,
+   * unless the records were compacted since the update began (`compactions`
+   * then): that moves every container node the links point to.
    */
-  private keep(units: readonly Unit[], previous: readonly Unit[] | undefined, change: DirtyRegion | 'all'): void {
+  private keep(units: readonly Unit[], previous: readonly Unit[] | undefined, change: DirtyRegion | 'all', compactions: number): void {
     const tree = this.tree;
     const generation = this.generation;
     if (change === 'all' || !previous) {
@@ -250,13 +253,12 @@ export class DocumentUnits {
       });
     }
     this.lastStats.units = this.unitCount;
-    const compactions = tree.compactions;
     tree.compactIfWasteful();
     const link = (container: Segment, level: readonly Unit[], from = 0, to = level.length): void => {
       tree.link(container, level, from, to);
       for (let i = from; i < to; i++) if (level[i].children) link(level[i].segment, level[i].children!);
     };
-    // A compaction moves every record (each unit's parent node with it), and a unit copied again outside the range needs linking.
+    // A compaction (making room for a copy, or here) moves every record, each unit's parent node with it, and a unit copied again outside the range needs linking.
     if (change === 'all' || !previous || this.recopied || tree.compactions !== compactions) link(tree.module, units);
     else link(tree.module, units, change.start, change.newEnd);
   }
