@@ -79,6 +79,8 @@ export function readEntries(
   cache: ResultCache | undefined,
   checkMode: CheckMode,
   io: CliIo,
+  /** Decode every file, its findings cached or not (the review quotes their lines). */
+  everyText = false,
 ): { entries: Entry[]; unchecked: number } {
   let unchecked = 0;
   const reader = new ScratchReader();
@@ -122,7 +124,7 @@ export function readEntries(
     }
     return { ...entry, source };
   };
-  const entries = files.flatMap((file) => readEntry(file, false) ?? []);
+  const entries = files.flatMap((file) => readEntry(file, everyText) ?? []);
   if (!cache || unchangedWorkspace(entries, checkMode)) return { entries, unchecked };
 
   const withSummary = (entry: Entry): Entry => {
