@@ -3,10 +3,11 @@ import * as fs from 'fs';
 import { BARE_EXCEPT, ONLY_E722_E999, TempProject } from './cliHarness';
 
 const CACHE_FILE = '.pyreview_cache/results.json';
+const SUMMARIES_FILE = '.pyreview_cache/summaries.json';
 
 interface CacheData {
   version: string;
-  entries: Record<string, { diagnostics: Array<{ message: string }> }>;
+  entries: Record<string, { summary?: string; diagnostics: Array<{ message: string }> }>;
 }
 
 describe('pyreview check: result cache', () => {
@@ -55,6 +56,28 @@ describe('pyreview check: result cache', () => {
       assert.ok(uncached.stdout.includes('E722'), format);
       for (const run of [filling, cached]) assert.deepStrictEqual(run, uncached, format);
     }
+    // A changed file builds the index from the summaries file, which lost one: that file is checked again.
+    const summaries = JSON.parse(project.read(SUMMARIES_FILE)) as { summaries: Record<string, unknown> };
+    delete summaries.summaries[cache().entries[project.path('c.py')].summary!];
+    project.write(SUMMARIES_FILE, JSON.stringify(summaries));
+    project.write('b.py', `${BARE_EXCEPT}\n`);
+    const uncached = project.run('check', '--extend-select', 'ALL', '--format', 'json', '--no-cache');
+    assert.deepStrictEqual(project.run('check', '--extend-select', 'ALL', '--format', 'json'), uncached);
+    assert.deepStrictEqual(project.run('check', '--extend-select', 'ALL', '--format', 'json'), uncached);
+  });
+
+  it('keeps the summaries in a file of their own, read only when the workspace index is built', () => {
+    messages();
+    const summaries = () => Object.keys((JSON.parse(project.read(SUMMARIES_FILE)) as { summaries: object }).summaries).sort();
+    const named = Object.values(cache().entries).map((entry) => entry.summary!).sort();
+    assert.deepStrictEqual(summaries(), [...new Set(named)]);
+    poison();
+    fs.rmSync(project.path(SUMMARIES_FILE));
+    assert.deepStrictEqual(messages(), ['FROM CACHE', 'FROM CACHE'], 'every file hits the cache: no summary is needed');
+    assert.ok(!fs.existsSync(project.path(SUMMARIES_FILE)), 'nor written');
+    project.write('c.py', 'x = 1\n');
+    assert.deepStrictEqual(messages(), ['Do not use bare `except`', 'Do not use bare `except`'], 'the files whose summaries are gone are checked again');
+    assert.deepStrictEqual(summaries(), [...new Set(Object.values(cache().entries).map((entry) => entry.summary!))].sort());
   });
 
   it('checks a file again when its content changes', () => {

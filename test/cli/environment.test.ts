@@ -133,9 +133,6 @@ describe('pyreview check: a cache it cannot trust', () => {
   for (const [name, corrupt] of [
     ['findings of another shape', (entry: Record<string, unknown>) => (entry.diagnostics = [{ code: 7 }])],
     ['findings that are not a list', (entry: Record<string, unknown>) => (entry.diagnostics = { length: 1 })],
-    ['a summary of another shape', (entry: Record<string, unknown>) => (entry.summary = { path: 1, tables: 'x' })],
-    ['a summary without its import bindings', (entry: Record<string, unknown>) => delete (entry.summary as Record<string, unknown>).importBindings],
-    ['a summary without its classes', (entry: Record<string, unknown>) => delete (entry.summary as Record<string, unknown>).classes],
     ['a shared fix that names no finding', (entry: Record<string, unknown>) => ((entry.diagnostics as Array<{ fix: Record<string, unknown> }>)[0].fix.shared_with = 'F401')],
   ] as const) {
     it(`ignores and rewrites an entry with ${name}`, () => {
@@ -149,6 +146,31 @@ describe('pyreview check: a cache it cannot trust', () => {
       assert.strictEqual(run.status, 1);
       assert.doesNotMatch(run.stderr, STACK_FRAME);
       assert.deepStrictEqual(JSON.parse(project.read(CACHE_FILE)), JSON.parse(written), 'the entry is written again as it was');
+    });
+  }
+
+  const SUMMARIES_FILE = '.pyreview_cache/summaries.json';
+  for (const [name, corrupt] of [
+    ['of another shape', (summary: Record<string, unknown>) => Object.assign(summary, { path: 1, tables: 'x' })],
+    ['without its import bindings', (summary: Record<string, unknown>) => delete summary.importBindings],
+    ['without its classes', (summary: Record<string, unknown>) => delete summary.classes],
+    ['edited after it was written', (summary: Record<string, unknown>) => (summary.names as string[]).push('edited')],
+  ] as const) {
+    it(`ignores and rewrites a summary ${name}`, () => {
+      assert.deepStrictEqual(codes(findings()), ['F401']);
+      const written = project.read(SUMMARIES_FILE);
+      const data = JSON.parse(written) as { summaries: Record<string, Record<string, unknown>> };
+      for (const summary of Object.values(data.summaries)) corrupt(summary);
+      project.write(SUMMARIES_FILE, JSON.stringify(data));
+      // Another file: the workspace index is built, from the summaries file.
+      project.write('b.py', 'x = 1\n');
+      const run = findings();
+      assert.deepStrictEqual(codes(run), ['F401'], run.stderr);
+      assert.doesNotMatch(run.stderr, STACK_FRAME);
+      const rewritten = JSON.parse(project.read(SUMMARIES_FILE)) as { summaries: Record<string, unknown> };
+      for (const [hash, summary] of Object.entries((JSON.parse(written) as { summaries: Record<string, unknown> }).summaries)) {
+        assert.deepStrictEqual(rewritten.summaries[hash], summary, 'the summary is written again as it was');
+      }
     });
   }
 
@@ -186,15 +208,40 @@ describe('pyreview check: a cache it cannot trust', () => {
     fs.writeFileSync(victim, 'precious\n');
     fs.symlinkSync(path.join(outside, 'created-by-pyreview'), project.path('.pyreview_cache/.gitignore'));
     fs.symlinkSync(victim, project.path(CACHE_FILE));
+    fs.symlinkSync(victim, project.path(SUMMARIES_FILE));
     assert.deepStrictEqual(codes(findings()), ['F401']);
     assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'precious\n');
     assert.deepStrictEqual(fs.readdirSync(outside), ['victim.txt'], 'nothing created outside the project');
     assert.ok(fs.lstatSync(project.path(CACHE_FILE)).isFile(), 'the link was replaced by the cache');
+    assert.ok(fs.lstatSync(project.path(SUMMARIES_FILE)).isFile(), 'and the summaries');
   });
 
   it('does not read a cache file that links to a device', () => {
     fs.mkdirSync(project.path('.pyreview_cache'));
     fs.symlinkSync('/dev/zero', project.path(CACHE_FILE));
+    assert.deepStrictEqual(codes(findings()), ['F401']);
+  });
+
+  it('does not read summaries through a link', () => {
+    assert.deepStrictEqual(codes(findings()), ['F401']);
+    const copy = path.join(outside, 'summaries.json');
+    fs.renameSync(project.path(SUMMARIES_FILE), copy);
+    fs.symlinkSync(copy, project.path(SUMMARIES_FILE));
+    // Findings that name the summaries they were checked with: the linked summaries are not read, so the file is checked again.
+    const data = JSON.parse(project.read(CACHE_FILE)) as { entries: Record<string, { diagnostics: Array<{ message: string }> }> };
+    for (const entry of Object.values(data.entries)) for (const d of entry.diagnostics) d.message = 'FROM CACHE';
+    project.write(CACHE_FILE, JSON.stringify(data));
+    project.write('b.py', 'x = 1\n');
+    const run = findings();
+    assert.doesNotMatch(run.stdout, /FROM CACHE/);
+    assert.ok(fs.lstatSync(project.path(SUMMARIES_FILE)).isFile(), 'the link was replaced');
+  });
+
+  it('does not read summaries from a device', () => {
+    assert.deepStrictEqual(codes(findings()), ['F401']);
+    fs.rmSync(project.path(SUMMARIES_FILE));
+    fs.symlinkSync('/dev/zero', project.path(SUMMARIES_FILE));
+    project.write('b.py', 'x = 1\n');
     assert.deepStrictEqual(codes(findings()), ['F401']);
   });
 

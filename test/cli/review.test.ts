@@ -31,6 +31,17 @@ describe('pyreview review', () => {
     }
   });
 
+  it('writes the same review from the cache, for files whose findings asked the other files and files whose findings did not', () => {
+    const project = new TempProject({ 'a.py': 'import os\n', 'b.py': 'from a import os\nprint(os)\n', 'c.py': `${BARE_EXCEPT}` });
+    try {
+      const uncached = project.run('review', '.', '--no-cache');
+      assert.strictEqual(uncached.status, 0, uncached.stderr);
+      for (const run of [project.run('review', '.'), project.run('review', '.')]) assert.deepStrictEqual(run, uncached);
+    } finally {
+      project.cleanup();
+    }
+  });
+
   it('numbers the categories with findings and writes a self-contained HTML page', () => {
     const project = new TempProject({ 'bad.py': `import os\n${BARE_EXCEPT}password = "hunter2"\n` });
     try {

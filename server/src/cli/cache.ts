@@ -1,37 +1,58 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import { createFileOnce, makeOwnDirectory, readOwnFile, replaceFile, untrustedDirectory } from '../safeFiles';
-import { isCacheEntry, type CacheEntry } from './cacheShape';
+import type { ModuleSummary } from '@pyreview/shared-rules';
+import { isCacheEntry, isModuleSummary, type CacheEntry } from './cacheShape';
+import { summaryHash } from './workspaceShare';
 
 export const CACHE_DIRECTORY = '.pyreview_cache';
 const CACHE_FILE = 'results.json';
+/** The files' summaries by hash, apart: a run whose files all hit the cache builds no workspace index, and reads none. */
+const SUMMARIES_FILE = 'summaries.json';
 
 interface CacheData {
   version: string;
   entries: Record<string, CacheEntry>;
 }
 
+interface SummariesData {
+  version: string;
+  summaries: Record<string, ModuleSummary>;
+}
+
 export function hashContent(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The entries of a cache file this version wrote; entries of another shape are left out (their files are checked again). */
-function readEntries(directory: string, version: string): Record<string, CacheEntry> {
-  const entries: Record<string, CacheEntry> = Object.create(null) as Record<string, CacheEntry>;
+/**
+ * The records of a cache file this version wrote, under `field`; records of
+ * another shape are left out (their files are checked again).
+ */
+function readRecords<T>(file: string, version: string, field: string, valid: (key: string, value: unknown) => boolean): Record<string, T> {
+  const records: Record<string, T> = Object.create(null) as Record<string, T>;
   try {
-    const stored = JSON.parse(readOwnFile(path.join(directory, CACHE_FILE))?.toString('utf8') ?? 'null') as Partial<CacheData> | null;
-    if (stored?.version !== version || typeof stored.entries !== 'object' || stored.entries === null) return entries;
-    for (const [file, entry] of Object.entries(stored.entries)) if (isCacheEntry(entry)) entries[file] = entry;
+    const stored = JSON.parse(readOwnFile(file)?.toString('utf8') ?? 'null') as Record<string, unknown> | null;
+    const found = stored?.[field];
+    if (stored?.version !== version || typeof found !== 'object' || found === null) return records;
+    for (const [key, value] of Object.entries(found)) if (valid(key, value)) records[key] = value as T;
   } catch {
     // No usable cache: every file is checked again.
   }
-  return entries;
+  return records;
+}
+
+/** A summary is kept under its own hash: one that does not match it was edited, and is not believed. */
+function isSummaryOf(hash: string, value: unknown): boolean {
+  return isModuleSummary(value) && summaryHash(value) === hash;
 }
 
 /** Per-file results of earlier runs, keyed by absolute path. */
 export class ResultCache {
   private dirty = false;
   private readonly settingsKeys = new Map<string, string>();
+  /** Read on first use. */
+  private summaries?: SummariesData;
+  private summariesDirty = false;
 
   private constructor(
     private readonly directory: string,
@@ -46,7 +67,8 @@ export class ResultCache {
   static open(directory: string, version: string): ResultCache | string {
     const untrusted = untrustedDirectory(directory);
     if (untrusted) return `${directory} ${untrusted}: the cache is not used`;
-    return new ResultCache(directory, { version, entries: readEntries(directory, version) });
+    const entries = readRecords<CacheEntry>(path.join(directory, CACHE_FILE), version, 'entries', (_file, entry) => isCacheEntry(entry));
+    return new ResultCache(directory, { version, entries });
   }
 
   /**
@@ -75,15 +97,43 @@ export class ResultCache {
     this.dirty = true;
   }
 
+  private storedSummaries(): SummariesData {
+    this.summaries ??= { version: this.data.version, summaries: readRecords<ModuleSummary>(path.join(this.directory, SUMMARIES_FILE), this.data.version, 'summaries', isSummaryOf) };
+    return this.summaries;
+  }
+
+  /** The summary an entry names, if the summaries file holds it as written. */
+  summary(hash: string): ModuleSummary | undefined {
+    return this.storedSummaries().summaries[hash];
+  }
+
+  storeSummary(hash: string, summary: ModuleSummary): void {
+    const { summaries } = this.storedSummaries();
+    if (summaries[hash]) return;
+    summaries[hash] = summary;
+    this.summariesDirty = true;
+  }
+
+  /** The summaries the entries name (those of replaced entries are dropped). */
+  private namedSummaries(): SummariesData {
+    const { version, summaries } = this.storedSummaries();
+    const named: Record<string, ModuleSummary> = {};
+    for (const { summary } of Object.values(this.data.entries)) if (summary && summaries[summary]) named[summary] = summaries[summary];
+    return { version, summaries: named };
+  }
+
   /** Writes the cache atomically (another run may be reading it), never through a link; failures only cost speed. */
   save(): string | undefined {
-    if (!this.dirty) return undefined;
+    if (!this.dirty && !this.summariesDirty) return undefined;
     const untrusted = makeOwnDirectory(this.directory);
     if (untrusted) return `${this.directory} ${untrusted}: the cache is not written`;
     try {
       createFileOnce(path.join(this.directory, '.gitignore'), '# Created by pyreview\n*\n');
+      // Summaries first: entries written before the summaries they name would be checked again.
+      if (this.summariesDirty) replaceFile(path.join(this.directory, SUMMARIES_FILE), JSON.stringify(this.namedSummaries()));
       replaceFile(path.join(this.directory, CACHE_FILE), JSON.stringify(this.data));
       this.dirty = false;
+      this.summariesDirty = false;
       return undefined;
     } catch (error) {
       return `cannot write the cache in ${this.directory}: ${(error as Error).message}`;

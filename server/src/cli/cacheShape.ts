@@ -52,7 +52,7 @@ const isQuery: Check = (value) => typeof value === 'string' && QUERIES.has(value
 
 const entry = shape({
   content: isString,
-  summary: optional(summary),
+  summary: optional(isString),
   context: optional(isString),
   workspaceQueries: optional(arrayOf(shape({ member: isQuery, args: Array.isArray, answer: isString }))),
   workspace: optional(isString),
@@ -63,12 +63,16 @@ export function isCacheEntry(value: unknown): value is CacheEntry {
   return entry(value);
 }
 
+export function isModuleSummary(value: unknown): value is ModuleSummary {
+  return summary(value);
+}
+
 /** What one file's last check left behind. */
 export interface CacheEntry {
   /** Hash of the file's bytes: the rest of the entry describes this content. */
   content: string;
-  /** What the file contributes to the workspace index. */
-  summary?: ModuleSummary;
+  /** The hash of what the file contributes to the workspace index (`summaryHash`), kept in the cache's summaries file. */
+  summary?: string;
   /** Hash of what else the findings depend on: settings, paths, pyreview's version. */
   context?: string;
   /** What the rules asked the workspace index, when they asked: the findings hold while the answers do. */

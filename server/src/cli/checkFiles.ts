@@ -10,7 +10,7 @@ import { cachedResultSuffices, type FileMode, type FileOutcome } from './fileTas
 import { ProgressBar } from './progress';
 import type { TaskRunner } from './runner';
 import { decodeSource, encodeSource, ScratchReader, type SourceText } from '../project/sourceFile';
-import { sameAnswers, shareWorkspace, workspaceIndexOf, type SharedWorkspace, type WorkspaceQuery } from './workspaceShare';
+import { sameAnswers, shareWorkspace, summaryHash, workspaceId, workspaceIndexOf, type SharedWorkspace, type WorkspaceQuery } from './workspaceShare';
 
 /** One file on its way through the run. */
 export interface Entry {
@@ -18,7 +18,7 @@ export interface Entry {
   displayPath: string;
   relativePath: string;
   config: DirectoryConfig;
-  /** Read and decoded unless its cached findings hold whatever the workspace: then this run never checks it. */
+  /** Read and decoded unless its cached findings hold (see `readEntries`). */
   source?: SourceText;
   contentHash: string;
   /** The cache key of everything but the content and the workspace. */
@@ -26,6 +26,8 @@ export interface Entry {
   /** Its cache entry, when that describes this content. */
   cached?: CacheEntry;
   summary?: ModuleSummary;
+  /** `summaryHash(summary)`. */
+  summaryHash?: string;
   diagnostics?: CliDiagnostic[];
 }
 
@@ -53,10 +55,23 @@ export function sourceOf(entry: Entry): SourceText {
 }
 
 /**
+ * The id of the workspace index when every file's cached findings hold and
+ * those that asked the index were confirmed for this one: the run then needs
+ * no index, nor the summaries it is built from.
+ */
+function unchangedWorkspace(entries: readonly Entry[], checkMode: CheckMode): string | undefined {
+  if (!entries.every((entry) => cachedFindingsHold(entry, checkMode))) return undefined;
+  const id = workspaceId(entries.map((entry) => entry.cached!.summary!));
+  return entries.every(({ cached }) => !cached!.workspaceQueries || cached!.workspace === id) ? id : undefined;
+}
+
+/**
  * Reads the files; those that cannot be read, or are too long to check, are
- * reported and left out. A file whose cached findings hold whatever the
- * workspace is only hashed: it was decoded and checked before, and this run
- * does not check it.
+ * reported and left out. A file whose cached findings hold is only hashed:
+ * it was decoded and checked before. When the workspace index is built, the
+ * cached summaries are read, and the files whose findings may then change
+ * (those whose rules asked the index, those whose summary is gone) are read
+ * again and decoded.
  */
 export function readEntries(
   files: readonly string[],
@@ -64,16 +79,17 @@ export function readEntries(
   cache: ResultCache | undefined,
   checkMode: CheckMode,
   io: CliIo,
+  /** Decode every file, its findings cached or not (the review quotes their lines). */
+  everyText = false,
 ): { entries: Entry[]; unchecked: number } {
-  const entries: Entry[] = [];
   let unchecked = 0;
   const reader = new ScratchReader();
-  for (const file of files) {
+  const readEntry = (file: string, decode: boolean): Entry | undefined => {
     const read = reader.read(file);
     if (typeof read === 'string') {
       io.stderr(`error: ${displayPath(io.cwd, file)} ${read}\n`);
       unchecked++;
-      continue;
+      return undefined;
     }
     const config = configs.forFile(file);
     const relativePath = path.relative(config.root, file).split(path.sep).join('/');
@@ -87,32 +103,44 @@ export function readEntries(
       cacheContext: cache?.contextKey(config.resolved.fingerprint, relativePath) ?? '',
       cached: cache?.entry(file, contentHash),
     };
-    // Findings that hold only while the workspace's answers do may need the file checked after all.
-    if (cachedFindingsHold(entry, checkMode) && !entry.cached!.workspaceQueries) {
-      entries.push(entry);
-      continue;
-    }
+    if (!decode && cachedFindingsHold(entry, checkMode)) return entry;
     const source = decodeSource(Buffer.from(read));
     const tooLong = typeof source === 'string' ? undefined : tooLongToCheck(source.text.length);
     if (typeof source === 'string' || tooLong) {
       const problem = tooLong ? `was not checked: ${tooLong} (add it to \`extend-exclude\`)` : source;
       io.stderr(`error: ${entry.displayPath} ${problem}\n`);
       unchecked++;
-      continue;
+      return undefined;
     }
     const problem = isNotebookPath(file) ? notebookReadProblem(source.text) : undefined;
     if (problem && 'error' in problem) {
       io.stderr(`error: ${entry.displayPath} ${problem.error}\n`);
       unchecked++;
-      continue;
+      return undefined;
     }
     if (problem) {
       io.stderr(`warning: ${entry.displayPath} was skipped: ${problem.skipped}\n`);
-      continue;
+      return undefined;
     }
-    entries.push({ ...entry, source });
-  }
-  return { entries, unchecked };
+    return { ...entry, source };
+  };
+  const entries = files.flatMap((file) => readEntry(file, everyText) ?? []);
+  if (!cache || unchangedWorkspace(entries, checkMode)) return { entries, unchecked };
+
+  const withSummary = (entry: Entry): Entry => {
+    const hash = entry.cached?.summary;
+    const summary = hash === undefined ? undefined : cache.summary(hash);
+    // Without its summary the file is parsed again: the index needs it.
+    if (!summary) return entry.cached ? { ...entry, cached: { ...entry.cached, summary: undefined } } : entry;
+    return { ...entry, summary, summaryHash: hash };
+  };
+  const withSummaries = entries.flatMap((entry) => {
+    const loaded = withSummary(entry);
+    if (loaded.source || (loaded.summary && !loaded.cached!.workspaceQueries)) return [loaded];
+    const decoded = readEntry(entry.path, true);
+    return decoded ? [withSummary(decoded)] : [];
+  });
+  return { entries: withSummaries, unchecked };
 }
 
 /** A file whose check this run does (again). */
@@ -138,11 +166,14 @@ export async function checkEntries(
   checkMode: CheckMode,
 ): Promise<Array<{ entry: Entry; outcome: FileOutcome }>> {
   const { mode, unsafeFixes } = checkMode;
+  if (unchangedWorkspace(entries, checkMode)) {
+    for (const entry of entries) entry.diagnostics = entry.cached!.diagnostics;
+    return [];
+  }
   const jobs: Job[] = [];
   const dependent: Array<{ entry: Entry; cached: CacheEntry }> = [];
   for (const entry of entries) {
     const { cached } = entry;
-    entry.summary = cached?.summary;
     if (!cached || !cachedFindingsHold(entry, checkMode)) jobs.push({ entry });
     else if (cached.workspaceQueries) dependent.push({ entry, cached });
     else entry.diagnostics = cached.diagnostics;
@@ -166,9 +197,11 @@ export async function checkEntries(
       job.outcome = outcomes[index];
       job.workspace = workspace;
       job.entry.summary = outcomes[index].summary;
+      job.entry.summaryHash = summaryHash(outcomes[index].summary);
     });
   };
-  const known = (): ModuleSummary[] => entries.flatMap((entry) => (entry.summary ? [entry.summary] : []));
+  const known = (): Array<{ summary: ModuleSummary; hash: string }> =>
+    entries.flatMap(({ summary, summaryHash: hash }) => (summary ? [{ summary, hash: hash! }] : []));
   const first = shareWorkspace(known());
   await run(jobs, first, () => progress.tick());
   progress.finish();
@@ -196,9 +229,11 @@ export async function checkEntries(
     // Findings of fixed text are cached under the fixed content; `--diff` wrote nothing, so nothing to cache.
     const written = newText === undefined ? sourceOf(entry).bytes : mode === 'diff' ? undefined : encodeSource(sourceOf(entry), newText);
     if (cache && written && !internalErrors.length) {
+      const keepSummary = newText === undefined;
+      if (keepSummary) cache.storeSummary(entry.summaryHash!, entry.summary!);
       cache.store(entry.path, {
         content: hashContent(written),
-        summary: newText === undefined ? entry.summary : undefined,
+        summary: keepSummary ? entry.summaryHash : undefined,
         context: entry.cacheContext,
         workspaceQueries: workspaceQueries.length ? workspaceQueries : undefined,
         workspace: workspaceQueries.length ? complete.id : undefined,

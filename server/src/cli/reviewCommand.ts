@@ -41,7 +41,7 @@ export async function runReview(options: ReviewOptions, io: CliIo): Promise<numb
   const { configs, files: paths } = discovered;
   const cache = options.cache ? openResultCache(io.cwd, analysisVersion(), (message) => io.stderr(`warning: ${message}\n`)) : undefined;
   const checkMode = { mode: 'check', unsafeFixes: false } as const;
-  const { entries, unchecked } = readEntries(paths, configs, cache, checkMode, io);
+  const { entries, unchecked } = readEntries(paths, configs, cache, checkMode, io, true);
   const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
   let incomplete = unchecked > 0;
   try {

@@ -7,16 +7,26 @@ import { WorkspaceIndex, type ModuleSummary } from '@pyreview/shared-rules';
  * index once per `id`.
  */
 export interface SharedWorkspace {
-  /** A hash of the summaries: equal ids mean equal indexes (and cache entries record it). */
+  /** `workspaceId` of the summaries: equal ids mean equal indexes (and cache entries record it). */
   id: string;
   data: SharedArrayBuffer;
 }
 
-export function shareWorkspace(summaries: readonly ModuleSummary[]): SharedWorkspace {
-  const bytes = Buffer.from(JSON.stringify(summaries), 'utf8');
+/** What names a summary in the cache. */
+export function summaryHash(summary: ModuleSummary): string {
+  return createHash('sha256').update(JSON.stringify(summary)).digest('hex');
+}
+
+/** The id of the index of summaries with these hashes, in this order: known without the summaries, as for a run whose files all hit the cache. */
+export function workspaceId(summaryHashes: readonly string[]): string {
+  return createHash('sha256').update(summaryHashes.join('\n')).digest('hex');
+}
+
+export function shareWorkspace(summaries: ReadonlyArray<{ summary: ModuleSummary; hash: string }>): SharedWorkspace {
+  const bytes = Buffer.from(JSON.stringify(summaries.map(({ summary }) => summary)), 'utf8');
   const data = new SharedArrayBuffer(bytes.length);
   new Uint8Array(data).set(bytes);
-  return { id: createHash('sha256').update(bytes).digest('hex'), data };
+  return { id: workspaceId(summaries.map(({ hash }) => hash)), data };
 }
 
 let decoded: { id: string; index: WorkspaceIndex } | undefined;
