@@ -15,11 +15,14 @@ export const nullable = (check: Check): Check => (value) => value === null || ch
 
 /** An object whose fields pass their checks (other fields are let through). */
 export function shape(fields: Record<string, Check>): Check {
-  // Listed once, not per value: a cache file holds thousands of objects to check.
-  const checks = Object.entries(fields);
+  // Listed once, not per value: a cache file holds thousands of objects to check, most of them before the
+  // check is optimized, so the loop is indexed (the interpreter's iterators cost more than the checks).
+  const names = Object.keys(fields);
+  const checks = Object.values(fields);
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-    for (const [name, check] of checks) if (!check((value as Record<string, unknown>)[name])) return false;
+    const record = value as Record<string, unknown>;
+    for (let i = 0; i < names.length; i++) if (!checks[i](record[names[i]])) return false;
     return true;
   };
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ConfigError } from '@pyreview/shared-rules';
 import { runCheck, type CheckOptions } from './checkCommand';
 import type { CliIo } from './cliIo';
+import { stdoutWriter } from './fileOutput';
 import { OUTPUT_FORMATS } from './reporters';
 import { REVIEW_FORMATS, runReview, type ReviewOptions } from './reviewCommand';
 import { printRule, printRules, RULES_FORMATS } from './ruleCommands';
@@ -135,7 +136,7 @@ export async function run(): Promise<void> {
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   const status = await main(process.argv, {
     cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
+    stdout: stdoutWriter(),
     stderr: (text) => process.stderr.write(text),
   });
   // Not process.exit(): piped output is still being written, and the server keeps running.
