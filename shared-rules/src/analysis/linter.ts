@@ -323,7 +323,8 @@ export class Linter {
     // The rules' visitors are made once per lint; what they report goes to the unit being walked.
     let sink: Finding[] = [];
     let handlers: HandlerTable | undefined;
-    const found: NameBinding[][] = [];
+    // What the module-level statements of the chunks walked bind.
+    const moduleStatements: NameBinding[][] = [];
     for (const { state } of chunks) {
       if (state!.findings) continue;
       const findings: ChunkFindings = { units: state!.units, found: [], reporting: [], bindings: [] };
@@ -347,10 +348,10 @@ export class Linter {
         findings.found.push(found);
         if (unit.segment.parentNode === syntax.root) findings.bindings.push(found.bindings);
       }
-      for (const bindings of findings.bindings) found.push(bindings);
+      for (const bindings of findings.bindings) moduleStatements.push(bindings);
       state!.findings = findings;
     }
-    this.updateBindings(found);
+    this.updateBindings(moduleStatements);
     return walked;
   }
 
