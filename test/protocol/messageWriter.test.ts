@@ -1,0 +1,72 @@
+import * as assert from 'assert';
+import { PassThrough, Writable } from 'stream';
+import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
+import { ReusedBufferWriter } from 'pyreview-server/out/messageWriter';
+
+function notification(params: unknown): Message {
+  return { jsonrpc: '2.0', method: 'test/note', params } as Message;
+}
+
+/** The messages a stream of `Content-Length` frames holds, as vscode-jsonrpc's reader reads them. */
+function readMessages(bytes: Buffer): Promise<Message[]> {
+  const stream = new PassThrough();
+  const reader = new StreamMessageReader(stream);
+  const messages: Message[] = [];
+  reader.listen((message) => messages.push(message));
+  stream.end(bytes);
+  return new Promise((resolve) => stream.on('end', () => setImmediate(() => resolve(messages))));
+}
+
+describe('ReusedBufferWriter', () => {
+  it('frames messages as vscode-jsonrpc reads them: multi-byte text, and messages larger than its buffer', async () => {
+    const sent = [
+      notification({ text: 'plain' }),
+      notification({ text: 'é — 𝄞 ✓'.repeat(20_000) }),
+      notification({ items: Array.from({ length: 5_000 }, (_, i) => ({ line: i, message: `finding ${i}` })) }),
+      notification({ text: '𝄞' }),
+    ];
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(Buffer.from(chunk));
+        done();
+      },
+    });
+    const writer = new ReusedBufferWriter(sink);
+    for (const message of sent) await writer.write(message);
+    assert.deepStrictEqual(await readMessages(Buffer.concat(chunks)), sent);
+  });
+
+  it('does not reuse a buffer the stream still holds', async () => {
+    const received: Buffer[] = [];
+    const callbacks: Array<() => void> = [];
+    // A slow reader: the stream keeps each chunk (not a copy) and reads it when it completes the write, later.
+    const sink = new Writable({
+      highWaterMark: 1 << 30,
+      write(chunk: Buffer, _encoding, done) {
+        callbacks.push(() => {
+          received.push(Buffer.from(chunk));
+          done();
+        });
+      },
+    });
+    const writer = new ReusedBufferWriter(sink);
+    const completeWrites = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      while (callbacks.length) {
+        callbacks.shift()!();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const sent = [notification({ n: 1, text: 'a'.repeat(1000) }), notification({ n: 2, text: 'b'.repeat(500) }), notification({ n: 3 })];
+    const writes = sent.map((message) => writer.write(message));
+    await completeWrites();
+    await Promise.all(writes);
+    // Once written, a buffer serves the next message.
+    sent.push(notification({ n: 4 }));
+    const last = writer.write(sent[3]);
+    await completeWrites();
+    await last;
+    assert.deepStrictEqual(await readMessages(Buffer.concat(received)), sent);
+  });
+});
