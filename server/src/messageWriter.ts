@@ -7,6 +7,8 @@ const MIN_BUFFER_BYTES = 1 << 16;
 const HEADER_ROOM = 40;
 /** The most bytes one character (a surrogate pair) takes in UTF-8. */
 const UTF8_MAX_BYTES = 4;
+/** Diagnostics stringified at a time (see `jsonParts`). */
+const DIAGNOSTICS_PER_STRING = 64;
 
 /**
  * Writes LSP messages (`Content-Length` header and JSON) to a stream through
@@ -28,21 +30,16 @@ export class ReusedBufferWriter extends AbstractMessageWriter implements Message
   }
 
   async write(message: Message): Promise<void> {
-    let json: string;
+    let parts: string[];
     try {
-      json = JSON.stringify(message);
+      parts = jsonParts(message);
     } catch (error) {
       this.fireError(error, message, ++this.errorCount);
       throw error;
     }
-    // Encoded straight into the buffer after room for the header (Buffer.byteLength would copy a large string first).
-    let buffer = this.take(HEADER_ROOM + json.length + UTF8_MAX_BYTES);
-    let bytes = buffer.write(json, HEADER_ROOM);
-    // Less room left than a character takes: the text may not all have fit.
-    while (buffer.length - HEADER_ROOM - bytes < UTF8_MAX_BYTES) {
-      buffer = this.take(buffer.length * 2);
-      bytes = buffer.write(json, HEADER_ROOM);
-    }
+    let buffer = this.take(HEADER_ROOM + totalLength(parts) + UTF8_MAX_BYTES);
+    let bytes: number | undefined;
+    while ((bytes = writeParts(buffer, parts)) === undefined) buffer = this.take(buffer.length * 2);
     const header = `Content-Length: ${bytes}\r\n\r\n`;
     const start = HEADER_ROOM - header.length;
     buffer.write(header, start, 'ascii');
@@ -61,6 +58,7 @@ export class ReusedBufferWriter extends AbstractMessageWriter implements Message
     this.stream.end();
   }
 
+  /** A buffer of at least `length` bytes: the spare one if it is large enough. */
   private take(length: number): Buffer {
     const spare = this.spare;
     if (spare && spare.length >= length) {
@@ -75,4 +73,50 @@ export class ReusedBufferWriter extends AbstractMessageWriter implements Message
   private keep(buffer: Buffer): void {
     if (buffer.length <= MAX_KEPT_BYTES && (!this.spare || this.spare.length < buffer.length)) this.spare = buffer;
   }
+}
+
+/**
+ * The message's JSON, in pieces: a publication's diagnostics a group at a
+ * time. One string for hundreds of them would be a large object, which V8
+ * places in pages it maps afresh, and touching those costs more than the
+ * encoding.
+ */
+function jsonParts(message: Message): string[] {
+  const params = (message as { params?: unknown }).params;
+  const diagnostics = isObject(params) && params.diagnostics;
+  if (!isObject(params) || !Array.isArray(diagnostics) || diagnostics.length <= DIAGNOSTICS_PER_STRING) return [JSON.stringify(message)];
+  const parts = [...openObject({ ...message, params: undefined }, 'params'), ...openObject({ ...params, diagnostics: undefined }, 'diagnostics'), '['];
+  for (let i = 0; i < diagnostics.length; i += DIAGNOSTICS_PER_STRING) {
+    const group = JSON.stringify(diagnostics.slice(i, i + DIAGNOSTICS_PER_STRING));
+    parts.push(i ? ',' : '', group.slice(1, -1));
+  }
+  parts.push(']}}');
+  return parts;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `object`'s JSON up to where the value of `key`, a property it does not have, goes. */
+function openObject(object: object, key: string): string[] {
+  const json = JSON.stringify(object);
+  return [json.length > 2 ? `${json.slice(0, -1)},` : '{', `${JSON.stringify(key)}:`];
+}
+
+function totalLength(parts: readonly string[]): number {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  return length;
+}
+
+/** Writes the parts in UTF-8 after HEADER_ROOM; the byte count, or undefined when they may not all have fit. */
+function writeParts(buffer: Buffer, parts: readonly string[]): number | undefined {
+  let at = HEADER_ROOM;
+  for (const part of parts) {
+    at += buffer.write(part, at);
+    // Less room left than a character takes: the part may not all have fit.
+    if (buffer.length - at < UTF8_MAX_BYTES) return undefined;
+  }
+  return at - HEADER_ROOM;
 }

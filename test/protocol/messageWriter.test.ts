@@ -18,11 +18,14 @@ function readMessages(bytes: Buffer): Promise<Message[]> {
 }
 
 describe('ReusedBufferWriter', () => {
-  it('frames messages as vscode-jsonrpc reads them: multi-byte text, and messages larger than its buffer', async () => {
+  it('frames messages as vscode-jsonrpc reads them: multi-byte text, messages larger than its buffer, many diagnostics', async () => {
+    const diagnostics = Array.from({ length: 1_000 }, (_, i) => ({ range: { start: { line: i, character: 0 } }, message: `finding ${i} ${'é𝄞'.repeat(i % 7)}`, data: undefined }));
     const sent = [
       notification({ text: 'plain' }),
       notification({ text: 'é — 𝄞 ✓'.repeat(20_000) }),
       notification({ items: Array.from({ length: 5_000 }, (_, i) => ({ line: i, message: `finding ${i}` })) }),
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.py', version: 3, diagnostics } } as Message,
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.py', diagnostics: [...diagnostics, undefined], version: undefined } } as Message,
       notification({ text: '𝄞' }),
     ];
     const chunks: Buffer[] = [];
@@ -34,7 +37,7 @@ describe('ReusedBufferWriter', () => {
     });
     const writer = new ReusedBufferWriter(sink);
     for (const message of sent) await writer.write(message);
-    assert.deepStrictEqual(await readMessages(Buffer.concat(chunks)), sent);
+    assert.deepStrictEqual(await readMessages(Buffer.concat(chunks)), JSON.parse(JSON.stringify(sent)));
   });
 
   it('does not reuse a buffer the stream still holds', async () => {
