@@ -1,7 +1,10 @@
 import * as assert from 'assert';
+import * as path from 'path';
 import { PassThrough, Writable } from 'stream';
 import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
 import { ReusedBufferWriter } from 'pyreview-server/out/messageWriter';
+import { SERVER_SCRIPT } from '../helpers/lspClient';
+import { startClient, tempWorkspace, until } from './session';
 
 function notification(params: unknown): Message {
   return { jsonrpc: '2.0', method: 'test/note', params } as Message;
@@ -71,5 +74,26 @@ describe('ReusedBufferWriter', () => {
     await completeWrites();
     await last;
     assert.deepStrictEqual(await readMessages(Buffer.concat(received)), sent);
+  });
+});
+
+describe('protocol: the server over stdio', () => {
+  it('sends console output to the client\'s log, not into the protocol\'s stream', async () => {
+    const workspace = tempWorkspace({ 'print.js': "setTimeout(() => { console.log('printed', { n: 1 }); console.error('complained'); }, 0);\n" });
+    const client = await startClient({ args: ['--require', path.join(workspace.dir, 'print.js'), SERVER_SCRIPT, '--stdio'] });
+    try {
+      const logged = await until('the console output', async () => {
+        const messages = client.logMessages.map((log) => log.message);
+        return messages.includes('complained') ? messages : undefined;
+      });
+      assert.ok(logged.includes('printed { n: 1 }'), logged.join('\n'));
+      // The protocol's stream is intact after it.
+      const uri = workspace.uri('a.py');
+      client.open(uri, 'try:\n    pass\nexcept:\n    pass\n');
+      assert.deepStrictEqual((await client.waitForDiagnostics(uri, 1)).diagnostics.map((d) => d.code), ['E722']);
+    } finally {
+      await client.stop();
+      workspace.cleanup();
+    }
   });
 });
