@@ -1,20 +1,12 @@
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver/node';
 import { registerCodeActionHandlers } from './codeActionHandlers';
+import { gatedConnection } from './connection';
 import { registerDiagnosticHandlers } from './diagnosticHandlers';
 import { registerDocumentHandlers } from './documentHandlers';
 import { DocumentLinting } from './documentLinting';
 import { registerLanguageFeatureHandlers } from './languageFeatureHandlers';
-import { ProtocolGate } from './protocolGate';
 import { ServerSession, type ServerHooks } from './session';
 import { WorkspaceHandlers } from './workspaceHandlers';
-
-/** The connection named on the command line, with LSP's lifecycle and params' shapes enforced before any handler (protocolGate.ts). */
-function gatedConnection(): Connection {
-  let connection: Connection | undefined = undefined;
-  const gate = new ProtocolGate((method) => connection?.console.warn(`pyreview: ${method} ignored: its params are not of the shape LSP gives them`));
-  connection = createConnection(ProposedFeatures.all, { messageStrategy: gate });
-  return connection;
-}
 
 /**
  * Starts the pyreview language server on a connection (by default the one
