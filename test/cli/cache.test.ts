@@ -1,14 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { BARE_EXCEPT, ONLY_E722_E999, TempProject } from './cliHarness';
+import { spawnSync } from 'child_process';
+import { BARE_EXCEPT, CLI, ONLY_E722_E999, TempProject } from './cliHarness';
+import { poisonResults, readResults, RESULTS_FILE } from './resultsFile';
 
-const CACHE_FILE = '.pyreview_cache/results.json';
 const SUMMARIES_FILE = '.pyreview_cache/summaries.json';
-
-interface CacheData {
-  version: string;
-  entries: Record<string, { summary?: string; diagnostics: Array<{ message: string }> }>;
-}
 
 describe('pyreview check: result cache', () => {
   let project: TempProject;
@@ -17,17 +13,8 @@ describe('pyreview check: result cache', () => {
   });
   afterEach(() => project.cleanup());
 
-  function cache(): CacheData {
-    return JSON.parse(project.read(CACHE_FILE)) as CacheData;
-  }
-
-  /** Rewrites every cached finding's message, so that a test can tell cached results from fresh ones. */
-  function poison(edit: (data: CacheData) => void = () => undefined): void {
-    const data = cache();
-    for (const entry of Object.values(data.entries)) for (const d of entry.diagnostics) d.message = 'FROM CACHE';
-    edit(data);
-    fs.writeFileSync(project.path(CACHE_FILE), JSON.stringify(data));
-  }
+  const cache = () => readResults(project);
+  const poison = (edit?: Parameters<typeof poisonResults>[1], options?: Parameters<typeof poisonResults>[2]) => poisonResults(project, edit, options);
 
   function messages(...extra: string[]): string[] {
     const run = project.run('check', ...ONLY_E722_E999, '--format', 'json', ...extra);
@@ -42,28 +29,51 @@ describe('pyreview check: result cache', () => {
     assert.deepStrictEqual(messages(), ['FROM CACHE', 'FROM CACHE']);
   });
 
-  it('a cached run prints exactly what an uncached one does, as text and JSON', () => {
+  /** A run with its standard output a regular file (the report is written to it directly), as `pyreview check > report` does. */
+  function runToFile(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const file = project.path('report.out');
+    const descriptor = fs.openSync(file, 'w');
+    try {
+      const run = spawnSync(process.execPath, [CLI, ...args], { cwd: project.root, stdio: ['ignore', descriptor, 'pipe'], encoding: 'utf8' });
+      return { status: run.status, stdout: fs.readFileSync(file, 'utf8'), stderr: run.stderr };
+    } finally {
+      fs.closeSync(descriptor);
+      fs.rmSync(file);
+    }
+  }
+
+  it('a cached run prints exactly what an uncached one does, in every format, to a pipe and to a file', () => {
     project.write('c.py', `import os\n\n\ndef f(x):\n    ${BARE_EXCEPT.split('\n').join('\n    ')}\n`);
     project.write('notes.ipynb', JSON.stringify({
       nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python3', language: 'python' } },
       cells: [{ cell_type: 'code', source: ['import sys\n', 'try:\n', '    pass\n', 'except:\n', '    pass\n'], metadata: {}, outputs: [], execution_count: null }],
     }));
-    for (const format of ['text', 'json']) {
-      const uncached = project.run('check', '--extend-select', 'ALL', '--format', format, '--no-cache');
-      fs.rmSync(project.path('.pyreview_cache'), { recursive: true, force: true });
-      const filling = project.run('check', '--extend-select', 'ALL', '--format', format);
-      const cached = project.run('check', '--extend-select', 'ALL', '--format', format);
-      assert.ok(uncached.stdout.includes('E722'), format);
-      for (const run of [filling, cached]) assert.deepStrictEqual(run, uncached, format);
-    }
+    project.write('clean.py', 'x = 1\n');
+    const formats = [['text'], ['json'], ['json-lines'], ['sarif'], ['github'], ['junit'], ['text', '--statistics'], ['json', '--statistics']];
+    const runs = { pipe: (...args: string[]) => project.run(...args), file: runToFile };
+    const args = (format: string[]) => ['check', '--extend-select', 'ALL', '--format', ...format];
+    const uncached = formats.map((format) => project.run(...args(format), '--no-cache'));
+    formats.forEach((format, index) => {
+      assert.ok(uncached[index].stdout.includes('E722'), format.join(' '));
+      for (const [name, run] of Object.entries(runs)) {
+        fs.rmSync(project.path('.pyreview_cache'), { recursive: true, force: true });
+        const filling = run(...args(format));
+        const cached = run(...args(format));
+        for (const result of [filling, cached]) assert.deepStrictEqual(result, uncached[index], `${format.join(' ')} to a ${name}`);
+      }
+    });
+    // Whatever format filled the cache, every format reads it.
+    fs.rmSync(project.path('.pyreview_cache'), { recursive: true, force: true });
+    project.run(...args(['json']));
+    formats.forEach((format, index) => assert.deepStrictEqual(project.run(...args(format)), uncached[index], `${format.join(' ')} from a cache the JSON report filled`));
     // A changed file builds the index from the summaries file, which lost one: that file is checked again.
     const summaries = JSON.parse(project.read(SUMMARIES_FILE)) as { summaries: Record<string, unknown> };
     delete summaries.summaries[cache().entries[project.path('c.py')].summary!];
     project.write(SUMMARIES_FILE, JSON.stringify(summaries));
     project.write('b.py', `${BARE_EXCEPT}\n`);
-    const uncached = project.run('check', '--extend-select', 'ALL', '--format', 'json', '--no-cache');
-    assert.deepStrictEqual(project.run('check', '--extend-select', 'ALL', '--format', 'json'), uncached);
-    assert.deepStrictEqual(project.run('check', '--extend-select', 'ALL', '--format', 'json'), uncached);
+    const changed = project.run(...args(['json']), '--no-cache');
+    assert.deepStrictEqual(project.run(...args(['json'])), changed);
+    assert.deepStrictEqual(project.run(...args(['json'])), changed);
   });
 
   it('keeps the summaries in a file of their own, read only when the workspace index is built', () => {
@@ -105,15 +115,38 @@ describe('pyreview check: result cache', () => {
 
   it('--no-cache neither reads nor writes the cache', () => {
     messages('--no-cache');
-    assert.ok(!fs.existsSync(project.path(CACHE_FILE)));
+    assert.ok(!fs.existsSync(project.path(RESULTS_FILE)));
     messages();
     poison();
     assert.deepStrictEqual(messages('--no-cache'), ['Do not use bare `except`', 'Do not use bare `except`']);
   });
 
+  it('reads cached findings back as objects for the reports that need them', () => {
+    messages();
+    poison();
+    const text = project.run('check', ...ONLY_E722_E999, '--format', 'text').stdout;
+    assert.deepStrictEqual(text.split('\n').filter((line) => line.includes('E722')), ['a.py:3:1: E722 FROM CACHE', 'b.py:3:1: E722 FROM CACHE']);
+  });
+
+  it('ignores and rewrites a results file edited after it was written', () => {
+    messages();
+    const written = project.readBytes(RESULTS_FILE);
+    poison(undefined, { keepHash: true });
+    assert.deepStrictEqual(messages(), ['Do not use bare `except`', 'Do not use bare `except`']);
+    assert.ok(project.readBytes(RESULTS_FILE).equals(written), 'written again as it was');
+  });
+
+  it('neither reads nor keeps the results file of earlier versions', () => {
+    messages();
+    fs.rmSync(project.path(RESULTS_FILE));
+    project.write('.pyreview_cache/results.json', '{"version": "0.1.0", "entries": {}}');
+    assert.deepStrictEqual(messages(), ['Do not use bare `except`', 'Do not use bare `except`']);
+    assert.ok(!fs.existsSync(project.path('.pyreview_cache/results.json')));
+  });
+
   it('survives a corrupt cache file', () => {
     messages();
-    fs.writeFileSync(project.path(CACHE_FILE), '{ not json');
+    fs.writeFileSync(project.path(RESULTS_FILE), '{ not json');
     assert.deepStrictEqual(messages(), ['Do not use bare `except`', 'Do not use bare `except`']);
   });
 });

@@ -32,13 +32,17 @@ export class TempProject {
     return path.join(this.root, name);
   }
 
-  write(name: string, text: string): void {
+  write(name: string, text: string | Uint8Array): void {
     fs.mkdirSync(path.dirname(this.path(name)), { recursive: true });
     fs.writeFileSync(this.path(name), text);
   }
 
   read(name: string): string {
     return fs.readFileSync(this.path(name), 'utf8');
+  }
+
+  readBytes(name: string): Buffer {
+    return fs.readFileSync(this.path(name));
   }
 
   run(...args: string[]): CliRun {

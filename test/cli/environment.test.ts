@@ -1,9 +1,11 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CLI, pyreview, TempProject } from './cliHarness';
+import { poisonResults, readResults, RESULTS_FILE, writeResults, type ReportedItem, type ResultsEntry } from './resultsFile';
 
 const UNUSED_IMPORT = 'import os\n';
 const FIXED = '';
@@ -126,26 +128,27 @@ describe('pyreview check: a cache it cannot trust', () => {
     fs.rmSync(outside, { recursive: true, force: true });
   });
 
-  const CACHE_FILE = '.pyreview_cache/results.json';
-  const findings = () => project.run('check', '--select', 'F401', '--format', 'json');
+  const findings = (format = 'json') => project.run('check', '--select', 'F401', '--format', format);
   const codes = (run: { stdout: string }) => (JSON.parse(run.stdout) as Array<{ code: string }>).map((d) => d.code);
 
+  // A results file written whole (its hash matches) whose findings' text is not what pyreview writes: read when the
+  // report needs the findings as objects (the JSON report copies the text as it is).
   for (const [name, corrupt] of [
-    ['findings of another shape', (entry: Record<string, unknown>) => (entry.diagnostics = [{ code: 7 }])],
-    ['findings that are not a list', (entry: Record<string, unknown>) => (entry.diagnostics = { length: 1 })],
-    ['a shared fix that names no finding', (entry: Record<string, unknown>) => ((entry.diagnostics as Array<{ fix: Record<string, unknown> }>)[0].fix.shared_with = 'F401')],
+    ['findings of another shape', (entry: ResultsEntry) => (entry.findings = [{ code: 7 } as unknown as ReportedItem])],
+    ['findings that are not JSON', (entry: ResultsEntry) => (entry.findings = '"length": 1}')],
+    ['a shared fix that names no finding', (entry: ResultsEntry) => ((entry.findings as ReportedItem[])[0].fix!.shared_with = 'F401')],
   ] as const) {
     it(`ignores and rewrites an entry with ${name}`, () => {
       assert.deepStrictEqual(codes(findings()), ['F401']);
-      const written = project.read(CACHE_FILE);
-      const data = JSON.parse(written) as { entries: Record<string, Record<string, unknown>> };
-      for (const entry of Object.values(data.entries)) corrupt(entry);
-      project.write(CACHE_FILE, JSON.stringify(data));
-      const run = findings();
-      assert.deepStrictEqual(codes(run), ['F401'], run.stderr);
+      const written = project.readBytes(RESULTS_FILE);
+      const results = readResults(project);
+      for (const entry of Object.values(results.entries)) corrupt(entry);
+      writeResults(project, results);
+      const run = findings('text');
+      assert.match(run.stdout, /^a\.py:1:8: F401 /, run.stderr);
       assert.strictEqual(run.status, 1);
       assert.doesNotMatch(run.stderr, STACK_FRAME);
-      assert.deepStrictEqual(JSON.parse(project.read(CACHE_FILE)), JSON.parse(written), 'the entry is written again as it was');
+      assert.ok(project.readBytes(RESULTS_FILE).equals(written), 'the entry is written again as it was');
     });
   }
 
@@ -179,17 +182,20 @@ describe('pyreview check: a cache it cannot trust', () => {
     const fixTitle = () => (JSON.parse(findings().stdout) as Array<{ filename: string; fix: { message: string } }>).map((d) => [path.basename(d.filename), d.fix.message]);
     const expected = [['a.py', 'Remove unused import `os` (`b.py` imports it from this module)']];
     assert.deepStrictEqual(fixTitle(), expected);
-    const data = JSON.parse(project.read(CACHE_FILE)) as { entries: Record<string, { workspaceQueries?: unknown[] }> };
-    const entry = data.entries[project.path('a.py')];
+    const results = readResults(project);
+    const entry = results.entries[project.path('a.py')];
     entry.workspaceQueries = [{ member: 'removeBelow', args: [project.root], answer: '' }, ...(entry.workspaceQueries ?? [])];
-    project.write(CACHE_FILE, JSON.stringify(data));
+    writeResults(project, results);
     assert.deepStrictEqual(fixTitle(), expected, 'checked with the whole workspace');
   });
 
   it('ignores a cache file of another shape altogether', () => {
     findings();
     for (const data of ['[]', '{"version": 1, "entries": []}', 'null', '"text"']) {
-      project.write(CACHE_FILE, data);
+      project.write(RESULTS_FILE, data);
+      assert.deepStrictEqual(codes(findings()), ['F401'], data);
+      // The same, under a line that is its hash.
+      project.write(RESULTS_FILE, `${createHash('sha256').update(`${data}\n`).digest('hex')}\n${data}\n`);
       assert.deepStrictEqual(codes(findings()), ['F401'], data);
     }
   });
@@ -207,18 +213,18 @@ describe('pyreview check: a cache it cannot trust', () => {
     const victim = path.join(outside, 'victim.txt');
     fs.writeFileSync(victim, 'precious\n');
     fs.symlinkSync(path.join(outside, 'created-by-pyreview'), project.path('.pyreview_cache/.gitignore'));
-    fs.symlinkSync(victim, project.path(CACHE_FILE));
+    fs.symlinkSync(victim, project.path(RESULTS_FILE));
     fs.symlinkSync(victim, project.path(SUMMARIES_FILE));
     assert.deepStrictEqual(codes(findings()), ['F401']);
     assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'precious\n');
     assert.deepStrictEqual(fs.readdirSync(outside), ['victim.txt'], 'nothing created outside the project');
-    assert.ok(fs.lstatSync(project.path(CACHE_FILE)).isFile(), 'the link was replaced by the cache');
+    assert.ok(fs.lstatSync(project.path(RESULTS_FILE)).isFile(), 'the link was replaced by the cache');
     assert.ok(fs.lstatSync(project.path(SUMMARIES_FILE)).isFile(), 'and the summaries');
   });
 
   it('does not read a cache file that links to a device', () => {
     fs.mkdirSync(project.path('.pyreview_cache'));
-    fs.symlinkSync('/dev/zero', project.path(CACHE_FILE));
+    fs.symlinkSync('/dev/zero', project.path(RESULTS_FILE));
     assert.deepStrictEqual(codes(findings()), ['F401']);
   });
 
@@ -228,9 +234,7 @@ describe('pyreview check: a cache it cannot trust', () => {
     fs.renameSync(project.path(SUMMARIES_FILE), copy);
     fs.symlinkSync(copy, project.path(SUMMARIES_FILE));
     // Findings that name the summaries they were checked with: the linked summaries are not read, so the file is checked again.
-    const data = JSON.parse(project.read(CACHE_FILE)) as { entries: Record<string, { diagnostics: Array<{ message: string }> }> };
-    for (const entry of Object.values(data.entries)) for (const d of entry.diagnostics) d.message = 'FROM CACHE';
-    project.write(CACHE_FILE, JSON.stringify(data));
+    poisonResults(project);
     project.write('b.py', 'x = 1\n');
     const run = findings();
     assert.doesNotMatch(run.stdout, /FROM CACHE/);

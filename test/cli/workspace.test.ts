@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
 import { TempProject } from './cliHarness';
+import { poisonResults, readResults } from './resultsFile';
 
 const PROJECTS = [
   'from sqlalchemy import Column, Integer',
@@ -50,12 +50,7 @@ describe('pyreview check: rules that look across files', () => {
         (item) => `${item.code} ${item.message.slice(0, 10)}`,
       );
     assert.deepStrictEqual(codes(), ['SQA001 Column `pr', 'E722 Do not use']);
-    const cacheFile = project.path('.pyreview_cache/results.json');
-    const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
-    for (const entry of Object.values(data.entries) as Array<{ diagnostics: Array<{ message: string }> }>) {
-      for (const d of entry.diagnostics) d.message = 'FROM CACHE';
-    }
-    fs.writeFileSync(cacheFile, JSON.stringify(data));
+    poisonResults(project);
     // A new table changes what tasks.py's rule asked about; util.py asked nothing.
     project.write('models/base.py', `${PROJECTS}\nclass Team(Base):\n    __tablename__ = "teams"\n    id = Column(Integer, primary_key=True)\n`);
     assert.deepStrictEqual(codes(), ['SQA001 Column `pr', 'E722 FROM CACHE']);
@@ -65,12 +60,7 @@ describe('pyreview check: rules that look across files', () => {
     const messages = (): string[] =>
       (JSON.parse(project.run('check', '--select', 'SQA001', '--format', 'json').stdout) as Array<{ message: string }>).map((item) => item.message.slice(0, 10));
     assert.deepStrictEqual(messages(), ['Column `pr']);
-    const cacheFile = project.path('.pyreview_cache/results.json');
-    const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
-    for (const entry of Object.values(data.entries) as Array<{ diagnostics: Array<{ message: string }> }>) {
-      for (const d of entry.diagnostics) d.message = 'FROM CACHE';
-    }
-    fs.writeFileSync(cacheFile, JSON.stringify(data));
+    poisonResults(project);
     // A new module with no tables: tasks.py asked about tables, and the answer is the same.
     project.write('models/util.py', 'def helper():\n    return 1\n');
     assert.deepStrictEqual(messages(), ['FROM CACHE']);
@@ -83,17 +73,13 @@ describe('pyreview check: rules that look across files', () => {
     const messages = (): string[] =>
       (JSON.parse(project.run('check', '--select', 'SQA001', '--format', 'json').stdout) as Array<{ message: string }>).map((item) => item.message.slice(0, 10));
     assert.deepStrictEqual(messages(), ['Column `pr']);
-    const cacheFile = project.path('.pyreview_cache/results.json');
-    type Entry = { workspace?: string; workspaceQueries: Array<{ answer: string }>; diagnostics: Array<{ message: string }> };
-    const tasks = (): Entry => (JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, Entry> }).entries[project.path('models/tasks.py')];
+    const tasks = () => readResults(project).entries[project.path('models/tasks.py')];
     const confirmedFor = tasks().workspace;
     assert.ok(confirmedFor);
     // Answers no index gives: only the recorded workspace vouches for the findings now.
-    const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, Entry> };
-    const entry = data.entries[project.path('models/tasks.py')];
-    for (const query of entry.workspaceQueries) query.answer = 'never';
-    for (const d of entry.diagnostics) d.message = 'FROM CACHE';
-    fs.writeFileSync(cacheFile, JSON.stringify(data));
+    poisonResults(project, (results) => {
+      for (const query of results.entries[project.path('models/tasks.py')].workspaceQueries!) query.answer = 'never';
+    });
     assert.deepStrictEqual(messages(), ['FROM CACHE']);
     // Another workspace: the recorded answers are compared, and these do not hold.
     project.write('models/util.py', 'def helper():\n    return 1\n');

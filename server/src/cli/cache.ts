@@ -1,14 +1,28 @@
 import { createHash } from 'crypto';
+import * as fs from 'fs';
 import * as path from 'path';
 import { createFileOnce, makeOwnDirectory, readOwnFile, replaceFile, untrustedDirectory } from '../safeFiles';
 import type { ModuleSummary } from '@pyreview/shared-rules';
-import { isCacheEntry, isModuleSummary, type CacheEntry } from './cacheShape';
+import { isModuleSummary, isStoredEntry, type StoredEntry } from './cacheShape';
+import { FileFindings } from './fileFindings';
 import { summaryHash } from './workspaceShare';
 
 export const CACHE_DIRECTORY = '.pyreview_cache';
-const CACHE_FILE = 'results.json';
+/**
+ * The entries: a line with the hash of the rest of the file, a line of JSON
+ * (the version, and each entry with where its findings' text is), then the
+ * findings' texts, as the JSON report prints them: a cached run copies them
+ * into its report without reading them (see FileFindings).
+ */
+const RESULTS_FILE = 'results.bin';
+/** Where earlier versions kept the entries, as JSON; removed when the cache is written. */
+const FORMER_RESULTS_FILE = 'results.json';
 /** The files' summaries by hash, apart: a run whose files all hit the cache builds no workspace index, and reads none. */
 const SUMMARIES_FILE = 'summaries.json';
+const NEWLINE = 0x0a;
+
+/** What one file's last check left behind. */
+export type CacheEntry = Omit<StoredEntry, 'findings'> & { findings: FileFindings };
 
 interface CacheData {
   version: string;
@@ -24,14 +38,18 @@ export function hashContent(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+function emptyRecords<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /**
- * The records of a cache file this version wrote, under `field`; records of
- * another shape are left out (their files are checked again).
+ * The records under `field` of JSON this version wrote; records of another
+ * shape are left out (their files are checked again).
  */
-function readRecords<T>(file: string, version: string, field: string, valid: (key: string, value: unknown) => boolean): Record<string, T> {
-  const records: Record<string, T> = Object.create(null) as Record<string, T>;
+function recordsOf<T>(json: string, version: string, field: string, valid: (key: string, value: unknown) => boolean): Record<string, T> {
+  const records = emptyRecords<T>();
   try {
-    const stored = JSON.parse(readOwnFile(file)?.toString('utf8') ?? 'null') as Record<string, unknown> | null;
+    const stored = JSON.parse(json) as Record<string, unknown> | null;
     const found = stored?.[field];
     if (stored?.version !== version || typeof found !== 'object' || found === null) return records;
     for (const [key, value] of Object.entries(found)) if (valid(key, value)) records[key] = value as T;
@@ -39,6 +57,46 @@ function readRecords<T>(file: string, version: string, field: string, valid: (ke
     // No usable cache: every file is checked again.
   }
   return records;
+}
+
+/** What follows a file's first line, when that line is its hash (the file is written whole: one whose rest does not match was edited, or damaged). */
+function unchangedBody(bytes: Buffer | undefined): Buffer | undefined {
+  const end = bytes?.indexOf(NEWLINE) ?? -1;
+  if (end < 0) return undefined;
+  const body = bytes!.subarray(end + 1);
+  return bytes!.toString('latin1', 0, end) === hashContent(body) ? body : undefined;
+}
+
+/** The entries of a results file this version wrote, unchanged since (see RESULTS_FILE). */
+function readResults(file: string, version: string): Record<string, CacheEntry> {
+  const entries = emptyRecords<CacheEntry>();
+  const body = unchangedBody(readOwnFile(file));
+  const headerEnd = body?.indexOf(NEWLINE) ?? -1;
+  if (headerEnd < 0) return entries;
+  const texts = body!.subarray(headerEnd + 1);
+  const inTexts = (_file: string, entry: unknown) => isStoredEntry(entry) && entry.findings[0] + entry.findings[1] <= texts.length;
+  const stored = recordsOf<StoredEntry>(body!.toString('utf8', 0, headerEnd), version, 'entries', inTexts);
+  for (const filePath of Object.keys(stored)) {
+    const [offset, length] = stored[filePath].findings;
+    entries[filePath] = { ...stored[filePath], findings: FileFindings.ofJson(filePath, texts.subarray(offset, offset + length)) };
+  }
+  return entries;
+}
+
+/** A results file of these entries (see readResults). */
+function resultsFile(version: string, entries: Record<string, CacheEntry>): Buffer {
+  const stored: Record<string, StoredEntry> = {};
+  const texts: Uint8Array[] = [];
+  let offset = 0;
+  for (const filePath of Object.keys(entries)) {
+    const entry = entries[filePath];
+    const text = entry.findings.json;
+    stored[filePath] = { ...entry, findings: [offset, text.length] };
+    texts.push(text);
+    offset += text.length;
+  }
+  const rest = Buffer.concat([Buffer.from(`${JSON.stringify({ version, entries: stored })}\n`), ...texts]);
+  return Buffer.concat([Buffer.from(`${hashContent(rest)}\n`), rest]);
 }
 
 /** A summary is kept under its own hash: one that does not match it was edited, and is not believed. */
@@ -67,8 +125,7 @@ export class ResultCache {
   static open(directory: string, version: string): ResultCache | string {
     const untrusted = untrustedDirectory(directory);
     if (untrusted) return `${directory} ${untrusted}: the cache is not used`;
-    const entries = readRecords<CacheEntry>(path.join(directory, CACHE_FILE), version, 'entries', (_file, entry) => isCacheEntry(entry));
-    return new ResultCache(directory, { version, entries });
+    return new ResultCache(directory, { version, entries: readResults(path.join(directory, RESULTS_FILE), version) });
   }
 
   /**
@@ -98,7 +155,10 @@ export class ResultCache {
   }
 
   private storedSummaries(): SummariesData {
-    this.summaries ??= { version: this.data.version, summaries: readRecords<ModuleSummary>(path.join(this.directory, SUMMARIES_FILE), this.data.version, 'summaries', isSummaryOf) };
+    if (!this.summaries) {
+      const json = readOwnFile(path.join(this.directory, SUMMARIES_FILE))?.toString('utf8') ?? 'null';
+      this.summaries = { version: this.data.version, summaries: recordsOf<ModuleSummary>(json, this.data.version, 'summaries', isSummaryOf) };
+    }
     return this.summaries;
   }
 
@@ -131,7 +191,8 @@ export class ResultCache {
       createFileOnce(path.join(this.directory, '.gitignore'), '# Created by pyreview\n*\n');
       // Summaries first: entries written before the summaries they name would be checked again.
       if (this.summariesDirty) replaceFile(path.join(this.directory, SUMMARIES_FILE), JSON.stringify(this.namedSummaries()));
-      replaceFile(path.join(this.directory, CACHE_FILE), JSON.stringify(this.data));
+      replaceFile(path.join(this.directory, RESULTS_FILE), resultsFile(this.data.version, this.data.entries));
+      fs.rmSync(path.join(this.directory, FORMER_RESULTS_FILE), { force: true });
       this.dirty = false;
       this.summariesDirty = false;
       return undefined;

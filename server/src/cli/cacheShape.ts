@@ -9,11 +9,10 @@ import { arrayOf, isBoolean, isNumber, isString, nullable, oneOf, optional, shap
  * again rather than believed (or crash the run).
  */
 const location = shape({ row: isNumber, column: isNumber });
-const diagnostic = shape({
+/** A finding as the JSON report prints it (`jsonFindings`), which is how the cache keeps it: what it reads back. */
+const reportedFinding = shape({
+  cell: optional(isNumber),
   code: isString,
-  message: isString,
-  severity: oneOf('error', 'warning', 'info', 'hint'),
-  location,
   end_location: location,
   fix: nullable(shape({
     applicability: oneOf('safe', 'unsafe'),
@@ -21,8 +20,9 @@ const diagnostic = shape({
     edits: arrayOf(shape({ content: isString, location, end_location: location })),
     shared_with: optional(shape({ code: isString, location, cell: optional(isNumber) })),
   })),
+  location,
+  message: isString,
   noqa_row: isNumber,
-  cell: optional(isNumber),
 });
 const fileRange = shape({ path: isString, startLine: isNumber, startCharacter: isNumber, endLine: isNumber, endCharacter: isNumber });
 const summary = shape({
@@ -50,25 +50,35 @@ const summary = shape({
 const QUERIES = new Set(Object.getOwnPropertyNames(WorkspaceIndex.prototype).filter((name) => !['constructor', 'update', 'remove', 'removeBelow'].includes(name)));
 const isQuery: Check = (value) => typeof value === 'string' && QUERIES.has(value);
 
+/** Where a text is among the ones that follow the cache file's header: offset and length. */
+const isSpan: Check = (value) => Array.isArray(value) && value.length === 2 && value.every((n) => Number.isSafeInteger(n) && n >= 0);
+
 const entry = shape({
   content: isString,
   summary: optional(isString),
   context: optional(isString),
   workspaceQueries: optional(arrayOf(shape({ member: isQuery, args: Array.isArray, answer: isString }))),
   workspace: optional(isString),
-  diagnostics: optional(arrayOf(diagnostic)),
+  findings: isSpan,
 });
 
-export function isCacheEntry(value: unknown): value is CacheEntry {
+export function isStoredEntry(value: unknown): value is StoredEntry {
   return entry(value);
+}
+
+/** A finding read back from the JSON report's text, without what that adds (`filename`, `url`) and what it lacks (`severity`). */
+export type ReportedFinding = Omit<CliDiagnostic, 'severity'>;
+
+export function isReportedFinding(value: unknown): value is ReportedFinding {
+  return reportedFinding(value);
 }
 
 export function isModuleSummary(value: unknown): value is ModuleSummary {
   return summary(value);
 }
 
-/** What one file's last check left behind. */
-export interface CacheEntry {
+/** What one file's last check left behind, as the results file's header keeps it. */
+export interface StoredEntry {
   /** Hash of the file's bytes: the rest of the entry describes this content. */
   content: string;
   /** The hash of what the file contributes to the workspace index (`summaryHash`), kept in the cache's summaries file. */
@@ -79,5 +89,6 @@ export interface CacheEntry {
   workspaceQueries?: WorkspaceQuery[];
   /** The id of the last complete workspace index (`SharedWorkspace`) those answers were found to hold for. */
   workspace?: string;
-  diagnostics?: CliDiagnostic[];
+  /** Where the text of its findings (FileFindings) is among the texts after the header. */
+  findings: [offset: number, length: number];
 }

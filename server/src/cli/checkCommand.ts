@@ -4,14 +4,15 @@ import * as path from 'path';
 import { isNotebookPath } from '@pyreview/shared-rules';
 import { openResultCache } from './cache';
 import { checkEntries, readEntries, sourceOf, type Entry } from './checkFiles';
-import type { CliIo } from './cliIo';
+import type { CliIo, Output } from './cliIo';
 import { checkTargetVersion, parseGlobList, parseSelectorList, type CommandLineSettings } from '../project/commandLineSettings';
 import { ConfigResolver } from '../project/configResolver';
 import { discoverFiles } from '../project/discovery';
 import type { FileMode, FileOutcome } from './fileTask';
 import { notebookDiff } from './notebookTask';
 import { REPORTERS, type OutputFormat } from './reporters';
-import { countDiagnostics, plural, type CheckReport, type FileReport } from './reporters/report';
+import { plural, type CheckReport, type FileReport } from './reporters/report';
+import { writeToFile } from './fileOutput';
 import { statisticsJsonReport, statisticsReport } from './reporters/statistics';
 import { TaskRunner } from './runner';
 import { writeSource } from '../project/sourceFile';
@@ -75,8 +76,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const { configs, files: paths } = discovered;
   if (!paths.length) io.stderr('warning: No Python files found under the given path(s)\n');
 
-  const checkMode = { mode: modeOf(options), unsafeFixes: options.unsafeFixes };
-  const { mode } = checkMode;
+  const mode = modeOf(options);
+  const checkMode = { mode, unsafeFixes: options.unsafeFixes, findingObjects: mode !== 'check' || options.format !== 'json' || options.statistics };
   const cache = options.cache ? openResultCache(io.cwd, analysisVersion(), (message) => io.stderr(`warning: ${message}\n`)) : undefined;
   const { entries, unchecked } = readEntries(paths, configs, cache, checkMode, io);
   const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
@@ -130,23 +131,28 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   }
 
   const files: FileReport[] = entries
-    .filter((entry) => entry.diagnostics?.length)
-    .map((entry) => ({ path: entry.path, displayPath: entry.displayPath, diagnostics: entry.diagnostics! }));
+    .filter((entry) => entry.findings && !entry.findings.isEmpty)
+    .map((entry) => ({ path: entry.path, displayPath: entry.displayPath, findings: entry.findings! }));
   const report: CheckReport = { files, fixed, unsafeFixes: options.unsafeFixes, cwd: io.cwd, version: PYREVIEW_VERSION };
   const output = options.statistics
     ? options.format === 'json' ? statisticsJsonReport(report) : statisticsReport(report)
     : REPORTERS[options.format](report);
   writeOutput(output, options.outputFile, io);
   if (incomplete) return 2;
-  return countDiagnostics(report) && !options.exitZero ? 1 : 0;
+  return files.length && !options.exitZero ? 1 : 0;
 }
 
 /** Writes a report to `--output-file`, or to standard output. */
-export function writeOutput(output: string, outputFile: string | undefined, io: CliIo): void {
+export function writeOutput(output: Output, outputFile: string | undefined, io: CliIo): void {
   if (outputFile) {
     const target = path.resolve(io.cwd, outputFile);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, output);
+    const descriptor = fs.openSync(target, 'w');
+    try {
+      writeToFile(descriptor, output);
+    } finally {
+      fs.closeSync(descriptor);
+    }
   } else {
     io.stdout(output);
   }

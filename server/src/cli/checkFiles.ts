@@ -1,10 +1,9 @@
 import * as path from 'path';
-import { isNotebookPath, tooLongToCheck, type ModuleSummary, type WorkspaceIndex } from '@pyreview/shared-rules';
-import { hashContent, type ResultCache } from './cache';
-import type { CacheEntry } from './cacheShape';
+import { isNotebookPath, tooLongToCheck, type ModuleSummary, type ResolvedSettings, type WorkspaceIndex } from '@pyreview/shared-rules';
+import { hashContent, type CacheEntry, type ResultCache } from './cache';
 import type { CliIo } from './cliIo';
 import type { ConfigResolver, DirectoryConfig } from '../project/configResolver';
-import type { CliDiagnostic } from './diagnostics';
+import { FileFindings } from './fileFindings';
 import { notebookReadProblem } from './notebookTask';
 import { cachedResultSuffices, type FileMode, type FileOutcome } from './fileTask';
 import { ProgressBar } from './progress';
@@ -28,12 +27,14 @@ export interface Entry {
   summary?: ModuleSummary;
   /** `summaryHash(summary)`. */
   summaryHash?: string;
-  diagnostics?: CliDiagnostic[];
+  findings?: FileFindings;
 }
 
 export interface CheckMode {
   mode: FileMode;
   unsafeFixes: boolean;
+  /** Whether the run reads findings as objects (any report but the JSON one, any mode but check), or only prints their JSON text. */
+  findingObjects: boolean;
 }
 
 function displayPath(cwd: string, file: string): string {
@@ -45,7 +46,14 @@ function displayPath(cwd: string, file: string): string {
 function cachedFindingsHold(entry: Entry, { mode, unsafeFixes }: CheckMode): boolean {
   const { cached } = entry;
   // Without its summary the file is parsed again anyway: the workspace index needs it.
-  return !!cached?.summary && !!cached.diagnostics && cached.context === entry.cacheContext && cachedResultSuffices(mode, cached.diagnostics, unsafeFixes);
+  return !!cached?.summary && cached.context === entry.cacheContext && cachedResultSuffices(mode, cached.findings, unsafeFixes);
+}
+
+/** A file's cache entry, its findings read as objects when the run needs them; none when they cannot be. */
+function readableEntry(cached: CacheEntry | undefined, { findingObjects }: CheckMode, settings: ResolvedSettings): CacheEntry | undefined {
+  if (!cached || !findingObjects) return cached;
+  const findings = cached.findings.withObjects(settings);
+  return findings && { ...cached, findings };
 }
 
 /** The text of an entry this run checks. */
@@ -101,7 +109,7 @@ export function readEntries(
       config,
       contentHash,
       cacheContext: cache?.contextKey(config.resolved.fingerprint, relativePath) ?? '',
-      cached: cache?.entry(file, contentHash),
+      cached: readableEntry(cache?.entry(file, contentHash), checkMode, config.resolved),
     };
     if (!decode && cachedFindingsHold(entry, checkMode)) return entry;
     const source = decodeSource(Buffer.from(read));
@@ -167,7 +175,7 @@ export async function checkEntries(
 ): Promise<Array<{ entry: Entry; outcome: FileOutcome }>> {
   const { mode, unsafeFixes } = checkMode;
   if (unchangedWorkspace(entries, checkMode)) {
-    for (const entry of entries) entry.diagnostics = entry.cached!.diagnostics;
+    for (const entry of entries) entry.findings = entry.cached!.findings;
     return [];
   }
   const jobs: Job[] = [];
@@ -176,7 +184,7 @@ export async function checkEntries(
     const { cached } = entry;
     if (!cached || !cachedFindingsHold(entry, checkMode)) jobs.push({ entry });
     else if (cached.workspaceQueries) dependent.push({ entry, cached });
-    else entry.diagnostics = cached.diagnostics;
+    else entry.findings = cached.findings;
   }
 
   const progress = new ProgressBar(jobs.length);
@@ -217,7 +225,7 @@ export async function checkEntries(
       again.push({ entry });
       continue;
     }
-    entry.diagnostics = cached.diagnostics;
+    entry.findings = cached.findings;
     if (cached.workspace !== complete.id) cache!.store(entry.path, { ...cached, workspace: complete.id });
   }
   await run(again, complete, () => undefined);
@@ -225,7 +233,7 @@ export async function checkEntries(
 
   return done.map(({ entry, outcome }) => {
     const { diagnostics, newText, internalErrors, workspaceQueries } = outcome!;
-    entry.diagnostics = diagnostics;
+    entry.findings = FileFindings.of(entry.path, diagnostics);
     // Findings of fixed text are cached under the fixed content; `--diff` wrote nothing, so nothing to cache.
     const written = newText === undefined ? sourceOf(entry).bytes : mode === 'diff' ? undefined : encodeSource(sourceOf(entry), newText);
     if (cache && written && !internalErrors.length) {
@@ -237,7 +245,7 @@ export async function checkEntries(
         context: entry.cacheContext,
         workspaceQueries: workspaceQueries.length ? workspaceQueries : undefined,
         workspace: workspaceQueries.length ? complete.id : undefined,
-        diagnostics,
+        findings: entry.findings,
       });
     }
     return { entry, outcome: outcome! };

@@ -52,6 +52,11 @@ export function textPlacement(lines: LineIndex): Placement {
   };
 }
 
+/** How findings of `code` are shown under `settings`: the cache keeps none, and reads them back with this. */
+export function severityOf(settings: ResolvedSettings, code: string): Severity {
+  return settings.severity.get(code) ?? 'warning';
+}
+
 /** A location with its cell, if any, moved to `cell` on the side. */
 function located(place: Placement, start: number, end: number): { location: Location; end_location: Location; cell?: number } {
   const { cell, ...location } = place(start);
@@ -72,7 +77,7 @@ export function toCliDiagnostics(findings: readonly ReportedFinding[], lines: Li
     const diagnostic: CliDiagnostic = {
       code: finding.code,
       message: finding.message,
-      severity: settings.severity.get(finding.code) ?? 'warning',
+      severity: severityOf(settings, finding.code),
       ...range,
       fix: null,
       noqa_row: place(lines.lineStart(finding.noqaLine)).row,

@@ -16,7 +16,7 @@ import {
   TextFixTarget,
   type UserSettings,
 } from '@pyreview/shared-rules';
-import { isFixable, toCliDiagnostics, type CliDiagnostic } from './diagnostics';
+import { isFixable, severityOf, toCliDiagnostics, type CliDiagnostic } from './diagnostics';
 import { notebookTaskDocument } from './notebookTask';
 import type { TaskDocument } from './taskDocument';
 import { recordingIndex, workspaceIndexOf, type SharedWorkspace, type WorkspaceQuery } from './workspaceShare';
@@ -59,12 +59,13 @@ const UNSILENCEABLE = new Set(['E999']);
 
 /**
  * Whether cached findings of an unchanged file are the whole answer: always
- * when only checking, and when there is nothing to fix or silence otherwise.
+ * when only checking (their objects are not read: a run that prints JSON has
+ * only their text), and when there is nothing to fix or silence otherwise.
  */
-export function cachedResultSuffices(mode: FileMode, diagnostics: readonly CliDiagnostic[], unsafeFixes: boolean): boolean {
+export function cachedResultSuffices(mode: FileMode, findings: { readonly diagnostics: readonly CliDiagnostic[] }, unsafeFixes: boolean): boolean {
   if (mode === 'check') return true;
-  if (mode === 'add-noqa') return diagnostics.every((d) => UNSILENCEABLE.has(d.code));
-  return !diagnostics.some((d) => isFixable(d, unsafeFixes));
+  if (mode === 'add-noqa') return findings.diagnostics.every((d) => UNSILENCEABLE.has(d.code));
+  return !findings.diagnostics.some((d) => isFixable(d, unsafeFixes));
 }
 
 const resolvedByKey = new Map<string, ResolvedSettings>();
@@ -151,7 +152,7 @@ function binaryOutcome(task: FileTask, settings: ResolvedSettings, at: number): 
     return { row: line + 1, column: character + 1 };
   };
   const diagnostics: CliDiagnostic[] = settings.enabled.has('E999')
-    ? [{ code: 'E999', message: NUL_BYTES_MESSAGE, severity: settings.severity.get('E999') ?? 'error', location: position(at), end_location: position(at + 1), fix: null, noqa_row: position(at).row }]
+    ? [{ code: 'E999', message: NUL_BYTES_MESSAGE, severity: severityOf(settings, 'E999'), location: position(at), end_location: position(at + 1), fix: null, noqa_row: position(at).row }]
     : [];
   return {
     diagnostics,

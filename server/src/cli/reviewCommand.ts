@@ -40,7 +40,7 @@ export async function runReview(options: ReviewOptions, io: CliIo): Promise<numb
   if (!discovered) return 2;
   const { configs, files: paths } = discovered;
   const cache = options.cache ? openResultCache(io.cwd, analysisVersion(), (message) => io.stderr(`warning: ${message}\n`)) : undefined;
-  const checkMode = { mode: 'check', unsafeFixes: false } as const;
+  const checkMode = { mode: 'check', unsafeFixes: false, findingObjects: true } as const;
   const { entries, unchecked } = readEntries(paths, configs, cache, checkMode, io, true);
   const runner = new TaskRunner({ jobs: options.jobs ?? os.availableParallelism(), explicit: options.jobs !== undefined });
   let incomplete = unchecked > 0;
@@ -61,7 +61,7 @@ export async function runReview(options: ReviewOptions, io: CliIo): Promise<numb
   const files: ReviewFile[] = entries.map((entry) => ({
     path: entry.displayPath.split(path.sep).join('/'),
     ...reviewedLines(entry.path, sourceOf(entry).text),
-    findings: (entry.diagnostics ?? []).map((d) => ({
+    findings: (entry.findings?.diagnostics ?? []).map((d) => ({
       code: d.code,
       message: d.message,
       line: d.location.row,

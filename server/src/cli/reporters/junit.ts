@@ -25,9 +25,10 @@ export function junitReport(report: CheckReport): string {
   }
   for (const file of report.files) {
     const name = escapeXml(file.displayPath);
-    const count = file.diagnostics.length;
+    const { diagnostics } = file.findings;
+    const count = diagnostics.length;
     lines.push(`  <testsuite name="${name}" tests="${count}" failures="${count}" errors="0">`);
-    for (const d of file.diagnostics) {
+    for (const d of diagnostics) {
       const { row, column } = d.location;
       // A notebook's rows are its cells' rows: the case names no line of the file.
       const line = d.cell === undefined ? ` line="${row}"` : '';
