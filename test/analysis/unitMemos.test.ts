@@ -90,4 +90,15 @@ describe('facts kept per unit across edits', () => {
       { from: 'class Base2:', to: 'class Base:', expected: 1 },
     ]);
   });
+
+  it('follows a base class to the module-level import that names it as another statement\'s import changes', () => {
+    const text = ['import os', 'from ast import NodeVisitor as Visitor', '', '', 'class Walker(Visitor):', '    def visit_Name(self, node):', '        return node', ''].join('\n');
+    // `visit_*` names are `ast.NodeVisitor`'s to choose; a class of another module chooses none.
+    replay('N802', 'visit_Name', text, [
+      { from: 'from ast import NodeVisitor as Visitor', to: 'from library import Helper as Visitor', expected: 1 },
+      { from: 'from library import Helper as Visitor', to: 'from library import Helper as Visitor\nif os:\n    from ast import NodeVisitor as Visitor', expected: 0 },
+      { from: 'if os:\n    from ast', to: 'def inner():\n    from ast', expected: 1 },
+      { from: 'def inner():\n    from ast', to: 'if os:\n    from ast', expected: 0 },
+    ]);
+  });
 });
