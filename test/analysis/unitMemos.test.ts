@@ -79,6 +79,26 @@ describe('facts kept per unit across edits', () => {
     ]);
   });
 
+  it('asks a kept method\'s class about its signature as another method or the class\'s header changes', () => {
+    const method = (value: number) => `    def method(self, unused):\n        return ${value}\n`;
+    const text = `class Base:\n${method(1)}\n\nclass Child(Base):\n${method(2)}\n    def other(self):\n        return 3\n`;
+    // Each method sets the other's signature while Child extends Base.
+    replay('ARG', '`unused`', text, [
+      { from: 'return 3', to: 'return 4', expected: 0 },
+      { from: 'class Child(Base):', to: 'class Child(object):', expected: 2 },
+      { from: 'return 4', to: 'return 5', expected: 2 },
+      { from: 'class Child(object):', to: 'class Child(Base):', expected: 0 },
+    ]);
+  });
+
+  it('sees the mocks a class\'s patch decorator passes to its kept test method as the decorator changes', () => {
+    const text = ['from unittest import mock', '', '', "@mock.patch('os.getcwd')", 'class TestThing:', '    def test_cwd(self, getcwd):', '        return 1', ''].join('\n');
+    replay('ARG', '`getcwd`', text, [
+      { from: "@mock.patch('os.getcwd')", to: '@mock.sentinel', expected: 1 },
+      { from: '@mock.sentinel', to: "@mock.patch('os.getcwd')", expected: 0 },
+    ]);
+  });
+
   it('sees a method override a base class of the file (not reported) or not (reported) as the class\'s bases change', () => {
     const method = (value: number) => `    def doThing(self):\n        return ${value}\n`;
     const text = `class Base:\n${method(1)}\n\nclass Child(Base):\n${method(2)}`;
