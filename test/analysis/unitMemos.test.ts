@@ -99,6 +99,16 @@ describe('facts kept per unit across edits', () => {
     ]);
   });
 
+  it('keeps a star import used by a function whose memo is replayed as another function changes', () => {
+    const text = ['from os import *', '', '', 'def cwd():', '    return getcwd()', '', '', 'def other():', '    return 1', ''].join('\n');
+    replay('F401', 'os.*', text, [
+      { from: 'return 1', to: 'return 2', expected: 0 },
+      { from: 'return getcwd()', to: 'return 3', expected: 1 },
+      { from: 'return 2', to: 'return 4', expected: 1 },
+      { from: 'return 3', to: 'return getcwd()', expected: 0 },
+    ]);
+  });
+
   it('sees a method override a base class of the file (not reported) or not (reported) as the class\'s bases change', () => {
     const method = (value: number) => `    def doThing(self):\n        return ${value}\n`;
     const text = `class Base:\n${method(1)}\n\nclass Child(Base):\n${method(2)}`;

@@ -80,7 +80,7 @@ export const fileDefinitions = memoizedPerTree((tree): Definition[] => {
   // Classes nest in classes: the depth is bounded by the nesting limits.
   const collect = (segment: Segment, parent: Definition | undefined): void => {
     const own = segmentDefinitions(tree, segment);
-    for (const definition of own.outermost) definition.parent = parent;
+    for (let i = 0; i < own.outermost.length; i++) own.outermost[i].parent = parent;
     for (let i = 0; i < own.beforeBody; i++) definitions.push(own.definitions[i]);
     const bodyOwner = own.bodyOwner ?? parent;
     for (let child = segment.firstChild; child; child = child.next) collect(child, bodyOwner);
