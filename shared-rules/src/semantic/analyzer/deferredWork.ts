@@ -1,4 +1,5 @@
 import type { NodeId as Node } from '../../syntax/tree';
+import { moduleReferencesOf, replayDeclarations } from '../declarations';
 import { describeBinding, FunctionRecording, type FunctionMemo } from '../functionMemo';
 import type { Scope, ScopeKind } from '../scope';
 import type { BindingRecorder } from './bindingRecorder';
@@ -78,9 +79,8 @@ export class DeferredWork {
       this.replay(memo);
       return;
     }
-    const recording = new FunctionRecording(item.stack.length);
+    const recording = new FunctionRecording(item.stack.length, recorder.messages.length);
     const outer = [this.functions, this.assignments] as const;
-    const messageStart = recorder.messages.length;
     const scopeStart = recorder.deadScopes.length;
     recorder.recording = recording;
     this.functions = [];
@@ -92,7 +92,6 @@ export class DeferredWork {
       [this.functions, this.assignments] = outer;
       recorder.recording = undefined;
     }
-    if (recording.uncacheable) return;
     const scopes = recorder.deadScopes.slice(scopeStart);
     const own = new Set(scopes);
     this.memo.set(node, {
@@ -102,7 +101,9 @@ export class DeferredWork {
       starUses: recording.starUses,
       redefinitions: recording.redefinitions,
       undefinedLocals: recording.undefinedLocals,
-      messages: recorder.messages.slice(messageStart).filter((message) => !recording.externalMessages.has(message)),
+      declarations: recording.declarations,
+      moduleReferences: moduleReferencesOf(recording, item.stack[0]),
+      messages: recorder.messages.slice(recording.messageStart).filter((message) => !recording.externalMessages.has(message)),
       scopes,
       outerScopes: scopes.filter((scope) => scope.parent && !own.has(scope.parent)),
     });
@@ -126,6 +127,7 @@ export class DeferredWork {
     // The memo's outermost scopes were opened in an earlier build's scopes.
     const definedIn = stack[stack.length - 1];
     for (let i = 0; i < memo.outerScopes.length; i++) memo.outerScopes[i].parent = definedIn;
+    replayDeclarations(memo, stack, recorder.messages);
     // Indexed loops: a thousand memos replay at each build.
     for (let i = 0; i < memo.uses.length; i++) {
       const effect = memo.uses[i];
