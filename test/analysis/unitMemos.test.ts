@@ -79,6 +79,36 @@ describe('facts kept per unit across edits', () => {
     ]);
   });
 
+  it('asks a kept method\'s class about its signature as another method or the class\'s header changes', () => {
+    const method = (value: number) => `    def method(self, unused):\n        return ${value}\n`;
+    const text = `class Base:\n${method(1)}\n\nclass Child(Base):\n${method(2)}\n    def other(self):\n        return 3\n`;
+    // Each method sets the other's signature while Child extends Base.
+    replay('ARG', '`unused`', text, [
+      { from: 'return 3', to: 'return 4', expected: 0 },
+      { from: 'class Child(Base):', to: 'class Child(object):', expected: 2 },
+      { from: 'return 4', to: 'return 5', expected: 2 },
+      { from: 'class Child(object):', to: 'class Child(Base):', expected: 0 },
+    ]);
+  });
+
+  it('sees the mocks a class\'s patch decorator passes to its kept test method as the decorator changes', () => {
+    const text = ['from unittest import mock', '', '', "@mock.patch('os.getcwd')", 'class TestThing:', '    def test_cwd(self, getcwd):', '        return 1', ''].join('\n');
+    replay('ARG', '`getcwd`', text, [
+      { from: "@mock.patch('os.getcwd')", to: '@mock.sentinel', expected: 1 },
+      { from: '@mock.sentinel', to: "@mock.patch('os.getcwd')", expected: 0 },
+    ]);
+  });
+
+  it('keeps a star import used by a function whose memo is replayed as another function changes', () => {
+    const text = ['from os import *', '', '', 'def cwd():', '    return getcwd()', '', '', 'def other():', '    return 1', ''].join('\n');
+    replay('F401', 'os.*', text, [
+      { from: 'return 1', to: 'return 2', expected: 0 },
+      { from: 'return getcwd()', to: 'return 3', expected: 1 },
+      { from: 'return 2', to: 'return 4', expected: 1 },
+      { from: 'return 3', to: 'return getcwd()', expected: 0 },
+    ]);
+  });
+
   it('sees a method override a base class of the file (not reported) or not (reported) as the class\'s bases change', () => {
     const method = (value: number) => `    def doThing(self):\n        return ${value}\n`;
     const text = `class Base:\n${method(1)}\n\nclass Child(Base):\n${method(2)}`;
@@ -88,6 +118,17 @@ describe('facts kept per unit across edits', () => {
       { from: 'class Child(object):', to: 'class Child(Base):', expected: 1 },
       { from: 'class Base:', to: 'class Base2:', expected: 2 },
       { from: 'class Base2:', to: 'class Base:', expected: 1 },
+    ]);
+  });
+
+  it('follows a base class to the module-level import that names it as another statement\'s import changes', () => {
+    const text = ['import os', 'from ast import NodeVisitor as Visitor', '', '', 'class Walker(Visitor):', '    def visit_Name(self, node):', '        return node', ''].join('\n');
+    // `visit_*` names are `ast.NodeVisitor`'s to choose; a class of another module chooses none.
+    replay('N802', 'visit_Name', text, [
+      { from: 'from ast import NodeVisitor as Visitor', to: 'from library import Helper as Visitor', expected: 1 },
+      { from: 'from library import Helper as Visitor', to: 'from library import Helper as Visitor\nif os:\n    from ast import NodeVisitor as Visitor', expected: 0 },
+      { from: 'if os:\n    from ast', to: 'def inner():\n    from ast', expected: 1 },
+      { from: 'def inner():\n    from ast', to: 'if os:\n    from ast', expected: 0 },
     ]);
   });
 });

@@ -16,7 +16,7 @@ const FILES = ['/usr/lib/python3.11/shlex.py', '/usr/lib/python3.11/fnmatch.py',
 const SNIPPETS = [
   'import os\n', 'import re as shlex_re\n', 'from os import path\n', 'sys = None\n', 'del os\n',
   'def split(s):\n    return undefined_name\n', 'class Extra:\n    def method(self, unused):\n        return os\n',
-  '    global counter\n', '    value = 1\n', '    return re\n', '__all__ = ["split", "nothing"]\n',
+  '    global counter\n', '        nonlocal value\n', '    value = 1\n', '    return re\n', '__all__ = ["split", "nothing"]\n',
   'from collections import *\n', '    print(escape, translate)\n', 'x = [y for y in range(3)]\n',
 ];
 
@@ -42,8 +42,78 @@ function summary(model: SemanticModel): string[] {
   return [...messages.sort(), ...parameters.sort(), ...references.sort()];
 }
 
+/** The names each class scope binds, and how. */
+function classBindings(model: SemanticModel): string[] {
+  return model.scopes.filter((scope) => scope.kind === 'class').map((scope) =>
+    `${model.tree.start(scope.node)}: ${[...scope.bindings.values()].map((binding) => `${binding.name}=${binding.kind}`).sort().join(' ')}`);
+}
+
 describe('incremental semantic model', function () {
   this.timeout(300_000);
+
+  /** Builds `text`, then each replacement in turn (first occurrence), comparing every build with a fresh one. */
+  function rebuilds(text: string, steps: ReadonlyArray<readonly [string, string]>): void {
+    const parser = new PythonParser();
+    const options = { targetVersion: [3, 11] as const, filePath: 'module.py' };
+    const document = new EditedText(parser, text);
+    const builder = new SemanticModelBuilder();
+    try {
+      builder.build(document.units.tree, options);
+      for (const [from, to] of steps) {
+        const at = document.text.indexOf(from);
+        assert.ok(at >= 0, from);
+        document.edit(at, at + from.length, to);
+        document.reparse();
+        const fresh = new SemanticModelBuilder().build(parseUnits(parser, document.text).tree, options);
+        const built = builder.build(document.units.tree, options);
+        assert.deepStrictEqual(summary(built), summary(fresh), `after ${from} -> ${to}`);
+        // What methods declare `global` binds in their class too.
+        assert.deepStrictEqual(classBindings(built), classBindings(fresh), `after ${from} -> ${to}`);
+      }
+    } finally {
+      document.delete();
+    }
+  }
+
+  it('replays functions declaring names global or nonlocal as a fresh build finds them', () => {
+    const text = [
+      'print(cache, undefined_first)',
+      'counter = 0',
+      '',
+      'def bump():',
+      '    global counter, cache',
+      '    counter += 1',
+      '    cache = {}',
+      '    def inner():',
+      '        nonlocal_target = 1',
+      '        def innermost():',
+      '            nonlocal nonlocal_target',
+      '            nonlocal_target = 2',
+      '        return counter, cache',
+      '    return inner',
+      '',
+      'class Holder:',
+      '    def method(self):',
+      '        global held',
+      '        held = self',
+      '    def reader(self):',
+      '        return held',
+      '',
+      'def other():',
+      '    return cache, held, value',
+      '',
+    ].join('\n');
+    rebuilds(text, [
+      ['return cache, held, value', 'return cache, held'],
+      ['counter = 0', 'counter = 1'],
+      ['print(cache, undefined_first)', 'print(cache)'],
+      ['counter = 1', 'import counter'],
+      ['return cache, held', 'return held'],
+      ['def reader(self):', 'def reader2(self):'],
+      ['import counter', 'cache = None'],
+    ]);
+  });
+
   it('equals a fresh build after random edits', () => {
     const parser = new PythonParser();
     const options = { targetVersion: [3, 11] as const, filePath: 'module.py' };

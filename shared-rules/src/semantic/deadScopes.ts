@@ -10,17 +10,17 @@ export function reportDeadScopes(scopes: readonly Scope[], isPackageInit: boolea
     // Imports in a class body are attributes of the class.
     if (scope.kind === 'class') continue;
     const all = scope.bindings.get('__all__');
-    const exportNames = all?.kind === 'export' ? (all.exportNames ?? []) : [];
-    const exported = new Set(exportNames);
-    const undefinedExports = exportNames.filter((name) => !scope.bindings.has(name));
+    const exportNames = all?.kind === 'export' ? all.exportNames : undefined;
+    // Most scopes export nothing: no set and no list is made for them.
+    const exported = exportNames?.length ? new Set(exportNames) : undefined;
+    const undefinedExports = exportNames?.length ? exportNames.filter((name) => !scope.bindings.has(name)) : [];
     if (undefinedExports.length && all?.source) {
       if (!scope.importStarred && !isPackageInit) {
         for (const name of undefinedExports) messages.push({ kind: 'undefined-export', node: all.source, name });
       }
       if (scope.importStarred) {
         const fromList: string[] = [];
-        for (const binding of scope.bindings.values()) {
-          if (binding.kind !== 'star-import') continue;
+        for (const binding of scope.starImports()) {
           binding.used = { scope, node: all.source };
           fromList.push(binding.fullName ?? '');
         }
@@ -30,7 +30,7 @@ export function reportDeadScopes(scopes: readonly Scope[], isPackageInit: boolea
     }
     for (const binding of scope.bindings.values()) {
       if (!isImport(binding)) continue;
-      const used = !!binding.used || exported.has(binding.name);
+      const used = !!binding.used || !!exported?.has(binding.name);
       if (!used) messages.push({ kind: 'unused-import', binding, name: binding.name });
       for (const node of binding.redefined) {
         if (used) continue;

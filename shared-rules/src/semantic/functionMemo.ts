@@ -21,6 +21,15 @@ export interface ExternalEffect {
   use?: Use;
 }
 
+/** A `global` or `nonlocal` declaration in the function: what it changed outside, made again on replay. */
+export interface Declaration {
+  name: string;
+  /** The binding it made, which the scopes it declares the name in share (and the module, when it had none). */
+  value: Binding;
+  /** How many scopes of the stack outside the function it bound the name in (the module's aside). */
+  outer: number;
+}
+
 /**
  * What running one module-level function (or method) and everything nested
  * in it did, so an unchanged function is not walked again: the lookups it
@@ -39,6 +48,10 @@ export interface FunctionMemo {
   redefinitions: ExternalEffect[];
   /** Reads before assignment of names defined outside (F823), reported against the outer binding. */
   undefinedLocals: ExternalEffect[];
+  /** Its `global`/`nonlocal` declarations, in order. */
+  declarations: Declaration[];
+  /** The occurrences it added to module variables through `global` (declarations, stores, reads), by name. */
+  moduleReferences: Map<string, Reference[]>;
   messages: SemanticMessage[];
   scopes: Scope[];
   /** The scopes of `scopes` opened in scopes outside the function: re-attached to the new build's on replay. */
@@ -56,12 +69,15 @@ export class FunctionRecording {
   readonly undefinedLocals: ExternalEffect[] = [];
   /** Messages about outer bindings, rebuilt on replay rather than kept. */
   readonly externalMessages = new Set<SemanticMessage>();
-  /** `global`/`nonlocal` change outer scopes while the function runs: never reused. */
-  uncacheable = false;
+  readonly declarations: Declaration[] = [];
+  /** For each name declared `global`: how many references its module variable had before the first declaration. */
+  readonly moduleReferenceStarts = new Map<string, number>();
 
   constructor(
     /** Scopes below this stack index are outside the function. */
     readonly boundary: number,
+    /** Where the function's messages start (a declaration removes earlier messages). */
+    public messageStart: number,
   ) {}
 
   /** Records a lookup of `name` in outer scope `index`, once. */

@@ -85,6 +85,8 @@ export class Scope {
   /** Function and lambda scopes: the parameters, in order. */
   readonly parameters: Binding[] = [];
   importStarred = false;
+  /** The names of its star imports' bindings (`module.*`, which nothing else binds), in the order they were bound. */
+  private readonly starImportNames = new Set<string>();
   /** Function scopes: a `locals()` call makes every local used. */
   usesLocals = false;
   /** Function scopes: names never reported as unused (traceback helpers). */
@@ -103,6 +105,22 @@ export class Scope {
     let variable = this.variables.get(name);
     if (!variable) this.variables.set(name, (variable = { name, scope: this, references: [] }));
     return variable;
+  }
+
+  /** Binds `binding` under its name; a scope's star imports are found without a look at every binding. */
+  bind(binding: Binding): void {
+    this.bindings.set(binding.name, binding);
+    if (binding.kind === 'star-import') this.starImportNames.add(binding.name);
+  }
+
+  /** The star-import bindings of the scope (see `bind`). */
+  starImports(): Binding[] {
+    const found: Binding[] = [];
+    for (const name of this.starImportNames) {
+      const binding = this.bindings.get(name);
+      if (binding?.kind === 'star-import') found.push(binding);
+    }
+    return found;
   }
 
   get isFunction(): boolean {

@@ -1,5 +1,5 @@
 import { F, T } from '../syntax/grammar';
-import type { NodeId, SyntaxTree } from '../syntax/tree';
+import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
 
 const TYPE_COMMENT = /^#\s*type:\s*/;
 /** pyflakes' test: `ignore` followed by an ASCII character that is not a letter or digit (`_` included), or nothing. */
@@ -33,12 +33,26 @@ function lastTypeable(tree: SyntaxTree, node: NodeId, offset: number): NodeId | 
   return isTypeable(tree, node) ? node : undefined;
 }
 
+/**
+ * `lastTypeable` of the module for a node at `offset` inside its statement
+ * `statement`: the statements before it are reached through their segments'
+ * links, not a list of every statement.
+ */
+function lastTypeableBefore(tree: SyntaxTree, statement: NodeId, offset: number): NodeId | undefined {
+  for (let node = statement; node !== NONE; node = tree.previousSibling(node)) {
+    const found = lastTypeable(tree, node, offset);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The deepest node containing `offset`. */
 function nodeAt(tree: SyntaxTree, offset: number): NodeId {
   let node = tree.root;
   for (;;) {
-    const child = tree.children(node).find((c) => tree.start(c) <= offset && offset < tree.end(c));
-    if (!child) return node;
+    let child = tree.firstChild(node);
+    while (child !== NONE && !(tree.start(child) <= offset && offset < tree.end(child))) child = tree.nextSibling(child);
+    if (child === NONE) return node;
     node = child;
   }
 }
@@ -58,7 +72,9 @@ export function typeCommentsByStatement(tree: SyntaxTree): Map<NodeId, TypeComme
     if (tree.type(comment) !== T.comment || tree.start(comment) !== match.index) continue;
     const text = tree.text(comment);
     if (!TYPE_COMMENT.test(text) || TYPE_IGNORE.test(text)) continue;
-    const owner = lastTypeable(tree, tree.root, tree.start(comment));
+    let statement = comment;
+    while (tree.parent(statement) !== tree.root) statement = tree.parent(statement);
+    const owner = lastTypeableBefore(tree, statement, tree.start(comment));
     if (!owner) continue;
     const body = text.replace(TYPE_COMMENT, '').trim();
     const signature = FUNCTION_SIGNATURE.exec(body);

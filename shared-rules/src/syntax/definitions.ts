@@ -1,6 +1,6 @@
 import { F, T } from './grammar';
 import { memoizedPerTree } from './memo';
-import { NONE, type NodeId, type SyntaxTree } from './tree';
+import { NONE, type NodeId, type Segment, type SyntaxTree } from './tree';
 
 /**
  * The functions and classes of a file in source order (parents before their
@@ -24,19 +24,69 @@ export interface Definition {
 
 const DEFINITION_TYPES = new Set<number>([T.function_definition, T.class_definition]);
 
-/** The file's definitions, computed once per version of the tree. */
-export const fileDefinitions = memoizedPerTree((tree): Definition[] => {
-  const definitions: Definition[] = [];
-  // One search; results come in document order, so a stack of open ranges gives each parent.
+/** The definitions a segment's own records hold (see `segmentDefinitions`). */
+interface SegmentDefinitions {
+  /** The tree's compactions when they were found: a compaction renumbers their nodes. */
+  compactions: number;
+  /** In document order: those before the split body's statements (segments of their own), then those after. */
+  definitions: Definition[];
+  beforeBody: number;
+  /** The definitions no other of the segment encloses: their parent is the definition around the segment. */
+  outermost: Definition[];
+  /** The definition whose body holds the segment's child segments; undefined for the one around the segment. */
+  bodyOwner: Definition | undefined;
+}
+
+const bySegment = new WeakMap<Segment, SegmentDefinitions>();
+
+/** The definitions of one segment, kept while the segment is and the tree is not compacted. */
+function segmentDefinitions(tree: SyntaxTree, segment: Segment): SegmentDefinitions {
+  const known = bySegment.get(segment);
+  if (known?.compactions === tree.compactions) return known;
+  const found: SegmentDefinitions = { compactions: tree.compactions, definitions: [], beforeBody: -1, outermost: [], bodyOwner: undefined };
+  const split = segment === tree.module ? segment.first : segment.splitAt >= 0 ? segment.first + segment.splitAt : -1;
+  // Records come in document order, so a stack of open ranges gives each parent.
   const open: Array<{ definition: Definition; end: number }> = [];
-  for (const node of tree.descendantsOfType(tree.root, DEFINITION_TYPES)) {
-    const start = tree.start(node);
+  const closeBefore = (start: number): void => {
     while (open.length && open[open.length - 1].end <= start) open.pop();
-    const definition = makeDefinition(tree, node, open[open.length - 1]?.definition);
+  };
+  for (let node = segment.first as NodeId, after = segment.first + segment.count; node < after; node++) {
+    if (node === split) {
+      closeBefore(tree.start(node));
+      found.beforeBody = found.definitions.length;
+      found.bodyOwner = open[open.length - 1]?.definition;
+    }
+    if (!DEFINITION_TYPES.has(tree.type(node))) continue;
+    closeBefore(tree.start(node));
+    const parent = open[open.length - 1]?.definition;
+    const definition = makeDefinition(tree, node, parent);
     if (!definition) continue;
-    definitions.push(definition);
+    found.definitions.push(definition);
+    if (!parent) found.outermost.push(definition);
     open.push({ definition, end: tree.end(node) });
   }
+  if (found.beforeBody < 0) found.beforeBody = found.definitions.length;
+  bySegment.set(segment, found);
+  return found;
+}
+
+/**
+ * The file's definitions, computed once per version of the tree from those
+ * of each segment, which are found again only in the segments an edit
+ * replaced: a kept one's outermost definitions get the parent around them.
+ */
+export const fileDefinitions = memoizedPerTree((tree): Definition[] => {
+  const definitions: Definition[] = [];
+  // Classes nest in classes: the depth is bounded by the nesting limits.
+  const collect = (segment: Segment, parent: Definition | undefined): void => {
+    const own = segmentDefinitions(tree, segment);
+    for (let i = 0; i < own.outermost.length; i++) own.outermost[i].parent = parent;
+    for (let i = 0; i < own.beforeBody; i++) definitions.push(own.definitions[i]);
+    const bodyOwner = own.bodyOwner ?? parent;
+    for (let child = segment.firstChild; child; child = child.next) collect(child, bodyOwner);
+    for (let i = own.beforeBody; i < own.definitions.length; i++) definitions.push(own.definitions[i]);
+  };
+  collect(tree.module, undefined);
   return definitions;
 });
 

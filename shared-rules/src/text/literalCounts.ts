@@ -19,8 +19,12 @@ export class LiteralCounts {
   private text = '';
   private readonly counts = new Map<string, number>();
 
-  /** Moves to the next text; with how it changed from the previous one, only the surroundings of the change are searched. */
+  /**
+   * Moves to the next text; with how it changed from the previous one, only the surroundings of the change are searched.
+   * The same text again (a lint once typing pauses) keeps every count.
+   */
   update(text: string, change: TextChange | undefined): void {
+    if (!change && text === this.text) return;
     const counted = change?.previousText === this.text;
     this.text = text;
     if (!change || !counted) {

@@ -3,7 +3,7 @@ import { fileDefinitions, type Definition } from '../syntax/definitions';
 import { memoizedPerTree } from '../syntax/memo';
 import type { NodeId, SyntaxTree } from '../syntax/tree';
 import { outsideClassMethods } from './knownClasses';
-import { importBindings, importedName, type ImportBinding } from './moduleSummary';
+import { importedName, moduleImportBindings, type ImportBinding } from './moduleSummary';
 import { addToAncestry, MAX_BASE_DEPTH, type Ancestry, type WorkspaceIndex } from './workspaceIndex';
 
 /** The file's definitions by node, its classes by name (in order), the methods of each class and the classes defining each method name. */
@@ -150,7 +150,7 @@ export class ClassHierarchy {
         const local = this.visibleClass(subclass, base);
         if (local) return { kind: 'local', definition: local };
       }
-      classes.imports ??= importBindings(this.filePath, this.tree, this.tree.root);
+      classes.imports ??= moduleImportBindings(this.filePath, this.tree);
       const target = importedName(classes.imports, parts[0]);
       return target !== undefined ? { kind: 'imported', target, attributes: parts.slice(1) } : { kind: 'other', name: base };
     });

@@ -5,7 +5,7 @@ import { collectTables, type ColumnType, type TableInfo } from '../sqlalchemy/ta
 import { F, T } from '../syntax/grammar';
 import { stringLiteralValue } from '../syntax/literals';
 import { dottedText, fromImportNames } from '../syntax/imports';
-import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
+import { NONE, type NodeId, type Segment, type SyntaxTree } from '../syntax/tree';
 import { LineIndex } from '../text/lineIndex';
 import { moduleNameForFile } from './modulePath';
 import type { FileRange } from '../findings/finding';
@@ -188,6 +188,31 @@ export function importBindings(filePath: string, tree: SyntaxTree, root: NodeId)
     }
   }
   return bindings;
+}
+
+/** Statements whose imports bind in their own scope, not the module's. */
+const DEFINITION_STATEMENTS = new Set<number>([T.function_definition, T.class_definition, T.decorated_definition]);
+
+/** What each module-level statement's imports bind in the module, kept while the statement's segment is (for one file path). */
+const moduleImportsBySegment = new WeakMap<Segment, { filePath: string; bindings: ImportBinding[] }>();
+
+/**
+ * What the imports of the file bind in the module (not in function or class
+ * bodies), in document order: `importBindings` without the local ones, read
+ * again only for the module-level statements an edit replaced.
+ */
+export function moduleImportBindings(filePath: string, tree: SyntaxTree): ImportBinding[] {
+  const all: ImportBinding[] = [];
+  for (let segment = tree.module.firstChild; segment; segment = segment.next) {
+    let known = moduleImportsBySegment.get(segment);
+    if (known?.filePath !== filePath) {
+      const statement = segment.first as NodeId;
+      const bindings = DEFINITION_STATEMENTS.has(tree.type(statement)) ? [] : importBindings(filePath, tree, statement).filter((binding) => !binding.local);
+      moduleImportsBySegment.set(segment, (known = { filePath, bindings }));
+    }
+    for (const binding of known.bindings) all.push(binding);
+  }
+  return all;
 }
 
 function inFunctionOrClass(tree: SyntaxTree, node: NodeId): boolean {

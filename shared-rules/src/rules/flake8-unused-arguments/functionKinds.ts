@@ -57,6 +57,14 @@ export function modelFunctionFacts(tree: SyntaxTree, model: SemanticModel): Arra
   return all;
 }
 
+/**
+ * The facts of each function scope as its own code decides them (before the
+ * parameters decorators fill in), kept while the scope is: a function whose
+ * memo the semantic model replays keeps its scopes, and its class only if
+ * the class's node is the same.
+ */
+const ownFacts = new WeakMap<Scope, FunctionFacts>();
+
 /** What the unused-argument rules need to know about a function or lambda scope. */
 function functionFacts(tree: SyntaxTree, scope: Scope): FunctionFacts | undefined {
   const node = scope.node;
@@ -64,8 +72,18 @@ function functionFacts(tree: SyntaxTree, scope: Scope): FunctionFacts | undefine
     return { kind: 'lambda', name: '<lambda>', decorators: [], isStub: false, unused: unusedParameters(scope, scope.parameters) };
   }
   if (scope.kind !== 'function' || tree.type(node) !== T.function_definition) return undefined;
-  const decorators = definitionDecorators(tree, node).map((name) => name.slice(name.lastIndexOf('.') + 1));
   const inClass = enclosingClass(tree, node);
+  let facts = ownFacts.get(scope);
+  if (!facts || (facts.method?.classNode ?? NONE) !== inClass) ownFacts.set(scope, (facts = ownFunctionFacts(tree, scope, inClass)));
+  if (!facts.unused.length) return facts;
+  // Which parameters decorators fill in depends on the class's decorators and the file's calls.
+  const injected = injectedParameters(tree, node, inClass, facts.kind === 'method' || facts.kind === 'classmethod');
+  return injected.size ? { ...facts, unused: facts.unused.filter((parameter) => !injected.has(parameter.name)) } : facts;
+}
+
+function ownFunctionFacts(tree: SyntaxTree, scope: Scope, inClass: NodeId): FunctionFacts {
+  const node = scope.node;
+  const decorators = definitionDecorators(tree, node).map((name) => name.slice(name.lastIndexOf('.') + 1));
   let kind: FunctionKind = 'function';
   if (inClass !== NONE) {
     if (decorators.includes('staticmethod')) kind = 'staticmethod';
@@ -77,16 +95,13 @@ function functionFacts(tree: SyntaxTree, scope: Scope): FunctionFacts | undefine
   // `__init_subclass__` and `__class_getitem__` are implicit class methods.
   if (kind === 'method' && (name === '__init_subclass__' || name === '__class_getitem__' || name === '__new__')) kind = 'classmethod';
   const hasReceiver = kind === 'method' || kind === 'classmethod';
-  const parameters = hasReceiver ? scope.parameters.slice(1) : scope.parameters;
-  const unused = unusedParameters(scope, parameters);
-  const injected = unused.length ? injectedParameters(tree, node, inClass, hasReceiver) : undefined;
   return {
     kind,
     name,
     decorators,
     isStub: isStubBody(tree, tree.field(node, F.body), true),
     method: inClass === NONE ? undefined : { classNode: inClass },
-    unused: injected?.size ? unused.filter((parameter) => !injected.has(parameter.name)) : unused,
+    unused: unusedParameters(scope, hasReceiver ? scope.parameters.slice(1) : scope.parameters),
     receiver: hasReceiver ? scope.parameters[0] : undefined,
   };
 }

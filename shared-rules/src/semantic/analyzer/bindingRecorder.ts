@@ -125,7 +125,7 @@ export class BindingRecorder {
       let target = this.stack.length - 1;
       // PEP 572: a walrus in a comprehension binds in the enclosing scope.
       while (value.kind === 'named-expr' && target > 0 && this.stack[target].kind === 'generator') target--;
-      this.stack[target].bindings.set(value.name, value);
+      this.stack[target].bind(value);
       value.variable = this.stack[target].variable(value.name);
     } else {
       value.variable = current.variable(value.name);
@@ -207,8 +207,7 @@ export class BindingRecorder {
     if (importStarred) {
       const fromList: string[] = [];
       for (let i = this.stack.length - 1; i >= 0; i--) {
-        for (const binding of this.stack[i].bindings.values()) {
-          if (binding.kind !== 'star-import') continue;
+        for (const binding of this.stack[i].starImports()) {
           binding.used = { scope: current, node: this.at(node) };
           fromList.push(binding.fullName ?? '');
         }

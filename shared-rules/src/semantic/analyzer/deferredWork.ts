@@ -1,4 +1,5 @@
 import type { NodeId as Node } from '../../syntax/tree';
+import { moduleReferencesOf, replayDeclarations } from '../declarations';
 import { describeBinding, FunctionRecording, type FunctionMemo } from '../functionMemo';
 import type { Scope, ScopeKind } from '../scope';
 import type { BindingRecorder } from './bindingRecorder';
@@ -72,15 +73,14 @@ export class DeferredWork {
     const recorder = this.recorder;
     const node = item.memoNode!;
     let fingerprint = (this.reading.futureAnnotations ? 2 : 0) + (recorder.stack[0].importStarred ? 1 : 0);
-    for (const scope of item.stack) fingerprint = fingerprint * SCOPE_KINDS.length + SCOPE_KINDS.indexOf(scope.kind) + 1;
+    for (let i = 0; i < item.stack.length; i++) fingerprint = fingerprint * SCOPE_KINDS.length + SCOPE_KINDS.indexOf(item.stack[i].kind) + 1;
     const memo = this.memo.get(node);
     if (memo?.fingerprint === fingerprint && this.lookupsStillHold(memo)) {
       this.replay(memo);
       return;
     }
-    const recording = new FunctionRecording(item.stack.length);
+    const recording = new FunctionRecording(item.stack.length, recorder.messages.length);
     const outer = [this.functions, this.assignments] as const;
-    const messageStart = recorder.messages.length;
     const scopeStart = recorder.deadScopes.length;
     recorder.recording = recording;
     this.functions = [];
@@ -92,7 +92,6 @@ export class DeferredWork {
       [this.functions, this.assignments] = outer;
       recorder.recording = undefined;
     }
-    if (recording.uncacheable) return;
     const scopes = recorder.deadScopes.slice(scopeStart);
     const own = new Set(scopes);
     this.memo.set(node, {
@@ -102,7 +101,9 @@ export class DeferredWork {
       starUses: recording.starUses,
       redefinitions: recording.redefinitions,
       undefinedLocals: recording.undefinedLocals,
-      messages: recorder.messages.slice(messageStart).filter((message) => !recording.externalMessages.has(message)),
+      declarations: recording.declarations,
+      moduleReferences: moduleReferencesOf(recording, item.stack[0]),
+      messages: recorder.messages.slice(recording.messageStart).filter((message) => !recording.externalMessages.has(message)),
       scopes,
       outerScopes: scopes.filter((scope) => scope.parent && !own.has(scope.parent)),
     });
@@ -111,7 +112,9 @@ export class DeferredWork {
   /** Whether every outer lookup the memoized function made still finds the same kind of binding. */
   private lookupsStillHold(memo: FunctionMemo): boolean {
     const stack = this.recorder.stack;
-    for (const lookup of memo.lookups) {
+    const lookups = memo.lookups;
+    for (let i = 0; i < lookups.length; i++) {
+      const lookup = lookups[i];
       if (describeBinding(stack[lookup.index]?.bindings.get(lookup.name)) !== lookup.description) return false;
     }
     return true;
@@ -123,24 +126,31 @@ export class DeferredWork {
     const inside = memo.scopes[0];
     // The memo's outermost scopes were opened in an earlier build's scopes.
     const definedIn = stack[stack.length - 1];
-    for (const scope of memo.outerScopes) scope.parent = definedIn;
-    for (const effect of memo.uses) {
+    for (let i = 0; i < memo.outerScopes.length; i++) memo.outerScopes[i].parent = definedIn;
+    replayDeclarations(memo, stack, recorder.messages);
+    // Indexed loops: a thousand memos replay at each build.
+    for (let i = 0; i < memo.uses.length; i++) {
+      const effect = memo.uses[i];
       const binding = stack[effect.index].bindings.get(effect.name);
       if (!binding) continue;
       binding.used = effect.use ??= { scope: inside, node: effect.node };
       if (effect.reference) recorder.variableOf(binding, effect.index).references.push(effect.reference);
     }
-    for (const node of memo.starUses) {
-      for (const scope of stack) {
-        for (const binding of scope.bindings.values()) if (binding.kind === 'star-import') binding.used = { scope: inside, node };
-      }
+    // Each use marks every star import used: the last one is what they keep.
+    if (memo.starUses.length) {
+      const node = memo.starUses[memo.starUses.length - 1];
+      for (const scope of stack) for (const binding of scope.starImports()) binding.used = { scope: inside, node };
     }
-    for (const { index, name, node } of memo.redefinitions) stack[index].bindings.get(name)?.redefined.push(node);
-    for (const { index, name, node } of memo.undefinedLocals) {
+    for (let i = 0; i < memo.redefinitions.length; i++) {
+      const { index, name, node } = memo.redefinitions[i];
+      stack[index].bindings.get(name)?.redefined.push(node);
+    }
+    for (let i = 0; i < memo.undefinedLocals.length; i++) {
+      const { index, name, node } = memo.undefinedLocals[i];
       const original = stack[index].bindings.get(name);
       if (original) recorder.messages.push({ kind: 'undefined-local', node, name, original });
     }
-    recorder.messages.push(...memo.messages);
-    recorder.deadScopes.push(...memo.scopes);
+    for (let i = 0; i < memo.messages.length; i++) recorder.messages.push(memo.messages[i]);
+    for (let i = 0; i < memo.scopes.length; i++) recorder.deadScopes.push(memo.scopes[i]);
   }
 }

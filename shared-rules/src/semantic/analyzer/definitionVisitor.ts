@@ -55,13 +55,14 @@ export class DefinitionVisitor {
   visitFunction(node: Node, decorators: Node[]): void {
     const tree = this.tree;
     const recorder = this.recorder;
-    for (const decorator of decorators) this.walk.visitChildren(decorator);
+    // Indexed loops: every function of the module is visited at each build.
+    for (let i = 0; i < decorators.length; i++) this.walk.visitChildren(decorators[i]);
     const typeScope = this.pushTypeParams(node);
     const parameters = tree.field(node, F.parameters);
     const params = parameters ? tree.namedChildren(parameters) : [];
-    for (const param of params) this.annotations.visitAnnotation(tree.field(param, F.type));
+    for (let i = 0; i < params.length; i++) this.annotations.visitAnnotation(tree.field(params[i], F.type));
     this.annotations.visitAnnotation(tree.field(node, F.return_type));
-    for (const param of params) this.walk.visitOptional(tree.field(param, F.value));
+    for (let i = 0; i < params.length; i++) this.walk.visitOptional(tree.field(params[i], F.value));
     // Module-level functions and methods are memoized (nested ones are part of theirs).
     this.deferred.defer(() => this.runFunction(node, 'function', params, tree.field(node, F.body)), this.reading.inDeferred ? undefined : node);
     if (typeScope) recorder.popScope();

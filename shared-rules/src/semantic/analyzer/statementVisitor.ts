@@ -2,6 +2,7 @@ import { exceptHandler } from '../../syntax/exceptHandlers';
 import { unwrapType } from '../../syntax/expressions';
 import { F, T } from '../../syntax/grammar';
 import { NONE, type NodeId as Node, type SyntaxTree } from '../../syntax/tree';
+import { forgetUndefinedName } from '../declarations';
 import type { AnnotationReader } from './annotations';
 import type { BindingRecorder } from './bindingRecorder';
 import { AnnotationState, type ReadingState } from './readingState';
@@ -147,23 +148,27 @@ export class StatementVisitor {
     const recorder = this.recorder;
     const module = recorder.stack[0];
     if (recorder.scope === module) return;
-    if (recorder.recording) recorder.recording.uncacheable = true;
+    // A memoized function's declarations are made again when it is replayed (see `replayDeclarations`).
+    const recording = recorder.recording;
+    const isGlobal = tree.type(node) === T.global_statement;
     for (const identifier of tree.namedChildren(node)) {
       if (tree.type(identifier) !== T.identifier) continue;
       const name = tree.text(identifier);
       const value = recorder.binding(name, 'global', node);
       // The name is defined somewhere else: forget undefined-name reports so far.
-      for (let i = recorder.messages.length - 1; i >= 0; i--) {
-        const message = recorder.messages[i];
-        if (message.kind === 'undefined-name' && message.name === name) recorder.messages.splice(i, 1);
-      }
+      const removed = forgetUndefinedName(recorder.messages, name, recording?.messageStart ?? 0);
+      if (recording) recording.messageStart -= removed;
       if (!module.bindings.has(name)) module.bindings.set(name, value);
+      if (isGlobal && recording && !recording.moduleReferenceStarts.has(name)) {
+        recording.moduleReferenceStarts.set(name, module.variable(name).references.length);
+      }
       // The declaring scope's name is the outer variable: its stores and reads rename with it.
-      value.variable = tree.type(node) === T.global_statement ? module.variable(name) : recorder.nonlocalVariable(name);
+      value.variable = isGlobal ? module.variable(name) : recorder.nonlocalVariable(name);
       recorder.scope.variables.set(name, value.variable);
       value.variable.references.push(recorder.reference(identifier, 'declaration'));
       value.used = { scope: module, node };
       for (const scope of recorder.stack.slice(1)) scope.bindings.set(name, value);
+      recording?.declarations.push({ name, value, outer: recording.boundary - 1 });
     }
   }
 
