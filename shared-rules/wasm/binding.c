@@ -316,20 +316,26 @@ EXPORT(flatten) uint32_t flatten(int32_t handle_base, uint32_t offset_base, uint
   }
 }
 
+static bool spans(TSNode node, uint32_t start, uint32_t end, uint32_t symbol) {
+  return ts_node_start_byte(node) == start * 2 && ts_node_end_byte(node) == end * 2 && ts_node_symbol(node) == symbol;
+}
+
 /*
  * Moves the current cursor to the node of the cursor's tree spanning exactly
- * `start`..`end` with type `symbol` (the innermost such), losing its path to
- * the root. Returns whether there is one.
+ * `start`..`end` with type `symbol`, losing its path to the root. Returns
+ * whether there is one. Of nested such nodes (error recovery wraps an
+ * unexpected token's ERROR in an ERROR of the same extent), the outermost:
+ * a statement's node is a child of the module or a block, never of a node of
+ * its own type and extent.
  */
 EXPORT(cursor_goto_node) uint32_t cursor_goto_node(uint32_t start, uint32_t end, uint32_t symbol) {
   TSNode root = ts_tree_root_node(ts_tree_cursor_current_node(top()).tree);
   TSNode node = ts_node_descendant_for_byte_range(root, start * 2, end * 2);
-  while (!ts_node_is_null(node)) {
-    if (ts_node_start_byte(node) == start * 2 && ts_node_end_byte(node) == end * 2 && ts_node_symbol(node) == symbol) {
-      ts_tree_cursor_reset(top(), node);
-      return 1;
-    }
-    node = ts_node_parent(node);
+  while (!ts_node_is_null(node) && !spans(node, start, end, symbol)) node = ts_node_parent(node);
+  if (ts_node_is_null(node)) return 0;
+  for (TSNode parent = ts_node_parent(node); !ts_node_is_null(parent) && spans(parent, start, end, symbol); parent = ts_node_parent(parent)) {
+    node = parent;
   }
-  return 0;
+  ts_tree_cursor_reset(top(), node);
+  return 1;
 }

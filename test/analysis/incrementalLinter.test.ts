@@ -164,6 +164,12 @@ describe('incremental linting', () => {
     ]);
   });
 
+  it('copies a kept statement with a syntax error again whole, not the ERROR of the same extent inside it (found by the property below)', () => {
+    // `$` parses as an ERROR wrapped in an ERROR of the same extent, the statement; an edit before it
+    // keeps it, and a kept statement with an error is copied again from the new parse.
+    lintsLikeFresh(parser, [{ edits: [{ at: 0, remove: 0, insert: 'x' }], fileRules: 'run' }], 'a = 1\n$\n');
+  });
+
   it('matches a fresh lint after random edits in a module of several chunks of units, its imports too', async function () {
     this.timeout(600_000);
     // Findings conditional on the import, in every chunk; edits near the top reach the import.

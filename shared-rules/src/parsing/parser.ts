@@ -131,7 +131,7 @@ export class TreeCursor {
     return this.module.exports.cursor_first_child_for_offset(offset) !== 0;
   }
 
-  /** Moves to the innermost node spanning exactly `start`..`end` with type `type`, losing the way back up. */
+  /** Moves to the outermost node spanning exactly `start`..`end` with type `type` (a statement's, of nested ones), losing the way back up. */
   gotoNode(start: number, end: number, type: number): boolean {
     return this.module.exports.cursor_goto_node(start, end, type) !== 0;
   }
