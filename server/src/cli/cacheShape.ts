@@ -10,7 +10,7 @@ import { arrayOf, isBoolean, isNumber, isString, nullable, oneOf, optional, shap
  */
 const location = shape({ row: isNumber, column: isNumber });
 /** A finding as the JSON report prints it (`jsonFindings`), which is how the cache keeps it: what it reads back. */
-const reportedFinding = shape({
+const printedFinding = shape({
   cell: optional(isNumber),
   code: isString,
   end_location: location,
@@ -67,10 +67,10 @@ export function isStoredEntry(value: unknown): value is StoredEntry {
 }
 
 /** A finding read back from the JSON report's text, without what that adds (`filename`, `url`) and what it lacks (`severity`). */
-export type ReportedFinding = Omit<CliDiagnostic, 'severity'>;
+export type PrintedFinding = Omit<CliDiagnostic, 'severity'>;
 
-export function isReportedFinding(value: unknown): value is ReportedFinding {
-  return reportedFinding(value);
+export function isPrintedFinding(value: unknown): value is PrintedFinding {
+  return printedFinding(value);
 }
 
 export function isModuleSummary(value: unknown): value is ModuleSummary {

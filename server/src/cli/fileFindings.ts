@@ -1,5 +1,5 @@
 import type { ResolvedSettings } from '@pyreview/shared-rules';
-import { isReportedFinding } from './cacheShape';
+import { isPrintedFinding } from './cacheShape';
 import { severityOf, type CliDiagnostic } from './diagnostics';
 import { jsonFindings } from './reporters/json';
 
@@ -11,7 +11,7 @@ function parseFindings(text: Uint8Array, settings: ResolvedSettings): CliDiagnos
   } catch {
     return undefined;
   }
-  if (!Array.isArray(items) || !items.every(isReportedFinding)) return undefined;
+  if (!Array.isArray(items) || !items.every(isPrintedFinding)) return undefined;
   // As toCliDiagnostics() makes them.
   return items.map(({ code, message, location, end_location, fix, noqa_row, cell }) => ({
     code,
