@@ -5,6 +5,8 @@
  * client negotiates it) and code points (the CLI's columns, as Ruff prints).
  * Every such conversion in pyreview goes through this class.
  */
+import type { TextReader } from './pieceText';
+
 export type ColumnUnit = 'utf-16' | 'utf-8' | 'utf-32';
 
 export interface LinePosition {
@@ -15,7 +17,7 @@ export interface LinePosition {
 }
 
 /** Whether a line starts at `offset` (> 0): after an LF, or after a CR that no LF follows. */
-function startsLine(text: string, offset: number): boolean {
+function startsLine(text: TextReader, offset: number): boolean {
   const previous = text.charCodeAt(offset - 1);
   return previous === 10 || (previous === 13 && text.charCodeAt(offset) !== 10);
 }
@@ -32,7 +34,7 @@ export class LineIndex {
    * break): the line starts before the edit stay, those past the character
    * after it move, and those in between are found again.
    */
-  edited(text: string, start: number, end: number, inserted: string): LineIndex {
+  edited(text: TextReader, start: number, end: number, inserted: string): LineIndex {
     const starts = this.lineStarts;
     const delta = inserted.length - (end - start);
     const kept = this.linesStartingBy(start - 1);
@@ -49,27 +51,12 @@ export class LineIndex {
   }
 
   /** `lineStarts`, when given, are those of `text`. */
-  constructor(readonly text: string, lineStarts?: Int32Array) {
+  constructor(readonly text: TextReader, lineStarts?: Int32Array) {
     if (lineStarts) {
       this.lineStarts = lineStarts;
       return;
     }
-    const starts = [0];
-    if (!text.includes('\r')) {
-      // The common case, at native search speed.
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13) {
-          // A lone CR ends a line in Python too; CRLF counts once.
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-    }
-    this.lineStarts = Int32Array.from(starts);
+    this.lineStarts = lineStartsOf(text.toString());
   }
 
   /** How many lines start at or before `offset`. */
@@ -147,7 +134,7 @@ function utf8Length(codePoint: number): number {
   return 4;
 }
 
-function columnIn(text: string, from: number, to: number, unit: ColumnUnit): number {
+function columnIn(text: TextReader, from: number, to: number, unit: ColumnUnit): number {
   if (unit === 'utf-16') return to - from;
   let column = 0;
   for (let i = from; i < to; ) {
@@ -156,4 +143,23 @@ function columnIn(text: string, from: number, to: number, unit: ColumnUnit): num
     i += code > 0xffff ? 2 : 1;
   }
   return column;
+}
+
+function lineStartsOf(text: string): Int32Array {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    // The common case, at native search speed.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        // A lone CR ends a line in Python too; CRLF counts once.
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+  }
+  return Int32Array.from(starts);
 }
