@@ -25,6 +25,9 @@ function startsLine(text: TextReader, offset: number): boolean {
 export class LineIndex {
   /** A typed array: an edit copies the part before it and shifts the part after it at memory speed. */
   private readonly lineStarts: Int32Array;
+  /** The line starts from index `shiftFrom` on are `shift` past what `lineStarts` holds (see `edited`). */
+  private readonly shiftFrom: number;
+  private readonly shift: number;
 
   /**
    * The index of `text` after replacing `[start, end)` of this index's text
@@ -32,7 +35,10 @@ export class LineIndex {
    * call this on every keystroke). Whether an offset starts a line depends
    * on the characters on both sides of it (a CR followed by an LF is one
    * break): the line starts before the edit stay, those past the character
-   * after it move, and those in between are found again.
+   * after it move, and those in between are found again. Typing within a
+   * line moves the lines after it and changes no line start: the new index
+   * then shares this one's array, with the lines after the edit shifted, as
+   * long as successive edits shift from the same line.
    */
   edited(text: TextReader, start: number, end: number, inserted: string): LineIndex {
     const starts = this.lineStarts;
@@ -43,30 +49,36 @@ export class LineIndex {
     for (let offset = start, last = Math.min(start + inserted.length, text.length); offset <= last; offset++) {
       if (offset === 0 || startsLine(text, offset)) found.push(offset);
     }
+    const shared = found.length === moved - kept && (this.shift === 0 || this.shiftFrom === moved) && found.every((offset, i) => offset === this.startAt(kept + i));
+    if (shared) return new LineIndex(text, starts, moved, this.shift + delta);
     const next = new Int32Array(kept + found.length + starts.length - moved);
-    next.set(starts.subarray(0, kept));
+    const unshifted = this.shift === 0 ? kept : Math.min(kept, this.shiftFrom);
+    next.set(starts.subarray(0, unshifted));
+    for (let i = unshifted; i < kept; i++) next[i] = this.startAt(i);
     next.set(found, kept);
-    for (let i = moved, j = kept + found.length; i < starts.length; i++, j++) next[j] = starts[i] + delta;
+    for (let i = moved, j = kept + found.length; i < starts.length; i++, j++) next[j] = this.startAt(i) + delta;
     return new LineIndex(text, next);
   }
 
-  /** `lineStarts`, when given, are those of `text`. */
-  constructor(readonly text: TextReader, lineStarts?: Int32Array) {
-    if (lineStarts) {
-      this.lineStarts = lineStarts;
-      return;
-    }
-    this.lineStarts = lineStartsOf(text.toString());
+  /** `lineStarts`, when given, are those of `text`, the ones from `shiftFrom` on `shift` short. */
+  constructor(readonly text: TextReader, lineStarts?: Int32Array, shiftFrom = 0, shift = 0) {
+    this.lineStarts = lineStarts ?? lineStartsOf(text.toString());
+    this.shiftFrom = shiftFrom;
+    this.shift = shift;
+  }
+
+  /** Where line `line` (in range) starts. */
+  private startAt(line: number): number {
+    return this.lineStarts[line] + (line >= this.shiftFrom ? this.shift : 0);
   }
 
   /** How many lines start at or before `offset`. */
   private linesStartingBy(offset: number): number {
-    const starts = this.lineStarts;
     let low = 0;
-    let high = starts.length;
+    let high = this.lineStarts.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (starts[mid] <= offset) low = mid + 1;
+      if (this.startAt(mid) <= offset) low = mid + 1;
       else high = mid;
     }
     return low;
@@ -77,13 +89,13 @@ export class LineIndex {
   }
 
   lineStart(line: number): number {
-    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+    return this.startAt(Math.max(0, Math.min(line, this.lineStarts.length - 1)));
   }
 
   /** Offset just past the line's content, before its line break. */
   lineContentEnd(line: number): number {
     if (line + 1 >= this.lineStarts.length) return this.text.length;
-    let end = this.lineStarts[line + 1];
+    let end = this.startAt(line + 1);
     if (this.text.charCodeAt(end - 1) === 10) end--;
     if (this.text.charCodeAt(end - 1) === 13) end--;
     return end;
@@ -100,7 +112,7 @@ export class LineIndex {
   position(offset: number, unit: ColumnUnit = 'utf-16'): LinePosition {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(clamped);
-    const start = this.lineStarts[line];
+    const start = this.startAt(line);
     return { line, character: columnIn(this.text, start, clamped, unit) };
   }
 
@@ -111,7 +123,7 @@ export class LineIndex {
   offset(position: LinePosition, unit: ColumnUnit = 'utf-16'): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[position.line];
+    const start = this.startAt(position.line);
     const end = this.lineContentEnd(position.line);
     if (unit === 'utf-16') return Math.min(start + Math.max(0, position.character), end);
     let remaining = Math.max(0, position.character);
