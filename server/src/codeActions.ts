@@ -55,7 +55,8 @@ function applying(target: FixableDocument, title: string, changes: Record<string
   if (uris.length !== 1 || edits?.length !== 1 || !edit.placeholders?.length || !commands.has(CLIENT_COMMANDS.insertSnippet)) return { edit: workspaceEdit(changes) };
   // From the start of its line: an editor indents a snippet's later lines like the text before it on its first line.
   const start = offsetAt(document.lines, edit.range.start, target.encoding);
-  const before = document.text.slice(document.lines.lineStart(document.lines.lineAt(start)), start);
+  const { lines } = document;
+  const before = lines.text.slice(lines.lineStart(lines.lineAt(start)), start);
   const range = { start: { line: edit.range.start.line, character: 0 }, end: edit.range.end };
   const snippetTarget = { uri: document.uri, version: target.version, range, snippet: escapeSnippet(before) + snippetOf(edit) };
   return { command: { title, command: CLIENT_COMMANDS.insertSnippet, arguments: [snippetTarget] } };
@@ -83,7 +84,7 @@ function ignoreEdit(document: PythonDocument, code: string, line: number): TextE
   const comments = document.comments();
   const { lines } = document;
   if (!comments || line >= lines.lineCount) return undefined;
-  return addNoqaEdit(lines, scanNoqaLine(document.text, comments, lines, line), line, [code]);
+  return addNoqaEdit(lines, scanNoqaLine(lines.text, comments, lines, line), line, [code]);
 }
 
 /** The fix of a rename left to be planned on request; none when the rename engine refuses it. */

@@ -6,6 +6,7 @@ import {
   LineIndex,
   Linter,
   MAX_SOURCE_LENGTH,
+  PieceText,
   RULES,
   SemanticModelBuilder,
   type CommentTest,
@@ -21,6 +22,7 @@ import {
   type SemanticModel,
   type SemanticOptions,
   type SyntaxTree,
+  type TextReader,
   type WorkspaceIndex,
 } from '@pyreview/shared-rules';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
@@ -76,11 +78,13 @@ export class PythonDocument {
   private partial = false;
   /** Whether the document gave back its models since it was last linted (see `idle`). */
   private resting = false;
+  /** The text in pieces: the keystroke path reads those, and the whole string is made on request (`text`). */
+  private content: PieceText;
 
   constructor(
     readonly uri: string,
     public version: number,
-    public text: string,
+    text: string,
     /** Distinguishes successive openings of one URI (pull-diagnostic result ids). */
     readonly serial: number,
     private readonly parser: PythonParser,
@@ -88,17 +92,23 @@ export class PythonDocument {
     readonly workspace?: WorkspaceIndex,
   ) {
     this.filePath = displayPath(uri);
+    this.content = PieceText.of(text);
     this.nulCount = countNul(text, 0, text.length);
+  }
+
+  /** The current text as one string, made on the first request after an edit. */
+  get text(): string {
+    return this.content.toString();
   }
 
   /** Line starts of the current text, built once per text. */
   get lines(): LineIndex {
-    if (this.lineIndex?.text !== this.text) this.lineIndex = new LineIndex(this.text);
+    if (this.lineIndex?.text !== this.content) this.lineIndex = new LineIndex(this.content);
     return this.lineIndex;
   }
 
   get unparsable(): Unparsable | undefined {
-    if (this.text.length > MAX_SOURCE_LENGTH) return 'too-large';
+    if (this.content.length > MAX_SOURCE_LENGTH) return 'too-large';
     return this.nulCount > 0 ? 'binary' : undefined;
   }
 
@@ -113,7 +123,7 @@ export class PythonDocument {
       : differingSpan(this.text, change.text);
     let newText = 'range' in change ? change.text : change.text.slice(start, change.text.length - (this.text.length - end));
     // A CR is a line break of its own unless an LF follows: an edit right after one changes what it is.
-    if (start > 0 && this.text.charCodeAt(start - 1) === 13) {
+    if (start > 0 && this.content.charCodeAt(start - 1) === 13) {
       start--;
       newText = `\r${newText}`;
     }
@@ -123,11 +133,11 @@ export class PythonDocument {
       this.parseTree?.edit(edit);
       this.statementTree?.edit(edit);
     }
-    this.nulCount += countNul(newText, 0, newText.length) - countNul(this.text, start, end);
-    const previous = this.text;
-    this.text = previous.slice(0, start) + newText + previous.slice(end);
+    this.nulCount += countNul(newText, 0, newText.length) - countNul(this.content, start, end);
+    const previous = this.content;
+    this.content = previous.edited(start, end, newText);
     // Keeping the line index in step costs far less than rebuilding it on the next lint.
-    if (this.lineIndex && this.lineIndex.text === previous) this.lineIndex = this.lineIndex.edited(this.text, start, end, newText);
+    if (this.lineIndex && this.lineIndex.text === previous) this.lineIndex = this.lineIndex.edited(this.content, start, end, newText);
     this.reparseNeeded = true;
     const region = { start, oldEnd: end, newEnd: start + newText.length };
     this.unitsDirty = extendDirtyRegion(this.unitsDirty, region);
@@ -157,7 +167,7 @@ export class PythonDocument {
       const dirty = this.unitsAll ? undefined : this.unitsDirty;
       // Should the update throw, where the units stand is unknown: the next one reads them all.
       this.unitsAll = true;
-      this.units.update(this.parseTree!, this.text, dirty, statement);
+      this.units.update(this.parseTree!, this.content, dirty, statement);
       this.unitsAll = false;
       this.unitsDirty = undefined;
       this.partial = !!statement;
@@ -171,7 +181,7 @@ export class PythonDocument {
    * document gave it back.
    */
   renameFix(request: RenameRequest, options: SemanticOptions): Fix | undefined {
-    if (this.linter.hasModelFor(this.text)) return this.linter.renameFix(request, this.text);
+    if (this.linter.hasModelFor(this.content)) return this.linter.renameFix(request, this.content);
     const model = this.semanticModel(options);
     return model && plannedRenameFix(request, model, this.text);
   }
@@ -222,7 +232,7 @@ export class PythonDocument {
    */
   lint(settings: ResolvedSettings, relativePath: string | undefined, phase: LintPhase, lineName?: (offset: number) => string): LintedDocument | undefined {
     // Small documents are always checked completely: everything costs little there.
-    const complete = phase === 'settle' || this.text.length <= SMALL_DOCUMENT_LENGTH;
+    const complete = phase === 'settle' || this.content.length <= SMALL_DOCUMENT_LENGTH;
     const tree = this.syntax(complete);
     if (!tree) return undefined;
     this.resting = false;
@@ -231,7 +241,7 @@ export class PythonDocument {
     this.lintDirty = undefined;
     this.lintAll = true;
     const result = this.linter.lint({
-      units: this.units, text: this.text, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines,
+      units: this.units, text: this.content, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines,
       fileRules: complete ? 'run' : 'carry', workspace: this.workspace, partialParse: this.partial && !complete, renameFixes: 'on-request', lineName,
     });
     this.lintAll = false;
@@ -247,7 +257,7 @@ export class PythonDocument {
   private parseWhole(): boolean {
     if (!this.reparseNeeded && this.parseTree) return true;
     const previous = this.parseTree;
-    const next = this.parser.parse(this.text, previous);
+    const next = this.parser.parse(this.content, previous);
     if (previous && !this.unitsAll) {
       // An edit can change the structure far from itself (opening a bracket or a string).
       const changed = previous.changedRanges(next);
@@ -258,7 +268,7 @@ export class PythonDocument {
         lint = coverRange(lint, start, end);
       }
       // Without edits since the units were updated, that update saw the edited statements parsed alone, as they are here.
-      this.unitsDirty = units ?? { start: this.text.length, oldEnd: this.text.length, newEnd: this.text.length };
+      this.unitsDirty = units ?? { start: this.content.length, oldEnd: this.content.length, newEnd: this.content.length };
       this.lintDirty = lint;
     } else {
       this.unitsAll = true;
@@ -282,7 +292,7 @@ export class PythonDocument {
     // The statement's own previous tree when it is this statement, else the whole file's.
     const sameStatement = this.statementTree?.root().start === range.start;
     const old = sameStatement ? this.statementTree! : this.parseTree;
-    const next = parseStatement(this.parser, this.text, range, old);
+    const next = parseStatement(this.parser, this.content, range, old);
     if (!next) return undefined;
     this.unitsDirty = statementDirtyRegion(this.unitsDirty, old, next);
     this.statementTree?.delete();
@@ -292,7 +302,7 @@ export class PythonDocument {
 
   private parseFromScratch(): void {
     this.parseTree?.delete();
-    this.parseTree = this.parser.parse(this.text);
+    this.parseTree = this.parser.parse(this.content);
     this.treeFromScratch = true;
     this.unitsAll = true;
     this.lintAll = true;
@@ -321,7 +331,7 @@ export class PythonDocument {
   }
 }
 
-function countNul(text: string, from: number, to: number): number {
+function countNul(text: TextReader, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0) count++;
   return count;

@@ -31,9 +31,9 @@ export function noqaHover(document: PythonDocument, position: Position, encoding
   const lines = document.lines;
   const offset = offsetAt(lines, position, encoding);
   const line = lines.lineAt(offset);
-  const directive = scanNoqaLine(document.text, comments, lines, line).lines.get(line);
+  const directive = scanNoqaLine(lines.text, comments, lines, line).lines.get(line);
   if (!directive || directive.codes === 'all' || offset < directive.start || offset > directive.end) return null;
-  const text = document.text.slice(directive.start, directive.end);
+  const text = lines.text.slice(directive.start, directive.end);
   for (const match of text.matchAll(CODE)) {
     const start = directive.start + match.index!;
     const end = start + match[0].length;

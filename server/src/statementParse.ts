@@ -1,4 +1,4 @@
-import { coverRange, NodeFlag, T, type DirtyRegion, type DocumentUnits, type LineIndex, type ParseRange, type ParseTree, type Point, type PythonParser } from '@pyreview/shared-rules';
+import { coverRange, NodeFlag, T, type DirtyRegion, type DocumentUnits, type LineIndex, type ParseRange, type ParseTree, type Point, type PythonParser, type TextReader } from '@pyreview/shared-rules';
 
 /**
  * Keystrokes inside one top-level statement reparse that statement alone.
@@ -58,7 +58,7 @@ function startsCode(code: number): boolean {
  * tree (edited in step) when there is one, else the whole file's edited tree.
  * Undefined unless the result is one error-free statement spanning the range.
  */
-export function parseStatement(parser: PythonParser, text: string, range: ParseRange, old: ParseTree): ParseTree | undefined {
+export function parseStatement(parser: PythonParser, text: TextReader, range: ParseRange, old: ParseTree): ParseTree | undefined {
   const tree = parser.parse(text, old, range);
   const cursor = tree.cursor();
   let single = false;

@@ -9,6 +9,7 @@ export * from './syntax/tree';
 export * from './syntax/grammar';
 export * from './parsing/limits';
 export * from './text/lineIndex';
+export * from './text/pieceText';
 export * from './text/textEdit';
 export * from './text/lineEndings';
 export * from './text/literalCounts';

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { MAX_SOURCE_LENGTH, PythonParser, resolveSettings, RULES, settingNameOfOption, WorkspaceIndex, type UserSettings } from '@pyreview/shared-rules';
+import * as path from 'path';
+import { MAX_SOURCE_LENGTH, PieceText, PythonParser, resolveSettings, RULES, settingNameOfOption, WorkspaceIndex, type UserSettings } from '@pyreview/shared-rules';
 import type { Diagnostic } from 'vscode-languageserver';
 import { fixableFile, quickFixes } from 'pyreview-server/out/codeActions';
 import { combineSettings, editorUserSettings, type DocumentConfig } from 'pyreview-server/out/configuration';
@@ -8,6 +9,15 @@ import { diagnoseDocument } from 'pyreview-server/out/diagnostics';
 import { differingSpan, DocumentStore } from 'pyreview-server/out/documents';
 import { OpenDocuments } from 'pyreview-server/out/openDocuments';
 import { LintScheduler } from 'pyreview-server/out/scheduler';
+import { REPO_ROOT } from '../helpers/paths';
+
+/** The benchmark's corpus: a large file made of library modules, and where the benchmark types in it. */
+const corpus = require(path.join(REPO_ROOT, 'bench', 'corpus.js')) as {
+  SITE_KINDS: string[];
+  stdlibFiles(): Array<{ path: string; lines: number }>;
+  concatenatedSource(files: Array<{ path: string; lines: number }>, target: number): { text: string };
+  editSites(text: string): Array<{ kind: string; line: number; column: number; indent?: string }>;
+};
 
 /** A document's configuration as the server resolves it, with `user` settings and the defaults of everything else. */
 function documentConfig(user: UserSettings, overrides: Partial<DocumentConfig> = {}): DocumentConfig {
@@ -111,6 +121,48 @@ describe('server modules', () => {
       assert.match(outcome.skipped!, /characters/);
       assert.strictEqual(document.syntax(), undefined);
       store.dispose();
+    });
+
+    describe('keystrokes in a large document', () => {
+      // Over 100k characters: keystroke lints are incremental there (smaller documents are checked completely).
+      const { text } = corpus.concatenatedSource(corpus.stdlibFiles(), 5000);
+      const sites = corpus.editSites(text);
+      const config = documentConfig({});
+
+      it('has every kind of site of the benchmark', () => {
+        assert.deepStrictEqual(sites.map((site) => site.kind), corpus.SITE_KINDS);
+      });
+
+      for (const kind of corpus.SITE_KINDS) {
+        it(`reads the text in pieces while typing at the ${kind} site: no string as long as the document is made`, () => {
+          const site = sites.find((candidate) => candidate.kind === kind)!;
+          const store = new DocumentStore(new PythonParser());
+          const uri = 'file:///tmp/keystroke.py';
+          const document = store.open(uri, 1, text);
+          let version = 1;
+          const type = (character: number, inserted: string): void => {
+            store.change(uri, ++version, [{ range: { start: { line: site.line - 1, character }, end: { line: site.line - 1, character } }, text: inserted }], 'utf-16');
+          };
+          try {
+            diagnoseDocument(document, config, 'utf-16', 'settle', assert.fail, false);
+            // As the benchmark types: in a body, on a line of its own.
+            let at = site.column;
+            if (site.indent !== undefined) {
+              type(at, `bench_name = 0\n${site.indent}`);
+              at += 'bench_name'.length;
+            }
+            diagnoseDocument(document, config, 'utf-16', 'settle', assert.fail, false);
+            const joins = PieceText.joins;
+            for (let i = 0; i < 5; i++) {
+              type(at + i, 'x');
+              diagnoseDocument(document, config, 'utf-16', 'keystroke', assert.fail, false);
+            }
+            assert.strictEqual(PieceText.joins, joins);
+          } finally {
+            store.dispose();
+          }
+        });
+      }
     });
   });
 

@@ -1,4 +1,4 @@
-import type { FileRule, NodeRule, Options, Rule, RuleContext } from './rule';
+import type { FileContext, FileRule, NodeRule, Options, Rule, RuleContext } from './rule';
 import type { Finding, Fix, RenameRequest } from '../findings/finding';
 import type { NodeId } from '../syntax/tree';
 import { statementBindings, type NameBinding } from '../resolution/bindings';
@@ -15,6 +15,7 @@ import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
 import { planRename } from '../semantic/rename';
 import { loneCrAsLf, withFileLineEndings } from '../text/lineEndings';
 import type { DirtyRegion, TextChange } from '../text/dirtyRegion';
+import type { TextReader } from '../text/pieceText';
 import { ModuleBindings } from './moduleBindings';
 import { carryFindings, multilineStringLookup, placeFindings, relativeFindings, type UnitsFindings } from './unitFindings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -22,7 +23,8 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 export interface LintInput {
   /** The units of `text`, updated to it (they hold what the rules found in each). */
   units: DocumentUnits;
-  text: string;
+  /** Read in pieces by what a keystroke reaches (see `PieceText`); rules reading `RuleContext.text` make it one string. */
+  text: TextReader;
   /** The file's path as shown to users; rules read its name (`__init__.py`, …). */
   filePath: string;
   /** The path relative to the configuration root, for `per-file-ignores`. */
@@ -117,7 +119,7 @@ interface ChunkFindings extends UnitsFindings {
 const DEFERRED = Symbol('deferred until the file rules settle');
 
 /** A rule's fix, inserting line breaks as the file writes them. */
-function withLineEndingsOf(text: string, lines: LineIndex, fix: Fix): Fix {
+function withLineEndingsOf(text: TextReader, lines: LineIndex, fix: Fix): Fix {
   const edits = withFileLineEndings(fix.edits, text, lines);
   return edits === fix.edits ? fix : { ...fix, edits: [...edits] };
 }
@@ -144,13 +146,13 @@ export class Linter {
   private droppedBindings: NameBinding[][] = [];
   private readonly literals = new LiteralCounts();
   /** The text of the last lint, which the next one's dirty region is relative to. */
-  private previousText: string | undefined;
+  private previousText: TextReader | undefined;
   /** The `# noqa` directives of the last text linted, updated through edits. */
   private noqa: { index: NoqaIndex; lineCount: number } | undefined;
   /** Keeps the semantic model's copy of each unit between lints. */
   private semantic = new SemanticModelBuilder();
   /** The semantic model of the last lint, when it built one: what rename fixes are planned with on request. */
-  private lastModel: { text: string; model: SemanticModel } | undefined;
+  private lastModel: { text: TextReader; model: SemanticModel } | undefined;
   /** Each file rule's last findings (in the coordinates of the last text linted) and how long it took. */
   private fileRuleState = new Map<string, { findings: Finding[]; ms: number }>();
 
@@ -162,13 +164,13 @@ export class Linter {
    * model for `text` (a keystroke lint that carried the file rules) or the
    * rename engine refuses.
    */
-  renameFix(request: RenameRequest, text: string): Fix | undefined {
+  renameFix(request: RenameRequest, text: TextReader): Fix | undefined {
     const last = this.lastModel;
-    return last?.text === loneCrAsLf(text) ? plannedRenameFix(request, last.model, text) : undefined;
+    return last?.text === loneCrAsLf(text) ? plannedRenameFix(request, last.model, text.toString()) : undefined;
   }
 
   /** Whether `renameFix` can plan for this text (the last lint built its model). */
-  hasModelFor(text: string): boolean {
+  hasModelFor(text: TextReader): boolean {
     return this.lastModel?.text === loneCrAsLf(text);
   }
 
@@ -364,7 +366,7 @@ export class Linter {
     finding: Finding,
     noqaLine: number,
     input: LintInput,
-    fileText: string,
+    fileText: TextReader,
     lines: LineIndex,
     internalErrors: string[],
     model: (() => SemanticModel) | undefined,
@@ -380,7 +382,7 @@ export class Linter {
         // On request, `renameFix` plans it later with this lint's model.
         if (input.renameFixes === 'on-request') reported.rename = finding.rename;
         else {
-          const fix = plannedRenameFix(finding.rename, built, input.text);
+          const fix = plannedRenameFix(finding.rename, built, input.text.toString());
           if (fix) reported.fix = fix;
         }
       } catch (error) {
@@ -428,8 +430,7 @@ export class Linter {
       const context = this.context(rule, input, (finding) => own.push(finding));
       const started = performance.now();
       try {
-        rule.check({
-          ...context,
+        rule.check(withProperties<RuleContext, Omit<FileContext, keyof RuleContext>>(context, {
           lines,
           lineName: input.lineName ?? ((offset) => `line ${lines.lineAt(offset) + 1}`),
           workspace: input.workspace,
@@ -439,7 +440,7 @@ export class Linter {
             if (!modelBuilt() && deferrable) throw DEFERRED;
             return buildModel();
           },
-        });
+        }));
       } catch (error) {
         if (error === DEFERRED) {
           carry(code);
@@ -456,7 +457,10 @@ export class Linter {
   private context(rule: Rule, input: LintInput, sink: (finding: Finding) => void): RuleContext {
     const options: Options = input.settings.options;
     return {
-      text: input.text,
+      // One string, made on the first read: rules that a keystroke reaches mostly read the tree.
+      get text() {
+        return input.text.toString();
+      },
       filePath: input.filePath,
       relativePath: input.relativePath,
       settings: input.settings,
@@ -484,4 +488,9 @@ export class Linter {
     }
     return handlers;
   }
+}
+
+/** `target` with the properties of `extra` added, getters kept as getters (a spread would read them). */
+function withProperties<A extends object, B extends object>(target: A, extra: B): A & B {
+  return Object.defineProperties(target, Object.getOwnPropertyDescriptors(extra)) as A & B;
 }

@@ -2,6 +2,7 @@ import { NodeFlag, type ParseTree, type PythonParser, type TreeCursor } from '..
 import { F, T } from '../syntax/grammar';
 import { SyntaxTree, type NodeId, type Segment } from '../syntax/tree';
 import { loneCrAsLf } from '../text/lineEndings';
+import type { TextReader } from '../text/pieceText';
 import { extendDirtyRegion, type DirtyRegion } from '../text/dirtyRegion';
 import type { UnitFindings } from './unitFindings';
 
@@ -36,8 +37,10 @@ export interface Unit {
   found?: UnitFindings;
 }
 
-function makeKey(type: number, start: number, end: number, context: string, text: string): string {
-  const column = start - (text.lastIndexOf('\n', start - 1) + 1);
+function makeKey(type: number, start: number, end: number, context: string, text: TextReader): string {
+  let lineStart = start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  const column = start - lineStart;
   return `${type}\u0000${column}\u0000${context}\u0000${text.slice(start, end)}`;
 }
 
@@ -46,7 +49,7 @@ function makeKey(type: number, start: number, end: number, context: string, text
  * context changed. The previous units are not used again, so they are moved
  * in place: a keystroke then allocates nothing for the statements it did not touch.
  */
-function reuse(unit: Unit, delta: number, context: string | undefined, text: string): Unit {
+function reuse(unit: Unit, delta: number, context: string | undefined, text: TextReader): Unit {
   unit.start += delta;
   unit.end += delta;
   unit.segment.base = unit.start;
@@ -137,7 +140,7 @@ export class DocumentUnits {
    * alone that holds the region (the `parse` tree is then edited, not
    * reparsed, and right outside it).
    */
-  update(parse: ParseTree, text: string, dirty?: DirtyRegion, statement?: ParseTree): Unit[] {
+  update(parse: ParseTree, text: TextReader, dirty?: DirtyRegion, statement?: ParseTree): Unit[] {
     if (!this.readsRegions) {
       if (statement) throw new Error('a statement parsed alone needs the units of an earlier update');
       dirty = undefined;
@@ -283,7 +286,7 @@ export class DocumentUnits {
     parent: TreeCursor,
     /** Where this level's statements can be: the class body, or anywhere for the module. */
     bounds: { low: number; high: number },
-    text: string,
+    text: TextReader,
     context: string,
     contextChanged: boolean,
     previous: Unit[] | undefined,

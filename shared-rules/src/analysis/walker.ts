@@ -1,5 +1,6 @@
 import { T, TYPE_NAMES } from '../syntax/grammar';
 import type { NodeId, SyntaxTree } from '../syntax/tree';
+import type { TextReader } from '../text/pieceText';
 
 export type Handler = (node: NodeId) => void;
 
@@ -51,7 +52,7 @@ export class HandlerTable {
  * its statements. Strings spanning several lines are recorded in
  * `multilineStrings` as start/end pairs: `# noqa` comments apply to all their lines.
  */
-export function walkUnit(tree: SyntaxTree, root: NodeId, bodyStart: number | undefined, handlers: HandlerTable, text: string, multilineStrings: number[]): void {
+export function walkUnit(tree: SyntaxTree, root: NodeId, bodyStart: number | undefined, handlers: HandlerTable, text: TextReader, multilineStrings: number[]): void {
   for (const handler of handlers.unit) handler(root);
   const { first, after } = tree.recordRange(root);
   for (let index = first; index < after; index++) {
@@ -63,8 +64,7 @@ export function walkUnit(tree: SyntaxTree, root: NodeId, bodyStart: number | und
     if (bodyStart !== undefined && start >= bodyStart) continue;
     if (type === T.string) {
       const end = tree.end(node);
-      const newline = text.indexOf('\n', start);
-      if (newline !== -1 && newline < end) multilineStrings.push(start, end);
+      if (text.slice(start, end).includes('\n')) multilineStrings.push(start, end);
     }
     if (list) for (const handler of list) handler(node);
   }

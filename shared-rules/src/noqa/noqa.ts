@@ -4,6 +4,7 @@ import type { LineIndex } from '../text/lineIndex';
 import type { TextEdit } from '../text/textEdit';
 import { selectorMatches } from '../config/settings';
 import type { DirtyRegion } from '../text/dirtyRegion';
+import type { TextReader } from '../text/pieceText';
 
 /** Codes listed by a directive, or `all` for a blanket `# noqa`. */
 export type NoqaCodes = 'all' | string[];
@@ -43,10 +44,10 @@ export function commentsOf(tree: SyntaxTree): CommentTest {
 }
 
 /** Adds the directives on lines `first`..`last` to the index. */
-function scanLines(text: string, isComment: CommentTest, lines: LineIndex, first: number, last: number, index: NoqaIndex): void {
+function scanLines(text: TextReader, isComment: CommentTest, lines: LineIndex, first: number, last: number, index: NoqaIndex): void {
   const from = lines.lineStart(first);
   const to = lines.lineContentEnd(last);
-  const span = from === 0 && to === text.length ? text : text.slice(from, to);
+  const span = from === 0 && to === text.length ? text.toString() : text.slice(from, to);
   // A cheap textual pre-check keeps this at one regex pass for most files.
   if (!/noqa/i.test(span)) return;
   for (const match of span.matchAll(FILE_DIRECTIVE)) {
@@ -70,14 +71,14 @@ function combineFileDirectives(index: NoqaIndex): NoqaIndex {
   return index;
 }
 
-export function scanNoqa(text: string, isComment: CommentTest, lines: LineIndex): NoqaIndex {
+export function scanNoqa(text: TextReader, isComment: CommentTest, lines: LineIndex): NoqaIndex {
   const index: NoqaIndex = { lines: new Map(), fileDirectives: new Map() };
   scanLines(text, isComment, lines, 0, lines.lineCount - 1, index);
   return combineFileDirectives(index);
 }
 
 /** The directives of one line (what `addNoqaEdit` and hovers need), without scanning the whole text. */
-export function scanNoqaLine(text: string, isComment: CommentTest, lines: LineIndex, line: number): NoqaIndex {
+export function scanNoqaLine(text: TextReader, isComment: CommentTest, lines: LineIndex, line: number): NoqaIndex {
   const index: NoqaIndex = { lines: new Map(), fileDirectives: new Map() };
   scanLines(text, isComment, lines, line, line, index);
   return combineFileDirectives(index);
@@ -88,7 +89,7 @@ export function scanNoqaLine(text: string, isComment: CommentTest, lines: LineIn
  * outside the dirty region move with their lines, and only the region's lines
  * are scanned again (a whole-text scan per keystroke would grow with the file).
  */
-export function updateNoqa(previous: NoqaIndex, previousLineCount: number, text: string, isComment: CommentTest, lines: LineIndex, dirty: DirtyRegion): NoqaIndex {
+export function updateNoqa(previous: NoqaIndex, previousLineCount: number, text: TextReader, isComment: CommentTest, lines: LineIndex, dirty: DirtyRegion): NoqaIndex {
   const lineDelta = lines.lineCount - previousLineCount;
   const offsetDelta = dirty.newEnd - dirty.oldEnd;
   // A line of margin on each side: an edit can join or split the lines at its ends.
@@ -141,7 +142,7 @@ export function insideStringRanges(ranges: readonly number[], offset: number): b
  */
 export class NoqaLineGroups {
   constructor(
-    private readonly text: string,
+    private readonly text: TextReader,
     private readonly isComment: CommentTest,
     private readonly lines: LineIndex,
     private readonly insideMultilineString: (offset: number) => boolean,

@@ -1,4 +1,5 @@
 import { parserModule, type ParserModule, type RecordSink } from './parserModule';
+import type { TextReader } from '../text/pieceText';
 
 /** A position as tree-sitter counts it: line, and column in UTF-16 code units. */
 export interface Point {
@@ -176,7 +177,7 @@ export class PythonParser {
    * Parses `text`, incrementally from `old` when given (edited to match the
    * text), or only `range` of it (the rest is then left out of the tree).
    */
-  parse(text: string, old?: ParseTree, range?: ParseRange): ParseTree {
+  parse(text: TextReader, old?: ParseTree, range?: ParseRange): ParseTree {
     const chunk = old ? INCREMENTAL_CHUNK : FULL_PARSE_CHUNK;
     const pointer = this.module.withSource(text, () =>
       range

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { TextReader } from '../text/pieceText';
 
 /** The entry points of `wasm/binding.c` (see there for what each does). */
 interface BindingExports {
@@ -72,7 +73,7 @@ export function parserWasmPath(): string {
  */
 export class ParserModule {
   readonly exports: BindingExports;
-  private source = '';
+  private source: TextReader = '';
   private sink = NO_SINK;
   private bytes: Uint8Array;
   private units: Uint16Array;
@@ -97,7 +98,7 @@ export class ParserModule {
   }
 
   /** Runs `parse` with `source` as the text the parser reads. */
-  withSource<T>(source: string, parse: () => T): T {
+  withSource<T>(source: TextReader, parse: () => T): T {
     this.source = source;
     try {
       return parse();
@@ -122,9 +123,11 @@ export class ParserModule {
     const count = Math.max(0, Math.min(capacity >>> 1, source.length - from));
     const units = this.unitView();
     const at = buffer >>> 1;
+    // The window and the character after it, for the lone CR test at its end.
+    const window = source.slice(from, from + count + 1);
     for (let i = 0; i < count; i++) {
-      const unit = source.charCodeAt(from + i);
-      units[at + i] = unit === 13 && source.charCodeAt(from + i + 1) !== 10 ? 10 : unit;
+      const unit = window.charCodeAt(i);
+      units[at + i] = unit === 13 && window.charCodeAt(i + 1) !== 10 ? 10 : unit;
     }
     return count * 2;
   }

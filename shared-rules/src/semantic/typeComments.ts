@@ -66,8 +66,9 @@ function nodeAt(tree: SyntaxTree, offset: number): NodeId {
 export function typeCommentsByStatement(tree: SyntaxTree): Map<NodeId, TypeComment[]> {
   const result = new Map<NodeId, TypeComment[]>();
   // Most files have none: one plain search rules them out.
-  if (!tree.source.includes('type:')) return result;
-  for (const match of tree.source.matchAll(/#[ \t]*type:/g)) {
+  const text = tree.source.toString();
+  if (!text.includes('type:')) return result;
+  for (const match of text.matchAll(/#[ \t]*type:/g)) {
     const comment = nodeAt(tree, match.index);
     if (tree.type(comment) !== T.comment || tree.start(comment) !== match.index) continue;
     const text = tree.text(comment);

@@ -1,5 +1,6 @@
 import { Nesting, NodeFlag, type TreeCursor } from '../parsing/parser';
 import { T, TYPE_NAMES } from './grammar';
+import type { TextReader } from '../text/pieceText';
 
 /** A node of a `SyntaxTree`: an index into its records, valid for one lint (until the tree is linked again). */
 export type NodeId = number & { readonly __syntaxNode: never };
@@ -115,7 +116,7 @@ export class SyntaxTree {
 
   constructor(
     /** The text the positions are offsets into. */
-    public source: string,
+    public source: TextReader,
   ) {
     this.claim(this.module, 1);
     const base = this.module.first * STRIDE;

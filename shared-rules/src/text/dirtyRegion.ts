@@ -10,9 +10,11 @@ export interface DirtyRegion {
   newEnd: number;
 }
 
+import type { TextReader } from './pieceText';
+
 /** A dirty region with the text it is relative to: what file-wide computations need to update their result for the previous text. */
 export interface TextChange {
-  previousText: string;
+  previousText: TextReader;
   region: DirtyRegion;
 }
 

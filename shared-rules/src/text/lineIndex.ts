@@ -5,6 +5,8 @@
  * client negotiates it) and code points (the CLI's columns, as Ruff prints).
  * Every such conversion in pyreview goes through this class.
  */
+import type { TextReader } from './pieceText';
+
 export type ColumnUnit = 'utf-16' | 'utf-8' | 'utf-32';
 
 export interface LinePosition {
@@ -15,7 +17,7 @@ export interface LinePosition {
 }
 
 /** Whether a line starts at `offset` (> 0): after an LF, or after a CR that no LF follows. */
-function startsLine(text: string, offset: number): boolean {
+function startsLine(text: TextReader, offset: number): boolean {
   const previous = text.charCodeAt(offset - 1);
   return previous === 10 || (previous === 13 && text.charCodeAt(offset) !== 10);
 }
@@ -23,6 +25,9 @@ function startsLine(text: string, offset: number): boolean {
 export class LineIndex {
   /** A typed array: an edit copies the part before it and shifts the part after it at memory speed. */
   private readonly lineStarts: Int32Array;
+  /** The line starts from index `shiftFrom` on are `shift` past what `lineStarts` holds (see `edited`). */
+  private readonly shiftFrom: number;
+  private readonly shift: number;
 
   /**
    * The index of `text` after replacing `[start, end)` of this index's text
@@ -30,9 +35,12 @@ export class LineIndex {
    * call this on every keystroke). Whether an offset starts a line depends
    * on the characters on both sides of it (a CR followed by an LF is one
    * break): the line starts before the edit stay, those past the character
-   * after it move, and those in between are found again.
+   * after it move, and those in between are found again. Typing within a
+   * line moves the lines after it and changes no line start: the new index
+   * then shares this one's array, with the lines after the edit shifted, as
+   * long as successive edits shift from the same line.
    */
-  edited(text: string, start: number, end: number, inserted: string): LineIndex {
+  edited(text: TextReader, start: number, end: number, inserted: string): LineIndex {
     const starts = this.lineStarts;
     const delta = inserted.length - (end - start);
     const kept = this.linesStartingBy(start - 1);
@@ -41,45 +49,36 @@ export class LineIndex {
     for (let offset = start, last = Math.min(start + inserted.length, text.length); offset <= last; offset++) {
       if (offset === 0 || startsLine(text, offset)) found.push(offset);
     }
+    const shared = found.length === moved - kept && (this.shift === 0 || this.shiftFrom === moved) && found.every((offset, i) => offset === this.startAt(kept + i));
+    if (shared) return new LineIndex(text, starts, moved, this.shift + delta);
     const next = new Int32Array(kept + found.length + starts.length - moved);
-    next.set(starts.subarray(0, kept));
+    const unshifted = this.shift === 0 ? kept : Math.min(kept, this.shiftFrom);
+    next.set(starts.subarray(0, unshifted));
+    for (let i = unshifted; i < kept; i++) next[i] = this.startAt(i);
     next.set(found, kept);
-    for (let i = moved, j = kept + found.length; i < starts.length; i++, j++) next[j] = starts[i] + delta;
+    for (let i = moved, j = kept + found.length; i < starts.length; i++, j++) next[j] = this.startAt(i) + delta;
     return new LineIndex(text, next);
   }
 
-  /** `lineStarts`, when given, are those of `text`. */
-  constructor(readonly text: string, lineStarts?: Int32Array) {
-    if (lineStarts) {
-      this.lineStarts = lineStarts;
-      return;
-    }
-    const starts = [0];
-    if (!text.includes('\r')) {
-      // The common case, at native search speed.
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13) {
-          // A lone CR ends a line in Python too; CRLF counts once.
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-    }
-    this.lineStarts = Int32Array.from(starts);
+  /** `lineStarts`, when given, are those of `text`, the ones from `shiftFrom` on `shift` short. */
+  constructor(readonly text: TextReader, lineStarts?: Int32Array, shiftFrom = 0, shift = 0) {
+    this.lineStarts = lineStarts ?? lineStartsOf(text.toString());
+    this.shiftFrom = shiftFrom;
+    this.shift = shift;
+  }
+
+  /** Where line `line` (in range) starts. */
+  private startAt(line: number): number {
+    return this.lineStarts[line] + (line >= this.shiftFrom ? this.shift : 0);
   }
 
   /** How many lines start at or before `offset`. */
   private linesStartingBy(offset: number): number {
-    const starts = this.lineStarts;
     let low = 0;
-    let high = starts.length;
+    let high = this.lineStarts.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (starts[mid] <= offset) low = mid + 1;
+      if (this.startAt(mid) <= offset) low = mid + 1;
       else high = mid;
     }
     return low;
@@ -90,13 +89,13 @@ export class LineIndex {
   }
 
   lineStart(line: number): number {
-    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+    return this.startAt(Math.max(0, Math.min(line, this.lineStarts.length - 1)));
   }
 
   /** Offset just past the line's content, before its line break. */
   lineContentEnd(line: number): number {
     if (line + 1 >= this.lineStarts.length) return this.text.length;
-    let end = this.lineStarts[line + 1];
+    let end = this.startAt(line + 1);
     if (this.text.charCodeAt(end - 1) === 10) end--;
     if (this.text.charCodeAt(end - 1) === 13) end--;
     return end;
@@ -113,7 +112,7 @@ export class LineIndex {
   position(offset: number, unit: ColumnUnit = 'utf-16'): LinePosition {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(clamped);
-    const start = this.lineStarts[line];
+    const start = this.startAt(line);
     return { line, character: columnIn(this.text, start, clamped, unit) };
   }
 
@@ -124,7 +123,7 @@ export class LineIndex {
   offset(position: LinePosition, unit: ColumnUnit = 'utf-16'): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[position.line];
+    const start = this.startAt(position.line);
     const end = this.lineContentEnd(position.line);
     if (unit === 'utf-16') return Math.min(start + Math.max(0, position.character), end);
     let remaining = Math.max(0, position.character);
@@ -147,7 +146,7 @@ function utf8Length(codePoint: number): number {
   return 4;
 }
 
-function columnIn(text: string, from: number, to: number, unit: ColumnUnit): number {
+function columnIn(text: TextReader, from: number, to: number, unit: ColumnUnit): number {
   if (unit === 'utf-16') return to - from;
   let column = 0;
   for (let i = from; i < to; ) {
@@ -156,4 +155,23 @@ function columnIn(text: string, from: number, to: number, unit: ColumnUnit): num
     i += code > 0xffff ? 2 : 1;
   }
   return column;
+}
+
+function lineStartsOf(text: string): Int32Array {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    // The common case, at native search speed.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        // A lone CR ends a line in Python too; CRLF counts once.
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+  }
+  return Int32Array.from(starts);
 }

@@ -1,9 +1,10 @@
 import type { TextChange } from './dirtyRegion';
+import type { TextReader } from './pieceText';
 
 /** Occurrences of `needle` within text[from, to). */
-function countIn(text: string, needle: string, from: number, to: number): number {
+function countIn(text: TextReader, needle: string, from: number, to: number): number {
   // indexOf does not stop at `to`: a window is searched as a string of its own.
-  const window = from === 0 && to >= text.length ? text : text.slice(from, to);
+  const window = from === 0 && to >= text.length ? text.toString() : text.slice(from, to);
   let count = 0;
   for (let i = window.indexOf(needle); i !== -1; i = window.indexOf(needle, i + 1)) count++;
   return count;
@@ -16,14 +17,14 @@ function countIn(text: string, needle: string, from: number, to: number): number
  * what they look for before reading the tree.
  */
 export class LiteralCounts {
-  private text = '';
+  private text: TextReader = '';
   private readonly counts = new Map<string, number>();
 
   /**
    * Moves to the next text; with how it changed from the previous one, only the surroundings of the change are searched.
    * The same text again (a lint once typing pauses) keeps every count.
    */
-  update(text: string, change: TextChange | undefined): void {
+  update(text: TextReader, change: TextChange | undefined): void {
     if (!change && text === this.text) return;
     const counted = change?.previousText === this.text;
     this.text = text;

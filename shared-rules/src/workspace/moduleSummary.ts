@@ -275,7 +275,7 @@ export function summarizeModule(path: string, tree: SyntaxTree, text: string): M
 /** Tables without their nodes, as the index keeps them. */
 export function indexTables(path: string, tree: SyntaxTree, tables: readonly TableInfo[]): IndexedTable[] {
   if (!tables.length) return [];
-  const pointAt = pointsIn(tree.source);
+  const pointAt = pointsIn(tree.source.toString());
   return tables.map((table) => ({
     tableName: table.tableName,
     className: table.className,

@@ -26,7 +26,7 @@ export interface DocstringTarget {
 const VARIADIC_MAGIC_METHODS = new Set(['__init__', '__call__', '__new__']);
 
 export const docstringTargets = memoizedPerTree((tree: SyntaxTree): DocstringTarget[] => {
-  const exports = tree.source.includes('__all__') ? pydocstyleDunderAll(tree) : undefined;
+  const exports = tree.source.toString().includes('__all__') ? pydocstyleDunderAll(tree) : undefined;
   const byDefinition = new Map<Definition, DocstringTarget>();
   const targets: DocstringTarget[] = [];
   for (const definition of fileDefinitions(tree)) {
@@ -117,12 +117,7 @@ function inIndentedBlock(tree: SyntaxTree, node: NodeId, statement: NodeId): boo
   for (let current = tree.parent(node); current !== NONE && current !== statement; current = tree.parent(current)) {
     const parent = tree.parent(current);
     // On a later line than its parent (rows count `\n`, as tree-sitter's do).
-    if (tree.type(current) === T.block && parent !== NONE && lineBreakBetween(tree.source, tree.start(parent), tree.start(current))) return true;
+    if (tree.type(current) === T.block && parent !== NONE && tree.source.slice(tree.start(parent), tree.start(current)).includes('\n')) return true;
   }
   return false;
-}
-
-function lineBreakBetween(text: string, start: number, end: number): boolean {
-  const lineBreak = text.indexOf('\n', start);
-  return lineBreak !== -1 && lineBreak < end;
 }

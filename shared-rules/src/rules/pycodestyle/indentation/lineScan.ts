@@ -148,7 +148,7 @@ export function scanLines(text: string, lines: LineIndex, previous?: PreviousSca
   const scanner = new Scanner(text, lines);
   if (!previous || previous.text.length === 0 || text.length === 0) return scanner.run(0);
   // Comparing the texts grows with the file; the linter usually knows where they differ.
-  const { prefix, suffix } = change?.previousText === previous.text
+  const { prefix, suffix } = change?.previousText.toString() === previous.text
     ? { prefix: change.region.start, suffix: text.length - change.region.newEnd }
     : textChange(previous.text, text);
   const old = previous.scan;
