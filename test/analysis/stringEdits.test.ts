@@ -5,9 +5,10 @@
  * and check, and edits that change tokens must take the parse.
  */
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { Linter, parseUnits, PythonParser, resolveSettings, RULES, type Finding } from '@pyreview/shared-rules';
 import { DocumentStore } from 'pyreview-server/out/documents';
-import { rangeOf } from '../helpers/lspText';
+import { rangeOf, snap } from '../helpers/lspText';
 import { describeTree, wrongParents } from '../helpers/syntaxDump';
 
 // Over 100k characters, so that keystroke lints are incremental.
@@ -23,6 +24,18 @@ const SOURCE = [
 ].join('');
 /** With a statement nesting deeper than Python accepts, which makes that syntax error the only finding. */
 const TOO_DEEP = `${SOURCE}nested = ('deep', ${'-'.repeat(3001)}1)\n`;
+
+/** An edit of the text as it is then: `[start, end)` replaced by `to`. */
+type Edit = (text: string) => { start: number; end: number; to: string };
+
+/** At the first occurrence of `after` + `from`, `from` replaced by `to`. */
+function typed(after: string, from: string, to: string): Edit {
+  return (text) => {
+    const start = text.indexOf(after + from) + after.length;
+    assert.ok(start >= after.length, after + from);
+    return { start, end: start + from.length, to };
+  };
+}
 
 function comparable(findings: readonly Finding[]) {
   return findings.map(({ code, message, start, end, fix }) => ({ code, message, start, end, fix }));
@@ -45,12 +58,12 @@ describe('keystrokes inside a string of a large statement', function () {
   const settings = resolveSettings(RULES, { select: ['ALL'] });
 
   /**
-   * Opens `source`, settles it, then applies each edit (the first occurrence of
-   * `after` + `from`, `from` replaced) with a keystroke lint, comparing the
-   * tree and the findings with a fresh parse and check; returns how many
-   * keystrokes parsed nothing, and the settled findings.
+   * Opens `source`, settles it, then applies each edit with a keystroke lint,
+   * comparing the tree and the node rules' findings with a fresh parse and
+   * check (when that has no syntax error); returns how many keystrokes parsed
+   * nothing, and the settled findings, compared with a fresh check's.
    */
-  function replay(edits: ReadonlyArray<{ after: string; from: string; to: string }>, source = SOURCE): { unparsed: number; findings: Finding[] } {
+  function replay(edits: readonly Edit[], source = SOURCE): { unparsed: number; findings: Finding[] } {
     const counted = countingParser(parser);
     const store = new DocumentStore(counted.parser);
     const uri = 'file:///strings/sample.py';
@@ -59,11 +72,10 @@ describe('keystrokes inside a string of a large statement', function () {
     let unparsed = 0;
     try {
       document.lint(settings, undefined, 'settle');
-      edits.forEach(({ after, from, to }, index) => {
-        const at = text.indexOf(after + from) + after.length;
-        assert.ok(at >= after.length, after + from);
-        store.change(uri, 2 + index, [{ range: rangeOf(text, at, at + from.length, 'utf-16'), text: to }], 'utf-16');
-        text = text.slice(0, at) + to + text.slice(at + from.length);
+      edits.forEach((edit, index) => {
+        const { start, end, to } = edit(text);
+        store.change(uri, 2 + index, [{ range: rangeOf(text, start, end, 'utf-16'), text: to }], 'utf-16');
+        text = text.slice(0, start) + to + text.slice(end);
         const parses = counted.parses();
         const keystroke = document.lint(settings, undefined, 'keystroke')!;
         if (counted.parses() === parses) unparsed++;
@@ -88,44 +100,63 @@ describe('keystrokes inside a string of a large statement', function () {
     }
   }
 
+  it('gives a fresh parse\'s tree and findings after random edits in and around strings', () => {
+    const fragments = ['x', 'x', 'x', 'x', 'ab', 'é', ' ', ' ', '', '😀', "'", '"', '\\', '{', '}', '\n'];
+    // On a line of the dict's first keys, from its key's opening quote to its value's closing one (as the lines were).
+    const edit = fc.record({ line: fc.nat({ max: 19 }), offset: fc.nat({ max: 21 }), removed: fc.nat({ max: 2 }), insert: fc.constantFrom(...fragments) });
+    let unparsed = 0;
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        unparsed += replay(edits.map(({ line, offset, removed, insert }) => (text) => {
+          let lineStart = text.indexOf('settings = {');
+          for (let i = 0; i < 5 + line; i++) lineStart = text.indexOf('\n', lineStart) + 1;
+          const start = snap(text, lineStart + 4 + offset);
+          return { start, end: snap(text, start + removed), to: insert };
+        })).unparsed;
+      }),
+      { numRuns: 25, seed: 7 },
+    );
+    assert.ok(unparsed >= 10, `${unparsed} keystrokes without a parse`);
+  });
+
   it('moves the records of a dict key typed into, and of everything after it, without a parse', () => {
     const { unparsed } = replay([
-      { after: "'KEY_20", from: '', to: 'x' },
-      { after: "'KEY_20x", from: '', to: 'y' },
-      { after: "'KEY_2", from: '0', to: '' },
-      { after: "'value 3", from: '9', to: 'é中' },
+      typed("'KEY_20", '', 'x'),
+      typed("'KEY_20x", '', 'y'),
+      typed("'KEY_2", '0', ''),
+      typed("'value 3", '9', 'é中'),
     ]);
     assert.strictEqual(unparsed, 4);
   });
 
   it('finds what the text typed into a string makes it', () => {
-    const { unparsed, findings } = replay([{ after: "'SELEC", from: '', to: 'T' }]);
+    const { unparsed, findings } = replay([typed("'SELEC", '', 'T')]);
     assert.strictEqual(unparsed, 1);
     assert.ok(findings.some((finding) => finding.code === 'S608'), 'SQL text built from pieces');
   });
 
   it('moves where a statement nests too deep, after the string typed into', () => {
-    const { unparsed, findings } = replay([{ after: "('dee", from: '', to: 'per' }], TOO_DEEP);
+    const { unparsed, findings } = replay([typed("('dee", '', 'per')], TOO_DEEP);
     assert.strictEqual(unparsed, 1);
     const tooDeep = findings.find((finding) => finding.code === 'E999');
     assert.ok(tooDeep && TOO_DEEP.indexOf("('deep'") + 3 < tooDeep.start, 'the nesting error');
   });
 
   it('reads a string annotation typed into again', () => {
-    const { unparsed, findings } = replay([{ after: "'Lis", from: 's', to: '' }]);
+    const { unparsed, findings } = replay([typed("'Lis", 's', '')]);
     assert.strictEqual(unparsed, 1);
     assert.ok(!findings.some((finding) => finding.message.includes('Lisst')), 'the annotation read again');
   });
 
   it('parses edits that change tokens: a brace in an f-string, a quote, a backslash, a line break', () => {
     const { unparsed } = replay([
-      { after: "f'fmt", from: '', to: '{' },
-      { after: "f'fmt{", from: '', to: 'os}' },
-      { after: "'KEY_30", from: '', to: "'" },
-      { after: "'KEY_30'", from: "'", to: '' },
-      { after: "'KEY_31", from: '', to: '\\' },
-      { after: "'KEY_32", from: '', to: '\n' },
-      { after: "'KEY_32\n", from: '', to: '' },
+      typed("f'fmt", '', '{'),
+      typed("f'fmt{", '', 'os}'),
+      typed("'KEY_30", '', "'"),
+      typed("'KEY_30'", "'", ''),
+      typed("'KEY_31", '', '\\'),
+      typed("'KEY_32", '', '\n'),
+      typed("'KEY_32\n", '', ''),
     ]);
     assert.strictEqual(unparsed, 0);
   });
@@ -133,19 +164,19 @@ describe('keystrokes inside a string of a large statement', function () {
   it('parses edits at the edges of a string\'s text, or in one holding an escape sequence', () => {
     const { unparsed } = replay([
       // Right after the opening quote: the character before is the quote.
-      { after: "'", from: '', to: 'x' },
-      { after: "'KEY_40'", from: '', to: ' ' },
-      { after: "'es", from: '', to: 'x' },
+      typed("'", '', 'x'),
+      typed("'KEY_40'", '', ' '),
+      typed("'es", '', 'x'),
       // The whole text of a string.
-      { after: "documented = '", from: 'text', to: '' },
+      typed("documented = '", 'text', ''),
     ]);
     assert.strictEqual(unparsed, 0);
   });
 
   it('moves the records when typing at the end of a string\'s text, before its closing quote', () => {
     const { unparsed } = replay([
-      { after: "documented = 'text", from: '', to: 's' },
-      { after: "documented = 'text", from: 's', to: '' },
+      typed("documented = 'text", '', 's'),
+      typed("documented = 'text", 's', ''),
     ]);
     assert.strictEqual(unparsed, 2);
   });
