@@ -204,7 +204,7 @@ export class DocumentUnits {
   updateInString(text: string, dirty: DirtyRegion): boolean {
     const tree = this.tree;
     const units = this.units;
-    if (!units || !this.readsRegions || tree.hasError(tree.root) || dirty.start === 0) return false;
+    if (!units || !this.readsRegions || tree.hasError(tree.root)) return false;
     // The module-level unit holding the edits: the last one starting before them.
     let low = 0;
     let high = units.length;

@@ -1,17 +1,17 @@
 import type { DirtyRegion } from '../text/dirtyRegion';
 
 /**
- * Whether an edit inside the text of a string changes no token but that
- * text's: a `string_content` node without escape sequences, spanning
- * `content` of `before` (from before its first character to the end of its
- * last, or the edit's). The parser's scanner ends a string's text only at a
- * quote, a backslash, a line break or an f-string's brace, and only looks
- * ahead of a character, except after a backslash. So when neither the text
- * removed nor the text inserted holds one, nor the character before them
- * (in the string's text, the same in both) is one, nor the string's text
- * holds a backslash (the characters typed after one can make an escape
- * sequence of it), every token, and with them the tree, stays as it was,
- * that text's node aside, which grows or shrinks by the edit's length.
+ * Whether an edit (`region`, from `before` to `after`) inside the text of a
+ * string changes no token but that text's. `content` is the extent in
+ * `before` of a `string_content` node without escape sequences, which must
+ * hold the region past its first character. The parser's scanner ends a
+ * string's text only at a quote, a backslash, a line break or an f-string's
+ * brace, and only looks ahead of a character, except after a backslash. So
+ * when neither the text removed nor the text inserted holds one, nor the
+ * character before them (in the string's text, the same in both) is one, nor
+ * the string's text holds a backslash (the characters typed after one can
+ * make an escape sequence of it), every token, and with them the tree, stays
+ * as it was, that text's node aside, which grows or shrinks by the edit's length.
  */
 export function keepsStringTokens(before: string, after: string, region: DirtyRegion, content: { start: number; end: number }): boolean {
   const { start, oldEnd, newEnd } = region;

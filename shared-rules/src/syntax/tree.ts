@@ -211,10 +211,10 @@ export class SyntaxTree {
    * The segment of `leaf` (a node without children, in a module-level
    * segment without a split body) as it is after its text grew by `delta` at
    * its end: its ancestors, up to the module, end `delta` further and the
-   * nodes after it in the segment move by `delta`, in place. It is a new `Segment` taking over the records and the place of
-   * the old one, which is freed with its string annotations: what was
-   * computed for a segment, kept by its identity, holds for its text. Link
-   * the new one. Handles stay valid.
+   * nodes after it in the segment move by `delta`, in place. It is a new
+   * `Segment` taking over the records and the place of the old one, which is
+   * freed with its string annotations: what was computed for a segment, kept
+   * by its identity, holds for its text. Link the new one. Handles stay valid.
    */
   resizeLeaf(leaf: NodeId, delta: number): Segment {
     const old = this.segmentOf(leaf);
