@@ -74,7 +74,10 @@ export class PythonDocument {
   private lintAll = true;
   /** Whether the tree was parsed from scratch rather than from the edited old tree. */
   private treeFromScratch = true;
-  /** Whether the units were last updated with a statement parsed alone (the whole tree is then edited, not reparsed). */
+  /**
+   * Whether the units were last updated with a statement parsed alone, or through edits inside a string
+   * without a parse (the whole tree is then edited, not reparsed).
+   */
   private partial = false;
   /** Whether the document gave back its models since it was last linted (see `idle`). */
   private resting = false;
@@ -158,6 +161,7 @@ export class PythonDocument {
     // After a statement parsed alone and no edit since, the units are those of the text: a statement is parsed
     // alone only in a tree without errors, and only kept when it is what the whole file's parse gives there.
     if (this.partial && !this.unitsAll && !this.unitsDirty) return this.units.tree;
+    if (!complete && this.updateInString()) return this.units.tree;
     const statement = complete ? undefined : this.parseStatementAlone();
     if (!statement) {
       if (!this.parseWhole()) return undefined;
@@ -298,6 +302,23 @@ export class PythonDocument {
     this.statementTree?.delete();
     this.statementTree = next;
     return next;
+  }
+
+  /**
+   * For a keystroke: the units updated without a parse, when every edit since
+   * they were is inside the text of one string and changes no token but that
+   * text's (see `DocumentUnits.updateInString`).
+   */
+  private updateInString(): boolean {
+    if (this.unitsAll || !this.unitsDirty) return false;
+    // Should the update throw, where the units stand is unknown: the next one reads them all.
+    this.unitsAll = true;
+    const updated = this.units.updateInString(this.content, this.unitsDirty);
+    this.unitsAll = false;
+    if (!updated) return false;
+    this.unitsDirty = undefined;
+    this.partial = true;
+    return true;
   }
 
   private parseFromScratch(): void {

@@ -1,6 +1,7 @@
 import { NodeFlag, type ParseTree, type PythonParser, type TreeCursor } from '../parsing/parser';
 import { F, T } from '../syntax/grammar';
-import { SyntaxTree, type NodeId, type Segment } from '../syntax/tree';
+import { NONE, SyntaxTree, type NodeId, type Segment } from '../syntax/tree';
+import { keepsStringTokens } from '../syntax/stringEdits';
 import { loneCrAsLf } from '../text/lineEndings';
 import type { TextReader } from '../text/pieceText';
 import { extendDirtyRegion, type DirtyRegion } from '../text/dirtyRegion';
@@ -193,6 +194,51 @@ export class DocumentUnits {
     this.complete = true;
     this.moduleChange = change === 'all' || pendingChange === 'all' ? 'all' : extendDirtyRegion(pendingChange, change);
     return units;
+  }
+
+  /**
+   * Updates the units to `text` through edits (`dirty`, the change since
+   * the last update) inside the text of a string of a module-level
+   * statement that change no token but that text's (see
+   * `keepsStringTokens`): that statement's records are moved in place rather
+   * than copied from a parse, and the statements after it moved. False, with
+   * nothing done, for any other edit, or when the last update's tree has an error.
+   */
+  updateInString(text: TextReader, dirty: DirtyRegion): boolean {
+    const tree = this.tree;
+    const units = this.units;
+    if (!units || !this.readsRegions || tree.hasError(tree.root)) return false;
+    // The module-level unit holding the edits: the last one starting before them.
+    let low = 0;
+    let high = units.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (units[middle].start < dirty.start) low = middle + 1;
+      else high = middle;
+    }
+    const index = low - 1;
+    const unit = units[index] as Unit | undefined;
+    if (!unit || unit.passive || unit.children || dirty.oldEnd > unit.end) return false;
+    const leaf = tree.descendantForRange(dirty.start - 1, dirty.oldEnd, unit.segment.first as NodeId);
+    if (tree.type(leaf) !== T.string_content || tree.firstChild(leaf) !== NONE) return false;
+    if (!keepsStringTokens(tree.source, text, dirty, { start: tree.start(leaf), end: tree.end(leaf) })) return false;
+    this.complete = false;
+    // Should the update throw, any unit may have changed.
+    const pendingChange = this.moduleChange;
+    this.moduleChange = 'all';
+    const delta = dirty.newEnd - dirty.oldEnd;
+    tree.source = loneCrAsLf(text);
+    tree.version++;
+    unit.segment = tree.resizeLeaf(leaf, delta);
+    tree.link(tree.module, units, index, index + 1);
+    unit.end += delta;
+    unit.key = makeKey(unit.type, unit.start, unit.end, '', text);
+    unit.found = undefined;
+    for (let i = index + 1; i < units.length; i++) reuse(units[i], delta, undefined, text);
+    this.lastStats = { units: this.unitCount, copied: 0 };
+    this.complete = true;
+    this.moduleChange = pendingChange === 'all' ? 'all' : extendDirtyRegion(pendingChange, { start: index, oldEnd: index + 1, newEnd: index + 1 });
+    return true;
   }
 
   private copy(cursor: TreeCursor, start: number, bodyStart: number | undefined): Segment {
@@ -457,7 +503,7 @@ function forEachUnit(units: readonly Unit[], visit: (unit: Unit) => void): void 
 /** Frees a segment and the string annotations parsed from it (see `SyntaxTree.copyDetached`). */
 function freeWithAnnotations(tree: SyntaxTree, segment: Segment): void {
   tree.free(segment);
-  for (const annotation of segment.annotations?.values() ?? []) if (annotation) tree.free(annotation);
+  tree.freeAnnotations(segment);
 }
 
 /** Depth-first: each class unit is followed by its statements; passive units are left out. */

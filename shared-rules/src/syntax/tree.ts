@@ -208,6 +208,40 @@ export class SyntaxTree {
     return segment;
   }
 
+  /**
+   * The segment of `leaf` (a node without children, in a module-level
+   * segment without a split body) as it is after its text grew by `delta` at
+   * its end: its ancestors, up to the module, end `delta` further and the
+   * nodes after it in the segment move by `delta`, in place. It is a new
+   * `Segment` taking over the records and the place of the old one, which is
+   * freed with its string annotations: what was computed for a segment, kept
+   * by its identity, holds for its text. Link the new one. Handles stay valid.
+   */
+  resizeLeaf(leaf: NodeId, delta: number): Segment {
+    const old = this.segmentOf(leaf);
+    const records = this.records;
+    for (let i = (leaf + 1) * STRIDE, end = (old.first + old.count) * STRIDE; i < end; i += STRIDE) {
+      records[i + START] += delta;
+      records[i + END] += delta;
+    }
+    for (let node = leaf; node !== NONE; node = this.parent(node)) records[node * STRIDE + END] += delta;
+    const resized = Object.assign(new Segment(), old, { annotations: undefined });
+    // Where it first nests that far is a node's start: those after the leaf moved.
+    const leafEnd = records[leaf * STRIDE + END] - delta;
+    if (resized.depthAt >= leafEnd) resized.depthAt += delta;
+    if (resized.bracketsAt >= leafEnd) resized.bracketsAt += delta;
+    if (resized.blocksAt >= leafEnd) resized.blocksAt += delta;
+    this.slots[old.slot] = resized;
+    old.slot = -1;
+    this.freeAnnotations(old);
+    return resized;
+  }
+
+  /** Frees the string annotations parsed from a segment (see `copyDetached`). */
+  freeAnnotations(segment: Segment): void {
+    for (const annotation of segment.annotations?.values() ?? []) if (annotation) this.free(annotation);
+  }
+
   /** Frees every segment not kept by the update `generation` (nor owned by one that is). */
   sweep(generation: number): void {
     for (const segment of this.slots) {
@@ -595,12 +629,12 @@ export class SyntaxTree {
   }
 
   /**
-   * The smallest node spanning `[start, end]`, as tree-sitter chooses it: at
+   * The smallest node spanning `[start, end]` (in `within`'s subtree), as tree-sitter chooses it: at
    * each level the first child that reaches `end` and goes past `start` (an
    * empty child may sit at `start`), unless it begins after `start`.
    */
-  descendantForRange(start: number, end = start): NodeId {
-    let node = this.root;
+  descendantForRange(start: number, end = start, within = this.root): NodeId {
+    let node = within;
     for (;;) {
       let inner = NONE;
       for (let child = this.firstChild(node); child !== NONE; child = this.nextSibling(child)) {
