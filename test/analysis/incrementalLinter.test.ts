@@ -105,6 +105,28 @@ function lintsLikeFresh(
 describe('incremental linting', () => {
   const parser = new PythonParser();
 
+  it('plans a rename fix on request with a model of the tree it linted, built again, and no other', () => {
+    const settings = resolveSettings(RULES, { select: ['N806'] });
+    const text = 'def area(width):\n    Total = width * 2\n    return Total\n';
+    const units = parseUnits(parser, text);
+    const linter = new Linter(RULES);
+    const [finding] = linter.lint({ units, text, filePath: 'a.py', settings, renameFixes: 'on-request' }).findings;
+    const [planned] = new Linter(RULES).lint({ units: parseUnits(parser, text), text, filePath: 'a.py', settings }).findings;
+    assert.ok(planned.fix && finding.rename);
+    // The lint's model was released: the fix comes from one built again of the same tree, twice alike.
+    assert.deepStrictEqual(linter.renameFix(finding.rename, text), planned.fix);
+    assert.deepStrictEqual(linter.renameFix(finding.rename, text), planned.fix);
+    // The units updated since (the same text parsed again): no fix from a model of another tree.
+    const parse = parser.parse(text);
+    try {
+      units.update(parse, text);
+    } finally {
+      parse.delete();
+    }
+    assert.strictEqual(linter.hasModelFor(text), false);
+    assert.strictEqual(linter.renameFix(finding.rename, text), undefined);
+  });
+
   it('runs the file rules when asked to carry them without an edit to carry them through', () => {
     const settings = resolveSettings(RULES, {});
     const text = 'import os\n\n\ndef f():\n    return 1\n';

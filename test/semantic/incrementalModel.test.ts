@@ -8,6 +8,8 @@ import * as fc from 'fast-check';
 import * as fs from 'fs';
 import { parseUnits, PythonParser, SemanticModelBuilder, type NodeId, type SemanticModel } from '@pyreview/shared-rules';
 import { differingSpan } from 'pyreview-server/out/documents';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { EditedText } from '../helpers/editedText';
 
 const FILES = ['/usr/lib/python3.11/shlex.py', '/usr/lib/python3.11/fnmatch.py', '/usr/lib/python3.11/glob.py'];
@@ -19,6 +21,12 @@ const SNIPPETS = [
   '    global counter\n', '        nonlocal value\n', '    value = 1\n', '    return re\n', '__all__ = ["split", "nothing"]\n',
   'from collections import *\n', '    print(escape, translate)\n', 'x = [y for y in range(3)]\n',
 ];
+
+/** A full garbage collection (`gc` exists only with --expose-gc, which may be set at run time for a new context). */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
 
 function summary(model: SemanticModel): string[] {
   const { tree } = model;
@@ -51,14 +59,18 @@ function classBindings(model: SemanticModel): string[] {
 describe('incremental semantic model', function () {
   this.timeout(300_000);
 
-  /** Builds `text`, then each replacement in turn (first occurrence), comparing every build with a fresh one. */
-  function rebuilds(text: string, steps: ReadonlyArray<readonly [string, string]>): void {
+  /**
+   * Builds `text`, then each replacement in turn (first occurrence), comparing every build with a fresh one;
+   * with `release`, each model is released (as the linter does once a lint is done) before the next build.
+   */
+  function rebuilds(text: string, steps: ReadonlyArray<readonly [string, string]>, release = false): void {
     const parser = new PythonParser();
     const options = { targetVersion: [3, 11] as const, filePath: 'module.py' };
     const document = new EditedText(parser, text);
     const builder = new SemanticModelBuilder();
     try {
       builder.build(document.units.tree, options);
+      if (release) builder.release();
       for (const [from, to] of steps) {
         const at = document.text.indexOf(from);
         assert.ok(at >= 0, from);
@@ -69,49 +81,78 @@ describe('incremental semantic model', function () {
         assert.deepStrictEqual(summary(built), summary(fresh), `after ${from} -> ${to}`);
         // What methods declare `global` binds in their class too.
         assert.deepStrictEqual(classBindings(built), classBindings(fresh), `after ${from} -> ${to}`);
+        if (release) builder.release();
       }
     } finally {
       document.delete();
     }
   }
 
+  const DECLARING = [
+    'print(cache, undefined_first)',
+    'counter = 0',
+    '',
+    'def bump():',
+    '    global counter, cache',
+    '    counter += 1',
+    '    cache = {}',
+    '    def inner():',
+    '        nonlocal_target = 1',
+    '        def innermost():',
+    '            nonlocal nonlocal_target',
+    '            nonlocal_target = 2',
+    '        return counter, cache',
+    '    return inner',
+    '',
+    'class Holder:',
+    '    def method(self):',
+    '        global held',
+    '        held = self',
+    '    def reader(self):',
+    '        return held',
+    '',
+    'def other():',
+    '    return cache, held, value',
+    '',
+  ].join('\n');
+  const DECLARING_EDITS = [
+    ['return cache, held, value', 'return cache, held'],
+    ['counter = 0', 'counter = 1'],
+    ['print(cache, undefined_first)', 'print(cache)'],
+    ['counter = 1', 'import counter'],
+    ['return cache, held', 'return held'],
+    ['def reader(self):', 'def reader2(self):'],
+    ['import counter', 'cache = None'],
+  ] as const;
+
   it('replays functions declaring names global or nonlocal as a fresh build finds them', () => {
-    const text = [
-      'print(cache, undefined_first)',
-      'counter = 0',
-      '',
-      'def bump():',
-      '    global counter, cache',
-      '    counter += 1',
-      '    cache = {}',
-      '    def inner():',
-      '        nonlocal_target = 1',
-      '        def innermost():',
-      '            nonlocal nonlocal_target',
-      '            nonlocal_target = 2',
-      '        return counter, cache',
-      '    return inner',
-      '',
-      'class Holder:',
-      '    def method(self):',
-      '        global held',
-      '        held = self',
-      '    def reader(self):',
-      '        return held',
-      '',
-      'def other():',
-      '    return cache, held, value',
-      '',
-    ].join('\n');
-    rebuilds(text, [
-      ['return cache, held, value', 'return cache, held'],
-      ['counter = 0', 'counter = 1'],
-      ['print(cache, undefined_first)', 'print(cache)'],
-      ['counter = 1', 'import counter'],
-      ['return cache, held', 'return held'],
-      ['def reader(self):', 'def reader2(self):'],
-      ['import counter', 'cache = None'],
-    ]);
+    rebuilds(DECLARING, DECLARING_EDITS);
+  });
+
+  it('replays as a fresh build finds when each model was released before the next build', () => {
+    rebuilds(DECLARING, DECLARING_EDITS, true);
+  });
+
+  it('lets a released model go: its memos hold none of its scopes until the next build', async () => {
+    const parser = new PythonParser();
+    const document = new EditedText(parser, DECLARING);
+    try {
+      const builder = new SemanticModelBuilder();
+      const options = { targetVersion: [3, 11] as const, filePath: 'module.py' };
+      builder.build(document.units.tree, options);
+      // The second build replays every function (those declaring names `global` too) in this build's scopes.
+      const held = new WeakRef(builder.build(document.units.tree, options).scopes.at(-1)!);
+      builder.release();
+      // A WeakRef holds its target until the end of the job that made it.
+      await new Promise((resolve) => setImmediate(resolve));
+      collectGarbage();
+      assert.strictEqual(held.deref(), undefined);
+      // The memos live on (the builder is used below, so kept): the next build replays them into its scopes.
+      const fresh = new SemanticModelBuilder().build(parseUnits(parser, DECLARING).tree, options);
+      assert.deepStrictEqual(summary(builder.build(document.units.tree, options)), summary(fresh));
+    } finally {
+      document.delete();
+    }
   });
 
   it('equals a fresh build after random edits', () => {
@@ -124,6 +165,7 @@ describe('incremental semantic model', function () {
         const builder = new SemanticModelBuilder();
         try {
           builder.build(document.units.tree, options);
+          let built = 0;
           for (const { line, remove, snippet } of edits) {
             const { text } = document;
             const lines = text.split('\n');
@@ -137,6 +179,8 @@ describe('incremental semantic model', function () {
             assert.strictEqual(document.text, edited);
             document.reparse();
             assert.deepStrictEqual(summary(builder.build(document.units.tree, options)), summary(new SemanticModelBuilder().build(parseUnits(parser, edited).tree, options)));
+            // Every other model is released before the next build, as the linter releases its models.
+            if (++built % 2) builder.release();
           }
         } finally {
           document.delete();

@@ -1,6 +1,6 @@
 import type { FileContext, FileRule, NodeRule, Options, Rule, RuleContext } from './rule';
 import type { Finding, Fix, RenameRequest } from '../findings/finding';
-import type { NodeId } from '../syntax/tree';
+import type { NodeId, SyntaxTree } from '../syntax/tree';
 import { statementBindings, type NameBinding } from '../resolution/bindings';
 import type { ResolvedSettings } from '../config/settings';
 import { ignoredCodesForFile, selectorMatches } from '../config/settings';
@@ -11,7 +11,7 @@ import { flattenUnits, type DocumentUnits, type Unit } from './units';
 import { UnitChunks, type UnitChunk } from './unitChunks';
 import { HandlerTable, walkUnit } from './walker';
 import { nestingError } from './nestingLimits';
-import { SemanticModelBuilder, type SemanticModel } from '../semantic/model';
+import { SemanticModelBuilder, type SemanticModel, type SemanticOptions } from '../semantic/model';
 import { planRename } from '../semantic/rename';
 import { loneCrAsLf, withFileLineEndings } from '../text/lineEndings';
 import type { DirtyRegion, TextChange } from '../text/dirtyRegion';
@@ -151,8 +151,12 @@ export class Linter {
   private noqa: { index: NoqaIndex; lineCount: number } | undefined;
   /** Keeps the semantic model's copy of each unit between lints. */
   private semantic = new SemanticModelBuilder();
-  /** The semantic model of the last lint, when it built one: what rename fixes are planned with on request. */
-  private lastModel: { text: TextReader; model: SemanticModel } | undefined;
+  /**
+   * What the last lint built its semantic model of, when it built one: rename
+   * fixes are planned on request with that model built again (from the memos,
+   * a fraction of the first build), rather than the model kept alive between lints.
+   */
+  private lastModel: { text: TextReader; tree: SyntaxTree; version: number; compactions: number; options: SemanticOptions } | undefined;
   /** Each file rule's last findings (in the coordinates of the last text linted) and how long it took. */
   private fileRuleState = new Map<string, { findings: Finding[]; ms: number }>();
 
@@ -166,12 +170,18 @@ export class Linter {
    */
   renameFix(request: RenameRequest, text: TextReader): Fix | undefined {
     const last = this.lastModel;
-    return last?.text === loneCrAsLf(text) ? plannedRenameFix(request, last.model, text.toString()) : undefined;
+    if (!last || !this.hasModelFor(text)) return undefined;
+    try {
+      return plannedRenameFix(request, this.semantic.build(last.tree, last.options), text.toString());
+    } finally {
+      this.semantic.release();
+    }
   }
 
-  /** Whether `renameFix` can plan for this text (the last lint built its model). */
+  /** Whether `renameFix` can plan for this text (the last lint built its model, and the tree is still the one it was built of). */
   hasModelFor(text: TextReader): boolean {
-    return this.lastModel?.text === loneCrAsLf(text);
+    const last = this.lastModel;
+    return last?.text === loneCrAsLf(text) && last.tree.version === last.version && last.tree.compactions === last.compactions;
   }
 
   /**
@@ -223,8 +233,8 @@ export class Linter {
     }
 
     let model: SemanticModel | undefined;
-    const buildModel = (): SemanticModel =>
-      (model ??= this.semantic.build(syntax, { targetVersion: settings.targetVersion, filePath: input.filePath, notebook: settings.notebook }));
+    const modelOptions: SemanticOptions = { targetVersion: settings.targetVersion, filePath: input.filePath, notebook: settings.notebook };
+    const buildModel = (): SemanticModel => (model ??= this.semantic.build(syntax, modelOptions));
     const carrying = input.fileRules === 'carry' || !!input.partialParse;
     const { findings: fileFindings, carried } = tooDeep
       ? { findings: settings.enabled.has(NESTING_ERROR_CODE) ? [{ ...tooDeep, code: NESTING_ERROR_CODE }] : [], carried: false }
@@ -243,7 +253,8 @@ export class Linter {
       if (isSuppressed(noqa, finding.code, group)) continue;
       findings.push(this.reported(finding, group.last, input, given.text, lines, internalErrors, model || !carrying ? buildModel : undefined));
     }
-    this.lastModel = model && { text, model };
+    this.lastModel = model && { text, tree: syntax, version: syntax.version, compactions: syntax.compactions, options: modelOptions };
+    if (model) this.semantic.release();
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
     this.chunksOf = input.units;
     return {

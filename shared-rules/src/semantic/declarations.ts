@@ -1,6 +1,7 @@
 import type { FunctionMemo, FunctionRecording } from './functionMemo';
+import { NONE } from '../syntax/tree';
 import type { SemanticMessage } from './messages';
-import type { Binding, Reference, Scope } from './scope';
+import { Scope, type Binding, type Reference } from './scope';
 
 /**
  * The effects outside a function of its `global` and `nonlocal`
@@ -49,15 +50,29 @@ export function replayDeclarations(memo: FunctionMemo, stack: readonly Scope[], 
     forgetUndefinedName(messages, name, 0);
     if (!module.bindings.has(name)) module.bindings.set(name, value);
     for (let i = 1; i <= outer; i++) stack[i].bindings.set(name, value);
-    moveToModule(value, module);
   }
-  for (const scope of memo.scopes) {
-    for (const [name, variable] of scope.variables) if (variable.scope.kind === 'module') scope.variables.set(name, module.variable(name));
-    for (const binding of scope.bindings.values()) moveToModule(binding, module);
-  }
+  moveDeclarationsTo(memo, module);
   for (const [name, references] of memo.moduleReferences) {
     const variable = module.variable(name);
     for (const reference of references) variable.references.push(reference);
+  }
+}
+
+/**
+ * Points what the memo's declarations made belong to a build's module (see
+ * `replayDeclarations`) at a stand-in module instead, which holds nothing
+ * of the build: the next replay moves them to its own module.
+ */
+export function detachDeclarations(memo: FunctionMemo): void {
+  if (memo.declarations.length) moveDeclarationsTo(memo, new Scope('module', NONE, undefined));
+}
+
+/** Points the declared bindings, and the function's bindings and variables that belong to the module, at `module`. */
+function moveDeclarationsTo(memo: FunctionMemo, module: Scope): void {
+  for (const { value } of memo.declarations) moveToModule(value, module);
+  for (const scope of memo.scopes) {
+    for (const [name, variable] of scope.variables) if (variable.scope.kind === 'module') scope.variables.set(name, module.variable(name));
+    for (const binding of scope.bindings.values()) moveToModule(binding, module);
   }
 }
 

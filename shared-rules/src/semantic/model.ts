@@ -5,6 +5,7 @@ import { Analyzer } from './analyzer';
 import type { FunctionMemos } from './analyzer/deferredWork';
 import type { FunctionMemo } from './functionMemo';
 import { builtinNames } from './builtins';
+import { detachDeclarations } from './declarations';
 import type { SemanticMessage } from './messages';
 import type { Scope } from './scope';
 
@@ -35,12 +36,30 @@ export interface SemanticOptions {
 export class SemanticModelBuilder {
   /** Module-level functions' results, by their segment and their record in it. */
   private memo = new WeakMap<Segment, Map<number, FunctionMemo>>();
+  /** The memos the last build replayed or recorded: attached to its scopes until `release`. */
+  private attached: FunctionMemo[] = [];
   private memoKey = '';
   private parser: PythonParser | undefined;
 
   /** Forgets the memos (an idle document's memory). */
   forget(): void {
     this.memo = new WeakMap();
+    this.attached = [];
+  }
+
+  /**
+   * Detaches the memos from the last build's scopes, which they point at
+   * from their replay (the scopes their functions were opened in, the module
+   * variables of their `global` names) until the next one: the model dies
+   * with its last user rather than living on in the memos until the next build.
+   * The model must not be used after.
+   */
+  release(): void {
+    for (const memo of this.attached) {
+      for (let i = 0; i < memo.outerScopes.length; i++) memo.outerScopes[i].parent = undefined;
+      detachDeclarations(memo);
+    }
+    this.attached = [];
   }
 
   build(tree: SyntaxTree, options: SemanticOptions): SemanticModel {
@@ -66,12 +85,16 @@ export class SemanticModelBuilder {
 
   private memos(tree: SyntaxTree): FunctionMemos {
     const memo = this.memo;
+    const attached = (this.attached = []) as FunctionMemo[];
     return {
       get: (node) => {
         const segment = tree.segmentOf(node);
-        return memo.get(segment)?.get(node - segment.first);
+        const found = memo.get(segment)?.get(node - segment.first);
+        if (found) attached.push(found);
+        return found;
       },
       set: (node, value) => {
+        attached.push(value);
         const segment = tree.segmentOf(node);
         let bySegment = memo.get(segment);
         if (!bySegment) memo.set(segment, (bySegment = new Map()));

@@ -5,7 +5,7 @@ import { stringValue } from '../strings';
 import type { AnnotationReader } from './annotations';
 import type { BindingRecorder } from './bindingRecorder';
 import { AnnotationState } from './readingState';
-import { pushIf, pushInOrder, type Walk, type Work } from './walk';
+import { pushIf, pushInOrder, pushNamedChildren, type Walk, type Work } from './walk';
 
 const TYPING_CALLS: ReadonlySet<string> = new Set(['cast', 'TypeVar', 'TypedDict', 'NamedTuple']);
 
@@ -36,13 +36,13 @@ export class CallVisitor {
     }
     const argumentList = tree.field(node, F.arguments);
     const isArgumentList = !!argumentList && tree.type(argumentList) === T.argument_list;
-    if (tree.type(func) === T.attribute && isArgumentList) {
+    // `f(x for x in y)`: the generator is the whole argument list.
+    if (!isArgumentList) pushIf(pending, argumentList);
+    else if (tree.type(func) === T.attribute) {
       const args = tree.namedChildren(argumentList);
       pending.push(() => this.extendExports(func, args));
-    }
-    // `f(x for x in y)`: the generator is the whole argument list.
-    if (isArgumentList) pushInOrder(pending, tree.namedChildren(argumentList));
-    else pushIf(pending, argumentList);
+      pushInOrder(pending, args);
+    } else pushNamedChildren(pending, tree, argumentList);
     pending.push(func);
   }
 

@@ -11,7 +11,7 @@ import { PatternVisitor } from './patternVisitor';
 import type { ReadingState } from './readingState';
 import { StatementVisitor } from './statementVisitor';
 import { TargetBinder } from './targetBinder';
-import { pushIf, pushInOrder, type Walk, type Work } from './walk';
+import { pushIf, pushNamedChildren, type Walk, type Work } from './walk';
 
 const IGNORED_TYPES: ReadonlySet<number> = new Set<number>([
   T.comment, T.string_start, T.string_content, T.string_end, T.escape_sequence, T.integer, T.float, T.true, T.false,
@@ -155,7 +155,7 @@ export class NodeVisitor implements Walk {
           continue;
         default: {
           if (type !== T.expression_statement && (IGNORED_TYPES.has(type) || !tree.firstChild(node))) continue;
-          pushInOrder(pending, tree.namedChildren(node));
+          pushNamedChildren(pending, tree, node);
         }
       }
     }

@@ -1,4 +1,4 @@
-import type { NodeId as Node } from '../../syntax/tree';
+import type { NodeId as Node, SyntaxTree } from '../../syntax/tree';
 
 /** What the visitor groups ask of the walk: visiting nodes (see `NodeVisitor`). */
 export interface Walk {
@@ -17,4 +17,15 @@ export function pushIf(pending: Work[], node: Node): void {
 /** Pushes nodes so that the first one is taken first. */
 export function pushInOrder(pending: Work[], nodes: readonly Node[]): void {
   for (let i = nodes.length - 1; i >= 0; i--) pending.push(nodes[i]);
+}
+
+/** Pushes the named children of `node` so that the first one is taken first, without a list of them. */
+export function pushNamedChildren(pending: Work[], tree: SyntaxTree, node: Node): void {
+  const from = pending.length;
+  for (let child = tree.firstNamedChild(node); child; child = tree.nextNamedSibling(child)) pending.push(child);
+  for (let i = from, j = pending.length - 1; i < j; i++, j--) {
+    const first = pending[i];
+    pending[i] = pending[j];
+    pending[j] = first;
+  }
 }
