@@ -1,10 +1,11 @@
-import { addNoqaEdit, firstPartyNames, fixAll, organizeImports, reindentFixAt, scanNoqaLine, type Fix, type FixSafety, type LineIndex, type RenameRequest, type SourceChecker, type TextEdit } from '@pyreview/shared-rules';
+import { addNoqaEdit, firstPartyNames, fixAll, organizeImports, reindentFixAt, scanNoqaLine, type Fix, type FixSafety, type LineIndex, type RenameRequest, type ReportedFinding, type SourceChecker, type TextEdit } from '@pyreview/shared-rules';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { CLIENT_COMMANDS } from './clientSupport';
 import type { DocumentConfig } from './configuration';
-import { diagnosticData, documentPlacement, lspFix, type LspFix, type LspFixEdit, type TextPlacement } from './diagnostics';
+import { documentPlacement, lspFix, type LspFix, type LspFixEdit, type TextPlacement } from './diagnostics';
 import { differingSpan, type PythonDocument } from './documents';
 import { offsetAt, rangeOf, type PositionEncoding } from './positionEncoding';
+import { publishedFindings } from './publishedFindings';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pyreview`;
 export const ORGANIZE_IMPORTS_KIND = `${CodeActionKind.SourceOrganizeImports}.pyreview`;
@@ -64,19 +65,23 @@ function applying(target: FixableDocument, title: string, changes: Record<string
 
 /**
  * What quick fixes are built from: a linted document (a file, or a
- * notebook's cells as one module), the version its diagnostics carry, and
- * where its offsets are in the client's documents.
+ * notebook's cells as one module), its version, where its offsets are in the
+ * client's documents, and the finding of this version a client's diagnostic
+ * stands for (none for a diagnostic of another text).
  */
 export interface FixableDocument {
   readonly document: PythonDocument;
   readonly version: number;
   readonly place: TextPlacement;
   readonly encoding: PositionEncoding;
+  findingOf(diagnostic: Diagnostic): ReportedFinding | undefined;
 }
 
 /** A file's own document as a FixableDocument. */
 export function fixableFile(document: PythonDocument, encoding: PositionEncoding): FixableDocument {
-  return { document, version: document.version, place: documentPlacement(document.uri, document.lines, encoding), encoding };
+  const { uri, version } = document;
+  const findingOf = (diagnostic: Diagnostic) => publishedFindings(document).findingOf(version, uri, diagnostic);
+  return { document, version, place: documentPlacement(uri, document.lines, encoding), encoding, findingOf };
 }
 
 /** The edit adding `code` to the `# noqa` of `line` (none when the line's directive already covers it). */
@@ -105,7 +110,7 @@ export function replacementEdit(before: string, after: string, lines: LineIndex,
   return { range: rangeOf(lines, start, end, encoding), newText: after.slice(start, after.length - (before.length - end)) };
 }
 
-/** The reindent fix a diagnostic's data points at, computed from the document's text (which is the linted one: versions match). */
+/** The reindent fix of the block a finding at `offset` is in, computed from the document's text (which is the linted one: versions match). */
 function sharedFix({ document }: FixableDocument, offset: number): Fix | undefined {
   return offset <= document.text.length ? reindentFixAt(document.text, document.lines, offset) : undefined;
 }
@@ -128,13 +133,13 @@ function quickFix(fix: { title: string; safety: FixSafety }, diagnostic: Diagnos
 }
 
 /**
- * The quick fixes for the diagnostics a client sends back, built from their
- * `data` alone: the rule's fix (preferred when safe; unsafe fixes are only
+ * The quick fixes for the diagnostics a client sends back, built from the
+ * findings they were made of: the rule's fix (preferred when safe; unsafe fixes are only
  * ever offered this way, one at a time) and "Ignore on this line"; titles
  * name the tool and the rule. A client implementing the snippet command
  * (`commands`) gets a fix with placeholders as a snippet.
- * Diagnostics computed for another version of the document are skipped:
- * their edits would land in the wrong place. The findings of a block share
+ * Diagnostics that stand for no finding of the document's version are
+ * skipped: their edits could land in the wrong place. The findings of a block share
  * one reindent action; with `resolveIn`, its edits (as large as the block)
  * are left to `codeAction/resolve`.
  */
@@ -151,38 +156,41 @@ export function quickFixes(
   const blockActions = new Map<Fix, CodeAction>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'pyreview') continue;
-    const data = diagnosticData(diagnostic);
-    if (!data || data.version !== target.version) continue;
-    const shared = data.reindentAt !== undefined ? sharedFix(target, data.reindentAt) : undefined;
+    const finding = target.findingOf(diagnostic);
+    if (!finding) continue;
+    const { code, noqaLine } = finding;
+    const reindent = finding.fix?.shared === 'reindent';
+    const shared = reindent ? sharedFix(target, finding.start) : undefined;
     const blockAction = shared && blockActions.get(shared);
     if (blockAction) blockAction.diagnostics!.push(diagnostic);
     else if (shared) {
       const changes = target.place.changes(shared.edits);
       if (changes) {
-        const action = quickFix(shared, diagnostic, data.code);
+        const action = quickFix(shared, diagnostic, code);
         if (resolveIn === undefined) action.edit = { changes };
-        else action.data = { uri: resolveIn, version: target.version, reindentAt: data.reindentAt! } satisfies ResolveData;
+        else action.data = { uri: resolveIn, version: target.version, reindentAt: finding.start } satisfies ResolveData;
         blockActions.set(shared, action);
         actions.push(action);
       }
     }
-    const fix = data.fix ?? (data.rename && plannedRename(target, data.rename, config, logError));
-    for (const choice of fix ? [fix, ...(data.alternatives ?? [])] : []) {
-      const action = quickFix(choice, diagnostic, data.code);
+    const fix = (finding.fix && !reindent ? lspFix(finding.fix, target.place) : undefined) ?? (finding.rename && plannedRename(target, finding.rename, config, logError));
+    const alternatives = finding.alternatives?.flatMap((other) => lspFix(other, target.place) ?? []) ?? [];
+    for (const choice of fix ? [fix, ...alternatives] : []) {
+      const action = quickFix(choice, diagnostic, code);
       actions.push({ ...action, ...applying(target, action.title, choice.changes, commands) });
     }
     if (!config.showDisableComment) continue;
     // Several findings of one code on one line share a single "ignore" action.
-    const key = `${data.code}:${data.noqaLine}`;
+    const key = `${code}:${noqaLine}`;
     const existing = ignoreActions.get(key);
     if (existing) {
       existing.diagnostics!.push(diagnostic);
       continue;
     }
-    const noqaEdit = ignoreEdit(target.document, data.code, data.noqaLine);
+    const noqaEdit = ignoreEdit(target.document, code, noqaLine);
     const changes = noqaEdit && target.place.changes([noqaEdit]);
     if (changes) ignoreActions.set(key, {
-      title: titled('Ignore on this line', data.code),
+      title: titled('Ignore on this line', code),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       edit: { changes },

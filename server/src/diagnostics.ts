@@ -8,7 +8,6 @@ import {
   type FileRange,
   type Fix,
   type FixSafety,
-  type RenameRequest,
   type LintResult,
   type ReportedFinding,
   type Severity,
@@ -27,6 +26,7 @@ import { CLIENT_COMMANDS } from './clientSupport';
 import type { DocumentConfig } from './configuration';
 import type { LintPhase, PythonDocument } from './documents';
 import { rangeOf, type PositionEncoding } from './positionEncoding';
+import { publishedFindings, type PublishedFinding } from './publishedFindings';
 import { fileUri } from './uris';
 
 /** An edit of a fix; `placeholders` are spans of `newText` to rewrite (TextEdit.placeholders). */
@@ -72,31 +72,6 @@ export function lspFix(fix: Fix, place: TextPlacement): LspFix | undefined {
   return changes && { title: fix.title, safety: fix.safety, changes };
 }
 
-/**
- * Everything a code action needs, carried on the diagnostic so that the
- * server keeps no fix cache: actions are rebuilt from what the client sends
- * back. Rename fixes are the exception: planned on request, with the
- * semantic model the document's linter kept from the lint that reported them.
- */
-export interface DiagnosticData {
-  code: string;
-  /** The document version the edits apply to. */
-  version: number;
-  fix?: LspFix;
-  /** Other fixes the user may choose instead (`Finding.alternatives`). */
-  alternatives?: LspFix[];
-  /**
-   * For a fix every finding of a block shares (`Fix.shared`): the offset of
-   * the linted text its reindent is computed again from when a client asks
-   * (`reindentFixAt`). Its edits would make each diagnostic as large as the block.
-   */
-  reindentAt?: number;
-  /** A rename the fix of which is planned when a client asks for code actions (`Linter.renameFix`). */
-  rename?: RenameRequest;
-  /** The line (0-based) of the linted text a `# noqa` for this finding goes on (the edit is made when asked for: most are never used). */
-  noqaLine: number;
-}
-
 const SYNTAX_ERROR = 'E999';
 
 const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -137,19 +112,15 @@ export function diagnoseDocument(
   if (!linted) return { diagnostics: [], settled: true, skipped: 'the parser gave up on it' };
   const { result, settled } = linted;
   for (const error of result.internalErrors) logError(`pyreview: internal error in rule ${error}`);
-  return { diagnostics: toDiagnostics(result, document, config, encoding, commandLinks), settled };
+  const place = documentPlacement(document.uri, result.lines, encoding);
+  const published = publishedFindings(document).update(document.version, result.findings, (finding) => toDiagnostic(finding, place, config, commandLinks));
+  return { diagnostics: published.map((item) => item.diagnostic), settled };
 }
 
-/** Where diagnostics belong: an open document (with its version) or a file on disk (version -1). */
-export interface DiagnosticTarget {
-  uri: string;
-  version: number;
-}
-
-/** Converts one document's (or file's) findings. */
-export function toDiagnostics(result: LintResult, target: DiagnosticTarget, config: DocumentConfig, encoding: PositionEncoding, commandLinks: boolean): Diagnostic[] {
-  const place = documentPlacement(target.uri, result.lines, encoding);
-  return result.findings.map((finding) => toDiagnostic(finding, place, target.version, config, commandLinks).diagnostic);
+/** Converts the findings of a file on disk. */
+export function toDiagnostics(result: LintResult, uri: string, config: DocumentConfig, encoding: PositionEncoding, commandLinks: boolean): Diagnostic[] {
+  const place = documentPlacement(uri, result.lines, encoding);
+  return result.findings.map((finding) => toDiagnostic(finding, place, config, commandLinks).diagnostic);
 }
 
 /**
@@ -161,56 +132,61 @@ export function ruleDocumentationHref(code: string, commandLinks: boolean): stri
   return `command:${CLIENT_COMMANDS.showRuleDocumentation}?${encodeURIComponent(JSON.stringify([code]))}`;
 }
 
-const codeDescriptions = new Map<string, CodeDescription>();
+/** What the diagnostics of one code share. */
+interface CodeStyle {
+  /** The rule's own severity (settings may override it). */
+  severity: Severity;
+  tags?: DiagnosticTag[];
+  /** The documentation link, to the web page and through the client's command (see ruleDocumentationHref). */
+  links: readonly [CodeDescription, CodeDescription];
+}
 
-/** One link object per code, shared by its diagnostics (a large file publishes hundreds per keystroke). */
+const codeStyles = new Map<string, CodeStyle>();
+
+/** Made once per code: finding a rule scans the catalog, and a large file publishes hundreds of diagnostics per keystroke. */
+function codeStyle(code: string): CodeStyle {
+  let style = codeStyles.get(code);
+  if (!style) {
+    const meta = findRule(code)?.meta;
+    style = {
+      severity: meta?.severity ?? 'warning',
+      tags: meta?.unnecessary ? [DiagnosticTag.Unnecessary] : undefined,
+      links: [{ href: ruleDocumentationHref(code, false) }, { href: ruleDocumentationHref(code, true) }],
+    };
+    codeStyles.set(code, style);
+  }
+  return style;
+}
+
 function codeDescription(code: string, commandLinks: boolean): CodeDescription {
-  const key = `${commandLinks}:${code}`;
-  let description = codeDescriptions.get(key);
-  if (!description) codeDescriptions.set(key, (description = { href: ruleDocumentationHref(code, commandLinks) }));
-  return description;
+  return codeStyle(code).links[commandLinks ? 1 : 0];
 }
 
 /**
- * One finding as a diagnostic of the document holding it; `version` is what
- * its quick fixes are valid for.
+ * One finding as a diagnostic of the document holding it. It carries no
+ * `data`: quick fixes are made from the finding it was made of (see
+ * PublishedFindings, which compares every field set here), so that its JSON
+ * stays the same while the edits leave it where it is.
  */
-export function toDiagnostic(
-  finding: ReportedFinding,
-  place: TextPlacement,
-  version: number,
-  config: DocumentConfig,
-  commandLinks: boolean,
-): { uri: string; diagnostic: Diagnostic } {
-  const meta = findRule(finding.code)?.meta;
-  const shared = finding.fix?.shared === 'reindent';
-  const data: DiagnosticData = {
-    code: finding.code,
-    version,
-    fix: finding.fix && !shared ? lspFix(finding.fix, place) : undefined,
-    alternatives: finding.alternatives?.flatMap((fix) => lspFix(fix, place) ?? []),
-    reindentAt: shared ? finding.start : undefined,
-    rename: finding.rename,
-    noqaLine: finding.noqaLine,
-  };
+export function toDiagnostic(finding: ReportedFinding, place: TextPlacement, config: DocumentConfig, commandLinks: boolean): PublishedFinding {
+  const style = codeStyle(finding.code);
   const { uri, range } = place.locate(finding.start, finding.end);
   const diagnostic: Diagnostic = {
     range,
-    severity: SEVERITIES[config.settings.severity.get(finding.code) ?? meta?.severity ?? 'warning'],
+    severity: SEVERITIES[config.settings.severity.get(finding.code) ?? style.severity],
     source: 'pyreview',
     code: finding.code,
-    codeDescription: codeDescription(finding.code, commandLinks),
+    codeDescription: style.links[commandLinks ? 1 : 0],
     message: finding.message,
-    data,
   };
-  if (meta?.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (style.tags) diagnostic.tags = style.tags;
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((item) => ({
       location: item.file ? { uri: fileUri(item.file.path), range: fileRange(item.file) } : place.locate(item.start, item.end),
       message: item.message,
     }));
   }
-  return { uri, diagnostic };
+  return { uri, diagnostic, finding };
 }
 
 /**
@@ -247,16 +223,4 @@ export function configProblemDiagnostics(problems: readonly ConfigProblem[], sou
     source: 'pyreview',
     message: problem.setting ? `${problem.setting}: ${problem.message}` : problem.message,
   }));
-}
-
-/** Narrows the `data` a client sends back; anything malformed yields no actions. */
-export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  if (!data || typeof data.code !== 'string' || typeof data.version !== 'number' || typeof data.noqaLine !== 'number') return undefined;
-  if (data.alternatives !== undefined && !Array.isArray(data.alternatives)) return undefined;
-  const { rename, reindentAt } = data;
-  const renameValid = !rename || (typeof rename.offset === 'number' && typeof rename.newName === 'string' && typeof rename.title === 'string' && (rename.safety === 'safe' || rename.safety === 'unsafe'));
-  const reindentValid = reindentAt === undefined || (Number.isInteger(reindentAt) && reindentAt >= 0);
-  if (renameValid && reindentValid) return data as DiagnosticData;
-  return { ...data, rename: renameValid ? rename : undefined, reindentAt: reindentValid ? reindentAt : undefined } as DiagnosticData;
 }

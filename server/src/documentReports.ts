@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { DocumentConfig } from './configuration';
+import { jsonText } from './diagnosticJson';
 
 /** The diagnostics last computed for an open document. */
 export interface DocumentReport {
@@ -58,11 +59,11 @@ export class ReportNumbering {
 
 /**
  * Whether two lists of diagnostics are the same, compared one diagnostic at a
- * time: after an edit they differ at the first one (its data holds the
- * version), and a keystroke must not serialize every diagnostic of the file.
+ * time: those an edit left where they were are the same objects (see
+ * PublishedFindings), and the others have their JSON kept.
  */
-function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && jsonText(a[i]) !== jsonText(b[i])) return false;
   return true;
 }

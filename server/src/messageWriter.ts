@@ -1,4 +1,5 @@
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
+import { jsonText } from './diagnosticJson';
 
 /** A buffer is kept for the next message up to this size; a larger message gets one of its own. */
 const MAX_KEPT_BYTES = 1 << 20;
@@ -75,23 +76,30 @@ export class ReusedBufferWriter extends AbstractMessageWriter implements Message
   }
 }
 
+/** Where messages hold lists of diagnostics: a publication's params, a pull request's report. */
+const DIAGNOSTIC_LISTS = [['params', 'diagnostics'], ['result', 'items']] as const;
+
 /**
- * The message's JSON, in pieces: a publication's diagnostics a group at a
- * time. One string for hundreds of them would be a large object, which V8
- * places in pages it maps afresh, and touching those costs more than the
- * encoding.
+ * The message's JSON, in pieces: a list of diagnostics a group at a time,
+ * made of each diagnostic's kept JSON (see diagnosticJson.ts). One string
+ * for hundreds of them would be a large object, which V8 places in pages it
+ * maps afresh, and touching those costs more than the encoding.
  */
 function jsonParts(message: Message): string[] {
-  const params = (message as { params?: unknown }).params;
-  const diagnostics = isObject(params) && params.diagnostics;
-  if (!isObject(params) || !Array.isArray(diagnostics) || diagnostics.length <= DIAGNOSTICS_PER_STRING) return [JSON.stringify(message)];
-  const parts = [...openObject({ ...message, params: undefined }, 'params'), ...openObject({ ...params, diagnostics: undefined }, 'diagnostics'), '['];
-  for (let i = 0; i < diagnostics.length; i += DIAGNOSTICS_PER_STRING) {
-    const group = JSON.stringify(diagnostics.slice(i, i + DIAGNOSTICS_PER_STRING));
-    parts.push(i ? ',' : '', group.slice(1, -1));
+  for (const [outer, inner] of DIAGNOSTIC_LISTS) {
+    const holder = (message as unknown as Record<string, unknown>)[outer];
+    const list = isObject(holder) ? holder[inner] : undefined;
+    if (!isObject(holder) || !Array.isArray(list)) continue;
+    const parts = [...openObject({ ...message, [outer]: undefined }, outer), ...openObject({ ...holder, [inner]: undefined }, inner), '['];
+    for (let i = 0; i < list.length; i += DIAGNOSTICS_PER_STRING) {
+      const group: string[] = [];
+      for (const item of list.slice(i, i + DIAGNOSTICS_PER_STRING)) group.push(jsonText(item));
+      parts.push(i ? ',' : '', group.join(','));
+    }
+    parts.push(']}}');
+    return parts;
   }
-  parts.push(']}}');
-  return parts;
+  return [JSON.stringify(message)];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

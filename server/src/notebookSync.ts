@@ -7,15 +7,16 @@ import {
   type Connection,
   type Diagnostic,
   type NotebookDocumentSyncOptions,
-  type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import { fixAllActionOf, FIX_ALL_KIND, kindRequested, quickFixes, resolveQuickFix, type FixableDocument } from './codeActions';
 import type { ConfigurationService, DocumentConfig } from './configuration';
 import { toDiagnostic } from './diagnostics';
+import { sameDiagnostics } from './documentReports';
 import type { LintPhase } from './documents';
 import { NotebookStore, type OpenNotebook } from './notebookDocuments';
 import type { PositionEncoding } from './positionEncoding';
+import { publishedFindings } from './publishedFindings';
 import { LintScheduler, SettleScheduler } from './scheduler';
 
 /** The server's notebook capability: the Python cells of every kind of notebook, saves included. */
@@ -39,31 +40,6 @@ export interface NotebookSyncHost {
   warn(message: string): void;
 }
 
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
-/** Whether a code action's diagnostic is one of the cell's: the client sends it back without the data. */
-function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
-  return a.code === b.code && a.message === b.message && sameRange(a.range, b.range);
-}
-
-/**
- * Whether a cell's diagnostics look the same to the user, field by field:
- * the data they carry back changes with every version, and a keystroke
- * compares the diagnostics of every cell.
- */
-function sameShown(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (!sameDiagnostic(x, y) || x.severity !== y.severity || x.codeDescription?.href !== y.codeDescription?.href || x.tags?.length !== y.tags?.length) return false;
-    if ((x.relatedInformation || y.relatedInformation) && JSON.stringify(x.relatedInformation) !== JSON.stringify(y.relatedInformation)) return false;
-  }
-  return true;
-}
-
 /**
  * LSP 3.17 notebook sync (`notebookDocument/didOpen|didChange|didSave|didClose`):
  * each open notebook's Python cells are linted as one module, and each
@@ -71,14 +47,14 @@ function sameShown(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean 
  * other) URI — always with push, which clients show for cells whatever
  * their pull support. A lint publishes the cells edited since the last one
  * and those whose diagnostics changed, nothing else. Quick fixes are built
- * from the last lint's diagnostics of the cell: their offsets move whenever
- * an earlier cell changes, which the client's copies do not follow.
+ * from the last lint's findings (see PublishedFindings): their offsets move
+ * whenever an earlier cell changes, which the client's copies do not follow.
  */
 export class NotebookSync {
   private readonly store = new NotebookStore();
   private readonly scheduler: LintScheduler;
   private readonly settler: SettleScheduler;
-  /** Per cell URI: the diagnostics last published, with their data. */
+  /** Per cell URI: the diagnostics last published. */
   private readonly published = new Map<string, Diagnostic[]>();
 
   constructor(private readonly connection: Connection, private readonly host: NotebookSyncHost) {
@@ -146,17 +122,15 @@ export class NotebookSync {
     const linted = config.enable ? this.lint(notebook, config, phase) : undefined;
     if (linted) {
       const place = notebook.placement(this.host.encoding);
-      for (const finding of linted.findings) {
-        const { uri: cell, diagnostic } = toDiagnostic(finding, place, notebook.version, config, this.host.commandLinks);
-        byCell.get(cell)?.push(diagnostic);
-      }
+      const published = publishedFindings(notebook.module).update(notebook.version, linted.findings, (finding) => toDiagnostic(finding, place, config, this.host.commandLinks));
+      for (const { uri: cell, diagnostic } of published) byCell.get(cell)?.push(diagnostic);
       if (linted.settled) this.settler.cancel(uri);
       else this.settler.schedule(uri);
     }
     for (const [cell, diagnostics] of byCell) {
       const before = this.published.get(cell);
       this.published.set(cell, diagnostics);
-      if (before && sameShown(before, diagnostics) && !notebook.touched.has(cell)) continue;
+      if (before && sameDiagnostics(before, diagnostics) && !notebook.touched.has(cell)) continue;
       this.send(cell, notebook.cellVersion(cell), diagnostics);
     }
     notebook.touched.clear();
@@ -186,9 +160,7 @@ export class NotebookSync {
     const { checker, encoding } = this.host;
     const actions: CodeAction[] = [];
     if (kindRequested(context.only, CodeActionKind.QuickFix)) {
-      const current = this.published.get(cellUri) ?? [];
-      const fresh = context.diagnostics.flatMap((diagnostic) => current.filter((candidate) => sameDiagnostic(candidate, diagnostic)));
-      actions.push(...quickFixes(this.fixTarget(notebook), fresh, config, this.host.logError, resolve ? cellUri : undefined));
+      actions.push(...quickFixes(this.fixTarget(notebook, cellUri), context.diagnostics, config, this.host.logError, resolve ? cellUri : undefined));
     }
     if (context.only && kindRequested(context.only, FIX_ALL_KIND)) {
       const fixAll = this.fixAll(notebook, config, checker, encoding);
@@ -198,15 +170,17 @@ export class NotebookSync {
   }
 
   /** What the quick fixes of a cell's diagnostics are built from: the notebook's module and where its offsets are in the cells. */
-  fixTarget(notebook: OpenNotebook): FixableDocument {
+  fixTarget(notebook: OpenNotebook, cellUri: string): FixableDocument {
     const { encoding } = this.host;
-    return { document: notebook.module, version: notebook.version, place: notebook.placement(encoding), encoding };
+    const { module, version } = notebook;
+    const findingOf = (diagnostic: Diagnostic) => publishedFindings(module).findingOf(version, cellUri, diagnostic);
+    return { document: module, version, place: notebook.placement(encoding), encoding, findingOf };
   }
 
   /** `codeAction/resolve` for an action of a cell. */
   resolveCodeAction(cellUri: string, action: CodeAction): CodeAction {
     const notebook = this.store.ofCell(cellUri);
-    return notebook ? resolveQuickFix(action, this.fixTarget(notebook)) : action;
+    return notebook ? resolveQuickFix(action, this.fixTarget(notebook, cellUri)) : action;
   }
 
   /** Every safe fix (unsafe ones too when the user opted in) of the whole notebook, as edits of the cells that change. */

@@ -217,7 +217,7 @@ export class WorkspaceHandlers {
     if (text === undefined) return undefined;
     const result = session.checker.check({ text, filePath, relativePath: config.relativePath, settings: config.settings, workspace: session.indexer.index });
     for (const error of result.internalErrors) session.logError(`pyreview: internal error in rule ${error}`);
-    return toDiagnostics(result, { uri, version: -1 }, config, session.encoding, session.commandLinks());
+    return toDiagnostics(result, uri, config, session.encoding, session.commandLinks());
   }
 
   private clearClosedLater(uri: string, delayMs: number): void {

@@ -51,6 +51,8 @@ export interface FuzzReport {
 }
 
 const SETTINGS = { select: ['ALL'] };
+/** A block's reindent is offered with its edit left to `codeAction/resolve`: compared as such, as the fresh check's findings say it. */
+const CAPABILITIES = { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } };
 /** After a result that differs, how long the server may take to publish the settled one. */
 const SETTLE_WAIT_MS = 3000;
 /** One burst in this many waits for the server to go quiet before comparing, so that settling itself is compared too. */
@@ -110,10 +112,13 @@ function randomEdit(text: string, next: () => number): Edit {
   return { start: lineStart, end: lineStart, text: `${line}${pick(['\n', '\r\n', '\r'])}` };
 }
 
-interface ServerFix {
+/** A quick fix as the server offers it; a block's reindent is left to `codeAction/resolve` (its data says where). */
+interface QuickFix {
   title: string;
-  safety: string;
-  changes: Record<string, Array<{ range: unknown; newText: string }>>;
+  isPreferred?: boolean;
+  diagnostics?: Diagnostic[];
+  edit?: { changes?: Record<string, Array<{ range: unknown; newText: string }>> };
+  data?: { reindentAt?: number };
 }
 
 /** A fix as both sides are compared by: safety, title, and each edit's range and text. */
@@ -121,17 +126,40 @@ function fixKey(safety: string, title: string, edits: ReadonlyArray<[unknown, st
   return `${safety} ${title} ${JSON.stringify(edits)}`;
 }
 
+/** The key of a quick fix of a diagnostic of `code`: its title without what the server adds (tool, rule, "(unsafe)"). */
+function quickFixKey(action: QuickFix, code: string): string {
+  if (action.data?.reindentAt !== undefined) return 'reindent';
+  const safety = action.isPreferred ? 'safe' : 'unsafe';
+  const title = action.title.slice(`pyreview (${code}): `.length, safety === 'unsafe' ? -' (unsafe)'.length : undefined);
+  return fixKey(safety, title, Object.values(action.edit?.changes ?? {}).flat().map((e) => [e.range, e.newText]));
+}
+
 /**
- * What a diagnostic is compared by: code, range, severity, message, its fix
- * (or that its block's reindent is computed on request, or its planned
- * rename) and the alternatives offered with it.
+ * What a diagnostic is compared by: code, range, severity, message, and the
+ * quick fixes the server offers for it: its fix (or that its block's
+ * reindent is computed on request, or its planned rename) and the
+ * alternatives offered with it.
  */
-function serverKey(diagnostic: Diagnostic): string {
-  const data = diagnostic.data as { fix?: ServerFix; alternatives?: ServerFix[]; reindentAt?: number; rename?: { title: string; safety: string } } | undefined;
-  const key = (fix: ServerFix) => fixKey(fix.safety, fix.title, Object.values(fix.changes).flat().map((e) => [e.range, e.newText]));
-  const fix = data?.fix ? key(data.fix) : data?.reindentAt !== undefined ? 'reindent' : data?.rename ? `rename ${data.rename.safety} ${data.rename.title}` : '';
-  const alternatives = (data?.alternatives ?? []).map(key).join(' | ');
-  return `${JSON.stringify(diagnostic.range)} ${String(diagnostic.code)} ${diagnostic.severity} ${diagnostic.message} ${fix} ${alternatives}`;
+async function serverKeys(client: LspClient, uri: string, diagnostics: readonly Diagnostic[]): Promise<string[]> {
+  const context = { diagnostics, only: ['quickfix'] };
+  const actions = await client.request<QuickFix[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context });
+  // The fixes offered for each diagnostic, by its JSON (identical diagnostics get the same fixes, once each).
+  const fixes = new Map<string, string[]>();
+  for (const action of actions) {
+    if (action.title.endsWith(': Ignore on this line')) continue;
+    for (const diagnostic of action.data?.reindentAt !== undefined ? action.diagnostics ?? [] : (action.diagnostics ?? []).slice(0, 1)) {
+      const json = JSON.stringify(diagnostic);
+      fixes.set(json, [...(fixes.get(json) ?? []), quickFixKey(action, String(diagnostic.code))]);
+    }
+  }
+  const copies = new Map<string, number>();
+  for (const diagnostic of diagnostics) copies.set(JSON.stringify(diagnostic), (copies.get(JSON.stringify(diagnostic)) ?? 0) + 1);
+  return diagnostics.map((diagnostic) => {
+    const json = JSON.stringify(diagnostic);
+    const offered = fixes.get(json) ?? [];
+    const [fix = '', ...alternatives] = offered.slice(0, offered.length / copies.get(json)!);
+    return `${JSON.stringify(diagnostic.range)} ${String(diagnostic.code)} ${diagnostic.severity} ${diagnostic.message} ${fix} ${alternatives.join(' | ')}`;
+  });
 }
 
 const SEVERITY_NUMBERS: Readonly<Record<string, number>> = { error: 1, warning: 2, info: 3, hint: 4 };
@@ -144,14 +172,17 @@ function freshKeys(parser: PythonParser, text: string, filePath: string, encodin
   const settings = resolveSettings(RULES, SETTINGS);
   const units = parseUnits(parser, text);
   try {
-    const result = new Linter(RULES).lint({ units, text, filePath, settings, workspace: new WorkspaceIndex(), renameFixes: 'on-request' });
+    const linter = new Linter(RULES);
+    const result = linter.lint({ units, text, filePath, settings, workspace: new WorkspaceIndex(), renameFixes: 'on-request' });
     const at = positionsIn(text, encoding);
     const range = (start: number, end: number): { start: Position; end: Position } => ({ start: at(start), end: at(end) });
     const key = (fix: Fix) => fixKey(fix.safety, fix.title, fix.edits.map((e) => [range(e.start, e.end), e.newText]));
     return result.findings.map((finding: ReportedFinding) => {
-      const fix = finding.fix ? (finding.fix.shared === 'reindent' ? 'reindent' : key(finding.fix))
-        : finding.rename ? `rename ${finding.rename.safety} ${finding.rename.title}` : '';
-      const alternatives = (finding.alternatives ?? []).map(key).join(' | ');
+      const renamed = finding.rename && linter.renameFix(finding.rename, text);
+      const own = finding.fix?.shared === 'reindent' ? undefined : finding.fix ?? renamed;
+      const fix = finding.fix?.shared === 'reindent' ? 'reindent' : own ? key(own) : '';
+      // Alternatives are offered with the finding's own fix (a block's reindent has its own action).
+      const alternatives = own ? (finding.alternatives ?? []).map(key).join(' | ') : '';
       const severity = SEVERITY_NUMBERS[settings.severity.get(finding.code) ?? 'warning'];
       return `${JSON.stringify(range(finding.start, finding.end))} ${finding.code} ${severity} ${finding.message} ${fix} ${alternatives}`;
     });
@@ -174,7 +205,7 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const next = random(options.seed);
   const parser = new PythonParser();
-  const client = await LspClient.start({ settings: SETTINGS, retainDiagnostics: 'latest', positionEncodings: options.encoding === 'utf-8' ? ['utf-8'] : undefined });
+  const client = await LspClient.start({ settings: SETTINGS, capabilities: CAPABILITIES, retainDiagnostics: 'latest', positionEncodings: options.encoding === 'utf-8' ? ['utf-8'] : undefined });
   const saveDirectory = path.join(os.tmpdir(), 'pyreview-fuzz-differences');
   const report: FuzzReport = { edits: 0, comparisons: 0, differences: [], internalErrors: [] };
   try {
@@ -210,10 +241,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         report.comparisons++;
         const fresh = freshKeys(parser, text, filePath, options.encoding);
         // A result that differs may not be settled yet: the settled one follows.
-        let { missing, extra } = difference(latest(client, uri, version), fresh);
+        let { missing, extra } = difference(await latest(client, uri, version), fresh);
         for (const deadline = Date.now() + SETTLE_WAIT_MS; (missing.length || extra.length) && Date.now() < deadline; ) {
           await delay(50);
-          ({ missing, extra } = difference(latest(client, uri, version), fresh));
+          ({ missing, extra } = difference(await latest(client, uri, version), fresh));
         }
         if (missing.length || extra.length) {
           fs.mkdirSync(saveDirectory, { recursive: true });
@@ -240,10 +271,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
 }
 
 /** The keys of the latest diagnostics published for `uri` at `version`. */
-function latest(client: LspClient, uri: string, version: number): string[] {
+async function latest(client: LspClient, uri: string, version: number): Promise<string[]> {
   const all = client.diagnosticsFor(uri);
   const last = all[all.length - 1];
-  return last && last.version === version ? last.diagnostics.map(serverKey) : [];
+  return last && last.version === version ? serverKeys(client, uri, last.diagnostics) : [];
 }
 
 /** Waits until the server has published nothing for `uri` for a while (its settling lint is done). */
@@ -262,7 +293,7 @@ async function quiet(client: LspClient, uri: string): Promise<void> {
 export async function replay(file: string): Promise<{ missing: string[]; extra: string[] }> {
   const recorded = JSON.parse(fs.readFileSync(file, 'utf8')) as Replay;
   const parser = new PythonParser();
-  const client = await LspClient.start({ settings: SETTINGS, positionEncodings: recorded.encoding === 'utf-8' ? ['utf-8'] : undefined });
+  const client = await LspClient.start({ settings: SETTINGS, capabilities: CAPABILITIES, positionEncodings: recorded.encoding === 'utf-8' ? ['utf-8'] : undefined });
   try {
     const uri = pathToFileURL(recorded.filePath).href;
     client.open(uri, recorded.before, 1);
@@ -279,7 +310,7 @@ export async function replay(file: string): Promise<{ missing: string[]; extra: 
     }
     await client.waitForDiagnostics(uri, version, 60_000);
     await quiet(client, uri);
-    return difference(latest(client, uri, version), freshKeys(parser, text, recorded.filePath, recorded.encoding));
+    return difference(await latest(client, uri, version), freshKeys(parser, text, recorded.filePath, recorded.encoding));
   } finally {
     client.kill();
   }

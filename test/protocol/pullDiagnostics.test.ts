@@ -46,6 +46,18 @@ describe('protocol: pull diagnostics', () => {
     assert.deepStrictEqual(client.diagnosticsFor(uri), [], 'nothing pushed to a pull client');
   });
 
+  it('answers "unchanged" after an edit that leaves every diagnostic where it was', async () => {
+    const uri = workspace.uri('unmoved.py');
+    client.open(uri, SOURCE, 1);
+    const first = await pull(uri) as FullDocumentDiagnosticReport;
+    assert.deepStrictEqual(first.items.map((d) => [d.code, d.range.start.line]), [['E722', 2]]);
+    client.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'x = 1\n' }]);
+    assert.deepStrictEqual(await pull(uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    client.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+    const moved = await pull(uri, first.resultId) as FullDocumentDiagnosticReport;
+    assert.deepStrictEqual([moved.kind, moved.items.map((d) => d.range.start.line)], ['full', [3]]);
+  });
+
   it('answers with the last saved state when run is onSave', async () => {
     client.settings = { ...client.settings, run: 'onSave' };
     client.notify('workspace/didChangeConfiguration', { settings: null });

@@ -1,14 +1,15 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { MAX_SOURCE_LENGTH, PieceText, PythonParser, resolveSettings, RULES, settingNameOfOption, WorkspaceIndex, type UserSettings } from '@pyreview/shared-rules';
-import type { Diagnostic } from 'vscode-languageserver';
-import { fixableFile, quickFixes } from 'pyreview-server/out/codeActions';
+import { MAX_SOURCE_LENGTH, PieceText, PythonParser, resolveSettings, RULES, settingNameOfOption, WorkspaceIndex, type ReportedFinding, type UserSettings } from '@pyreview/shared-rules';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { fixableFile, quickFixes, type FixableDocument } from 'pyreview-server/out/codeActions';
 import { combineSettings, editorUserSettings, type DocumentConfig } from 'pyreview-server/out/configuration';
-import type { DiagnosticData } from 'pyreview-server/out/diagnostics';
 import { diagnoseDocument } from 'pyreview-server/out/diagnostics';
-import { differingSpan, DocumentStore } from 'pyreview-server/out/documents';
+import { jsonText } from 'pyreview-server/out/diagnosticJson';
+import { differingSpan, DocumentStore, type PythonDocument } from 'pyreview-server/out/documents';
 import { OpenDocuments } from 'pyreview-server/out/openDocuments';
 import { LintScheduler } from 'pyreview-server/out/scheduler';
+import { applyTextEdits } from '../helpers/lspText';
 import { REPO_ROOT } from '../helpers/paths';
 
 /** The benchmark's corpus: a large file made of library modules, and where the benchmark types in it. */
@@ -66,22 +67,20 @@ describe('server modules', () => {
       const store = new DocumentStore(new PythonParser());
       const document = store.open('file:///tmp/actions.py', 3, 'x = 1\n');
       const config = documentConfig({}, { showDisableComment: true });
-      const diagnostic = (safety: 'safe' | 'unsafe'): Diagnostic => {
-        const data: DiagnosticData = {
-          code: 'X100', version: 3, noqaLine: 0,
-          fix: { title: 'Do it', safety, changes: { [document.uri]: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'y' }] } },
-        };
-        return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', source: 'pyreview', code: 'X100', data };
+      const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', source: 'pyreview', code: 'X100' };
+      const target = (safety: 'safe' | 'unsafe'): FixableDocument => {
+        const finding: ReportedFinding = { code: 'X100', message: 'm', start: 0, end: 1, noqaLine: 0, fix: { title: 'Do it', safety, edits: [{ start: 0, end: 1, newText: 'y' }] } };
+        return { ...fixableFile(document, 'utf-16'), findingOf: (sent) => (sent === diagnostic ? finding : undefined) };
       };
-      const [safe, ignore] = quickFixes(fixableFile(document, 'utf-16'), [diagnostic('safe')], config, noErrors);
+      const [safe, ignore] = quickFixes(target('safe'), [diagnostic], config, noErrors);
       assert.deepStrictEqual([safe.title, safe.isPreferred], ['pyreview (X100): Do it', true]);
       assert.deepStrictEqual([ignore.title, ignore.edit?.changes?.[document.uri]], [
         'pyreview (X100): Ignore on this line',
         [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, newText: '  # noqa: X100' }],
       ]);
-      const [unsafe] = quickFixes(fixableFile(document, 'utf-16'), [diagnostic('unsafe')], config, noErrors);
+      const [unsafe] = quickFixes(target('unsafe'), [diagnostic], config, noErrors);
       assert.deepStrictEqual([unsafe.title, unsafe.isPreferred], ['pyreview (X100): Do it (unsafe)', false]);
-      assert.deepStrictEqual(quickFixes(fixableFile(document, 'utf-16'), [{ ...diagnostic('safe'), data: { code: 'X100' } }], config, noErrors), [], 'malformed data gives nothing');
+      assert.deepStrictEqual(quickFixes(fixableFile(document, 'utf-16'), [diagnostic], config, noErrors), [], 'a diagnostic the server did not publish gives nothing');
       store.dispose();
     });
 
@@ -92,9 +91,10 @@ describe('server modules', () => {
       const config = documentConfig({ select: ['N806'] }, { showDisableComment: false });
       const { diagnostics } = diagnoseDocument(document, config, 'utf-16', 'settle', noErrors, false);
       assert.deepStrictEqual(diagnostics.map((d) => d.code), ['N806']);
-      const data = diagnostics[0].data as DiagnosticData;
-      assert.strictEqual(data.fix, undefined, 'not planned with the lint');
-      assert.strictEqual(data.rename?.newName, 'total');
+      assert.strictEqual(diagnostics[0].data, undefined, 'quick fixes are made from the finding, not from data carried by the diagnostic');
+      const finding = fixableFile(document, 'utf-16').findingOf(diagnostics[0]);
+      assert.strictEqual(finding?.fix, undefined, 'not planned with the lint');
+      assert.strictEqual(finding?.rename?.newName, 'total');
       const [rename, ...others] = quickFixes(fixableFile(document, 'utf-16'), diagnostics, config, noErrors);
       assert.deepStrictEqual(others, []);
       assert.deepStrictEqual(rename.edit?.changes?.[uri], [
@@ -103,7 +103,64 @@ describe('server modules', () => {
       ]);
       // Another text has no model yet: nothing, rather than edits planned on the wrong text.
       store.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }], 'utf-16');
-      assert.deepStrictEqual(quickFixes(fixableFile(document, 'utf-16'), [{ ...diagnostics[0], data: { ...data, version: 2 } }], config, noErrors), []);
+      assert.deepStrictEqual(quickFixes({ ...fixableFile(document, 'utf-16'), findingOf: () => finding }, diagnostics, config, noErrors), []);
+      store.dispose();
+    });
+  });
+
+  describe('published diagnostics', () => {
+    const noErrors = (message: string): never => assert.fail(message);
+    const uri = 'file:///tmp/published.py';
+    const TEXT = 'import os\ndef area(width):\n    Total = width * 2\n    return Total\n';
+    const config = documentConfig({ select: ['F401', 'N806'] }, { showDisableComment: false });
+
+    /** Lints the document, checking that what would be written of each diagnostic is what a server that never saw an earlier text publishes. */
+    function publish(document: PythonDocument, settings = config): Diagnostic[] {
+      const { diagnostics } = diagnoseDocument(document, settings, 'utf-16', 'settle', noErrors, false);
+      const fresh = new DocumentStore(new PythonParser());
+      const expected = diagnoseDocument(fresh.open(uri, document.version, document.text), settings, 'utf-16', 'settle', noErrors, false).diagnostics;
+      assert.deepStrictEqual(diagnostics.map(jsonText), expected.map((diagnostic) => JSON.stringify(diagnostic)));
+      fresh.dispose();
+      return diagnostics;
+    }
+
+    function renamed(document: PythonDocument, diagnostic: Diagnostic): string | undefined {
+      const [action] = quickFixes(fixableFile(document, 'utf-16'), [diagnostic], config, noErrors);
+      return action && applyTextEdits(document.text, action.edit!.changes![uri], 'utf-16');
+    }
+
+    it('reuses the diagnostics an edit leaves where they are, with quick fixes made for the new text', () => {
+      const store = new DocumentStore(new PythonParser());
+      const document = store.open(uri, 1, TEXT);
+      const [unused, naming] = publish(document);
+      assert.deepStrictEqual([unused.code, naming.code], ['F401', 'N806']);
+      // Every offset after the edit moves, no diagnostic does.
+      store.change(uri, 2, [{ range: { start: { line: 0, character: 9 }, end: { line: 0, character: 9 } }, text: '  # os' }], 'utf-16');
+      const kept = publish(document);
+      assert.ok(kept[0] === unused && kept[1] === naming, 'the same diagnostics');
+      assert.strictEqual(renamed(document, naming), document.text.split('Total').join('total'), 'the rename is planned where the name now is');
+      // A line above moves both: made again, and the diagnostics of the earlier text stand for nothing.
+      store.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }], 'utf-16');
+      const moved = publish(document);
+      assert.ok(moved[0] !== unused && moved[1] !== naming);
+      assert.deepStrictEqual(moved.map((diagnostic) => diagnostic.range.start.line), [1, 3]);
+      assert.strictEqual(renamed(document, naming), undefined, 'no action from a diagnostic the edit moved');
+      assert.strictEqual(renamed(document, moved[1]), document.text.split('Total').join('total'));
+      store.dispose();
+    });
+
+    it('makes a diagnostic again when its message or its severity changes', () => {
+      const store = new DocumentStore(new PythonParser());
+      const document = store.open(uri, 1, TEXT);
+      const [unused, naming] = publish(document);
+      store.change(uri, 2, [{ range: { start: { line: 0, character: 8 }, end: { line: 0, character: 9 } }, text: 'd' }], 'utf-16');
+      const [renamedImport, sameNaming] = publish(document);
+      assert.deepStrictEqual(renamedImport.range, unused.range);
+      assert.notStrictEqual(renamedImport.message, unused.message);
+      assert.strictEqual(sameNaming, naming);
+      const [severe, stillNaming] = publish(document, documentConfig({ select: ['F401', 'N806'], severity: { F401: 'error' } }));
+      assert.deepStrictEqual([severe.severity, renamedImport.severity], [DiagnosticSeverity.Error, DiagnosticSeverity.Warning]);
+      assert.strictEqual(stillNaming, naming);
       store.dispose();
     });
   });

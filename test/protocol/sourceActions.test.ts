@@ -108,8 +108,10 @@ describe('protocol: organize imports in a workspace', () => {
     // The quick fix of I001 sorts the same way (fix-all and the action must not undo each other).
     await until('I001 fixed the same way', async () => {
       const i001 = client.diagnosticsFor(uri).at(-1)!.diagnostics.find((d) => d.code === 'I001');
-      const fix = (i001?.data as { fix?: { changes: Record<string, unknown[]> } } | undefined)?.fix;
-      return fix && applyTextEdits(HANDLER, fix.changes[uri] as never, 'utf-16') === expected ? true : undefined;
+      if (!i001) return undefined;
+      const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: i001.range, context: { diagnostics: [i001], only: ['quickfix'] } });
+      const fix = actions.find((action) => action.title.startsWith('pyreview (I001)') && action.edit?.changes[uri] && !action.title.endsWith('Ignore on this line'));
+      return fix && applyTextEdits(HANDLER, fix.edit.changes[uri] as never, 'utf-16') === expected ? true : undefined;
     });
   });
 });
