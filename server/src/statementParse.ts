@@ -18,8 +18,9 @@ import { coverRange, NodeFlag, T, type DirtyRegion, type DocumentUnits, type Lin
  * The range to parse alone for the edits in `region`: the top-level
  * statement of the units (of the text before the edits) they fall in, up to
  * the end of the line of the region's end (typing at the end of a
- * statement's last line extends it). Undefined when the tree has errors or
- * the region does not start inside a statement or at the start of its line.
+ * statement's last line extends it), the CR of a CRLF included. Undefined
+ * when the tree has errors or the region does not start inside a statement
+ * or at the start of its line.
  */
 export function statementRange(units: DocumentUnits, region: DirtyRegion, lines: LineIndex, pointAt: (offset: number) => Point): ParseRange | undefined {
   const tree = units.tree;
@@ -40,8 +41,15 @@ export function statementRange(units: DocumentUnits, region: DirtyRegion, lines:
   if (statement.start === region.start && !(isLineBreak(lines.text.charCodeAt(region.start - 1)) && startsCode(lines.text.charCodeAt(region.start)))) return undefined;
   // Its end in the edited text: an edit inside it moved its end.
   const statementEnd = statement.end >= region.oldEnd ? statement.end + region.newEnd - region.oldEnd : statement.end;
-  const end = Math.max(statementEnd, lines.lineContentEnd(lines.lineAt(region.newEnd)));
+  const contentEnd = Math.max(statementEnd, lines.lineContentEnd(lines.lineAt(region.newEnd)));
+  // A comment ending the statement runs on to the LF, taking the CR of a CRLF (a lone CR reaches the parser as an LF).
+  const end = isCrlf(lines.text, contentEnd) ? contentEnd + 1 : contentEnd;
   return { start: statement.start, end, startPoint: pointAt(statement.start), endPoint: pointAt(end) };
+}
+
+/** Whether a CRLF starts at `offset`. */
+function isCrlf(text: TextReader, offset: number): boolean {
+  return text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10;
 }
 
 function isLineBreak(code: number): boolean {
@@ -56,7 +64,8 @@ function startsCode(code: number): boolean {
 /**
  * Parses `range` alone, incrementally from `old`: the statement's previous
  * tree (edited in step) when there is one, else the whole file's edited tree.
- * Undefined unless the result is one error-free statement spanning the range.
+ * Undefined unless the result is one error-free statement spanning the range
+ * (but for the CR of a CRLF at its end).
  */
 export function parseStatement(parser: PythonParser, text: TextReader, range: ParseRange, old: ParseTree): ParseTree | undefined {
   const tree = parser.parse(text, old, range);
@@ -64,7 +73,9 @@ export function parseStatement(parser: PythonParser, text: TextReader, range: Pa
   let single = false;
   try {
     if (!((cursor.info() >>> 24) & NodeFlag.HasError) && cursor.firstChild()) {
-      single = cursor.start() === range.start && cursor.end() === range.end && !cursor.nextSibling();
+      // Up to the range's end, or to the CR of a CRLF ending it: the whole file's parse ends it there too.
+      const end = cursor.end();
+      single = cursor.start() === range.start && (end === range.end || (end === range.end - 1 && isCrlf(text, end))) && !cursor.nextSibling();
     }
   } finally {
     cursor.close();

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import fc from 'fast-check';
 import { Linter, parseUnits, PythonParser, resolveSettings, RULES, T, type Finding } from '@pyreview/shared-rules';
 import { DocumentStore, type PythonDocument } from 'pyreview-server/out/documents';
+import { countingParser } from '../helpers/countingParser';
 import { rangeOf, snap } from '../helpers/lspText';
 import { describeTree } from '../helpers/syntaxDump';
 
@@ -41,19 +42,6 @@ function wordEnd(text: string, offset: number, limit: number): number {
   let at = offset;
   while (at < limit && !(/\w/.test(text[at - 1]) && !/\w/.test(text[at]))) at++;
   return at;
-}
-
-/** The parser, counting its parses and those limited to a range (the statement parses). */
-function countingParser(parser: PythonParser): { parser: PythonParser; parses: () => number; statementParses: () => number } {
-  let all = 0;
-  let statements = 0;
-  const counting = Object.create(parser) as PythonParser;
-  counting.parse = (text, old, range) => {
-    all++;
-    if (range) statements++;
-    return parser.parse(text, old, range);
-  };
-  return { parser: counting, parses: () => all, statementParses: () => statements };
 }
 
 describe('property: keystrokes linted from one statement parsed alone', function () {
