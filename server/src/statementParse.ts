@@ -25,16 +25,8 @@ import { coverRange, NodeFlag, T, type DirtyRegion, type DocumentUnits, type Lin
 export function statementRange(units: DocumentUnits, region: DirtyRegion, lines: LineIndex, pointAt: (offset: number) => Point): ParseRange | undefined {
   const tree = units.tree;
   if (tree.hasError(tree.root) || region.start === 0) return undefined;
-  // The first top-level unit ending after the character before the region (units are in text order).
-  const level = units.current;
-  let low = 0;
-  let high = level.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (level[middle].end > region.start - 1) high = middle;
-    else low = middle + 1;
-  }
-  const statement = level[low];
+  // The first top-level unit ending after the character before the region.
+  const statement = units.current[units.indexEndingAfter(region.start - 1)];
   if (!statement || statement.type === T.comment || statement.start > region.start) return undefined;
   // An edit at the start of a statement's first line: what the line starts with now must be code, not
   // indentation (the line would join the block above) nor a comment.

@@ -114,6 +114,19 @@ export class DocumentUnits {
     return this.units ?? [];
   }
 
+  /** The index in `current` of the first module-level unit ending after `offset` (the one holding it, or the next); `current.length` when none does. */
+  indexEndingAfter(offset: number): number {
+    const level = this.current;
+    let low = 0;
+    let high = level.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (level[middle].end > offset) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+
   /** Whether an update may read only the statements of a dirty region (the last one completed). */
   get readsRegions(): boolean {
     return this.units !== undefined && this.complete;
@@ -208,17 +221,10 @@ export class DocumentUnits {
     const tree = this.tree;
     const units = this.units;
     if (!units || !this.readsRegions || tree.hasError(tree.root)) return false;
-    // The module-level unit holding the edits: the last one starting before them.
-    let low = 0;
-    let high = units.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (units[middle].start < dirty.start) low = middle + 1;
-      else high = middle;
-    }
-    const index = low - 1;
+    // The module-level unit holding the edits and the character before them.
+    const index = this.indexEndingAfter(dirty.start - 1);
     const unit = units[index] as Unit | undefined;
-    if (!unit || unit.passive || unit.children || dirty.oldEnd > unit.end) return false;
+    if (!unit || unit.start >= dirty.start || unit.passive || unit.children || dirty.oldEnd > unit.end) return false;
     const leaf = tree.descendantForRange(dirty.start - 1, dirty.oldEnd, unit.segment.first as NodeId);
     if (tree.type(leaf) !== T.string_content || tree.firstChild(leaf) !== NONE) return false;
     if (!keepsStringTokens(tree.source, text, dirty, { start: tree.start(leaf), end: tree.end(leaf) })) return false;
