@@ -1,7 +1,7 @@
 /** PieceText: a document's text in pieces, read as the string it stands for, and edited without making that string. */
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { LineIndex, loneCrAsLf, PieceText } from '@pyreview/shared-rules';
+import { commonEnds, LineIndex, loneCrAsLf, PieceText } from '@pyreview/shared-rules';
 
 /** Lone CRs counted directly. */
 function loneCrs(text: string): number {
@@ -31,9 +31,40 @@ describe('PieceText', () => {
         assert.strictEqual(text.codePointAt(offset), expected.codePointAt(offset));
       }
       for (let i = 0; i + 1 < readAt.length; i++) assert.strictEqual(text.slice(readAt[i], readAt[i + 1]), expected.slice(readAt[i], readAt[i + 1]));
+      for (const needle of ['\n', '\r\n', 'b\rb', '😀', ':\n    r', 'a'.repeat(300), '']) {
+        for (const offset of readAt) {
+          assert.strictEqual(text.indexOf(needle, offset), expected.indexOf(needle, offset), `indexOf ${JSON.stringify(needle)} ${offset}`);
+          assert.strictEqual(text.lastIndexOf(needle, offset), expected.lastIndexOf(needle, offset), `lastIndexOf ${JSON.stringify(needle)} ${offset}`);
+        }
+        assert.strictEqual(text.lastIndexOf(needle), expected.lastIndexOf(needle));
+      }
       assert.strictEqual(text.loneCrs, loneCrs(expected));
       assert.strictEqual(PieceText.joins, joins, 'no whole string made');
       assert.strictEqual(text.toString(), expected);
+    }), { numRuns: 200 });
+  });
+
+  it('finds where two versions differ from the pieces they share, as from their strings', () => {
+    fc.assert(fc.property(fc.array(chunk, { maxLength: 12 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (parts, edits) => {
+      const before = PieceText.of(parts.join('')).edited(0, 0, '');
+      let after = before;
+      for (const [at, length, inserted] of edits) {
+        const start = at % (after.length + 1);
+        after = after.edited(start, Math.min(after.length, start + length), inserted);
+      }
+      const joins = PieceText.joins;
+      const found = commonEnds(before, after);
+      assert.strictEqual(PieceText.joins, joins, 'no whole string made');
+      assert.deepStrictEqual(found, commonEnds(before.toString(), after.toString()));
+      // The longest: one character more on either side would differ or overlap.
+      const [a, b] = [before.toString(), after.toString()];
+      assert.ok(found.prefix + found.suffix <= Math.min(a.length, b.length));
+      assert.strictEqual(a.slice(0, found.prefix), b.slice(0, found.prefix));
+      assert.strictEqual(a.slice(a.length - found.suffix), b.slice(b.length - found.suffix));
+      if (found.prefix + found.suffix < Math.min(a.length, b.length)) {
+        assert.notStrictEqual(a[found.prefix], b[found.prefix]);
+        assert.notStrictEqual(a[a.length - found.suffix - 1], b[b.length - found.suffix - 1]);
+      }
     }), { numRuns: 200 });
   });
 

@@ -7,6 +7,8 @@ export interface TextReader {
   charCodeAt(offset: number): number;
   codePointAt(offset: number): number | undefined;
   slice(start?: number, end?: number): string;
+  indexOf(search: string, position?: number): number;
+  lastIndexOf(search: string, position?: number): number;
   toString(): string;
 }
 
@@ -112,6 +114,51 @@ export class PieceText implements TextReader {
     return text + this.pieces[last].slice(0, to - starts[last]);
   }
 
+  /** As `String.prototype.indexOf`: each piece is searched in place, and only the few characters around its end together with the next. */
+  indexOf(search: string, position = 0): number {
+    if (this.whole !== undefined) return this.whole.indexOf(search, position);
+    const length = this.length;
+    const from = Math.min(Math.max(0, position), length);
+    if (from === length) return search ? -1 : length;
+    const { pieces, starts } = this;
+    const reach = search.length - 1;
+    for (let piece = this.pieceAt(from); piece < pieces.length; piece++) {
+      const start = starts[piece];
+      const found = pieces[piece].indexOf(search, from - start);
+      if (found !== -1) return start + found;
+      if (reach <= 0) continue;
+      // A match starting near the piece's end reads on into the next pieces.
+      const end = starts[piece + 1];
+      const edge = Math.max(from, end - reach);
+      const across = this.slice(edge, end + reach).indexOf(search);
+      if (across !== -1 && edge + across < end) return edge + across;
+    }
+    return -1;
+  }
+
+  /** As `String.prototype.lastIndexOf`, piece by piece from the end as `indexOf` does from the start. */
+  lastIndexOf(search: string, position = Infinity): number {
+    if (this.whole !== undefined) return this.whole.lastIndexOf(search, position);
+    let from = Math.min(Math.max(0, position), this.length - search.length);
+    if (from < 0) return -1;
+    if (!search) return from;
+    const { pieces, starts } = this;
+    const reach = search.length - 1;
+    for (let piece = this.pieceAt(from); piece >= 0; piece--) {
+      const start = starts[piece];
+      // Matches reading on into the next pieces start after those inside this one.
+      const edge = Math.max(start, starts[piece + 1] - reach);
+      if (reach > 0 && from >= edge) {
+        const across = this.slice(edge, from + search.length).lastIndexOf(search);
+        if (across !== -1) return edge + across;
+      }
+      const found = pieces[piece].lastIndexOf(search, from - start);
+      if (found !== -1) return start + found;
+      from = start - 1;
+    }
+    return -1;
+  }
+
   /** The text with `[start, end)` replaced by `inserted`; the pieces the edit does not touch are shared. */
   edited(start: number, end: number, inserted: string): PieceText {
     const pieces = this.pieces;
@@ -129,6 +176,17 @@ export class PieceText implements TextReader {
     return text;
   }
 
+  /** How many characters the two texts' shared pieces make up at their starts and at their ends (not overlapping). */
+  static sharedEnds(before: PieceText, after: PieceText): { prefix: number; suffix: number } {
+    const [a, b] = [before.pieces, after.pieces];
+    const limit = Math.min(a.length, b.length);
+    let first = 0;
+    while (first < limit && a[first] === b[first]) first++;
+    let last = 0;
+    while (last < limit - first && a[a.length - 1 - last] === b[b.length - 1 - last]) last++;
+    return { prefix: before.starts[first], suffix: before.length - before.starts[a.length - last] };
+  }
+
   /** The whole text, made on the first call. */
   toString(): string {
     if (this.whole === undefined) {
@@ -143,4 +201,27 @@ function startsOf(pieces: readonly string[]): Int32Array {
   const starts = new Int32Array(pieces.length + 1);
   for (let i = 0; i < pieces.length; i++) starts[i + 1] = starts[i] + pieces[i].length;
   return starts;
+}
+
+/**
+ * Lengths of the longest common prefix and suffix of two texts (not
+ * overlapping). Two versions of a document share the pieces no edit touched:
+ * those are skipped whole, and only the rest is compared.
+ */
+export function commonEnds(before: TextReader, after: TextReader): { prefix: number; suffix: number } {
+  const limit = Math.min(before.length, after.length);
+  const shared = before instanceof PieceText && after instanceof PieceText ? PieceText.sharedEnds(before, after) : { prefix: 0, suffix: 0 };
+  const CHUNK = 1024;
+  let prefix = shared.prefix;
+  // Native comparisons of slices first, then character by character.
+  while (prefix + CHUNK <= limit && before.slice(prefix, prefix + CHUNK) === after.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  const room = limit - prefix;
+  let suffix = Math.min(shared.suffix, room);
+  while (
+    suffix + CHUNK <= room &&
+    before.slice(before.length - suffix - CHUNK, before.length - suffix) === after.slice(after.length - suffix - CHUNK, after.length - suffix)
+  ) suffix += CHUNK;
+  while (suffix < room && before.charCodeAt(before.length - suffix - 1) === after.charCodeAt(after.length - suffix - 1)) suffix++;
+  return { prefix, suffix };
 }
