@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { LineIndex } from '@pyreview/shared-rules';
+import { LineIndex, PieceText, type TextReader } from '@pyreview/shared-rules';
 import { buildIndentationModel, type IndentationModel } from '@pyreview/shared-rules/out/rules/pycodestyle/indentation/indentationModel';
 import { pythonFiles } from '../../scripts/pythonCorpus';
 import { STDLIB } from '../helpers/stdlib';
@@ -33,25 +33,28 @@ describe('incremental indentation model', function () {
     const files = pythonFiles(STDLIB).filter((_, index) => index % 10 === 0);
     const next = random(20261125);
     let reused = 0;
-    for (const file of files) {
+    files.forEach((file, index) => {
       let text = fs.readFileSync(file, 'utf8');
-      let model = buildIndentationModel(text, new LineIndex(text));
+      // Every other file is read as an editor holds it, in pieces: the edits are then found from the pieces the versions share.
+      let read: TextReader = index % 2 ? PieceText.of(text).edited(0, 0, '') : text;
+      let model = buildIndentationModel(read, new LineIndex(read));
       for (let step = 0; step < 30; step++) {
         const at = Math.floor(next() * text.length);
         const removed = next() < 0.3 ? Math.floor(next() * 40) : 0;
         const inserted = removed && next() < 0.5 ? '' : SNIPPETS[Math.floor(next() * SNIPPETS.length)];
-        const previousText = text;
+        const previousText = read;
         text = text.slice(0, at) + inserted + text.slice(at + removed);
-        const lines = new LineIndex(text);
+        read = read instanceof PieceText ? read.edited(at, Math.min(at + removed, read.length), inserted) : text;
+        const lines = new LineIndex(read);
         // Every other edit comes with the changed region, as the linter passes it; the others are found by comparing the texts.
         const change = step % 2 ? { previousText, region: { start: at, oldEnd: Math.min(at + removed, previousText.length), newEnd: at + inserted.length } } : undefined;
-        const incremental = buildIndentationModel(text, lines, model, change);
-        const full = buildIndentationModel(text, lines);
+        const incremental = buildIndentationModel(read, lines, model, change);
+        const full = buildIndentationModel(text, new LineIndex(text));
         assert.deepStrictEqual(comparable(incremental), comparable(full), `${file}, edit ${step}: at ${at}, -${removed} +${JSON.stringify(inserted)}`);
         if (incremental.scan.rescanned.to < lines.lineCount) reused++;
         model = incremental;
       }
-    }
+    });
     assert.ok(reused > files.length * 5, `the old model was reused after only ${reused} edits`);
   });
 });

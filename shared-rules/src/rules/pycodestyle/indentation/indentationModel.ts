@@ -1,5 +1,6 @@
 import type { LineIndex } from '../../../text/lineIndex';
 import type { TextChange } from '../../../text/dirtyRegion';
+import type { TextReader } from '../../../text/pieceText';
 import { CODE, COMMENT, scanLines, type LineScan } from './lineScan';
 
 export type IndentationCode = 'W191' | 'E101' | 'E111' | 'E114' | 'E117';
@@ -27,7 +28,7 @@ export interface Statement {
 }
 
 export interface IndentationModel {
-  text: string;
+  text: TextReader;
   lines: LineIndex;
   scan: LineScan;
   findings: IndentationFinding[];
@@ -53,7 +54,7 @@ export interface IndentationStructure {
 const INDENT_SIZE = 4;
 
 /** pycodestyle's expand_indent: tabs to the next multiple of 8, stopping at any other character. */
-export function expandIndent(text: string, start: number, end: number): number {
+export function expandIndent(text: TextReader, start: number, end: number): number {
   let width = 0;
   let hasTab = false;
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 9) hasTab = true;
@@ -68,7 +69,7 @@ export function expandIndent(text: string, start: number, end: number): number {
 }
 
 /** Python's own column: tabs to multiples of eight, a form feed restarts the count. */
-function pythonColumn(text: string, start: number, end: number): number {
+function pythonColumn(text: TextReader, start: number, end: number): number {
   let column = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -80,14 +81,14 @@ function pythonColumn(text: string, start: number, end: number): number {
 }
 
 /** Whether `text[start, end)` is exactly `count` spaces. */
-function isSpaces(text: string, start: number, end: number, count: number): boolean {
+function isSpaces(text: TextReader, start: number, end: number, count: number): boolean {
   if (end - start !== count) return false;
   for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 32) return false;
   return true;
 }
 
 /** End of the run of `[ \t]` (pycodestyle's INDENT_REGEX) or, with form feeds, `[ \t\f]` from `start`. */
-function whitespaceEnd(text: string, start: number, formFeeds: boolean): number {
+function whitespaceEnd(text: TextReader, start: number, formFeeds: boolean): number {
   let i = start;
   for (;;) {
     const c = text.charCodeAt(i);
@@ -105,7 +106,7 @@ let memo: IndentationModel | undefined;
  * issue #376; Ruff does the same). The five rules share one computation, and
  * the next text (after a keystroke) reuses what the edit did not change.
  */
-export function indentationModel(text: string, lines: LineIndex, change?: TextChange): IndentationModel {
+export function indentationModel(text: TextReader, lines: LineIndex, change?: TextChange): IndentationModel {
   if (memo && memo.text === text) return memo;
   memo = buildIndentationModel(text, lines, memo, change);
   return memo;
@@ -120,7 +121,7 @@ interface LineStates {
 }
 
 /** The model of `text`, reusing `previous` (the model of another version) where the texts agree. */
-export function buildIndentationModel(text: string, lines: LineIndex, previous?: IndentationModel, change?: TextChange): IndentationModel {
+export function buildIndentationModel(text: TextReader, lines: LineIndex, previous?: IndentationModel, change?: TextChange): IndentationModel {
   const scan = scanLines(text, lines, previous, change);
   const count = scan.lineCount;
   const states: LineStates = { char: new Uint16Array(count), level: new Int32Array(count), colon: new Uint8Array(count) };
@@ -193,10 +194,10 @@ export function buildIndentationModel(text: string, lines: LineIndex, previous?:
         findings.push({ code: 'W191', line, start: tab, end: indentEnd, message: 'Indentation contains tabs' });
       }
       for (let i = start; i < indentEnd; i++) {
-        if (text[i] !== indentChar) {
+        if (text.charCodeAt(i) !== charCode) {
           findings.push({ code: 'E101', line, start: i, end: indentEnd, message: 'Indentation contains mixed spaces and tabs' });
           // pycodestyle then takes this line's character as the file's indentation.
-          indentChar = text[start];
+          indentChar = String.fromCharCode(text.charCodeAt(start));
           break;
         }
       }
@@ -323,17 +324,17 @@ function buildStructure({ text, lines, scan }: IndentationModel, first: number, 
  * a final `\`: so a line holding nothing but `\` is skipped, and so are lines
  * inside strings (the difference described above).
  */
-function isPhysicallyChecked(text: string, scan: LineScan, line: number, start: number): boolean {
+function isPhysicallyChecked(text: TextReader, scan: LineScan, line: number, start: number): boolean {
   if (scan.inString[line]) return false;
   return !scan.endsWithBackslash[line] || text.charCodeAt(whitespaceEnd(text, start, true)) !== 92;
 }
 
 /** pycodestyle's indent_char: the first character of the first line starting with whitespace. */
-function firstIndentChar(text: string, lines: LineIndex, scan: LineScan): string | undefined {
+function firstIndentChar(text: TextReader, lines: LineIndex, scan: LineScan): string | undefined {
   for (let line = 0; line < scan.lineCount; line++) {
     if (scan.inString[line]) continue;
-    const c = text[lines.lineStart(line)];
-    if (c === ' ' || c === '\t' || c === '\u00a0') return c;
+    const c = text.charCodeAt(lines.lineStart(line));
+    if (c === 32 || c === 9 || c === 0xa0) return String.fromCharCode(c);
   }
   return undefined;
 }

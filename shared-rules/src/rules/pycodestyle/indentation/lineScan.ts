@@ -1,5 +1,6 @@
 import type { LineIndex } from '../../../text/lineIndex';
 import type { TextChange } from '../../../text/dirtyRegion';
+import { commonEnds, type TextReader } from '../../../text/pieceText';
 
 /**
  * What each physical line of a file is, as Python's tokenizer sees it: inside
@@ -32,27 +33,9 @@ export interface LineScan {
 
 /** The scan of an earlier version of the text, to reuse what an edit did not touch. */
 export interface PreviousScan {
-  text: string;
+  text: TextReader;
   lines: LineIndex;
   scan: LineScan;
-}
-
-/** Lengths of the longest common prefix and suffix of two texts (not overlapping). */
-export function textChange(before: string, after: string): { prefix: number; suffix: number } {
-  const limit = Math.min(before.length, after.length);
-  const CHUNK = 1024;
-  let prefix = 0;
-  // Native comparisons of slices first, then character by character.
-  while (prefix + CHUNK <= limit && before.substring(prefix, prefix + CHUNK) === after.substring(prefix, prefix + CHUNK)) prefix += CHUNK;
-  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  const room = limit - prefix;
-  while (
-    suffix + CHUNK <= room &&
-    before.substring(before.length - suffix - CHUNK, before.length - suffix) === after.substring(after.length - suffix - CHUNK, after.length - suffix)
-  ) suffix += CHUNK;
-  while (suffix < room && before.charCodeAt(before.length - suffix - 1) === after.charCodeAt(after.length - suffix - 1)) suffix++;
-  return { prefix, suffix };
 }
 
 export const BLANK = 0;
@@ -114,7 +97,7 @@ function isIdentifierChar(c: number): boolean {
 }
 
 /** The string prefix (`rb`, `f`, …) ending just before the quote at `quote`, if the word there is one. */
-function stringPrefix(text: string, quote: number): string | undefined {
+function stringPrefix(text: TextReader, quote: number): string | undefined {
   let start = quote;
   while (start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) start--;
   if (start === quote) return '';
@@ -127,7 +110,7 @@ function isSpaceOrTab(c: number): boolean {
 }
 
 /** Offset of the next character in `table` from `from`, or the text's length. */
-function search(table: Uint8Array, text: string, from: number): number {
+function search(table: Uint8Array, text: TextReader, from: number): number {
   const length = text.length;
   let p = from;
   while (p < length) {
@@ -144,13 +127,13 @@ function search(table: Uint8Array, text: string, from: number): number {
  * was open, up to the first line after it where the old scan had nothing open
  * either and the texts agree to the end (what follows is then the same).
  */
-export function scanLines(text: string, lines: LineIndex, previous?: PreviousScan, change?: TextChange): LineScan {
+export function scanLines(text: TextReader, lines: LineIndex, previous?: PreviousScan, change?: TextChange): LineScan {
   const scanner = new Scanner(text, lines);
   if (!previous || previous.text.length === 0 || text.length === 0) return scanner.run(0);
   // Comparing the texts grows with the file; the linter usually knows where they differ.
-  const { prefix, suffix } = change?.previousText.toString() === previous.text
+  const { prefix, suffix } = change?.previousText === previous.text
     ? { prefix: change.region.start, suffix: text.length - change.region.newEnd }
-    : textChange(previous.text, text);
+    : commonEnds(previous.text, text);
   const old = previous.scan;
   let from = lines.lineAt(prefix);
   while (from > 0 && !old.boundary[from]) from--;
@@ -178,7 +161,7 @@ class Scanner {
   private backslash = false;
 
   constructor(
-    private readonly text: string,
+    private readonly text: TextReader,
     private readonly lines: LineIndex,
   ) {
     const lineCount = lines.lineCount;
