@@ -23,7 +23,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 export interface LintInput {
   /** The units of `text`, updated to it (they hold what the rules found in each). */
   units: DocumentUnits;
-  /** Read in pieces by what a keystroke reaches (see `PieceText`); rules reading `RuleContext.text` make it one string. */
+  /** Read in pieces (see `PieceText`): the rules too, unless one makes it one string. */
   text: TextReader;
   /** The file's path as shown to users; rules read its name (`__init__.py`, …). */
   filePath: string;
@@ -468,10 +468,7 @@ export class Linter {
   private context(rule: Rule, input: LintInput, sink: (finding: Finding) => void): RuleContext {
     const options: Options = input.settings.options;
     return {
-      // One string, made on the first read: rules that a keystroke reaches mostly read the tree.
-      get text() {
-        return input.text.toString();
-      },
+      text: input.text,
       filePath: input.filePath,
       relativePath: input.relativePath,
       settings: input.settings,

@@ -6,6 +6,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { TextChange } from '../text/dirtyRegion';
 import type { Finding } from '../findings/finding';
 import type { RuleMeta } from '../findings/ruleMeta';
+import type { TextReader } from '../text/pieceText';
 
 /*
  * The contract between the linter and a rule: what a rule sees and how it
@@ -17,7 +18,8 @@ export type Options = Readonly<Record<string, number | boolean | string>>;
 
 /** What a rule sees while the tree is walked. */
 export interface RuleContext {
-  readonly text: string;
+  /** The file's text, in pieces in an editor: a rule that needs it as one string (`toString`) makes that string for every lint. */
+  readonly text: TextReader;
   readonly filePath: string;
   /** The path relative to the configuration root, when known (module privacy, per-file logic). */
   readonly relativePath?: string;

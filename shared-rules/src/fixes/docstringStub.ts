@@ -1,4 +1,6 @@
 import type { TextEdit } from '../text/textEdit';
+import type { TextReader } from '../text/pieceText';
+import { lineEndOf, lineStartOf } from '../text/lineBounds';
 import { ownNodesOfTypes } from '../syntax/definitions';
 import { blockStatements } from '../syntax/statements';
 import { F, K, T } from '../syntax/grammar';
@@ -77,16 +79,12 @@ export function stubLines(content: StubContent, convention: DocstringConvention)
   return [`"""${summary}`, ...sections.flatMap((section) => ['', ...section]), '"""'];
 }
 
-function newlineOf(text: string): string {
+function newlineOf(text: TextReader): string {
   const index = text.indexOf('\n');
-  return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
+  return index > 0 && text.charCodeAt(index - 1) === 13 ? '\r\n' : '\n';
 }
 
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function indentationAt(text: string, offset: number): string {
+function indentationAt(text: TextReader, offset: number): string {
   const start = lineStartOf(text, offset);
   return /^[ \t]*/.exec(text.slice(start, offset))![0];
 }
@@ -96,15 +94,22 @@ function render(lines: string[], indent: string, newline: string): string {
 }
 
 /** Whether the file indents with tabs (its first indented line does). */
-function indentUnit(text: string): string {
-  return /^[ \t]+\S/m.exec(text)?.[0].startsWith('\t') ? '\t' : '    ';
+function indentUnit(text: TextReader): string {
+  // That line is near the top: the text is read a few kilobytes at a time, cut after line breaks.
+  for (let at = 0; at < text.length; ) {
+    const end = Math.min(text.length, lineEndOf(text, at + 4096) + 1);
+    const indented = /^[ \t]+\S/m.exec(text.slice(at, end));
+    if (indented) return indented[0].startsWith('\t') ? '\t' : '    ';
+    at = end;
+  }
+  return '    ';
 }
 
 /**
  * Inserts a docstring as the first statement of a function's or class's body;
  * a class docstring is followed by a blank line (PEP 257).
  */
-export function docstringInsertion(tree: SyntaxTree, text: string, definition: NodeId, lines: string[]): TextEdit | undefined {
+export function docstringInsertion(tree: SyntaxTree, text: TextReader, definition: NodeId, lines: string[]): TextEdit | undefined {
   const body = tree.field(definition, F.body);
   if (body === NONE || tree.type(body) !== T.block || !blockStatements(tree, body).length) return undefined;
   const bodyStart = tree.start(body);
@@ -139,14 +144,14 @@ export function docstringInsertion(tree: SyntaxTree, text: string, definition: N
 }
 
 /** Inserts a module docstring before the first statement, after leading comments (shebang, encoding, licence). */
-export function moduleDocstringInsertion(text: string, tree: SyntaxTree, lines: string[]): TextEdit {
+export function moduleDocstringInsertion(text: TextReader, tree: SyntaxTree, lines: string[]): TextEdit {
   const newline = newlineOf(text);
   let first = tree.firstNamedChild(tree.root);
   while (first !== NONE && tree.type(first) === T.comment) first = tree.nextNamedSibling(first);
   const docstring = render(lines, '', newline);
   if (first === NONE) {
     const at = text.length;
-    const separator = at > 0 && !text.endsWith('\n') ? newline : '';
+    const separator = at > 0 && text.charCodeAt(at - 1) !== 10 ? newline : '';
     return withPlaceholders({ start: at, end: at, newText: `${separator}${docstring}${newline}` });
   }
   const at = lineStartOf(text, tree.start(first));

@@ -1,4 +1,6 @@
 import type { TextEdit } from '../text/textEdit';
+import type { TextReader } from '../text/pieceText';
+import { lineStartOf, nextNonWhitespace } from '../text/lineBounds';
 import { F, K, T } from '../syntax/grammar';
 import { dottedText, fromImportNames } from '../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
@@ -34,13 +36,13 @@ function moduleOf(tree: SyntaxTree, statement: NodeId): string | undefined {
 const IMPORT_TYPES = new Set<number>([T.import_statement, T.import_from_statement, T.future_import_statement]);
 const DEFINITION_TYPES = new Set<number>([T.function_definition, T.class_definition, T.decorated_definition]);
 
-function newlineOf(text: string): string {
+function newlineOf(text: TextReader): string {
   const index = text.indexOf('\n');
-  return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
+  return index > 0 && text.charCodeAt(index - 1) === 13 ? '\r\n' : '\n';
 }
 
 /** Offset of the start of the line after `offset`'s line (or the text's end). */
-function nextLineStart(text: string, offset: number): number {
+function nextLineStart(text: TextReader, offset: number): number {
   const index = text.indexOf('\n', offset);
   return index === -1 ? text.length : index + 1;
 }
@@ -53,7 +55,7 @@ function nextLineStart(text: string, offset: number): number {
  * after the last top-level import before the use (or after the module
  * docstring, `__future__` imports and leading comments).
  */
-export function addImportEdit(text: string, tree: SyntaxTree, request: ImportRequest): ImportEditResult {
+export function addImportEdit(text: TextReader, tree: SyntaxTree, request: ImportRequest): ImportEditResult {
   const usedAt = request.usedAt ?? text.length;
   const statements = tree.namedChildren(tree.root).filter((n) => tree.type(n) !== T.comment && tree.start(n) < usedAt);
   const imports = statements.filter((n) => IMPORT_TYPES.has(tree.type(n)));
@@ -86,7 +88,7 @@ export function addImportEdit(text: string, tree: SyntaxTree, request: ImportReq
 }
 
 /** Adds `wanted` (`wanted as alias`) to a `from … import` list, in order by name when the list is sorted. */
-function mergeEdit(tree: SyntaxTree, text: string, statement: NodeId, wanted: string, alias: string | undefined): TextEdit {
+function mergeEdit(tree: SyntaxTree, text: TextReader, statement: NodeId, wanted: string, alias: string | undefined): TextEdit {
   const items = fromImportNames(tree, statement);
   const names = items.map((item) => item.name);
   const sorted = names.every((name, i) => i === 0 || names[i - 1] <= name);
@@ -97,31 +99,29 @@ function mergeEdit(tree: SyntaxTree, text: string, statement: NodeId, wanted: st
   if (index !== -1) {
     const before = tree.start(items[index].node);
     if (!multiline) return { start: before, end: before, newText: `${added}, ` };
-    const lineStart = text.lastIndexOf('\n', before - 1) + 1;
-    const indent = text.slice(lineStart, before);
+    const indent = text.slice(lineStartOf(text, before), before);
     return { start: before, end: before, newText: `${added},${newlineOf(text)}${indent}` };
   }
   const last = items[items.length - 1].node;
   const lastStart = tree.start(last);
   const lastEnd = tree.end(last);
   if (!multiline) return { start: lastEnd, end: lastEnd, newText: `, ${added}` };
-  const lineStart = text.lastIndexOf('\n', lastStart - 1) + 1;
-  const indent = text.slice(lineStart, lastStart);
-  const comma = /^\s*,/.exec(text.slice(lastEnd));
-  if (comma) {
-    const at = lastEnd + comma[0].length;
+  const indent = text.slice(lineStartOf(text, lastStart), lastStart);
+  const comma = nextNonWhitespace(text, lastEnd);
+  if (text.charCodeAt(comma) === 44 /* , */) {
+    const at = comma + 1;
     return { start: at, end: at, newText: `${newlineOf(text)}${indent}${added},` };
   }
   return { start: lastEnd, end: lastEnd, newText: `,${newlineOf(text)}${indent}${added}` };
 }
 
-function newImportLine(tree: SyntaxTree, text: string, statements: NodeId[], imports: NodeId[], line: string): TextEdit {
+function newImportLine(tree: SyntaxTree, text: TextReader, statements: NodeId[], imports: NodeId[], line: string): TextEdit {
   const newline = newlineOf(text);
   const lastImport: NodeId | undefined = imports[imports.length - 1];
   const anchor = lastImport ?? leadingDocstring(tree, statements);
   if (anchor !== undefined) {
     const at = nextLineStart(text, tree.end(anchor));
-    const needsBreak = at === text.length && !text.endsWith('\n');
+    const needsBreak = at === text.length && text.charCodeAt(at - 1) !== 10;
     // After a docstring, the first import is set off by a blank line (PEP 8).
     const before = needsBreak || !lastImport ? newline : '';
     return { start: at, end: at, newText: `${before}${line}${newline}` };
@@ -133,7 +133,7 @@ function newImportLine(tree: SyntaxTree, text: string, statements: NodeId[], imp
     return { start: at, end: at, newText: `${line}${newline}` };
   }
   // Separate the import from the code after it, with two blank lines before a definition (PEP 8).
-  const at = text.lastIndexOf('\n', tree.start(first) - 1) + 1;
+  const at = lineStartOf(text, tree.start(first));
   const definition = DEFINITION_TYPES.has(tree.type(first));
   return { start: at, end: at, newText: `${line}${newline}${newline}${definition ? newline : ''}` };
 }
@@ -144,7 +144,7 @@ function leadingDocstring(tree: SyntaxTree, statements: NodeId[]): NodeId | unde
   return value !== NONE && (tree.type(value) === T.string || tree.type(value) === T.concatenated_string) ? first : undefined;
 }
 
-function leadingCommentsEnd(text: string): number {
+function leadingCommentsEnd(text: TextReader): number {
   let at = 0;
   while (at < text.length && text.slice(at, nextLineStart(text, at)).trim().startsWith('#')) at = nextLineStart(text, at);
   return at;

@@ -31,7 +31,7 @@ export type ReturnRuleKind = 'classmethod' | 'staticmethod' | 'special' | 'publi
 /** The annotated functions of a file, computed once per tree (implementations of `@overload`s are left out, as Ruff does). */
 export const functionFacts = memoizedPerTree((tree: SyntaxTree): FunctionFacts[] => {
   const definitions = fileDefinitions(tree);
-  const exports = tree.source.toString().includes('__all__') ? dunderAllExports(tree) : undefined;
+  const exports = tree.source.indexOf('__all__') !== -1 ? dunderAllExports(tree) : undefined;
   const publicity = new Map<Definition, boolean>();
   const facts: FunctionFacts[] = [];
   let overloadedName: string | undefined;

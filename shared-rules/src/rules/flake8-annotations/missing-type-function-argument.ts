@@ -3,6 +3,7 @@ import { literalType } from '../../inference/returnType';
 import { functionFacts, isSuppressedDummy, SUPPRESS_DUMMY_ARGS_OPTION } from './functionFacts';
 import { F, T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
+import type { TextReader } from '../../text/pieceText';
 
 const docs = `
 ## What it does
@@ -66,7 +67,7 @@ export const missingTypeFunctionArgument: FileRule = {
 };
 
 /** `x=0` → `x: int = 0`, when the default is a literal. */
-function defaultTypeFix(tree: SyntaxTree, parameter: NodeId, text: string) {
+function defaultTypeFix(tree: SyntaxTree, parameter: NodeId, text: TextReader) {
   if (tree.type(parameter) !== T.default_parameter) return undefined;
   const name = tree.field(parameter, F.name);
   const value = tree.field(parameter, F.value);

@@ -2,6 +2,7 @@ import { F, T } from '../../syntax/grammar';
 import { dottedText } from '../../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import type { TextEdit } from '../../text/textEdit';
+import type { TextReader } from '../../text/pieceText';
 import { LineIndex } from '../../text/lineIndex';
 import { loneCrAsLf, withFileLineEndings } from '../../text/lineEndings';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
@@ -33,7 +34,7 @@ interface Entry {
  * separated by nothing but blank lines. A comment, a `;`, a line
  * continuation or any other statement ends a block, so comments never move.
  */
-function importBlocks(tree: SyntaxTree, text: string): NodeId[][] {
+function importBlocks(tree: SyntaxTree, text: TextReader): NodeId[][] {
   const blocks: NodeId[][] = [];
   let current: NodeId[] = [];
   let previousEnd = -1;
@@ -61,7 +62,7 @@ function importBlocks(tree: SyntaxTree, text: string): NodeId[][] {
 }
 
 /** A statement alone on its lines, without comments or backslashes inside (a trailing comment is fine). */
-function isSimpleLine(tree: SyntaxTree, text: string, node: NodeId): boolean {
+function isSimpleLine(tree: SyntaxTree, text: TextReader, node: NodeId): boolean {
   const start = tree.start(node);
   const end = tree.end(node);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -82,7 +83,7 @@ function sectionOf(module: string, firstParty: ReadonlySet<string>): Section {
   return 'third-party';
 }
 
-function trailingComment(tree: SyntaxTree, text: string, node: NodeId): string {
+function trailingComment(tree: SyntaxTree, text: TextReader, node: NodeId): string {
   const end = tree.end(node);
   const lineEnd = text.indexOf('\n', end);
   return text.slice(end, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '').trimEnd();
@@ -100,7 +101,7 @@ function compareNames(a: string, b: string): number {
   return ka - kb || (na < nb ? -1 : na > nb ? 1 : a < b ? -1 : a > b ? 1 : 0);
 }
 
-function entries(tree: SyntaxTree, text: string, node: NodeId, firstParty: ReadonlySet<string>): Entry[] {
+function entries(tree: SyntaxTree, text: TextReader, node: NodeId, firstParty: ReadonlySet<string>): Entry[] {
   const comment = trailingComment(tree, text, node);
   const names = tree.fields(node, F.name).map((n) => tree.text(n).replace(/\s+/g, ' '));
   if (tree.type(node) === T.import_statement) {
@@ -143,8 +144,8 @@ export function firstPartyNames(options: Readonly<Record<string, unknown>>, work
 }
 
 /** Every module-level import block with its isort order. */
-export function importBlocksOf(text: string, tree: SyntaxTree, firstParty: ReadonlySet<string> = new Set()): ImportBlock[] {
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+export function importBlocksOf(text: TextReader, tree: SyntaxTree, firstParty: ReadonlySet<string> = new Set()): ImportBlock[] {
+  const newline = text.indexOf('\r\n') !== -1 ? '\r\n' : '\n';
   const result: ImportBlock[] = [];
   for (const block of importBlocks(tree, text)) {
     const all = block.flatMap((node) => entries(tree, text, node, firstParty));

@@ -26,7 +26,7 @@ export interface DocstringTarget {
 const VARIADIC_MAGIC_METHODS = new Set(['__init__', '__call__', '__new__']);
 
 export const docstringTargets = memoizedPerTree((tree: SyntaxTree): DocstringTarget[] => {
-  const exports = tree.source.toString().includes('__all__') ? pydocstyleDunderAll(tree) : undefined;
+  const exports = tree.source.indexOf('__all__') !== -1 ? pydocstyleDunderAll(tree) : undefined;
   const byDefinition = new Map<Definition, DocstringTarget>();
   const targets: DocstringTarget[] = [];
   for (const definition of fileDefinitions(tree)) {

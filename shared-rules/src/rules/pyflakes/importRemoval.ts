@@ -1,6 +1,8 @@
 import { F } from '../../syntax/grammar';
 import type { NodeId, SyntaxTree } from '../../syntax/tree';
 import type { TextEdit } from '../../text/textEdit';
+import type { TextReader } from '../../text/pieceText';
+import { lineEndOf, lineStartOf } from '../../text/lineBounds';
 import { removeStatement } from './statementRemoval';
 
 /**
@@ -8,7 +10,7 @@ import { removeStatement } from './statementRemoval';
  * none is left, keeping the other names' formatting, parentheses and
  * comments. A statement alone in its block becomes `pass`.
  */
-export function removeImportNames(tree: SyntaxTree, text: string, statement: NodeId, removed: ReadonlySet<NodeId>): TextEdit[] {
+export function removeImportNames(tree: SyntaxTree, text: TextReader, statement: NodeId, removed: ReadonlySet<NodeId>): TextEdit[] {
   const names = tree.fields(statement, F.name);
   if (names.every((name) => removed.has(name))) return [removeStatement(tree, text, statement)];
   const edits: TextEdit[] = [];
@@ -22,16 +24,16 @@ export function removeImportNames(tree: SyntaxTree, text: string, statement: Nod
   return edits;
 }
 
-function removeRun(tree: SyntaxTree, text: string, names: NodeId[], first: number, last: number): TextEdit {
+function removeRun(tree: SyntaxTree, text: TextReader, names: NodeId[], first: number, last: number): TextEdit {
   const start = tree.start(names[first]);
   let end = tree.end(names[last]);
-  const comma = /^[ \t]*,/.exec(text.slice(end));
+  const lineEnd = lineEndOf(text, end);
+  const comma = /^[ \t]*,/.exec(text.slice(end, lineEnd));
   if (comma) end += comma[0].length;
   // Names alone on their lines go with their lines (and the comments on them).
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = text.indexOf('\n', end);
-  const rest = text.slice(end, lineEnd === -1 ? text.length : lineEnd);
-  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*(#.*)?\r?$/.test(rest) && lineEnd !== -1) {
+  const lineStart = lineStartOf(text, start);
+  const rest = text.slice(end, lineEnd);
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*(#.*)?\r?$/.test(rest) && lineEnd < text.length) {
     return { start: lineStart, end: lineEnd + 1, newText: '' };
   }
   const next = names[last + 1];

@@ -1,8 +1,8 @@
 import { T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import type { TextEdit } from '../../text/textEdit';
-
-const TRAILING_COMMENT = /[ \t]*#[^\r\n]*/y;
+import type { TextReader } from '../../text/pieceText';
+import { lineEndOf, lineStartOf, nextNonWhitespace } from '../../text/lineBounds';
 
 /**
  * An edit deleting a simple statement: its whole lines when it stands alone
@@ -11,24 +11,24 @@ const TRAILING_COMMENT = /[ \t]*#[^\r\n]*/y;
  * The comment after it on its line goes with it, as it does with its lines:
  * a `# type: ignore` or `# noqa` left on `pass` would speak of code that is gone.
  */
-export function removeStatement(tree: SyntaxTree, text: string, statement: NodeId): TextEdit {
+export function removeStatement(tree: SyntaxTree, text: TextReader, statement: NodeId): TextEdit {
   const block = tree.parent(statement);
   const start = tree.start(statement);
   const end = tree.end(statement);
+  // What is read around the statement lies on its first and last lines.
+  const lineStart = lineStartOf(text, start);
+  const lineEnd = lineEndOf(text, end);
   if (block !== NONE && tree.type(block) === T.block && tree.namedChildren(block).filter((c) => tree.type(c) !== T.comment).length === 1) {
-    TRAILING_COMMENT.lastIndex = end;
-    const comment = TRAILING_COMMENT.exec(text);
+    const comment = /^[ \t]*#[^\r\n]*/.exec(text.slice(end, lineEnd));
     return { start, end: end + (comment ? comment[0].length : 0), newText: 'pass' };
   }
-  const after = /^[ \t]*;[ \t]*/.exec(text.slice(end));
+  const after = /^[ \t]*;[ \t]*/.exec(text.slice(end, lineEnd));
   if (after) return { start, end: end + after[0].length, newText: '' };
-  const before = /;[ \t]*$/.exec(text.slice(0, start));
+  const before = /;[ \t]*$/.exec(text.slice(lineStart, start));
   if (before) return { start: start - before[0].length, end, newText: '' };
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = text.indexOf('\n', end);
   const onlyOnLines = /^[ \t]*$/.test(text.slice(lineStart, start));
   if (!onlyOnLines) return { start, end, newText: '' };
-  return withBlankLines(text, lineStart, lineEnd === -1 ? text.length : lineEnd + 1);
+  return withBlankLines(text, lineStart, Math.min(text.length, lineEnd + 1));
 }
 
 const BLANK_LINE = /^[ \t]*\r?\n/;
@@ -39,7 +39,7 @@ const BLANK_LINE = /^[ \t]*\r?\n/;
  * (two blank lines before a `def`) stays. At the start or the end of the
  * file, the blank lines next to the deleted ones go too.
  */
-function withBlankLines(text: string, start: number, end: number): TextEdit {
+function withBlankLines(text: TextReader, start: number, end: number): TextEdit {
   let before = start;
   let linesBefore = 0;
   for (;;) {
@@ -50,11 +50,16 @@ function withBlankLines(text: string, start: number, end: number): TextEdit {
   }
   let after = end;
   let linesAfter = 0;
-  for (let blank = BLANK_LINE.exec(text.slice(after)); blank; blank = BLANK_LINE.exec(text.slice(after))) {
+  for (let blank = BLANK_LINE.exec(lineFrom(text, after)); blank; blank = BLANK_LINE.exec(lineFrom(text, after))) {
     after += blank[0].length;
     linesAfter++;
   }
-  const atEnd = /^\s*$/.test(text.slice(after));
+  const atEnd = nextNonWhitespace(text, after) === text.length;
   if (before === 0 || atEnd) return { start: before, end: atEnd ? text.length : after, newText: '' };
   return linesBefore <= linesAfter ? { start: before, end, newText: '' } : { start, end: after, newText: '' };
+}
+
+/** The text from `offset` to the end of its line, its LF included. */
+function lineFrom(text: TextReader, offset: number): string {
+  return text.slice(offset, lineEndOf(text, offset) + 1);
 }

@@ -1,5 +1,6 @@
 import type { FileRule } from '../rule';
 import type { TextEdit } from '../../text/textEdit';
+import type { TextReader } from '../../text/pieceText';
 import { exceptHandler } from '../../syntax/exceptHandlers';
 import { F, T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
@@ -50,7 +51,7 @@ function isPure(tree: SyntaxTree, node: NodeId): boolean {
   return false;
 }
 
-function removalEdits(tree: SyntaxTree, text: string, source: NodeId): TextEdit[] | undefined {
+function removalEdits(tree: SyntaxTree, text: TextReader, source: NodeId): TextEdit[] | undefined {
   if (tree.type(source) === T.except_clause) {
     const { type, name: alias } = exceptHandler(tree, source);
     return type !== NONE && alias !== NONE ? [{ start: tree.end(type), end: tree.end(alias), newText: '' }] : undefined;

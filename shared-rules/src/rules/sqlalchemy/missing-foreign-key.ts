@@ -7,6 +7,7 @@ import { foreignKeyTarget } from './foreignKeyTargets';
 import { indexTables, type IndexedTable } from '../../workspace/moduleSummary';
 import { addImportEdit } from '../../fixes/importEdits';
 import type { TextEdit } from '../../text/textEdit';
+import type { TextReader } from '../../text/pieceText';
 
 const docs = `
 ## What it does
@@ -60,7 +61,7 @@ function preferredQuote(source: string): string {
 }
 
 /** `ForeignKey` as the file can spell it: already imported from any sqlalchemy module, or through `addImportEdit`. */
-function foreignKeyReference(text: string, tree: SyntaxTree, usedAt: number): { reference: string; edit?: TextEdit } {
+function foreignKeyReference(text: TextReader, tree: SyntaxTree, usedAt: number): { reference: string; edit?: TextEdit } {
   for (let statement = tree.firstNamedChild(tree.root); statement !== NONE; statement = tree.nextNamedSibling(statement)) {
     if (tree.type(statement) !== T.import_from_statement) continue;
     const module = tree.field(statement, F.module_name);
@@ -85,7 +86,8 @@ function addForeignKeyFix(context: FileContext, column: ColumnInfo, target: stri
   const args = tree.field(call, F.arguments);
   if (args === NONE) return undefined;
   const { reference, edit } = foreignKeyReference(context.text, tree, tree.start(call));
-  const quote = preferredQuote(context.text);
+  // Counting the file's quotes reads all of it.
+  const quote = preferredQuote(context.text.toString());
   const foreignKey = `${reference}(${quote}${target}${quote})`;
   const edits: TextEdit[] = edit ? [edit] : [];
   const positional = positionalArguments(tree, call);
