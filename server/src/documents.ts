@@ -72,6 +72,8 @@ export class PythonDocument {
   /** What changed since the last lint, and whether the next one must start over. */
   private lintDirty: DirtyRegion | undefined;
   private lintAll = true;
+  /** The tree was parsed from scratch since the last lint (the trees were given back): where it differs from that lint's is unknown. */
+  private reparsedSinceLint = false;
   /** Whether the tree was parsed from scratch rather than from the edited old tree. */
   private treeFromScratch = true;
   /**
@@ -240,10 +242,14 @@ export class PythonDocument {
     const tree = this.syntax(complete);
     if (!tree) return undefined;
     this.resting = false;
-    const dirty = this.lintAll ? undefined : this.lintDirty;
+    // Settling after a keystroke's lint with no edit since: the linter is told nothing changed, which spares it
+    // reading the whole text again (a keystroke lint without an edit is told nothing, so its file rules run).
+    const unchanged = complete && !this.reparsedSinceLint ? { start: this.content.length, oldEnd: this.content.length, newEnd: this.content.length } : undefined;
+    const dirty = this.lintAll ? undefined : this.lintDirty ?? unchanged;
     // Should the linter throw, its view of the previous text is unknown: the next lint starts over.
     this.lintDirty = undefined;
     this.lintAll = true;
+    this.reparsedSinceLint = false;
     const result = this.linter.lint({
       units: this.units, text: this.content, filePath: this.filePath, relativePath, settings, dirty, lines: this.lines,
       fileRules: complete ? 'run' : 'carry', workspace: this.workspace, partialParse: this.partial && !complete, renameFixes: 'on-request', lineName,
@@ -278,6 +284,7 @@ export class PythonDocument {
       this.unitsAll = true;
     }
     this.treeFromScratch = !previous;
+    if (!previous) this.reparsedSinceLint = true;
     previous?.delete();
     this.parseTree = next;
     this.reparseNeeded = false;
