@@ -21,6 +21,12 @@ export interface ExternalEffect {
   use?: Use;
 }
 
+/** A read of a name no scope defines, where star imports may define it. */
+export interface StarUse {
+  node: NodeId;
+  name: string;
+}
+
 /** A `global` or `nonlocal` declaration in the function: what it changed outside, made again on replay. */
 export interface Declaration {
   name: string;
@@ -42,8 +48,10 @@ export interface FunctionMemo {
   lookups: ExternalLookup[];
   /** Outer bindings it reads (marked used on replay). */
   uses: ExternalEffect[];
-  /** Nodes of undefined names that star imports may define (they mark every star import used). */
-  starUses: NodeId[];
+  /** Reads of names no scope defines, which star imports may define: reported with the build's star imports, each marking them used. */
+  starUses: StarUse[];
+  /** Its loop variables shadowing outer imports, reported against the build's import. */
+  loopShadows: ExternalEffect[];
   /** Outer imports it redefines (pyflakes reports those with the import when it stays unused). */
   redefinitions: ExternalEffect[];
   /** Reads before assignment of names defined outside (F823), reported against the outer binding. */
@@ -64,10 +72,11 @@ export class FunctionRecording {
   /** The stack indices each name was already looked up in (a bit each): a name read many times is checked once on reuse. */
   private readonly looked = new Map<string, number>();
   readonly uses: ExternalEffect[] = [];
-  readonly starUses: NodeId[] = [];
+  readonly starUses: StarUse[] = [];
+  readonly loopShadows: ExternalEffect[] = [];
   readonly redefinitions: ExternalEffect[] = [];
   readonly undefinedLocals: ExternalEffect[] = [];
-  /** Messages about outer bindings, rebuilt on replay rather than kept. */
+  /** Messages about outer bindings or star imports, rebuilt on replay rather than kept. */
   readonly externalMessages = new Set<SemanticMessage>();
   readonly declarations: Declaration[] = [];
   /** For each name declared `global`: how many references its module variable had before the first declaration. */

@@ -1,21 +1,31 @@
 import type { NodeId as Node } from '../../syntax/tree';
+import { restoreScopes, snapshotScopes, type ClassMemo, type DeferredTask } from '../classMemo';
 import { moduleReferencesOf, replayDeclarations } from '../declarations';
 import { describeBinding, FunctionRecording, type FunctionMemo } from '../functionMemo';
 import type { Scope, ScopeKind } from '../scope';
 import type { BindingRecorder } from './bindingRecorder';
 import type { ReadingState } from './readingState';
 
+export type { DeferredTask } from '../classMemo';
+
 interface Deferred {
-  run: () => void;
+  /** A task (which a class's memo can queue again in a later build), or a step of a function's run. */
+  work: DeferredTask | (() => void);
   stack: Scope[];
   /** A module-level function or method: run with everything nested in it, and memoized. */
-  memoNode?: Node;
+  memoized?: boolean;
 }
 
-/** Results of unchanged functions from earlier runs, by their definition node. */
-export interface FunctionMemos {
-  get(node: Node): FunctionMemo | undefined;
-  set(node: Node, memo: FunctionMemo): void;
+/** Memos of earlier runs, by their definition node. */
+export interface NodeMemos<T> {
+  get(node: Node): T | undefined;
+  set(node: Node, memo: T): void;
+}
+
+/** Results of unchanged module-level functions, methods and classes from earlier runs, by their (reused) definition node. */
+export interface Memos {
+  functions: NodeMemos<FunctionMemo>;
+  classes: NodeMemos<ClassMemo>;
 }
 
 /** Scope kinds, numbered in memo fingerprints. */
@@ -35,17 +45,20 @@ export class DeferredWork {
   constructor(
     private readonly recorder: BindingRecorder,
     private readonly reading: ReadingState,
-    /** Results of unchanged functions from earlier runs, by their (reused) definition node. */
-    private readonly memo: FunctionMemos,
+    /** Results of unchanged functions and classes from earlier runs, by their (reused) definition node. */
+    private readonly memos: Memos,
+    /** Runs a deferred task. */
+    private readonly runTask: (task: DeferredTask) => void,
   ) {}
 
-  defer(run: () => void, memoNode?: Node): void {
-    this.functions.push({ run, stack: [...this.recorder.stack], memoNode });
+  /** Defers a task until the module is done; a module-level function or method (`memoized`) is memoized. */
+  defer(task: DeferredTask, memoized = false): void {
+    this.functions.push({ work: task, stack: [...this.recorder.stack], memoized });
   }
 
   /** Defers a function's check for unused assignments until every function body has run. */
   deferAssignmentCheck(run: () => void): void {
-    this.assignments.push({ run, stack: [...this.recorder.stack] });
+    this.assignments.push({ work: run, stack: [...this.recorder.stack] });
   }
 
   /** Runs the deferred function bodies, then the assignment checks. */
@@ -58,9 +71,63 @@ export class DeferredWork {
     // The queue grows while it runs: nested functions are appended.
     for (let i = 0; i < queue.length; i++) {
       this.recorder.stack = queue[i].stack;
-      if (queue[i].memoNode && !this.recorder.recording) this.runMemoized(queue[i]);
-      else queue[i].run();
+      if (queue[i].memoized && !this.recorder.recording) this.runMemoized(queue[i]);
+      else this.run(queue[i]);
     }
+  }
+
+  private run(item: Deferred): void {
+    const work = item.work;
+    if (typeof work === 'function') work();
+    else this.runTask(work);
+  }
+
+  /** What else a memoized run's outcome depends on: the kinds of scopes around it, `from __future__ import annotations`, a star import. */
+  private fingerprint(stack: readonly Scope[]): number {
+    let fingerprint = (this.reading.futureAnnotations ? 2 : 0) + (stack[0].importStarred ? 1 : 0);
+    for (let i = 0; i < stack.length; i++) fingerprint = fingerprint * SCOPE_KINDS.length + SCOPE_KINDS.indexOf(stack[i].kind) + 1;
+    return fingerprint;
+  }
+
+  /**
+   * Visits a class statement of the module (`visit`: its decorators, type
+   * parameters, bases and body), or replays the memo of an unchanged one
+   * whose lookups outside it still find the same kinds of bindings: its
+   * scopes put back as its visit left them, its effects outside made again,
+   * what it deferred queued again (its methods then replay their own memos).
+   */
+  visitClassMemoized(node: Node, visit: () => void): void {
+    const recorder = this.recorder;
+    const stack = recorder.stack;
+    const fingerprint = this.fingerprint(stack);
+    const memo = this.memos.classes.get(node);
+    if (memo?.fingerprint === fingerprint && this.lookupsStillHold(memo)) {
+      restoreScopes(memo.snapshot);
+      this.replay(memo);
+      for (const { task, stack: own, memoized } of memo.deferred) this.functions.push({ work: task, stack: [...stack, ...own], memoized });
+      return;
+    }
+    const recording = new FunctionRecording(stack.length, recorder.messages.length);
+    const scopeStart = recorder.deadScopes.length;
+    const deferredStart = this.functions.length;
+    recorder.recording = recording;
+    try {
+      visit();
+    } finally {
+      recorder.recording = undefined;
+    }
+    // `global` and `nonlocal` directly in a class body (rare): left to the visit of each build.
+    if (recording.declarations.length) return;
+    const scopes = recorder.deadScopes.slice(scopeStart);
+    this.memos.classes.set(node, {
+      ...this.memoOf(fingerprint, recording, scopes, stack[0]),
+      deferred: this.functions.slice(deferredStart).map((item) => ({
+        task: item.work as DeferredTask,
+        stack: item.stack.slice(stack.length),
+        memoized: !!item.memoized,
+      })),
+      snapshot: snapshotScopes(scopes),
+    });
   }
 
   /**
@@ -71,10 +138,9 @@ export class DeferredWork {
    */
   private runMemoized(item: Deferred): void {
     const recorder = this.recorder;
-    const node = item.memoNode!;
-    let fingerprint = (this.reading.futureAnnotations ? 2 : 0) + (recorder.stack[0].importStarred ? 1 : 0);
-    for (let i = 0; i < item.stack.length; i++) fingerprint = fingerprint * SCOPE_KINDS.length + SCOPE_KINDS.indexOf(item.stack[i].kind) + 1;
-    const memo = this.memo.get(node);
+    const node = (item.work as DeferredTask).node;
+    const fingerprint = this.fingerprint(item.stack);
+    const memo = this.memos.functions.get(node);
     if (memo?.fingerprint === fingerprint && this.lookupsStillHold(memo)) {
       this.replay(memo);
       return;
@@ -86,27 +152,32 @@ export class DeferredWork {
     this.functions = [];
     this.assignments = [];
     try {
-      item.run();
+      this.run(item);
       this.runAll();
     } finally {
       [this.functions, this.assignments] = outer;
       recorder.recording = undefined;
     }
-    const scopes = recorder.deadScopes.slice(scopeStart);
+    this.memos.functions.set(node, this.memoOf(fingerprint, recording, recorder.deadScopes.slice(scopeStart), item.stack[0]));
+  }
+
+  /** The memo of a recorded run that closed `scopes`. */
+  private memoOf(fingerprint: number, recording: FunctionRecording, scopes: Scope[], module: Scope): FunctionMemo {
     const own = new Set(scopes);
-    this.memo.set(node, {
+    return {
       fingerprint,
       lookups: recording.lookups,
       uses: recording.uses,
       starUses: recording.starUses,
+      loopShadows: recording.loopShadows,
       redefinitions: recording.redefinitions,
       undefinedLocals: recording.undefinedLocals,
       declarations: recording.declarations,
-      moduleReferences: moduleReferencesOf(recording, item.stack[0]),
-      messages: recorder.messages.slice(recording.messageStart).filter((message) => !recording.externalMessages.has(message)),
+      moduleReferences: moduleReferencesOf(recording, module),
+      messages: this.recorder.messages.slice(recording.messageStart).filter((message) => !recording.externalMessages.has(message)),
       scopes,
       outerScopes: scopes.filter((scope) => scope.parent && !own.has(scope.parent)),
-    });
+    };
   }
 
   /** Whether every outer lookup the memoized function made still finds the same kind of binding. */
@@ -136,10 +207,11 @@ export class DeferredWork {
       binding.used = effect.use ??= { scope: inside, node: effect.node };
       if (effect.reference) recorder.variableOf(binding, effect.index).references.push(effect.reference);
     }
-    // Each use marks every star import used: the last one is what they keep.
-    if (memo.starUses.length) {
-      const node = memo.starUses[memo.starUses.length - 1];
-      for (const scope of stack) for (const binding of scope.starImports()) binding.used = { scope: inside, node };
+    for (let i = 0; i < memo.starUses.length; i++) recorder.reportStarUsage(memo.starUses[i].node, memo.starUses[i].name, inside);
+    for (let i = 0; i < memo.loopShadows.length; i++) {
+      const { index, name, node } = memo.loopShadows[i];
+      const original = stack[index].bindings.get(name);
+      if (original) recorder.messages.push({ kind: 'import-shadowed-by-loop-var', node, name, original });
     }
     for (let i = 0; i < memo.redefinitions.length; i++) {
       const { index, name, node } = memo.redefinitions[i];
