@@ -1,5 +1,5 @@
 import type { NodeId } from '../syntax/tree';
-import type { FunctionMemo } from './functionMemo';
+import type { ExternalLookup, FunctionMemo } from './functionMemo';
 import type { Binding, Scope, Use, Variable } from './scope';
 
 /** Work deferred until the module is done, as data: a class's memo queues what its body deferred again in a later build. */
@@ -28,6 +28,23 @@ export interface ClassDeferral {
 export interface ClassMemo extends FunctionMemo {
   deferred: ClassDeferral[];
   snapshot: ScopeSnapshot[];
+  /** Once its deferrals (methods only) have run as memos: those memos, replayed together. */
+  methods?: MethodGroup;
+}
+
+/**
+ * The memos of a class's methods, replayed together while the lookups they
+ * made outside the class all still hold. Their lookups in the class's own
+ * scopes need no check: a replay of the class restores those scopes, and only
+ * its methods run in them, none of which declares a name (which would change
+ * them, and outer scopes, between one method and the next).
+ */
+export interface MethodGroup {
+  fingerprint: number;
+  /** Their lookups outside the class, each name of each scope once. */
+  lookups: ExternalLookup[];
+  /** In the order of `ClassMemo.deferred`. */
+  memos: FunctionMemo[];
 }
 
 /** A scope's names as a visit left them: its bindings, their last uses and redefinitions, its variables and their references. */
@@ -59,17 +76,25 @@ export function snapshotScopes(scopes: readonly Scope[]): ScopeSnapshot[] {
 export function restoreScopes(snapshots: readonly ScopeSnapshot[]): void {
   for (let i = 0; i < snapshots.length; i++) {
     const { scope, bindings, used, redefined, variables, references } = snapshots[i];
-    scope.bindings.clear();
+    // Names are only bound again after the visit (by methods' declarations), and seldom: the maps are made again only then.
+    if (!sameBindings(scope, bindings)) {
+      scope.bindings.clear();
+      for (let j = 0; j < bindings.length; j++) scope.bindings.set(bindings[j].name, bindings[j]);
+    }
     for (let j = 0; j < bindings.length; j++) {
-      const binding = bindings[j];
-      scope.bindings.set(binding.name, binding);
-      binding.used = used[j];
-      binding.redefined.length = redefined[j];
+      bindings[j].used = used[j];
+      bindings[j].redefined.length = redefined[j];
     }
-    scope.variables.clear();
-    for (let j = 0; j < variables.length; j++) {
-      scope.variables.set(variables[j].name, variables[j]);
-      variables[j].references.length = references[j];
+    if (scope.variables.size !== variables.length) {
+      scope.variables.clear();
+      for (let j = 0; j < variables.length; j++) scope.variables.set(variables[j].name, variables[j]);
     }
+    for (let j = 0; j < variables.length; j++) variables[j].references.length = references[j];
   }
+}
+
+function sameBindings(scope: Scope, bindings: readonly Binding[]): boolean {
+  if (scope.bindings.size !== bindings.length) return false;
+  for (let j = 0; j < bindings.length; j++) if (scope.bindings.get(bindings[j].name) !== bindings[j]) return false;
+  return true;
 }

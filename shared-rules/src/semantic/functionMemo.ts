@@ -1,13 +1,17 @@
 import type { SemanticMessage } from './messages';
-import type { Binding, Reference, Scope, Use } from './scope';
+import type { Binding, BindingKind, Reference, Scope, Use } from './scope';
 import type { NodeId } from '../syntax/tree';
 
-/** A name looked up in a scope outside the function (module, class), and what it found. */
+/** A name looked up in a scope outside the function (module, class), and what decides the outcome: which kind of binding it found, and of what. */
 export interface ExternalLookup {
   /** Index of the scope in the stack the function was defined in. */
   index: number;
   name: string;
-  description: string;
+  /** Undefined when it found none. */
+  kind: BindingKind | undefined;
+  fullName: string | undefined;
+  module: string | undefined;
+  realName: string | undefined;
 }
 
 /** An effect of the function on a binding outside it. */
@@ -97,14 +101,12 @@ export class FunctionRecording {
       if (bits & bit) return;
       this.looked.set(name, bits | bit);
     }
-    this.lookups.push({ index, name, description: describeBinding(binding) });
+    this.lookups.push({ index, name, kind: binding?.kind, fullName: binding?.fullName, module: binding?.module, realName: binding?.realName });
   }
 }
 
-/** What decides the outcome of a lookup: which kind of binding was found, and of what. */
-export function describeBinding(binding: Binding | undefined): string {
-  if (!binding) return '';
-  // Most bindings are not imports: their kind alone is the description (no string is built).
-  if (binding.fullName === undefined && binding.module === undefined) return binding.kind;
-  return `${binding.kind}\u0000${binding.fullName ?? ''}\u0000${binding.module ?? ''}\u0000${binding.realName ?? ''}`;
+/** Whether a lookup finds what `lookup` found: no binding, or one of the same kind of the same import. */
+export function findsSame(lookup: ExternalLookup, binding: Binding | undefined): boolean {
+  if (!binding) return lookup.kind === undefined;
+  return binding.kind === lookup.kind && binding.fullName === lookup.fullName && binding.module === lookup.module && binding.realName === lookup.realName;
 }

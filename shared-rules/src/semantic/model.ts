@@ -63,11 +63,12 @@ export class SemanticModelBuilder {
    * The model must not be used after.
    */
   release(): void {
-    for (const memo of this.attached) {
-      for (let i = 0; i < memo.outerScopes.length; i++) memo.outerScopes[i].parent = undefined;
-      detachDeclarations(memo);
+    for (const memo of this.attached) detach(memo);
+    for (const memo of this.attachedClasses) {
+      // Methods replayed together are attached with their class.
+      for (const method of memo.methods?.memos ?? []) detach(method);
+      restoreScopes(memo.snapshot);
     }
-    for (const memo of this.attachedClasses) restoreScopes(memo.snapshot);
     this.attached = [];
     this.attachedClasses = [];
   }
@@ -95,6 +96,8 @@ export class SemanticModelBuilder {
 
   private memos(tree: SyntaxTree): Memos {
     const attached = (this.attached = []) as FunctionMemo[];
+    // The scopes of the last build's classes, when it was not released, are put back for this one.
+    for (const memo of this.attachedClasses) restoreScopes(memo.snapshot);
     const attachedClasses = (this.attachedClasses = []) as ClassMemo[];
     return { functions: nodeMemos(tree, this.memo, attached), classes: nodeMemos<ClassMemo>(tree, this.classMemo, attached, attachedClasses) };
   }
@@ -127,6 +130,12 @@ export class SemanticModelBuilder {
       parse.delete();
     }
   }
+}
+
+/** Points a memo at nothing of the build it was replayed or recorded in (see `release`). */
+function detach(memo: FunctionMemo): void {
+  for (let i = 0; i < memo.outerScopes.length; i++) memo.outerScopes[i].parent = undefined;
+  detachDeclarations(memo);
 }
 
 /** Memos in `memo` by segment and record; those got or set are added to each of `attached`. */

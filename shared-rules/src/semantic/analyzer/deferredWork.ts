@@ -1,7 +1,7 @@
 import type { NodeId as Node } from '../../syntax/tree';
-import { restoreScopes, snapshotScopes, type ClassMemo, type DeferredTask } from '../classMemo';
+import { snapshotScopes, type ClassDeferral, type ClassMemo, type DeferredTask } from '../classMemo';
 import { moduleReferencesOf, replayDeclarations } from '../declarations';
-import { describeBinding, FunctionRecording, type FunctionMemo } from '../functionMemo';
+import { findsSame, FunctionRecording, type ExternalLookup, type FunctionMemo } from '../functionMemo';
 import type { Scope, ScopeKind } from '../scope';
 import type { BindingRecorder } from './bindingRecorder';
 import type { ReadingState } from './readingState';
@@ -9,8 +9,8 @@ import type { ReadingState } from './readingState';
 export type { DeferredTask } from '../classMemo';
 
 interface Deferred {
-  /** A task (which a class's memo can queue again in a later build), or a step of a function's run. */
-  work: DeferredTask | (() => void);
+  /** A task (which a class's memo can queue again in a later build), a step of a function's run, or what an unchanged class deferred. */
+  work: DeferredTask | (() => void) | ClassMemo;
   stack: Scope[];
   /** A module-level function or method: run with everything nested in it, and memoized. */
   memoized?: boolean;
@@ -79,7 +79,8 @@ export class DeferredWork {
   private run(item: Deferred): void {
     const work = item.work;
     if (typeof work === 'function') work();
-    else this.runTask(work);
+    else if ('kind' in work) this.runTask(work);
+    else this.runClassDeferrals(work, item.stack);
   }
 
   /** What else a memoized run's outcome depends on: the kinds of scopes around it, `from __future__ import annotations`, a star import. */
@@ -93,21 +94,22 @@ export class DeferredWork {
    * Visits a class statement of the module (`visit`: its decorators, type
    * parameters, bases and body), or replays the memo of an unchanged one
    * whose lookups outside it still find the same kinds of bindings: its
-   * scopes put back as its visit left them, its effects outside made again,
-   * what it deferred queued again (its methods then replay their own memos).
+   * scopes as its visit left them (the builder puts them back once a build
+   * is done with them), its effects outside made again, what it deferred
+   * queued again.
    */
   visitClassMemoized(node: Node, visit: () => void): void {
     const recorder = this.recorder;
     const stack = recorder.stack;
     const fingerprint = this.fingerprint(stack);
     const memo = this.memos.classes.get(node);
-    if (memo?.fingerprint === fingerprint && this.lookupsStillHold(memo)) {
-      restoreScopes(memo.snapshot);
+    if (memo?.fingerprint === fingerprint && this.lookupsStillHold(memo.lookups)) {
       this.replay(memo);
-      for (const { task, stack: own, memoized } of memo.deferred) this.functions.push({ work: task, stack: [...stack, ...own], memoized });
+      this.functions.push({ work: memo, stack: [...stack] });
       return;
     }
-    const recording = new FunctionRecording(stack.length, recorder.messages.length);
+    const depth = stack.length;
+    const recording = new FunctionRecording(depth, recorder.messages.length);
     const scopeStart = recorder.deadScopes.length;
     const deferredStart = this.functions.length;
     recorder.recording = recording;
@@ -119,31 +121,64 @@ export class DeferredWork {
     // `global` and `nonlocal` directly in a class body (rare): left to the visit of each build.
     if (recording.declarations.length) return;
     const scopes = recorder.deadScopes.slice(scopeStart);
-    this.memos.classes.set(node, {
-      ...this.memoOf(fingerprint, recording, scopes, stack[0]),
-      deferred: this.functions.slice(deferredStart).map((item) => ({
-        task: item.work as DeferredTask,
-        stack: item.stack.slice(stack.length),
-        memoized: !!item.memoized,
-      })),
-      snapshot: snapshotScopes(scopes),
-    });
+    const deferred: ClassDeferral[] = [];
+    for (let i = deferredStart; i < this.functions.length; i++) {
+      const item = this.functions[i];
+      const own = item.stack.slice(depth);
+      const previous = deferred[deferred.length - 1]?.stack;
+      // Deferrals on the same scopes share their stack (a replay of the methods makes each stack once).
+      const same = previous?.length === own.length && own.every((scope, j) => scope === previous[j]);
+      deferred.push({ task: item.work as DeferredTask, stack: same ? previous : own, memoized: !!item.memoized });
+    }
+    this.memos.classes.set(node, Object.assign(this.memoOf(fingerprint, recording, scopes, stack[0]), { deferred, snapshot: snapshotScopes(scopes), methods: undefined }));
+  }
+
+  /**
+   * Runs what an unchanged class deferred, on the stack outside it: its
+   * methods' memos replayed together while their lookups outside the class
+   * all still hold (see `MethodGroup`), each deferral run or replayed in turn
+   * otherwise.
+   */
+  private runClassDeferrals(memo: ClassMemo, outer: Scope[]): void {
+    const recorder = this.recorder;
+    const fingerprint = this.fingerprint(outer);
+    const group = memo.methods;
+    if (group?.fingerprint === fingerprint && this.lookupsStillHold(group.lookups, outer)) {
+      let own: Scope[] | undefined;
+      for (let i = 0; i < group.memos.length; i++) {
+        if (memo.deferred[i].stack !== own) {
+          own = memo.deferred[i].stack;
+          recorder.stack = [...outer, ...own];
+        }
+        this.replay(group.memos[i]);
+      }
+      return;
+    }
+    const memos: FunctionMemo[] = [];
+    for (const { task, stack, memoized } of memo.deferred) {
+      const item = { work: task, stack: [...outer, ...stack], memoized };
+      recorder.stack = item.stack;
+      if (memoized) memos.push(this.runMemoized(item));
+      else this.run(item);
+    }
+    const groups = memos.length === memo.deferred.length && memos.every((method) => !method.declarations.length);
+    memo.methods = groups ? { fingerprint, lookups: outerLookups(memos, outer.length), memos } : undefined;
   }
 
   /**
    * Runs a module-level function together with everything deferred inside it
    * (nested functions see its final scope either way, as they would at the
    * end of the module), or replays the memo of an unchanged function whose
-   * outer lookups still find the same kinds of bindings.
+   * outer lookups still find the same kinds of bindings. Returns the memo.
    */
-  private runMemoized(item: Deferred): void {
+  private runMemoized(item: Deferred): FunctionMemo {
     const recorder = this.recorder;
     const node = (item.work as DeferredTask).node;
     const fingerprint = this.fingerprint(item.stack);
     const memo = this.memos.functions.get(node);
-    if (memo?.fingerprint === fingerprint && this.lookupsStillHold(memo)) {
+    if (memo?.fingerprint === fingerprint && this.lookupsStillHold(memo.lookups)) {
       this.replay(memo);
-      return;
+      return memo;
     }
     const recording = new FunctionRecording(item.stack.length, recorder.messages.length);
     const outer = [this.functions, this.assignments] as const;
@@ -158,7 +193,9 @@ export class DeferredWork {
       [this.functions, this.assignments] = outer;
       recorder.recording = undefined;
     }
-    this.memos.functions.set(node, this.memoOf(fingerprint, recording, recorder.deadScopes.slice(scopeStart), item.stack[0]));
+    const recorded = this.memoOf(fingerprint, recording, recorder.deadScopes.slice(scopeStart), item.stack[0]);
+    this.memos.functions.set(node, recorded);
+    return recorded;
   }
 
   /** The memo of a recorded run that closed `scopes`. */
@@ -180,13 +217,11 @@ export class DeferredWork {
     };
   }
 
-  /** Whether every outer lookup the memoized function made still finds the same kind of binding. */
-  private lookupsStillHold(memo: FunctionMemo): boolean {
-    const stack = this.recorder.stack;
-    const lookups = memo.lookups;
+  /** Whether every outer lookup a memoized run made still finds the same kind of binding. */
+  private lookupsStillHold(lookups: readonly ExternalLookup[], stack = this.recorder.stack): boolean {
     for (let i = 0; i < lookups.length; i++) {
       const lookup = lookups[i];
-      if (describeBinding(stack[lookup.index]?.bindings.get(lookup.name)) !== lookup.description) return false;
+      if (!findsSame(lookup, stack[lookup.index]?.bindings.get(lookup.name))) return false;
     }
     return true;
   }
@@ -225,4 +260,19 @@ export class DeferredWork {
     for (let i = 0; i < memo.messages.length; i++) recorder.messages.push(memo.messages[i]);
     for (let i = 0; i < memo.scopes.length; i++) recorder.deadScopes.push(memo.scopes[i]);
   }
+}
+
+/** The lookups of `memos` in the `depth` scopes outside them, each name of each scope once. */
+function outerLookups(memos: readonly FunctionMemo[], depth: number): ExternalLookup[] {
+  const seen = new Set<string>();
+  const lookups: ExternalLookup[] = [];
+  for (const memo of memos) {
+    for (const lookup of memo.lookups) {
+      const key = `${lookup.index}\u0000${lookup.name}`;
+      if (lookup.index >= depth || seen.has(key)) continue;
+      seen.add(key);
+      lookups.push(lookup);
+    }
+  }
+  return lookups;
 }
