@@ -159,6 +159,14 @@ describe('incremental semantic model', function () {
     '        def inner_method(self):',
     '            return base, Label',
     '',
+    'class Reader:',
+    '    def first(self):',
+    '        return helper(), undefined_name',
+    '    def second(self):',
+    '        for os in []:',
+    '            pass',
+    '        return base',
+    '',
     'class Shadowing:',
     '    for os in range(3):',
     '        pass',
@@ -179,6 +187,8 @@ describe('incremental semantic model', function () {
     ['base = None', 'import base'],
     ['print(later)', 'del os\nprint(later)'],
     ['del os\nprint(later)', 'import later\nprint(later)'],
+    // A name its methods read, undefined, then defined.
+    ['print(later)', 'undefined_name = 0\nprint(later)'],
     // A name its methods read, declared `global` in an edited function, then defined at module level.
     ['def helper():\n    return None', 'def helper():\n    global shared_name\n    shared_name = 1'],
     ['class Label:\n    pass', 'class Label:\n    pass\nshared_name = 2'],
