@@ -238,23 +238,26 @@ describe('incremental semantic model', function () {
 
   it('lets a released model go: its memos hold none of its scopes until the next build', async () => {
     const parser = new PythonParser();
-    const document = new EditedText(parser, DECLARING);
-    try {
-      const builder = new SemanticModelBuilder();
-      const options = { targetVersion: [3, 11] as const, filePath: 'module.py' };
-      builder.build(document.units.tree, options);
-      // The second build replays every function (those declaring names `global` too) in this build's scopes.
-      const held = new WeakRef(builder.build(document.units.tree, options).scopes.at(-1)!);
-      builder.release();
-      // A WeakRef holds its target until the end of the job that made it.
-      await new Promise((resolve) => setImmediate(resolve));
-      collectGarbage();
-      assert.strictEqual(held.deref(), undefined);
-      // The memos live on (the builder is used below, so kept): the next build replays them into its scopes.
-      const fresh = new SemanticModelBuilder().build(parseUnits(parser, DECLARING).tree, options);
-      assert.deepStrictEqual(summary(builder.build(document.units.tree, options)), summary(fresh));
-    } finally {
-      document.delete();
+    for (const text of [DECLARING, CLASSES]) {
+      const document = new EditedText(parser, text);
+      try {
+        const builder = new SemanticModelBuilder();
+        const options = { targetVersion: [3, 11] as const, filePath: 'module.py' };
+        builder.build(document.units.tree, options);
+        builder.build(document.units.tree, options);
+        // The third build replays every function (those declaring names `global` too), class, and class's methods together in this build's scopes.
+        const held = new WeakRef(builder.build(document.units.tree, options).scopes.at(-1)!);
+        builder.release();
+        // A WeakRef holds its target until the end of the job that made it.
+        await new Promise((resolve) => setImmediate(resolve));
+        collectGarbage();
+        assert.strictEqual(held.deref(), undefined);
+        // The memos live on (the builder is used below, so kept): the next build replays them into its scopes.
+        const fresh = new SemanticModelBuilder().build(parseUnits(parser, text).tree, options);
+        assert.deepStrictEqual(summary(builder.build(document.units.tree, options)), summary(fresh));
+      } finally {
+        document.delete();
+      }
     }
   });
 

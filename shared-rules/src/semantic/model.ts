@@ -64,11 +64,8 @@ export class SemanticModelBuilder {
    */
   release(): void {
     for (const memo of this.attached) detach(memo);
-    for (const memo of this.attachedClasses) {
-      // Methods replayed together are attached with their class.
-      for (const method of memo.methods?.memos ?? []) detach(method);
-      restoreScopes(memo.snapshot);
-    }
+    // Methods replayed together need nothing detached: they were opened in their class's scopes, which are its memo's.
+    for (const memo of this.attachedClasses) restoreScopes(memo.snapshot);
     this.attached = [];
     this.attachedClasses = [];
   }
