@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import * as fs from 'fs';
-import { parseUnits, PythonParser, SemanticModelBuilder, type NodeId, type SemanticModel } from '@pyreview/shared-rules';
+import { F, parseUnits, PythonParser, SemanticModelBuilder, type NodeId, type SemanticModel } from '@pyreview/shared-rules';
 import { differingSpan } from 'pyreview-server/out/documents';
 import * as v8 from 'v8';
 import * as vm from 'vm';
@@ -34,7 +34,7 @@ function summary(model: SemanticModel): string[] {
   const messages = model.messages.map((m) => {
     const node = 'node' in m ? m.node : m.binding.nameNode || m.binding.source;
     const original = 'original' in m ? at(m.original.source) : '';
-    return `${m.kind}:${'name' in m ? m.name : ''}@${at(node)}:${original}`;
+    return `${m.kind}:${'name' in m ? m.name : ''}@${at(node)}:${original}:${'fromList' in m ? m.fromList : ''}`;
   });
   const parameters = model.scopes.flatMap((scope) =>
     scope.parameters.map((p) => `${p.name}@${at(p.nameNode)}:${!!p.used || !!scope.bindings.get(p.name)?.used}`));
@@ -133,25 +133,128 @@ describe('incremental semantic model', function () {
     rebuilds(DECLARING, DECLARING_EDITS, true);
   });
 
-  it('lets a released model go: its memos hold none of its scopes until the next build', async () => {
+  /** Classes whose bodies read, shadow and defer names of the module, and a module whose statements change them. */
+  const CLASSES = [
+    'import os',
+    'from typing import ClassVar',
+    'base = object',
+    'print(later)',
+    '',
+    '@decorate(os)',
+    'class Holder(base):',
+    '    shared: ClassVar[int] = 0',
+    '    alias = os.path',
+    '    names = [n for n in dir(os) if n != alias]',
+    '    key = lambda self: sort_key',
+    '    label: "Label"',
+    '    copy: "alias"',
+    '    def method(self, value=base):',
+    '        return os, shared_name, self.alias, value, undefined_name',
+    '    def declares(self):',
+    '        global declared',
+    '        declared = 1',
+    '    def reads(self):',
+    '        return declared, helper()',
+    '    class Inner:',
+    '        def inner_method(self):',
+    '            return base, Label',
+    '',
+    'class Reader:',
+    '    def first(self):',
+    '        return helper(), undefined_name',
+    '    def second(self):',
+    '        for os in []:',
+    '            pass',
+    '        return base',
+    '',
+    'class Shadowing:',
+    '    for os in range(3):',
+    '        pass',
+    '',
+    'def decorate(x):',
+    '    return lambda cls: cls',
+    '',
+    'def helper():',
+    '    return None',
+    '',
+    'class Label:',
+    '    pass',
+    '',
+  ].join('\n');
+  const CLASS_EDITS = [
+    // Module-level names the class reads rebound (the same kind, then another), deleted, then imported above it.
+    ['base = object', 'base = None'],
+    ['base = None', 'import base'],
+    ['print(later)', 'del os\nprint(later)'],
+    ['del os\nprint(later)', 'import later\nprint(later)'],
+    // A name its methods read, undefined, then defined.
+    ['print(later)', 'undefined_name = 0\nprint(later)'],
+    // A name its methods read, declared `global` in an edited function, then defined at module level.
+    ['def helper():\n    return None', 'def helper():\n    global shared_name\n    shared_name = 1'],
+    ['class Label:\n    pass', 'class Label:\n    pass\nshared_name = 2'],
+    // Its attributes and methods changed.
+    ['alias = os.path', 'alias = os.sep'],
+    ['        global declared\n', ''],
+    ['def helper()', 'helper = lambda: None\ndef unused_helper()'],
+    // Names its decorator, base and string annotation read rebound.
+    ['def decorate(x):', 'decorate = None\ndef decorate_later(x):'],
+    ['class Label:\n    pass', 'Label = 1'],
+    // Star imports, which names no scope defines may come from, added.
+    ['from typing import ClassVar', 'from typing import *'],
+    ['from typing import *', 'from typing import *\nfrom os import *'],
+    ['from typing import *', 'from __future__ import annotations\nfrom typing import ClassVar'],
+  ] as const;
+
+  it('replays classes as a fresh build finds them, whatever changes around them, each model released before the next build or not', () => {
+    rebuilds(CLASSES, CLASS_EDITS);
+    rebuilds(CLASSES, CLASS_EDITS, true);
+  });
+
+  it('replays an unchanged class rather than visiting it again, and visits it again once a name it reads changes', () => {
     const parser = new PythonParser();
-    const document = new EditedText(parser, DECLARING);
+    const document = new EditedText(parser, CLASSES);
     try {
       const builder = new SemanticModelBuilder();
       const options = { targetVersion: [3, 11] as const, filePath: 'module.py' };
-      builder.build(document.units.tree, options);
-      // The second build replays every function (those declaring names `global` too) in this build's scopes.
-      const held = new WeakRef(builder.build(document.units.tree, options).scopes.at(-1)!);
+      const holder = (model: SemanticModel) => model.scopes.find((scope) => scope.kind === 'class' && model.tree.text(model.tree.field(scope.node, F.name)) === 'Holder');
+      const first = holder(builder.build(document.units.tree, options));
       builder.release();
-      // A WeakRef holds its target until the end of the job that made it.
-      await new Promise((resolve) => setImmediate(resolve));
-      collectGarbage();
-      assert.strictEqual(held.deref(), undefined);
-      // The memos live on (the builder is used below, so kept): the next build replays them into its scopes.
-      const fresh = new SemanticModelBuilder().build(parseUnits(parser, DECLARING).tree, options);
-      assert.deepStrictEqual(summary(builder.build(document.units.tree, options)), summary(fresh));
+      const edit = (from: string, to: string) => {
+        const at = document.text.indexOf(from);
+        document.edit(at, at + from.length, to);
+        document.reparse();
+        return holder(builder.build(document.units.tree, options));
+      };
+      assert.ok(first);
+      assert.strictEqual(edit('print(later)', 'print(later, 1)'), first);
+      assert.notStrictEqual(edit('base = object', 'import base'), first);
     } finally {
       document.delete();
+    }
+  });
+
+  it('lets a released model go: its memos hold none of its scopes until the next build', async () => {
+    const parser = new PythonParser();
+    for (const text of [DECLARING, CLASSES]) {
+      const document = new EditedText(parser, text);
+      try {
+        const builder = new SemanticModelBuilder();
+        const options = { targetVersion: [3, 11] as const, filePath: 'module.py' };
+        builder.build(document.units.tree, options);
+        builder.build(document.units.tree, options);
+        // The third build replays every function (those declaring names `global` too), class, and class's methods together in this build's scopes.
+        const held = new WeakRef(builder.build(document.units.tree, options).scopes.at(-1)!);
+        builder.release();
+        // A WeakRef holds its target until the end of the job that made it.
+        await new Promise((resolve) => setImmediate(resolve));
+        collectGarbage();
+        assert.strictEqual(held.deref(), undefined);
+        // The memos live on (the builder is used below, so kept): the next build replays them into its scopes.
+        const fresh = new SemanticModelBuilder().build(parseUnits(parser, text).tree, options);
+        assert.deepStrictEqual(summary(builder.build(document.units.tree, options)), summary(fresh));
+      } finally {
+        document.delete();
+      }
     }
   });
 

@@ -1,7 +1,7 @@
 import type { SyntaxTree } from '../syntax/tree';
 import type { AnnotationParser } from './analyzer/annotations';
 import { BindingRecorder } from './analyzer/bindingRecorder';
-import { DeferredWork, type FunctionMemos } from './analyzer/deferredWork';
+import { DeferredWork, type Memos } from './analyzer/deferredWork';
 import { NodeVisitor } from './analyzer/dispatch';
 import { ReadingState } from './analyzer/readingState';
 import { reportDeadScopes } from './deadScopes';
@@ -40,13 +40,13 @@ export class Analyzer {
     private readonly options: AnalyzerOptions,
     /** Parses string annotations. */
     parseAnnotation: AnnotationParser,
-    /** Results of unchanged functions from earlier runs, by their (reused) definition node. */
-    memo: FunctionMemos,
+    /** Results of unchanged functions and classes from earlier runs, by their (reused) definition node. */
+    memos: Memos,
   ) {
     this.recorder = new BindingRecorder(tree, this.reading, options.isPackageInit);
     this.messages = this.recorder.messages;
     this.deadScopes = this.recorder.deadScopes;
-    this.deferred = new DeferredWork(this.recorder, this.reading, memo);
+    this.deferred = new DeferredWork(this.recorder, this.reading, memos, (task) => this.visitor.runTask(task));
     this.visitor = new NodeVisitor(tree, this.recorder, this.deferred, this.reading, parseAnnotation);
   }
 

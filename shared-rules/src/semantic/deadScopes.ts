@@ -7,8 +7,8 @@ import { isImport, type Scope } from './scope';
  */
 export function reportDeadScopes(scopes: readonly Scope[], isPackageInit: boolean, messages: SemanticMessage[]): void {
   for (const scope of scopes) {
-    // Imports in a class body are attributes of the class.
-    if (scope.kind === 'class') continue;
+    // Imports in a class body are attributes of the class; most scopes have none.
+    if (scope.kind === 'class' || !scope.bindsImportsOrExports) continue;
     const all = scope.bindings.get('__all__');
     const exportNames = all?.kind === 'export' ? all.exportNames : undefined;
     // Most scopes export nothing: no set and no list is made for them.

@@ -1,13 +1,17 @@
 import type { SemanticMessage } from './messages';
-import type { Binding, Reference, Scope, Use } from './scope';
+import type { Binding, BindingKind, Reference, Scope, Use } from './scope';
 import type { NodeId } from '../syntax/tree';
 
-/** A name looked up in a scope outside the function (module, class), and what it found. */
+/** A name looked up in a scope outside the function (module, class), and what decides the outcome: which kind of binding it found, and of what. */
 export interface ExternalLookup {
   /** Index of the scope in the stack the function was defined in. */
   index: number;
   name: string;
-  description: string;
+  /** Undefined when it found none. */
+  kind: BindingKind | undefined;
+  fullName: string | undefined;
+  module: string | undefined;
+  realName: string | undefined;
 }
 
 /** An effect of the function on a binding outside it. */
@@ -19,6 +23,12 @@ export interface ExternalEffect {
   reference?: Reference;
   /** For reads: the use the binding gets on replay, made once. */
   use?: Use;
+}
+
+/** A read of a name no scope defines, where star imports may define it. */
+export interface StarUse {
+  node: NodeId;
+  name: string;
 }
 
 /** A `global` or `nonlocal` declaration in the function: what it changed outside, made again on replay. */
@@ -42,8 +52,10 @@ export interface FunctionMemo {
   lookups: ExternalLookup[];
   /** Outer bindings it reads (marked used on replay). */
   uses: ExternalEffect[];
-  /** Nodes of undefined names that star imports may define (they mark every star import used). */
-  starUses: NodeId[];
+  /** Reads of names no scope defines, which star imports may define: reported with the build's star imports, each marking them used. */
+  starUses: StarUse[];
+  /** Its loop variables shadowing outer imports, reported against the build's import. */
+  loopShadows: ExternalEffect[];
   /** Outer imports it redefines (pyflakes reports those with the import when it stays unused). */
   redefinitions: ExternalEffect[];
   /** Reads before assignment of names defined outside (F823), reported against the outer binding. */
@@ -64,10 +76,11 @@ export class FunctionRecording {
   /** The stack indices each name was already looked up in (a bit each): a name read many times is checked once on reuse. */
   private readonly looked = new Map<string, number>();
   readonly uses: ExternalEffect[] = [];
-  readonly starUses: NodeId[] = [];
+  readonly starUses: StarUse[] = [];
+  readonly loopShadows: ExternalEffect[] = [];
   readonly redefinitions: ExternalEffect[] = [];
   readonly undefinedLocals: ExternalEffect[] = [];
-  /** Messages about outer bindings, rebuilt on replay rather than kept. */
+  /** Messages about outer bindings or star imports, rebuilt on replay rather than kept. */
   readonly externalMessages = new Set<SemanticMessage>();
   readonly declarations: Declaration[] = [];
   /** For each name declared `global`: how many references its module variable had before the first declaration. */
@@ -88,14 +101,12 @@ export class FunctionRecording {
       if (bits & bit) return;
       this.looked.set(name, bits | bit);
     }
-    this.lookups.push({ index, name, description: describeBinding(binding) });
+    this.lookups.push({ index, name, kind: binding?.kind, fullName: binding?.fullName, module: binding?.module, realName: binding?.realName });
   }
 }
 
-/** What decides the outcome of a lookup: which kind of binding was found, and of what. */
-export function describeBinding(binding: Binding | undefined): string {
-  if (!binding) return '';
-  // Most bindings are not imports: their kind alone is the description (no string is built).
-  if (binding.fullName === undefined && binding.module === undefined) return binding.kind;
-  return `${binding.kind}\u0000${binding.fullName ?? ''}\u0000${binding.module ?? ''}\u0000${binding.realName ?? ''}`;
+/** Whether a lookup finds what `lookup` found: no binding, or one of the same kind of the same import. */
+export function findsSame(lookup: ExternalLookup, binding: Binding | undefined): boolean {
+  if (!binding) return lookup.kind === undefined;
+  return binding.kind === lookup.kind && binding.fullName === lookup.fullName && binding.module === lookup.module && binding.realName === lookup.realName;
 }

@@ -2,10 +2,11 @@ import { NodeFlag, PythonParser, type TreeCursor } from '../parsing/parser';
 import { T } from '../syntax/grammar';
 import { NONE, type NodeId, type Segment, type SyntaxTree } from '../syntax/tree';
 import { Analyzer } from './analyzer';
-import type { FunctionMemos } from './analyzer/deferredWork';
-import type { FunctionMemo } from './functionMemo';
+import type { Memos, NodeMemos } from './analyzer/deferredWork';
 import { builtinNames } from './builtins';
+import { restoreScopes, type ClassMemo } from './classMemo';
 import { detachDeclarations } from './declarations';
+import type { FunctionMemo } from './functionMemo';
 import type { SemanticMessage } from './messages';
 import type { Scope } from './scope';
 
@@ -27,39 +28,46 @@ export interface SemanticOptions {
 
 /**
  * Builds the semantic model of successive versions of one file, straight
- * from its flat syntax tree. Module-level functions and methods whose
- * segment was kept since the last build, and whose outer lookups find the
- * same kinds of bindings, replay their memo instead of being walked (see
- * `FunctionMemo`); string annotations are parsed once per segment that
- * holds them.
+ * from its flat syntax tree. Module-level functions, methods and classes
+ * whose segment was kept since the last build, and whose outer lookups find
+ * the same kinds of bindings, replay their memo instead of being walked (see
+ * `FunctionMemo`, `ClassMemo`); string annotations are parsed once per
+ * segment that holds them.
  */
 export class SemanticModelBuilder {
   /** Module-level functions' results, by their segment and their record in it. */
   private memo = new WeakMap<Segment, Map<number, FunctionMemo>>();
+  /** Module-level classes' results, likewise. */
+  private classMemo = new WeakMap<Segment, Map<number, ClassMemo>>();
   /** The memos the last build replayed or recorded: attached to its scopes until `release`. */
   private attached: FunctionMemo[] = [];
+  /** The class memos among them, whose scopes the build changed after their visit. */
+  private attachedClasses: ClassMemo[] = [];
   private memoKey = '';
   private parser: PythonParser | undefined;
 
   /** Forgets the memos (an idle document's memory). */
   forget(): void {
     this.memo = new WeakMap();
+    this.classMemo = new WeakMap();
     this.attached = [];
+    this.attachedClasses = [];
   }
 
   /**
    * Detaches the memos from the last build's scopes, which they point at
-   * from their replay (the scopes their functions were opened in, the module
-   * variables of their `global` names) until the next one: the model dies
-   * with its last user rather than living on in the memos until the next build.
+   * from their replay (the scopes their functions and classes were opened in,
+   * the module variables of their `global` names, what methods declaring
+   * names bound in their class) until the next one: the model dies with its
+   * last user rather than living on in the memos until the next build.
    * The model must not be used after.
    */
   release(): void {
-    for (const memo of this.attached) {
-      for (let i = 0; i < memo.outerScopes.length; i++) memo.outerScopes[i].parent = undefined;
-      detachDeclarations(memo);
-    }
+    for (const memo of this.attached) detach(memo);
+    // Methods replayed together need nothing detached: they were opened in their class's scopes, which are its memo's.
+    for (const memo of this.attachedClasses) restoreScopes(memo.snapshot);
     this.attached = [];
+    this.attachedClasses = [];
   }
 
   build(tree: SyntaxTree, options: SemanticOptions): SemanticModel {
@@ -69,7 +77,7 @@ export class SemanticModelBuilder {
     // Memos hold node handles: a compaction of the tree renumbers them.
     const memoKey = `${options.targetVersion.join('.')}\u0000${options.filePath}\u0000${!!options.notebook}\u0000${tree.compactions}`;
     if (memoKey !== this.memoKey) {
-      this.memo = new WeakMap();
+      this.forget();
       this.memoKey = memoKey;
     }
     const baseName = options.filePath.replace(/\\/g, '/').split('/').pop() ?? '';
@@ -83,24 +91,12 @@ export class SemanticModelBuilder {
     return { messages: analyzer.messages, scopes: analyzer.deadScopes, tree };
   }
 
-  private memos(tree: SyntaxTree): FunctionMemos {
-    const memo = this.memo;
+  private memos(tree: SyntaxTree): Memos {
     const attached = (this.attached = []) as FunctionMemo[];
-    return {
-      get: (node) => {
-        const segment = tree.segmentOf(node);
-        const found = memo.get(segment)?.get(node - segment.first);
-        if (found) attached.push(found);
-        return found;
-      },
-      set: (node, value) => {
-        attached.push(value);
-        const segment = tree.segmentOf(node);
-        let bySegment = memo.get(segment);
-        if (!bySegment) memo.set(segment, (bySegment = new Map()));
-        bySegment.set(node - segment.first, value);
-      },
-    };
+    // The scopes of the last build's classes, when it was not released, are put back for this one.
+    for (const memo of this.attachedClasses) restoreScopes(memo.snapshot);
+    const attachedClasses = (this.attachedClasses = []) as ClassMemo[];
+    return { functions: nodeMemos(tree, this.memo, attached), classes: nodeMemos<ClassMemo>(tree, this.classMemo, attached, attachedClasses) };
   }
 
   /** The expression of a string annotation found in `host`, parsed once for as long as `host`'s segment lives. */
@@ -131,6 +127,34 @@ export class SemanticModelBuilder {
       parse.delete();
     }
   }
+}
+
+/** Points a memo at nothing of the build it was replayed or recorded in (see `release`). */
+function detach(memo: FunctionMemo): void {
+  for (let i = 0; i < memo.outerScopes.length; i++) memo.outerScopes[i].parent = undefined;
+  detachDeclarations(memo);
+}
+
+/** Memos in `memo` by segment and record; those got or set are added to each of `attached`. */
+function nodeMemos<T>(tree: SyntaxTree, memo: WeakMap<Segment, Map<number, T>>, ...attached: Array<{ push(value: T): number }>): NodeMemos<T> {
+  const attach = (value: T): void => {
+    for (const list of attached) list.push(value);
+  };
+  return {
+    get: (node) => {
+      const segment = tree.segmentOf(node);
+      const found = memo.get(segment)?.get(node - segment.first);
+      if (found) attach(found);
+      return found;
+    },
+    set: (node, value) => {
+      attach(value);
+      const segment = tree.segmentOf(node);
+      let bySegment = memo.get(segment);
+      if (!bySegment) memo.set(segment, (bySegment = new Map()));
+      bySegment.set(node - segment.first, value);
+    },
+  };
 }
 
 /** What an expression statement may hold that is not an expression. */

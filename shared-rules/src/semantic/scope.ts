@@ -87,6 +87,8 @@ export class Scope {
   importStarred = false;
   /** The names of its star imports' bindings (`module.*`, which nothing else binds), in the order they were bound. */
   private readonly starImportNames = new Set<string>();
+  /** Whether it ever bound an import or `__all__`: only such scopes have anything to report once closed (see `reportDeadScopes`). */
+  bindsImportsOrExports = false;
   /** Function scopes: a `locals()` call makes every local used. */
   usesLocals = false;
   /** Function scopes: names never reported as unused (traceback helpers). */
@@ -107,10 +109,11 @@ export class Scope {
     return variable;
   }
 
-  /** Binds `binding` under its name; a scope's star imports are found without a look at every binding. */
+  /** Binds `binding` under its name; a scope's star imports, and whether it has imports at all, are known without a look at every binding. */
   bind(binding: Binding): void {
     this.bindings.set(binding.name, binding);
     if (binding.kind === 'star-import') this.starImportNames.add(binding.name);
+    if (binding.kind === 'export' || isImport(binding)) this.bindsImportsOrExports = true;
   }
 
   /** The star-import bindings of the scope (see `bind`). */

@@ -51,15 +51,20 @@ export class AnnotationReader {
     if (!annotation) return;
     const text = stringValue(this.tree, annotation);
     if (text !== undefined) {
-      this.deferred.defer(() => this.handleStringAnnotation(text, annotation));
+      this.deferred.defer({ kind: 'string-annotation', node: annotation, text });
     } else if (this.reading.futureAnnotations) {
-      this.deferred.defer(() => this.withAnnotation(AnnotationState.Bare, () => this.walk.visit(annotation)));
+      this.deferred.defer({ kind: 'late-annotation', node: annotation });
     } else {
-      this.withAnnotation(AnnotationState.Bare, () => this.walk.visit(annotation));
+      this.readAnnotation(annotation);
     }
   }
 
-  private handleStringAnnotation(text: string, node: Node): void {
+  /** Reads an annotation's names as a type hint (at once, or once the module is done). */
+  readAnnotation(annotation: Node): void {
+    this.withAnnotation(AnnotationState.Bare, () => this.walk.visit(annotation));
+  }
+
+  handleStringAnnotation(text: string, node: Node): void {
     if (/^\s/.test(text) || !text.trim()) return;
     const expression = this.parseAnnotation(text, node);
     if (!expression) return;
@@ -77,7 +82,7 @@ export class AnnotationReader {
       const text = stringValue(this.tree, node);
       if (text !== undefined) {
         if (this.reading.inDeferred) this.handleStringAnnotation(text, node);
-        else this.deferred.defer(() => this.handleStringAnnotation(text, node));
+        else this.deferred.defer({ kind: 'string-annotation', node, text });
         return;
       }
     }
@@ -148,7 +153,7 @@ export class AnnotationReader {
     if (!comments) return;
     for (const { node: comment, text } of comments) {
       for (const part of text) {
-        this.deferred.defer(() => this.handleStringAnnotation(part, comment));
+        this.deferred.defer({ kind: 'string-annotation', node: comment, text: part });
       }
     }
   }

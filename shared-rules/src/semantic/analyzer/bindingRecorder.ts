@@ -103,7 +103,12 @@ export class BindingRecorder {
     const current = this.scope;
     if (existing && existing.kind !== 'builtin' && !(existing.source && inDifferentForks(this.tree, node, existing.source))) {
       if (isImport(existing) && value.forTarget) {
-        this.messages.push({ kind: 'import-shadowed-by-loop-var', node, name: value.name, original: existing });
+        const message: SemanticMessage = { kind: 'import-shadowed-by-loop-var', node, name: value.name, original: existing };
+        this.messages.push(message);
+        if (this.isOutside(foundAt)) {
+          this.recording!.loopShadows.push({ index: foundAt, name: value.name, node });
+          this.recording!.externalMessages.add(message);
+        }
       } else if (found === current) {
         if (
           !existing.used &&
@@ -205,15 +210,11 @@ export class BindingRecorder {
       if (inGenerators !== false) inGenerators = scope.kind === 'generator';
     }
     if (importStarred) {
-      const fromList: string[] = [];
-      for (let i = this.stack.length - 1; i >= 0; i--) {
-        for (const binding of this.stack[i].starImports()) {
-          binding.used = { scope: current, node: this.at(node) };
-          fromList.push(binding.fullName ?? '');
-        }
+      const message = this.reportStarUsage(this.at(node), name, current);
+      if (this.recording) {
+        this.recording.starUses.push({ node: message.node, name });
+        this.recording.externalMessages.add(message);
       }
-      this.recording?.starUses.push(this.at(node));
-      this.messages.push({ kind: 'import-star-usage', node: this.at(node), name, fromList: fromList.sort().join(', ') });
       return;
     }
     if (name === '__path__' && this.isPackageInit) return;
@@ -221,6 +222,20 @@ export class BindingRecorder {
     const exceptHandlers = this.reading.exceptHandlers;
     if (exceptHandlers[exceptHandlers.length - 1].includes('NameError')) return;
     this.messages.push({ kind: 'undefined-name', node: this.at(node), name });
+  }
+
+  /** Reports a read in `scope` of a name that star imports may define, marking each of them used. */
+  reportStarUsage(node: Node, name: string, scope: Scope): SemanticMessage & { node: Node } {
+    const fromList: string[] = [];
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      for (const binding of this.stack[i].starImports()) {
+        binding.used = { scope, node };
+        fromList.push(binding.fullName ?? '');
+      }
+    }
+    const message = { kind: 'import-star-usage' as const, node, name, fromList: fromList.sort().join(', ') };
+    this.messages.push(message);
+    return message;
   }
 
   /** Binds `name`; `node` is what defines it (identifier, `except` clause). */

@@ -64,7 +64,7 @@ export class DefinitionVisitor {
     this.annotations.visitAnnotation(tree.field(node, F.return_type));
     for (let i = 0; i < params.length; i++) this.walk.visitOptional(tree.field(params[i], F.value));
     // Module-level functions and methods are memoized (nested ones are part of theirs).
-    this.deferred.defer(() => this.runFunction(node, 'function', params, tree.field(node, F.body)), this.reading.inDeferred ? undefined : node);
+    this.deferred.defer({ kind: 'function', node }, !this.reading.inDeferred);
     if (typeScope) recorder.popScope();
     const name = tree.field(node, F.name);
     if (name) recorder.addBinding(node, recorder.binding(tree.text(name), 'function', node));
@@ -75,11 +75,16 @@ export class DefinitionVisitor {
     const parameters = tree.field(node, F.parameters);
     const params = parameters ? tree.namedChildren(parameters) : [];
     for (const param of params) this.walk.visitOptional(tree.field(param, F.value));
-    this.deferred.defer(() => this.runFunction(node, 'lambda', params, tree.field(node, F.body)));
+    this.deferred.defer({ kind: 'lambda', node });
   }
 
-  private runFunction(node: Node, kind: ScopeKind, params: Node[], body: Node): void {
+  /** A function's or lambda's body, deferred until the module is done. */
+  runFunction(node: Node, kind: ScopeKind): void {
+    const tree = this.tree;
     const recorder = this.recorder;
+    const parameters = tree.field(node, F.parameters);
+    const params = parameters ? tree.namedChildren(parameters) : [];
+    const body = tree.field(node, F.body);
     const scope = recorder.pushScope(kind, node);
     for (const param of params) {
       const name = parameterName(this.tree, param);
@@ -107,15 +112,23 @@ export class DefinitionVisitor {
   visitClass(node: Node, decorators: Node[]): void {
     const tree = this.tree;
     const recorder = this.recorder;
-    for (const decorator of decorators) this.walk.visitChildren(decorator);
-    const typeScope = this.pushTypeParams(node);
-    this.walk.visitOptional(tree.field(node, F.superclasses));
-    recorder.pushScope('class', node);
-    this.walk.visitOptional(tree.field(node, F.body));
-    recorder.popScope();
-    if (typeScope) recorder.popScope();
+    // Classes of the module are memoized (nested ones are part of theirs).
+    if (this.reading.inDeferred || recorder.recording) this.visitClassStatement(node, decorators);
+    else this.deferred.visitClassMemoized(node, () => this.visitClassStatement(node, decorators));
     const name = tree.field(node, F.name);
     if (name) recorder.addBinding(node, recorder.binding(tree.text(name), 'class', node));
+  }
+
+  /** A class's decorators, type parameters, bases and body: all but the binding of its name. */
+  private visitClassStatement(node: Node, decorators: Node[]): void {
+    const recorder = this.recorder;
+    for (const decorator of decorators) this.walk.visitChildren(decorator);
+    const typeScope = this.pushTypeParams(node);
+    this.walk.visitOptional(this.tree.field(node, F.superclasses));
+    recorder.pushScope('class', node);
+    this.walk.visitOptional(this.tree.field(node, F.body));
+    recorder.popScope();
+    if (typeScope) recorder.popScope();
   }
 
   visitTypeAlias(node: Node): void {
@@ -124,17 +137,22 @@ export class DefinitionVisitor {
     const left = unwrapType(tree, tree.field(node, F.left));
     const generic = !!left && tree.type(left) === T.generic_type;
     const nameNode = generic ? tree.namedChild(left, 0) : left;
-    const value = tree.field(node, F.right);
-    const typeParams = generic ? tree.namedChild(left, 1) : NONE;
     if (nameNode && tree.type(nameNode) === T.identifier) recorder.addBinding(nameNode, recorder.binding(tree.text(nameNode), 'type-alias', nameNode));
     // The value is evaluated lazily, inside the alias's own type-parameter scope.
-    this.deferred.defer(() => {
-      if (typeParams) {
-        recorder.pushScope('type-params', node);
-        this.bindTypeParameters(typeParams);
-      }
-      this.annotations.withAnnotation(AnnotationState.Bare, () => this.walk.visitOptional(unwrapType(tree, value)));
-      if (typeParams) recorder.popScope();
-    });
+    this.deferred.defer({ kind: 'type-alias', node });
+  }
+
+  /** A `type` alias's value, deferred until the module is done. */
+  runTypeAlias(node: Node): void {
+    const tree = this.tree;
+    const recorder = this.recorder;
+    const left = unwrapType(tree, tree.field(node, F.left));
+    const typeParams = !!left && tree.type(left) === T.generic_type ? tree.namedChild(left, 1) : NONE;
+    if (typeParams) {
+      recorder.pushScope('type-params', node);
+      this.bindTypeParameters(typeParams);
+    }
+    this.annotations.withAnnotation(AnnotationState.Bare, () => this.walk.visitOptional(unwrapType(tree, tree.field(node, F.right))));
+    if (typeParams) recorder.popScope();
   }
 }

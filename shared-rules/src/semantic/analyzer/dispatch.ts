@@ -3,7 +3,7 @@ import type { NodeId as Node, SyntaxTree } from '../../syntax/tree';
 import { AnnotationReader, type AnnotationParser } from './annotations';
 import type { BindingRecorder } from './bindingRecorder';
 import { CallVisitor } from './callVisitor';
-import type { DeferredWork } from './deferredWork';
+import type { DeferredTask, DeferredWork } from './deferredWork';
 import { DefinitionVisitor } from './definitionVisitor';
 import { ExpressionVisitor } from './expressionVisitor';
 import { ImportVisitor } from './importVisitor';
@@ -45,6 +45,24 @@ export class NodeVisitor implements Walk {
     this.patterns = new PatternVisitor(tree, this, recorder);
     this.imports = new ImportVisitor(tree, recorder, reading);
     this.definitions = new DefinitionVisitor(tree, this, recorder, deferred, this.annotations, reading);
+  }
+
+  /** Runs what was deferred until the module is done. */
+  runTask(task: DeferredTask): void {
+    switch (task.kind) {
+      case 'function':
+      case 'lambda':
+        this.definitions.runFunction(task.node, task.kind);
+        return;
+      case 'type-alias':
+        this.definitions.runTypeAlias(task.node);
+        return;
+      case 'late-annotation':
+        this.annotations.readAnnotation(task.node);
+        return;
+      case 'string-annotation':
+        this.annotations.handleStringAnnotation(task.text, task.node);
+    }
   }
 
   visitChildren(node: Node): void {
