@@ -222,6 +222,51 @@ describe('facts kept per unit across edits', () => {
       { from: 'return 4', to: 'return 5', expected: 0, before: define('class Parent:\n    def method(self, value):\n        return value\n') },
     ], workspace);
   });
+
+  it('keeps the class outline through edits of statements without definitions or imports, and not through an import coming or going', () => {
+    const text = ['x = 1', '', '', 'class Walker(Visitor):', '    def visit_Name(self, node):', '        return node', '', '', 'y = 1', ''].join('\n');
+    // `visit_*` names are `ast.NodeVisitor`'s to choose; an unknown base chooses none.
+    replay('N802', 'visit_Name', text, [
+      { from: 'x = 1', to: 'x = 2', expected: 1 },
+      { from: 'x = 2', to: 'from ast import NodeVisitor as Visitor', expected: 0 },
+      { from: 'y = 1', to: 'y = 2', expected: 0 },
+      { from: 'from ast import NodeVisitor as Visitor', to: 'x = 3', expected: 1 },
+      { from: 'y = 2', to: 'y = 3', expected: 1 },
+    ]);
+  });
+
+  it('sees two classes of the same name swap places in one edit, each copied again with the outline of the other', () => {
+    const defining = 'class Base:\n    def doThing(self):\n        return 1\n';
+    const other = 'class Base:\n    x = 1\n';
+    const text = `${defining}\n\n${other}\n\nclass Child(Base):\n    def doThing(self):\n        return 2\n`;
+    // Child extends the last Base defined before it.
+    replay('N802', 'doThing', text, [
+      { from: 'return 2', to: 'return 3', expected: 2 },
+      { from: `${defining}\n\n${other}`, to: `${other}\n\n${defining}`, expected: 1 },
+      { from: 'return 3', to: 'return 4', expected: 1 },
+      { from: `${other}\n\n${defining}`, to: `${defining}\n\n${other}`, expected: 2 },
+    ]);
+  });
+
+  it('sees a method moved between kept methods of two classes, the units around it copied again with their outlines', () => {
+    const method = (name: string) => `    def ${name}(self):\n        return 0\n`;
+    const runIt = '    def runIt(self, unused):\n        return 2\n';
+    const text = [
+      'class Base:\n    def runIt(self, unused):\n        return 1\n\n\n',
+      `class Sub(Base):\n${method('keep1')}${runIt}${method('keep2')}\n\n`,
+      `class Other:\n${method('keep3')}${method('keep4')}`,
+    ].join('');
+    const inSub = `${runIt}${method('keep2')}\n\nclass Other:\n${method('keep3')}`;
+    const inOther = `${method('keep2')}\n\nclass Other:\n${method('keep3')}${runIt}`;
+    // In Sub, Base's method and its override set each other's signature; in Other, both are the author's.
+    replay('ARG', '`unused`', text, [
+      { from: 'return 1', to: 'return 5', expected: 0 },
+      { from: inSub, to: inOther, expected: 2 },
+      { from: 'return 5', to: 'return 6', expected: 2 },
+      { from: inOther, to: inSub, expected: 0 },
+    ]);
+  });
+
   it('counts every unit again once the tree\'s log of segment changes no longer goes back to the last count', () => {
     const settings = resolveSettings(RULES, { select: ['ARG'] });
     const text = ['import bus', '', '', 'class Listener:', '    def handler(self, event):', '        return 0', '', '    def register(self):', '        return 1', ''].join('\n');

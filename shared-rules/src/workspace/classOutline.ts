@@ -1,7 +1,7 @@
 import { baseText, classBases } from '../resolution/classBases';
 import { segmentDefinitions } from '../syntax/definitions';
 import { memoizedInSegment } from '../syntax/memo';
-import type { NodeId, Segment, SyntaxTree } from '../syntax/tree';
+import type { NodeId, Segment, SegmentChange, SyntaxTree } from '../syntax/tree';
 import { segmentImportBindings } from './moduleSummary';
 
 /**
@@ -47,12 +47,71 @@ function segmentOutline(tree: SyntaxTree, segment: Segment, moduleLevel: boolean
   return known;
 }
 
-const outlinesByTree = new WeakMap<SyntaxTree, { version: number; filePath: string; outline: FileOutline }>();
+const outlinesByTree = new WeakMap<SyntaxTree, { version: number; position: number; filePath: string; outline: FileOutline }>();
 
-/** The file's outline, once per version of the tree, from those of the segments an edit replaced and those kept. */
+/**
+ * The units copied and freed since the last outline that may change it (with
+ * definitions or imports, or a body of units): none of those freed holds an
+ * outline for the path when copied after the last outline, which did not see it.
+ */
+function outlinedChanges(tree: SyntaxTree, changes: readonly SegmentChange[], filePath: string): { freed: Segment[]; copied: Segment[] } {
+  const freed: Segment[] = [];
+  const copied: Segment[] = [];
+  for (const { segment, added } of changes) {
+    if (added && segment.slot < 0) continue;
+    const own = added ? segmentOutline(tree, segment, segment.parentNode === tree.root, filePath) : outlines(tree, segment);
+    if (own.filePath === filePath && (own.text !== '' || segment.firstChild !== undefined)) (added ? copied : freed).push(segment);
+  }
+  return { freed, copied };
+}
+
+/**
+ * Each unit copied since the last outline paired with the unit freed whose
+ * place it took with the same outline (see `outlinedChanges`), or undefined
+ * when one has no such partner: the outline is then made again. A freed
+ * unit keeps the neighbours and body it had when it was freed; a unit with
+ * no neighbour is not paired (which body holds it is not known).
+ */
+function replacedInPlace(tree: SyntaxTree, { freed, copied }: { freed: Segment[]; copied: Segment[] }): Map<Segment, Segment> | undefined {
+  if (freed.length !== copied.length) return undefined;
+  const partners = new Map<Segment, Segment>();
+  for (const unit of copied) {
+    const text = outlines(tree, unit).text;
+    const old = freed.find((candidate) => !partners.has(candidate) && outlines(tree, candidate).text === text &&
+      candidate.previous === unit.previous && candidate.next === unit.next && (unit.previous !== undefined || unit.next !== undefined));
+    if (!old) return undefined;
+    partners.set(old, unit);
+  }
+  const same = (old: Segment | undefined, unit: Segment | undefined): boolean => (old && partners.get(old)) === unit || old === unit;
+  for (const [old, unit] of partners) if (!same(old.firstChild, unit.firstChild) || !same(old.lastChild, unit.lastChild)) return undefined;
+  return partners;
+}
+
+/**
+ * The file's outline, once per version of the tree, from those of the
+ * segments: kept when the units copied and freed since took each other's
+ * places with the same outlines (or have none), else made again from those
+ * of the units kept and of the new ones.
+ */
 export function fileOutline(tree: SyntaxTree, filePath: string): FileOutline {
   const kept = outlinesByTree.get(tree);
-  if (kept?.version === tree.version && kept.filePath === filePath) return kept.outline;
+  if (kept?.filePath === filePath) {
+    if (kept.version === tree.version) return kept.outline;
+    const changes = tree.segmentChangesSince(kept.position);
+    const partners = changes && replacedInPlace(tree, outlinedChanges(tree, changes, filePath));
+    if (partners) {
+      const { classesBefore } = kept.outline;
+      for (const [old, unit] of partners) {
+        const before = classesBefore.get(old);
+        if (before === undefined) continue;
+        classesBefore.delete(old);
+        classesBefore.set(unit, before);
+      }
+      kept.version = tree.version;
+      kept.position = tree.segmentChanges;
+      return kept.outline;
+    }
+  }
   const outline: FileOutline = { outline: [], classesBefore: new Map() };
   let classes = 0;
   // Classes nest in classes: the depth is bounded by the nesting limits.
@@ -69,7 +128,7 @@ export function fileOutline(tree: SyntaxTree, filePath: string): FileOutline {
     outline.outline.push(')');
   };
   walk(tree.module, false);
-  outlinesByTree.set(tree, { version: tree.version, filePath, outline });
+  outlinesByTree.set(tree, { version: tree.version, position: tree.segmentChanges, filePath, outline });
   return outline;
 }
 
