@@ -210,17 +210,20 @@ describe('facts kept per unit across edits', () => {
   });
 
   it('asks the workspace again when another file changes, an edit of the document changing no class', () => {
-    const workspace = new WorkspaceIndex();
-    const basePath = path.resolve('/memo/base.py');
-    const define = (source: string) => () => workspace.update(summarizeModule(basePath, parseUnits(parser, source).tree, source));
-    define('class Parent:\n    def method(self, value):\n        return value\n')();
     const text = ['from base import Parent', '', '', 'class Child(Parent):', '    def method(self, unused):', '        return 1', '', '', 'def other():', '    return 2', ''].join('\n');
-    // Overriding Parent.method: not reported; once Parent defines no such method, the signature is Child's.
-    replay('ARG', '`unused`', text, [
-      { from: 'return 2', to: 'return 3', expected: 0 },
-      { from: 'return 3', to: 'return 4', expected: 1, before: define('class Parent:\n    def elsewhere(self, value):\n        return value\n') },
-      { from: 'return 4', to: 'return 5', expected: 0, before: define('class Parent:\n    def method(self, value):\n        return value\n') },
-    ], workspace);
+    // The index itself, and a proxy of one as the command line records the questions asked through (it tells no revision).
+    for (const proxied of [false, true]) {
+      const index = new WorkspaceIndex();
+      const basePath = path.resolve('/memo/base.py');
+      const define = (source: string) => () => index.update(summarizeModule(basePath, parseUnits(parser, source).tree, source));
+      define('class Parent:\n    def method(self, value):\n        return value\n')();
+      // Overriding Parent.method: not reported; once Parent defines no such method, the signature is Child's.
+      replay('ARG', '`unused`', text, [
+        { from: 'return 2', to: 'return 3', expected: 0 },
+        { from: 'return 3', to: 'return 4', expected: 1, before: define('class Parent:\n    def elsewhere(self, value):\n        return value\n') },
+        { from: 'return 4', to: 'return 5', expected: 0, before: define('class Parent:\n    def method(self, value):\n        return value\n') },
+      ], proxied ? new Proxy(index, {}) : index);
+    }
   });
 
   it('keeps the class outline through edits of statements without definitions or imports, and not through an import coming or going', () => {

@@ -79,11 +79,11 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 function keptAnswers(tree: SyntaxTree, filePath: string, workspace: WorkspaceIndex | undefined): KeptAnswers {
   const kept = answersByTree.get(tree);
   const revision = workspace && workspaceRevision(workspace);
-  const sameInputs = kept !== undefined && kept.filePath === filePath && kept.workspace === workspace &&
-    (workspace === undefined || (revision !== undefined && kept.revision === revision));
+  const sameInputs = kept !== undefined && kept.filePath === filePath && kept.workspace === workspace && kept.revision === revision;
   if (sameInputs && kept.version === tree.version) return kept;
   const outline = fileOutline(tree, filePath).outline;
-  const answers: KeptAnswers = sameInputs && sameStrings(kept.outline, outline)
+  // What tells no revision (a proxy recording the questions asked of an index) answers for one version only.
+  const answers: KeptAnswers = sameInputs && (workspace === undefined || revision !== undefined) && sameStrings(kept.outline, outline)
     ? { ...kept, version: tree.version, outline }
     : { version: tree.version, outline, filePath, workspace, revision, ancestries: new Map(), overridden: new Map() };
   answersByTree.set(tree, answers);
