@@ -1,13 +1,15 @@
 /**
- * File-wide facts kept per unit (`memoizedPerSegment`) or per version of the
+ * File-wide facts kept per unit (`totalPerSegment`) or per version of the
  * tree must follow edits: a document edited step by step, each step linted,
  * reports what a fresh check of the same text reports, when the edit changes
  * a fact in one unit that findings elsewhere depend on.
  */
 import * as assert from 'assert';
-import { Linter, parseUnits, PythonParser, resolveSettings, RULES, type Finding } from '@pyreview/shared-rules';
+import * as path from 'path';
+import { Linter, parseUnits, PythonParser, resolveSettings, RULES, summarizeModule, WorkspaceIndex, type Finding } from '@pyreview/shared-rules';
 import { DocumentStore } from 'pyreview-server/out/documents';
 import { rangeOf } from '../helpers/lspText';
+import { EditedText } from '../helpers/editedText';
 
 function comparable(findings: readonly Finding[]) {
   return findings.map(({ code, message, start, end }) => ({ code, message, start, end }));
@@ -20,20 +22,27 @@ describe('facts kept per unit across edits', () => {
    * Applies each replacement in turn (first occurrence of `from`), linting after each, and compares with a
    * fresh check; `expected` is how many findings have a message holding `probe`.
    */
-  function replay(select: string, probe: string, text: string, steps: ReadonlyArray<{ from: string; to: string; expected: number }>): void {
+  function replay(
+    select: string,
+    probe: string,
+    text: string,
+    steps: ReadonlyArray<{ from: string; to: string; expected: number; before?: () => void }>,
+    workspace?: WorkspaceIndex,
+  ): void {
     const settings = resolveSettings(RULES, { select: [select] });
-    const store = new DocumentStore(parser);
+    const store = new DocumentStore(parser, workspace);
     const uri = 'file:///memo/sample.py';
     const document = store.open(uri, 1, text);
     try {
       document.lint(settings, undefined, 'settle');
-      steps.forEach(({ from, to, expected }, index) => {
+      steps.forEach(({ from, to, expected, before }, index) => {
+        before?.();
         const at = text.indexOf(from);
         assert.ok(at >= 0, from);
         store.change(uri, 2 + index, [{ range: rangeOf(text, at, at + from.length, 'utf-16'), text: to }], 'utf-16');
         text = text.slice(0, at) + to + text.slice(at + from.length);
         const linted = document.lint(settings, undefined, 'settle')!;
-        const fresh = new Linter(RULES).lint({ units: parseUnits(parser, text), text, filePath: document.filePath, settings });
+        const fresh = new Linter(RULES).lint({ units: parseUnits(parser, text), text, filePath: document.filePath, settings, workspace });
         assert.deepStrictEqual(comparable(linted.result.findings), comparable(fresh.findings), `after step ${index + 1}`);
         assert.strictEqual(linted.result.findings.filter((finding) => finding.message.includes(probe)).length, expected, `after step ${index + 1}`);
       });
@@ -130,5 +139,158 @@ describe('facts kept per unit across edits', () => {
       { from: 'if os:\n    from ast', to: 'def inner():\n    from ast', expected: 1 },
       { from: 'def inner():\n    from ast', to: 'if os:\n    from ast', expected: 0 },
     ]);
+  });
+
+  it('sees a method of a kept class override a base class as the base class, another statement, is renamed or changes', () => {
+    const text = [
+      'class Base:', '    def doThing(self):', '        return 1', '', '',
+      'class Child(Base):', '    def doThing(self):', '        return 2', '', '',
+      'def unrelated():', '    return 3', '',
+    ].join('\n');
+    // Only Base's own method is reported while Child's overrides it; Child's statement is never edited.
+    replay('N802', 'doThing', text, [
+      { from: 'return 3', to: 'return 4', expected: 1 },
+      { from: 'class Base:', to: 'class Parent:', expected: 2 },
+      { from: 'return 4', to: 'return 5', expected: 2 },
+      { from: 'class Parent:', to: 'class Base:', expected: 1 },
+      { from: '    def doThing(self):\n        return 1', to: '    def do_thing(self):\n        return 1', expected: 1 },
+      { from: 'return 5', to: 'return 6', expected: 1 },
+      { from: '    def do_thing(self):\n        return 1', to: '    def doThing(self):\n        return 1', expected: 1 },
+    ]);
+  });
+
+  it('sees a method moved into another class (with a base or a subclass, or none) as the classes\' bodies change', () => {
+    const runIt = '    def runIt(self, unused):\n        return 2\n';
+    // The bodies of Sub and Other, with runIt in one of them.
+    const bodies = (first: number, second: number, inSub: boolean) => inSub
+      ? `    first = ${first}\n${runIt}\n\nclass Other:\n    second = ${second}\n`
+      : `    first = ${first}\n\n\nclass Other:\n    second = ${second}\n${runIt}`;
+    const text = `class Base:\n    def runIt(self, unused):\n        return 1\n\n\nclass Sub(Base):\n${bodies(1, 2, false)}`;
+    // In Other, both methods are the author's: reported. In Sub, each sets the other's signature.
+    replay('ARG', '`unused`', text, [
+      { from: 'second = 2', to: 'second = 3', expected: 2 },
+      { from: bodies(1, 3, false), to: bodies(1, 3, true), expected: 0 },
+      { from: 'first = 1', to: 'first = 4', expected: 0 },
+      { from: bodies(4, 3, true), to: bodies(4, 3, false), expected: 2 },
+    ]);
+    // Base's own method is always reported; the other only outside Sub.
+    replay('N802', 'runIt', text, [
+      { from: 'second = 2', to: 'second = 3', expected: 2 },
+      { from: bodies(1, 3, false), to: bodies(1, 3, true), expected: 1 },
+      { from: 'first = 1', to: 'first = 4', expected: 1 },
+    ]);
+  });
+
+  it('sees a decorator added to or taken from a kept method\'s neighbour and the method itself', () => {
+    const text = ['import typing', '', '', 'class Child:', '    def helpMe(self):', '        return 1', '', '    def other(self):', '        return 2', ''].join('\n');
+    replay('N802', 'helpMe', text, [
+      { from: 'return 2', to: 'return 3', expected: 1 },
+      { from: '    def helpMe(self):', to: '    @typing.override\n    def helpMe(self):', expected: 0 },
+      { from: 'return 3', to: 'return 4', expected: 0 },
+      { from: '    @typing.override\n', to: '    @override\n', expected: 0 },
+      { from: '    @override\n', to: '', expected: 1 },
+    ]);
+  });
+
+  it('sees a method registered as a callback, or no longer, as the registering statement comes and goes', () => {
+    const text = [
+      'import bus', '', '',
+      'class Listener:', '    def handler(self, event):', '        return 1', '',
+      '    def register(self):', '        return 2', '',
+    ].join('\n');
+    replay('ARG', '`event`', text, [
+      { from: '    def register(self):\n        return 2\n', to: '    def register(self):\n        return 2\n\n    bus.subscribe(Listener.handler)\n', expected: 0 },
+      { from: 'return 2', to: 'return 3', expected: 0 },
+      { from: '\n    bus.subscribe(Listener.handler)\n', to: '', expected: 1 },
+      { from: 'class Listener:', to: 'class Listener:\n    hooks = [Listener.handler]', expected: 0 },
+      { from: '    hooks = [Listener.handler]\n', to: '', expected: 1 },
+      { from: 'return 3', to: 'return bus.subscribe(self.handler)', expected: 0 },
+      { from: 'return bus.subscribe(self.handler)', to: 'return 4', expected: 1 },
+    ]);
+  });
+
+  it('asks the workspace again when another file changes, an edit of the document changing no class', () => {
+    const text = ['from base import Parent', '', '', 'class Child(Parent):', '    def method(self, unused):', '        return 1', '', '', 'def other():', '    return 2', ''].join('\n');
+    // The index itself, and a proxy of one as the command line records the questions asked through (it tells no revision).
+    for (const proxied of [false, true]) {
+      const index = new WorkspaceIndex();
+      const basePath = path.resolve('/memo/base.py');
+      const define = (source: string) => () => index.update(summarizeModule(basePath, parseUnits(parser, source).tree, source));
+      define('class Parent:\n    def method(self, value):\n        return value\n')();
+      // Overriding Parent.method: not reported; once Parent defines no such method, the signature is Child's.
+      replay('ARG', '`unused`', text, [
+        { from: 'return 2', to: 'return 3', expected: 0 },
+        { from: 'return 3', to: 'return 4', expected: 1, before: define('class Parent:\n    def elsewhere(self, value):\n        return value\n') },
+        { from: 'return 4', to: 'return 5', expected: 0, before: define('class Parent:\n    def method(self, value):\n        return value\n') },
+      ], proxied ? new Proxy(index, {}) : index);
+    }
+  });
+
+  it('keeps the class outline through edits of statements without definitions or imports, and not through an import coming or going', () => {
+    const text = ['x = 1', '', '', 'class Walker(Visitor):', '    def visit_Name(self, node):', '        return node', '', '', 'y = 1', ''].join('\n');
+    // `visit_*` names are `ast.NodeVisitor`'s to choose; an unknown base chooses none.
+    replay('N802', 'visit_Name', text, [
+      { from: 'x = 1', to: 'x = 2', expected: 1 },
+      { from: 'x = 2', to: 'from ast import NodeVisitor as Visitor', expected: 0 },
+      { from: 'y = 1', to: 'y = 2', expected: 0 },
+      { from: 'from ast import NodeVisitor as Visitor', to: 'x = 3', expected: 1 },
+      { from: 'y = 2', to: 'y = 3', expected: 1 },
+    ]);
+  });
+
+  it('sees two classes of the same name swap places in one edit, each copied again with the outline of the other', () => {
+    const defining = 'class Base:\n    def doThing(self):\n        return 1\n';
+    const other = 'class Base:\n    x = 1\n';
+    const text = `${defining}\n\n${other}\n\nclass Child(Base):\n    def doThing(self):\n        return 2\n`;
+    // Child extends the last Base defined before it.
+    replay('N802', 'doThing', text, [
+      { from: 'return 2', to: 'return 3', expected: 2 },
+      { from: `${defining}\n\n${other}`, to: `${other}\n\n${defining}`, expected: 1 },
+      { from: 'return 3', to: 'return 4', expected: 1 },
+      { from: `${other}\n\n${defining}`, to: `${defining}\n\n${other}`, expected: 2 },
+    ]);
+  });
+
+  it('sees a method moved between kept methods of two classes, the units around it copied again with their outlines', () => {
+    const method = (name: string) => `    def ${name}(self):\n        return 0\n`;
+    const runIt = '    def runIt(self, unused):\n        return 2\n';
+    const text = [
+      'class Base:\n    def runIt(self, unused):\n        return 1\n\n\n',
+      `class Sub(Base):\n${method('keep1')}${runIt}${method('keep2')}\n\n`,
+      `class Other:\n${method('keep3')}${method('keep4')}`,
+    ].join('');
+    const inSub = `${runIt}${method('keep2')}\n\nclass Other:\n${method('keep3')}`;
+    const inOther = `${method('keep2')}\n\nclass Other:\n${method('keep3')}${runIt}`;
+    // In Sub, Base's method and its override set each other's signature; in Other, both are the author's.
+    replay('ARG', '`unused`', text, [
+      { from: 'return 1', to: 'return 5', expected: 0 },
+      { from: inSub, to: inOther, expected: 2 },
+      { from: 'return 5', to: 'return 6', expected: 2 },
+      { from: inOther, to: inSub, expected: 0 },
+    ]);
+  });
+
+  it('counts every unit again once the tree\'s log of segment changes no longer goes back to the last count', () => {
+    const settings = resolveSettings(RULES, { select: ['ARG'] });
+    const text = ['import bus', '', '', 'class Listener:', '    def handler(self, event):', '        return 0', '', '    def register(self):', '        return 1', ''].join('\n');
+    const document = new EditedText(parser, text);
+    const linter = new Linter(RULES);
+    const lint = () => linter.lint({ units: document.units, text: document.text, filePath: 'sample.py', settings }).findings.length;
+    try {
+      assert.strictEqual(lint(), 1);
+      // Registered as a callback first, then many edits of another unit before the next lint.
+      const registration = document.text.indexOf('return 1');
+      document.edit(registration, registration + 'return 1'.length, 'return bus.subscribe(self.handler)');
+      document.reparse();
+      const start = document.units.tree.segmentChanges;
+      for (let i = 0; document.units.tree.segmentChangesSince(start) !== undefined; i++) {
+        const at = document.text.indexOf('return ') + 'return '.length;
+        document.edit(at, at + 1, String(i % 10));
+        document.reparse();
+      }
+      assert.strictEqual(lint(), 0);
+    } finally {
+      document.delete();
+    }
   });
 });

@@ -25,7 +25,7 @@ export interface Definition {
 const DEFINITION_TYPES = new Set<number>([T.function_definition, T.class_definition]);
 
 /** The definitions a segment's own records hold (see `segmentDefinitions`). */
-interface SegmentDefinitions {
+export interface SegmentDefinitions {
   /** The tree's compactions when they were found: a compaction renumbers their nodes. */
   compactions: number;
   /** In document order: those before the split body's statements (segments of their own), then those after. */
@@ -40,7 +40,7 @@ interface SegmentDefinitions {
 const bySegment = new WeakMap<Segment, SegmentDefinitions>();
 
 /** The definitions of one segment, kept while the segment is and the tree is not compacted. */
-function segmentDefinitions(tree: SyntaxTree, segment: Segment): SegmentDefinitions {
+export function segmentDefinitions(tree: SyntaxTree, segment: Segment): SegmentDefinitions {
   const known = bySegment.get(segment);
   if (known?.compactions === tree.compactions) return known;
   const found: SegmentDefinitions = { compactions: tree.compactions, definitions: [], beforeBody: -1, outermost: [], bodyOwner: undefined };

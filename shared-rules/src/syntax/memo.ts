@@ -1,4 +1,4 @@
-import type { NodeId, Segment, SyntaxTree } from './tree';
+import { forEachSegment, type NodeId, type Segment, type SyntaxTree } from './tree';
 
 /** `compute` run once per version of a tree: file-wide facts that several rules read. */
 export function memoizedPerTree<T>(compute: (tree: SyntaxTree) => T): (tree: SyntaxTree) => T {
@@ -42,28 +42,87 @@ export function memoizedForLastNode<T>(compute: (tree: SyntaxTree, node: NodeId)
   };
 }
 
+let memoSlots = 0;
+
 /**
- * `compute` run once per segment (a unit, or the module node's own), over the
- * records the segment holds itself (`first` to `after`, a split body's
- * statements being segments of their own): a segment an edit kept keeps its
- * value, so a whole-file question costs only the units that changed. Values
- * must not hold node handles, which a compaction renumbers.
- * Returns every segment's value, in no particular order.
+ * `compute` run once per segment, its value kept on the segment (see
+ * `Segment.memos`): a look-up costs a property read, so a whole-file
+ * question can afford one per segment at each version. Values holding node
+ * handles must check `SyntaxTree.compactions` themselves.
  */
-export function memoizedPerSegment<T>(compute: (tree: SyntaxTree, first: NodeId, after: number) => T): (tree: SyntaxTree) => T[] {
-  const known = new WeakMap<Segment, T>();
-  return (tree) => {
-    const values: T[] = [];
-    const pending: Segment[] = [tree.module];
-    for (let segment = pending.pop(); segment; segment = pending.pop()) {
-      let value = known.get(segment);
-      if (value === undefined && !known.has(segment)) {
-        value = compute(tree, segment.first as NodeId, segment.first + segment.count);
-        known.set(segment, value);
-      }
-      values.push(value as T);
-      for (let child = segment.firstChild; child; child = child.next) pending.push(child);
+export function memoizedInSegment<T>(compute: (tree: SyntaxTree, segment: Segment) => T): (tree: SyntaxTree, segment: Segment) => T {
+  const slot = memoSlots++;
+  return (tree, segment) => {
+    const memos = segment.memos;
+    if (slot < memos.length && memos[slot] !== undefined) return memos[slot] as T;
+    const value = compute(tree, segment);
+    memos[slot] = value;
+    return value;
+  };
+}
+
+/** How the values of segments add up to a file-wide total (see `totalPerSegment`). */
+export interface SegmentTotal<T, A> {
+  create(): A;
+  add(total: A, value: T, segment: Segment): void;
+  remove(total: A, value: T, segment: Segment): void;
+}
+
+/**
+ * A file-wide total of a value `compute` finds in each segment (a unit, or
+ * the module node's own records: `first` to `after`, a split body's
+ * statements being segments of their own), kept per tree and brought in step
+ * once per version from the tree's log of segment changes: the values of the
+ * segments freed are taken out, those of the segments copied added, so the
+ * total costs only the units that changed. Values must not hold node
+ * handles, which a compaction renumbers.
+ */
+export function totalPerSegment<T, A>(compute: (tree: SyntaxTree, segment: Segment) => T, total: SegmentTotal<T, A>): (tree: SyntaxTree) => A {
+  interface Kept {
+    version: number;
+    /** Where in the tree's log of segment changes the total stands. */
+    position: number;
+    total: A;
+  }
+  // Each segment's value, and the total counting it.
+  const slot = memoSlots++;
+  const kept = new WeakMap<SyntaxTree, Kept>();
+  const count = (tree: SyntaxTree, entry: Kept, segment: Segment): void => {
+    let own = segment.memos[slot] as { value: T; countedIn: Kept | undefined } | undefined;
+    if (!own) segment.memos[slot] = own = { value: compute(tree, segment), countedIn: undefined };
+    if (own.countedIn === entry) return;
+    total.add(entry.total, own.value, segment);
+    own.countedIn = entry;
+  };
+  const uncount = (entry: Kept, segment: Segment): void => {
+    const own = segment.memos[slot] as { value: T; countedIn: Kept | undefined } | undefined;
+    if (own?.countedIn !== entry) return;
+    total.remove(entry.total, own.value, segment);
+    own.countedIn = undefined;
+  };
+  const bringInStep = (tree: SyntaxTree, entry: Kept | undefined): Kept => {
+    const changes = entry && tree.segmentChangesSince(entry.position);
+    if (!entry || !changes) {
+      const fresh: Kept = { version: tree.version, position: tree.segmentChanges, total: total.create() };
+      forEachSegment(tree, (segment) => count(tree, fresh, segment));
+      return fresh;
     }
-    return values;
+    // A segment copied and freed since is counted by neither.
+    for (const { segment, added } of changes) {
+      if (!added) uncount(entry, segment);
+      else if (segment.slot >= 0) count(tree, entry, segment);
+    }
+    entry.position = tree.segmentChanges;
+    entry.version = tree.version;
+    return entry;
+  };
+  return (tree) => {
+    const entry = kept.get(tree);
+    if (entry?.version === tree.version) return entry.total;
+    kept.delete(tree);
+    // Should `compute` throw, the total is half in step: the next call starts over.
+    const next = bringInStep(tree, entry);
+    kept.set(tree, next);
+    return next.total;
   };
 }

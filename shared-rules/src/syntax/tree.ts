@@ -20,6 +20,12 @@ const PARENT = 3;
 const AFTER = 4;
 const SLOT = 5;
 
+/** A unit's segment copied into a tree (`added`) or freed. */
+export interface SegmentChange {
+  segment: Segment;
+  added: boolean;
+}
+
 /**
  * The flat copy of one unit of the tree (a statement at module level or in a
  * class body, a comment between them) or of the module node itself. Its
@@ -62,6 +68,8 @@ export class Segment {
   owner: Segment | undefined;
   /** The string annotations of this segment parsed so far, by their text: their segments, or null for none. */
   annotations: Map<string, Segment | null> | undefined;
+  /** What memos computed from its records, by their slot (see `memoizedInSegment`): a segment's records never change. */
+  memos: unknown[] = [];
 }
 
 /**
@@ -113,6 +121,12 @@ export class SyntaxTree {
   version = 0;
   /** Counts compactions, which renumber every node (caches of handles across versions must start over). */
   compactions = 0;
+  /**
+   * The units' segments copied (`added`) and freed since the tree was made,
+   * oldest first, those before `changeLogStart` dropped (see `segmentChangesSince`).
+   */
+  private changeLog: SegmentChange[] = [];
+  private changeLogStart = 0;
 
   constructor(
     /** The text the positions are offsets into. */
@@ -152,7 +166,35 @@ export class SyntaxTree {
    * segments make room for the copy, they are closed rather than the array grown.
    */
   copy(cursor: TreeCursor, base: number, splitAt: number, generation: number): Segment {
-    return this.copySegment(cursor, base, splitAt, generation, true);
+    const segment = this.copySegment(cursor, base, splitAt, generation, true);
+    this.logChange(segment, true);
+    return segment;
+  }
+
+  /** A position in the log of segment changes, for `segmentChangesSince`. */
+  get segmentChanges(): number {
+    return this.changeLogStart + this.changeLog.length;
+  }
+
+  /**
+   * The units' segments copied and freed since `position` (a value of
+   * `segmentChanges`), oldest first; undefined when the log no longer goes
+   * back that far. What a file-wide fact kept per segment needs to be
+   * brought in step without a look at every segment.
+   */
+  segmentChangesSince(position: number): readonly SegmentChange[] | undefined {
+    return position < this.changeLogStart ? undefined : this.changeLog.slice(position - this.changeLogStart);
+  }
+
+  private logChange(segment: Segment, added: boolean): void {
+    const log = this.changeLog;
+    log.push({ segment, added });
+    // Bounded: a reader that fell that far behind looks at every segment instead.
+    if (log.length > 4096 && log.length > 2 * this.slots.length) {
+      const dropped = log.length >> 1;
+      log.splice(0, dropped);
+      this.changeLogStart += dropped;
+    }
   }
 
   /**
@@ -225,7 +267,7 @@ export class SyntaxTree {
       records[i + END] += delta;
     }
     for (let node = leaf; node !== NONE; node = this.parent(node)) records[node * STRIDE + END] += delta;
-    const resized = Object.assign(new Segment(), old, { annotations: undefined });
+    const resized = Object.assign(new Segment(), old, { annotations: undefined, memos: [] });
     // Where it first nests that far is a node's start: those after the leaf moved.
     const leafEnd = records[leaf * STRIDE + END] - delta;
     if (resized.depthAt >= leafEnd) resized.depthAt += delta;
@@ -233,6 +275,8 @@ export class SyntaxTree {
     if (resized.blocksAt >= leafEnd) resized.blocksAt += delta;
     this.slots[old.slot] = resized;
     old.slot = -1;
+    this.logChange(old, false);
+    this.logChange(resized, true);
     this.freeAnnotations(old);
     return resized;
   }
@@ -257,6 +301,7 @@ export class SyntaxTree {
     this.freeSlots.push(segment.slot);
     segment.slot = -1;
     this.garbage += segment.count;
+    if (!segment.owner) this.logChange(segment, false);
   }
 
   /**
@@ -664,5 +709,14 @@ export class SyntaxTree {
   /** The records of the subtree of a segment root, in document order: `[first, after)` (split bodies excluded). */
   recordRange(node: NodeId): { first: number; after: number } {
     return { first: node, after: this.records[node * STRIDE + AFTER] };
+  }
+}
+
+/** Calls `visit` with each segment hung in the tree (the module's, the units'), parents before their children. */
+export function forEachSegment(tree: SyntaxTree, visit: (segment: Segment) => void): void {
+  const pending: Segment[] = [tree.module];
+  for (let segment = pending.pop(); segment; segment = pending.pop()) {
+    visit(segment);
+    for (let child = segment.lastChild; child; child = child.previous) pending.push(child);
   }
 }

@@ -2,9 +2,10 @@ import { baseText, classBases } from '../resolution/classBases';
 import { fileDefinitions, type Definition } from '../syntax/definitions';
 import { memoizedPerTree } from '../syntax/memo';
 import type { NodeId, SyntaxTree } from '../syntax/tree';
+import { classOrdinal, fileOutline } from './classOutline';
 import { outsideClassMethods } from './knownClasses';
 import { importedName, moduleImportBindings, type ImportBinding } from './moduleSummary';
-import { addToAncestry, MAX_BASE_DEPTH, type Ancestry, type WorkspaceIndex } from './workspaceIndex';
+import { addToAncestry, MAX_BASE_DEPTH, workspaceRevision, type Ancestry, type WorkspaceIndex } from './workspaceIndex';
 
 /** The file's definitions by node, its classes by name (in order), the methods of each class and the classes defining each method name. */
 const definitionIndex = memoizedPerTree((tree: SyntaxTree) => {
@@ -50,14 +51,52 @@ interface FileClasses {
 const fileClasses = memoizedPerTree((): Map<string, FileClasses> => new Map());
 
 /**
+ * The answers given about a file's classes, keyed by the class's ordinal
+ * (see `classOrdinal`): they hold for every version of the tree with the
+ * same outline, file path and workspace (unchanged since), so an edit that
+ * changes no definition, base or module-level import asks again only about
+ * classes nobody asked about before.
+ */
+interface KeptAnswers {
+  version: number;
+  outline: readonly string[];
+  filePath: string;
+  workspace: WorkspaceIndex | undefined;
+  revision: number | undefined;
+  ancestries: Map<string, Ancestry>;
+  overridden: Map<string, boolean>;
+}
+
+const answersByTree = new WeakMap<SyntaxTree, KeptAnswers>();
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The answers kept for this version of the tree, those of an earlier version when they still hold. */
+function keptAnswers(tree: SyntaxTree, filePath: string, workspace: WorkspaceIndex | undefined): KeptAnswers {
+  const kept = answersByTree.get(tree);
+  const revision = workspace && workspaceRevision(workspace);
+  const sameInputs = kept !== undefined && kept.filePath === filePath && kept.workspace === workspace && kept.revision === revision;
+  if (sameInputs && kept.version === tree.version) return kept;
+  const outline = fileOutline(tree, filePath).outline;
+  // What tells no revision (a proxy recording the questions asked of an index) answers for one version only.
+  const answers: KeptAnswers = sameInputs && (workspace === undefined || revision !== undefined) && sameStrings(kept.outline, outline)
+    ? { ...kept, version: tree.version, outline }
+    : { version: tree.version, outline, filePath, workspace, revision, ancestries: new Map(), overridden: new Map() };
+  answersByTree.set(tree, answers);
+  return answers;
+}
+
+/**
  * The classes a class of the file extends, followed through the file and,
  * when the workspace is indexed, through the other files (the index answers
  * for them): what a method overrides, and whether a class extends one whose
  * methods nobody here knows.
  */
 export class ClassHierarchy {
-  private readonly answers = new Map<string, Ancestry>();
-
   constructor(
     private readonly tree: SyntaxTree,
     private readonly filePath: string,
@@ -69,8 +108,9 @@ export class ClassHierarchy {
    * `Ancestry`. `classNode` is a `class_definition` of the file; `endings` select the names returned.
    */
   ancestry(classNode: NodeId, method: string, endings: readonly string[]): Ancestry {
-    const key = `${classNode}\u0000${method}\u0000${endings.join()}`;
-    let ancestry = this.answers.get(key);
+    const { ancestries } = keptAnswers(this.tree, this.filePath, this.workspace);
+    const key = `${classOrdinal(this.tree, this.filePath, classNode)}\u0000${method}\u0000${endings.join()}`;
+    let ancestry = ancestries.get(key);
     if (ancestry) return ancestry;
     ancestry = { defines: false, unknownMethods: false, names: [] };
     const { byNode, methods } = definitionIndex(this.tree);
@@ -98,16 +138,22 @@ export class ClassHierarchy {
       }
       level = next;
     }
-    this.answers.set(key, ancestry);
+    ancestries.set(key, ancestry);
     return ancestry;
   }
 
   /** Whether a class of the file that extends `classNode`, directly or not, defines `method`: its signature is then an interface. */
   overriddenInFile(classNode: NodeId, method: string): boolean {
-    const { byNode, definers } = definitionIndex(this.tree);
-    const base = byNode.get(classNode);
-    if (!base) return false;
-    return (definers.get(method) ?? []).some((subclass) => subclass !== base && this.localAncestors(subclass).has(base));
+    const { overridden } = keptAnswers(this.tree, this.filePath, this.workspace);
+    const key = `${classOrdinal(this.tree, this.filePath, classNode)}\u0000${method}`;
+    let answer = overridden.get(key);
+    if (answer === undefined) {
+      const { byNode, definers } = definitionIndex(this.tree);
+      const base = byNode.get(classNode);
+      answer = !!base && (definers.get(method) ?? []).some((subclass) => subclass !== base && this.localAncestors(subclass).has(base));
+      overridden.set(key, answer);
+    }
+    return answer;
   }
 
   /** The classes of the file a class extends, directly or not. */

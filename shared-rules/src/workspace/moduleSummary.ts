@@ -204,15 +204,20 @@ const moduleImportsBySegment = new WeakMap<Segment, { filePath: string; bindings
 export function moduleImportBindings(filePath: string, tree: SyntaxTree): ImportBinding[] {
   const all: ImportBinding[] = [];
   for (let segment = tree.module.firstChild; segment; segment = segment.next) {
-    let known = moduleImportsBySegment.get(segment);
-    if (known?.filePath !== filePath) {
-      const statement = segment.first as NodeId;
-      const bindings = DEFINITION_STATEMENTS.has(tree.type(statement)) ? [] : importBindings(filePath, tree, statement).filter((binding) => !binding.local);
-      moduleImportsBySegment.set(segment, (known = { filePath, bindings }));
-    }
-    for (const binding of known.bindings) all.push(binding);
+    for (const binding of segmentImportBindings(filePath, tree, segment)) all.push(binding);
   }
   return all;
+}
+
+/** What a module-level statement's imports bind in the module (see `moduleImportBindings`). */
+export function segmentImportBindings(filePath: string, tree: SyntaxTree, segment: Segment): readonly ImportBinding[] {
+  let known = moduleImportsBySegment.get(segment);
+  if (known?.filePath !== filePath) {
+    const statement = segment.first as NodeId;
+    const bindings = DEFINITION_STATEMENTS.has(tree.type(statement)) ? [] : importBindings(filePath, tree, statement).filter((binding) => !binding.local);
+    moduleImportsBySegment.set(segment, (known = { filePath, bindings }));
+  }
+  return known.bindings;
 }
 
 function inFunctionOrClass(tree: SyntaxTree, node: NodeId): boolean {

@@ -62,6 +62,18 @@ function lastClassNamed(summary: ModuleSummary, name: string): ClassSummary | un
   return undefined;
 }
 
+/** How many times each index changed (see `workspaceRevision`). */
+const revisions = new WeakMap<WorkspaceIndex, number>();
+
+/**
+ * How many times an index changed, for answers kept while it does not;
+ * undefined for what is not an index itself (a proxy recording the questions
+ * asked of one, whose changes it cannot tell: answers from it are not kept).
+ */
+export function workspaceRevision(index: WorkspaceIndex): number | undefined {
+  return revisions.get(index);
+}
+
 /**
  * Per-file summaries of every Python file of the workspace. The server and
  * the CLI feed it files; rules read it through their context, so a rule never
@@ -76,6 +88,10 @@ export class WorkspaceIndex {
   private bindings: Map<string, Map<string, { binding: ImportBinding; files: string[] }>> | undefined;
   /** Files by dotted module name, built on first use after files were added or removed (it reads package layouts on disk). */
   private modulePaths: Map<string, string> | undefined;
+
+  constructor() {
+    revisions.set(this, 0);
+  }
 
   update(summary: ModuleSummary): void {
     const key = path.resolve(summary.path);
@@ -99,6 +115,7 @@ export class WorkspaceIndex {
   }
 
   private changed(): void {
+    revisions.set(this, revisions.get(this)! + 1);
     this.importers = undefined;
     this.packages = undefined;
     this.bindings = undefined;

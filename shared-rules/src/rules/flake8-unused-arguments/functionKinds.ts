@@ -1,10 +1,10 @@
 import type { FileContext, RuleOption } from '../rule';
 import type { Binding, Scope } from '../../semantic/scope';
 import type { SemanticModel } from '../../semantic/model';
-import { definitionDecorators, fileDefinitions, isStubBody } from '../../syntax/definitions';
+import { definitionDecorators, isStubBody } from '../../syntax/definitions';
 import { F, T } from '../../syntax/grammar';
-import { memoizedPerSegment, memoizedPerTree } from '../../syntax/memo';
-import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
+import { totalPerSegment } from '../../syntax/memo';
+import { NONE, type NodeId, type Segment, type SyntaxTree } from '../../syntax/tree';
 import { ClassHierarchy } from '../../workspace/classHierarchy';
 import { injectedParameters } from './injectedArguments';
 
@@ -22,6 +22,21 @@ export interface FunctionFacts {
   unused: Binding[];
   /** The first parameter of a method or class method (`self`, `cls`), if any. */
   receiver?: Binding;
+  /** There is a first parameter and nothing reads it (nor `locals()`). */
+  receiverUnused: boolean;
+}
+
+export interface FunctionEntry {
+  scope: Scope;
+  facts: FunctionFacts;
+}
+
+/** The functions and lambdas of a model the rules reading their facts look at. */
+export interface ModelFunctions {
+  /** By kind, those with parameters never read: what the unused-argument rules look at. */
+  withUnused: Map<FunctionKind, FunctionEntry[]>;
+  /** Those whose first parameter is never read: what no-self-use looks at. */
+  receiverUnused: FunctionEntry[];
 }
 
 /** Decorators that make a signature part of a contract (its arguments may go unused). */
@@ -41,27 +56,37 @@ function isUsed(scope: Scope, parameter: Binding): boolean {
   return current !== undefined && current !== parameter && !!current.used;
 }
 
-const factsByModel = new WeakMap<SemanticModel, Array<{ scope: Scope; facts: FunctionFacts }>>();
+const factsByModel = new WeakMap<SemanticModel, ModelFunctions>();
 const hierarchyByModel = new WeakMap<SemanticModel, ClassHierarchy>();
 
-/** The facts of each function and lambda of a model, gathered once for the six rules that read them. */
-export function modelFunctionFacts(tree: SyntaxTree, model: SemanticModel): Array<{ scope: Scope; facts: FunctionFacts }> {
-  let all = factsByModel.get(model);
-  if (!all) {
-    all = model.scopes.flatMap((scope) => {
+/**
+ * The functions and lambdas of a model that the six rules reading their
+ * facts look at, gathered once: the rules then look only at those.
+ */
+export function modelFunctions(tree: SyntaxTree, model: SemanticModel): ModelFunctions {
+  let functions = factsByModel.get(model);
+  if (!functions) {
+    functions = { withUnused: new Map(), receiverUnused: [] };
+    for (const scope of model.scopes) {
       const facts = functionFacts(tree, scope);
-      return facts ? [{ scope, facts }] : [];
-    });
-    factsByModel.set(model, all);
+      if (!facts) continue;
+      if (facts.unused.length) {
+        const list = functions.withUnused.get(facts.kind);
+        if (list) list.push({ scope, facts });
+        else functions.withUnused.set(facts.kind, [{ scope, facts }]);
+      }
+      if (facts.receiverUnused) functions.receiverUnused.push({ scope, facts });
+    }
+    factsByModel.set(model, functions);
   }
-  return all;
+  return functions;
 }
 
 /**
  * The facts of each function scope as its own code decides them (before the
  * parameters decorators fill in), kept while the scope is: a function whose
- * memo the semantic model replays keeps its scopes, and its class only if
- * the class's node is the same.
+ * memo the semantic model replays keeps its scopes. They are decided again
+ * when the function is found in a class and was not, or the reverse.
  */
 const ownFacts = new WeakMap<Scope, FunctionFacts>();
 
@@ -69,12 +94,14 @@ const ownFacts = new WeakMap<Scope, FunctionFacts>();
 function functionFacts(tree: SyntaxTree, scope: Scope): FunctionFacts | undefined {
   const node = scope.node;
   if (scope.kind === 'lambda') {
-    return { kind: 'lambda', name: '<lambda>', decorators: [], isStub: false, unused: unusedParameters(scope, scope.parameters) };
+    return { kind: 'lambda', name: '<lambda>', decorators: [], isStub: false, unused: unusedParameters(scope, scope.parameters), receiverUnused: false };
   }
   if (scope.kind !== 'function' || tree.type(node) !== T.function_definition) return undefined;
   const inClass = enclosingClass(tree, node);
   let facts = ownFacts.get(scope);
-  if (!facts || (facts.method?.classNode ?? NONE) !== inClass) ownFacts.set(scope, (facts = ownFunctionFacts(tree, scope, inClass)));
+  if (!facts || !facts.method !== (inClass === NONE)) ownFacts.set(scope, (facts = ownFunctionFacts(tree, scope, inClass)));
+  // Its class copied again (an edit elsewhere in it) is the same class: only the handle changed.
+  else if (facts.method && facts.method.classNode !== inClass) ownFacts.set(scope, (facts = { ...facts, method: { classNode: inClass } }));
   if (!facts.unused.length) return facts;
   // Which parameters decorators fill in depends on the class's decorators and the file's calls.
   const injected = injectedParameters(tree, node, inClass, facts.kind === 'method' || facts.kind === 'classmethod');
@@ -95,6 +122,7 @@ function ownFunctionFacts(tree: SyntaxTree, scope: Scope, inClass: NodeId): Func
   // `__init_subclass__` and `__class_getitem__` are implicit class methods.
   if (kind === 'method' && (name === '__init_subclass__' || name === '__class_getitem__' || name === '__new__')) kind = 'classmethod';
   const hasReceiver = kind === 'method' || kind === 'classmethod';
+  const receiver = hasReceiver ? scope.parameters[0] : undefined;
   return {
     kind,
     name,
@@ -102,7 +130,8 @@ function ownFunctionFacts(tree: SyntaxTree, scope: Scope, inClass: NodeId): Func
     isStub: isStubBody(tree, tree.field(node, F.body), true),
     method: inClass === NONE ? undefined : { classNode: inClass },
     unused: unusedParameters(scope, hasReceiver ? scope.parameters.slice(1) : scope.parameters),
-    receiver: hasReceiver ? scope.parameters[0] : undefined,
+    receiver,
+    receiverUnused: !!receiver && !scope.usesLocals && !isUsed(scope, receiver),
   };
 }
 
@@ -132,7 +161,7 @@ function signatureSetByClasses(context: FileContext, classNode: NodeId, name: st
   // The author's own, whatever the unknown base defines: a method the file calls itself (`self.name(…)`),
   // a test method (test runners find it by its name; a library's class has none to override).
   return unknownBases && unknownMethods && context.options[CHECK_EXTERNAL_SUBCLASSES_OPTION.name] !== true &&
-    !methodUses(context.tree).called.has(name) && !name.startsWith('test');
+    !methodUsed(context.tree, name, 'called') && !name.startsWith('test');
 }
 
 function unusedParameters(scope: Scope, parameters: Binding[]): Binding[] {
@@ -189,36 +218,67 @@ interface AttributeUse {
   called: boolean;
 }
 
-/** The attribute uses of each unit, kept while the unit is (see `memoizedPerSegment`). */
-const attributeUses = memoizedPerSegment((tree: SyntaxTree, first: NodeId, after: number): AttributeUse[] => {
-  const uses: AttributeUse[] = [];
-  for (let attribute = first; attribute < after; attribute++) {
-    if (tree.type(attribute) !== T.attribute) continue;
-    const object = tree.field(attribute, F.object);
-    const name = tree.field(attribute, F.attribute);
-    if (object === NONE || name === NONE || tree.type(object) !== T.identifier) continue;
-    const handedOn = handsOn(tree, attribute);
-    uses.push({ receiver: tree.text(object), name: tree.text(name), handedOn, called: !handedOn && tree.type(usedIn(tree, attribute).parent) === T.call });
+/** What a unit tells about the use of methods: its attribute uses, and the classes it defines. */
+interface UnitMethodUses {
+  uses: AttributeUse[];
+  classes: string[];
+}
+
+/** The file's attribute uses by attribute name and receiver, how many are handed on and how many called, and its classes by name. */
+interface MethodUseCounts {
+  byName: Map<string, Map<string, { handedOn: number; called: number }>>;
+  classes: Map<string, number>;
+}
+
+function countUses(counts: MethodUseCounts, unit: UnitMethodUses, step: 1 | -1): void {
+  for (const { receiver, name, handedOn, called } of unit.uses) {
+    let receivers = counts.byName.get(name);
+    if (!receivers) counts.byName.set(name, (receivers = new Map()));
+    let count = receivers.get(receiver);
+    if (!count) receivers.set(receiver, (count = { handedOn: 0, called: 0 }));
+    if (handedOn) count.handedOn += step;
+    else if (called) count.called += step;
   }
-  return uses;
+  for (const name of unit.classes) counts.classes.set(name, (counts.classes.get(name) ?? 0) + step);
+}
+
+/**
+ * How the file uses its methods, kept per tree and brought in step with the
+ * units an edit replaced (see `totalPerSegment`).
+ */
+const methodUseCounts = totalPerSegment((tree: SyntaxTree, segment: Segment): UnitMethodUses => {
+  const unit: UnitMethodUses = { uses: [], classes: [] };
+  for (let node = segment.first as NodeId, after = segment.first + segment.count; node < after; node++) {
+    const type = tree.type(node);
+    if (type === T.class_definition) {
+      const name = tree.field(node, F.name);
+      if (name !== NONE) unit.classes.push(tree.text(name));
+    }
+    if (type !== T.attribute) continue;
+    const object = tree.field(node, F.object);
+    const name = tree.field(node, F.attribute);
+    if (object === NONE || name === NONE || tree.type(object) !== T.identifier) continue;
+    const handedOn = handsOn(tree, node);
+    unit.uses.push({ receiver: tree.text(object), name: tree.text(name), handedOn, called: !handedOn && tree.type(usedIn(tree, node).parent) === T.call });
+  }
+  return unit;
+}, {
+  create: () => ({ byName: new Map(), classes: new Map() }),
+  add: (counts, unit) => countUses(counts, unit, 1),
+  remove: (counts, unit) => countUses(counts, unit, -1),
 });
 
 /**
- * How the file uses its methods, as `self.name`, `cls.name` or `Class.name`
- * (a class of the file): the names it hands on, and those it calls.
+ * Whether the file uses a method `name` as `self.name`, `cls.name` or
+ * `Class.name` (a class of the file) in the way asked: handed on, or called.
  */
-const methodUses = memoizedPerTree((tree: SyntaxTree): { handedOn: Set<string>; called: Set<string> } => {
-  const classes = new Set(fileDefinitions(tree).flatMap((definition) => (definition.kind === 'class' ? [definition.name] : [])));
-  const uses = { handedOn: new Set<string>(), called: new Set<string>() };
-  for (const unit of attributeUses(tree)) {
-    for (const { receiver, name, handedOn, called } of unit) {
-      if (receiver !== 'self' && receiver !== 'cls' && !classes.has(receiver)) continue;
-      if (handedOn) uses.handedOn.add(name);
-      else if (called) uses.called.add(name);
-    }
+function methodUsed(tree: SyntaxTree, name: string, way: 'handedOn' | 'called'): boolean {
+  const counts = methodUseCounts(tree);
+  for (const [receiver, count] of counts.byName.get(name) ?? []) {
+    if (count[way] > 0 && (receiver === 'self' || receiver === 'cls' || (counts.classes.get(receiver) ?? 0) > 0)) return true;
   }
-  return uses;
-});
+  return false;
+}
 
 /**
  * Whether a function, method or lambda is a callback: code it is handed to
@@ -227,7 +287,7 @@ const methodUses = memoizedPerTree((tree: SyntaxTree): { handedOn: Set<string>; 
  * one when the name is.
  */
 function isCallback(tree: SyntaxTree, facts: FunctionFacts, scope: Scope): boolean {
-  if (facts.kind !== 'lambda') return nameHandedOn(tree, scope.parent, facts.name) || (!!facts.method && methodUses(tree).handedOn.has(facts.name));
+  if (facts.kind !== 'lambda') return nameHandedOn(tree, scope.parent, facts.name) || (!!facts.method && methodUsed(tree, facts.name, 'handedOn'));
   const { parent, child } = usedIn(tree, scope.node);
   const target = parent !== NONE && tree.type(parent) === T.assignment && tree.field(parent, F.right) === child ? tree.field(parent, F.left) : NONE;
   if (target !== NONE && tree.type(target) === T.identifier) return nameHandedOn(tree, scope.parent, tree.text(target));

@@ -1,5 +1,5 @@
 import type { FileRule, RuleMeta } from '../rule';
-import { argumentsMayGoUnused, modelFunctionFacts, type FunctionKind } from './functionKinds';
+import { argumentsMayGoUnused, modelFunctions, type FunctionKind } from './functionKinds';
 
 /** The five unused-argument rules differ only by the kind of function they look at. */
 export function unusedArgumentRule(kind: FunctionKind, label: string, meta: RuleMeta): FileRule {
@@ -8,8 +8,8 @@ export function unusedArgumentRule(kind: FunctionKind, label: string, meta: Rule
     meta,
     check(context) {
       const { tree } = context;
-      for (const { scope, facts } of modelFunctionFacts(tree, context.model)) {
-        if (facts.kind !== kind || !facts.unused.length || argumentsMayGoUnused(context, facts, scope)) continue;
+      for (const { scope, facts } of modelFunctions(tree, context.model).withUnused.get(kind) ?? []) {
+        if (argumentsMayGoUnused(context, facts, scope)) continue;
         for (const parameter of facts.unused) {
           const at = parameter.nameNode;
           if (at === undefined) continue;

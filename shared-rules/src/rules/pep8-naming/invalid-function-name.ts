@@ -1,9 +1,10 @@
 import type { FileRule } from '../rule';
 import { hasUppercase, isConventionalOverride, isIgnoredName } from './namingFacts';
 import { snakeCaseRename } from './snakeCaseRename';
-import { fileDefinitions } from '../../syntax/definitions';
+import { segmentDefinitions, type Definition } from '../../syntax/definitions';
+import { totalPerSegment } from '../../syntax/memo';
 import { T } from '../../syntax/grammar';
-import { NONE } from '../../syntax/tree';
+import { NONE, type Segment, type SyntaxTree } from '../../syntax/tree';
 import { ClassHierarchy } from '../../workspace/classHierarchy';
 
 const docs = `
@@ -44,6 +45,23 @@ called in the module (for a method: \`locals()\`, \`vars()\`, \`eval\` or \`exec
 they may read the name as a string.
 `;
 
+/** The functions of a segment whose names the rule reports unless a base class chooses them. */
+function uppercaseFunctionsIn(tree: SyntaxTree, segment: Segment): Definition[] {
+  return segmentDefinitions(tree, segment).definitions.filter(({ kind, name }) =>
+    kind === 'function' && !isIgnoredName(name) && name !== '__dir__' && name !== '__getattr__' && hasUppercase(name));
+}
+
+/** The segments holding such functions, kept per tree and brought in step with the units an edit replaced. */
+const segmentsWithUppercaseFunctions = totalPerSegment((tree, segment) => uppercaseFunctionsIn(tree, segment).length > 0, {
+  create: () => new Set<Segment>(),
+  add: (segments, holds, segment) => {
+    if (holds) segments.add(segment);
+  },
+  remove: (segments, _holds, segment) => {
+    segments.delete(segment);
+  },
+});
+
 export const invalidFunctionName: FileRule = {
   kind: 'file',
   meta: {
@@ -60,20 +78,20 @@ export const invalidFunctionName: FileRule = {
   check(context) {
     const { tree } = context;
     const hierarchy = new ClassHierarchy(tree, context.filePath, context.workspace);
-    for (const { kind, node, name, nameNode } of fileDefinitions(tree)) {
-      if (kind !== 'function') continue;
-      if (isIgnoredName(name) || name === '__dir__' || name === '__getattr__' || !hasUppercase(name)) continue;
-      if (isConventionalOverride(tree, node, hierarchy)) continue;
-      const parent = tree.parent(node);
-      const block = tree.parent(parent !== NONE && tree.type(parent) === T.decorated_definition ? parent : node);
-      const definedIn = block === NONE ? NONE : tree.parent(block);
-      const risk = definedIn !== NONE && tree.type(definedIn) === T.class_definition ? 'subclasses and other code may call the method' : 'other modules may import it';
-      context.report({
-        message: `function name '${name}' should be lowercase`,
-        start: tree.start(nameNode),
-        end: tree.end(nameNode),
-        rename: snakeCaseRename(context, nameNode, 'unsafe', risk),
-      });
+    for (const segment of segmentsWithUppercaseFunctions(tree)) {
+      for (const { node, name, nameNode } of uppercaseFunctionsIn(tree, segment)) {
+        if (isConventionalOverride(tree, node, hierarchy)) continue;
+        const parent = tree.parent(node);
+        const block = tree.parent(parent !== NONE && tree.type(parent) === T.decorated_definition ? parent : node);
+        const definedIn = block === NONE ? NONE : tree.parent(block);
+        const risk = definedIn !== NONE && tree.type(definedIn) === T.class_definition ? 'subclasses and other code may call the method' : 'other modules may import it';
+        context.report({
+          message: `function name '${name}' should be lowercase`,
+          start: tree.start(nameNode),
+          end: tree.end(nameNode),
+          rename: snakeCaseRename(context, nameNode, 'unsafe', risk),
+        });
+      }
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { FileRule } from '../rule';
-import { modelFunctionFacts, signatureIsSet } from '../flake8-unused-arguments/functionKinds';
+import { modelFunctions, signatureIsSet } from '../flake8-unused-arguments/functionKinds';
 import { F } from '../../syntax/grammar';
 import { NONE } from '../../syntax/tree';
 
@@ -51,9 +51,8 @@ export const noSelfUse: FileRule = {
   },
   check(context) {
     const { tree } = context;
-    for (const { scope, facts } of modelFunctionFacts(tree, context.model)) {
-      if (facts.kind !== 'method' || !facts.receiver || facts.decorators.length) continue;
-      if (scope.usesLocals || facts.receiver.used || scope.bindings.get(facts.receiver.name)?.used || signatureIsSet(context, facts, false)) continue;
+    for (const { scope, facts } of modelFunctions(tree, context.model).receiverUnused) {
+      if (facts.kind !== 'method' || facts.decorators.length || signatureIsSet(context, facts, false)) continue;
       // Zero-argument `super()` reads the first argument implicitly.
       if (/\bsuper\s*\(/.test(tree.text(scope.node))) continue;
       const name = tree.field(scope.node, F.name);
