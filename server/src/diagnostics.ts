@@ -25,7 +25,7 @@ import {
 import { CLIENT_COMMANDS } from './clientSupport';
 import type { DocumentConfig } from './configuration';
 import type { LintPhase, PythonDocument } from './documents';
-import { rangeOf, type PositionEncoding } from './positionEncoding';
+import { isRangeOf, rangeOf, type PositionEncoding } from './positionEncoding';
 import { publishedFindings, type PublishedFinding } from './publishedFindings';
 import { fileUri } from './uris';
 
@@ -48,6 +48,8 @@ export interface LspFix {
 export interface TextPlacement {
   /** The document holding `start`, and the range of `[start, end)` in it (clipped to it). */
   locate(start: number, end: number): Location;
+  /** Whether `locate(start, end)` is `location`, when that is told without placing the span again. */
+  isAt?(location: Location, start: number, end: number): boolean;
   /** Edits of the text as edits of the client's documents; undefined when they cannot be made. */
   changes(edits: readonly TextEdit[]): Record<string, LspFixEdit[]> | undefined;
 }
@@ -56,6 +58,7 @@ export interface TextPlacement {
 export function documentPlacement(uri: string, lines: LineIndex, encoding: PositionEncoding): TextPlacement {
   return {
     locate: (start, end) => ({ uri, range: rangeOf(lines, start, end, encoding) }),
+    isAt: (location, start, end) => location.uri === uri && isRangeOf(lines, location.range, start, end, encoding),
     changes: (edits) => ({
       [uri]: edits.map((edit) => ({
         range: rangeOf(lines, edit.start, edit.end, encoding),
@@ -113,7 +116,12 @@ export function diagnoseDocument(
   const { result, settled } = linted;
   for (const error of result.internalErrors) logError(`pyreview: internal error in rule ${error}`);
   const place = documentPlacement(document.uri, result.lines, encoding);
-  const published = publishedFindings(document).update(document.version, result.findings, (finding) => toDiagnostic(finding, place, config, commandLinks));
+  const published = publishedFindings(document).update(
+    document.version,
+    result.findings,
+    (finding) => toDiagnostic(finding, place, config, commandLinks),
+    (earlier, finding) => stillShows(earlier, finding, place, config, commandLinks),
+  );
   return { diagnostics: published.map((item) => item.diagnostic), settled };
 }
 
@@ -173,7 +181,7 @@ export function toDiagnostic(finding: ReportedFinding, place: TextPlacement, con
   const { uri, range } = place.locate(finding.start, finding.end);
   const diagnostic: Diagnostic = {
     range,
-    severity: SEVERITIES[config.settings.severity.get(finding.code) ?? style.severity],
+    severity: severityOf(finding.code, style, config),
     source: 'pyreview',
     code: finding.code,
     codeDescription: style.links[commandLinks ? 1 : 0],
@@ -187,6 +195,25 @@ export function toDiagnostic(finding: ReportedFinding, place: TextPlacement, con
     }));
   }
   return { uri, diagnostic, finding };
+}
+
+function severityOf(code: string, style: CodeStyle, config: DocumentConfig): DiagnosticSeverity {
+  return SEVERITIES[config.settings.severity.get(code) ?? style.severity];
+}
+
+/**
+ * Whether an earlier published diagnostic is what `toDiagnostic` makes of
+ * `finding`, told without placing it again: most findings of a keystroke
+ * moved in offsets but not on screen. The other fields set there follow
+ * from the code (tags) or are the same (source). Findings with related
+ * information are made again.
+ */
+function stillShows(earlier: PublishedFinding, finding: ReportedFinding, place: TextPlacement, config: DocumentConfig, commandLinks: boolean): boolean {
+  const { diagnostic } = earlier;
+  if (!place.isAt || finding.related?.length || diagnostic.relatedInformation || diagnostic.code !== finding.code || diagnostic.message !== finding.message) return false;
+  const style = codeStyle(finding.code);
+  return diagnostic.severity === severityOf(finding.code, style, config) && diagnostic.codeDescription === style.links[commandLinks ? 1 : 0]
+    && place.isAt({ uri: earlier.uri, range: diagnostic.range }, finding.start, finding.end);
 }
 
 /**

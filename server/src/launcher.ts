@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { codeCacheDirectory, requireWithCodeCache } from './codeCache';
 import { exposeGarbageCollector } from './garbageCollection';
+import { limitInlining } from './jitFlags';
 import type * as server from './server';
 
 /** The esbuild bundle of `server.ts` (scripts/bundle.js writes both). */
@@ -15,6 +16,7 @@ const SERVER_BUNDLE = 'server-bundle.js';
 const SAVE_DELAY_MS = 1000;
 
 exposeGarbageCollector();
+limitInlining();
 const directory = codeCacheDirectory();
 const loaded = requireWithCodeCache(path.join(__dirname, SERVER_BUNDLE), directory);
 const connection = (loaded.exports as typeof server).startServer(undefined, {

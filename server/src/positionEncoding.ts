@@ -26,6 +26,11 @@ export function rangeOf(lines: LineIndex, start: number, end: number, encoding: 
   return { start: positionAt(lines, start, encoding), end: positionAt(lines, end, encoding) };
 }
 
+/** Whether `rangeOf(lines, start, end, encoding)` is `range`, without searching for their lines. */
+export function isRangeOf(lines: LineIndex, range: Range, start: number, end: number, encoding: PositionEncoding): boolean {
+  return lines.isPosition(start, range.start, encoding) && lines.isPosition(end, range.end, encoding);
+}
+
 /** Offsets of a client range, clamped and ordered (a reversed range is read as its mirror). */
 export function offsetsOf(lines: LineIndex, range: Range, encoding: PositionEncoding): { start: number; end: number } {
   const a = offsetAt(lines, range.start, encoding);

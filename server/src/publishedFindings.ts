@@ -23,18 +23,38 @@ export class PublishedFindings {
   /** The index of the first item starting on each line (of the first document showing one there). */
   private firstOnLine = new Map<number, number>();
 
-  /** The findings of the text at `version`, as diagnostics; those equal to the last ones are reused. */
-  update(version: number, findings: readonly ReportedFinding[], convert: (finding: ReportedFinding) => PublishedFinding): PublishedFinding[] {
+  /**
+   * The findings of the text at `version`, as diagnostics; those equal to
+   * the last ones are reused. Findings come in the order of the text, so
+   * each is first checked with `stillShows` against the earlier item after
+   * the last one reused, and converted only when that one is not its own.
+   */
+  update(
+    version: number,
+    findings: readonly ReportedFinding[],
+    convert: (finding: ReportedFinding) => PublishedFinding,
+    stillShows: (earlier: PublishedFinding, finding: ReportedFinding) => boolean = () => false,
+  ): PublishedFinding[] {
     const earlier = this.items;
     const earlierOnLine = this.firstOnLine;
     this.items = [];
     this.firstOnLine = new Map();
+    let next = 0;
     for (const finding of findings) {
-      let item = convert(finding);
+      let item: PublishedFinding;
+      if (next < earlier.length && stillShows(earlier[next], finding)) {
+        item = { uri: earlier[next].uri, diagnostic: earlier[next].diagnostic, finding };
+        next++;
+      } else {
+        item = convert(finding);
+        const before = sameAmong(earlier, earlierOnLine.get(item.diagnostic.range.start.line), item);
+        if (before === undefined) keepJson(item.diagnostic);
+        else {
+          item = { uri: item.uri, diagnostic: earlier[before].diagnostic, finding };
+          next = before + 1;
+        }
+      }
       const line = item.diagnostic.range.start.line;
-      const before = sameAmong(earlier, earlierOnLine.get(line), item);
-      if (before) item = { uri: item.uri, diagnostic: before, finding };
-      else keepJson(item.diagnostic);
       if (!this.firstOnLine.has(line)) this.firstOnLine.set(line, this.items.length);
       this.items.push(item);
     }
@@ -62,11 +82,11 @@ export function publishedFindings(document: object): PublishedFindings {
   return published;
 }
 
-/** The diagnostic among `items` from index `from` on, starting on the same line, that is the same as the item's. */
-function sameAmong(items: readonly PublishedFinding[], from: number | undefined, item: PublishedFinding): Diagnostic | undefined {
+/** The index of the item among `items` from index `from` on, starting on the same line, whose diagnostic is the same as the item's. */
+function sameAmong(items: readonly PublishedFinding[], from: number | undefined, item: PublishedFinding): number | undefined {
   const line = item.diagnostic.range.start.line;
   for (let i = from ?? items.length; i < items.length && items[i].diagnostic.range.start.line === line; i++) {
-    if (items[i].uri === item.uri && sameShown(items[i].diagnostic, item.diagnostic)) return items[i].diagnostic;
+    if (items[i].uri === item.uri && sameShown(items[i].diagnostic, item.diagnostic)) return i;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import { gatedConnection } from './connection';
 import { registerDiagnosticHandlers } from './diagnosticHandlers';
 import { registerDocumentHandlers } from './documentHandlers';
 import { DocumentLinting } from './documentLinting';
+import { limitInlining } from './jitFlags';
 import { registerLanguageFeatureHandlers } from './languageFeatureHandlers';
 import { ServerSession, type ServerHooks } from './session';
 import { WorkspaceHandlers } from './workspaceHandlers';
@@ -14,6 +15,7 @@ import { WorkspaceHandlers } from './workspaceHandlers';
  * session, and each area of handlers registered on it.
  */
 export function startServer(connection: Connection = gatedConnection(), hooks: ServerHooks = {}): Connection {
+  limitInlining();
   const session = new ServerSession(connection, hooks);
   const linting = new DocumentLinting(session);
   const workspace = new WorkspaceHandlers(session, linting);

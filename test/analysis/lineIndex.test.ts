@@ -14,6 +14,19 @@ describe('LineIndex', () => {
     assert.deepStrictEqual(new LineIndex(text).position(afterCjk, 'utf-32'), { line: 0, character: 8 });
   });
 
+  it('tells a position of each offset from the others in each unit, as `position` gives it', () => {
+    const lines = new LineIndex(text);
+    for (const unit of ['utf-16', 'utf-8', 'utf-32'] as const) {
+      const positions = Array.from({ length: text.length + 1 }, (_, offset) => lines.position(offset, unit));
+      for (let offset = -1; offset <= text.length + 1; offset++) {
+        for (const position of positions) {
+          const expected = offset >= 0 && offset <= text.length && JSON.stringify(positions[offset]) === JSON.stringify(position);
+          assert.strictEqual(lines.isPosition(offset, position, unit), expected, `${unit} offset ${offset} at ${JSON.stringify(position)}`);
+        }
+      }
+    }
+  });
+
   it('maps positions back to offsets in each unit, snapping inside a character to its start', () => {
     const lines = new LineIndex(text);
     const emoji = text.indexOf('😀');

@@ -5,6 +5,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { fixableFile, quickFixes, type FixableDocument } from 'pyreview-server/out/codeActions';
 import { combineSettings, editorUserSettings, type DocumentConfig } from 'pyreview-server/out/configuration';
 import { diagnoseDocument } from 'pyreview-server/out/diagnostics';
+import type { PositionEncoding } from 'pyreview-server/out/positionEncoding';
 import { jsonText } from 'pyreview-server/out/diagnosticJson';
 import { differingSpan, DocumentStore, type PythonDocument } from 'pyreview-server/out/documents';
 import { OpenDocuments } from 'pyreview-server/out/openDocuments';
@@ -115,10 +116,10 @@ describe('server modules', () => {
     const config = documentConfig({ select: ['F401', 'N806'] }, { showDisableComment: false });
 
     /** Lints the document, checking that what would be written of each diagnostic is what a server that never saw an earlier text publishes. */
-    function publish(document: PythonDocument, settings = config): Diagnostic[] {
-      const { diagnostics } = diagnoseDocument(document, settings, 'utf-16', 'settle', noErrors, false);
+    function publish(document: PythonDocument, settings = config, encoding: PositionEncoding = 'utf-16'): Diagnostic[] {
+      const { diagnostics } = diagnoseDocument(document, settings, encoding, 'settle', noErrors, false);
       const fresh = new DocumentStore(new PythonParser());
-      const expected = diagnoseDocument(fresh.open(uri, document.version, document.text), settings, 'utf-16', 'settle', noErrors, false).diagnostics;
+      const expected = diagnoseDocument(fresh.open(uri, document.version, document.text), settings, encoding, 'settle', noErrors, false).diagnostics;
       assert.deepStrictEqual(diagnostics.map(jsonText), expected.map((diagnostic) => JSON.stringify(diagnostic)));
       fresh.dispose();
       return diagnostics;
@@ -148,6 +149,31 @@ describe('server modules', () => {
       assert.strictEqual(renamed(document, moved[1]), document.text.split('Total').join('total'));
       store.dispose();
     });
+
+    for (const encoding of ['utf-16', 'utf-8'] as const) {
+      it(`places every diagnostic it reuses where converting afresh does (${encoding} columns)`, () => {
+        const store = new DocumentStore(new PythonParser());
+        const text = 'import os\r\ndef area(width):\r\n    Total = width * 2; s = "ab"; Other = 1\r\n    return Total\r\n';
+        const document = store.open(uri, 1, text);
+        const settings = documentConfig({ select: ['F401', 'N806', 'F841'] }, { showDisableComment: false });
+        const first = publish(document, settings, encoding);
+        assert.ok(first.filter((diagnostic) => diagnostic.range.start.line === 2).length >= 2, 'findings after the edits on line 2');
+        const edits: Array<[line: number, from: number, toLine: number, to: number, text: string]> = [
+          [0, 9, 0, 9, '  # x'], // another line: every diagnostic after it stays
+          [2, 28, 2, 30, '\u{1F600}'], // as long in UTF-16 units, longer in UTF-8 bytes, before `Other`
+          [2, 28, 2, 30, 'é'], // shorter in both
+          [0, 14, 1, 0, '\r'], // a CRLF becomes a lone CR: offsets move, lines do not
+          [0, 14, 1, 0, '\r\n'],
+          [1, 0, 1, 0, '\r\n'], // a line more
+          [3, 4, 3, 4, 'y'],
+        ];
+        for (const [i, [line, from, toLine, to, inserted]] of edits.entries()) {
+          store.change(uri, i + 2, [{ range: { start: { line, character: from }, end: { line: toLine, character: to } }, text: inserted }], 'utf-16');
+          publish(document, settings, encoding);
+        }
+        store.dispose();
+      });
+    }
 
     it('makes a diagnostic again when its message or its severity changes', () => {
       const store = new DocumentStore(new PythonParser());

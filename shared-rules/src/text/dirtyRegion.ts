@@ -18,9 +18,14 @@ export interface TextChange {
   region: DirtyRegion;
 }
 
-/** Adds an edit (in the coordinates after `region`) to the region. */
+/**
+ * Adds an edit (in the coordinates after `region`) to the region. Every
+ * region is made by an object literal of these three fields in this order (a
+ * spread copy has another hidden class): the keystroke path's readers of
+ * regions then see one shape, and V8 does not compile them again for a second.
+ */
 export function extendDirtyRegion(region: DirtyRegion | undefined, edit: DirtyRegion): DirtyRegion {
-  if (!region) return { ...edit };
+  if (!region) return { start: edit.start, oldEnd: edit.oldEnd, newEnd: edit.newEnd };
   const end = Math.max(region.newEnd, edit.oldEnd);
   return {
     start: Math.min(region.start, edit.start),

@@ -117,6 +117,19 @@ export class LineIndex {
   }
 
   /**
+   * Whether `position(offset, unit)` is `position`, told without searching
+   * for the offset's line: a position published for an earlier text is
+   * checked against this one's line starts.
+   */
+  isPosition(offset: number, position: LinePosition, unit: ColumnUnit = 'utf-16'): boolean {
+    const { line } = position;
+    if (offset < 0 || offset > this.text.length || line < 0 || line >= this.lineStarts.length) return false;
+    const start = this.startAt(line);
+    if (offset < start || (line + 1 < this.lineStarts.length && offset >= this.startAt(line + 1))) return false;
+    return columnIn(this.text, start, offset, unit) === position.character;
+  }
+
+  /**
    * The offset of a position given in `unit`. Out-of-range lines and columns
    * are clamped to the text, as the LSP specification asks of servers.
    */
