@@ -1,6 +1,6 @@
 import type { TextEdit } from '../text/textEdit';
 import type { TextReader } from '../text/pieceText';
-import { lineEndOf, lineStartOf } from '../text/lineBounds';
+import { lineStartOf, newlineOf, nextLineStartOf } from '../text/lineBounds';
 import { ownNodesOfTypes } from '../syntax/definitions';
 import { blockStatements } from '../syntax/statements';
 import { F, K, T } from '../syntax/grammar';
@@ -79,11 +79,6 @@ export function stubLines(content: StubContent, convention: DocstringConvention)
   return [`"""${summary}`, ...sections.flatMap((section) => ['', ...section]), '"""'];
 }
 
-function newlineOf(text: TextReader): string {
-  const index = text.indexOf('\n');
-  return index > 0 && text.charCodeAt(index - 1) === 13 ? '\r\n' : '\n';
-}
-
 function indentationAt(text: TextReader, offset: number): string {
   const start = lineStartOf(text, offset);
   return /^[ \t]*/.exec(text.slice(start, offset))![0];
@@ -97,7 +92,7 @@ function render(lines: string[], indent: string, newline: string): string {
 function indentUnit(text: TextReader): string {
   // That line is near the top: the text is read a few kilobytes at a time, cut after line breaks.
   for (let at = 0; at < text.length; ) {
-    const end = Math.min(text.length, lineEndOf(text, at + 4096) + 1);
+    const end = nextLineStartOf(text, at + 4096);
     const indented = /^[ \t]+\S/m.exec(text.slice(at, end));
     if (indented) return indented[0].startsWith('\t') ? '\t' : '    ';
     at = end;

@@ -1,6 +1,6 @@
 import type { TextEdit } from '../text/textEdit';
 import type { TextReader } from '../text/pieceText';
-import { lineStartOf, nextNonWhitespace } from '../text/lineBounds';
+import { lineStartOf, newlineOf, nextLineStartOf, nextNonWhitespace } from '../text/lineBounds';
 import { F, K, T } from '../syntax/grammar';
 import { dottedText, fromImportNames } from '../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
@@ -35,17 +35,6 @@ function moduleOf(tree: SyntaxTree, statement: NodeId): string | undefined {
 
 const IMPORT_TYPES = new Set<number>([T.import_statement, T.import_from_statement, T.future_import_statement]);
 const DEFINITION_TYPES = new Set<number>([T.function_definition, T.class_definition, T.decorated_definition]);
-
-function newlineOf(text: TextReader): string {
-  const index = text.indexOf('\n');
-  return index > 0 && text.charCodeAt(index - 1) === 13 ? '\r\n' : '\n';
-}
-
-/** Offset of the start of the line after `offset`'s line (or the text's end). */
-function nextLineStart(text: TextReader, offset: number): number {
-  const index = text.indexOf('\n', offset);
-  return index === -1 ? text.length : index + 1;
-}
 
 /**
  * How to make `request` available in a file, in the file's own import style:
@@ -120,7 +109,7 @@ function newImportLine(tree: SyntaxTree, text: TextReader, statements: NodeId[],
   const lastImport: NodeId | undefined = imports[imports.length - 1];
   const anchor = lastImport ?? leadingDocstring(tree, statements);
   if (anchor !== undefined) {
-    const at = nextLineStart(text, tree.end(anchor));
+    const at = nextLineStartOf(text, tree.end(anchor));
     const needsBreak = at === text.length && text.charCodeAt(at - 1) !== 10;
     // After a docstring, the first import is set off by a blank line (PEP 8).
     const before = needsBreak || !lastImport ? newline : '';
@@ -146,6 +135,6 @@ function leadingDocstring(tree: SyntaxTree, statements: NodeId[]): NodeId | unde
 
 function leadingCommentsEnd(text: TextReader): number {
   let at = 0;
-  while (at < text.length && text.slice(at, nextLineStart(text, at)).trim().startsWith('#')) at = nextLineStart(text, at);
+  while (at < text.length && text.slice(at, nextLineStartOf(text, at)).trim().startsWith('#')) at = nextLineStartOf(text, at);
   return at;
 }

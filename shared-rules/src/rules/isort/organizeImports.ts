@@ -3,6 +3,7 @@ import { dottedText } from '../../syntax/imports';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import type { TextEdit } from '../../text/textEdit';
 import type { TextReader } from '../../text/pieceText';
+import { lineEndOf, lineStartOf } from '../../text/lineBounds';
 import { LineIndex } from '../../text/lineIndex';
 import { loneCrAsLf, withFileLineEndings } from '../../text/lineEndings';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
@@ -65,13 +66,10 @@ function importBlocks(tree: SyntaxTree, text: TextReader): NodeId[][] {
 function isSimpleLine(tree: SyntaxTree, text: TextReader, node: NodeId): boolean {
   const start = tree.start(node);
   const end = tree.end(node);
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (text.slice(lineStart, start).trim()) return false;
+  if (text.slice(lineStartOf(text, start), start).trim()) return false;
   const inside = text.slice(start, end);
   if (inside.includes('\\') || inside.includes('#')) return false;
-  const lineEnd = text.indexOf('\n', end);
-  const rest = text.slice(end, lineEnd === -1 ? text.length : lineEnd);
-  return /^[ \t]*(#.*)?\r?$/.test(rest);
+  return /^[ \t]*(#.*)?\r?$/.test(text.slice(end, lineEndOf(text, end)));
 }
 
 function sectionOf(module: string, firstParty: ReadonlySet<string>): Section {
@@ -85,8 +83,7 @@ function sectionOf(module: string, firstParty: ReadonlySet<string>): Section {
 
 function trailingComment(tree: SyntaxTree, text: TextReader, node: NodeId): string {
   const end = tree.end(node);
-  const lineEnd = text.indexOf('\n', end);
-  return text.slice(end, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '').trimEnd();
+  return text.slice(end, lineEndOf(text, end)).replace(/\r$/, '').trimEnd();
 }
 
 /** isort's order of imported names: constants, then classes, then the rest, each case-insensitively. */

@@ -2,7 +2,7 @@ import { T } from '../../syntax/grammar';
 import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
 import type { TextEdit } from '../../text/textEdit';
 import type { TextReader } from '../../text/pieceText';
-import { lineEndOf, lineStartOf, nextNonWhitespace } from '../../text/lineBounds';
+import { lineEndOf, lineStartOf, nextLineStartOf, nextNonWhitespace } from '../../text/lineBounds';
 
 /**
  * An edit deleting a simple statement: its whole lines when it stands alone
@@ -28,7 +28,7 @@ export function removeStatement(tree: SyntaxTree, text: TextReader, statement: N
   if (before) return { start: start - before[0].length, end, newText: '' };
   const onlyOnLines = /^[ \t]*$/.test(text.slice(lineStart, start));
   if (!onlyOnLines) return { start, end, newText: '' };
-  return withBlankLines(text, lineStart, Math.min(text.length, lineEnd + 1));
+  return withBlankLines(text, lineStart, nextLineStartOf(text, end));
 }
 
 const BLANK_LINE = /^[ \t]*\r?\n/;
@@ -61,5 +61,5 @@ function withBlankLines(text: TextReader, start: number, end: number): TextEdit 
 
 /** The text from `offset` to the end of its line, its LF included. */
 function lineFrom(text: TextReader, offset: number): string {
-  return text.slice(offset, lineEndOf(text, offset) + 1);
+  return text.slice(offset, nextLineStartOf(text, offset));
 }
