@@ -72,11 +72,13 @@ EXPORT(field_name) const char *field_name(uint32_t field) { return ts_language_f
 static TSParser *parser;
 static char *chunk;
 static uint32_t chunk_capacity;
+/* What this parse reads at a time: the buffer stays as large as the largest parse asked for. */
+static uint32_t chunk_bytes;
 
 static const char *read_chunk(void *payload, uint32_t byte_index, TSPoint position, uint32_t *bytes_read) {
   (void)payload;
   (void)position;
-  *bytes_read = read_text(byte_index, chunk, chunk_capacity);
+  *bytes_read = read_text(byte_index, chunk, chunk_bytes);
   return chunk;
 }
 
@@ -98,6 +100,7 @@ EXPORT(parse) TSTree *parse(TSTree *old, uint32_t chunk_units, uint32_t range_st
     chunk_capacity = chunk_units * 2;
     chunk = malloc(chunk_capacity);
   }
+  chunk_bytes = chunk_units * 2;
   if (range_end > range_start) {
     TSRange range = {point(start_row, start_column), point(end_row, end_column), range_start * 2, range_end * 2};
     ts_parser_set_included_ranges(parser, &range, 1);
