@@ -77,7 +77,7 @@ export class PythonDocument {
   /** Whether the tree was parsed from scratch rather than from the edited old tree. */
   private treeFromScratch = true;
   /**
-   * Whether the units were last updated with a statement parsed alone, or through edits inside a string
+   * Whether the units were last updated with a statement parsed alone, or through edits inside one token
    * without a parse (the whole tree is then edited, not reparsed).
    */
   private partial = false;
@@ -163,7 +163,7 @@ export class PythonDocument {
     // After a statement parsed alone and no edit since, the units are those of the text: a statement is parsed
     // alone only in a tree without errors, and only kept when it is what the whole file's parse gives there.
     if (this.partial && !this.unitsAll && !this.unitsDirty) return this.units.tree;
-    if (!complete && this.updateInString()) return this.units.tree;
+    if (!complete && this.updateInToken()) return this.units.tree;
     const statement = complete ? undefined : this.parseStatementAlone();
     if (!statement) {
       if (!this.parseWhole()) return undefined;
@@ -313,14 +313,14 @@ export class PythonDocument {
 
   /**
    * For a keystroke: the units updated without a parse, when every edit since
-   * they were is inside the text of one string and changes no token but that
-   * text's (see `DocumentUnits.updateInString`).
+   * they were is inside one string's text or one name and changes no token
+   * but that one (see `DocumentUnits.updateInToken`).
    */
-  private updateInString(): boolean {
+  private updateInToken(): boolean {
     if (this.unitsAll || !this.unitsDirty) return false;
     // Should the update throw, where the units stand is unknown: the next one reads them all.
     this.unitsAll = true;
-    const updated = this.units.updateInString(this.content, this.unitsDirty);
+    const updated = this.units.updateInToken(this.content, this.unitsDirty);
     this.unitsAll = false;
     if (!updated) return false;
     this.unitsDirty = undefined;

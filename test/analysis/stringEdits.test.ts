@@ -1,15 +1,14 @@
 /**
  * Keystrokes inside a string's text in a large file move the flat records of
- * its statement instead of parsing it again (`DocumentUnits.updateInString`):
+ * its statement instead of parsing it again (`DocumentUnits.updateInToken`):
  * the tree, its parent links and the findings must be those of a fresh parse
  * and check, and edits that change tokens must take the parse.
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { Linter, parseUnits, PythonParser, resolveSettings, RULES, type Finding } from '@pyreview/shared-rules';
-import { DocumentStore } from 'pyreview-server/out/documents';
-import { rangeOf, snap } from '../helpers/lspText';
-import { describeTree, wrongParents } from '../helpers/syntaxDump';
+import { PythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
+import { replayKeystrokes, typed, type Edit } from '../helpers/keystrokeReplay';
+import { snap } from '../helpers/lspText';
 
 // Over 100k characters, so that keystroke lints are incremental.
 const FILLER = Array.from({ length: 4000 }, (_, i) => `    'KEY_${i}': 'value ${i}',\n`).join('');
@@ -25,80 +24,12 @@ const SOURCE = [
 /** With a statement nesting deeper than Python accepts, which makes that syntax error the only finding. */
 const TOO_DEEP = `${SOURCE}nested = ('deep', ${'-'.repeat(3001)}1)\n`;
 
-/** An edit of the text as it is then: `[start, end)` replaced by `to`. */
-type Edit = (text: string) => { start: number; end: number; to: string };
-
-/** At the first occurrence of `after` + `from`, `from` replaced by `to`. */
-function typed(after: string, from: string, to: string): Edit {
-  return (text) => {
-    const start = text.indexOf(after + from) + after.length;
-    assert.ok(start >= after.length, after + from);
-    return { start, end: start + from.length, to };
-  };
-}
-
-function comparable(findings: readonly Finding[]) {
-  return findings.map(({ code, message, start, end, fix }) => ({ code, message, start, end, fix }));
-}
-
-/** A parser counting its parses. */
-function countingParser(parser: PythonParser): { parser: PythonParser; parses: () => number } {
-  let parses = 0;
-  const counting = Object.create(parser) as PythonParser;
-  counting.parse = (text, old, range) => {
-    parses++;
-    return parser.parse(text, old, range);
-  };
-  return { parser: counting, parses: () => parses };
-}
-
 describe('keystrokes inside a string of a large statement', function () {
   this.timeout(120_000);
   const parser = new PythonParser();
   const settings = resolveSettings(RULES, { select: ['ALL'] });
 
-  /**
-   * Opens `source`, settles it, then applies each edit with a keystroke lint,
-   * comparing the tree and the node rules' findings with a fresh parse and
-   * check (when that has no syntax error); returns how many keystrokes parsed
-   * nothing, and the settled findings, compared with a fresh check's.
-   */
-  function replay(edits: readonly Edit[], source = SOURCE): { unparsed: number; findings: Finding[] } {
-    const counted = countingParser(parser);
-    const store = new DocumentStore(counted.parser);
-    const uri = 'file:///strings/sample.py';
-    const document = store.open(uri, 1, source);
-    let text = source;
-    let unparsed = 0;
-    try {
-      document.lint(settings, undefined, 'settle');
-      edits.forEach((edit, index) => {
-        const { start, end, to } = edit(text);
-        store.change(uri, 2 + index, [{ range: rangeOf(text, start, end, 'utf-16'), text: to }], 'utf-16');
-        text = text.slice(0, start) + to + text.slice(end);
-        const parses = counted.parses();
-        const keystroke = document.lint(settings, undefined, 'keystroke')!;
-        if (counted.parses() === parses) unparsed++;
-        const fresh = parseUnits(parser, text);
-        const tree = document.syntax(false)!;
-        if (!fresh.tree.hasError(fresh.tree.root)) {
-          assert.deepStrictEqual(describeTree(tree), describeTree(fresh.tree), `tree after edit ${index + 1}`);
-          assert.deepStrictEqual(wrongParents(tree), [], `parents after edit ${index + 1}`);
-          const complete = new Linter(RULES).lint({ units: fresh, text, filePath: document.filePath, settings, partialParse: true, fileRules: 'carry' });
-          const nodeRules = (findings: readonly Finding[]) => comparable(findings).filter((finding) => RULES.find((rule) => rule.meta.code === finding.code)?.kind === 'node');
-          assert.deepStrictEqual(nodeRules(keystroke.result.findings), nodeRules(complete.findings), `findings after edit ${index + 1}`);
-        }
-      });
-      const settled = document.lint(settings, undefined, 'settle')!;
-      const fresh = parseUnits(parser, text);
-      assert.deepStrictEqual(describeTree(document.syntax()!), describeTree(fresh.tree));
-      const complete = new Linter(RULES).lint({ units: fresh, text, filePath: document.filePath, settings, renameFixes: 'on-request' });
-      assert.deepStrictEqual(comparable(settled.result.findings), comparable(complete.findings));
-      return { unparsed, findings: settled.result.findings };
-    } finally {
-      store.dispose();
-    }
-  }
+  const replay = (edits: readonly Edit[], source = SOURCE) => replayKeystrokes(source, edits, settings, parser);
 
   it('gives a fresh parse\'s tree and findings after random edits in and around strings', () => {
     const fragments = ['x', 'x', 'x', 'x', 'ab', 'é', ' ', ' ', '', '😀', "'", '"', '\\', '{', '}', '\n'];

@@ -1,6 +1,7 @@
 import { NodeFlag, type ParseTree, type PythonParser, type TreeCursor } from '../parsing/parser';
 import { F, T } from '../syntax/grammar';
 import { NONE, SyntaxTree, type NodeId, type Segment } from '../syntax/tree';
+import { keepsIdentifierToken } from '../syntax/identifierEdits';
 import { keepsStringTokens } from '../syntax/stringEdits';
 import { loneCrAsLf } from '../text/lineEndings';
 import type { TextReader } from '../text/pieceText';
@@ -66,6 +67,18 @@ function reuse(unit: Unit, delta: number, context: string | undefined, text: Tex
   return unit;
 }
 
+/** The index of the first unit of `level` ending after `offset` (its length if none does). */
+function indexEndingAfter(level: readonly Unit[], offset: number): number {
+  let low = 0;
+  let high = level.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (level[middle].end > offset) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 /**
  * With the cursor on a class definition (decorated or not), forks a cursor
  * onto its body block; undefined (nothing forked) for anything else.
@@ -116,15 +129,7 @@ export class DocumentUnits {
 
   /** The index in `current` of the first module-level unit ending after `offset` (the one holding it, or the next); `current.length` when none does. */
   indexEndingAfter(offset: number): number {
-    const level = this.current;
-    let low = 0;
-    let high = level.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (level[middle].end > offset) high = middle;
-      else low = middle + 1;
-    }
-    return low;
+    return indexEndingAfter(this.current, offset);
   }
 
   /** Whether an update may read only the statements of a dirty region (the last one completed). */
@@ -210,24 +215,27 @@ export class DocumentUnits {
   }
 
   /**
-   * Updates the units to `text` through edits (`dirty`, the change since
-   * the last update) inside the text of a string of a module-level
-   * statement that change no token but that text's (see
-   * `keepsStringTokens`): that statement's records are moved in place rather
-   * than copied from a parse, and the statements after it moved. False, with
-   * nothing done, for any other edit, or when the last update's tree has an error.
+   * Updates the units to `text` through edits (`dirty`, the change since the
+   * last update) inside one token that change no token but that one: the
+   * text of a string (see `keepsStringTokens`) or a name (see
+   * `keepsIdentifierToken`). The records of the statement holding it, and of
+   * the classes around that, are moved in place rather than copied from a
+   * parse, and the statements after them moved. False, with nothing done, for
+   * any other edit (a class header's among them: its statements' keys hold
+   * it), or when the last update's tree has an error.
    */
-  updateInString(text: TextReader, dirty: DirtyRegion): boolean {
+  updateInToken(text: TextReader, dirty: DirtyRegion): boolean {
     const tree = this.tree;
-    const units = this.units;
-    if (!units || !this.readsRegions || tree.hasError(tree.root)) return false;
-    // The module-level unit holding the edits and the character before them.
-    const index = this.indexEndingAfter(dirty.start - 1);
-    const unit = units[index] as Unit | undefined;
-    if (!unit || unit.start >= dirty.start || unit.passive || unit.children || dirty.oldEnd > unit.end) return false;
+    if (!this.units || !this.readsRegions || tree.hasError(tree.root)) return false;
+    const path = this.unitsHolding(dirty);
+    const unit = path?.[path.length - 1].unit;
+    if (!unit || unit.children) return false;
     const leaf = tree.descendantForRange(dirty.start - 1, dirty.oldEnd, unit.segment.first as NodeId);
-    if (tree.type(leaf) !== T.string_content || tree.firstChild(leaf) !== NONE) return false;
-    if (!keepsStringTokens(tree.source, text, dirty, { start: tree.start(leaf), end: tree.end(leaf) })) return false;
+    if (tree.firstChild(leaf) !== NONE) return false;
+    const token = { start: tree.start(leaf), end: tree.end(leaf) };
+    const type = tree.type(leaf);
+    const kept = type === T.string_content ? keepsStringTokens(tree.source, text, dirty, token) : type === T.identifier && keepsIdentifierToken(tree.source, text, dirty, token);
+    if (!kept) return false;
     this.complete = false;
     // Should the update throw, any unit may have changed.
     const pendingChange = this.moduleChange;
@@ -235,16 +243,44 @@ export class DocumentUnits {
     const delta = dirty.newEnd - dirty.oldEnd;
     tree.source = loneCrAsLf(text);
     tree.version++;
-    unit.segment = tree.resizeLeaf(leaf, delta);
-    tree.link(tree.module, units, index, index + 1);
-    unit.end += delta;
-    unit.key = makeKey(unit.type, unit.start, unit.end, '', text);
-    unit.found = undefined;
-    for (let i = index + 1; i < units.length; i++) reuse(units[i], delta, undefined, text);
+    const segments = tree.resizeLeaf(leaf, delta);
+    if (segments.length !== path.length) throw new Error('the segments of a token are not those of the units holding it');
+    let context = '';
+    path.forEach(({ unit: held }, depth) => {
+      held.segment = segments[path.length - 1 - depth];
+      held.end += delta;
+      held.key = makeKey(held.type, held.start, held.end, context, text);
+      held.found = undefined;
+      if (held.header !== undefined) context = `${context}\u0001${held.header}`;
+    });
+    path.forEach(({ level, index }, depth) => {
+      tree.link(depth ? path[depth - 1].unit.segment : tree.module, level, index, index + 1);
+      for (let i = index + 1; i < level.length; i++) reuse(level[i], delta, undefined, text);
+    });
     this.lastStats = { units: this.unitCount, copied: 0 };
     this.complete = true;
+    const index = path[0].index;
     this.moduleChange = pendingChange === 'all' ? 'all' : extendDirtyRegion(pendingChange, { start: index, oldEnd: index + 1, newEnd: index + 1 });
     return true;
+  }
+
+  /**
+   * The units holding the edits and the character before them, module level
+   * first, each with its level and index there: down into a class's
+   * statements when the edits are in its body. Undefined when no statement holds them.
+   */
+  private unitsHolding(dirty: DirtyRegion): { level: Unit[]; index: number; unit: Unit }[] | undefined {
+    const path: { level: Unit[]; index: number; unit: Unit }[] = [];
+    let level = this.units!;
+    let index = this.indexEndingAfter(dirty.start - 1);
+    for (;;) {
+      const unit = level[index] as Unit | undefined;
+      if (!unit || unit.start >= dirty.start || unit.passive || dirty.oldEnd > unit.end) return undefined;
+      path.push({ level, index, unit });
+      if (!unit.children || dirty.start - 1 < unit.bodyStart!) return path;
+      level = unit.children;
+      index = indexEndingAfter(level, dirty.start - 1);
+    }
   }
 
   private copy(cursor: TreeCursor, start: number, bodyStart: number | undefined): Segment {

@@ -251,33 +251,39 @@ export class SyntaxTree {
   }
 
   /**
-   * The segment of `leaf` (a node without children, in a module-level
-   * segment without a split body) as it is after its text grew by `delta` at
-   * its end: its ancestors, up to the module, end `delta` further and the
-   * nodes after it in the segment move by `delta`, in place. It is a new
-   * `Segment` taking over the records and the place of the old one, which is
-   * freed with its string annotations: what was computed for a segment, kept
-   * by its identity, holds for its text. Link the new one. Handles stay valid.
+   * The segments of `leaf` (a node without children) and of the units around
+   * it, as they are after its text grew by `delta` at its end: its ancestors,
+   * up to the module, end `delta` further, and in each segment the nodes after
+   * it or after the ancestor the inner segment hangs from move by `delta`, in
+   * place. Each is a new `Segment` taking over the records and the place of
+   * the old one, which is freed with its string annotations: what was computed
+   * for a segment, kept by its identity, holds for its text. Returned innermost
+   * first (the module's own segment stays); link them. Handles stay valid.
    */
-  resizeLeaf(leaf: NodeId, delta: number): Segment {
-    const old = this.segmentOf(leaf);
+  resizeLeaf(leaf: NodeId, delta: number): Segment[] {
     const records = this.records;
-    for (let i = (leaf + 1) * STRIDE, end = (old.first + old.count) * STRIDE; i < end; i += STRIDE) {
-      records[i + START] += delta;
-      records[i + END] += delta;
+    const resized: Segment[] = [];
+    let node = leaf;
+    for (let old = this.segmentOf(leaf); old !== this.module; old = this.segmentOf(node)) {
+      for (let i = (node + 1) * STRIDE, end = (old.first + old.count) * STRIDE; i < end; i += STRIDE) {
+        records[i + START] += delta;
+        records[i + END] += delta;
+      }
+      const segment = Object.assign(new Segment(), old, { annotations: undefined, memos: [] });
+      // Where it first nests that far is a node's start: those after the node moved.
+      const nodeEnd = records[node * STRIDE + END];
+      if (segment.depthAt >= nodeEnd) segment.depthAt += delta;
+      if (segment.bracketsAt >= nodeEnd) segment.bracketsAt += delta;
+      if (segment.blocksAt >= nodeEnd) segment.blocksAt += delta;
+      this.slots[old.slot] = segment;
+      old.slot = -1;
+      this.logChange(old, false);
+      this.logChange(segment, true);
+      this.freeAnnotations(old);
+      resized.push(segment);
+      node = segment.parentNode;
     }
-    for (let node = leaf; node !== NONE; node = this.parent(node)) records[node * STRIDE + END] += delta;
-    const resized = Object.assign(new Segment(), old, { annotations: undefined, memos: [] });
-    // Where it first nests that far is a node's start: those after the leaf moved.
-    const leafEnd = records[leaf * STRIDE + END] - delta;
-    if (resized.depthAt >= leafEnd) resized.depthAt += delta;
-    if (resized.bracketsAt >= leafEnd) resized.bracketsAt += delta;
-    if (resized.blocksAt >= leafEnd) resized.blocksAt += delta;
-    this.slots[old.slot] = resized;
-    old.slot = -1;
-    this.logChange(old, false);
-    this.logChange(resized, true);
-    this.freeAnnotations(old);
+    for (let ancestor = leaf; ancestor !== NONE; ancestor = this.parent(ancestor)) records[ancestor * STRIDE + END] += delta;
     return resized;
   }
 
