@@ -88,22 +88,14 @@ function isBuiltSql(tree: SyntaxTree, node: NodeId): boolean {
 
 const mentionsSql = memoizedPerNode((tree, scope): boolean => SQL_WORD.test(tree.text(scope)));
 
-/** The statement at module level that contains `node`. */
-function topLevelStatement(tree: SyntaxTree, node: NodeId): NodeId {
-  let statement = node;
-  for (let parent = tree.parent(node); parent !== NONE && parent !== tree.root; parent = tree.parent(parent)) statement = parent;
-  return statement;
-}
-
 /** The value last assigned to `name` before `use`, within the same function (or module-level unit). */
 function localValue(tree: SyntaxTree, use: NodeId, name: string): NodeId {
-  // Most calls pass a name: ask their top-level statement first, one memoized test, before climbing to the function.
-  if (!mentionsSql(tree, topLevelStatement(tree, use))) return NONE;
   let scope = NONE;
   for (let node = tree.parent(use); node !== NONE && scope === NONE; node = tree.parent(node)) {
     const parent = tree.parent(node);
     if (tree.type(node) === T.function_definition || (parent !== NONE && tree.type(parent) === T.module)) scope = node;
   }
+  // A memoized test of the scope's text rules out most calls before its assignments are searched.
   if (scope === NONE || !mentionsSql(tree, scope)) return NONE;
   let found = NONE;
   const useStart = tree.start(use);
