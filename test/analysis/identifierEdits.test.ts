@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { PythonParser, resolveSettings, RULES } from '@pyreview/shared-rules';
 import { parserModule } from '@pyreview/shared-rules/out/parsing/parserModule';
-import { KEYWORDS } from '@pyreview/shared-rules/out/syntax/identifierEdits';
+import { KEYWORDS } from '@pyreview/shared-rules/out/syntax/tokenEdits';
 import { replayKeystrokes, typed, type Edit } from '../helpers/keystrokeReplay';
 import { snap } from '../helpers/lspText';
 

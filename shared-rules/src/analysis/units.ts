@@ -1,8 +1,7 @@
 import { NodeFlag, type ParseTree, type PythonParser, type TreeCursor } from '../parsing/parser';
 import { F, T } from '../syntax/grammar';
 import { NONE, SyntaxTree, type NodeId, type Segment } from '../syntax/tree';
-import { keepsIdentifierToken } from '../syntax/identifierEdits';
-import { keepsStringTokens } from '../syntax/stringEdits';
+import { keepsCommentToken, keepsIdentifierToken, keepsStringTokens } from '../syntax/tokenEdits';
 import { loneCrAsLf } from '../text/lineEndings';
 import type { TextReader } from '../text/pieceText';
 import { extendDirtyRegion, type DirtyRegion } from '../text/dirtyRegion';
@@ -65,6 +64,16 @@ function reuse(unit: Unit, delta: number, context: string | undefined, text: Tex
     for (const child of unit.children) reuse(child, delta, childContext, text);
   }
   return unit;
+}
+
+/** Whether an edit inside the token of a leaf of type `type`, at `token` in `before`, changes no token but that one. */
+function keepsToken(type: number, before: TextReader, after: TextReader, dirty: DirtyRegion, token: { start: number; end: number }): boolean {
+  switch (type) {
+    case T.string_content: return keepsStringTokens(before, after, dirty, token);
+    case T.identifier: return keepsIdentifierToken(before, after, dirty, token);
+    case T.comment: return keepsCommentToken(before, after, dirty, token);
+    default: return false;
+  }
 }
 
 /** The index of the first unit of `level` ending after `offset` (its length if none does). */
@@ -217,8 +226,7 @@ export class DocumentUnits {
   /**
    * Updates the units to `text` through edits (`dirty`, the change since the
    * last update) inside one token that change no token but that one: the
-   * text of a string (see `keepsStringTokens`) or a name (see
-   * `keepsIdentifierToken`). The records of the statement holding it, and of
+   * text of a string, a name or a comment (see syntax/tokenEdits.ts). The records of the statement holding it, and of
    * the classes around that, are moved in place rather than copied from a
    * parse, and the statements after them moved. False, with nothing done, for
    * any other edit (a class header's among them: its statements' keys hold
@@ -234,8 +242,7 @@ export class DocumentUnits {
     if (tree.firstChild(leaf) !== NONE) return false;
     const token = { start: tree.start(leaf), end: tree.end(leaf) };
     const type = tree.type(leaf);
-    const kept = type === T.string_content ? keepsStringTokens(tree.source, text, dirty, token) : type === T.identifier && keepsIdentifierToken(tree.source, text, dirty, token);
-    if (!kept) return false;
+    if (!keepsToken(type, tree.source, text, dirty, token)) return false;
     this.complete = false;
     // Should the update throw, any unit may have changed.
     const pendingChange = this.moduleChange;
@@ -267,7 +274,7 @@ export class DocumentUnits {
   /**
    * The units holding the edits and the character before them, module level
    * first, each with its level and index there: down into a class's
-   * statements when the edits are in its body. Undefined when no statement holds them.
+   * statements when the edits are in its body. Undefined when no unit holds them.
    */
   private unitsHolding(dirty: DirtyRegion): { level: Unit[]; index: number; unit: Unit }[] | undefined {
     const path: { level: Unit[]; index: number; unit: Unit }[] = [];
@@ -275,7 +282,7 @@ export class DocumentUnits {
     let index = this.indexEndingAfter(dirty.start - 1);
     for (;;) {
       const unit = level[index] as Unit | undefined;
-      if (!unit || unit.start >= dirty.start || unit.passive || dirty.oldEnd > unit.end) return undefined;
+      if (!unit || unit.start >= dirty.start || dirty.oldEnd > unit.end) return undefined;
       path.push({ level, index, unit });
       if (!unit.children || dirty.start - 1 < unit.bodyStart!) return path;
       level = unit.children;
