@@ -7,7 +7,7 @@
 const { pathToFileURL } = require('url');
 // The protocol tests' client, compiled by `npm run build`.
 const { LspClient } = require('../out/test/helpers/lspClient');
-const { peakRssKiB, cpuMs } = require('./stats');
+const { peakRssKiB, cpuMs, mainThreadCpuMs } = require('./stats');
 
 const TYPED_NAME = 'bench_name';
 const TYPED_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -142,14 +142,16 @@ async function typeIntoNewName({ client, uri, text, site, change, edits, warmupE
 }
 
 /**
- * The server CPU time of each settling lint: from a moment before it starts
- * to its publication, the next of the same version after the keystroke
- * lint's. The first follows the typing's last keystroke; each further one
- * follows one more keystroke. Empty when the server does not settle (its
- * keystroke lints were complete).
+ * The server CPU time of each settling lint, of all its threads (`cpu`) and
+ * of its main thread (`mainCpu`): from a moment before it starts to its
+ * publication, the next of the same version after the keystroke lint's. The
+ * first follows the typing's last keystroke; each further one follows one
+ * more keystroke. Empty when the server does not settle (its keystroke lints
+ * were complete).
  */
 async function measureSettles({ client, uri, plan, version, typed, settles }) {
   const cpu = [];
+  const mainCpu = [];
   for (let i = 0; i < settles; i++) {
     if (i > 0) {
       version++;
@@ -157,20 +159,21 @@ async function measureSettles({ client, uri, plan, version, typed, settles }) {
       await client.waitForDiagnostics(uri, version, DIAGNOSTICS_TIMEOUT_MS);
     }
     const publishedAt = performance.now();
-    const cpuAtPublication = cpuMs(client.pid);
+    const atPublication = { all: cpuMs(client.pid), main: mainThreadCpuMs(client.pid) };
     let settled;
     const settling = client.waitForDiagnostics(uri, undefined, SETTLE_TIMEOUT_MS).then((p) => (settled = p), () => (settled = null));
     // Work the keystroke's lint left behind (concurrent garbage collection) is not the settle's: it starts
     // from a moment before the settle's timer fires, unless this client was too late or the settle came early.
     await Promise.race([delay(QUIET_BEFORE_SETTLE_MS), settling]);
     const quiet = settled === undefined && performance.now() - publishedAt < SETTLE_DELAY_MS - LATE_MARGIN_MS;
-    const before = quiet ? cpuMs(client.pid) : cpuAtPublication;
+    const before = quiet ? { all: cpuMs(client.pid), main: mainThreadCpuMs(client.pid) } : atPublication;
     await settling;
     if (!settled) break;
     if (settled.version !== version) throw new Error(`expected the settling publication of version ${version}, got version ${settled.version}`);
-    cpu.push(cpuMs(client.pid) - before);
+    cpu.push(cpuMs(client.pid) - before.all);
+    mainCpu.push(mainThreadCpuMs(client.pid) - before.main);
   }
-  return cpu;
+  return { cpu, mainCpu };
 }
 
 /**
@@ -215,7 +218,7 @@ async function measureServer({ serverCommand, document, site, edits, warmupEdits
     const typingCpuMs = cpuMs(client.pid) - cpuBefore;
     const published = [...client.diagnosticsFor(uri)];
     const finalDiagnostics = last.diagnostics.length;
-    const settleCpuMs = await measureSettles({ client, uri, plan, version, typed, settles });
+    const settling = await measureSettles({ client, uri, plan, version, typed, settles });
     // A server may lint a burst of edits once: CPU time is divided by the lints it ran.
     const lints = published.filter((p) => p.version >= firstTyped).length;
     return {
@@ -228,7 +231,8 @@ async function measureServer({ serverCommand, document, site, edits, warmupEdits
       lints,
       cpuPerLintMs: typingCpuMs / lints,
       latencies: latencies(sent, published),
-      settleCpuMs,
+      settleCpuMs: settling.cpu,
+      settleMainCpuMs: settling.mainCpu,
       peakRssKiB: peakRssKiB(client.pid),
     };
   });

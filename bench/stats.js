@@ -27,6 +27,16 @@ function residentKiB(pid) {
   return statusKiB(pid, 'VmRSS');
 }
 
+/** A thread's CPU time (user + system) so far in ns, from its schedstat; 0 when it ended. */
+function threadNs(pid, thread) {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
+  } catch {
+    // The thread ended while the list was read.
+    return 0;
+  }
+}
+
 /**
  * CPU time (user + system) the threads of a process have used so far, in
  * ms, to the nanosecond (each thread's schedstat; /proc/PID/stat counts
@@ -36,14 +46,13 @@ function residentKiB(pid) {
  */
 function cpuMs(pid) {
   let nanoseconds = 0;
-  for (const thread of fs.readdirSync(`/proc/${pid}/task`)) {
-    try {
-      nanoseconds += Number(fs.readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // The thread ended while the list was read.
-    }
-  }
+  for (const thread of fs.readdirSync(`/proc/${pid}/task`)) nanoseconds += threadNs(pid, thread);
   return nanoseconds / 1e6;
 }
 
-module.exports = { percentile, median, peakRssKiB, residentKiB, cpuMs };
+/** The CPU time of a process' main thread alone, in ms (V8 compiles and collects garbage on other threads too). */
+function mainThreadCpuMs(pid) {
+  return threadNs(pid, pid) / 1e6;
+}
+
+module.exports = { percentile, median, peakRssKiB, residentKiB, cpuMs, mainThreadCpuMs };
