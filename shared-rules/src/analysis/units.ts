@@ -226,11 +226,12 @@ export class DocumentUnits {
   /**
    * Updates the units to `text` through edits (`dirty`, the change since the
    * last update) inside one token that change no token but that one: the
-   * text of a string, a name or a comment (see syntax/tokenEdits.ts). The records of the statement holding it, and of
-   * the classes around that, are moved in place rather than copied from a
-   * parse, and the statements after them moved. False, with nothing done, for
-   * any other edit (a class header's among them: its statements' keys hold
-   * it), or when the last update's tree has an error.
+   * text of a string, a name or a comment (see syntax/tokenEdits.ts). The
+   * records of the statement holding it, and of the classes around that, are
+   * moved in place rather than copied from a parse, and the statements after
+   * them moved. False, with nothing done, for any other edit (a class
+   * header's among them: its statements' keys hold it), or when the last
+   * update's tree has an error.
    */
   updateInToken(text: TextReader, dirty: DirtyRegion): boolean {
     const tree = this.tree;
