@@ -57,14 +57,14 @@ export interface UnitsFindings {
   found: UnitFindings[];
 }
 
-/** The index of the last of `count` items whose start (ascending) is before `offset`, or -1. */
-function lastStartingBefore(count: number, startOf: (index: number) => number, offset: number): number {
+/** The index of the last of `items` (in ascending order of start) that starts before `offset`, or -1. */
+function lastStartingBefore(items: ReadonlyArray<{ readonly start: number }>, offset: number): number {
   let low = 0;
-  let high = count - 1;
+  let high = items.length - 1;
   let at = -1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (startOf(mid) < offset) {
+    if (items[mid].start < offset) {
       at = mid;
       low = mid + 1;
     } else high = mid - 1;
@@ -80,10 +80,11 @@ function lastStartingBefore(count: number, startOf: (index: number) => number, o
  */
 export function multilineStringLookup(runs: readonly UnitsFindings[]): (offset: number) => boolean {
   const nonEmpty = runs.filter((run) => run.units.length);
+  const firstUnits = nonEmpty.map((run) => run.units[0]);
   return (offset) => {
-    const run = nonEmpty[lastStartingBefore(nonEmpty.length, (i) => nonEmpty[i].units[0].start, offset)];
+    const run = nonEmpty[lastStartingBefore(firstUnits, offset)];
     if (!run) return false;
-    const at = lastStartingBefore(run.units.length, (i) => run.units[i].start, offset);
+    const at = lastStartingBefore(run.units, offset);
     return insideStringRanges(run.found[at].multilineStrings, offset - run.units[at].start);
   };
 }
