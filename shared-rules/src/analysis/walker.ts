@@ -7,20 +7,18 @@ export type Handler = (node: NodeId) => void;
 /** Pseudo node type dispatched once with each unit's root node. */
 export const UNIT_EVENT = 'unit';
 
+/** Every id the grammar gives each node type name. */
+const TYPE_IDS = new Map<string, number[]>([['ERROR', [T.ERROR]]]);
+TYPE_NAMES.forEach((name, id) => {
+  const ids = TYPE_IDS.get(name);
+  if (ids) ids.push(id);
+  else TYPE_IDS.set(name, [id]);
+});
+
 /** Handlers by node type id, built once per walk from the rules' visitors. */
 export class HandlerTable {
   private readonly byType: (Handler[] | undefined)[] = new Array(TYPE_NAMES.length + 1);
-  private readonly ids = new Map<string, number[]>();
   readonly unit: Handler[] = [];
-
-  constructor() {
-    TYPE_NAMES.forEach((name, id) => {
-      const ids = this.ids.get(name);
-      if (ids) ids.push(id);
-      else this.ids.set(name, [id]);
-    });
-    this.ids.set('ERROR', [T.ERROR]);
-  }
 
   /** Registers a handler for a node type name (every id the grammar gives that name). */
   add(type: string, handler: Handler): void {
@@ -28,7 +26,7 @@ export class HandlerTable {
       this.unit.push(handler);
       return;
     }
-    const ids = this.ids.get(type);
+    const ids = TYPE_IDS.get(type);
     if (!ids) throw new Error(`no node type is called \`${type}\``);
     for (const id of ids) {
       const slot = this.slot(id);
@@ -64,7 +62,8 @@ export function walkUnit(tree: SyntaxTree, root: NodeId, bodyStart: number | und
     if (bodyStart !== undefined && start >= bodyStart) continue;
     if (type === T.string) {
       const end = tree.end(node);
-      if (text.slice(start, end).includes('\n')) multilineStrings.push(start, end);
+      const newline = text.indexOf('\n', start);
+      if (newline !== -1 && newline < end) multilineStrings.push(start, end);
     }
     if (list) for (const handler of list) handler(node);
   }
