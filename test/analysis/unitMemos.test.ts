@@ -251,6 +251,16 @@ describe('facts kept per unit across edits', () => {
     ]);
   });
 
+  it('sees a method call super() or no longer as it changes, its neighbour kept', () => {
+    const text = ['class Base:', '    def first(self):', '        return super().first()', '', '    def second(self):', '        return 1', ''].join('\n');
+    replay('PLR6301', '`second`', text, [
+      { from: 'return 1', to: 'return super().second()', expected: 0 },
+      { from: 'return super().first()', to: 'return 2', expected: 0 },
+      { from: 'return super().second()', to: 'return 3', expected: 1 },
+      { from: 'return 2', to: 'return super().first()', expected: 1 },
+    ]);
+  });
+
   it('sees two classes of the same name swap places in one edit, each copied again with the outline of the other', () => {
     const defining = 'class Base:\n    def doThing(self):\n        return 1\n';
     const other = 'class Base:\n    x = 1\n';
