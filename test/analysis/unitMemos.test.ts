@@ -238,6 +238,29 @@ describe('facts kept per unit across edits', () => {
     ]);
   });
 
+  it('keeps the class outline through imports of names no base starts with, and not through those of a base\'s name', () => {
+    const text = ['import os', 'from ast import NodeVisitor as Visitor', '', '', 'class Walker(Visitor):', '    def visit_Name(self, node):', '        return node', ''].join('\n');
+    replay('N802', 'visit_Name', text, [
+      { from: 'import os', to: 'import osx', expected: 0 },
+      { from: 'NodeVisitor as Visitor', to: 'Other as Visitor', expected: 1 },
+      { from: 'import osx', to: 'import osy', expected: 1 },
+      // The last import of the name counts.
+      { from: 'import osy', to: 'from ast import NodeTransformer as Visitor', expected: 1 },
+      { from: 'Other as Visitor', to: 'Other as Unrelated', expected: 0 },
+      { from: 'Other as Unrelated', to: 'Other as Visitor', expected: 1 },
+    ]);
+  });
+
+  it('sees a method call super() or no longer as it changes, its neighbour kept', () => {
+    const text = ['class Base:', '    def first(self):', '        return super().first()', '', '    def second(self):', '        return 1', ''].join('\n');
+    replay('PLR6301', '`second`', text, [
+      { from: 'return 1', to: 'return super().second()', expected: 0 },
+      { from: 'return super().first()', to: 'return 2', expected: 0 },
+      { from: 'return super().second()', to: 'return 3', expected: 1 },
+      { from: 'return 2', to: 'return super().first()', expected: 1 },
+    ]);
+  });
+
   it('sees two classes of the same name swap places in one edit, each copied again with the outline of the other', () => {
     const defining = 'class Base:\n    def doThing(self):\n        return 1\n';
     const other = 'class Base:\n    x = 1\n';

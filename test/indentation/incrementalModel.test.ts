@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { LineIndex, PieceText, type TextReader } from '@pyreview/shared-rules';
-import { buildIndentationModel, type IndentationModel } from '@pyreview/shared-rules/out/rules/pycodestyle/indentation/indentationModel';
+import { buildIndentationModel, indentationStructure, type IndentationModel } from '@pyreview/shared-rules/out/rules/pycodestyle/indentation/indentationModel';
 import { pythonFiles } from '../../scripts/pythonCorpus';
 import { STDLIB } from '../helpers/stdlib';
 
@@ -51,6 +51,11 @@ describe('incremental indentation model', function () {
         const incremental = buildIndentationModel(read, lines, model, change);
         const full = buildIndentationModel(text, new LineIndex(text));
         assert.deepStrictEqual(comparable(incremental), comparable(full), `${file}, edit ${step}: at ${at}, -${removed} +${JSON.stringify(inserted)}`);
+        // The structures the reindent fix reads, some kept from the previous model: those of a few findings and of a line anywhere.
+        const asked = [...incremental.findings.slice(0, 3).map((finding) => finding.line), Math.floor(next() * lines.lineCount)];
+        for (const line of asked) {
+          assert.deepStrictEqual(indentationStructure(incremental, line), indentationStructure(full, line), `${file}, edit ${step}: structure at line ${line}`);
+        }
         if (incremental.scan.rescanned.to < lines.lineCount) reused++;
         model = incremental;
       }

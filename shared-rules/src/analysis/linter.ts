@@ -430,6 +430,8 @@ export class Linter {
       for (const finding of moved) findings.push(finding);
       carried = true;
     };
+    const lineName = input.lineName ?? ((offset: number) => `line ${lines.lineAt(offset) + 1}`);
+    const textIncludes = (literal: string): boolean => this.literals.includes(literal);
     for (const rule of rules) {
       const { code } = rule.meta;
       const deferrable = canCarry(code);
@@ -438,20 +440,22 @@ export class Linter {
         continue;
       }
       const own: Finding[] = [];
-      const context = this.context(rule, input, (finding) => own.push(finding));
+      // The model is a getter: built on first use, and not while carrying (see `DEFERRED`).
+      const context: FileContext = {
+        ...this.context(rule, input, (finding) => own.push(finding)),
+        lines,
+        lineName,
+        workspace: input.workspace,
+        textIncludes,
+        change,
+        get model() {
+          if (!modelBuilt() && deferrable) throw DEFERRED;
+          return buildModel();
+        },
+      };
       const started = performance.now();
       try {
-        rule.check(withProperties<RuleContext, Omit<FileContext, keyof RuleContext>>(context, {
-          lines,
-          lineName: input.lineName ?? ((offset) => `line ${lines.lineAt(offset) + 1}`),
-          workspace: input.workspace,
-          textIncludes: (literal) => this.literals.includes(literal),
-          change,
-          get model() {
-            if (!modelBuilt() && deferrable) throw DEFERRED;
-            return buildModel();
-          },
-        }));
+        rule.check(context);
       } catch (error) {
         if (error === DEFERRED) {
           carry(code);
@@ -496,9 +500,4 @@ export class Linter {
     }
     return handlers;
   }
-}
-
-/** `target` with the properties of `extra` added, getters kept as getters (a spread would read them). */
-function withProperties<A extends object, B extends object>(target: A, extra: B): A & B {
-  return Object.defineProperties(target, Object.getOwnPropertyDescriptors(extra)) as A & B;
 }

@@ -54,8 +54,8 @@ const fileClasses = memoizedPerTree((): Map<string, FileClasses> => new Map());
  * The answers given about a file's classes, keyed by the class's ordinal
  * (see `classOrdinal`): they hold for every version of the tree with the
  * same outline, file path and workspace (unchanged since), so an edit that
- * changes no definition, base or module-level import asks again only about
- * classes nobody asked about before.
+ * changes no definition, base or module-level import of a name a base starts
+ * with asks again only about classes nobody asked about before.
  */
 interface KeptAnswers {
   version: number;

@@ -86,9 +86,10 @@ export function modelFunctions(tree: SyntaxTree, model: SemanticModel): ModelFun
  * The facts of each function scope as its own code decides them (before the
  * parameters decorators fill in), kept while the scope is: a function whose
  * memo the semantic model replays keeps its scopes. They are decided again
- * when the function is found in a class and was not, or the reverse.
+ * when the function is found in a class and was not, or the reverse. Kept in
+ * a box, whose facts a class copied again replaces without a write to the map.
  */
-const ownFacts = new WeakMap<Scope, FunctionFacts>();
+const ownFacts = new WeakMap<Scope, { facts: FunctionFacts }>();
 
 /** What the unused-argument rules need to know about a function or lambda scope. */
 function functionFacts(tree: SyntaxTree, scope: Scope): FunctionFacts | undefined {
@@ -98,10 +99,11 @@ function functionFacts(tree: SyntaxTree, scope: Scope): FunctionFacts | undefine
   }
   if (scope.kind !== 'function' || tree.type(node) !== T.function_definition) return undefined;
   const inClass = enclosingClass(tree, node);
-  let facts = ownFacts.get(scope);
-  if (!facts || !facts.method !== (inClass === NONE)) ownFacts.set(scope, (facts = ownFunctionFacts(tree, scope, inClass)));
+  let own = ownFacts.get(scope);
+  if (!own || !own.facts.method !== (inClass === NONE)) ownFacts.set(scope, (own = { facts: ownFunctionFacts(tree, scope, inClass) }));
   // Its class copied again (an edit elsewhere in it) is the same class: only the handle changed.
-  else if (facts.method && facts.method.classNode !== inClass) ownFacts.set(scope, (facts = { ...facts, method: { classNode: inClass } }));
+  else if (own.facts.method && own.facts.method.classNode !== inClass) own.facts = { ...own.facts, method: { classNode: inClass } };
+  const { facts } = own;
   if (!facts.unused.length) return facts;
   // Which parameters decorators fill in depends on the class's decorators and the file's calls.
   const injected = injectedParameters(tree, node, inClass, facts.kind === 'method' || facts.kind === 'classmethod');

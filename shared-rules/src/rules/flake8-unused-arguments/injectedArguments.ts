@@ -83,6 +83,8 @@ const positionalArgumentsPassed = memoizedPerTree((tree: SyntaxTree): Map<string
   return passed;
 });
 
+const NONE_INJECTED: ReadonlySet<string> = new Set();
+
 /**
  * The parameters decorators fill in, which the function must accept whether
  * it reads them or not: the mocks of `mock.patch` decorators on the function
@@ -93,12 +95,15 @@ const positionalArgumentsPassed = memoizedPerTree((tree: SyntaxTree): Map<string
  * to be the last parameters without a default. Mocks beyond the positional
  * parameters go to `*args`.
  */
-export function injectedParameters(tree: SyntaxTree, fn: NodeId, classNode: NodeId, hasReceiver: boolean): Set<string> {
-  const name = tree.fieldText(fn, F.name) ?? '';
+export function injectedParameters(tree: SyntaxTree, fn: NodeId, classNode: NodeId, hasReceiver: boolean): ReadonlySet<string> {
   const own = decoratorsOf(tree, tree.parent(fn));
-  const decorators = classNode !== NONE && name.startsWith('test') ? [...own, ...decoratorsOf(tree, tree.parent(classNode))] : own;
+  const classWrapper = classNode === NONE ? NONE : tree.parent(classNode);
+  // Without a decorator on the function or its class, nothing is filled in: the name is not even read.
+  if (!own.length && (classWrapper === NONE || tree.type(classWrapper) !== T.decorated_definition)) return NONE_INJECTED;
+  const name = tree.fieldText(fn, F.name) ?? '';
+  const decorators = classNode !== NONE && name.startsWith('test') ? [...own, ...decoratorsOf(tree, classWrapper)] : own;
   const { positional, keywords } = patchArguments(tree, decorators);
-  if (!positional && !keywords.length) return new Set();
+  if (!positional && !keywords.length) return NONE_INJECTED;
   const parameters = positionalParameters(tree, fn);
   const receivers = hasReceiver ? 1 : 0;
   const names = parameters.names.slice(receivers);

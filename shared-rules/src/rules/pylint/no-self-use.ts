@@ -1,7 +1,21 @@
 import type { FileRule } from '../rule';
 import { modelFunctions, signatureIsSet } from '../flake8-unused-arguments/functionKinds';
 import { F } from '../../syntax/grammar';
-import { NONE } from '../../syntax/tree';
+import { memoizedInSegment } from '../../syntax/memo';
+import { NONE, type NodeId, type SyntaxTree } from '../../syntax/tree';
+
+/** Which functions of a segment call `super(`, by their record's place in the segment (a segment's records and text never change). */
+const superCallsBySegment = memoizedInSegment((): Map<number, boolean> => new Map());
+
+/** Whether a function's text calls `super(` (zero-argument `super()` reads the first argument implicitly). */
+function callsSuper(tree: SyntaxTree, functionNode: NodeId): boolean {
+  const segment = tree.segmentOf(functionNode);
+  const known = superCallsBySegment(tree, segment);
+  const place = functionNode - segment.first;
+  let calls = known.get(place);
+  if (calls === undefined) known.set(place, (calls = /\bsuper\s*\(/.test(tree.text(functionNode))));
+  return calls;
+}
 
 const docs = `
 ## What it does
@@ -53,8 +67,7 @@ export const noSelfUse: FileRule = {
     const { tree } = context;
     for (const { scope, facts } of modelFunctions(tree, context.model).receiverUnused) {
       if (facts.kind !== 'method' || facts.decorators.length || signatureIsSet(context, facts, false)) continue;
-      // Zero-argument `super()` reads the first argument implicitly.
-      if (/\bsuper\s*\(/.test(tree.text(scope.node))) continue;
+      if (callsSuper(tree, scope.node)) continue;
       const name = tree.field(scope.node, F.name);
       if (name === NONE) continue;
       context.report({ message: `Method \`${facts.name}\` could be a function, class method, or static method`, start: tree.start(name), end: tree.end(name) });

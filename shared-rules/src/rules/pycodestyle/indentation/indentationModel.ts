@@ -211,7 +211,9 @@ export function buildIndentationModel(text: TextReader, lines: LineIndex, previo
       pending = -1;
     }
   }
-  return { text, lines, scan, findings, initialChar, states };
+  const model = { text, lines, scan, findings, initialChar, states };
+  if (previous) structures.set(model, keptStructures(previous, scan.rescanned));
+  return model;
 }
 
 /** Appends the old findings from `oldLine` on, and the old states, moved to `line` and by `offsetDelta`. */
@@ -234,6 +236,17 @@ function joinPrevious(
 }
 
 const structures = new WeakMap<IndentationModel, IndentationStructure[]>();
+
+/**
+ * The structures built for the previous model that hold for the next, whose
+ * scan read again the lines `rescanned`: those whose lines and the line
+ * after them (which ends them) come before, or after when no line came or
+ * went, are the same lines and scan.
+ */
+function keptStructures(previous: IndentationModel, { from, to, lineDelta }: LineScan['rescanned']): IndentationStructure[] {
+  const built = structures.get(previous) ?? [];
+  return built.filter((structure) => structure.last + 1 < from || (lineDelta === 0 && structure.first >= to));
+}
 
 /**
  * Python's stack of indentation levels over the top-level statement around
