@@ -133,6 +133,22 @@ describe('incremental semantic model', function () {
     rebuilds(DECLARING, DECLARING_EDITS, true);
   });
 
+  it('replays a function whose module names kept their bindings, and runs it again once one changed since its memo held', () => {
+    const text = ['value = 1', '', 'def declarer():', '    pass', '', 'def reader():', '    return value, declared', ''].join('\n');
+    rebuilds(text, [
+      // Bound during the deferred work before the reader runs, then no longer.
+      ['    pass', '    global declared\n    declared = 1'],
+      ['    global declared\n    declared = 1', '    pass'],
+      // Bound by the module's walk to another kind of binding, then unbound.
+      ['value = 1', 'value: int'],
+      ['value: int', 'value = 1'],
+      ['value = 1', 'renamed = 1'],
+    ]);
+    // A method's lookups in its class, which a visit of the class makes again, are looked up again.
+    const methods = ['import os', '', 'class Holder:', '    from x import y as os', '', '    def method(self):', '        for os in []:', '            pass', ''].join('\n');
+    rebuilds(methods, [['as os', 'as os2'], ['as os2', 'as os']]);
+  });
+
   /** Classes whose bodies read, shadow and defer names of the module, and a module whose statements change them. */
   const CLASSES = [
     'import os',

@@ -59,7 +59,7 @@ export class Analyzer {
     }
     this.visitor.visitChildren(root);
     this.reading.inDeferred = true;
-    this.deferred.runAll();
+    this.deferred.runAfterModule(module);
     recorder.stack = [module];
     recorder.popScope();
     reportDeadScopes(this.deadScopes, this.options.isPackageInit, this.messages);

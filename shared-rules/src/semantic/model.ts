@@ -8,6 +8,7 @@ import { restoreScopes, type ClassMemo } from './classMemo';
 import { detachDeclarations } from './declarations';
 import type { FunctionMemo } from './functionMemo';
 import type { SemanticMessage } from './messages';
+import { ModuleNameChanges } from './moduleNames';
 import type { Scope } from './scope';
 
 export interface SemanticModel {
@@ -43,6 +44,8 @@ export class SemanticModelBuilder {
   private attached: FunctionMemo[] = [];
   /** The class memos among them, whose scopes the build changed after their visit. */
   private attachedClasses: ClassMemo[] = [];
+  /** What the functions' memos checked last: the module's names, and which changed since. */
+  private moduleNames = new ModuleNameChanges();
   private memoKey = '';
   private parser: PythonParser | undefined;
 
@@ -52,6 +55,7 @@ export class SemanticModelBuilder {
     this.classMemo = new WeakMap();
     this.attached = [];
     this.attachedClasses = [];
+    this.moduleNames = new ModuleNameChanges();
   }
 
   /**
@@ -96,7 +100,11 @@ export class SemanticModelBuilder {
     // The scopes of the last build's classes, when it was not released, are put back for this one.
     for (const memo of this.attachedClasses) restoreScopes(memo.snapshot);
     const attachedClasses = (this.attachedClasses = []) as ClassMemo[];
-    return { functions: nodeMemos(tree, this.memo, attached), classes: nodeMemos<ClassMemo>(tree, this.classMemo, attached, attachedClasses) };
+    return {
+      functions: nodeMemos(tree, this.memo, attached),
+      classes: nodeMemos<ClassMemo>(tree, this.classMemo, attached, attachedClasses),
+      moduleNames: this.moduleNames,
+    };
   }
 
   /** The expression of a string annotation found in `host`, parsed once for as long as `host`'s segment lives. */

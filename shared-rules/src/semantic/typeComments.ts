@@ -1,5 +1,5 @@
 import { F, T } from '../syntax/grammar';
-import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
+import { NONE, type NodeId, type Segment, type SyntaxTree } from '../syntax/tree';
 import type { TextReader } from '../text/pieceText';
 
 const TYPE_COMMENT = /^#\s*type:\s*/;
@@ -47,9 +47,19 @@ function lastTypeableBefore(tree: SyntaxTree, statement: NodeId, offset: number)
   return undefined;
 }
 
-/** The deepest node containing `offset`. */
-function nodeAt(tree: SyntaxTree, offset: number): NodeId {
-  let node = tree.root;
+/**
+ * The module-level unit holding `offset`, or the last before it, looked for
+ * from `from` (a unit at or before it) through the units' links: offsets
+ * searched in increasing order walk the units once.
+ */
+function unitAt(tree: SyntaxTree, from: Segment | undefined, offset: number): Segment | undefined {
+  let unit = from;
+  while (unit?.next && tree.start(unit.next.first as NodeId) <= offset) unit = unit.next;
+  return unit;
+}
+
+/** The deepest node containing `offset` in `node`'s subtree. */
+function nodeAt(tree: SyntaxTree, node: NodeId, offset: number): NodeId {
   for (;;) {
     let child = tree.firstChild(node);
     while (child !== NONE && !(tree.start(child) <= offset && offset < tree.end(child))) child = tree.nextSibling(child);
@@ -70,13 +80,16 @@ function* typeCommentStarts(text: TextReader): Generator<number> {
 /**
  * `# type:` comments by the statement they annotate: the last assignment,
  * `for`, `def` or `with` starting on or before the comment (the rule
- * pyflakes follows). Costs one search of the text, plus a descent from
- * the root for each type comment.
+ * pyflakes follows). Costs one search of the text, one walk along the
+ * module's units, plus a descent in its unit for each type comment.
  */
 export function typeCommentsByStatement(tree: SyntaxTree): Map<NodeId, TypeComment[]> {
   const result = new Map<NodeId, TypeComment[]>();
+  let unit = tree.module.firstChild;
   for (const start of typeCommentStarts(tree.source)) {
-    const comment = nodeAt(tree, start);
+    unit = unitAt(tree, unit, start);
+    if (!unit || tree.end(unit.first as NodeId) <= start) continue;
+    const comment = nodeAt(tree, unit.first as NodeId, start);
     if (tree.type(comment) !== T.comment || tree.start(comment) !== start) continue;
     const text = tree.text(comment);
     if (!TYPE_COMMENT.test(text) || TYPE_IGNORE.test(text)) continue;

@@ -270,7 +270,7 @@ export class BindingRecorder {
       // A conditional `del` may not run: keep the binding.
       if (CONDITIONAL_TYPES.has(tree.type(parent))) return;
     }
-    if (!this.scope.bindings.delete(name)) this.messages.push({ kind: 'undefined-name', node: this.at(node), name });
+    if (!this.scope.unbind(name)) this.messages.push({ kind: 'undefined-name', node: this.at(node), name });
   }
 }
 

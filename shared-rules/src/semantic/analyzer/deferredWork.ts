@@ -2,6 +2,7 @@ import type { NodeId as Node } from '../../syntax/tree';
 import { snapshotScopes, type ClassDeferral, type ClassMemo, type DeferredTask } from '../classMemo';
 import { moduleReferencesOf, replayDeclarations } from '../declarations';
 import { findsSame, FunctionRecording, type ExternalLookup, type FunctionMemo } from '../functionMemo';
+import type { ModuleNameChanges } from '../moduleNames';
 import type { Scope, ScopeKind } from '../scope';
 import type { BindingRecorder } from './bindingRecorder';
 import type { ReadingState } from './readingState';
@@ -26,6 +27,8 @@ export interface NodeMemos<T> {
 export interface Memos {
   functions: NodeMemos<FunctionMemo>;
   classes: NodeMemos<ClassMemo>;
+  /** The module names whose bindings changed since the functions' memos last held. */
+  moduleNames: ModuleNameChanges;
 }
 
 /** Scope kinds, numbered in memo fingerprints. */
@@ -61,8 +64,14 @@ export class DeferredWork {
     this.assignments.push({ work: run, stack: [...this.recorder.stack] });
   }
 
+  /** Runs what was deferred until the end of `module`, whose walk is done. */
+  runAfterModule(module: Scope): void {
+    this.memos.moduleNames.startDeferredWork(module);
+    this.runAll();
+  }
+
   /** Runs the deferred function bodies, then the assignment checks. */
-  runAll(): void {
+  private runAll(): void {
     this.runDeferred(this.functions);
     this.runDeferred(this.assignments);
   }
@@ -143,7 +152,7 @@ export class DeferredWork {
     const recorder = this.recorder;
     const fingerprint = this.fingerprint(outer);
     const group = memo.methods;
-    if (group?.fingerprint === fingerprint && this.lookupsStillHold(group.lookups, outer)) {
+    if (group?.fingerprint === fingerprint && this.holds(group.lookups, outer)) {
       let own: Scope[] | undefined;
       for (let i = 0; i < group.memos.length; i++) {
         if (memo.deferred[i].stack !== own) {
@@ -163,6 +172,7 @@ export class DeferredWork {
     }
     const groups = memos.length === memo.deferred.length && memos.every((method) => !method.declarations.length);
     memo.methods = groups ? { fingerprint, lookups: outerLookups(memos, outer.length), memos } : undefined;
+    if (memo.methods) this.memos.moduleNames.holding(memo.methods.lookups);
   }
 
   /**
@@ -176,7 +186,7 @@ export class DeferredWork {
     const node = (item.work as DeferredTask).node;
     const fingerprint = this.fingerprint(item.stack);
     const memo = this.memos.functions.get(node);
-    if (memo?.fingerprint === fingerprint && this.lookupsStillHold(memo.lookups)) {
+    if (memo?.fingerprint === fingerprint && this.holds(memo.lookups, item.stack)) {
       this.replay(memo);
       return memo;
     }
@@ -195,6 +205,7 @@ export class DeferredWork {
     }
     const recorded = this.memoOf(fingerprint, recording, recorder.deadScopes.slice(scopeStart), item.stack[0]);
     this.memos.functions.set(node, recorded);
+    this.memos.moduleNames.holding(recorded.lookups);
     return recorded;
   }
 
@@ -217,8 +228,17 @@ export class DeferredWork {
     };
   }
 
+  /** Whether the lookups of a memo of the deferred work (or a group of them) still hold on `stack`: their module names unchanged, or each looked up again. */
+  private holds(lookups: readonly ExternalLookup[], stack: readonly Scope[]): boolean {
+    const moduleNames = this.memos.moduleNames;
+    if (moduleNames.holdStill(lookups)) return true;
+    if (!this.lookupsStillHold(lookups, stack)) return false;
+    moduleNames.holding(lookups);
+    return true;
+  }
+
   /** Whether every outer lookup a memoized run made still finds the same kind of binding. */
-  private lookupsStillHold(lookups: readonly ExternalLookup[], stack = this.recorder.stack): boolean {
+  private lookupsStillHold(lookups: readonly ExternalLookup[], stack: readonly Scope[] = this.recorder.stack): boolean {
     for (let i = 0; i < lookups.length; i++) {
       const lookup = lookups[i];
       if (!findsSame(lookup, stack[lookup.index]?.bindings.get(lookup.name))) return false;
