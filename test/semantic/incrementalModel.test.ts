@@ -149,6 +149,35 @@ describe('incremental semantic model', function () {
     rebuilds(methods, [['as os', 'as os2'], ['as os2', 'as os']]);
   });
 
+  it('reads the type comments edits add and remove as a fresh build does', () => {
+    const text = ['from typing import List', '', 'class Holder:', '    def method(self):', '        pass', '', 'def function():', '    pass', ''].join('\n');
+    const steps = [
+      ['        pass', '        items = []  # type: List[int]'],
+      ['    pass\n', '    items = []  # type: List[str]\n'],
+      ['        items = []  # type: List[int]', '        pass'],
+      ['  # type: List[str]', ''],
+    ] as const;
+    rebuilds(text, steps);
+    // Whether `List` is read, after each step.
+    const parser = new PythonParser();
+    const document = new EditedText(parser, text);
+    try {
+      const builder = new SemanticModelBuilder();
+      const options = { targetVersion: [3, 11] as const, filePath: 'module.py' };
+      const unused = () => builder.build(document.units.tree, options).messages.some((message) => message.kind === 'unused-import');
+      const found = [unused()];
+      for (const [from, to] of steps) {
+        const at = document.text.indexOf(from);
+        document.edit(at, at + from.length, to);
+        document.reparse();
+        found.push(unused());
+      }
+      assert.deepStrictEqual(found, [true, false, false, false, true]);
+    } finally {
+      document.delete();
+    }
+  });
+
   /** Classes whose bodies read, shadow and defer names of the module, and a module whose statements change them. */
   const CLASSES = [
     'import os',

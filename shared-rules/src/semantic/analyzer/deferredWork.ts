@@ -1,7 +1,7 @@
 import type { NodeId as Node } from '../../syntax/tree';
 import { snapshotScopes, type ClassDeferral, type ClassMemo, type DeferredTask } from '../classMemo';
 import { moduleReferencesOf, replayDeclarations } from '../declarations';
-import { findsSame, FunctionRecording, type ExternalLookup, type FunctionMemo } from '../functionMemo';
+import { findsSame, FunctionRecording, readsByBinding, type ExternalLookup, type FunctionMemo } from '../functionMemo';
 import type { ModuleNameChanges } from '../moduleNames';
 import type { Scope, ScopeKind } from '../scope';
 import type { BindingRecorder } from './bindingRecorder';
@@ -215,7 +215,7 @@ export class DeferredWork {
     return {
       fingerprint,
       lookups: recording.lookups,
-      uses: recording.uses,
+      uses: readsByBinding(recording.uses),
       starUses: recording.starUses,
       loopShadows: recording.loopShadows,
       redefinitions: recording.redefinitions,
@@ -256,11 +256,14 @@ export class DeferredWork {
     replayDeclarations(memo, stack, recorder.messages);
     // Indexed loops: a thousand memos replay at each build.
     for (let i = 0; i < memo.uses.length; i++) {
-      const effect = memo.uses[i];
-      const binding = stack[effect.index].bindings.get(effect.name);
+      const reads = memo.uses[i];
+      const binding = stack[reads.index].bindings.get(reads.name);
       if (!binding) continue;
-      binding.used = effect.use ??= { scope: inside, node: effect.node };
-      if (effect.reference) recorder.variableOf(binding, effect.index).references.push(effect.reference);
+      binding.used = reads.use ??= { scope: inside, node: reads.node };
+      const references = reads.references;
+      if (!references.length) continue;
+      const occurrences = recorder.variableOf(binding, reads.index).references;
+      for (let j = 0; j < references.length; j++) occurrences.push(references[j]);
     }
     for (let i = 0; i < memo.starUses.length; i++) recorder.reportStarUsage(memo.starUses[i].node, memo.starUses[i].name, inside);
     for (let i = 0; i < memo.loopShadows.length; i++) {
