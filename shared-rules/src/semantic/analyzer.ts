@@ -55,7 +55,7 @@ export class Analyzer {
     const root = this.tree.root;
     const module = recorder.pushScope('module', root);
     for (const name of this.options.builtins) {
-      module.bindings.set(name, { name, kind: 'builtin', source: undefined, used: undefined, redefined: [] });
+      module.bindings.set(name, recorder.binding(name, 'builtin', undefined));
     }
     this.visitor.visitChildren(root);
     this.reading.inDeferred = true;
