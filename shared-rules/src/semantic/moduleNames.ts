@@ -39,21 +39,28 @@ export class ModuleNameChanges {
   /** Starts a build's deferred work on `module`, its module scope as the walk left it, whose changes are followed from now on. */
   startDeferredWork(module: Scope): void {
     const build = ++this.build;
-    const bound: ModuleName[] = [];
+    const bindings = module.bindings;
+    // The names the last walk bound, looked up by the strings kept of them (whose hashes are known); the others only when there are others.
     let kept = 0;
-    for (const binding of module.bindings.values()) {
-      const name = this.nameOf(binding.name);
-      if (name.boundIn === build - 1) kept++;
+    for (const name of this.bound) {
+      const binding = bindings.get(name.name);
       if (!findsSame(name, binding)) noteBinding(name, binding, build);
+      if (!binding) continue;
       name.boundIn = build;
-      bound.push(name);
+      kept++;
     }
-    if (kept < this.bound.length) {
-      for (const name of this.bound) if (name.boundIn !== build) noteBinding(name, undefined, build);
+    if (kept !== bindings.size || kept !== this.bound.length) {
+      const bound: ModuleName[] = [];
+      for (const binding of bindings.values()) {
+        const name = this.nameOf(binding.name);
+        if (name.boundIn !== build && !findsSame(name, binding)) noteBinding(name, binding, build);
+        name.boundIn = build;
+        bound.push(name);
+      }
+      this.bound = bound;
     }
     // What the last deferred work bound may be bound at another point of this one, or not at all.
     for (const name of this.touched) this.nameOf(name).changedIn = build;
-    this.bound = bound;
     this.touched = module.changed = new Set();
     this.touchedNoted = 0;
   }
