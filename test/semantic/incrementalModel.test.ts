@@ -278,7 +278,7 @@ describe('incremental semantic model', function () {
     }
   });
 
-  it('lets a released model go: its memos hold none of its scopes until the next build', async () => {
+  it('lets a released model go: its memos hold none of its bindings, variables and messages until the next build', async () => {
     const parser = new PythonParser();
     for (const text of [DECLARING, CLASSES]) {
       const document = new EditedText(parser, text);
@@ -288,18 +288,44 @@ describe('incremental semantic model', function () {
         builder.build(document.units.tree, options);
         builder.build(document.units.tree, options);
         // The third build replays every function (those declaring names `global` too), class, and class's methods together in this build's scopes.
-        const held = new WeakRef(builder.build(document.units.tree, options).scopes.at(-1)!);
+        const { module, held } = ((model) => {
+          const module = model.scopes.at(-1)!;
+          // The module scope the memos' scopes name as their parent lives on, emptied, until the next build replays them; `global` declarations' bindings are the memos'.
+          const own = [...module.bindings.values()].filter((binding) => binding.kind !== 'global');
+          return { module, held: [model.messages, model.scopes, ...own, ...module.variables.values()].map((value) => new WeakRef(value)) };
+        })(builder.build(document.units.tree, options));
         builder.release();
+        assert.strictEqual(module.bindings.size + module.variables.size, 0);
         // A WeakRef holds its target until the end of the job that made it.
         await new Promise((resolve) => setImmediate(resolve));
         collectGarbage();
-        assert.strictEqual(held.deref(), undefined);
+        assert.deepStrictEqual(held.filter((reference) => reference.deref() !== undefined).length, 0);
         // The memos live on (the builder is used below, so kept): the next build replays them into its scopes.
         const fresh = new SemanticModelBuilder().build(parseUnits(parser, text).tree, options);
         assert.deepStrictEqual(summary(builder.build(document.units.tree, options)), summary(fresh));
       } finally {
         document.delete();
       }
+    }
+  });
+
+  it('lets a released model go when its memos were opened in scopes it made other than the module (type parameters)', async () => {
+    const parser = new PythonParser();
+    const document = new EditedText(parser, 'def generic[T](value: T) -> T:\n    return value\n');
+    try {
+      const builder = new SemanticModelBuilder();
+      const options = { targetVersion: [3, 12] as const, filePath: 'module.py' };
+      builder.build(document.units.tree, options);
+      builder.release();
+      // The second build replays the function's memo in its scope of type parameters.
+      const held = ((model) => new WeakRef(model.scopes.find((scope) => scope.kind === 'type-params')!))(builder.build(document.units.tree, options));
+      assert.ok(held.deref());
+      builder.release();
+      await new Promise((resolve) => setImmediate(resolve));
+      collectGarbage();
+      assert.strictEqual(held.deref(), undefined);
+    } finally {
+      document.delete();
     }
   });
 

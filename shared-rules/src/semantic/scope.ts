@@ -125,6 +125,12 @@ export class Scope {
     return this.bindings.delete(name);
   }
 
+  /** Forgets its names (a released build's module, which memos' scopes still name as their parent until they are replayed again). */
+  forgetNames(): void {
+    this.bindings.clear();
+    this.variables.clear();
+  }
+
   /** The star-import bindings of the scope (see `bind`). */
   starImports(): Binding[] {
     const found: Binding[] = [];

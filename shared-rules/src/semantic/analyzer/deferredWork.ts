@@ -27,6 +27,8 @@ export interface NodeMemos<T> {
 export interface Memos {
   functions: NodeMemos<FunctionMemo>;
   classes: NodeMemos<ClassMemo>;
+  /** Notes a function's memo replayed or recorded in scopes of the build other than its module, or declaring names: detached once the build is released. */
+  attach(memo: FunctionMemo): void;
   /** The module names whose bindings changed since the functions' memos last held. */
   moduleNames: ModuleNameChanges;
 }
@@ -188,6 +190,7 @@ export class DeferredWork {
     const memo = this.memos.functions.get(node);
     if (memo?.fingerprint === fingerprint && this.holds(memo.lookups, item.stack)) {
       this.replay(memo);
+      this.attachToBuild(memo, item.stack);
       return memo;
     }
     const recording = new FunctionRecording(item.stack.length, recorder.messages.length);
@@ -206,7 +209,13 @@ export class DeferredWork {
     const recorded = this.memoOf(fingerprint, recording, recorder.deadScopes.slice(scopeStart), item.stack[0]);
     this.memos.functions.set(node, recorded);
     this.memos.moduleNames.holding(recorded.lookups);
+    this.attachToBuild(recorded, item.stack);
     return recorded;
+  }
+
+  /** Notes a memo the builder must detach from this build's scopes: it was opened in scopes other than the module (which the builder empties), or declares names. */
+  private attachToBuild(memo: FunctionMemo, stack: readonly Scope[]): void {
+    if (stack.length > 1 || memo.declarations.length) this.memos.attach(memo);
   }
 
   /** The memo of a recorded run that closed `scopes`. */
