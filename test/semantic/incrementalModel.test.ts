@@ -133,6 +133,51 @@ describe('incremental semantic model', function () {
     rebuilds(DECLARING, DECLARING_EDITS, true);
   });
 
+  it('replays a function whose module names kept their bindings, and runs it again once one changed since its memo held', () => {
+    const text = ['value = 1', '', 'def declarer():', '    pass', '', 'def reader():', '    return value, declared', ''].join('\n');
+    rebuilds(text, [
+      // Bound during the deferred work before the reader runs, then no longer.
+      ['    pass', '    global declared\n    declared = 1'],
+      ['    global declared\n    declared = 1', '    pass'],
+      // Bound by the module's walk to another kind of binding, then unbound.
+      ['value = 1', 'value: int'],
+      ['value: int', 'value = 1'],
+      ['value = 1', 'renamed = 1'],
+    ]);
+    // A method's lookups in its class, which a visit of the class makes again, are looked up again.
+    const methods = ['import os', '', 'class Holder:', '    from x import y as os', '', '    def method(self):', '        for os in []:', '            pass', ''].join('\n');
+    rebuilds(methods, [['as os', 'as os2'], ['as os2', 'as os']]);
+  });
+
+  it('reads the type comments edits add and remove as a fresh build does', () => {
+    const text = ['from typing import List', '', 'class Holder:', '    def method(self):', '        pass', '', 'def function():', '    pass', ''].join('\n');
+    const steps = [
+      ['        pass', '        items = []  # type: List[int]'],
+      ['    pass\n', '    items = []  # type: List[str]\n'],
+      ['        items = []  # type: List[int]', '        pass'],
+      ['  # type: List[str]', ''],
+    ] as const;
+    rebuilds(text, steps);
+    // Whether `List` is read, after each step.
+    const parser = new PythonParser();
+    const document = new EditedText(parser, text);
+    try {
+      const builder = new SemanticModelBuilder();
+      const options = { targetVersion: [3, 11] as const, filePath: 'module.py' };
+      const unused = () => builder.build(document.units.tree, options).messages.some((message) => message.kind === 'unused-import');
+      const found = [unused()];
+      for (const [from, to] of steps) {
+        const at = document.text.indexOf(from);
+        document.edit(at, at + from.length, to);
+        document.reparse();
+        found.push(unused());
+      }
+      assert.deepStrictEqual(found, [true, false, false, false, true]);
+    } finally {
+      document.delete();
+    }
+  });
+
   /** Classes whose bodies read, shadow and defer names of the module, and a module whose statements change them. */
   const CLASSES = [
     'import os',
@@ -233,7 +278,7 @@ describe('incremental semantic model', function () {
     }
   });
 
-  it('lets a released model go: its memos hold none of its scopes until the next build', async () => {
+  it('lets a released model go: its memos hold none of its bindings, variables and messages until the next build', async () => {
     const parser = new PythonParser();
     for (const text of [DECLARING, CLASSES]) {
       const document = new EditedText(parser, text);
@@ -243,18 +288,44 @@ describe('incremental semantic model', function () {
         builder.build(document.units.tree, options);
         builder.build(document.units.tree, options);
         // The third build replays every function (those declaring names `global` too), class, and class's methods together in this build's scopes.
-        const held = new WeakRef(builder.build(document.units.tree, options).scopes.at(-1)!);
+        const { module, held } = ((model) => {
+          const module = model.scopes.at(-1)!;
+          // The module scope the memos' scopes name as their parent lives on, emptied, until the next build replays them; `global` declarations' bindings are the memos'.
+          const own = [...module.bindings.values()].filter((binding) => binding.kind !== 'global');
+          return { module, held: [model.messages, model.scopes, ...own, ...module.variables.values()].map((value) => new WeakRef(value)) };
+        })(builder.build(document.units.tree, options));
         builder.release();
+        assert.strictEqual(module.bindings.size + module.variables.size, 0);
         // A WeakRef holds its target until the end of the job that made it.
         await new Promise((resolve) => setImmediate(resolve));
         collectGarbage();
-        assert.strictEqual(held.deref(), undefined);
+        assert.deepStrictEqual(held.filter((reference) => reference.deref() !== undefined).length, 0);
         // The memos live on (the builder is used below, so kept): the next build replays them into its scopes.
         const fresh = new SemanticModelBuilder().build(parseUnits(parser, text).tree, options);
         assert.deepStrictEqual(summary(builder.build(document.units.tree, options)), summary(fresh));
       } finally {
         document.delete();
       }
+    }
+  });
+
+  it('lets a released model go when its memos were opened in scopes it made other than the module (type parameters)', async () => {
+    const parser = new PythonParser();
+    const document = new EditedText(parser, 'def generic[T](value: T) -> T:\n    return value\n');
+    try {
+      const builder = new SemanticModelBuilder();
+      const options = { targetVersion: [3, 12] as const, filePath: 'module.py' };
+      builder.build(document.units.tree, options);
+      builder.release();
+      // The second build replays the function's memo in its scope of type parameters.
+      const held = ((model) => new WeakRef(model.scopes.find((scope) => scope.kind === 'type-params')!))(builder.build(document.units.tree, options));
+      assert.ok(held.deref());
+      builder.release();
+      await new Promise((resolve) => setImmediate(resolve));
+      collectGarbage();
+      assert.strictEqual(held.deref(), undefined);
+    } finally {
+      document.delete();
     }
   });
 

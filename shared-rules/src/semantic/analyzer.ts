@@ -55,11 +55,11 @@ export class Analyzer {
     const root = this.tree.root;
     const module = recorder.pushScope('module', root);
     for (const name of this.options.builtins) {
-      module.bindings.set(name, { name, kind: 'builtin', source: undefined, used: undefined, redefined: [] });
+      module.bindings.set(name, recorder.binding(name, 'builtin', undefined));
     }
     this.visitor.visitChildren(root);
     this.reading.inDeferred = true;
-    this.deferred.runAll();
+    this.deferred.runAfterModule(module);
     recorder.stack = [module];
     recorder.popScope();
     reportDeadScopes(this.deadScopes, this.options.isPackageInit, this.messages);

@@ -81,15 +81,16 @@ export function restoreScopes(snapshots: readonly ScopeSnapshot[]): void {
       scope.bindings.clear();
       for (let j = 0; j < bindings.length; j++) scope.bindings.set(bindings[j].name, bindings[j]);
     }
+    // Lengths are set only when they changed: setting an array's length costs a call into the runtime, and most stay as they were.
     for (let j = 0; j < bindings.length; j++) {
       bindings[j].used = used[j];
-      bindings[j].redefined.length = redefined[j];
+      if (bindings[j].redefined.length !== redefined[j]) bindings[j].redefined.length = redefined[j];
     }
     if (scope.variables.size !== variables.length) {
       scope.variables.clear();
       for (let j = 0; j < variables.length; j++) scope.variables.set(variables[j].name, variables[j]);
     }
-    for (let j = 0; j < variables.length; j++) variables[j].references.length = references[j];
+    for (let j = 0; j < variables.length; j++) if (variables[j].references.length !== references[j]) variables[j].references.length = references[j];
   }
 }
 

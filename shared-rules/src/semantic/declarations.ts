@@ -48,8 +48,8 @@ export function replayDeclarations(memo: FunctionMemo, stack: readonly Scope[], 
   const module = stack[0];
   for (const { name, value, outer } of memo.declarations) {
     forgetUndefinedName(messages, name, 0);
-    if (!module.bindings.has(name)) module.bindings.set(name, value);
-    for (let i = 1; i <= outer; i++) stack[i].bindings.set(name, value);
+    if (!module.bindings.has(name)) module.bind(value);
+    for (let i = 1; i <= outer; i++) stack[i].bind(value);
   }
   moveDeclarationsTo(memo, module);
   for (const [name, references] of memo.moduleReferences) {

@@ -19,10 +19,19 @@ export interface ExternalEffect {
   index: number;
   name: string;
   node: NodeId;
-  /** For reads: the occurrence, added to the outer variable on replay. */
+  /** For reads: the occurrence, added to the outer variable. */
   reference?: Reference;
-  /** For reads: the use the binding gets on replay, made once. */
+}
+
+/** The function's reads of one outer binding, replayed together: its last use, and the occurrences added to its variable. */
+export interface ExternalReads {
+  index: number;
+  name: string;
+  /** The last read. */
+  node: NodeId;
+  /** The use the binding gets on replay, made once. */
   use?: Use;
+  references: Reference[];
 }
 
 /** A read of a name no scope defines, where star imports may define it. */
@@ -50,8 +59,8 @@ export interface FunctionMemo {
   /** What else its outcome depends on: the kinds of scopes around it, `from __future__ import annotations`, a star import. */
   fingerprint: number;
   lookups: ExternalLookup[];
-  /** Outer bindings it reads (marked used on replay). */
-  uses: ExternalEffect[];
+  /** Outer bindings it reads (marked used on replay), each once. */
+  uses: ExternalReads[];
   /** Reads of names no scope defines, which star imports may define: reported with the build's star imports, each marking them used. */
   starUses: StarUse[];
   /** Its loop variables shadowing outer imports, reported against the build's import. */
@@ -103,6 +112,19 @@ export class FunctionRecording {
     }
     this.lookups.push({ index, name, kind: binding?.kind, fullName: binding?.fullName, module: binding?.module, realName: binding?.realName });
   }
+}
+
+/** Reads of outer bindings, by binding (scope index and name) in the order of each one's first read: one look-up of each on replay. */
+export function readsByBinding(uses: readonly ExternalEffect[]): ExternalReads[] {
+  const byBinding = new Map<string, ExternalReads>();
+  for (const { index, name, node, reference } of uses) {
+    const key = `${index}\u0000${name}`;
+    let reads = byBinding.get(key);
+    if (!reads) byBinding.set(key, (reads = { index, name, node, references: [] }));
+    reads.node = node;
+    if (reference) reads.references.push(reference);
+  }
+  return [...byBinding.values()];
 }
 
 /** Whether a lookup finds what `lookup` found: no binding, or one of the same kind of the same import. */

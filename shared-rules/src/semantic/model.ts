@@ -8,6 +8,7 @@ import { restoreScopes, type ClassMemo } from './classMemo';
 import { detachDeclarations } from './declarations';
 import type { FunctionMemo } from './functionMemo';
 import type { SemanticMessage } from './messages';
+import { ModuleNameChanges } from './moduleNames';
 import type { Scope } from './scope';
 
 export interface SemanticModel {
@@ -39,10 +40,14 @@ export class SemanticModelBuilder {
   private memo = new WeakMap<Segment, Map<number, FunctionMemo>>();
   /** Module-level classes' results, likewise. */
   private classMemo = new WeakMap<Segment, Map<number, ClassMemo>>();
-  /** The memos the last build replayed or recorded: attached to its scopes until `release`. */
+  /** The memos the last build replayed or recorded in scopes it made other than its module, or declaring names: attached to them until `release`. */
   private attached: FunctionMemo[] = [];
-  /** The class memos among them, whose scopes the build changed after their visit. */
+  /** The class memos the last build replayed or recorded, whose scopes it changed after their visit. */
   private attachedClasses: ClassMemo[] = [];
+  /** The last build's module scope, which the other memos' scopes were opened in: emptied by `release`. */
+  private module: Scope | undefined;
+  /** What the functions' memos checked last: the module's names, and which changed since. */
+  private moduleNames = new ModuleNameChanges();
   private memoKey = '';
   private parser: PythonParser | undefined;
 
@@ -52,6 +57,8 @@ export class SemanticModelBuilder {
     this.classMemo = new WeakMap();
     this.attached = [];
     this.attachedClasses = [];
+    this.module = undefined;
+    this.moduleNames = new ModuleNameChanges();
   }
 
   /**
@@ -60,12 +67,15 @@ export class SemanticModelBuilder {
    * the module variables of their `global` names, what methods declaring
    * names bound in their class) until the next one: the model dies with its
    * last user rather than living on in the memos until the next build.
-   * The model must not be used after.
+   * Most memos' scopes were opened in the module: its names are forgotten
+   * rather than each of them detached. The model must not be used after.
    */
   release(): void {
     for (const memo of this.attached) detach(memo);
     // Methods replayed together need nothing detached: they were opened in their class's scopes, which are its memo's.
     for (const memo of this.attachedClasses) restoreScopes(memo.snapshot);
+    this.module?.forgetNames();
+    this.module = undefined;
     this.attached = [];
     this.attachedClasses = [];
   }
@@ -88,6 +98,7 @@ export class SemanticModelBuilder {
       this.memos(tree),
     );
     analyzer.run();
+    this.module = analyzer.deadScopes[analyzer.deadScopes.length - 1];
     return { messages: analyzer.messages, scopes: analyzer.deadScopes, tree };
   }
 
@@ -96,7 +107,12 @@ export class SemanticModelBuilder {
     // The scopes of the last build's classes, when it was not released, are put back for this one.
     for (const memo of this.attachedClasses) restoreScopes(memo.snapshot);
     const attachedClasses = (this.attachedClasses = []) as ClassMemo[];
-    return { functions: nodeMemos(tree, this.memo, attached), classes: nodeMemos<ClassMemo>(tree, this.classMemo, attached, attachedClasses) };
+    return {
+      functions: nodeMemos(tree, this.memo),
+      classes: nodeMemos<ClassMemo>(tree, this.classMemo, attachedClasses),
+      attach: (memo) => attached.push(memo),
+      moduleNames: this.moduleNames,
+    };
   }
 
   /** The expression of a string annotation found in `host`, parsed once for as long as `host`'s segment lives. */
@@ -135,20 +151,17 @@ function detach(memo: FunctionMemo): void {
   detachDeclarations(memo);
 }
 
-/** Memos in `memo` by segment and record; those got or set are added to each of `attached`. */
-function nodeMemos<T>(tree: SyntaxTree, memo: WeakMap<Segment, Map<number, T>>, ...attached: Array<{ push(value: T): number }>): NodeMemos<T> {
-  const attach = (value: T): void => {
-    for (const list of attached) list.push(value);
-  };
+/** Memos in `memo` by segment and record; those got or set are added to `attached`, if given. */
+function nodeMemos<T>(tree: SyntaxTree, memo: WeakMap<Segment, Map<number, T>>, attached?: T[]): NodeMemos<T> {
   return {
     get: (node) => {
       const segment = tree.segmentOf(node);
       const found = memo.get(segment)?.get(node - segment.first);
-      if (found) attach(found);
+      if (found) attached?.push(found);
       return found;
     },
     set: (node, value) => {
-      attach(value);
+      attached?.push(value);
       const segment = tree.segmentOf(node);
       let bySegment = memo.get(segment);
       if (!bySegment) memo.set(segment, (bySegment = new Map()));

@@ -93,6 +93,8 @@ export class Scope {
   usesLocals = false;
   /** Function scopes: names never reported as unused (traceback helpers). */
   readonly alwaysUsed: ReadonlySet<string> = ALWAYS_USED;
+  /** While set: the names bound or unbound (the module's during the deferred work, see `ModuleNameChanges`). */
+  changed: Set<string> | undefined;
 
   constructor(
     readonly kind: ScopeKind,
@@ -112,8 +114,21 @@ export class Scope {
   /** Binds `binding` under its name; a scope's star imports, and whether it has imports at all, are known without a look at every binding. */
   bind(binding: Binding): void {
     this.bindings.set(binding.name, binding);
+    this.changed?.add(binding.name);
     if (binding.kind === 'star-import') this.starImportNames.add(binding.name);
     if (binding.kind === 'export' || isImport(binding)) this.bindsImportsOrExports = true;
+  }
+
+  /** Unbinds `name`; false when it was not bound. */
+  unbind(name: string): boolean {
+    this.changed?.add(name);
+    return this.bindings.delete(name);
+  }
+
+  /** Forgets its names (a released build's module, which memos' scopes still name as their parent until they are replayed again). */
+  forgetNames(): void {
+    this.bindings.clear();
+    this.variables.clear();
   }
 
   /** The star-import bindings of the scope (see `bind`). */

@@ -1,8 +1,10 @@
 import { F, T } from '../syntax/grammar';
-import { NONE, type NodeId, type SyntaxTree } from '../syntax/tree';
-import type { TextReader } from '../text/pieceText';
+import { totalPerSegment } from '../syntax/memo';
+import { NONE, type NodeId, type Segment, type SyntaxTree } from '../syntax/tree';
 
 const TYPE_COMMENT = /^#\s*type:\s*/;
+/** How a type comment starts: `#`, spaces or tabs, `type:`. */
+const TYPE_COMMENT_START = /^#[ \t]*type:/;
 /** pyflakes' test: `ignore` followed by an ASCII character that is not a letter or digit (`_` included), or nothing. */
 // eslint-disable-next-line no-control-regex
 const TYPE_IGNORE = /^#\s*type:\s*ignore([\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]|$)/;
@@ -47,39 +49,39 @@ function lastTypeableBefore(tree: SyntaxTree, statement: NodeId, offset: number)
   return undefined;
 }
 
-/** The deepest node containing `offset`. */
-function nodeAt(tree: SyntaxTree, offset: number): NodeId {
-  let node = tree.root;
-  for (;;) {
-    let child = tree.firstChild(node);
-    while (child !== NONE && !(tree.start(child) <= offset && offset < tree.end(child))) child = tree.nextSibling(child);
-    if (child === NONE) return node;
-    node = child;
+/** The comments of a segment's own records that may be type comments, in the order of the text. */
+function typeCommentsIn(tree: SyntaxTree, segment: Segment): NodeId[] {
+  const found: NodeId[] = [];
+  for (let node = segment.first as NodeId, after = segment.first + segment.count; node < after; node++) {
+    if (tree.type(node) !== T.comment) continue;
+    const text = tree.text(node);
+    if (TYPE_COMMENT_START.test(text) && !TYPE_IGNORE.test(text)) found.push(node);
   }
+  return found;
 }
 
-/** Where each `#[ \t]*type:` of the text starts: found by a plain search for `type:`, which reads a document's text in place. */
-function* typeCommentStarts(text: TextReader): Generator<number> {
-  for (let at = text.indexOf('type:'); at !== -1; at = text.indexOf('type:', at + 1)) {
-    let start = at;
-    while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) start--;
-    if (text.charCodeAt(start - 1) === 35 /* # */) yield start - 1;
-  }
-}
+/** The segments holding type comments, kept per tree and brought in step with the units an edit replaced. */
+const segmentsWithTypeComments = totalPerSegment((tree, segment) => typeCommentsIn(tree, segment).length > 0, {
+  create: () => new Set<Segment>(),
+  add: (segments, holds, segment) => {
+    if (holds) segments.add(segment);
+  },
+  remove: (segments, _holds, segment) => {
+    segments.delete(segment);
+  },
+});
 
 /**
  * `# type:` comments by the statement they annotate: the last assignment,
  * `for`, `def` or `with` starting on or before the comment (the rule
- * pyflakes follows). Costs one search of the text, plus a descent from
- * the root for each type comment.
+ * pyflakes follows). Costs a look at the units an edit replaced, plus a
+ * search of the statements before each type comment.
  */
 export function typeCommentsByStatement(tree: SyntaxTree): Map<NodeId, TypeComment[]> {
   const result = new Map<NodeId, TypeComment[]>();
-  for (const start of typeCommentStarts(tree.source)) {
-    const comment = nodeAt(tree, start);
-    if (tree.type(comment) !== T.comment || tree.start(comment) !== start) continue;
+  const segments = [...segmentsWithTypeComments(tree)].sort((a, b) => tree.start(a.first as NodeId) - tree.start(b.first as NodeId));
+  for (const comment of segments.flatMap((segment) => typeCommentsIn(tree, segment))) {
     const text = tree.text(comment);
-    if (!TYPE_COMMENT.test(text) || TYPE_IGNORE.test(text)) continue;
     let statement = comment;
     while (tree.parent(statement) !== tree.root) statement = tree.parent(statement);
     const owner = lastTypeableBefore(tree, statement, tree.start(comment));

@@ -139,8 +139,12 @@ export class BindingRecorder {
     if (name) value.variable.references.push(this.reference(name, 'store'));
   }
 
+  /** A new binding; all have every field, in one order: bindings are read everywhere, and sites reading objects of one shape stay fast. */
   binding(name: string, kind: BindingKind, source: Node | undefined, extra: Partial<Binding> = {}): Binding {
-    return { name, kind, source, used: undefined, redefined: [], ...extra };
+    return {
+      name, kind, variable: undefined, source, nameNode: extra.nameNode, used: undefined, fullName: extra.fullName, module: extra.module,
+      realName: extra.realName, redefined: [], exportNames: extra.exportNames, forTarget: extra.forTarget,
+    };
   }
 
   private isTypingOverload(binding: Binding): boolean {
@@ -270,7 +274,7 @@ export class BindingRecorder {
       // A conditional `del` may not run: keep the binding.
       if (CONDITIONAL_TYPES.has(tree.type(parent))) return;
     }
-    if (!this.scope.bindings.delete(name)) this.messages.push({ kind: 'undefined-name', node: this.at(node), name });
+    if (!this.scope.unbind(name)) this.messages.push({ kind: 'undefined-name', node: this.at(node), name });
   }
 }
 

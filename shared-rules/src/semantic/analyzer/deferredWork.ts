@@ -1,7 +1,8 @@
 import type { NodeId as Node } from '../../syntax/tree';
 import { snapshotScopes, type ClassDeferral, type ClassMemo, type DeferredTask } from '../classMemo';
 import { moduleReferencesOf, replayDeclarations } from '../declarations';
-import { findsSame, FunctionRecording, type ExternalLookup, type FunctionMemo } from '../functionMemo';
+import { findsSame, FunctionRecording, readsByBinding, type ExternalLookup, type FunctionMemo } from '../functionMemo';
+import type { ModuleNameChanges } from '../moduleNames';
 import type { Scope, ScopeKind } from '../scope';
 import type { BindingRecorder } from './bindingRecorder';
 import type { ReadingState } from './readingState';
@@ -26,6 +27,10 @@ export interface NodeMemos<T> {
 export interface Memos {
   functions: NodeMemos<FunctionMemo>;
   classes: NodeMemos<ClassMemo>;
+  /** Notes a function's memo replayed or recorded in scopes of the build other than its module, or declaring names: detached once the build is released. */
+  attach(memo: FunctionMemo): void;
+  /** The module names whose bindings changed since the functions' memos last held. */
+  moduleNames: ModuleNameChanges;
 }
 
 /** Scope kinds, numbered in memo fingerprints. */
@@ -61,8 +66,14 @@ export class DeferredWork {
     this.assignments.push({ work: run, stack: [...this.recorder.stack] });
   }
 
+  /** Runs what was deferred until the end of `module`, whose walk is done. */
+  runAfterModule(module: Scope): void {
+    this.memos.moduleNames.startDeferredWork(module);
+    this.runAll();
+  }
+
   /** Runs the deferred function bodies, then the assignment checks. */
-  runAll(): void {
+  private runAll(): void {
     this.runDeferred(this.functions);
     this.runDeferred(this.assignments);
   }
@@ -143,7 +154,7 @@ export class DeferredWork {
     const recorder = this.recorder;
     const fingerprint = this.fingerprint(outer);
     const group = memo.methods;
-    if (group?.fingerprint === fingerprint && this.lookupsStillHold(group.lookups, outer)) {
+    if (group?.fingerprint === fingerprint && this.holds(group.lookups, outer)) {
       let own: Scope[] | undefined;
       for (let i = 0; i < group.memos.length; i++) {
         if (memo.deferred[i].stack !== own) {
@@ -163,6 +174,7 @@ export class DeferredWork {
     }
     const groups = memos.length === memo.deferred.length && memos.every((method) => !method.declarations.length);
     memo.methods = groups ? { fingerprint, lookups: outerLookups(memos, outer.length), memos } : undefined;
+    if (memo.methods) this.memos.moduleNames.holding(memo.methods.lookups);
   }
 
   /**
@@ -176,8 +188,9 @@ export class DeferredWork {
     const node = (item.work as DeferredTask).node;
     const fingerprint = this.fingerprint(item.stack);
     const memo = this.memos.functions.get(node);
-    if (memo?.fingerprint === fingerprint && this.lookupsStillHold(memo.lookups)) {
+    if (memo?.fingerprint === fingerprint && this.holds(memo.lookups, item.stack)) {
       this.replay(memo);
+      this.attachToBuild(memo, item.stack);
       return memo;
     }
     const recording = new FunctionRecording(item.stack.length, recorder.messages.length);
@@ -195,7 +208,14 @@ export class DeferredWork {
     }
     const recorded = this.memoOf(fingerprint, recording, recorder.deadScopes.slice(scopeStart), item.stack[0]);
     this.memos.functions.set(node, recorded);
+    this.memos.moduleNames.holding(recorded.lookups);
+    this.attachToBuild(recorded, item.stack);
     return recorded;
+  }
+
+  /** Notes a memo the builder must detach from this build's scopes: it was opened in scopes other than the module (which the builder empties), or declares names. */
+  private attachToBuild(memo: FunctionMemo, stack: readonly Scope[]): void {
+    if (stack.length > 1 || memo.declarations.length) this.memos.attach(memo);
   }
 
   /** The memo of a recorded run that closed `scopes`. */
@@ -204,7 +224,7 @@ export class DeferredWork {
     return {
       fingerprint,
       lookups: recording.lookups,
-      uses: recording.uses,
+      uses: readsByBinding(recording.uses),
       starUses: recording.starUses,
       loopShadows: recording.loopShadows,
       redefinitions: recording.redefinitions,
@@ -217,8 +237,17 @@ export class DeferredWork {
     };
   }
 
+  /** Whether the lookups of a memo of the deferred work (or a group of them) still hold on `stack`: their module names unchanged, or each looked up again. */
+  private holds(lookups: readonly ExternalLookup[], stack: readonly Scope[]): boolean {
+    const moduleNames = this.memos.moduleNames;
+    if (moduleNames.holdStill(lookups)) return true;
+    if (!this.lookupsStillHold(lookups, stack)) return false;
+    moduleNames.holding(lookups);
+    return true;
+  }
+
   /** Whether every outer lookup a memoized run made still finds the same kind of binding. */
-  private lookupsStillHold(lookups: readonly ExternalLookup[], stack = this.recorder.stack): boolean {
+  private lookupsStillHold(lookups: readonly ExternalLookup[], stack: readonly Scope[] = this.recorder.stack): boolean {
     for (let i = 0; i < lookups.length; i++) {
       const lookup = lookups[i];
       if (!findsSame(lookup, stack[lookup.index]?.bindings.get(lookup.name))) return false;
@@ -236,11 +265,14 @@ export class DeferredWork {
     replayDeclarations(memo, stack, recorder.messages);
     // Indexed loops: a thousand memos replay at each build.
     for (let i = 0; i < memo.uses.length; i++) {
-      const effect = memo.uses[i];
-      const binding = stack[effect.index].bindings.get(effect.name);
+      const reads = memo.uses[i];
+      const binding = stack[reads.index].bindings.get(reads.name);
       if (!binding) continue;
-      binding.used = effect.use ??= { scope: inside, node: effect.node };
-      if (effect.reference) recorder.variableOf(binding, effect.index).references.push(effect.reference);
+      binding.used = reads.use ??= { scope: inside, node: reads.node };
+      const references = reads.references;
+      if (!references.length) continue;
+      const occurrences = recorder.variableOf(binding, reads.index).references;
+      for (let j = 0; j < references.length; j++) occurrences.push(references[j]);
     }
     for (let i = 0; i < memo.starUses.length; i++) recorder.reportStarUsage(memo.starUses[i].node, memo.starUses[i].name, inside);
     for (let i = 0; i < memo.loopShadows.length; i++) {

@@ -131,16 +131,16 @@ export class StatementVisitor {
     if (scope.bindings.has(name)) recorder.handleStore(clause, name, 'assignment');
     // The name is bound only inside the handler and unbound after it.
     const previous = scope.bindings.get(name);
-    scope.bindings.delete(name);
+    scope.unbind(name);
     recorder.handleStore(clause, name, 'assignment');
     this.walk.visitOptional(type);
     for (const block of body) this.walk.visit(block);
     const binding = scope.bindings.get(name);
     if (binding) {
-      scope.bindings.delete(name);
+      scope.unbind(name);
       if (!binding.used) recorder.messages.push({ kind: 'unused-variable', node: clause, name, binding });
     }
-    if (previous) scope.bindings.set(name, previous);
+    if (previous) scope.bind(previous);
   }
 
   visitGlobal(node: Node): void {
@@ -158,7 +158,7 @@ export class StatementVisitor {
       // The name is defined somewhere else: forget undefined-name reports so far.
       const removed = forgetUndefinedName(recorder.messages, name, recording?.messageStart ?? 0);
       if (recording) recording.messageStart -= removed;
-      if (!module.bindings.has(name)) module.bindings.set(name, value);
+      if (!module.bindings.has(name)) module.bind(value);
       if (isGlobal && recording && !recording.moduleReferenceStarts.has(name)) {
         recording.moduleReferenceStarts.set(name, module.variable(name).references.length);
       }
@@ -167,7 +167,7 @@ export class StatementVisitor {
       recorder.scope.variables.set(name, value.variable);
       value.variable.references.push(recorder.reference(identifier, 'declaration'));
       value.used = { scope: module, node };
-      for (const scope of recorder.stack.slice(1)) scope.bindings.set(name, value);
+      for (const scope of recorder.stack.slice(1)) scope.bind(value);
       recording?.declarations.push({ name, value, outer: recording.boundary - 1 });
     }
   }
