@@ -1,5 +1,5 @@
 import { F, T } from '../syntax/grammar';
-import { totalPerSegment } from '../syntax/memo';
+import { segmentsWhere } from '../syntax/memo';
 import { NONE, type NodeId, type Segment, type SyntaxTree } from '../syntax/tree';
 
 const TYPE_COMMENT = /^#\s*type:\s*/;
@@ -61,15 +61,7 @@ function typeCommentsIn(tree: SyntaxTree, segment: Segment): NodeId[] {
 }
 
 /** The segments holding type comments, kept per tree and brought in step with the units an edit replaced. */
-const segmentsWithTypeComments = totalPerSegment((tree, segment) => typeCommentsIn(tree, segment).length > 0, {
-  create: () => new Set<Segment>(),
-  add: (segments, holds, segment) => {
-    if (holds) segments.add(segment);
-  },
-  remove: (segments, _holds, segment) => {
-    segments.delete(segment);
-  },
-});
+const segmentsWithTypeComments = segmentsWhere((tree, segment) => typeCommentsIn(tree, segment).length > 0);
 
 /**
  * `# type:` comments by the statement they annotate: the last assignment,

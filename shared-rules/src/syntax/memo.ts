@@ -126,3 +126,16 @@ export function totalPerSegment<T, A>(compute: (tree: SyntaxTree, segment: Segme
     return next.total;
   };
 }
+
+/** The segments for which `holds` is true, kept per tree as `totalPerSegment` keeps its totals. */
+export function segmentsWhere(holds: (tree: SyntaxTree, segment: Segment) => boolean): (tree: SyntaxTree) => ReadonlySet<Segment> {
+  return totalPerSegment(holds, {
+    create: () => new Set<Segment>(),
+    add: (segments, held, segment) => {
+      if (held) segments.add(segment);
+    },
+    remove: (segments, _held, segment) => {
+      segments.delete(segment);
+    },
+  });
+}

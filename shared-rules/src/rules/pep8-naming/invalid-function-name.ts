@@ -2,7 +2,7 @@ import type { FileRule } from '../rule';
 import { hasUppercase, isConventionalOverride, isIgnoredName } from './namingFacts';
 import { snakeCaseRename } from './snakeCaseRename';
 import { segmentDefinitions, type Definition } from '../../syntax/definitions';
-import { totalPerSegment } from '../../syntax/memo';
+import { segmentsWhere } from '../../syntax/memo';
 import { T } from '../../syntax/grammar';
 import { NONE, type Segment, type SyntaxTree } from '../../syntax/tree';
 import { ClassHierarchy } from '../../workspace/classHierarchy';
@@ -52,15 +52,7 @@ function uppercaseFunctionsIn(tree: SyntaxTree, segment: Segment): Definition[] 
 }
 
 /** The segments holding such functions, kept per tree and brought in step with the units an edit replaced. */
-const segmentsWithUppercaseFunctions = totalPerSegment((tree, segment) => uppercaseFunctionsIn(tree, segment).length > 0, {
-  create: () => new Set<Segment>(),
-  add: (segments, holds, segment) => {
-    if (holds) segments.add(segment);
-  },
-  remove: (segments, _holds, segment) => {
-    segments.delete(segment);
-  },
-});
+const segmentsWithUppercaseFunctions = segmentsWhere((tree, segment) => uppercaseFunctionsIn(tree, segment).length > 0);
 
 export const invalidFunctionName: FileRule = {
   kind: 'file',
