@@ -1,7 +1,7 @@
 import { NodeFlag, type ParseTree, type PythonParser, type TreeCursor } from '../parsing/parser';
 import { F, T } from '../syntax/grammar';
 import { NONE, SyntaxTree, type NodeId, type Segment } from '../syntax/tree';
-import { keepsCommentToken, keepsIdentifierToken, keepsStringTokens } from '../syntax/tokenEdits';
+import { keepsToken } from '../syntax/tokenEdits';
 import { loneCrAsLf } from '../text/lineEndings';
 import type { TextReader } from '../text/pieceText';
 import { extendDirtyRegion, type DirtyRegion } from '../text/dirtyRegion';
@@ -66,14 +66,11 @@ function reuse(unit: Unit, delta: number, context: string | undefined, text: Tex
   return unit;
 }
 
-/** Whether an edit inside the token of a leaf of type `type`, at `token` in `before`, changes no token but that one. */
-function keepsToken(type: number, before: TextReader, after: TextReader, dirty: DirtyRegion, token: { start: number; end: number }): boolean {
-  switch (type) {
-    case T.string_content: return keepsStringTokens(before, after, dirty, token);
-    case T.identifier: return keepsIdentifierToken(before, after, dirty, token);
-    case T.comment: return keepsCommentToken(before, after, dirty, token);
-    default: return false;
-  }
+/** A unit holding an edit, with its level of units and its index there. */
+interface HeldBy {
+  level: Unit[];
+  index: number;
+  unit: Unit;
 }
 
 /** The index of the first unit of `level` ending after `offset` (its length if none does). */
@@ -277,8 +274,8 @@ export class DocumentUnits {
    * first, each with its level and index there: down into a class's
    * statements when the edits are in its body. Undefined when no unit holds them.
    */
-  private unitsHolding(dirty: DirtyRegion): { level: Unit[]; index: number; unit: Unit }[] | undefined {
-    const path: { level: Unit[]; index: number; unit: Unit }[] = [];
+  private unitsHolding(dirty: DirtyRegion): HeldBy[] | undefined {
+    const path: HeldBy[] = [];
     let level = this.units!;
     let index = this.indexEndingAfter(dirty.start - 1);
     for (;;) {

@@ -1,6 +1,7 @@
 import type { SemanticModel } from './model';
 import type { Reference, Scope, Variable } from './scope';
 import { F, T } from '../syntax/grammar';
+import { HARD_KEYWORDS } from '../syntax/keywords';
 import type { NodeId as Node, SyntaxTree } from '../syntax/tree';
 import { stringValue } from './strings';
 import { exportedNames } from './exports';
@@ -16,20 +17,13 @@ export interface RenameTarget {
 
 export type RenameResult = { ok: true; edits: TextEdit[] } | { ok: false; reason: string };
 
-// Python 3.12 hard keywords (soft keywords such as `match` and `type` are valid names).
-const KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
-  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
-  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
-]);
-
 /** Python's identifier syntax (PEP 3131, approximated with Unicode categories). */
 const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
 
 /** Why `name` cannot be a Python name, or undefined when it can. */
 export function invalidNameReason(name: string): string | undefined {
   if (!IDENTIFIER.test(name)) return `\`${name}\` is not a valid Python identifier`;
-  if (KEYWORDS.has(name)) return `\`${name}\` is a Python keyword`;
+  if (HARD_KEYWORDS.has(name)) return `\`${name}\` is a Python keyword`;
   return undefined;
 }
 

@@ -1,4 +1,6 @@
 import type { DirtyRegion } from '../text/dirtyRegion';
+import { T } from './grammar';
+import { HARD_KEYWORDS } from './keywords';
 import type { TextReader } from '../text/pieceText';
 
 /*
@@ -6,6 +8,16 @@ import type { TextReader } from '../text/pieceText';
  * then stays as it was, that token's node aside, which grows or shrinks by
  * the edit's length (see `DocumentUnits.updateInToken`).
  */
+
+/** Whether an edit inside the token of a leaf of type `type`, at `token` in `before`, changes no token but that one. */
+export function keepsToken(type: number, before: TextReader, after: TextReader, region: DirtyRegion, token: { start: number; end: number }): boolean {
+  switch (type) {
+    case T.string_content: return keepsStringTokens(before, after, region, token);
+    case T.identifier: return keepsIdentifierToken(before, after, region, token);
+    case T.comment: return keepsCommentToken(before, after, region, token);
+    default: return false;
+  }
+}
 
 /**
  * Whether an edit (`region`, from `before` to `after`) inside the text of a
@@ -20,7 +32,7 @@ import type { TextReader } from '../text/pieceText';
  * make an escape sequence of it), every token, and with them the tree, stays
  * as it was, that text's node aside, which grows or shrinks by the edit's length.
  */
-export function keepsStringTokens(before: TextReader, after: TextReader, region: DirtyRegion, content: { start: number; end: number }): boolean {
+function keepsStringTokens(before: TextReader, after: TextReader, region: DirtyRegion, content: { start: number; end: number }): boolean {
   const { start, oldEnd, newEnd } = region;
   if (!(content.start < start && oldEnd <= content.end)) return false;
   for (let i = content.start; i < content.end; i++) if (before.charCodeAt(i) === BACKSLASH) return false;
@@ -41,15 +53,11 @@ const BACKSLASH = 0x5c;
 const ENDS_TEXT = new Set([0x22, 0x27, BACKSLASH, 0x0a, 0x0d, 0x7b, 0x7d, 0x00]);
 
 /**
- * Words the parser reads as keywords rather than names: Python's keywords
- * and soft keywords, the statements of Python 2 the grammar accepts, and
+ * Words the parser reads as keywords rather than names: Python's hard and
+ * soft keywords, the statements of Python 2 the grammar accepts, and
  * `__future__`. A test checks that every word-like token of the grammar is here.
  */
-export const KEYWORDS: ReadonlySet<string> = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
-  'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
-  'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type', '_', 'print', 'exec', '__future__',
-]);
+export const KEYWORDS: ReadonlySet<string> = new Set([...HARD_KEYWORDS, 'match', 'case', 'type', '_', 'print', 'exec', '__future__']);
 
 /**
  * Whether an edit (`region`, from `before` to `after`) inside an identifier
@@ -62,7 +70,7 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
  * stays as it was, that name's node aside, which grows or shrinks by the
  * edit's length.
  */
-export function keepsIdentifierToken(before: TextReader, after: TextReader, region: DirtyRegion, name: { start: number; end: number }): boolean {
+function keepsIdentifierToken(before: TextReader, after: TextReader, region: DirtyRegion, name: { start: number; end: number }): boolean {
   const { start, oldEnd, newEnd } = region;
   if (!(name.start < start && oldEnd <= name.end)) return false;
   if (!nameCharacters(before, start, oldEnd) || !nameCharacters(after, start, newEnd)) return false;
@@ -87,7 +95,7 @@ function nameCharacters(text: TextReader, from: number, to: number): boolean {
  * to the end of its line whatever it holds, so an edit that removes and
  * inserts no line break leaves it one comment.
  */
-export function keepsCommentToken(before: TextReader, after: TextReader, region: DirtyRegion, comment: { start: number; end: number }): boolean {
+function keepsCommentToken(before: TextReader, after: TextReader, region: DirtyRegion, comment: { start: number; end: number }): boolean {
   const { start, oldEnd, newEnd } = region;
   return comment.start < start && oldEnd <= comment.end && !breaksLine(before, start, oldEnd) && !breaksLine(after, start, newEnd);
 }
