@@ -133,10 +133,13 @@ export function buildIndentationModel(text: TextReader, lines: LineIndex, previo
   let indentChar = initialChar;
   let previousLevel = 0;
   let previousEndsWithColon = false;
+  // A logical line open where the scan resumed, inside its brackets, is checked where it ends.
+  let pending = reuse ? scan.rescanned.logicalStart : -1;
   if (reuse) {
     for (const finding of reuse.findings) {
       if (finding.line >= from) break;
-      findings.push(finding);
+      // The open logical line's own findings come again where it ends.
+      if (finding.line !== pending || !isLogicalLineCode(finding.code)) findings.push(finding);
     }
     states.char.set(reuse.states.char.subarray(0, from + 1));
     states.level.set(reuse.states.level.subarray(0, from + 1));
@@ -145,7 +148,6 @@ export function buildIndentationModel(text: TextReader, lines: LineIndex, previo
     previousLevel = states.level[from];
     previousEndsWithColon = states.colon[from] === 1;
   }
-  let pending = -1;
 
   const checkLogical = (first: number, comment: boolean): void => {
     const start = lines.lineStart(first);
@@ -176,12 +178,12 @@ export function buildIndentationModel(text: TextReader, lines: LineIndex, previo
     states.char[line] = charCode;
     states.level[line] = previousLevel;
     states.colon[line] = previousEndsWithColon ? 1 : 0;
-    if (reuse && line >= scan.rescanned.to && pending < 0) {
-      // Past the edit, with the same state as before at the same text: the rest is the old result, moved.
+    // Past the edit, with the same state as before at the same text, and no logical line open but one begun before the rescan: the rest is the old result, moved.
+    if (reuse && line >= scan.rescanned.to && pending < scan.rescanned.from) {
       const oldLine = line - scan.rescanned.lineDelta;
       const old = reuse.states;
       if (old.char[oldLine] === charCode && old.level[oldLine] === previousLevel && old.colon[oldLine] === states.colon[line]) {
-        joinPrevious(reuse, oldLine, line, text.length - reuse.text.length, findings, states);
+        joinPrevious(reuse, oldLine, line, text.length - reuse.text.length, pending, findings, states);
         break;
       }
     }
@@ -216,23 +218,34 @@ export function buildIndentationModel(text: TextReader, lines: LineIndex, previo
   return model;
 }
 
-/** Appends the old findings from `oldLine` on, and the old states, moved to `line` and by `offsetDelta`. */
+/**
+ * Appends the old findings from `oldLine` on, and the old states, moved to
+ * `line` and by `offsetDelta`; and those of the logical line `pending` (open
+ * at `oldLine`, begun before the edit), which the old model reported where it ends.
+ */
 function joinPrevious(
   old: IndentationModel,
   oldLine: number,
   line: number,
   offsetDelta: number,
+  pending: number,
   findings: IndentationFinding[],
   states: LineStates,
 ): void {
   const lineDelta = line - oldLine;
   for (const finding of old.findings) {
-    if (finding.line < oldLine) continue;
-    findings.push({ ...finding, line: finding.line + lineDelta, start: finding.start + offsetDelta, end: finding.end + offsetDelta });
+    if (finding.line >= oldLine) {
+      findings.push({ ...finding, line: finding.line + lineDelta, start: finding.start + offsetDelta, end: finding.end + offsetDelta });
+    } else if (finding.line === pending && isLogicalLineCode(finding.code)) findings.push(finding);
   }
   states.char.set(old.states.char.subarray(oldLine), line);
   states.level.set(old.states.level.subarray(oldLine), line);
   states.colon.set(old.states.colon.subarray(oldLine), line);
+}
+
+/** The codes of a logical line's check (`checkLogical`), as against a physical line's. */
+function isLogicalLineCode(code: IndentationCode): boolean {
+  return code === 'E111' || code === 'E114' || code === 'E117';
 }
 
 const structures = new WeakMap<IndentationModel, IndentationStructure[]>();
@@ -241,11 +254,13 @@ const structures = new WeakMap<IndentationModel, IndentationStructure[]>();
  * The structures built for the previous model that hold for the next, whose
  * scan read again the lines `rescanned`: those whose lines and the line
  * after them (which ends them) come before, or after when no line came or
- * went, are the same lines and scan.
+ * went, are the same lines and scan. A logical line open where the scan
+ * resumed may end elsewhere now, so what comes before is what comes before it.
  */
-function keptStructures(previous: IndentationModel, { from, to, lineDelta }: LineScan['rescanned']): IndentationStructure[] {
+function keptStructures(previous: IndentationModel, { from, to, lineDelta, logicalStart }: LineScan['rescanned']): IndentationStructure[] {
   const built = structures.get(previous) ?? [];
-  return built.filter((structure) => structure.last + 1 < from || (lineDelta === 0 && structure.first >= to));
+  const changedFrom = logicalStart >= 0 ? logicalStart : from;
+  return built.filter((structure) => structure.last + 1 < changedFrom || (lineDelta === 0 && structure.first >= to));
 }
 
 /**

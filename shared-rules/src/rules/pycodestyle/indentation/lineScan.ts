@@ -25,10 +25,18 @@ export interface LineScan {
   logicalEnd: Int32Array;
   /** For the first line of a logical line: 1 when its last token is `:`. */
   endsWithColon: Uint8Array;
-  /** 1 when the line starts at statement level with nothing open: a scan can start there afresh. */
-  boundary: Uint8Array;
-  /** After an incremental scan: lines from `from` to `to` (excluded) were read again; the rest are the old scan's, `lineDelta` lines further. */
-  rescanned: { from: number; to: number; lineDelta: number };
+  /**
+   * The depth of brackets open where the line starts, or -1 where a scan
+   * cannot start: inside a string or an f-string's field, or after a `\`
+   * continuation. 0 is a line at statement level with nothing open.
+   */
+  depth: Int32Array;
+  /**
+   * After an incremental scan: lines from `from` to `to` (excluded) were read
+   * again, starting inside the logical line begun at `logicalStart` (-1 when
+   * none was open); the rest are the old scan's, `lineDelta` lines further.
+   */
+  rescanned: { from: number; to: number; lineDelta: number; logicalStart: number };
 }
 
 /** The scan of an earlier version of the text, to reuse what an edit did not touch. */
@@ -135,9 +143,30 @@ export function scanLines(text: TextReader, lines: LineIndex, previous?: Previou
     ? { prefix: change.region.start, suffix: text.length - change.region.newEnd }
     : commonEnds(previous.text, text);
   const old = previous.scan;
-  let from = lines.lineAt(prefix);
-  while (from > 0 && !old.boundary[from]) from--;
-  return scanner.resume(from, old, previous.lines, text.length - suffix, text.length - previous.text.length);
+  const edited = lines.lineAt(prefix);
+  let from = edited;
+  while (from > 0 && old.depth[from] < 0) from--;
+  // Inside brackets, the scan resumes in the logical line open there; failing that, at a line with nothing open.
+  const logicalStart = old.depth[from] > 0 ? openLogicalLine(old, from) : -1;
+  if (logicalStart < 0) while (from > 0 && old.depth[from] !== 0) from--;
+  return scanner.resume({ from, logicalStart, edited }, old, previous.lines, text.length - suffix, text.length - previous.text.length);
+}
+
+/**
+ * The first line of the logical line open at `line`, inside its brackets, or
+ * -1 when the scan has none that ends (brackets left open to the end).
+ */
+function openLogicalLine(scan: LineScan, line: number): number {
+  let start = line - 1;
+  while (start >= 0 && scan.logicalEnd[start] < 0) start--;
+  return start >= 0 && scan.logicalEnd[start] >= line ? start : -1;
+}
+
+/** Where a scan resumes: at line `from`, inside the logical line begun at `logicalStart` (or -1); `edited` is the first line the edit changed. */
+interface ResumePoint {
+  from: number;
+  logicalStart: number;
+  edited: number;
 }
 
 /** The old scan to join once the edit is behind: lines starting at or after `joinOffset` may be taken from it. */
@@ -146,7 +175,11 @@ interface Join {
   oldLines: LineIndex;
   joinOffset: number;
   offsetDelta: number;
+  /** The first line the edit changed: a logical line begun before it begins on the same line in both scans. */
+  edited: number;
 }
+
+const PER_LINE = ['inString', 'continued', 'endsWithBackslash', 'kind', 'logicalEnd', 'endsWithColon', 'depth'] as const;
 
 class Scanner {
   private readonly scan: LineScan;
@@ -173,20 +206,26 @@ class Scanner {
       kind: new Uint8Array(lineCount),
       logicalEnd: new Int32Array(lineCount).fill(-1),
       endsWithColon: new Uint8Array(lineCount),
-      boundary: new Uint8Array(lineCount),
-      rescanned: { from: 0, to: lineCount, lineDelta: 0 },
+      depth: new Int32Array(lineCount).fill(-1),
+      rescanned: { from: 0, to: lineCount, lineDelta: 0, logicalStart: -1 },
     };
   }
 
-  /** Takes the old scan's lines before `from` and scans on from there. */
-  resume(from: number, old: LineScan, oldLines: LineIndex, joinOffset: number, offsetDelta: number): LineScan {
+  /** Takes the old scan's lines before `from` and scans on from there, inside the brackets open at `from`. */
+  resume({ from, logicalStart, edited }: ResumePoint, old: LineScan, oldLines: LineIndex, joinOffset: number, offsetDelta: number): LineScan {
     const scan = this.scan;
-    for (const key of ['inString', 'continued', 'endsWithBackslash', 'kind', 'logicalEnd', 'endsWithColon', 'boundary'] as const) {
-      scan[key].set(old[key].subarray(0, from));
+    for (const key of PER_LINE) scan[key].set(old[key].subarray(0, from));
+    if (logicalStart >= 0) {
+      // Where the open logical line ends is found again.
+      scan.logicalEnd[logicalStart] = -1;
+      scan.endsWithColon[logicalStart] = 0;
+      this.depth = old.depth[from];
+      this.logicalStart = logicalStart;
     }
     this.line = from;
-    this.join = { old, oldLines, joinOffset, offsetDelta };
+    this.join = { old, oldLines, joinOffset, offsetDelta, edited };
     scan.rescanned.from = from;
+    scan.rescanned.logicalStart = logicalStart;
     return this.run(this.lines.lineStart(from));
   }
 
@@ -224,24 +263,32 @@ class Scanner {
   }
 
   /**
-   * At the start of a line with nothing open, past the edit: if the old scan
-   * had nothing open at the same text either, copies its remaining lines.
+   * At the start of a line past the edit, with no string open: if the old
+   * scan was in the same state at the same text (the same brackets open in
+   * the same logical line, begun before the edit), copies its remaining lines.
    */
   private tryJoin(at: number): boolean {
     const join = this.join;
-    if (!join || at - 1 < join.joinOffset || this.frames.length || this.depth || this.backslash || this.logicalStart >= 0) return false;
+    if (!join || at - 1 < join.joinOffset || this.frames.length || this.backslash) return false;
+    const open = this.logicalStart;
+    if (open >= join.edited) return false;
     const oldOffset = at - join.offsetDelta;
     const oldLine = join.oldLines.lineAt(oldOffset);
-    if (join.oldLines.lineStart(oldLine) !== oldOffset || !join.old.boundary[oldLine]) return false;
+    if (join.oldLines.lineStart(oldLine) !== oldOffset || join.old.depth[oldLine] !== this.depth) return false;
+    if (open >= 0 && join.old.logicalEnd[open] < oldLine) return false;
     const lineDelta = this.line - oldLine;
     if (join.old.lineCount - oldLine !== this.scan.lineCount - this.line) return false;
     const scan = this.scan;
-    for (const key of ['inString', 'continued', 'endsWithBackslash', 'kind', 'endsWithColon', 'boundary'] as const) {
-      scan[key].set(join.old[key].subarray(oldLine), this.line);
+    for (const key of PER_LINE) {
+      if (key !== 'logicalEnd') scan[key].set(join.old[key].subarray(oldLine), this.line);
     }
     const ends = join.old.logicalEnd;
     for (let line = oldLine; line < join.old.lineCount; line++) {
       scan.logicalEnd[line + lineDelta] = ends[line] >= 0 ? ends[line] + lineDelta : -1;
+    }
+    if (open >= 0) {
+      scan.logicalEnd[open] = ends[open] + lineDelta;
+      scan.endsWithColon[open] = join.old.endsWithColon[open];
     }
     scan.rescanned.to = this.line;
     scan.rescanned.lineDelta = lineDelta;
@@ -396,7 +443,7 @@ class Scanner {
       return at;
     }
     if (continued) scan.continued[line] = 1;
-    else if (this.frames.length === 0 && this.depth === 0 && this.logicalStart < 0) scan.boundary[line] = 1;
+    else if (this.frames.length === 0) scan.depth[line] = this.depth;
     const text = this.text;
     let first = at;
     while (isSpaceOrTab(text.charCodeAt(first))) first++;
