@@ -302,6 +302,22 @@ describe('facts kept per unit across edits', () => {
     ]);
   });
 
+  it('sees a method read its parameters, or no longer, as it changes, its neighbour kept', () => {
+    const text = ['class Thing:', '    def method(self, value):', '        return value', '', '    def other(self):', '        return self.a', ''].join('\n');
+    replay('ARG', '`value`', text, [
+      { from: 'return value', to: 'return 1', expected: 1 },
+      { from: 'self.a', to: 'self.b', expected: 1 },
+      { from: 'return 1', to: 'return value', expected: 0 },
+      { from: 'self.b', to: 'self.c', expected: 0 },
+    ]);
+    replay('PLR6301', '`method`', text, [
+      { from: 'return value', to: 'return self, value', expected: 0 },
+      { from: 'self.a', to: 'self.b', expected: 0 },
+      { from: 'return self, value', to: 'return value', expected: 1 },
+      { from: 'self.b', to: 'self.c', expected: 1 },
+    ]);
+  });
+
   it('decides again about the methods of kept units once the tree is compacted (its nodes renumbered)', () => {
     const settings = resolveSettings(RULES, { select: ['N802', 'ARG', 'PLR6301'] });
     const entries = Array.from({ length: 2000 }, (_, i) => `    "key_${i}": ${i},\n`).join('');
