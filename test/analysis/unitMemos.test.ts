@@ -293,6 +293,59 @@ describe('facts kept per unit across edits', () => {
     ]);
   });
 
+  it('sees a kept method\'s name chosen by a test case, or no longer, as its class\'s keyword arguments change (the class outline leaves them out)', () => {
+    const text = ['import meta', '', '', 'class Case(Mixin, metaclass=meta.TestCase):', '    def assertEqual(self):', '        return 1', ''].join('\n');
+    // pep8-naming reads every argument of the class statement as a base: the keyword's last part is `TestCase`.
+    replay('N802', 'assertEqual', text, [
+      { from: 'meta.TestCase', to: 'meta.Other', expected: 1 },
+      { from: 'meta.Other', to: 'meta.TestCase', expected: 0 },
+    ]);
+  });
+
+  it('sees a method read its parameters, or no longer, as it changes, its neighbour kept', () => {
+    const text = ['class Thing:', '    def method(self, value):', '        return value', '', '    def other(self):', '        return self.a', ''].join('\n');
+    replay('ARG', '`value`', text, [
+      { from: 'return value', to: 'return 1', expected: 1 },
+      { from: 'self.a', to: 'self.b', expected: 1 },
+      { from: 'return 1', to: 'return value', expected: 0 },
+      { from: 'self.b', to: 'self.c', expected: 0 },
+    ]);
+    replay('PLR6301', '`method`', text, [
+      { from: 'return value', to: 'return self, value', expected: 0 },
+      { from: 'self.a', to: 'self.b', expected: 0 },
+      { from: 'return self, value', to: 'return value', expected: 1 },
+      { from: 'self.b', to: 'self.c', expected: 1 },
+    ]);
+  });
+
+  it('decides again about the methods of kept units once the tree is compacted (its nodes renumbered)', () => {
+    const settings = resolveSettings(RULES, { select: ['N802', 'ARG', 'PLR6301'] });
+    const entries = Array.from({ length: 2000 }, (_, i) => `    "key_${i}": ${i},\n`).join('');
+    const classes = [
+      'class Base:', '    def doThing(self, unused):', '        return 1', '', '',
+      'class Child(Base):', '    def doThing(self, unused):', '        return 2', '', '    def runIt(self, unused):', '        return 3', '',
+    ].join('\n');
+    const document = new EditedText(parser, `${classes}\n\ndata = {\n${entries}}\n\n\n${classes.replace(/Base/g, 'Other').replace(/Child/g, 'Second')}`);
+    const linter = new Linter(RULES);
+    const lint = () => comparable(linter.lint({ units: document.units, text: document.text, filePath: 'sample.py', settings }).findings);
+    try {
+      const compactions = document.units.tree.compactions;
+      // Decided before the first compaction moves the units after the dict's first copy.
+      lint();
+      for (let i = 0; i < 12; i++) {
+        const at = document.text.indexOf('    "key_1000"');
+        // Each edit adds an entry to the dict: its copy needs more room than its old copy left.
+        document.edit(at, at, `    ${i}: ${i},\n`);
+        document.reparse();
+        const fresh = new Linter(RULES).lint({ units: parseUnits(parser, document.text), text: document.text, filePath: 'sample.py', settings });
+        assert.deepStrictEqual(lint(), comparable(fresh.findings), `after edit ${i + 1}`);
+      }
+      assert.ok(document.units.tree.compactions > compactions, 'no edit made room by compacting');
+    } finally {
+      document.delete();
+    }
+  });
+
   it('counts every unit again once the tree\'s log of segment changes no longer goes back to the last count', () => {
     const settings = resolveSettings(RULES, { select: ['ARG'] });
     const text = ['import bus', '', '', 'class Listener:', '    def handler(self, event):', '        return 0', '', '    def register(self):', '        return 1', ''].join('\n');

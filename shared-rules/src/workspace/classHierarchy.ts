@@ -2,7 +2,7 @@ import { baseText, classBases } from '../resolution/classBases';
 import { fileDefinitions, type Definition } from '../syntax/definitions';
 import { memoizedPerTree } from '../syntax/memo';
 import type { NodeId, SyntaxTree } from '../syntax/tree';
-import { classOrdinal, fileOutline } from './classOutline';
+import { classOrdinal, fileOutline, type FileOutline } from './classOutline';
 import { outsideClassMethods } from './knownClasses';
 import { importedName, moduleImportBindings, type ImportBinding } from './moduleSummary';
 import { addToAncestry, MAX_BASE_DEPTH, workspaceRevision, type Ancestry, type WorkspaceIndex } from './workspaceIndex';
@@ -59,12 +59,15 @@ const fileClasses = memoizedPerTree((): Map<string, FileClasses> => new Map());
  */
 interface KeptAnswers {
   version: number;
-  outline: readonly string[];
+  /** The file's outline as last checked: while the same object, the classes of kept segments keep their ordinals. */
+  file: FileOutline;
   filePath: string;
   workspace: WorkspaceIndex | undefined;
   revision: number | undefined;
   ancestries: Map<string, Ancestry>;
   overridden: Map<string, boolean>;
+  /** Replaced when the answers or the outline are made again (see `ClassHierarchy.answersKey`). */
+  key: object;
 }
 
 const answersByTree = new WeakMap<SyntaxTree, KeptAnswers>();
@@ -81,11 +84,11 @@ function keptAnswers(tree: SyntaxTree, filePath: string, workspace: WorkspaceInd
   const revision = workspace && workspaceRevision(workspace);
   const sameInputs = kept !== undefined && kept.filePath === filePath && kept.workspace === workspace && kept.revision === revision;
   if (sameInputs && kept.version === tree.version) return kept;
-  const outline = fileOutline(tree, filePath).outline;
+  const file = fileOutline(tree, filePath);
   // What tells no revision (a proxy recording the questions asked of an index) answers for one version only.
-  const answers: KeptAnswers = sameInputs && (workspace === undefined || revision !== undefined) && sameStrings(kept.outline, outline)
-    ? { ...kept, version: tree.version, outline }
-    : { version: tree.version, outline, filePath, workspace, revision, ancestries: new Map(), overridden: new Map() };
+  const answers: KeptAnswers = sameInputs && (workspace === undefined || revision !== undefined) && (kept.file === file || sameStrings(kept.file.outline, file.outline))
+    ? { ...kept, version: tree.version, file, key: kept.file === file ? kept.key : {} }
+    : { version: tree.version, file, filePath, workspace, revision, ancestries: new Map(), overridden: new Map(), key: {} };
   answersByTree.set(tree, answers);
   return answers;
 }
@@ -102,6 +105,18 @@ export class ClassHierarchy {
     private readonly filePath: string,
     private readonly workspace: WorkspaceIndex | undefined,
   ) {}
+
+  /**
+   * An object that stays the same while every answer about a class of the
+   * file holds for the class at the same place: the answers are kept (see
+   * `KeptAnswers`) and so is the outline, which the classes of kept segments
+   * keep their ordinals in. What a rule concludes from the answers about a
+   * method holds while this key and the method's class (its node and
+   * segment) are the same.
+   */
+  answersKey(): object {
+    return keptAnswers(this.tree, this.filePath, this.workspace).key;
+  }
 
   /**
    * What the classes a class extends, directly or not (not the class itself), tell about `method`: see

@@ -16,14 +16,27 @@ export interface FunctionFacts {
   decorators: string[];
   /** A body of only `...`, `pass`, a docstring or `raise NotImplementedError`: an interface, not an implementation. */
   isStub: boolean;
-  /** For methods: their class, whose bases may set the signature. */
-  method?: { classNode: NodeId };
+  /** For methods: their class, whose bases may set the signature, and what the hierarchy told about the method there (see `toldByClasses`). */
+  method?: { classNode: NodeId; told?: ToldByClasses };
   /** Parameters never read (the first one of methods and class methods excluded), except those decorators fill in. */
   unused: Binding[];
   /** The first parameter of a method or class method (`self`, `cls`), if any. */
   receiver?: Binding;
   /** There is a first parameter and nothing reads it (nor `locals()`). */
   receiverUnused: boolean;
+}
+
+/**
+ * What the class hierarchy tells about a method, decided with the
+ * hierarchy's answers `answers` (see `ClassHierarchy.answersKey`): kept with
+ * the method's class (a class copied again gives the method new facts).
+ */
+interface ToldByClasses {
+  answers: object;
+  /** A base class in the file or the workspace defines the method, or a subclass in the file overrides it. */
+  setByClasses: boolean;
+  /** A base from outside the workspace, whose methods are unknown, may define it. */
+  unknownMethods: boolean;
 }
 
 export interface FunctionEntry {
@@ -57,7 +70,8 @@ function isUsed(scope: Scope, parameter: Binding): boolean {
 }
 
 const factsByModel = new WeakMap<SemanticModel, ModelFunctions>();
-const hierarchyByModel = new WeakMap<SemanticModel, ClassHierarchy>();
+/** The hierarchy of a model's file, and the key of its answers (the same for the whole lint). */
+const hierarchyByModel = new WeakMap<SemanticModel, { hierarchy: ClassHierarchy; answers: object }>();
 
 /**
  * The functions and lambdas of a model that the six rules reading their
@@ -91,13 +105,28 @@ export function modelFunctions(tree: SyntaxTree, model: SemanticModel): ModelFun
  */
 const ownFacts = new WeakMap<Scope, { facts: FunctionFacts }>();
 
-/** What the unused-argument rules need to know about a function or lambda scope. */
+/**
+ * Whether a function or lambda scope leaves a parameter unread (`locals()`
+ * reads them all), kept while the scope is: one reading all of them has
+ * nothing for the rules wherever it is, so neither its facts nor its class
+ * are looked up.
+ */
+const leavesAParameterUnread = new WeakMap<Scope, boolean>();
+
+function leavesParameterUnread(scope: Scope): boolean {
+  let unread = leavesAParameterUnread.get(scope);
+  if (unread === undefined) leavesAParameterUnread.set(scope, (unread = !scope.usesLocals && scope.parameters.some((parameter) => !isUsed(scope, parameter))));
+  return unread;
+}
+
+/** What the unused-argument rules need to know about a function or lambda scope; undefined for those they never report. */
 function functionFacts(tree: SyntaxTree, scope: Scope): FunctionFacts | undefined {
   const node = scope.node;
+  if ((scope.kind !== 'function' && scope.kind !== 'lambda') || !leavesParameterUnread(scope)) return undefined;
   if (scope.kind === 'lambda') {
     return { kind: 'lambda', name: '<lambda>', decorators: [], isStub: false, unused: unusedParameters(scope, scope.parameters), receiverUnused: false };
   }
-  if (scope.kind !== 'function' || tree.type(node) !== T.function_definition) return undefined;
+  if (tree.type(node) !== T.function_definition) return undefined;
   const inClass = enclosingClass(tree, node);
   let own = ownFacts.get(scope);
   if (!own || !own.facts.method !== (inClass === NONE)) ownFacts.set(scope, (own = { facts: ownFunctionFacts(tree, scope, inClass) }));
@@ -154,16 +183,27 @@ function enclosingClass(tree: SyntaxTree, definition: NodeId): NodeId {
  * option asks to check them) a base from outside the workspace, whose
  * methods are unknown, may define it.
  */
-function signatureSetByClasses(context: FileContext, classNode: NodeId, name: string, unknownBases: boolean): boolean {
-  const model = context.model;
-  let hierarchy = hierarchyByModel.get(model);
-  if (!hierarchy) hierarchyByModel.set(model, (hierarchy = new ClassHierarchy(context.tree, context.filePath, context.workspace)));
-  const { defines, unknownMethods } = hierarchy.ancestry(classNode, name, []);
-  if (defines || hierarchy.overriddenInFile(classNode, name)) return true;
+function signatureSetByClasses(context: FileContext, method: NonNullable<FunctionFacts['method']>, name: string, unknownBases: boolean): boolean {
+  const { setByClasses, unknownMethods } = toldByClasses(context, method, name);
+  if (setByClasses) return true;
   // The author's own, whatever the unknown base defines: a method the file calls itself (`self.name(…)`),
   // a test method (test runners find it by its name; a library's class has none to override).
   return unknownBases && unknownMethods && context.options[CHECK_EXTERNAL_SUBCLASSES_OPTION.name] !== true &&
     !methodUsed(context.tree, name, 'called') && !name.startsWith('test');
+}
+
+/** What the class hierarchy tells about a method, asked again only when its answers changed. */
+function toldByClasses(context: FileContext, method: NonNullable<FunctionFacts['method']>, name: string): ToldByClasses {
+  const model = context.model;
+  let asked = hierarchyByModel.get(model);
+  if (!asked) {
+    const hierarchy = new ClassHierarchy(context.tree, context.filePath, context.workspace);
+    hierarchyByModel.set(model, (asked = { hierarchy, answers: hierarchy.answersKey() }));
+  }
+  const { hierarchy, answers } = asked;
+  if (method.told?.answers === answers) return method.told;
+  const { defines, unknownMethods } = hierarchy.ancestry(method.classNode, name, []);
+  return (method.told = { answers, setByClasses: defines || hierarchy.overriddenInFile(method.classNode, name), unknownMethods });
 }
 
 function unusedParameters(scope: Scope, parameters: Binding[]): Binding[] {
@@ -306,7 +346,7 @@ function isCallback(tree: SyntaxTree, facts: FunctionFacts, scope: Scope): boole
 export function signatureIsSet(context: FileContext, facts: FunctionFacts, unknownBases: boolean): boolean {
   if (facts.isStub || /^__.*__$/.test(facts.name)) return true;
   if (facts.decorators.some((name) => CONTRACT_DECORATORS.has(name))) return true;
-  return !!facts.method && signatureSetByClasses(context, facts.method.classNode, facts.name, unknownBases);
+  return !!facts.method && signatureSetByClasses(context, facts.method, facts.name, unknownBases);
 }
 
 /** Whether unused arguments of this function are expected: its signature is set elsewhere, or it is a callback. */

@@ -1,8 +1,8 @@
 import type { FileRule } from '../rule';
 import { hasUppercase, isConventionalOverride, isIgnoredName } from './namingFacts';
 import { snakeCaseRename } from './snakeCaseRename';
-import { segmentDefinitions, type Definition } from '../../syntax/definitions';
-import { segmentsWhere } from '../../syntax/memo';
+import { enclosingDefinition, segmentDefinitions, type Definition } from '../../syntax/definitions';
+import { memoizedInSegment, segmentsWhere } from '../../syntax/memo';
 import { T } from '../../syntax/grammar';
 import { NONE, type Segment, type SyntaxTree } from '../../syntax/tree';
 import { ClassHierarchy } from '../../workspace/classHierarchy';
@@ -45,14 +45,53 @@ called in the module (for a method: \`locals()\`, \`vars()\`, \`eval\` or \`exec
 they may read the name as a string.
 `;
 
-/** The functions of a segment whose names the rule reports unless a base class chooses them. */
-function uppercaseFunctionsIn(tree: SyntaxTree, segment: Segment): Definition[] {
-  return segmentDefinitions(tree, segment).definitions.filter(({ kind, name }) =>
+/** The functions of a segment whose names the rule reports unless a base class chooses them, and what was decided about each. */
+interface UppercaseFunctions {
+  /** The tree's compactions when found: a compaction renumbers their nodes. */
+  compactions: number;
+  functions: Definition[];
+  /** For each function, once asked: whether a class it extends chooses its name (see `chosenByClass`). */
+  decided: (Decided | undefined)[];
+}
+
+/** Whether a class chooses a function's name, decided with the hierarchy's answers `answers` and the function's class as it was then. */
+interface Decided {
+  answers: object;
+  /** The segment of the definition around the function (none at module level): the class's bases are read from its text. */
+  around: Segment | undefined;
+  chosen: boolean;
+}
+
+const keptInSegment = memoizedInSegment((): { kept?: UppercaseFunctions } => ({}));
+
+function uppercaseFunctionsIn(tree: SyntaxTree, segment: Segment): UppercaseFunctions {
+  const box = keptInSegment(tree, segment);
+  if (box.kept?.compactions === tree.compactions) return box.kept;
+  const functions = segmentDefinitions(tree, segment).definitions.filter(({ kind, name }) =>
     kind === 'function' && !isIgnoredName(name) && name !== '__dir__' && name !== '__getattr__' && hasUppercase(name));
+  return (box.kept = { compactions: tree.compactions, functions, decided: [] });
 }
 
 /** The segments holding such functions, kept per tree and brought in step with the units an edit replaced. */
-const segmentsWithUppercaseFunctions = segmentsWhere((tree, segment) => uppercaseFunctionsIn(tree, segment).length > 0);
+const segmentsWithUppercaseFunctions = segmentsWhere((tree, segment) => uppercaseFunctionsIn(tree, segment).functions.length > 0);
+
+/**
+ * Whether a class the `index`-th function of `found` extends chooses its
+ * name (see `isConventionalOverride`), decided again only when the
+ * hierarchy's answers changed (see `ClassHierarchy.answersKey`) or the
+ * definition around the function did: the function's own segment (its
+ * decorators) is the one `found` is kept in.
+ */
+function chosenByClass(tree: SyntaxTree, found: UppercaseFunctions, index: number, hierarchy: ClassHierarchy, answers: object): boolean {
+  const { node } = found.functions[index];
+  const definition = enclosingDefinition(tree, node);
+  const around = definition === NONE ? undefined : tree.segmentOf(definition);
+  const known = found.decided[index];
+  if (known?.answers === answers && known.around === around) return known.chosen;
+  const chosen = isConventionalOverride(tree, node, hierarchy);
+  found.decided[index] = { answers, around, chosen };
+  return chosen;
+}
 
 export const invalidFunctionName: FileRule = {
   kind: 'file',
@@ -70,9 +109,12 @@ export const invalidFunctionName: FileRule = {
   check(context) {
     const { tree } = context;
     const hierarchy = new ClassHierarchy(tree, context.filePath, context.workspace);
+    const answers = hierarchy.answersKey();
     for (const segment of segmentsWithUppercaseFunctions(tree)) {
-      for (const { node, name, nameNode } of uppercaseFunctionsIn(tree, segment)) {
-        if (isConventionalOverride(tree, node, hierarchy)) continue;
+      const found = uppercaseFunctionsIn(tree, segment);
+      for (let i = 0; i < found.functions.length; i++) {
+        if (chosenByClass(tree, found, i, hierarchy, answers)) continue;
+        const { node, name, nameNode } = found.functions[i];
         const parent = tree.parent(node);
         const block = tree.parent(parent !== NONE && tree.type(parent) === T.decorated_definition ? parent : node);
         const definedIn = block === NONE ? NONE : tree.parent(block);
