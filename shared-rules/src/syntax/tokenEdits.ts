@@ -9,23 +9,28 @@ import type { TextReader } from '../text/pieceText';
  * the edit's length (see `DocumentUnits.updateInToken`).
  */
 
-/** Whether an edit inside the token of a leaf of type `type`, at `token` in `before`, changes no token but that one. */
+/**
+ * Whether an edit (`region`, from `before` to `after`) inside the token of a
+ * leaf of type `type`, at `token` in `before`, changes no token but that one.
+ * The token must hold the region past its first character (a string's text
+ * or a name then goes on before the edit, a comment keeps its `#`).
+ */
 export function keepsToken(type: number, before: TextReader, after: TextReader, region: DirtyRegion, token: { start: number; end: number }): boolean {
+  if (!(token.start < region.start && region.oldEnd <= token.end)) return false;
   switch (type) {
     case T.string_content: return keepsStringTokens(before, after, region, token);
     case T.identifier: return keepsIdentifierToken(before, after, region, token);
-    case T.comment: return keepsCommentToken(before, after, region, token);
+    case T.comment: return keepsCommentToken(before, after, region);
     default: return false;
   }
 }
 
 /**
- * Whether an edit (`region`, from `before` to `after`) inside the text of a
- * string changes no token but that text's. `content` is the extent in
- * `before` of a `string_content` node without escape sequences, which must
- * hold the region past its first character. The parser's scanner ends a
- * string's text only at a quote, a backslash, a line break or an f-string's
- * brace, and only looks ahead of a character, except after a backslash. So
+ * Whether an edit inside the text of a string changes no token but that
+ * text's. `content` is the extent in `before` of a `string_content` node
+ * without escape sequences. The parser's scanner ends a string's text only
+ * at a quote, a backslash, a line break or an f-string's brace, and only
+ * looks ahead of a character, except after a backslash. So
  * when neither the text removed nor the text inserted holds one, nor the
  * character before them (in the string's text, the same in both) is one, nor
  * the string's text holds a backslash (the characters typed after one can
@@ -34,7 +39,6 @@ export function keepsToken(type: number, before: TextReader, after: TextReader, 
  */
 function keepsStringTokens(before: TextReader, after: TextReader, region: DirtyRegion, content: { start: number; end: number }): boolean {
   const { start, oldEnd, newEnd } = region;
-  if (!(content.start < start && oldEnd <= content.end)) return false;
   for (let i = content.start; i < content.end; i++) if (before.charCodeAt(i) === BACKSLASH) return false;
   return ordinary(before, start - 1, oldEnd) && ordinary(after, start, newEnd);
 }
@@ -60,10 +64,8 @@ const ENDS_TEXT = new Set([0x22, 0x27, BACKSLASH, 0x0a, 0x0d, 0x7b, 0x7d, 0x00])
 export const KEYWORDS: ReadonlySet<string> = new Set([...HARD_KEYWORDS, 'match', 'case', 'type', '_', 'print', 'exec', '__future__']);
 
 /**
- * Whether an edit (`region`, from `before` to `after`) inside an identifier
- * changes no token but that identifier. `name` is the extent in `before` of
- * an `identifier` node, which must hold the region past its first character.
- * The lexer reads a name as long as letters, digits and underscores follow,
+ * Whether an edit inside an identifier changes no token but that
+ * identifier. `name` is the extent in `before` of an `identifier` node. The lexer reads a name as long as letters, digits and underscores follow,
  * so when the text removed and the text inserted hold only those (ASCII),
  * the name stays one token; and when it is a keyword neither before nor
  * after, that token stays a name. Every token, and with them the tree, then
@@ -72,7 +74,6 @@ export const KEYWORDS: ReadonlySet<string> = new Set([...HARD_KEYWORDS, 'match',
  */
 function keepsIdentifierToken(before: TextReader, after: TextReader, region: DirtyRegion, name: { start: number; end: number }): boolean {
   const { start, oldEnd, newEnd } = region;
-  if (!(name.start < start && oldEnd <= name.end)) return false;
   if (!nameCharacters(before, start, oldEnd) || !nameCharacters(after, start, newEnd)) return false;
   const newName = { start: name.start, end: name.end + newEnd - oldEnd };
   return !KEYWORDS.has(before.slice(name.start, name.end)) && !KEYWORDS.has(after.slice(newName.start, newName.end));
@@ -89,15 +90,13 @@ function nameCharacters(text: TextReader, from: number, to: number): boolean {
 }
 
 /**
- * Whether an edit (`region`, from `before` to `after`) inside a comment
- * changes no token but that comment. `comment` is the extent in `before` of
- * a `comment` node, which must hold the region past its `#`. A comment runs
- * to the end of its line whatever it holds, so an edit that removes and
- * inserts no line break leaves it one comment.
+ * Whether an edit inside a comment changes no token but that comment. A
+ * comment runs to the end of its line whatever it holds, so an edit that
+ * removes and inserts no line break leaves it one comment.
  */
-function keepsCommentToken(before: TextReader, after: TextReader, region: DirtyRegion, comment: { start: number; end: number }): boolean {
+function keepsCommentToken(before: TextReader, after: TextReader, region: DirtyRegion): boolean {
   const { start, oldEnd, newEnd } = region;
-  return comment.start < start && oldEnd <= comment.end && !breaksLine(before, start, oldEnd) && !breaksLine(after, start, newEnd);
+  return !breaksLine(before, start, oldEnd) && !breaksLine(after, start, newEnd);
 }
 
 function breaksLine(text: TextReader, from: number, to: number): boolean {
