@@ -1,8 +1,13 @@
 'use strict';
-// The floor under any checker built on web-tree-sitter: every file parsed and
-// every node visited once with a tree cursor, over one worker per core as the
-// CLI does. Rules and the semantic model cost time on top of this.
-//   node bench/parseFloor.js FILE_LIST   → {"files":…,"nodes":…,"workers":…} on stdout
+// The floor under a checker on a parser: every file read and parsed, over one
+// worker per core as the CLI does, with nothing else done but what the rules
+// need before they run. Rules and the semantic model cost time on top of this.
+//   pyreview (default): the project's parser (shared-rules/wasm, built by
+//     `npm run build`) parses each file and copies it into the flat tree.
+//   web-tree-sitter: the published runtime parses each file and visits every
+//     node once with a tree cursor.
+//   node bench/parseFloor.js FILE_LIST [pyreview|web-tree-sitter]
+//     → {"files":…,"nodes":…,"workers":…} on stdout
 const fs = require('fs');
 const os = require('os');
 const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
@@ -16,7 +21,20 @@ async function createParser() {
   return parser;
 }
 
-/** Parses each file and counts its nodes by walking all of them. */
+/** Parses each file with the project's parser into its flat tree; counts the nodes copied. */
+function parseAndCopy(paths) {
+  const { PythonParser, parseUnits } = require('../shared-rules/out/index');
+  const parser = new PythonParser();
+  let nodes = 0;
+  for (const file of paths) {
+    const { tree } = parseUnits(parser, fs.readFileSync(file, 'utf8'));
+    nodes += tree.size.live;
+    tree.dispose();
+  }
+  return nodes;
+}
+
+/** Parses each file with web-tree-sitter and counts its nodes by walking all of them. */
 async function parseAndWalk(paths) {
   const parser = await createParser();
   let nodes = 0;
@@ -51,9 +69,11 @@ function shares(paths, count) {
   return loads.map((load) => load.paths);
 }
 
-function runWorker(paths) {
+const PARSERS = { pyreview: parseAndCopy, 'web-tree-sitter': parseAndWalk };
+
+function runWorker(paths, parser) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: paths });
+    const worker = new Worker(__filename, { workerData: { paths, parser } });
     worker.once('message', resolve);
     worker.once('error', reject);
   });
@@ -61,8 +81,10 @@ function runWorker(paths) {
 
 async function main() {
   const paths = fs.readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean);
+  const parser = process.argv[3] ?? 'pyreview';
+  if (!PARSERS[parser]) throw new Error(`unknown parser ${parser}: one of ${Object.keys(PARSERS).join(', ')}`);
   const workers = os.availableParallelism();
-  const counts = await Promise.all(shares(paths, workers).map(runWorker));
+  const counts = await Promise.all(shares(paths, workers).map((share) => runWorker(share, parser)));
   process.stdout.write(JSON.stringify({ files: paths.length, nodes: counts.reduce((a, b) => a + b, 0), workers }));
 }
 
@@ -72,5 +94,5 @@ if (isMainThread) {
     process.exitCode = 1;
   });
 } else {
-  parseAndWalk(workerData).then((nodes) => parentPort.postMessage(nodes));
+  Promise.resolve(PARSERS[workerData.parser](workerData.paths)).then((nodes) => parentPort.postMessage(nodes));
 }

@@ -1,14 +1,16 @@
 'use strict';
 // Batch throughput over the same files: pyreview's CLI (empty cache, then
-// cached), Debian's pyflakes3, Ruff's WebAssembly build, and the floor under
-// any checker on web-tree-sitter (parse + one walk). Each runs as its own
+// cached), Debian's pyflakes3, Ruff's WebAssembly build, and the floors under
+// any checker on the project's parser (parse + flat copy) and on web-tree-sitter
+// (parse + one walk). Each runs as its own
 // process under GNU time, which reports its CPU time and peak memory.
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
 const GNU_TIME = '/usr/bin/time';
-const PARSE_FLOOR = 'web-tree-sitter parse + walk';
+/** The floors' rows by parseFloor.js' parser argument. */
+const PARSE_FLOORS = { pyreview: 'pyreview parser: parse + flat copy', 'web-tree-sitter': 'web-tree-sitter parse + walk' };
 const REPO_ROOT = path.resolve(__dirname, '..');
 
 /**
@@ -105,15 +107,15 @@ function toolRuns({ paths, workDir, nodeFlags, cliScript }) {
         };
       },
     },
-    {
-      tool: PARSE_FLOOR,
+    ...Object.entries(PARSE_FLOORS).map(([parser, tool]) => ({
+      tool,
       run: () => {
-        const run = timedRun(process.execPath, [path.join(__dirname, 'parseFloor.js'), listFile], { cwd: REPO_ROOT, workDir, name: 'parse-floor' });
-        if (run.status !== 0) return { tool: PARSE_FLOOR, error: failure('parseFloor.js', run) };
+        const run = timedRun(process.execPath, [path.join(__dirname, 'parseFloor.js'), listFile, parser], { cwd: REPO_ROOT, workDir, name: `parse-floor-${parser}` });
+        if (run.status !== 0) return { tool, error: failure('parseFloor.js', run) };
         const summary = JSON.parse(run.output);
-        return { tool: PARSE_FLOOR, run, note: `no rules: ${summary.nodes.toLocaleString('en-US')} nodes visited, ${summary.workers} workers` };
+        return { tool, run, note: `no rules: ${summary.nodes.toLocaleString('en-US')} nodes, ${summary.workers} workers` };
       },
-    },
+    })),
   ];
 }
 
@@ -142,4 +144,4 @@ function versionOf(command, args) {
   return (result.stdout || result.stderr || '').trim().split('\n')[0];
 }
 
-module.exports = { measureThroughput, PARSE_FLOOR };
+module.exports = { measureThroughput, PARSE_FLOORS };
