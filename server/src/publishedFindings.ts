@@ -20,8 +20,6 @@ export interface PublishedFinding {
 export class PublishedFindings {
   private version: number | undefined;
   private items: PublishedFinding[] = [];
-  /** The index of the first item starting on each line (of the first document showing one there). */
-  private firstOnLine = new Map<number, number>();
 
   /**
    * The findings of the text at `version`, as diagnostics; those equal to
@@ -36,9 +34,9 @@ export class PublishedFindings {
     stillShows: (earlier: PublishedFinding, finding: ReportedFinding) => boolean = () => false,
   ): PublishedFinding[] {
     const earlier = this.items;
-    const earlierOnLine = this.firstOnLine;
+    // Made when a finding is not the next earlier one's: most keystrokes leave every finding where it was.
+    let earlierOnLine: Map<number, number> | undefined;
     this.items = [];
-    this.firstOnLine = new Map();
     let next = 0;
     for (const finding of findings) {
       let item: PublishedFinding;
@@ -47,6 +45,7 @@ export class PublishedFindings {
         next++;
       } else {
         item = convert(finding);
+        earlierOnLine ??= firstItemOnEachLine(earlier);
         const before = sameAmong(earlier, earlierOnLine.get(item.diagnostic.range.start.line), item);
         if (before === undefined) keepJson(item.diagnostic);
         else {
@@ -54,8 +53,6 @@ export class PublishedFindings {
           next = before + 1;
         }
       }
-      const line = item.diagnostic.range.start.line;
-      if (!this.firstOnLine.has(line)) this.firstOnLine.set(line, this.items.length);
       this.items.push(item);
     }
     this.version = version;
@@ -80,6 +77,16 @@ export function publishedFindings(document: object): PublishedFindings {
   let published = byDocument.get(document);
   if (!published) byDocument.set(document, (published = new PublishedFindings()));
   return published;
+}
+
+/** The index of the first of `items` starting on each line (of the first document showing one there). */
+function firstItemOnEachLine(items: readonly PublishedFinding[]): Map<number, number> {
+  const first = new Map<number, number>();
+  for (let i = 0; i < items.length; i++) {
+    const line = items[i].diagnostic.range.start.line;
+    if (!first.has(line)) first.set(line, i);
+  }
+  return first;
 }
 
 /** The index of the item among `items` from index `from` on, starting on the same line, whose diagnostic is the same as the item's. */

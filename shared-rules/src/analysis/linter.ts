@@ -6,7 +6,7 @@ import type { ResolvedSettings } from '../config/settings';
 import { ignoredCodesForFile, selectorMatches } from '../config/settings';
 import { LineIndex } from '../text/lineIndex';
 import { LiteralCounts } from '../text/literalCounts';
-import { commentsOf, isSuppressed, NoqaLineGroups, scanNoqa, updateNoqa, type NoqaIndex } from '../noqa/noqa';
+import { commentsOf, hasDirectives, isSuppressed, NoqaLineGroups, scanNoqa, updateNoqa, type NoqaIndex } from '../noqa/noqa';
 import { flattenUnits, type DocumentUnits, type Unit } from './units';
 import { UnitChunks, type UnitChunk } from './unitChunks';
 import { HandlerTable, walkUnit } from './walker';
@@ -247,11 +247,13 @@ export class Linter {
     const groups = new NoqaLineGroups(text, isComment, lines, multilineStringLookup(found));
     const ignoredHere = input.relativePath ? ignoredCodesForFile(settings, input.relativePath) : [];
     const findings: ReportedFinding[] = [];
+    const directives = hasDirectives(noqa);
     for (const finding of raw) {
-      if (ignoredHere.some((selector) => selectorMatches(selector, finding.code))) continue;
-      const group = groups.group(lines.lineAt(finding.start));
-      if (isSuppressed(noqa, finding.code, group)) continue;
-      findings.push(this.reported(finding, group.last, input, given.text, lines, internalErrors, model || !carrying ? buildModel : undefined));
+      if (ignoredHere.length && ignoredHere.some((selector) => selectorMatches(selector, finding.code))) continue;
+      const line = lines.lineAt(finding.start);
+      const last = groups.last(line);
+      if (directives && isSuppressed(noqa, finding.code, { first: groups.first(line), last })) continue;
+      findings.push(this.reported(finding, last, input, given.text, lines, internalErrors, model || !carrying ? buildModel : undefined));
     }
     this.lastModel = model && { text, tree: syntax, version: syntax.version, compactions: syntax.compactions, options: modelOptions };
     if (model) this.semantic.release();

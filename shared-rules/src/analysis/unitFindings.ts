@@ -98,15 +98,28 @@ export function relativeFindings(findings: Finding[], multilineStrings: number[]
   };
 }
 
-/** Whether every span ends before the dirty region, and whether every span starts after it. */
-function sides(spans: Iterable<{ start: number; end: number }>, dirty: DirtyRegion): { before: boolean; after: boolean } {
-  let before = true;
-  let after = true;
-  for (const span of spans) {
-    if (span.end >= dirty.start) before = false;
-    if (span.start <= dirty.oldEnd) after = false;
-  }
-  return { before, after };
+/** Where spans lie against a dirty region: bits that hold for every span of a set, so sets combine with `&`. */
+const BEFORE = 1;
+const AFTER = 2;
+
+/** `BEFORE` when the span ends before the dirty region, `AFTER` when it starts after it. */
+function spanSides(span: { start: number; end: number }, dirty: DirtyRegion): number {
+  return (span.end < dirty.start ? BEFORE : 0) | (span.start > dirty.oldEnd ? AFTER : 0);
+}
+
+/** The sides every span of `spans` lies on. */
+function sides(spans: Iterable<{ start: number; end: number }>, dirty: DirtyRegion): number {
+  let sides = BEFORE | AFTER;
+  for (const span of spans) sides &= spanSides(span, dirty);
+  return sides;
+}
+
+/** The sides of a finding's own span, its alternative fixes' edits and its related places in the file. */
+function findingSides(finding: Finding, dirty: DirtyRegion): number {
+  let own = spanSides(finding, dirty);
+  if (finding.alternatives) for (const fix of finding.alternatives) own &= sides(fix.edits, dirty);
+  if (finding.related) for (const item of finding.related) if (!item.file) own &= spanSides(item, dirty);
+  return own;
 }
 
 /**
@@ -117,16 +130,19 @@ function sides(spans: Iterable<{ start: number; end: number }>, dirty: DirtyRegi
  */
 export function carryFindings(findings: readonly Finding[], dirty: DirtyRegion): Finding[] {
   const delta = dirty.newEnd - dirty.oldEnd;
-  const fixSides = new Map<Fix, { before: boolean; after: boolean }>();
+  const fixSides = new Map<Fix, number>();
   const movedFixes = new Map<Fix, Fix>();
   const carried: Finding[] = [];
   for (const finding of findings) {
-    const own = sides([finding, ...(finding.alternatives?.flatMap((fix) => fix.edits) ?? []), ...(finding.related?.filter((r) => !r.file) ?? [])], dirty);
+    let at = findingSides(finding, dirty);
     const { fix } = finding;
-    let ofFix = fix && fixSides.get(fix);
-    if (fix && !ofFix) fixSides.set(fix, (ofFix = sides(fix.edits, dirty)));
-    if (own.before && (!ofFix || ofFix.before)) carried.push(finding);
-    else if (own.after && (!ofFix || ofFix.after)) carried.push(shiftFinding(finding, delta, movedFixes));
+    if (fix) {
+      let ofFix = fixSides.get(fix);
+      if (ofFix === undefined) fixSides.set(fix, (ofFix = sides(fix.edits, dirty)));
+      at &= ofFix;
+    }
+    if (at & BEFORE) carried.push(finding);
+    else if (at & AFTER) carried.push(shiftFinding(finding, delta, movedFixes));
   }
   return carried;
 }

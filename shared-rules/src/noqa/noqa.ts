@@ -148,12 +148,18 @@ export class NoqaLineGroups {
     private readonly insideMultilineString: (offset: number) => boolean,
   ) {}
 
-  group(line: number): { first: number; last: number } {
+  /** The first line of the group holding `line`. */
+  first(line: number): number {
     let first = line;
     while (first > 0 && this.continuesOnNextLine(first - 1)) first--;
+    return first;
+  }
+
+  /** The last line of the group holding `line`: where a `# noqa` for it goes. */
+  last(line: number): number {
     let last = line;
     while (this.continuesOnNextLine(last)) last++;
-    return { first, last };
+    return last;
   }
 
   private continuesOnNextLine(line: number): boolean {
@@ -165,6 +171,11 @@ export class NoqaLineGroups {
     const lineText = this.lines.lineText(line);
     return !lineText.includes('#') || !this.isComment(lineEnd - 1);
   }
+}
+
+/** Whether the index holds any directive: without one, no finding is suppressed and no group needs its first line. */
+export function hasDirectives(index: NoqaIndex): boolean {
+  return index.file !== undefined || index.lines.size > 0;
 }
 
 export function isSuppressed(index: NoqaIndex, code: string, group: { first: number; last: number }): boolean {
