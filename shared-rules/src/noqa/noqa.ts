@@ -155,10 +155,17 @@ export class NoqaLineGroups {
     return first;
   }
 
+  /** The line `last` was last asked about, and its answer: the findings of one statement often share a line. */
+  private asked = -1;
+  private answer = -1;
+
   /** The last line of the group holding `line`: where a `# noqa` for it goes. */
   last(line: number): number {
+    if (line === this.asked) return this.answer;
     let last = line;
     while (this.continuesOnNextLine(last)) last++;
+    this.asked = line;
+    this.answer = last;
     return last;
   }
 
