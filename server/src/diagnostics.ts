@@ -9,6 +9,7 @@ import {
   type Fix,
   type FixSafety,
   type LintResult,
+  type RelatedLocation,
   type ReportedFinding,
   type Severity,
   type TextEdit,
@@ -18,6 +19,7 @@ import {
   DiagnosticTag,
   type CodeDescription,
   type Diagnostic,
+  type DiagnosticRelatedInformation,
   type Location,
   type Range,
   type TextEdit as LspTextEdit,
@@ -205,15 +207,32 @@ function severityOf(code: string, style: CodeStyle, config: DocumentConfig): Dia
  * Whether an earlier published diagnostic is what `toDiagnostic` makes of
  * `finding`, told without placing it again: most findings of a keystroke
  * moved in offsets but not on screen. The other fields set there follow
- * from the code (tags) or are the same (source). Findings with related
- * information are made again.
+ * from the code (tags) or are the same (source).
  */
 function stillShows(earlier: PublishedFinding, finding: ReportedFinding, place: TextPlacement, config: DocumentConfig, commandLinks: boolean): boolean {
   const { diagnostic } = earlier;
-  if (!place.isAt || finding.related?.length || diagnostic.relatedInformation || diagnostic.code !== finding.code || diagnostic.message !== finding.message) return false;
+  const isAt = place.isAt;
+  if (!isAt || diagnostic.code !== finding.code || diagnostic.message !== finding.message) return false;
+  if (!relatedStillShows(diagnostic.relatedInformation, finding.related, isAt)) return false;
   const style = codeStyle(finding.code);
   return diagnostic.severity === severityOf(finding.code, style, config) && diagnostic.codeDescription === style.links[commandLinks ? 1 : 0]
-    && place.isAt({ uri: earlier.uri, range: diagnostic.range }, finding.start, finding.end);
+    && isAt({ uri: earlier.uri, range: diagnostic.range }, finding.start, finding.end);
+}
+
+/**
+ * Whether published related information is what `toDiagnostic` makes of a
+ * finding's `related` places, told as `stillShows` tells the finding's own
+ * place. Places in other files are made again: their documents are not placed
+ * here.
+ */
+function relatedStillShows(published: readonly DiagnosticRelatedInformation[] | undefined, related: readonly RelatedLocation[] | undefined, isAt: NonNullable<TextPlacement['isAt']>): boolean {
+  if (!related?.length) return !published;
+  if (published?.length !== related.length) return false;
+  for (let i = 0; i < related.length; i++) {
+    const item = related[i];
+    if (item.file || published[i].message !== item.message || !isAt(published[i].location, item.start, item.end)) return false;
+  }
+  return true;
 }
 
 /**

@@ -175,6 +175,21 @@ describe('server modules', () => {
       });
     }
 
+    it('reuses a diagnostic with related information while its places stay, and makes it again when a related place moves', () => {
+      const store = new DocumentStore(new PythonParser());
+      const document = store.open(uri, 1, 'import os\nimport sys\ndef os():\n    return sys\n');
+      const settings = documentConfig({ select: ['F811'] }, { showDisableComment: false });
+      const [redefined] = publish(document, settings);
+      assert.deepStrictEqual([redefined.code, redefined.relatedInformation?.[0].location.range.start], ['F811', { line: 0, character: 7 }]);
+      store.change(uri, 2, [{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } }, text: '  # x' }], 'utf-16');
+      assert.strictEqual(publish(document, settings)[0], redefined, 'neither place moved on screen');
+      store.change(uri, 3, [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } }, text: ' ' }], 'utf-16');
+      const [moved] = publish(document, settings);
+      assert.notStrictEqual(moved, redefined);
+      assert.deepStrictEqual([moved.range, moved.relatedInformation?.[0].location.range.start], [redefined.range, { line: 0, character: 8 }]);
+      store.dispose();
+    });
+
     it('makes a diagnostic again when its message or its severity changes', () => {
       const store = new DocumentStore(new PythonParser());
       const document = store.open(uri, 1, TEXT);

@@ -19,6 +19,7 @@ export function dottedParts(tree: SyntaxTree, node: NodeId): string[] | undefine
 }
 
 const SCOPE_TYPES = new Set<number>([T.function_definition, T.lambda]);
+const WALRUS = new Set<number>([T.named_expression]);
 
 /** A function's own bindings by name; `global`/`nonlocal` names map to 'outer'. */
 type FunctionScope = Map<string, NameBinding[] | 'outer'>;
@@ -51,7 +52,7 @@ const functionScope = memoizedPerNode((tree, fn): FunctionScope => {
       }
       for (const binding of statementBindings(tree, statement)) addBinding(scope, binding);
       // Assignment expressions bind in the function too; most statements have none.
-      if (tree.text(statement).includes(':=')) {
+      if (tree.holdsType(statement, WALRUS)) {
         for (const walrus of tree.descendantsOfType(statement, T.named_expression)) {
           const name = tree.field(walrus, F.name);
           if (name !== NONE) addBinding(scope, { name: tree.text(name), target: null });
