@@ -9,27 +9,12 @@
 // included), which sets how often the young generation is collected.
 //   node [--no-opt --no-sparkplug] bench/keystrokeCost.js [--sites method,import] [--keystrokes 60] [--lines 20000]
 const inspector = require('inspector');
-const { diagnoseDocument } = require('../server/out/diagnostics');
-const { DocumentStore } = require('../server/out/documents');
-const { PythonParser, RULES, resolveSettings } = require('../shared-rules/out/index');
 const { stdlibFiles, concatenatedSource, editSites, SITE_KINDS } = require('./corpus');
-const { typingPlan, keystroke } = require('./serverLatency');
+const { parseOptions, openAtSite } = require('./inProcess');
 const { percentile } = require('./stats');
 
 /** Keystrokes typed before any is measured. */
 const UNMEASURED = 5;
-
-function options(argv) {
-  const result = { sites: SITE_KINDS, keystrokes: 60, lines: 20000 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (flag === '--sites') result.sites = value.split(',');
-    else if (flag === '--keystrokes') result.keystrokes = Number(value);
-    else if (flag === '--lines') result.lines = Number(value);
-    else throw new Error(`unknown option ${flag}`);
-  }
-  return result;
-}
 
 /** The inspector's commands as promises. */
 function inspectorSession() {
@@ -52,40 +37,29 @@ function sampledBytes(profile) {
 
 /** CPU ms of each measured keystroke at one site, and the bytes allocated per keystroke. */
 async function keystrokeCost(text, site, keystrokes, post) {
-  const config = { enable: true, settings: resolveSettings(RULES, {}), relativePath: 'bench.py', run: 'onType' };
-  const store = new DocumentStore(new PythonParser());
-  const uri = 'file:///tmp/bench.py';
-  const document = store.open(uri, 1, text);
-  const lint = (phase) => diagnoseDocument(document, config, 'utf-16', phase, console.error, false);
-  let version = 1;
-  const change = (edit) => store.change(uri, ++version, [edit], 'utf-16');
-  lint('settle');
-  const plan = typingPlan(site);
-  if (plan.setup) {
-    change(plan.setup);
-    lint('keystroke');
-  }
+  const document = openAtSite(text, site);
+  if (document.setUp()) document.lint('keystroke');
   for (let i = 0; i < UNMEASURED; i++) {
-    change(keystroke(plan, i));
-    lint('keystroke');
+    document.type(i);
+    document.lint('keystroke');
   }
   const cpu = [];
   await post('HeapProfiler.enable');
   await post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   for (let i = UNMEASURED; i < UNMEASURED + keystrokes; i++) {
     const before = process.cpuUsage();
-    change(keystroke(plan, i));
-    lint('keystroke');
+    document.type(i);
+    document.lint('keystroke');
     const used = process.cpuUsage(before);
     cpu.push((used.user + used.system) / 1000);
   }
   const { profile } = await post('HeapProfiler.stopSampling');
-  store.close(uri);
+  document.close();
   return { cpu, bytesPerKeystroke: sampledBytes(profile) / keystrokes };
 }
 
 async function main() {
-  const { sites, keystrokes, lines } = options(process.argv.slice(2));
+  const { sites, keystrokes, lines } = parseOptions(process.argv.slice(2), { sites: SITE_KINDS, keystrokes: 60, lines: 20000 });
   const { text } = concatenatedSource(stdlibFiles(), lines);
   const all = editSites(text);
   const post = inspectorSession();
