@@ -141,6 +141,10 @@ export function insideStringRanges(ranges: readonly number[], offset: number): b
  * recorded, so it costs no tree access per finding.
  */
 export class NoqaLineGroups {
+  /** The line `last` was last asked about, and its answer: the findings of one statement often share a line. */
+  private asked = -1;
+  private answer = -1;
+
   constructor(
     private readonly text: TextReader,
     private readonly isComment: CommentTest,
@@ -154,10 +158,6 @@ export class NoqaLineGroups {
     while (first > 0 && this.continuesOnNextLine(first - 1)) first--;
     return first;
   }
-
-  /** The line `last` was last asked about, and its answer: the findings of one statement often share a line. */
-  private asked = -1;
-  private answer = -1;
 
   /** The last line of the group holding `line`: where a `# noqa` for it goes. */
   last(line: number): number {
