@@ -211,12 +211,11 @@ function severityOf(code: string, style: CodeStyle, config: DocumentConfig): Dia
  */
 function stillShows(earlier: PublishedFinding, finding: ReportedFinding, place: TextPlacement, config: DocumentConfig, commandLinks: boolean): boolean {
   const { diagnostic } = earlier;
-  const isAt = place.isAt;
-  if (!isAt || diagnostic.code !== finding.code || diagnostic.message !== finding.message) return false;
-  if (!relatedStillShows(diagnostic.relatedInformation, finding.related, isAt)) return false;
+  if (!place.isAt || diagnostic.code !== finding.code || diagnostic.message !== finding.message) return false;
+  if (!relatedStillShows(diagnostic.relatedInformation, finding.related, place)) return false;
   const style = codeStyle(finding.code);
   return diagnostic.severity === severityOf(finding.code, style, config) && diagnostic.codeDescription === style.links[commandLinks ? 1 : 0]
-    && isAt({ uri: earlier.uri, range: diagnostic.range }, finding.start, finding.end);
+    && place.isAt({ uri: earlier.uri, range: diagnostic.range }, finding.start, finding.end);
 }
 
 /**
@@ -225,12 +224,12 @@ function stillShows(earlier: PublishedFinding, finding: ReportedFinding, place: 
  * place. Places in other files are made again: their documents are not placed
  * here.
  */
-function relatedStillShows(published: readonly DiagnosticRelatedInformation[] | undefined, related: readonly RelatedLocation[] | undefined, isAt: NonNullable<TextPlacement['isAt']>): boolean {
+function relatedStillShows(published: readonly DiagnosticRelatedInformation[] | undefined, related: readonly RelatedLocation[] | undefined, place: TextPlacement): boolean {
   if (!related?.length) return !published;
-  if (published?.length !== related.length) return false;
+  if (!place.isAt || published?.length !== related.length) return false;
   for (let i = 0; i < related.length; i++) {
     const item = related[i];
-    if (item.file || published[i].message !== item.message || !isAt(published[i].location, item.start, item.end)) return false;
+    if (item.file || published[i].message !== item.message || !place.isAt(published[i].location, item.start, item.end)) return false;
   }
   return true;
 }
